@@ -1,0 +1,209 @@
+# Carnet — English messages.
+
+## Tabs and screen
+tab-journal = Journal
+tab-reseau = Network
+tab-documentation = Documentation
+tab-competences = Competences
+loading = Loading the logbook…
+demo-badge = DEMO
+status-decode-failures = ⚠ { $count ->
+    [one] 1 unreadable record
+   *[other] { $count } unreadable records
+  } (carnet doctor)
+too-small = Window too small ({ $current_width }×{ $current_height }). Enlarge the terminal to at least { $width } columns by { $height } rows.
+help-title = Help — keys
+help-config = Keys can be changed in the [keys] section of the configuration file (see README).
+
+## Actions (help and footer)
+action-quit = Quit
+action-help = Help
+action-next-tab = Next tab
+action-prev-tab = Previous tab
+action-tab-journal = Journal
+action-tab-reseau = Network
+action-tab-documentation = Documentation
+action-tab-competences = Competences
+action-down = Next
+action-up = Previous
+action-page-down = Page down
+action-page-up = Page up
+action-first = First
+action-last = Last
+action-detail-down = Detail ↓
+action-detail-up = Detail ↑
+action-close = Close
+
+context-global = Everywhere
+context-list = Lists
+context-help = Help
+
+## Days
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+
+## Empty states
+empty-journal = No interactions yet.
+empty-reseau = No structures in the network yet.
+empty-documentation = No sheets yet.
+empty-competences = The référentiel holds no competence.
+empty-start-demo = To discover Carnet on a fictional territory: carnet demo
+empty-start-import = To restore a JSON export: carnet import FILE.json
+
+## Columns
+col-day = Day
+col-time = Time
+col-duration = Length
+col-types = Types
+col-themes = Themes
+col-demande = Request
+col-name = Name
+col-typologies = Types
+col-quartier = District
+col-relation = Relation
+col-last-contact = Last contact
+col-classement = Filing
+col-titre = Title
+col-type = Type
+col-statut = Status
+col-revision = Review
+col-competence = Competence
+col-principale = Main
+col-secondaire = Sec.
+col-latest = Latest
+
+## Details
+detail-interaction = Interaction
+detail-structure = Structure
+detail-fiche = Sheet
+detail-competence = Competence
+detail-evidence = Competence evidence
+detail-services = Services offered
+detail-contacts = Contacts
+detail-sources = Sources
+detail-contenu = Content
+detail-observables = Observables (Carnet's hints, not official)
+detail-criteres = Official criteria
+detail-linked-records = Linked records ({ $count })
+no-evidence = No evidence yet.
+no-contacts = No contacts recorded.
+more-records = … and { $count } more.
+ccp-summary = { $competences } competences, { $links ->
+    [0] no evidence
+    [one] 1 piece of evidence
+   *[other] { $links } pieces of evidence
+  }.
+competence-orphan = competence missing from the current référentiel
+strength-principale = main
+strength-secondaire = secondary
+persons-suivi = Follow-up { $code }
+persons-suivi-missing = Follow-up not found
+persons-count = { $count ->
+    [one] 1 person
+   *[other] { $count } persons
+  }
+contact-inactive = inactive
+suite-done = done
+never = never
+yes = yes
+no = no
+
+## Fields
+field-types = Types
+field-canal = Channel
+field-lieu = Place
+field-personnes = Persons
+field-premier-contact = First contact
+field-thematiques = Themes
+field-demande = Request
+field-besoin = Need identified
+field-reponses = Response
+field-orientation = Referral
+field-autonomie = Autonomy
+field-suite = Follow-up
+field-note-pro = Professional note
+field-note-privee = Private note (never exported)
+field-typologies = Types
+field-relation = Relationship level
+field-last-contact = Last contact
+field-verified = Verified on
+field-adresse = Address
+field-quartier = District
+field-telephone = Phone
+field-courriel = E-mail
+field-site = Website
+field-horaires = Opening hours
+field-publics = Publics
+field-notes = Notes
+field-classement = Filing
+field-type = Type
+field-statut = Status
+field-revision = Review due
+field-revisions = Revisions
+field-structures = Linked structures
+
+## Record kinds
+kind-interactions = Interactions
+kind-suivis = Follow-ups
+kind-structures = Structures
+kind-contacts = Contacts
+kind-rencontres = Network meetings
+kind-veille = Watch
+kind-fiches = Sheets
+kind-analyses = Practice analyses
+
+## Validation
+err-required = Required field.
+err-duration-range = The length must be between 1 minute and 24 hours.
+err-persons-zero = Enter at least one person.
+err-suivi-code = Follow-up code expected as P-2026-017.
+
+## Command line
+err-usage = Invalid command. See "carnet --help".
+err-config = Configuration { $file }: { $detail }. Fix the file or start Carnet with --config to choose another one.
+err-config-line = Configuration { $file }, line { $line }: { $detail }. Fix this line and start Carnet again.
+err-locked = The logbook is already open by { $user } on { $host } (pid { $pid }). Close the other session before opening it here.
+err-newer-schema = The logbook { $path } was written by a newer Carnet (schema { $found }; this one reads up to schema { $supported }). Update Carnet; the logbook was not modified.
+err-not-empty = The logbook { $path } already holds records: import goes into an empty logbook. Choose another folder with --data-dir.
+err-not-demo = The folder { $path } holds a real logbook: the demo does not overwrite it. Choose another folder with --data-dir.
+err-store = Logbook error: { $detail }.
+err-io = Cannot use { $path }: { $detail }.
+err-import = Cannot import from { $path }: { $detail }.
+err-terminal = Terminal error: { $detail }.
+warn-decode-failures = Warning: { $count } unreadable record(s) skipped; "carnet doctor" lists them.
+import-done = { $count } records imported into { $path }.
+demo-generated = Demo generated: { $count } interactions in { $seconds } s in { $path }.
+
+## Doctor
+doctor-data-dir = Logbook folder
+doctor-demo-dir = Demo folder
+doctor-config = Configuration file
+doctor-config-none = none (defaults)
+doctor-lang = Language
+doctor-referentiel = Référentiel
+doctor-term = TERM
+doctor-colorterm = COLORTERM
+doctor-theme = Theme
+doctor-theme-mono = monochrome
+doctor-theme-color = colours
+doctor-no-color = NO_COLOR
+doctor-store = Logbook
+doctor-store-missing = not created yet (it will be on first launch)
+doctor-lock = Lock
+doctor-locked-by = open by { $user } on { $host } (pid { $pid }); contents are not read meanwhile
+doctor-unlocked = free
+doctor-schema = Schema
+doctor-schema-value = { $version } (this version reads up to { $supported }), created by { $by }
+doctor-size = Size on disk
+doctor-demo = Demo
+doctor-demo-seed = yes (seed { $seed })
+doctor-counts = Records:
+doctor-no-decode-failures = Every record reads correctly.
+doctor-decode-failures = { $count } unreadable record(s) (tree / key):
+doctor-no-unknown-ids = Every vocabulary id is known to the configuration.
+doctor-unknown-ids = { $count } id(s) unknown to the current configuration (kept, shown raw):

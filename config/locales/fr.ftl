@@ -1,0 +1,209 @@
+# Carnet — messages en français (langue par défaut).
+
+## Onglets et écran
+tab-journal = Journal
+tab-reseau = Réseau
+tab-documentation = Documentation
+tab-competences = Compétences
+loading = Chargement du carnet…
+demo-badge = DÉMO
+status-decode-failures = ⚠ { $count ->
+    [one] 1 enregistrement illisible
+   *[other] { $count } enregistrements illisibles
+  } (carnet doctor)
+too-small = Fenêtre trop petite ({ $current_width }×{ $current_height }). Agrandissez le terminal à au moins { $width } colonnes sur { $height } lignes.
+help-title = Aide — touches
+help-config = Les touches se changent dans la section [keys] du fichier de configuration (voir README).
+
+## Actions (aide et pied de page)
+action-quit = Quitter
+action-help = Aide
+action-next-tab = Onglet suivant
+action-prev-tab = Onglet précédent
+action-tab-journal = Journal
+action-tab-reseau = Réseau
+action-tab-documentation = Documentation
+action-tab-competences = Compétences
+action-down = Suivant
+action-up = Précédent
+action-page-down = Page suivante
+action-page-up = Page précédente
+action-first = Premier
+action-last = Dernier
+action-detail-down = Détail ↓
+action-detail-up = Détail ↑
+action-close = Fermer
+
+context-global = Partout
+context-list = Listes
+context-help = Aide
+
+## Jours
+weekday-1 = lun.
+weekday-2 = mar.
+weekday-3 = mer.
+weekday-4 = jeu.
+weekday-5 = ven.
+weekday-6 = sam.
+weekday-7 = dim.
+
+## États vides
+empty-journal = Aucune interaction pour l'instant.
+empty-reseau = Aucune structure dans le réseau pour l'instant.
+empty-documentation = Aucune fiche pour l'instant.
+empty-competences = Le référentiel ne contient aucune compétence.
+empty-start-demo = Pour découvrir Carnet sur un territoire fictif : carnet demo
+empty-start-import = Pour reprendre un export JSON : carnet import FICHIER.json
+
+## Colonnes
+col-day = Jour
+col-time = Heure
+col-duration = Durée
+col-types = Types
+col-themes = Thématiques
+col-demande = Demande
+col-name = Nom
+col-typologies = Typologies
+col-quartier = Quartier
+col-relation = Relation
+col-last-contact = Dernier contact
+col-classement = Classement
+col-titre = Titre
+col-type = Type
+col-statut = Statut
+col-revision = Révision
+col-competence = Compétence
+col-principale = Princ.
+col-secondaire = Sec.
+col-latest = Dernière
+
+## Détails
+detail-interaction = Interaction
+detail-structure = Structure
+detail-fiche = Fiche
+detail-competence = Compétence
+detail-evidence = Preuves de compétences
+detail-services = Services proposés
+detail-contacts = Contacts
+detail-sources = Sources
+detail-contenu = Contenu
+detail-observables = Observables (repères Carnet, non officiels)
+detail-criteres = Critères officiels
+detail-linked-records = Enregistrements liés ({ $count })
+no-evidence = Aucune preuve pour l'instant.
+no-contacts = Aucun contact enregistré.
+more-records = … et { $count } de plus.
+ccp-summary = { $competences } compétences, { $links ->
+    [0] aucune preuve
+    [one] 1 preuve
+   *[other] { $links } preuves
+  }.
+competence-orphan = compétence absente du référentiel actuel
+strength-principale = principale
+strength-secondaire = secondaire
+persons-suivi = Suivi { $code }
+persons-suivi-missing = Suivi introuvable
+persons-count = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+  }
+contact-inactive = inactif
+suite-done = faite
+never = jamais
+yes = oui
+no = non
+
+## Champs
+field-types = Types
+field-canal = Canal
+field-lieu = Lieu
+field-personnes = Personnes
+field-premier-contact = Premier contact
+field-thematiques = Thématiques
+field-demande = Demande exprimée
+field-besoin = Besoin analysé
+field-reponses = Réponse
+field-orientation = Orientation
+field-autonomie = Autonomie
+field-suite = Suite
+field-note-pro = Note professionnelle
+field-note-privee = Note privée (jamais exportée)
+field-typologies = Typologies
+field-relation = Niveau de relation
+field-last-contact = Dernier contact
+field-verified = Vérifiée le
+field-adresse = Adresse
+field-quartier = Quartier
+field-telephone = Téléphone
+field-courriel = Courriel
+field-site = Site
+field-horaires = Horaires
+field-publics = Publics
+field-notes = Notes
+field-classement = Classement
+field-type = Type
+field-statut = Statut
+field-revision = Révision prévue
+field-revisions = Révisions
+field-structures = Structures liées
+
+## Types d'enregistrements
+kind-interactions = Interactions
+kind-suivis = Suivis
+kind-structures = Structures
+kind-contacts = Contacts
+kind-rencontres = Rencontres réseau
+kind-veille = Veille
+kind-fiches = Fiches
+kind-analyses = Analyses de pratique
+
+## Validation
+err-required = Champ obligatoire.
+err-duration-range = La durée doit être comprise entre 1 minute et 24 heures.
+err-persons-zero = Indiquez au moins une personne.
+err-suivi-code = Code de suivi attendu sous la forme P-2026-017.
+
+## Ligne de commande
+err-usage = Commande incorrecte. Voir « carnet --help ».
+err-config = Configuration { $file } : { $detail }. Corrigez le fichier ou lancez Carnet avec --config pour en choisir un autre.
+err-config-line = Configuration { $file }, ligne { $line } : { $detail }. Corrigez cette ligne puis relancez Carnet.
+err-locked = Le carnet est déjà ouvert par { $user } sur { $host } (pid { $pid }). Fermez l'autre session avant de l'ouvrir ici.
+err-newer-schema = Le carnet { $path } a été écrit par une version plus récente de Carnet (schéma { $found }, celle-ci lit jusqu'au schéma { $supported }). Mettez Carnet à jour ; le carnet n'a pas été modifié.
+err-not-empty = Le carnet { $path } contient déjà des enregistrements : l'import se fait dans un carnet vide. Choisissez un autre dossier avec --data-dir.
+err-not-demo = Le dossier { $path } contient un carnet réel : la démo ne l'écrase pas. Choisissez un autre dossier avec --data-dir.
+err-store = Erreur du carnet : { $detail }.
+err-io = Impossible d'utiliser { $path } : { $detail }.
+err-import = Import impossible depuis { $path } : { $detail }.
+err-terminal = Erreur du terminal : { $detail }.
+warn-decode-failures = Attention : { $count } enregistrement(s) illisible(s) ignoré(s) ; « carnet doctor » les liste.
+import-done = { $count } enregistrements importés dans { $path }.
+demo-generated = Démo générée : { $count } interactions en { $seconds } s dans { $path }.
+
+## Diagnostic (doctor)
+doctor-data-dir = Dossier du carnet
+doctor-demo-dir = Dossier de la démo
+doctor-config = Fichier de configuration
+doctor-config-none = aucun (valeurs par défaut)
+doctor-lang = Langue
+doctor-referentiel = Référentiel
+doctor-term = TERM
+doctor-colorterm = COLORTERM
+doctor-theme = Thème
+doctor-theme-mono = monochrome
+doctor-theme-color = couleurs
+doctor-no-color = NO_COLOR
+doctor-store = Carnet
+doctor-store-missing = pas encore créé (il le sera au premier lancement)
+doctor-lock = Verrou
+doctor-locked-by = ouvert par { $user } sur { $host } (pid { $pid }) ; le contenu n'est pas lu pendant ce temps
+doctor-unlocked = libre
+doctor-schema = Schéma
+doctor-schema-value = { $version } (cette version lit jusqu'au { $supported }), créé par { $by }
+doctor-size = Taille sur disque
+doctor-demo = Démo
+doctor-demo-seed = oui (graine { $seed })
+doctor-counts = Enregistrements :
+doctor-no-decode-failures = Tous les enregistrements se lisent correctement.
+doctor-decode-failures = { $count } enregistrement(s) illisible(s) (arbre / clé) :
+doctor-no-unknown-ids = Tous les identifiants de vocabulaire sont connus de la configuration.
+doctor-unknown-ids = { $count } identifiant(s) inconnu(s) de la configuration actuelle (conservés, affichés tels quels) :

@@ -1,0 +1,239 @@
+//! Orders and derived facts computed once from the dataset (at load, and again after each
+//! change), so drawing a frame only reads.
+
+use crate::config::Config;
+use crate::domain::text::fold;
+use crate::domain::*;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One row of the Compétences tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompetenceRow {
+    Ccp(usize),
+    Competence(usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EvidenceCount {
+    pub principale: usize,
+    pub secondaire: usize,
+    pub latest: Option<NaiveDate>,
+}
+
+impl EvidenceCount {
+    pub fn total(&self) -> usize {
+        self.principale + self.secondaire
+    }
+
+    fn add(&mut self, link: &EvidenceLink) {
+        match link.strength {
+            Strength::Principale => self.principale += 1,
+            Strength::Secondaire => self.secondaire += 1,
+        }
+        self.latest = self.latest.max(Some(link.date));
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Views {
+    /// Interactions, newest first.
+    pub journal: Vec<usize>,
+    /// Structures by folded name.
+    pub structures: Vec<usize>,
+    /// Contacts of each structure, by name.
+    pub contacts_by_structure: HashMap<Id, Vec<usize>>,
+    /// Last contact of each structure, derived from orientations and rencontres.
+    pub last_contact: HashMap<Id, NaiveDate>,
+    /// Fiches by plan de classement order, then title.
+    pub fiches: Vec<usize>,
+    pub competences: Vec<CompetenceRow>,
+    /// Evidence per qualified competence id (including ids the référentiel lacks).
+    pub evidence: HashMap<String, EvidenceCount>,
+}
+
+impl Views {
+    pub fn build(data: &Dataset, config: &Config) -> Views {
+        let mut journal: Vec<usize> = (0..data.interactions.len()).collect();
+        journal.sort_by(|&a, &b| {
+            let (x, y) = (&data.interactions[a], &data.interactions[b]);
+            (y.date, y.heure, y.meta.id).cmp(&(x.date, x.heure, x.meta.id))
+        });
+
+        let folded: Vec<String> = data.structures.iter().map(|s| fold(&s.nom)).collect();
+        let mut structures: Vec<usize> = (0..data.structures.len()).collect();
+        structures.sort_by(|&a, &b| folded[a].cmp(&folded[b]));
+
+        let mut contacts_by_structure: HashMap<Id, Vec<usize>> = HashMap::new();
+        for (i, c) in data.contacts.iter().enumerate() {
+            contacts_by_structure
+                .entry(c.structure)
+                .or_default()
+                .push(i);
+        }
+        for list in contacts_by_structure.values_mut() {
+            list.sort_by_key(|&i| fold(&data.contacts[i].nom));
+        }
+
+        let mut last_contact: HashMap<Id, NaiveDate> = HashMap::new();
+        let mut touch = |id: Id, date: NaiveDate| {
+            let entry = last_contact.entry(id).or_insert(date);
+            *entry = (*entry).max(date);
+        };
+        for i in &data.interactions {
+            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
+                touch(id, i.date);
+            }
+        }
+        for r in &data.rencontres {
+            for &id in &r.structures {
+                touch(id, r.date);
+            }
+        }
+
+        let plan = &config.vocab.plan_classement;
+        let mut fiches: Vec<usize> = (0..data.fiches.len()).collect();
+        fiches.sort_by_cached_key(|&i| {
+            let f = &data.fiches[i];
+            (
+                plan.position(&f.classement),
+                f.classement.clone(),
+                fold(&f.titre),
+            )
+        });
+
+        let competences = config
+            .referentiel
+            .ccp
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, ccp)| {
+                std::iter::once(CompetenceRow::Ccp(ci)).chain(
+                    (0..ccp.competences.len()).map(move |k| CompetenceRow::Competence(ci, k)),
+                )
+            })
+            .collect();
+
+        let mut evidence: HashMap<String, EvidenceCount> = HashMap::new();
+        for (_, _, link) in data.evidence() {
+            evidence
+                .entry(link.competence.clone())
+                .or_default()
+                .add(link);
+        }
+
+        Views {
+            journal,
+            structures,
+            contacts_by_structure,
+            last_contact,
+            fiches,
+            competences,
+            evidence,
+        }
+    }
+
+    /// Evidence of a CCP: the sum over its competences.
+    pub fn ccp_evidence(&self, config: &Config, ccp: &Ccp) -> EvidenceCount {
+        let mut total = EvidenceCount::default();
+        for c in &ccp.competences {
+            if let Some(count) = self.evidence.get(&config.referentiel.qualify(&c.id)) {
+                total.principale += count.principale;
+                total.secondaire += count.secondaire;
+                total.latest = total.latest.max(count.latest);
+            }
+        }
+        total
+    }
+}
+
+/// Ids used by records that the current configuration does not know: (list, id, uses).
+/// They are kept and shown raw; `doctor` lists them.
+pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String, usize)> {
+    let v = &config.vocab;
+    let mut found: std::collections::BTreeMap<(&'static str, String), usize> = Default::default();
+    let mut check = |list: &'static str, vocab: &Vocabulary, id: &str| {
+        if !id.is_empty() && !vocab.contains(id) {
+            *found.entry((list, id.to_string())).or_default() += 1;
+        }
+    };
+    for i in &data.interactions {
+        i.types
+            .iter()
+            .for_each(|t| check("types_interaction", &v.types_interaction, t));
+        check("canaux", &v.canaux, &i.canal);
+        i.thematiques
+            .iter()
+            .for_each(|t| check("thematiques", &v.thematiques, t));
+        i.reponses
+            .iter()
+            .for_each(|t| check("reponses", &v.reponses, t));
+        if let Some(a) = &i.autonomie {
+            check("autonomie", &v.autonomie, a);
+        }
+        if let Some(issue) = i.orientation.as_ref().and_then(|o| o.issue.as_ref()) {
+            check("issues_orientation", &v.issues_orientation, issue);
+        }
+        if let Personnes::Anonyme(p) = &i.personnes {
+            for a in &p.attributs {
+                match a.dimension.as_str() {
+                    "tranches_age" => check("tranches_age", &v.tranches_age, &a.valeur),
+                    "genres" => check("genres", &v.genres, &a.valeur),
+                    "statuts" => check("statuts", &v.statuts, &a.valeur),
+                    "residences" => check("residences", &v.residences, &a.valeur),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for s in &data.structures {
+        s.typologies
+            .iter()
+            .for_each(|t| check("typologies_structure", &v.typologies_structure, t));
+        check("niveaux_relation", &v.niveaux_relation, &s.niveau_relation);
+        for svc in &s.services {
+            check("types_service", &v.types_service, &svc.type_service);
+            svc.thematiques
+                .iter()
+                .for_each(|t| check("thematiques", &v.thematiques, t));
+        }
+    }
+    for c in &data.contacts {
+        if let Some(canal) = &c.canal_prefere {
+            check("canaux", &v.canaux, canal);
+        }
+    }
+    for r in &data.rencontres {
+        check("types_rencontre", &v.types_rencontre, &r.type_rencontre);
+        check("initiatives", &v.initiatives, &r.initiative);
+    }
+    for w in &data.veille {
+        check("sources_veille", &v.sources_veille, &w.source_type);
+        check("fiabilites", &v.fiabilites, &w.fiabilite);
+        check("diffusions", &v.diffusions, &w.diffusion);
+        w.thematiques
+            .iter()
+            .for_each(|t| check("thematiques", &v.thematiques, t));
+    }
+    for f in &data.fiches {
+        check("types_fiche", &v.types_fiche, &f.type_fiche);
+        check("statuts_fiche", &v.statuts_fiche, &f.statut);
+        check("plan_classement", &v.plan_classement, &f.classement);
+        f.thematiques
+            .iter()
+            .for_each(|t| check("thematiques", &v.thematiques, t));
+    }
+    for a in &data.analyses {
+        check("formats_analyse", &v.formats_analyse, &a.format);
+    }
+    let mut out: Vec<(&'static str, String, usize)> =
+        found.into_iter().map(|((l, id), n)| (l, id, n)).collect();
+    let mut orphans: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, _, link) in data.evidence() {
+        if config.referentiel.find(&link.competence).is_none() {
+            *orphans.entry(link.competence.clone()).or_default() += 1;
+        }
+    }
+    out.extend(orphans.into_iter().map(|(id, n)| ("referentiel", id, n)));
+    out
+}

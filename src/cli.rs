@@ -1,0 +1,553 @@
+//! The command line: clap grammar, dispatch, and plain-language errors with exit codes
+//! (0 success, 2 usage or configuration, 3 store locked, 1 anything else).
+
+use crate::app::App;
+use crate::config::{self, Config, ConfigError, Env, Overrides};
+use crate::demo::{self, DemoSpec};
+use crate::domain::{Lang, RecordKind};
+use crate::export::json;
+use crate::i18n::{I18n, arg};
+use crate::runtime;
+use crate::storage::{self, LockError, Store, StoreError, StoreLock};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carnet",
+    version,
+    about = "Carnet — le journal de bord des médiateurs sociaux"
+)]
+pub struct Cli {
+    /// Store folder (default: $CARNET_DATA_DIR, else $XDG_DATA_HOME/carnet)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Configuration file (default: $CARNET_CONFIG, else $XDG_CONFIG_HOME/carnet/config.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Interface language
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate the demo store (a fictional territory) and open it
+    Demo {
+        /// Number of interactions; the other records scale along
+        #[arg(long, default_value_t = demo::DEFAULT_INTERACTIONS)]
+        interactions: usize,
+        /// Seed of the generator: the same seed gives the same store
+        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        seed: u64,
+        /// Generate, then exit without opening the interface
+        #[arg(long)]
+        generate_only: bool,
+    },
+    /// Export the store
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Output file (standard output without it)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Load a JSON export into an empty store
+    Import { path: PathBuf },
+    /// Check the installation, the configuration and the store
+    Doctor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+}
+
+/// A failure, already worded for the user, and its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    fn new(code: u8, message: String) -> Failure {
+        Failure { message, code }
+    }
+}
+
+pub const EXIT_OTHER: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_LOCKED: u8 = 3;
+
+fn config_failure(i18n: &I18n, e: &ConfigError) -> Failure {
+    let message = match e.line {
+        Some(line) => i18n.t_args(
+            "err-config-line",
+            &[
+                arg("file", e.file.display().to_string()),
+                arg("line", line),
+                arg("detail", e.detail.clone()),
+            ],
+        ),
+        None => i18n.t_args(
+            "err-config",
+            &[
+                arg("file", e.file.display().to_string()),
+                arg("detail", e.detail.clone()),
+            ],
+        ),
+    };
+    Failure::new(EXIT_USAGE, message)
+}
+
+pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
+    match e {
+        StoreError::Lock(LockError::Held(owner)) => Failure::new(
+            EXIT_LOCKED,
+            i18n.t_args(
+                "err-locked",
+                &[
+                    arg("user", owner.user.clone()),
+                    arg("host", owner.host.clone()),
+                    arg("pid", owner.pid),
+                ],
+            ),
+        ),
+        StoreError::NewerSchema {
+            path,
+            found,
+            supported,
+        } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-newer-schema",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("found", *found),
+                    arg("supported", *supported),
+                ],
+            ),
+        ),
+        StoreError::NotEmpty { path } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-not-empty", &[arg("path", path.display().to_string())]),
+        ),
+        StoreError::NotDemo { path } => Failure::new(
+            EXIT_USAGE,
+            i18n.t_args("err-not-demo", &[arg("path", path.display().to_string())]),
+        ),
+        other => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-store", &[arg("detail", other.to_string())]),
+        ),
+    }
+}
+
+fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
+    Failure::new(
+        EXIT_OTHER,
+        i18n.t_args(
+            "err-io",
+            &[
+                arg("path", path.display().to_string()),
+                arg("detail", e.to_string()),
+            ],
+        ),
+    )
+}
+
+/// Parses arguments, runs, and prints any failure in the UI language.
+pub fn main() -> ExitCode {
+    let env = Env::from_process();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let i18n = I18n::new(env.locale_lang());
+            eprintln!("{}", i18n.t("err-usage"));
+            let _ = e.print();
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let lang_flag = cli.lang.map(|l| match l {
+        LangArg::Fr => Lang::Fr,
+        LangArg::En => Lang::En,
+    });
+    match run(cli, lang_flag, &env) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
+    let overrides = Overrides {
+        config_file: cli.config.clone(),
+        lang: lang_flag,
+        data_dir: cli.data_dir.clone(),
+    };
+    let config = match Config::load(&overrides, env) {
+        Ok(c) => c,
+        Err(e) => {
+            let i18n = I18n::new(lang_flag.unwrap_or_else(|| env.locale_lang()));
+            return Err(config_failure(&i18n, &e));
+        }
+    };
+    let i18n = I18n::new(config.lang);
+    match cli.command {
+        None => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            open_tui(config, &store, env, false, &i18n)
+        }
+        Some(Command::Demo {
+            interactions,
+            seed,
+            generate_only,
+        }) => {
+            let dir = config::paths::demo_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let started = Instant::now();
+            generate_demo(&store, &config, seed, interactions)
+                .map_err(|e| store_failure(&i18n, &e))?;
+            if generate_only {
+                let secs = started.elapsed().as_secs_f64();
+                println!(
+                    "{}",
+                    i18n.t_args(
+                        "demo-generated",
+                        &[
+                            arg("count", crate::ui::format::count(config.lang, interactions)),
+                            arg("seconds", format!("{secs:.2}")),
+                            arg("path", dir.display().to_string()),
+                        ],
+                    )
+                );
+                return Ok(());
+            }
+            open_tui(config, &store, env, true, &i18n)
+        }
+        Some(Command::Export { format, output }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
+            if !failures.is_empty() {
+                eprintln!(
+                    "{}",
+                    i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
+                );
+            }
+            let text = match format {
+                ExportFormat::Json => json::to_json(&data),
+            };
+            match output {
+                Some(path) => write_private_file(&path, text.as_bytes())
+                    .map_err(|e| io_failure(&i18n, &path, &e)),
+                None => {
+                    use std::io::Write;
+                    let mut out = std::io::stdout().lock();
+                    // A closed pipe (`carnet export | head`) is not an error worth reporting.
+                    let _ = out.write_all(text.as_bytes());
+                    Ok(())
+                }
+            }
+        }
+        Some(Command::Import { path }) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| io_failure(&i18n, &path, &e))?;
+            let data = json::from_json(&text).map_err(|e| {
+                Failure::new(
+                    EXIT_OTHER,
+                    i18n.t_args(
+                        "err-import",
+                        &[
+                            arg("path", path.display().to_string()),
+                            arg("detail", e.to_string()),
+                        ],
+                    ),
+                )
+            })?;
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            if !store.is_empty().map_err(|e| store_failure(&i18n, &e))? {
+                return Err(store_failure(&i18n, &StoreError::NotEmpty { path: dir }));
+            }
+            store
+                .insert_all(&data)
+                .map_err(|e| store_failure(&i18n, &e))?;
+            let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
+            println!(
+                "{}",
+                i18n.t_args(
+                    "import-done",
+                    &[arg("count", total), arg("path", dir.display().to_string())]
+                )
+            );
+            Ok(())
+        }
+        Some(Command::Doctor) => {
+            print!("{}", doctor(&config, &overrides, env, &i18n));
+            Ok(())
+        }
+    }
+}
+
+fn open_tui(
+    config: Config,
+    store: &Store,
+    env: &Env,
+    demo: bool,
+    i18n: &I18n,
+) -> Result<(), Failure> {
+    let mono = config.mono(env);
+    let mut app = App::loading(config, runtime::today());
+    app.demo = demo;
+    runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
+        )
+    })
+}
+
+/// Regenerates the demo: only into an empty store or an earlier demo, never a real one.
+pub fn generate_demo(
+    store: &Store,
+    config: &Config,
+    seed: u64,
+    interactions: usize,
+) -> Result<(), StoreError> {
+    let info = store.info()?;
+    if info.demo_seed.is_none() && !store.is_empty()? {
+        return Err(StoreError::NotDemo {
+            path: store.path().to_path_buf(),
+        });
+    }
+    let spec = DemoSpec {
+        seed,
+        interactions,
+        today: runtime::today(),
+    };
+    let data = demo::generate(spec, &config.vocab);
+    store.clear_records()?;
+    store.mark_demo(seed)?;
+    store.insert_all(&data)
+}
+
+/// Writes a file readable only by its owner, through a temporary file and a rename, so a
+/// crash never leaves half a file behind.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let result = (|| {
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The `doctor` report: everything useful to understand an installation, in plain words.
+pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let data_dir = config::paths::data_dir(overrides, env);
+    let line = |out: &mut String, label: &str, value: String| {
+        let _ = writeln!(out, "{:<28} {value}", i18n.t(label));
+    };
+    let _ = writeln!(out, "Carnet {}", env!("CARGO_PKG_VERSION"));
+    line(&mut out, "doctor-data-dir", data_dir.display().to_string());
+    line(
+        &mut out,
+        "doctor-demo-dir",
+        config::paths::demo_dir(overrides, env)
+            .display()
+            .to_string(),
+    );
+    line(
+        &mut out,
+        "doctor-config",
+        config
+            .file
+            .as_ref()
+            .map_or_else(|| i18n.t("doctor-config-none"), |p| p.display().to_string()),
+    );
+    line(&mut out, "doctor-lang", config.lang.code().to_string());
+    let r = &config.referentiel;
+    line(
+        &mut out,
+        "doctor-referentiel",
+        format!(
+            "{} — {} ({} CCP, {} compétences){}",
+            r.id,
+            r.title(config.lang),
+            r.ccp.len(),
+            r.competences().count(),
+            config
+                .referentiel_file
+                .as_ref()
+                .map(|p| format!(" [{}]", p.display()))
+                .unwrap_or_default()
+        ),
+    );
+    line(
+        &mut out,
+        "doctor-term",
+        env.get("TERM").unwrap_or("-").to_string(),
+    );
+    line(
+        &mut out,
+        "doctor-colorterm",
+        env.get("COLORTERM").unwrap_or("-").to_string(),
+    );
+    line(
+        &mut out,
+        "doctor-theme",
+        if config.mono(env) {
+            i18n.t("doctor-theme-mono")
+        } else {
+            i18n.t("doctor-theme-color")
+        },
+    );
+    line(
+        &mut out,
+        "doctor-no-color",
+        if env.get("NO_COLOR").is_some() {
+            i18n.t("yes")
+        } else {
+            i18n.t("no")
+        },
+    );
+
+    let _ = writeln!(out);
+    if !storage::store_dir(&data_dir).exists() {
+        line(&mut out, "doctor-store", i18n.t("doctor-store-missing"));
+        return out;
+    }
+    if let Some(owner) = StoreLock::holder(&data_dir) {
+        line(
+            &mut out,
+            "doctor-lock",
+            i18n.t_args(
+                "doctor-locked-by",
+                &[
+                    arg("user", owner.user),
+                    arg("host", owner.host),
+                    arg("pid", owner.pid),
+                ],
+            ),
+        );
+        return out;
+    }
+    line(&mut out, "doctor-lock", i18n.t("doctor-unlocked"));
+    let store = match Store::open(&data_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(out, "{}", store_failure(i18n, &e).message);
+            return out;
+        }
+    };
+    if let Ok(info) = store.info() {
+        line(
+            &mut out,
+            "doctor-schema",
+            i18n.t_args(
+                "doctor-schema-value",
+                &[
+                    arg("version", info.schema_version),
+                    arg("supported", storage::SCHEMA_VERSION),
+                    arg("by", info.created_by),
+                ],
+            ),
+        );
+        line(
+            &mut out,
+            "doctor-size",
+            format!("{:.1} MiB", info.size_on_disk as f64 / 1_048_576.0),
+        );
+        if let Some(seed) = info.demo_seed {
+            line(
+                &mut out,
+                "doctor-demo",
+                i18n.t_args("doctor-demo-seed", &[arg("seed", seed)]),
+            );
+        }
+    }
+    match store.load() {
+        Ok((data, failures)) => {
+            let _ = writeln!(out, "\n{}", i18n.t("doctor-counts"));
+            for kind in RecordKind::ALL {
+                let _ = writeln!(
+                    out,
+                    "  {:<26} {}",
+                    i18n.t(&format!("kind-{}", kind.name())),
+                    data.count(kind)
+                );
+            }
+            let _ = writeln!(out);
+            if failures.is_empty() {
+                let _ = writeln!(out, "{}", i18n.t("doctor-no-decode-failures"));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    i18n.t_args("doctor-decode-failures", &[arg("count", failures.len())])
+                );
+                for f in &failures {
+                    let _ = writeln!(out, "  {} / {} : {}", f.tree, f.key, f.reason);
+                }
+            }
+            let unknown = crate::app::unknown_ids(&data, config);
+            if unknown.is_empty() {
+                let _ = writeln!(out, "{}", i18n.t("doctor-no-unknown-ids"));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    i18n.t_args("doctor-unknown-ids", &[arg("count", unknown.len())])
+                );
+                for (list, id, uses) in unknown {
+                    let _ = writeln!(out, "  {list} : {id} ({uses})");
+                }
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{}", store_failure(i18n, &e).message);
+        }
+    }
+    out
+}

@@ -1,0 +1,387 @@
+//! Configuration: embedded defaults (config/ at build time), the user's TOML file, paths.
+//! Everything is validated before the terminal switches to full screen.
+
+pub mod keymap;
+pub mod paths;
+
+use crate::domain::vocab::VocabProblem;
+use crate::domain::{Lang, Referentiel, Vocabularies};
+use keymap::{Keymap, KeymapProblem, RawBindings};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_REFERENTIEL: &str = include_str!("../../config/referentiels/tms-2004.toml");
+pub const DEFAULT_VOCABULARIES: &str = include_str!("../../config/vocabulaires.toml");
+pub const DEFAULT_KEYMAP: &str = include_str!("../../config/keymap.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../config/defaults.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Colours unless NO_COLOR is set or TERM is dumb.
+    #[default]
+    Auto,
+    Color,
+    Mono,
+}
+
+/// The user's config file. Unknown keys are errors, reported with file and line.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    lang: Option<toml::Spanned<String>>,
+    theme: Option<ThemeChoice>,
+    referentiel: Option<PathBuf>,
+    #[serde(default)]
+    keys: RawBindings,
+    #[serde(default)]
+    vocabulaires: Vocabularies,
+}
+
+/// Where a configuration problem is, and what it is.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}{}: {detail}", file.display(), line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub detail: String,
+}
+
+impl ConfigError {
+    fn at(
+        file: &Path,
+        text: &str,
+        span: Option<std::ops::Range<usize>>,
+        detail: String,
+    ) -> ConfigError {
+        ConfigError {
+            file: file.to_path_buf(),
+            line: span.map(|s| line_of(text, s.start)),
+            detail,
+        }
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset.min(text.len()))
+        .map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+/// The first line of toml's message: the rest repeats the source line with a caret.
+fn toml_detail(e: &toml::de::Error) -> String {
+    e.message()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &Path, text: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::at(file, text, e.span(), toml_detail(&e)))
+}
+
+/// Command-line and environment choices that override the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    pub referentiel: Referentiel,
+    pub referentiel_file: Option<PathBuf>,
+    pub vocab: Vocabularies,
+    pub keymap: Keymap,
+    /// The user config file read, if any.
+    pub file: Option<PathBuf>,
+}
+
+/// Environment the config depends on, passed in so tests can fix it.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    pub vars: Vec<(String, String)>,
+}
+
+impl Env {
+    pub fn from_process() -> Env {
+        Env {
+            vars: std::env::vars().collect(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// English only when the locale asks for it; French otherwise, whatever it is.
+    pub fn locale_lang(&self) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| self.get(v))
+            .unwrap_or("");
+        if locale.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
+    pub fn no_color(&self) -> bool {
+        self.get("NO_COLOR").is_some() || self.get("TERM") == Some("dumb")
+    }
+}
+
+impl Config {
+    pub fn load(overrides: &Overrides, env: &Env) -> Result<Config, ConfigError> {
+        let embedded = |name: &str| PathBuf::from(format!("(built-in) config/{name}"));
+        let defaults: FileConfig = parse(&embedded("defaults.toml"), DEFAULT_CONFIG)?;
+        let default_keys: RawBindings = parse(&embedded("keymap.toml"), DEFAULT_KEYMAP)?;
+        let mut vocab: Vocabularies = parse(&embedded("vocabulaires.toml"), DEFAULT_VOCABULARIES)?;
+
+        let file = paths::config_file(overrides, env)?;
+        let (user, user_text) = match &file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                    file: path.clone(),
+                    line: None,
+                    detail: e.to_string(),
+                })?;
+                (parse::<FileConfig>(path, &text)?, text)
+            }
+            None => (FileConfig::default(), String::new()),
+        };
+        let user_path = file.clone().unwrap_or_default();
+
+        let lang = match (&overrides.lang, &user.lang) {
+            (Some(lang), _) => *lang,
+            (None, Some(spanned)) => Lang::parse(spanned.get_ref()).ok_or_else(|| {
+                ConfigError::at(
+                    &user_path,
+                    &user_text,
+                    Some(spanned.span()),
+                    format!(
+                        "lang = \"{}\": expected \"fr\" or \"en\"",
+                        spanned.get_ref()
+                    ),
+                )
+            })?,
+            // The locale only decides when neither the flag nor a config file does.
+            (None, None) => env.locale_lang(),
+        };
+
+        vocab.extend(user.vocabulaires);
+        if let Some(problem) = vocab.check().into_iter().next() {
+            let detail = match problem {
+                VocabProblem::Duplicate { list, id } => {
+                    format!("vocabulaires.{list}: id \"{id}\" appears twice")
+                }
+                VocabProblem::UnknownParent { id, parent } => {
+                    format!(
+                        "vocabulaires.plan_classement: \"{id}\" has unknown parent \"{parent}\""
+                    )
+                }
+                VocabProblem::Empty { list } => format!("vocabulaires.{list} is empty"),
+            };
+            return Err(ConfigError {
+                file: user_path,
+                line: None,
+                detail,
+            });
+        }
+
+        let referentiel_file = user.referentiel.clone();
+        let referentiel = match &referentiel_file {
+            Some(path) => {
+                let path = if path.is_relative() {
+                    user_path.parent().unwrap_or(Path::new(".")).join(path)
+                } else {
+                    path.clone()
+                };
+                let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+                    file: path.clone(),
+                    line: None,
+                    detail: e.to_string(),
+                })?;
+                let r: Referentiel = parse(&path, &text)?;
+                check_referentiel(&path, &r)?;
+                r
+            }
+            None => {
+                let r: Referentiel =
+                    parse(&embedded("referentiels/tms-2004.toml"), DEFAULT_REFERENTIEL)?;
+                check_referentiel(&embedded("referentiels/tms-2004.toml"), &r)?;
+                r
+            }
+        };
+
+        let (keymap, problems) = Keymap::build(&default_keys, &user.keys);
+        if let Some(problem) = problems.into_iter().next() {
+            return Err(match problem {
+                KeymapProblem::BadKey { text, span } => ConfigError::at(
+                    &user_path,
+                    &user_text,
+                    Some(span),
+                    format!(
+                        "unknown key \"{text}\" (examples: \"q\", \"Ctrl-s\", \"Shift-Tab\", \"PageDown\", \"F2\")"
+                    ),
+                ),
+                KeymapProblem::Conflict {
+                    context,
+                    key,
+                    first,
+                    second,
+                } => ConfigError {
+                    file: user_path,
+                    line: None,
+                    detail: format!(
+                        "key {key} is bound to both \"{}\" and \"{}\" in [keys.{}]",
+                        first.name(),
+                        second.name(),
+                        context.name()
+                    ),
+                },
+            });
+        }
+
+        Ok(Config {
+            lang,
+            theme: user.theme.or(defaults.theme).unwrap_or_default(),
+            referentiel,
+            referentiel_file,
+            vocab,
+            keymap,
+            file,
+        })
+    }
+
+    /// The built-in configuration, as a fresh user without a config file gets it.
+    pub fn builtin(lang: Lang) -> Result<Config, ConfigError> {
+        let env = Env {
+            vars: vec![("CARNET_CONFIG".into(), String::new())],
+        };
+        let overrides = Overrides {
+            lang: Some(lang),
+            config_file: None,
+            data_dir: None,
+        };
+        let mut config = Config::load(&overrides, &env)?;
+        config.file = None;
+        Ok(config)
+    }
+
+    pub fn mono(&self, env: &Env) -> bool {
+        match self.theme {
+            ThemeChoice::Mono => true,
+            ThemeChoice::Color => false,
+            ThemeChoice::Auto => env.no_color(),
+        }
+    }
+}
+
+fn check_referentiel(file: &Path, r: &Referentiel) -> Result<(), ConfigError> {
+    match r.check().into_iter().next() {
+        Some(problem) => Err(ConfigError {
+            file: file.to_path_buf(),
+            line: None,
+            detail: problem,
+        }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_with_config(path: &Path) -> Env {
+        Env {
+            vars: vec![("CARNET_CONFIG".into(), path.display().to_string())],
+        }
+    }
+
+    #[test]
+    fn builtin_config_loads_with_the_full_referentiel() -> Result<(), ConfigError> {
+        let c = Config::builtin(Lang::Fr)?;
+        assert_eq!(c.referentiel.ccp.len(), 3);
+        assert_eq!(c.referentiel.competences().count(), 20);
+        assert!(c.vocab.types_interaction.contains("mediation_institution"));
+        Ok(())
+    }
+
+    #[test]
+    fn french_is_the_default_unless_the_locale_is_english() {
+        let env = |lang: &str| Env {
+            vars: vec![("LANG".into(), lang.into())],
+        };
+        assert_eq!(env("de_DE.UTF-8").locale_lang(), Lang::Fr);
+        assert_eq!(env("").locale_lang(), Lang::Fr);
+        assert_eq!(env("en_GB.UTF-8").locale_lang(), Lang::En);
+    }
+
+    #[test]
+    fn misspelled_key_is_reported_with_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"fr\"\n\nthme = \"mono\"\n").unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert_eq!(err.file, path);
+        assert_eq!(err.line, Some(3));
+        assert!(err.detail.contains("thme"), "{}", err.detail);
+    }
+
+    #[test]
+    fn user_config_sets_lang_extends_vocabularies_and_rebinds_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "lang = \"en\"\n[keys.global]\nquit = [\"x\"]\n[[vocabulaires.thematiques]]\nid = \"sport\"\nfr = \"Sport\"\nen = \"Sport\"\n",
+        )
+        .unwrap();
+        let c = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert!(c.vocab.thematiques.contains("sport"));
+        assert!(c.vocab.thematiques.contains("logement"));
+        use crate::action::{Action, Context};
+        use keymap::Key;
+        assert_eq!(
+            c.keymap.resolve(Context::List, Key::char('x')),
+            Some(Action::Quit)
+        );
+        assert_eq!(c.keymap.resolve(Context::List, Key::char('q')), None);
+    }
+
+    #[test]
+    fn conflicting_and_unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[keys.list]\ndown = [\"q\"]\n").unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert!(err.detail.contains("bound to both"), "{}", err.detail);
+
+        std::fs::write(&path, "[keys.list]\ndown = [\"Hyper-j\"]\n").unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert_eq!(err.line, Some(2));
+
+        std::fs::write(&path, "[keys.list]\nfly = [\"j\"]\n").unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn a_bad_lang_value_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "\nlang = \"de\"\n").unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+}

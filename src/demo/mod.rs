@@ -1,0 +1,743 @@
+//! The demo store: a fictional territory (the Tilleuls quartier prioritaire of the invented
+//! town of Val-de-Brume) with its network, 18 months of interactions, veille, fiches and
+//! analyses de pratique. Pure and deterministic for a seed; the runtime writes it.
+
+mod rng;
+mod texts;
+
+use crate::domain::*;
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use rng::Rng;
+use texts::*;
+
+pub const DEFAULT_INTERACTIONS: usize = 1_500;
+pub const DEFAULT_SEED: u64 = 2026;
+const REFERENTIEL: &str = "tms-2004";
+
+#[derive(Debug, Clone, Copy)]
+pub struct DemoSpec {
+    pub seed: u64,
+    pub interactions: usize,
+    /// The last day of the generated period.
+    pub today: NaiveDate,
+}
+
+fn millis(date: NaiveDate, time: NaiveTime) -> i64 {
+    date.and_time(time).and_utc().timestamp_millis()
+}
+
+/// Ids for one kind, handed out in chronological order of the generated records.
+struct Ids(IdGen);
+
+impl Ids {
+    fn new() -> Ids {
+        Ids(IdGen::default())
+    }
+
+    fn meta(&mut self, date: NaiveDate, time: NaiveTime) -> RecordMeta {
+        let ms = millis(date, time);
+        RecordMeta::new(self.0.next(ms), Timestamp(ms))
+    }
+}
+
+fn link(
+    competence: &str,
+    strength: Strength,
+    justification: &str,
+    date: NaiveDate,
+) -> EvidenceLink {
+    EvidenceLink {
+        competence: format!("{REFERENTIEL}/{competence}"),
+        strength,
+        justification: justification.to_string(),
+        date,
+    }
+}
+
+/// Dates spread over the 18 months before `today`, weekdays only, sorted.
+fn working_days(rng: &mut Rng, today: NaiveDate, count: usize) -> Vec<NaiveDate> {
+    let span = 548;
+    let mut dates: Vec<NaiveDate> = (0..count)
+        .map(|_| {
+            loop {
+                let d = today - Duration::days(rng.range(0, span));
+                if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || rng.chance(3) {
+                    break d;
+                }
+            }
+        })
+        .collect();
+    dates.sort();
+    dates
+}
+
+fn time(rng: &mut Rng) -> NaiveTime {
+    let minutes = rng.range(9 * 60, 17 * 60 + 30);
+    let minutes = minutes - minutes % 5;
+    NaiveTime::from_hms_opt((minutes / 60) as u32, (minutes % 60) as u32, 0)
+        .unwrap_or(NaiveTime::MIN)
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Suggested competences come from the vocabularies, as they will for the user's own records.
+pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
+    let mut rng = Rng::new(spec.seed);
+    let n = spec.interactions;
+    let today = spec.today;
+    let start = today - Duration::days(560);
+
+    let structures = gen_structures(&mut rng, (n / 50).max(STRUCTURES.len()), start);
+    let contacts = gen_contacts(&mut rng, &structures, start);
+    let suivis = gen_suivis(&mut rng, (n / 40).max(12), today);
+    let interactions = gen_interactions(&mut rng, vocab, n, today, &structures, &suivis);
+    let rencontres = gen_rencontres(&mut rng, (n / 15).max(20), today, &structures, &contacts);
+    let veille = gen_veille(&mut rng, (n / 25).max(15), today);
+    let fiches = gen_fiches(&mut rng, (n / 200).max(FICHES.len()), today, &structures);
+    let analyses = gen_analyses(&mut rng, (n / 300).max(5), today, &interactions);
+
+    let mut data = Dataset {
+        interactions,
+        suivis,
+        structures,
+        contacts,
+        rencontres,
+        veille,
+        fiches,
+        analyses,
+    };
+    data.sort();
+    data
+}
+
+fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structure> {
+    let mut ids = Ids::new();
+    (0..count)
+        .map(|i| {
+            let base = &STRUCTURES[i % STRUCTURES.len()];
+            let round = i / STRUCTURES.len();
+            let created = start + Duration::days(i as i64 % 60);
+            let mut meta = ids.meta(
+                created,
+                NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+            );
+            if i < STRUCTURES.len() && rng.chance(30) {
+                meta.evidence.push(link(
+                    "CCP1.C2",
+                    Strength::Principale,
+                    "Structure identifiée avec sa typologie, ses services et ses contacts.",
+                    created,
+                ));
+            }
+            let nom = if round == 0 {
+                base.nom.to_string()
+            } else {
+                format!("{} — antenne {}", base.nom, round + 1)
+            };
+            let niveau = *rng.weighted(&[
+                ("identifie", 2),
+                ("contacte", 3),
+                ("rencontre", 3),
+                ("partenaire_actif", 4),
+                ("convention", 1),
+            ]);
+            Structure {
+                meta,
+                nom,
+                typologies: ids_of(base.typologies),
+                adresse: format!("{} {}", rng.range(1, 120), rng.pick(RUES)),
+                commune: "Val-de-Brume".into(),
+                quartier: base.quartier.to_string(),
+                telephone: format!(
+                    "03 27 {:02} {:02} {:02}",
+                    rng.range(10, 99),
+                    rng.range(10, 99),
+                    rng.range(10, 99)
+                ),
+                courriel: format!("contact@{}.example.org", base.slug),
+                site: format!("https://{}.example.org", base.slug),
+                horaires: rng.pick(HORAIRES).to_string(),
+                services: base
+                    .services
+                    .iter()
+                    .map(|(t, themes, conditions)| Service {
+                        type_service: t.to_string(),
+                        thematiques: ids_of(themes),
+                        conditions: conditions.to_string(),
+                        frais: if rng.chance(85) {
+                            "Gratuit".into()
+                        } else {
+                            "Participation selon ressources".into()
+                        },
+                    })
+                    .collect(),
+                publics: base.publics.to_string(),
+                niveau_relation: niveau.to_string(),
+                date_verification: rng
+                    .chance(80)
+                    .then(|| created + Duration::days(rng.range(30, 500))),
+                notes: base.notes.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn ids_of(list: &[&str]) -> Vec<String> {
+    ids(list)
+}
+
+fn gen_contacts(rng: &mut Rng, structures: &[Structure], start: NaiveDate) -> Vec<Contact> {
+    let mut ids = Ids::new();
+    let mut out = Vec::new();
+    for (i, s) in structures.iter().enumerate() {
+        let count = 1 + rng.below(3);
+        for k in 0..count {
+            let created = start + Duration::days((i + k) as i64 % 90);
+            let prenom = rng.pick(PRENOMS_PROS);
+            let nom = rng.pick(NOMS_PROS);
+            out.push(Contact {
+                meta: ids.meta(
+                    created,
+                    NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN),
+                ),
+                structure: s.meta.id,
+                nom: format!("{prenom} {nom}"),
+                fonction: rng.pick(FONCTIONS).to_string(),
+                telephone: format!(
+                    "03 27 {:02} {:02} {:02}",
+                    rng.range(10, 99),
+                    rng.range(10, 99),
+                    rng.range(10, 99)
+                ),
+                courriel: format!(
+                    "{}.{}@{}",
+                    crate::domain::text::fold(prenom),
+                    crate::domain::text::fold(nom).replace(' ', "-"),
+                    s.courriel.split('@').nth(1).unwrap_or("example.org")
+                ),
+                canal_prefere: Some(
+                    rng.pick(&["telephone", "courriel", "accueil_rdv"])
+                        .to_string(),
+                ),
+                actif: rng.chance(90),
+                date_verification: rng.chance(60).then_some(created + Duration::days(40)),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.meta.id);
+    out
+}
+
+fn gen_suivis(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Suivi> {
+    let mut ids = Ids::new();
+    let dates = working_days(rng, today, count);
+    let mut per_year: std::collections::BTreeMap<i32, u32> = Default::default();
+    dates
+        .into_iter()
+        .map(|d| {
+            let seq = per_year.entry(d.year()).or_default();
+            *seq += 1;
+            Suivi {
+                meta: ids.meta(d, time(rng)),
+                code: format!("P-{}-{:03}", d.year(), seq),
+                public: public(rng, 1),
+                thematiques: vec![rng.pick(THEMES).to_string()],
+                actif: rng.chance(60),
+            }
+        })
+        .collect()
+}
+
+fn public(rng: &mut Rng, nombre: u16) -> PublicAnonyme {
+    let dims: [(&str, &[&str]); 4] = [
+        (
+            "tranches_age",
+            &[
+                "18_24", "25_39", "25_39", "40_59", "40_59", "60_69", "70_plus", "12_17",
+            ],
+        ),
+        (
+            "genres",
+            &["feminin", "feminin", "masculin", "non_communique"],
+        ),
+        (
+            "statuts",
+            &[
+                "sans_emploi",
+                "en_emploi",
+                "retraite",
+                "scolarise",
+                "non_communique",
+            ],
+        ),
+        (
+            "residences",
+            &["territoire", "territoire", "territoire", "hors_territoire"],
+        ),
+    ];
+    PublicAnonyme {
+        nombre,
+        attributs: dims
+            .iter()
+            .map(|(dim, values)| AttributCount {
+                dimension: dim.to_string(),
+                valeur: rng.pick(values).to_string(),
+                nombre,
+            })
+            .collect(),
+    }
+}
+
+fn gen_interactions(
+    rng: &mut Rng,
+    vocab: &Vocabularies,
+    count: usize,
+    today: NaiveDate,
+    structures: &[Structure],
+    suivis: &[Suivi],
+) -> Vec<Interaction> {
+    let mut ids = Ids::new();
+    let dates = working_days(rng, today, count);
+    let mut times: Vec<(NaiveDate, NaiveTime)> =
+        dates.into_iter().map(|d| (d, time(rng))).collect();
+    times.sort();
+    times
+        .into_iter()
+        .map(|(date, heure)| {
+            let primary = *rng.weighted(TYPE_WEIGHTS);
+            let mut types = vec![primary.to_string()];
+            if rng.chance(20) {
+                let second = *rng.weighted(TYPE_WEIGHTS);
+                if second != primary {
+                    types.push(second.to_string());
+                }
+            }
+            let theme = *rng.pick(THEMES);
+            let mut thematiques = vec![theme.to_string()];
+            if rng.chance(15) {
+                let other = *rng.pick(THEMES);
+                if other != theme {
+                    thematiques.push(other.to_string());
+                }
+            }
+            let demande = rng.pick(demandes(theme)).to_string();
+            let orient = primary == "orientation" || rng.chance(12);
+            let orientation = orient.then(|| {
+                let s = &structures[rng.below(structures.len().min(STRUCTURES.len() * 3))];
+                Orientation {
+                    structure: Some(s.meta.id),
+                    nom: s.nom.clone(),
+                    issue: Some(
+                        rng.weighted(&[
+                            ("aboutie", 5),
+                            ("en_cours", 2),
+                            ("non_aboutie", 1),
+                            ("inconnue", 3),
+                        ])
+                        .to_string(),
+                    ),
+                }
+            });
+            let mut reponses = vec![
+                if orient {
+                    "orientation"
+                } else {
+                    *rng.weighted(&[
+                        ("info_donnee", 6),
+                        ("demarche_realisee", 4),
+                        ("mise_en_relation", 1),
+                        ("en_attente", 1),
+                        ("mediation_engagee", 1),
+                        ("hors_champ", 1),
+                    ])
+                }
+                .to_string(),
+            ];
+            if !orient && rng.chance(10) {
+                reponses.push("info_donnee".into());
+                reponses.dedup();
+            }
+            let personnes = if !suivis.is_empty() && rng.chance(18) {
+                let eligible =
+                    suivis.partition_point(|s| s.meta.created_at.0 <= millis(date, heure));
+                if eligible > 0 {
+                    Personnes::Suivi(suivis[rng.below(eligible)].meta.id)
+                } else {
+                    Personnes::Anonyme(public(rng, 1))
+                }
+            } else {
+                let nombre = *rng.weighted(&[(1u16, 85), (2, 10), (3, 3), (5, 2)]);
+                Personnes::Anonyme(public(rng, nombre))
+            };
+            let mut meta = ids.meta(date, heure);
+            if rng.chance(6) {
+                let suggestions = vocab
+                    .types_interaction
+                    .get(primary)
+                    .map_or(&[][..], |t| t.competences.as_slice());
+                for (k, c) in suggestions.iter().enumerate() {
+                    let strength = if k == 0 {
+                        Strength::Principale
+                    } else {
+                        Strength::Secondaire
+                    };
+                    meta.evidence
+                        .push(link(c, strength, rng.pick::<&str>(JUSTIFICATIONS), date));
+                }
+            }
+            let suites = if rng.chance(12) {
+                vec![Suite {
+                    action: rng.pick(SUITES).to_string(),
+                    echeance: Some(date + Duration::days(rng.range(2, 21))),
+                    faite: date + Duration::days(21) < today && rng.chance(85),
+                }]
+            } else {
+                Vec::new()
+            };
+            Interaction {
+                meta,
+                date,
+                heure: Some(heure),
+                duree_min: *rng.weighted(&[
+                    (15u16, 20),
+                    (30, 35),
+                    (45, 20),
+                    (60, 15),
+                    (90, 6),
+                    (120, 4),
+                ]),
+                types,
+                canal: rng
+                    .weighted(&[
+                        ("accueil_spontane", 35),
+                        ("accueil_rdv", 20),
+                        ("telephone", 20),
+                        ("espace_public", 10),
+                        ("domicile", 4),
+                        ("structure_partenaire", 5),
+                        ("courriel", 4),
+                        ("visio", 1),
+                        ("courrier", 1),
+                    ])
+                    .to_string(),
+                lieu: rng.pick(LIEUX).to_string(),
+                quartier: rng
+                    .weighted(&[
+                        ("Les Tilleuls", 70),
+                        ("La Garenne", 15),
+                        ("Centre-ville", 15),
+                    ])
+                    .to_string(),
+                personnes,
+                thematiques,
+                demande,
+                besoin: if rng.chance(60) {
+                    rng.pick(BESOINS).to_string()
+                } else {
+                    String::new()
+                },
+                reponses,
+                orientation,
+                autonomie: rng.chance(70).then(|| {
+                    rng.weighted(&[
+                        ("entierement_accompagne", 4),
+                        ("partiellement_autonome", 4),
+                        ("autonome", 2),
+                    ])
+                    .to_string()
+                }),
+                premier_contact: rng.chance(40),
+                suites,
+                note_pro: if rng.chance(25) {
+                    rng.pick(NOTES_PRO).to_string()
+                } else {
+                    String::new()
+                },
+                note_privee: String::new(),
+            }
+        })
+        .collect()
+}
+
+fn gen_rencontres(
+    rng: &mut Rng,
+    count: usize,
+    today: NaiveDate,
+    structures: &[Structure],
+    contacts: &[Contact],
+) -> Vec<Rencontre> {
+    let mut ids = Ids::new();
+    working_days(rng, today, count)
+        .into_iter()
+        .map(|date| {
+            let s = &structures[rng.below(structures.len().min(STRUCTURES.len() * 3))];
+            let mut met = vec![s.meta.id];
+            if rng.chance(40) {
+                let other = structures[rng.below(structures.len().min(STRUCTURES.len()))].meta.id;
+                if other != s.meta.id {
+                    met.push(other);
+                }
+            }
+            let people: Vec<Id> = contacts
+                .iter()
+                .filter(|c| met.contains(&c.structure))
+                .take(2)
+                .map(|c| c.meta.id)
+                .collect();
+            let (type_rencontre, objet) = *rng.pick(RENCONTRES);
+            let mut meta = ids.meta(date, time(rng));
+            if rng.chance(25) {
+                meta.evidence.push(link("CCP1.C3", Strength::Principale, "Rencontre partenariale : présentation des missions et circuit d'orientation convenu.", date));
+            }
+            Rencontre {
+                meta,
+                date,
+                duree_min: *rng.pick(&[30u16, 60, 90, 120]),
+                type_rencontre: type_rencontre.to_string(),
+                initiative: rng.pick(&["ma_structure", "sollicite"]).to_string(),
+                structures: met,
+                contacts: people,
+                objet: format!("{objet} — {}", s.nom),
+                compte_rendu: rng.pick(COMPTES_RENDUS).to_string(),
+                suites: if rng.chance(30) {
+                    vec![Suite {
+                        action: "Envoyer le compte rendu aux participants".into(),
+                        echeance: Some(date + Duration::days(7)),
+                        faite: date + Duration::days(14) < today,
+                    }]
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect()
+}
+
+fn gen_veille(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Veille> {
+    let mut ids = Ids::new();
+    working_days(rng, today, count)
+        .into_iter()
+        .map(|date| {
+            let (source_type, source, theme, resume) = *rng.pick(VEILLE);
+            let mut meta = ids.meta(date, time(rng));
+            if rng.chance(30) {
+                meta.evidence.push(link(
+                    "CCP1.C4",
+                    Strength::Principale,
+                    "Information de veille sourcée, fiabilité évaluée et diffusée à l'équipe.",
+                    date,
+                ));
+            }
+            Veille {
+                meta,
+                date,
+                source_type: source_type.to_string(),
+                source: source.to_string(),
+                fiabilite: rng
+                    .weighted(&[("verifiee", 6), ("a_verifier", 3), ("rumeur", 1)])
+                    .to_string(),
+                thematiques: vec![theme.to_string()],
+                resume: resume.to_string(),
+                diffusion: rng
+                    .pick(&["personnelle", "equipe", "equipe", "partenaires"])
+                    .to_string(),
+            }
+        })
+        .collect()
+}
+
+fn gen_fiches(
+    rng: &mut Rng,
+    count: usize,
+    today: NaiveDate,
+    structures: &[Structure],
+) -> Vec<Fiche> {
+    let mut ids = Ids::new();
+    let dates = working_days(rng, today, count);
+    dates
+        .into_iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let base = &FICHES[i % FICHES.len()];
+            let round = i / FICHES.len();
+            let mut meta = ids.meta(date, time(rng));
+            meta.evidence.push(link(
+                "CCP2.C1",
+                Strength::Principale,
+                "Fiche rédigée pour l'équipe, avec sources et date de révision.",
+                date,
+            ));
+            if rng.chance(40) {
+                meta.evidence.push(link(
+                    "CCP2.C2",
+                    Strength::Secondaire,
+                    "Recherche d'information et classement dans le plan de l'équipe.",
+                    date,
+                ));
+            }
+            let revised = rng.chance(40);
+            Fiche {
+                meta,
+                titre: if round == 0 {
+                    base.titre.to_string()
+                } else {
+                    format!("{} ({})", base.titre, round + 1)
+                },
+                type_fiche: base.type_fiche.to_string(),
+                thematiques: ids_of(base.thematiques),
+                contenu: base.contenu.to_string(),
+                sources: base
+                    .sources
+                    .iter()
+                    .map(|(titre, url)| SourceDoc {
+                        titre: titre.to_string(),
+                        url: url.to_string(),
+                        consultee: Some(date),
+                    })
+                    .collect(),
+                classement: base.classement.to_string(),
+                statut: rng
+                    .weighted(&[("validee", 6), ("brouillon", 2), ("a_revoir", 2)])
+                    .to_string(),
+                date_verification: Some(date),
+                date_revision: Some(date + Duration::days(rng.range(90, 365))),
+                revisions: if revised {
+                    vec![Revision {
+                        date: Timestamp(millis(
+                            date,
+                            NaiveTime::from_hms_opt(16, 0, 0).unwrap_or(NaiveTime::MIN),
+                        )),
+                        resume: "Mise à jour des horaires et des pièces demandées".into(),
+                        contenu_precedent: base
+                            .contenu
+                            .lines()
+                            .take(3)
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    }]
+                } else {
+                    Vec::new()
+                },
+                structures: structures
+                    .iter()
+                    .filter(|s| {
+                        s.typologies
+                            .iter()
+                            .any(|t| base.typologies.contains(&t.as_str()))
+                    })
+                    .take(2)
+                    .map(|s| s.meta.id)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn gen_analyses(
+    rng: &mut Rng,
+    count: usize,
+    today: NaiveDate,
+    interactions: &[Interaction],
+) -> Vec<Analyse> {
+    let mut ids = Ids::new();
+    working_days(rng, today, count)
+        .into_iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let a = &ANALYSES[i % ANALYSES.len()];
+            let linked = interactions
+                .iter()
+                .rev()
+                .find(|x| x.date <= date && x.types.iter().any(|t| t == a.type_lie))
+                .map(|x| x.meta.id);
+            let mut meta = ids.meta(
+                date,
+                NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN),
+            );
+            meta.evidence.push(link(
+                "CCP2.C9",
+                Strength::Principale,
+                "Analyse écrite de ma posture après la situation.",
+                date,
+            ));
+            Analyse {
+                meta,
+                date,
+                interaction: linked,
+                format: a.format.to_string(),
+                situation: a.situation.to_string(),
+                ce_que_jai_fait: a.fait.to_string(),
+                ressenti: a.ressenti.to_string(),
+                analyse_posture: a.analyse.to_string(),
+                autrement: a.autrement.to_string(),
+                retenu: a.retenu.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabularies {
+        crate::config::Config::builtin(Lang::Fr).unwrap().vocab
+    }
+
+    fn generate(spec: DemoSpec) -> Dataset {
+        super::generate(spec, &vocab())
+    }
+
+    fn spec(n: usize) -> DemoSpec {
+        DemoSpec {
+            seed: 7,
+            interactions: n,
+            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        }
+    }
+
+    #[test]
+    fn demo_is_deterministic_and_sized_like_a_territory() {
+        let a = generate(spec(1_500));
+        let b = generate(spec(1_500));
+        assert_eq!(a, b);
+        assert_eq!(a.interactions.len(), 1_500);
+        assert!(
+            (38..=45).contains(&a.structures.len()),
+            "{}",
+            a.structures.len()
+        );
+        assert!((28..=35).contains(&a.fiches.len()));
+        assert!(a.analyses.len() >= 3);
+        assert!(a.evidence().count() > 50);
+        let oldest = a.interactions.iter().map(|i| i.date).min().unwrap();
+        assert!(oldest >= spec(1).today - Duration::days(560));
+        assert_ne!(
+            generate(DemoSpec {
+                seed: 8,
+                ..spec(200)
+            }),
+            generate(spec(200))
+        );
+    }
+
+    #[test]
+    fn demo_records_are_valid_and_ids_unique() {
+        use crate::domain::validate::Validate;
+        let d = generate(spec(1_500));
+        for i in &d.interactions {
+            assert!(i.validate().is_empty(), "{:?}", i.validate());
+        }
+        for s in &d.structures {
+            assert!(s.validate().is_empty());
+        }
+        for s in &d.suivis {
+            assert!(s.validate().is_empty(), "{}", s.code);
+        }
+        let mut ids: Vec<Id> = d.interactions.iter().map(|i| i.meta.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), d.interactions.len());
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure domain: records, ids, vocabularies, the référentiel, validation and text rules.
+//! No terminal, no storage, no I/O, no clock reads: time comes in as values.
+
+pub mod id;
+pub mod records;
+pub mod referentiel;
+pub mod text;
+pub mod validate;
+pub mod vocab;
+
+pub use id::{Id, IdGen, Timestamp};
+pub use records::*;
+pub use referentiel::{Ccp, Competence, Referentiel};
+pub use vocab::{Lang, VocabEntry, Vocabularies, Vocabulary};

@@ -1,0 +1,415 @@
+//! The records Carnet keeps (DOMAIN.md §4). No field can hold the name, phone or address of
+//! a person helped: people appear as anonymous counts or as a pseudonymous suivi code.
+//!
+//! These shapes are encoded with bincode, which is not self-describing: any change to a
+//! stored shape needs a new schema version in `storage::codec` (see the note there).
+
+use super::id::{Id, Timestamp};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// What every record carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    pub id: Id,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub tags: Vec<String>,
+    pub evidence: Vec<EvidenceLink>,
+}
+
+impl RecordMeta {
+    pub fn new(id: Id, now: Timestamp) -> RecordMeta {
+        RecordMeta {
+            id,
+            created_at: now,
+            updated_at: now,
+            tags: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    Principale,
+    Secondaire,
+}
+
+/// A record shown as evidence of a competence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceLink {
+    /// Qualified competence id, e.g. `tms-2004/CCP2.C3`.
+    pub competence: String,
+    pub strength: Strength,
+    pub justification: String,
+    pub date: NaiveDate,
+}
+
+/// Anonymous description of the person(s) met: a count and, per attribute dimension
+/// (tranche d'âge, genre, statut, résidence), how many persons had each value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct PublicAnonyme {
+    pub nombre: u16,
+    pub attributs: Vec<AttributCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributCount {
+    /// Vocabulary name: `tranches_age`, `genres`, `statuts` or `residences`.
+    pub dimension: String,
+    pub valeur: String,
+    pub nombre: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Personnes {
+    Anonyme(PublicAnonyme),
+    Suivi(Id),
+}
+
+impl Personnes {
+    pub fn count(&self) -> u16 {
+        match self {
+            Personnes::Anonyme(p) => p.nombre,
+            Personnes::Suivi(_) => 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suite {
+    pub action: String,
+    pub echeance: Option<NaiveDate>,
+    pub faite: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Orientation {
+    /// The structure of the network, when it is one.
+    pub structure: Option<Id>,
+    /// The structure's name at the time, kept so the record stays readable if it is deleted.
+    pub nom: String,
+    /// Outcome id (`issues_orientation`), when known.
+    pub issue: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub heure: Option<NaiveTime>,
+    pub duree_min: u16,
+    pub types: Vec<String>,
+    pub canal: String,
+    pub lieu: String,
+    pub quartier: String,
+    pub personnes: Personnes,
+    pub thematiques: Vec<String>,
+    pub demande: String,
+    pub besoin: String,
+    pub reponses: Vec<String>,
+    pub orientation: Option<Orientation>,
+    pub autonomie: Option<String>,
+    pub premier_contact: bool,
+    pub suites: Vec<Suite>,
+    pub note_pro: String,
+    /// Never exported, never shown outside the record's own detail.
+    pub note_privee: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suivi {
+    pub meta: RecordMeta,
+    /// Pseudonymous code such as `P-2026-017`.
+    pub code: String,
+    pub public: PublicAnonyme,
+    pub thematiques: Vec<String>,
+    pub actif: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub type_service: String,
+    pub thematiques: Vec<String>,
+    pub conditions: String,
+    pub frais: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Structure {
+    pub meta: RecordMeta,
+    pub nom: String,
+    pub typologies: Vec<String>,
+    pub adresse: String,
+    pub commune: String,
+    pub quartier: String,
+    pub telephone: String,
+    pub courriel: String,
+    pub site: String,
+    pub horaires: String,
+    pub services: Vec<Service>,
+    pub publics: String,
+    pub niveau_relation: String,
+    pub date_verification: Option<NaiveDate>,
+    pub notes: String,
+}
+
+/// A professional in a structure of the network (never a person helped).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub meta: RecordMeta,
+    pub structure: Id,
+    pub nom: String,
+    pub fonction: String,
+    pub telephone: String,
+    pub courriel: String,
+    pub canal_prefere: Option<String>,
+    pub actif: bool,
+    pub date_verification: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rencontre {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub duree_min: u16,
+    pub type_rencontre: String,
+    pub initiative: String,
+    pub structures: Vec<Id>,
+    pub contacts: Vec<Id>,
+    pub objet: String,
+    pub compte_rendu: String,
+    pub suites: Vec<Suite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Veille {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub source_type: String,
+    pub source: String,
+    pub fiabilite: String,
+    pub thematiques: Vec<String>,
+    pub resume: String,
+    pub diffusion: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDoc {
+    pub titre: String,
+    pub url: String,
+    pub consultee: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub date: Timestamp,
+    pub resume: String,
+    pub contenu_precedent: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fiche {
+    pub meta: RecordMeta,
+    pub titre: String,
+    pub type_fiche: String,
+    pub thematiques: Vec<String>,
+    /// Markdown.
+    pub contenu: String,
+    pub sources: Vec<SourceDoc>,
+    /// Node id of the plan de classement.
+    pub classement: String,
+    pub statut: String,
+    pub date_verification: Option<NaiveDate>,
+    pub date_revision: Option<NaiveDate>,
+    pub revisions: Vec<Revision>,
+    pub structures: Vec<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analyse {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub interaction: Option<Id>,
+    pub format: String,
+    pub situation: String,
+    pub ce_que_jai_fait: String,
+    pub ressenti: String,
+    pub analyse_posture: String,
+    pub autrement: String,
+    pub retenu: String,
+}
+
+/// The record kinds, in the order they are shown and exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    Interaction,
+    Suivi,
+    Structure,
+    Contact,
+    Rencontre,
+    Veille,
+    Fiche,
+    Analyse,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 8] = [
+        RecordKind::Interaction,
+        RecordKind::Suivi,
+        RecordKind::Structure,
+        RecordKind::Contact,
+        RecordKind::Rencontre,
+        RecordKind::Veille,
+        RecordKind::Fiche,
+        RecordKind::Analyse,
+    ];
+
+    /// Stable name: sled tree, JSON key, message id suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Interaction => "interactions",
+            RecordKind::Suivi => "suivis",
+            RecordKind::Structure => "structures",
+            RecordKind::Contact => "contacts",
+            RecordKind::Rencontre => "rencontres",
+            RecordKind::Veille => "veille",
+            RecordKind::Fiche => "fiches",
+            RecordKind::Analyse => "analyses",
+        }
+    }
+
+    pub fn tag(self) -> u8 {
+        self as u8
+    }
+}
+
+/// Gives generic code (storage, export, evidence counts) access to what all records share.
+pub trait Record: Clone {
+    const KIND: RecordKind;
+    fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+    fn id(&self) -> Id {
+        self.meta().id
+    }
+}
+
+macro_rules! record {
+    ($($t:ident => $kind:ident),+ $(,)?) => {$(
+        impl Record for $t {
+            const KIND: RecordKind = RecordKind::$kind;
+            fn meta(&self) -> &RecordMeta { &self.meta }
+            fn meta_mut(&mut self) -> &mut RecordMeta { &mut self.meta }
+        }
+    )+};
+}
+
+record!(
+    Interaction => Interaction,
+    Suivi => Suivi,
+    Structure => Structure,
+    Contact => Contact,
+    Rencontre => Rencontre,
+    Veille => Veille,
+    Fiche => Fiche,
+    Analyse => Analyse,
+);
+
+/// Everything in a store, in memory. Each list is kept sorted by id.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Dataset {
+    pub interactions: Vec<Interaction>,
+    pub suivis: Vec<Suivi>,
+    pub structures: Vec<Structure>,
+    pub contacts: Vec<Contact>,
+    pub rencontres: Vec<Rencontre>,
+    pub veille: Vec<Veille>,
+    pub fiches: Vec<Fiche>,
+    pub analyses: Vec<Analyse>,
+}
+
+impl Dataset {
+    pub fn count(&self, kind: RecordKind) -> usize {
+        match kind {
+            RecordKind::Interaction => self.interactions.len(),
+            RecordKind::Suivi => self.suivis.len(),
+            RecordKind::Structure => self.structures.len(),
+            RecordKind::Contact => self.contacts.len(),
+            RecordKind::Rencontre => self.rencontres.len(),
+            RecordKind::Veille => self.veille.len(),
+            RecordKind::Fiche => self.fiches.len(),
+            RecordKind::Analyse => self.analyses.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        RecordKind::ALL.iter().all(|&k| self.count(k) == 0)
+    }
+
+    pub fn structure(&self, id: Id) -> Option<&Structure> {
+        self.structures
+            .binary_search_by_key(&id, |s| s.meta.id)
+            .ok()
+            .map(|i| &self.structures[i])
+    }
+
+    pub fn suivi(&self, id: Id) -> Option<&Suivi> {
+        self.suivis
+            .binary_search_by_key(&id, |s| s.meta.id)
+            .ok()
+            .map(|i| &self.suivis[i])
+    }
+
+    /// Every evidence link with the kind and id of the record that carries it.
+    pub fn evidence(&self) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
+        fn links<R: Record>(
+            records: &[R],
+        ) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
+            records
+                .iter()
+                .flat_map(|r| r.meta().evidence.iter().map(move |e| (R::KIND, r.id(), e)))
+        }
+        links(&self.interactions)
+            .chain(links(&self.suivis))
+            .chain(links(&self.structures))
+            .chain(links(&self.contacts))
+            .chain(links(&self.rencontres))
+            .chain(links(&self.veille))
+            .chain(links(&self.fiches))
+            .chain(links(&self.analyses))
+    }
+
+    /// The newest id of any record, so new ids keep sorting after it.
+    pub fn last_id(&self) -> Option<Id> {
+        fn last<R: Record>(records: &[R]) -> Option<Id> {
+            records.iter().map(Record::id).max()
+        }
+        [
+            last(&self.interactions),
+            last(&self.suivis),
+            last(&self.structures),
+            last(&self.contacts),
+            last(&self.rencontres),
+            last(&self.veille),
+            last(&self.fiches),
+            last(&self.analyses),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+
+    pub fn sort(&mut self) {
+        self.interactions.sort_by_key(Record::id);
+        self.suivis.sort_by_key(Record::id);
+        self.structures.sort_by_key(Record::id);
+        self.contacts.sort_by_key(Record::id);
+        self.rencontres.sort_by_key(Record::id);
+        self.veille.sort_by_key(Record::id);
+        self.fiches.sort_by_key(Record::id);
+        self.analyses.sort_by_key(Record::id);
+    }
+}

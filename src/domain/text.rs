@@ -1,0 +1,84 @@
+//! Text rules shared by every layer: NFC storage, accent/case folding, safe display.
+
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Text is stored in NFC so that equal words compare equal whatever the keyboard produced.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Folds case and accents (`Élève` → `eleve`, `œuvre` → `oeuvre`) for search and comparison.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Removes control, escape and bidirectional-override characters so stored text can never
+/// drive the terminal. Tabs become spaces; newlines are kept only when `keep_newlines`.
+pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter_map(|c| match c {
+                '\t' => Some(' '),
+                '\r' => None,
+                c if unsafe_char(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// One line for a table cell: newlines and runs of blanks become single spaces.
+pub fn one_line(s: &str) -> String {
+    let clean = sanitize(s, true);
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_accents_case_and_ligatures() {
+        assert_eq!(fold("Élève"), "eleve");
+        assert_eq!(fold("ŒUVRE à Noël"), "oeuvre a noel");
+        // Combining accent typed as two code points folds the same as the precomposed one.
+        assert_eq!(fold("E\u{301}cole"), fold("École"));
+    }
+
+    #[test]
+    fn nfc_composes_combining_accents() {
+        assert_eq!(nfc("e\u{301}"), "é");
+    }
+
+    #[test]
+    fn sanitize_strips_escape_sequences_and_bidi_overrides() {
+        assert_eq!(sanitize("a\u{1b}[31mb\u{7}c", false), "a[31mbc");
+        assert_eq!(sanitize("x\u{202E}y", false), "xy");
+        assert_eq!(sanitize("l1\nl2\tz", true), "l1\nl2 z");
+        assert_eq!(sanitize("l1\nl2", false), "l1l2");
+        assert!(matches!(sanitize("plain é 🙂", false), Cow::Borrowed(_)));
+        assert_eq!(one_line("a\n  b\r\n c"), "a b c");
+    }
+}

@@ -1,0 +1,261 @@
+//! Field-level validation returning message ids (the UI translates them), and NFC
+//! normalisation of every text field before a record is stored.
+
+use super::records::*;
+use super::text::nfc;
+
+/// A problem with one field; `message` is a Fluent message id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+impl FieldError {
+    fn new(field: &'static str, message: &'static str) -> FieldError {
+        FieldError { field, message }
+    }
+}
+
+pub const MAX_DURATION_MIN: u16 = 24 * 60;
+
+pub trait Validate {
+    /// Brings every text field to NFC.
+    fn normalize(&mut self);
+    fn validate(&self) -> Vec<FieldError>;
+}
+
+fn norm(fields: &mut [&mut String]) {
+    for f in fields {
+        if !f.is_ascii() {
+            **f = nfc(f);
+        }
+    }
+}
+
+fn norm_list(list: &mut [String]) {
+    for s in list {
+        if !s.is_ascii() {
+            *s = nfc(s);
+        }
+    }
+}
+
+fn norm_meta(meta: &mut RecordMeta) {
+    norm_list(&mut meta.tags);
+    for e in &mut meta.evidence {
+        norm(&mut [&mut e.justification]);
+    }
+}
+
+fn norm_suites(suites: &mut [Suite]) {
+    for s in suites {
+        norm(&mut [&mut s.action]);
+    }
+}
+
+fn required(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+    if value.trim().is_empty() {
+        errors.push(FieldError::new(field, "err-required"));
+    }
+}
+
+fn duration(errors: &mut Vec<FieldError>, field: &'static str, minutes: u16) {
+    if minutes == 0 || minutes > MAX_DURATION_MIN {
+        errors.push(FieldError::new(field, "err-duration-range"));
+    }
+}
+
+impl Validate for Interaction {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [
+            &mut self.lieu,
+            &mut self.quartier,
+            &mut self.demande,
+            &mut self.besoin,
+            &mut self.note_pro,
+            &mut self.note_privee,
+        ]);
+        if let Some(o) = &mut self.orientation {
+            norm(&mut [&mut o.nom]);
+        }
+        norm_suites(&mut self.suites);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        if self.types.is_empty() {
+            e.push(FieldError::new("types", "err-required"));
+        }
+        required(&mut e, "canal", &self.canal);
+        duration(&mut e, "duree", self.duree_min);
+        if let Personnes::Anonyme(p) = &self.personnes
+            && p.nombre == 0
+        {
+            e.push(FieldError::new("personnes", "err-persons-zero"));
+        }
+        e
+    }
+}
+
+impl Validate for Suivi {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        self.code = self.code.trim().to_uppercase();
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        if !is_suivi_code(&self.code) {
+            e.push(FieldError::new("code", "err-suivi-code"));
+        }
+        e
+    }
+}
+
+/// `P-2026-017`: a letter, a year, a number of at least three digits.
+pub fn is_suivi_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let (Some(prefix), Some(year), Some(num), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    prefix.len() == 1
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && num.len() >= 3
+        && num.chars().all(|c| c.is_ascii_digit())
+}
+
+impl Validate for Structure {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [
+            &mut self.nom,
+            &mut self.adresse,
+            &mut self.commune,
+            &mut self.quartier,
+            &mut self.horaires,
+            &mut self.publics,
+            &mut self.notes,
+        ]);
+        for s in &mut self.services {
+            norm(&mut [&mut s.conditions, &mut s.frais]);
+        }
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "nom", &self.nom);
+        if self.typologies.is_empty() {
+            e.push(FieldError::new("typologies", "err-required"));
+        }
+        e
+    }
+}
+
+impl Validate for Contact {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.nom, &mut self.fonction]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "nom", &self.nom);
+        e
+    }
+}
+
+impl Validate for Rencontre {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.objet, &mut self.compte_rendu]);
+        norm_suites(&mut self.suites);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "objet", &self.objet);
+        duration(&mut e, "duree", self.duree_min);
+        e
+    }
+}
+
+impl Validate for Veille {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.source, &mut self.resume]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "resume", &self.resume);
+        e
+    }
+}
+
+impl Validate for Fiche {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.titre, &mut self.contenu]);
+        for s in &mut self.sources {
+            norm(&mut [&mut s.titre]);
+        }
+        for r in &mut self.revisions {
+            norm(&mut [&mut r.resume, &mut r.contenu_precedent]);
+        }
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "titre", &self.titre);
+        required(&mut e, "classement", &self.classement);
+        e
+    }
+}
+
+impl Validate for Analyse {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [
+            &mut self.situation,
+            &mut self.ce_que_jai_fait,
+            &mut self.ressenti,
+            &mut self.analyse_posture,
+            &mut self.autrement,
+            &mut self.retenu,
+        ]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "situation", &self.situation);
+        e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suivi_codes_have_one_shape() {
+        assert!(is_suivi_code("P-2026-017"));
+        assert!(is_suivi_code("P-2026-1234"));
+        for bad in [
+            "",
+            "P-2026-17",
+            "p-2026-017",
+            "P2026017",
+            "P-26-017",
+            "P-2026-01A",
+            "P-2026-017-1",
+        ] {
+            assert!(!is_suivi_code(bad), "{bad} must be refused");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Pure exports: data in, bytes out.
+
+pub mod json;

@@ -1,0 +1,145 @@
+//! Carnet's own lock file, taken before sled opens, so a second instance can say who holds
+//! the store instead of failing on sled's opaque I/O error. The OS releases the lock when the
+//! process dies, even when it is killed.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+pub const LOCK_FILE: &str = "carnet.lock";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockOwner {
+    pub pid: u32,
+    pub user: String,
+    pub host: String,
+}
+
+impl LockOwner {
+    pub fn current() -> LockOwner {
+        LockOwner {
+            pid: std::process::id(),
+            user: std::env::var("USER")
+                .or_else(|_| std::env::var("LOGNAME"))
+                .unwrap_or_else(|_| "?".into()),
+            host: hostname(),
+        }
+    }
+
+    fn to_text(&self) -> String {
+        format!("pid={}\nuser={}\nhost={}\n", self.pid, self.user, self.host)
+    }
+
+    fn parse(text: &str) -> LockOwner {
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+                .unwrap_or("?")
+                .trim()
+                .to_string()
+        };
+        LockOwner {
+            pid: field("pid").parse().unwrap_or(0),
+            user: field("user"),
+            host: field("host"),
+        }
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "?".into())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("store already open by {} on {} (pid {})", .0.user, .0.host, .0.pid)]
+    Held(LockOwner),
+    #[error("cannot use lock file {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Held for as long as the store is open.
+#[derive(Debug)]
+pub struct StoreLock {
+    _file: File,
+}
+
+fn open_lock_file(dir: &Path) -> Result<(File, PathBuf), LockError> {
+    let path = dir.join(LOCK_FILE);
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).map_err(|source| LockError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok((file, path))
+}
+
+fn read_owner(mut file: &File) -> LockOwner {
+    let mut text = String::new();
+    let _ = file.read_to_string(&mut text);
+    LockOwner::parse(&text)
+}
+
+impl StoreLock {
+    pub fn acquire(dir: &Path) -> Result<StoreLock, LockError> {
+        let (mut file, path) = open_lock_file(dir)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(LockError::Held(read_owner(&file))),
+            Err(TryLockError::Error(source)) => return Err(LockError::Io { path, source }),
+        }
+        let io = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        file.set_len(0).map_err(io)?;
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.write_all(LockOwner::current().to_text().as_bytes())
+            .map_err(io)?;
+        file.sync_all().map_err(io)?;
+        Ok(StoreLock { _file: file })
+    }
+
+    /// Who holds the lock, without taking it for longer than the question lasts.
+    pub fn holder(dir: &Path) -> Option<LockOwner> {
+        if !dir.join(LOCK_FILE).exists() {
+            return None;
+        }
+        let (file, _) = open_lock_file(dir).ok()?;
+        match file.try_lock() {
+            Ok(()) => None,
+            Err(TryLockError::WouldBlock) => Some(read_owner(&file)),
+            Err(TryLockError::Error(_)) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_text_round_trips() {
+        let o = LockOwner {
+            pid: 42,
+            user: "amina".into(),
+            host: "srv".into(),
+        };
+        assert_eq!(LockOwner::parse(&o.to_text()), o);
+    }
+}

@@ -1,0 +1,504 @@
+//! The only module that knows sled. One tree per record kind, explicit index trees, a `meta`
+//! tree; every user-level save is one transaction over a record and its index entries,
+//! followed by a flush.
+
+pub mod codec;
+pub mod lock;
+
+pub use codec::{CodecError, SCHEMA_VERSION, Stored};
+pub use lock::{LockError, LockOwner, StoreLock};
+
+use crate::domain::*;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use std::path::{Path, PathBuf};
+
+const META_TREE: &str = "meta";
+const META_SCHEMA: &[u8] = b"schema_version";
+const META_CREATED_BY: &[u8] = b"created_by";
+const META_DEMO_SEED: &[u8] = b"demo_seed";
+const STORE_DIR: &str = "store";
+/// sled's default cache is 1 GB; the whole dataset lives in memory anyway.
+const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Secondary indexes, each its own tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Index {
+    /// competence id, 0, kind tag, record id → ()
+    Evidence,
+    /// YYYYMMDD, interaction id → ()
+    InteractionDate,
+    /// structure id, contact id → ()
+    ContactStructure,
+    /// suivi code → suivi id
+    SuiviCode,
+}
+
+impl Index {
+    const ALL: [Index; 4] = [
+        Index::Evidence,
+        Index::InteractionDate,
+        Index::ContactStructure,
+        Index::SuiviCode,
+    ];
+
+    fn tree_name(self) -> &'static str {
+        match self {
+            Index::Evidence => "idx_evidence",
+            Index::InteractionDate => "idx_interactions_date",
+            Index::ContactStructure => "idx_contacts_structure",
+            Index::SuiviCode => "idx_suivis_code",
+        }
+    }
+}
+
+type IndexEntry = (Index, Vec<u8>, Vec<u8>);
+
+/// The index entries a record owns; they are rewritten with the record in one transaction.
+pub trait Indexed: Stored {
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        evidence_entries(self)
+    }
+}
+
+fn evidence_entries<R: Record>(r: &R) -> Vec<IndexEntry> {
+    r.meta()
+        .evidence
+        .iter()
+        .map(|e| {
+            let mut key = e.competence.as_bytes().to_vec();
+            key.push(0);
+            key.push(R::KIND.tag());
+            key.extend_from_slice(&r.id().to_key());
+            (Index::Evidence, key, Vec::new())
+        })
+        .collect()
+}
+
+impl Indexed for Interaction {
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        let mut entries = evidence_entries(self);
+        let mut key = self.date.format("%Y%m%d").to_string().into_bytes();
+        key.extend_from_slice(&self.meta.id.to_key());
+        entries.push((Index::InteractionDate, key, Vec::new()));
+        entries
+    }
+}
+
+impl Indexed for Contact {
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        let mut entries = evidence_entries(self);
+        let mut key = self.structure.to_key().to_vec();
+        key.extend_from_slice(&self.meta.id.to_key());
+        entries.push((Index::ContactStructure, key, Vec::new()));
+        entries
+    }
+}
+
+impl Indexed for Suivi {
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        let mut entries = evidence_entries(self);
+        entries.push((
+            Index::SuiviCode,
+            self.code.as_bytes().to_vec(),
+            self.meta.id.to_key().to_vec(),
+        ));
+        entries
+    }
+}
+
+impl Indexed for Structure {}
+impl Indexed for Rencontre {}
+impl Indexed for Veille {}
+impl Indexed for Fiche {}
+impl Indexed for Analyse {}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(
+        "the store at {path} was written by a newer Carnet (schema {found}, this one reads up to {supported})"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("cannot create or read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("store {path}: {source}")]
+    Sled { path: PathBuf, source: sled::Error },
+    #[error("encoding a record: {0}")]
+    Codec(#[from] CodecError),
+    #[error("the store at {path} already holds records")]
+    NotEmpty { path: PathBuf },
+    #[error("the store at {path} is not a demo store")]
+    NotDemo { path: PathBuf },
+}
+
+/// A stored value that could not be decoded: reported, skipped, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeFailure {
+    pub tree: String,
+    pub key: String,
+    pub reason: String,
+}
+
+/// What the store says about itself, for `doctor`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreInfo {
+    pub schema_version: u32,
+    pub created_by: String,
+    pub demo_seed: Option<u64>,
+    pub size_on_disk: u64,
+}
+
+pub struct Store {
+    db: sled::Db,
+    dir: PathBuf,
+    _lock: StoreLock,
+}
+
+pub fn store_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(STORE_DIR)
+}
+
+fn create_private_dir(path: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Folder 0700, files 0600: the data concerns vulnerable people.
+fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        let mode = if meta.is_dir() { 0o700 } else { 0o600 };
+        if meta.permissions().mode() & 0o777 != mode {
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+        }
+        if meta.is_dir()
+            && let Ok(entries) = std::fs::read_dir(path)
+        {
+            for entry in entries.flatten() {
+                restrict_permissions(&entry.path());
+            }
+        }
+    }
+}
+
+fn dir_size(path: &Path) -> u64 {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return 0;
+    };
+    if !meta.is_dir() {
+        return meta.len();
+    }
+    std::fs::read_dir(path)
+        .map(|entries| entries.flatten().map(|e| dir_size(&e.path())).sum())
+        .unwrap_or(0)
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `data_dir`, after taking the lock.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        create_private_dir(data_dir)?;
+        let lock = StoreLock::acquire(data_dir)?;
+        let dir = store_dir(data_dir);
+        let db = sled::Config::new()
+            .path(&dir)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(500))
+            .open()
+            .map_err(|source| StoreError::Sled {
+                path: dir.clone(),
+                source,
+            })?;
+        let store = Store {
+            db,
+            dir,
+            _lock: lock,
+        };
+        // Refuse a newer schema before writing anything.
+        let found = store.info()?.schema_version;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: store.dir.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        store.init_meta()?;
+        restrict_permissions(data_dir);
+        Ok(store)
+    }
+
+    fn sled_err(&self, source: sled::Error) -> StoreError {
+        StoreError::Sled {
+            path: self.dir.clone(),
+            source,
+        }
+    }
+
+    fn tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+        self.db.open_tree(name).map_err(|e| self.sled_err(e))
+    }
+
+    fn init_meta(&self) -> Result<(), StoreError> {
+        let meta = self.tree(META_TREE)?;
+        if meta
+            .get(META_SCHEMA)
+            .map_err(|e| self.sled_err(e))?
+            .is_none()
+        {
+            meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+                .map_err(|e| self.sled_err(e))?;
+            let by = format!("carnet {}", env!("CARGO_PKG_VERSION"));
+            meta.insert(META_CREATED_BY, by.as_bytes())
+                .map_err(|e| self.sled_err(e))?;
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn info(&self) -> Result<StoreInfo, StoreError> {
+        let meta = self.tree(META_TREE)?;
+        let get = |key: &[u8]| meta.get(key).map_err(|e| self.sled_err(e));
+        let schema_version = get(META_SCHEMA)?
+            .and_then(|b| b.as_ref().try_into().ok().map(u32::from_be_bytes))
+            .unwrap_or(0);
+        let created_by = get(META_CREATED_BY)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let demo_seed =
+            get(META_DEMO_SEED)?.and_then(|b| b.as_ref().try_into().ok().map(u64::from_be_bytes));
+        Ok(StoreInfo {
+            schema_version,
+            created_by,
+            demo_seed,
+            size_on_disk: dir_size(&self.dir),
+        })
+    }
+
+    pub fn mark_demo(&self, seed: u64) -> Result<(), StoreError> {
+        let meta = self.tree(META_TREE)?;
+        meta.insert(META_DEMO_SEED, &seed.to_be_bytes())
+            .map_err(|e| self.sled_err(e))?;
+        Ok(())
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(|e| self.sled_err(e))?;
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        for kind in RecordKind::ALL {
+            if !self.tree(kind.name())?.is_empty() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Removes every record and index entry (the demo store before regeneration).
+    pub fn clear_records(&self) -> Result<(), StoreError> {
+        let names = RecordKind::ALL
+            .iter()
+            .map(|k| k.name())
+            .chain(Index::ALL.iter().map(|i| i.tree_name()));
+        for name in names {
+            self.tree(name)?.clear().map_err(|e| self.sled_err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Saves one record and its index entries atomically, then flushes.
+    pub fn put<R: Indexed>(&self, record: &R) -> Result<(), StoreError> {
+        let value = record.encode()?;
+        let new_entries = record.index_entries();
+        self.write_with_indexes::<R>(record.id(), Some(value), new_entries)
+    }
+
+    /// Deletes one record and its index entries atomically, then flushes.
+    pub fn delete<R: Indexed>(&self, id: Id) -> Result<(), StoreError> {
+        self.write_with_indexes::<R>(id, None, Vec::new())
+    }
+
+    fn write_with_indexes<R: Indexed>(
+        &self,
+        id: Id,
+        value: Option<Vec<u8>>,
+        new_entries: Vec<IndexEntry>,
+    ) -> Result<(), StoreError> {
+        let records = self.tree(R::KIND.name())?;
+        let index_trees = Index::ALL
+            .iter()
+            .map(|i| self.tree(i.tree_name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut trees = vec![records];
+        trees.extend(index_trees);
+        let key = id.to_key();
+        let result = trees.as_slice().transaction(|views| {
+            let old = views[0].get(key)?;
+            if let Some(old) = old
+                && let Ok(old) = R::decode(&old)
+            {
+                for (index, k, _) in old.index_entries() {
+                    views[1 + index_pos(index)].remove(k)?;
+                }
+            }
+            match &value {
+                Some(v) => {
+                    views[0].insert(&key, v.as_slice())?;
+                }
+                None => {
+                    views[0].remove(&key)?;
+                }
+            }
+            for (index, k, v) in &new_entries {
+                views[1 + index_pos(*index)].insert(k.as_slice(), v.as_slice())?;
+            }
+            Ok::<_, ConflictableTransactionError<()>>(())
+        });
+        match result {
+            Ok(()) => {}
+            Err(TransactionError::Storage(e)) => return Err(self.sled_err(e)),
+            Err(TransactionError::Abort(())) => {}
+        }
+        self.flush()
+    }
+
+    /// Writes a whole dataset in batches (demo generation, JSON import): far faster than one
+    /// transaction per record. The caller checks the store is empty first.
+    pub fn insert_all(&self, data: &Dataset) -> Result<(), StoreError> {
+        let mut index_batches: Vec<sled::Batch> =
+            Index::ALL.iter().map(|_| sled::Batch::default()).collect();
+        self.batch(&data.interactions, &mut index_batches)?;
+        self.batch(&data.suivis, &mut index_batches)?;
+        self.batch(&data.structures, &mut index_batches)?;
+        self.batch(&data.contacts, &mut index_batches)?;
+        self.batch(&data.rencontres, &mut index_batches)?;
+        self.batch(&data.veille, &mut index_batches)?;
+        self.batch(&data.fiches, &mut index_batches)?;
+        self.batch(&data.analyses, &mut index_batches)?;
+        for (index, batch) in Index::ALL.iter().zip(index_batches) {
+            self.tree(index.tree_name())?
+                .apply_batch(batch)
+                .map_err(|e| self.sled_err(e))?;
+        }
+        self.flush()
+    }
+
+    fn batch<R: Indexed>(
+        &self,
+        records: &[R],
+        index_batches: &mut [sled::Batch],
+    ) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for r in records {
+            batch.insert(&r.id().to_key(), r.encode()?);
+            for (index, k, v) in r.index_entries() {
+                index_batches[index_pos(index)].insert(k, v);
+            }
+        }
+        self.tree(R::KIND.name())?
+            .apply_batch(batch)
+            .map_err(|e| self.sled_err(e))
+    }
+
+    /// Loads every record; values that fail to decode are reported and skipped.
+    pub fn load(&self) -> Result<(Dataset, Vec<DecodeFailure>), StoreError> {
+        let mut failures = Vec::new();
+        let mut data = Dataset {
+            interactions: self.load_kind(&mut failures)?,
+            suivis: self.load_kind(&mut failures)?,
+            structures: self.load_kind(&mut failures)?,
+            contacts: self.load_kind(&mut failures)?,
+            rencontres: self.load_kind(&mut failures)?,
+            veille: self.load_kind(&mut failures)?,
+            fiches: self.load_kind(&mut failures)?,
+            analyses: self.load_kind(&mut failures)?,
+        };
+        // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
+        data.sort();
+        Ok((data, failures))
+    }
+
+    fn load_kind<R: Stored>(
+        &self,
+        failures: &mut Vec<DecodeFailure>,
+    ) -> Result<Vec<R>, StoreError> {
+        let tree = self.tree(R::KIND.name())?;
+        let mut out = Vec::with_capacity(tree.len());
+        for item in tree.iter() {
+            let (key, value) = item.map_err(|e| self.sled_err(e))?;
+            match R::decode(&value) {
+                Ok(record) => out.push(record),
+                Err(e) => failures.push(DecodeFailure {
+                    tree: R::KIND.name().to_string(),
+                    key: Id::from_key(&key).map_or_else(|| hex(&key), |id| id.to_string()),
+                    reason: e.0,
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Raw write, for tests that simulate corruption.
+    #[doc(hidden)]
+    pub fn put_raw(&self, tree: &str, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+        self.tree(tree)?
+            .insert(key, value)
+            .map_err(|e| self.sled_err(e))?;
+        self.flush()
+    }
+
+    /// Raw meta write, for tests that simulate a store from a newer Carnet.
+    #[doc(hidden)]
+    pub fn set_schema_version(&self, version: u32) -> Result<(), StoreError> {
+        self.put_raw(META_TREE, META_SCHEMA, &version.to_be_bytes())
+    }
+
+    /// Number of entries in an index tree (doctor and tests).
+    pub fn index_len(&self, index: Index) -> Result<usize, StoreError> {
+        Ok(self.tree(index.tree_name())?.len())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.db.flush();
+        if let Some(parent) = self.dir.parent() {
+            restrict_permissions(parent);
+        }
+    }
+}
+
+fn index_pos(index: Index) -> usize {
+    Index::ALL.iter().position(|i| *i == index).unwrap_or(0)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

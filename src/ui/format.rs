@@ -1,0 +1,62 @@
+//! Dates, durations and counts as the user reads them, in the UI language.
+
+use crate::domain::Lang;
+use crate::i18n::I18n;
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(date).unwrap_or_default()
+}
+
+pub fn day_heading(i18n: &I18n, d: NaiveDate) -> String {
+    let weekday = i18n.t(&format!("weekday-{}", d.weekday().number_from_monday()));
+    format!("{weekday} {}", date(d))
+}
+
+pub fn time(t: Option<NaiveTime>) -> String {
+    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+}
+
+pub fn duration(minutes: u16) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
+/// Thousands separated the way each language writes them.
+pub fn count(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202F}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_counts_read_naturally() {
+        assert_eq!(duration(30), "30 min");
+        assert_eq!(duration(60), "1 h");
+        assert_eq!(duration(90), "1 h 30");
+        assert_eq!(count(Lang::En, 100_000), "100,000");
+        assert_eq!(count(Lang::Fr, 1_500), "1\u{202F}500");
+        assert_eq!(count(Lang::Fr, 999), "999");
+    }
+}

@@ -1,0 +1,42 @@
+//! A pure view of the app: `render(frame, &app)` draws, and never changes state.
+
+pub mod format;
+mod screens;
+pub mod theme;
+mod widgets;
+
+use crate::app::{App, Modal, layout};
+use crate::config::Env;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+pub use theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if layout::too_small((area.width, area.height)) {
+        widgets::too_small(frame, app, theme);
+        return;
+    }
+    let screen = layout::screen((area.width, area.height));
+    widgets::tabs_bar(frame, screen.tabs, app, theme);
+    if app.loading {
+        let text = Paragraph::new(Line::styled(app.t("loading"), theme.dim)).centered();
+        let body = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
+        frame.render_widget(text, body);
+    } else {
+        let view = screens::current(app, theme);
+        widgets::record_table(frame, screen.list, app, theme, &view);
+        widgets::detail(frame, screen.detail, app, theme, &view);
+    }
+    widgets::footer(frame, screen.footer, app, theme);
+    if let Some(Modal::Help { scroll }) = app.modals.last() {
+        widgets::help(frame, area, app, theme, *scroll);
+    }
+}
+
+/// The theme the user asked for, given the environment.
+pub fn theme_for(app: &App, env: &Env) -> Theme {
+    Theme::new(app.config.mono(env))
+}

@@ -1,0 +1,841 @@
+//! The four tabs, each declared as a table (columns and a row builder) and a detail pane
+//! for the selected record, drawn by the shared widgets.
+
+use super::Theme;
+use super::format;
+use super::widgets::{ScreenView, field, heading, paragraph_lines};
+use crate::app::{App, CompetenceRow, EvidenceCount, Tab};
+use crate::domain::text::one_line;
+use crate::domain::*;
+use crate::i18n::arg;
+use ratatui::layout::Constraint;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Cell;
+
+pub fn current<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    match app.tab {
+        Tab::Journal => journal(app, theme),
+        Tab::Reseau => reseau(app, theme),
+        Tab::Documentation => documentation(app, theme),
+        Tab::Competences => competences(app, theme),
+    }
+}
+
+fn col(app: &App, id: &str, width: Constraint) -> (String, Constraint) {
+    (app.t(id), width)
+}
+
+fn empty_store<'a>(app: &App, theme: &Theme, id: &str) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(app.t(id), theme.header), Line::raw("")];
+    if app.data.is_empty() {
+        for hint in ["empty-start-demo", "empty-start-import"] {
+            lines.push(Line::raw(app.t(hint)));
+        }
+    }
+    lines
+}
+
+fn cell<'a>(text: impl AsRef<str>) -> Cell<'a> {
+    Cell::from(one_line(text.as_ref()))
+}
+
+fn selected(app: &App, order: &[usize]) -> Option<usize> {
+    order.get(app.cursor().selected).copied()
+}
+
+fn lang(app: &App) -> Lang {
+    app.i18n.lang()
+}
+
+fn push(lines: &mut Vec<Line<'_>>, line: Option<Line<'static>>) {
+    if let Some(line) = line {
+        lines.push(line);
+    }
+}
+
+fn evidence_lines(app: &App, theme: &Theme, meta: &RecordMeta, lines: &mut Vec<Line<'static>>) {
+    if meta.evidence.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(theme, app.t("detail-evidence")));
+    for link in &meta.evidence {
+        let (id, label) = match app.config.referentiel.find(&link.competence) {
+            Some((_, c)) => (c.id.clone(), c.label(lang(app)).to_string()),
+            None => (link.competence.clone(), app.t("competence-orphan")),
+        };
+        let strength = app.t(match link.strength {
+            Strength::Principale => "strength-principale",
+            Strength::Secondaire => "strength-secondaire",
+        });
+        lines.push(Line::from(vec![
+            Span::styled(format!("{id} "), theme.key),
+            Span::raw(format!("{label} ({strength})")),
+        ]));
+        if !link.justification.is_empty() {
+            lines.push(Line::styled(
+                format!("  « {} »", one_line(&link.justification)),
+                theme.dim,
+            ));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- Journal
+
+fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let rows = &app.views.journal;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let it = &data.interactions[rows[i]];
+        let first_of_day = i == 0 || data.interactions[rows[i - 1]].date != it.date;
+        let day = if first_of_day {
+            Cell::from(Span::styled(
+                format::day_heading(&app.i18n, it.date),
+                theme.group,
+            ))
+        } else {
+            Cell::from("")
+        };
+        vec![
+            day,
+            cell(format::time(it.heure)),
+            cell(format::duration(it.duree_min)),
+            cell(vocab.types_interaction.labels(&it.types, l)),
+            cell(vocab.thematiques.labels(&it.thematiques, l)),
+            cell(&it.demande),
+        ]
+    };
+    let detail = selected(app, rows)
+        .map(|i| interaction_detail(app, theme, &data.interactions[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.t("tab-journal"),
+        columns: vec![
+            col(app, "col-day", Constraint::Length(16)),
+            col(app, "col-time", Constraint::Length(5)),
+            col(app, "col-duration", Constraint::Length(7)),
+            col(app, "col-types", Constraint::Fill(3)),
+            col(app, "col-themes", Constraint::Fill(2)),
+            col(app, "col-demande", Constraint::Fill(4)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: empty_store(app, theme, "empty-journal"),
+        detail_title: app.t("detail-interaction"),
+        detail,
+    }
+}
+
+fn personnes_text(app: &App, p: &Personnes) -> String {
+    let vocab = &app.config.vocab;
+    match p {
+        Personnes::Suivi(id) => match app.data.suivi(*id) {
+            Some(s) => app
+                .i18n
+                .t_args("persons-suivi", &[arg("code", s.code.clone())]),
+            None => app.t("persons-suivi-missing"),
+        },
+        Personnes::Anonyme(public) => {
+            let attrs: Vec<String> = public
+                .attributs
+                .iter()
+                .map(|a| {
+                    let list = match a.dimension.as_str() {
+                        "tranches_age" => &vocab.tranches_age,
+                        "genres" => &vocab.genres,
+                        "statuts" => &vocab.statuts,
+                        "residences" => &vocab.residences,
+                        _ => return format!("{}={}", a.dimension, a.valeur),
+                    };
+                    let label = list.label(&a.valeur, lang(app)).into_owned();
+                    if a.nombre > 1 {
+                        format!("{label} ×{}", a.nombre)
+                    } else {
+                        label
+                    }
+                })
+                .collect();
+            let count = app
+                .i18n
+                .t_args("persons-count", &[arg("count", public.nombre)]);
+            if attrs.is_empty() {
+                count
+            } else {
+                format!("{count} — {}", attrs.join(", "))
+            }
+        }
+    }
+}
+
+fn interaction_detail(app: &App, theme: &Theme, it: &Interaction) -> Vec<Line<'static>> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} {} · {}",
+            format::day_heading(&app.i18n, it.date),
+            format::time(it.heure),
+            format::duration(it.duree_min)
+        ),
+        theme.header,
+    )];
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-types",
+            &vocab.types_interaction.labels(&it.types, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(app, theme, "field-canal", &vocab.canaux.label(&it.canal, l)),
+    );
+    let lieu = [it.lieu.as_str(), it.quartier.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    push(&mut lines, field(app, theme, "field-lieu", &lieu));
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-personnes",
+            &personnes_text(app, &it.personnes),
+        ),
+    );
+    if it.premier_contact {
+        push(
+            &mut lines,
+            field(app, theme, "field-premier-contact", &app.t("yes")),
+        );
+    }
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-thematiques",
+            &vocab.thematiques.labels(&it.thematiques, l),
+        ),
+    );
+    push(&mut lines, field(app, theme, "field-demande", &it.demande));
+    push(&mut lines, field(app, theme, "field-besoin", &it.besoin));
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-reponses",
+            &vocab.reponses.labels(&it.reponses, l),
+        ),
+    );
+    if let Some(o) = &it.orientation {
+        let issue = o
+            .issue
+            .as_deref()
+            .map(|i| format!(" ({})", vocab.issues_orientation.label(i, l)))
+            .unwrap_or_default();
+        push(
+            &mut lines,
+            field(
+                app,
+                theme,
+                "field-orientation",
+                &format!("{}{issue}", o.nom),
+            ),
+        );
+    }
+    if let Some(a) = &it.autonomie {
+        push(
+            &mut lines,
+            field(app, theme, "field-autonomie", &vocab.autonomie.label(a, l)),
+        );
+    }
+    for s in &it.suites {
+        let due = s
+            .echeance
+            .map(|d| format!(" — {}", format::date(d)))
+            .unwrap_or_default();
+        let done = if s.faite {
+            format!(" ✓ {}", app.t("suite-done"))
+        } else {
+            String::new()
+        };
+        push(
+            &mut lines,
+            field(
+                app,
+                theme,
+                "field-suite",
+                &format!("{}{due}{done}", s.action),
+            ),
+        );
+    }
+    if !it.note_pro.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-note-pro")));
+        lines.extend(paragraph_lines(&it.note_pro, theme.base));
+    }
+    if !it.note_privee.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-note-privee")));
+        lines.extend(paragraph_lines(&it.note_privee, theme.dim));
+    }
+    evidence_lines(app, theme, &it.meta, &mut lines);
+    lines
+}
+
+// ---------------------------------------------------------------- Réseau
+
+fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let rows = &app.views.structures;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let s = &data.structures[rows[i]];
+        vec![
+            cell(&s.nom),
+            cell(s.typologies.join(", ")),
+            cell(&s.quartier),
+            cell(vocab.niveaux_relation.label(&s.niveau_relation, l)),
+            cell(format::opt_date(
+                app.views.last_contact.get(&s.meta.id).copied(),
+            )),
+        ]
+    };
+    let detail = selected(app, rows)
+        .map(|i| structure_detail(app, theme, &data.structures[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.t("tab-reseau"),
+        columns: vec![
+            col(app, "col-name", Constraint::Fill(3)),
+            col(app, "col-typologies", Constraint::Fill(1)),
+            col(app, "col-quartier", Constraint::Length(12)),
+            col(app, "col-relation", Constraint::Length(16)),
+            col(app, "col-last-contact", Constraint::Length(10)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: empty_store(app, theme, "empty-reseau"),
+        detail_title: app.t("detail-structure"),
+        detail,
+    }
+}
+
+fn structure_detail(app: &App, theme: &Theme, s: &Structure) -> Vec<Line<'static>> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let mut lines = vec![Line::styled(one_line(&s.nom), theme.header)];
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-typologies",
+            &vocab.typologies_structure.labels(&s.typologies, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-relation",
+            &vocab.niveaux_relation.label(&s.niveau_relation, l),
+        ),
+    );
+    let last = app.views.last_contact.get(&s.meta.id).copied();
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-last-contact",
+            &last.map_or_else(|| app.t("never"), format::date),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-verified",
+            &format::opt_date(s.date_verification),
+        ),
+    );
+    let address = [s.adresse.as_str(), s.commune.as_str()]
+        .iter()
+        .filter(|x| !x.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    push(&mut lines, field(app, theme, "field-adresse", &address));
+    push(&mut lines, field(app, theme, "field-quartier", &s.quartier));
+    push(
+        &mut lines,
+        field(app, theme, "field-telephone", &s.telephone),
+    );
+    push(&mut lines, field(app, theme, "field-courriel", &s.courriel));
+    push(&mut lines, field(app, theme, "field-site", &s.site));
+    push(&mut lines, field(app, theme, "field-horaires", &s.horaires));
+    push(&mut lines, field(app, theme, "field-publics", &s.publics));
+    if !s.services.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("detail-services")));
+        for svc in &s.services {
+            let mut text = format!(
+                "• {} — {}",
+                vocab.types_service.label(&svc.type_service, l),
+                vocab.thematiques.labels(&svc.thematiques, l)
+            );
+            for extra in [&svc.conditions, &svc.frais] {
+                if !extra.is_empty() {
+                    text.push_str(&format!(" · {}", one_line(extra)));
+                }
+            }
+            lines.push(Line::raw(text));
+        }
+    }
+    let contacts = app.views.contacts_by_structure.get(&s.meta.id);
+    lines.push(Line::raw(""));
+    lines.push(heading(theme, app.t("detail-contacts")));
+    match contacts {
+        Some(list) if !list.is_empty() => {
+            for &ci in list {
+                let c = &app.data.contacts[ci];
+                let inactive = if c.actif {
+                    String::new()
+                } else {
+                    format!(" ({})", app.t("contact-inactive"))
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("• {}", one_line(&c.nom)), theme.label),
+                    Span::raw(format!(" — {}{inactive}", one_line(&c.fonction))),
+                ]));
+                let reach = [c.telephone.as_str(), c.courriel.as_str()]
+                    .iter()
+                    .filter(|x| !x.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                if !reach.is_empty() {
+                    lines.push(Line::styled(format!("  {}", one_line(&reach)), theme.dim));
+                }
+            }
+        }
+        _ => lines.push(Line::styled(app.t("no-contacts"), theme.dim)),
+    }
+    if !s.notes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-notes")));
+        lines.extend(paragraph_lines(&s.notes, theme.base));
+    }
+    evidence_lines(app, theme, &s.meta, &mut lines);
+    lines
+}
+
+// ---------------------------------------------------------------- Documentation
+
+fn plan_label(app: &App, id: &str) -> String {
+    app.config
+        .vocab
+        .plan_classement
+        .label(id, lang(app))
+        .into_owned()
+}
+
+fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let rows = &app.views.fiches;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let f = &data.fiches[rows[i]];
+        let first_of_node = i == 0 || data.fiches[rows[i - 1]].classement != f.classement;
+        let node = if first_of_node {
+            let depth = app.config.vocab.plan_depth(&f.classement);
+            Cell::from(Span::styled(
+                format!("{}{}", "  ".repeat(depth), plan_label(app, &f.classement)),
+                theme.group,
+            ))
+        } else {
+            Cell::from("")
+        };
+        vec![
+            node,
+            cell(&f.titre),
+            cell(vocab.types_fiche.label(&f.type_fiche, l)),
+            cell(vocab.statuts_fiche.label(&f.statut, l)),
+            cell(format::opt_date(f.date_revision)),
+        ]
+    };
+    let detail = selected(app, rows)
+        .map(|i| fiche_detail(app, theme, &data.fiches[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.t("tab-documentation"),
+        columns: vec![
+            col(app, "col-classement", Constraint::Fill(2)),
+            col(app, "col-titre", Constraint::Fill(4)),
+            col(app, "col-type", Constraint::Length(16)),
+            col(app, "col-statut", Constraint::Length(10)),
+            col(app, "col-revision", Constraint::Length(10)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: empty_store(app, theme, "empty-documentation"),
+        detail_title: app.t("detail-fiche"),
+        detail,
+    }
+}
+
+fn plan_path(app: &App, id: &str) -> String {
+    let plan = &app.config.vocab.plan_classement;
+    let mut parts = vec![plan_label(app, id)];
+    let mut current = plan.get(id).and_then(|n| n.parent.clone());
+    while let Some(parent) = current {
+        if parts.len() > 16 {
+            break;
+        }
+        parts.push(plan_label(app, &parent));
+        current = plan.get(&parent).and_then(|n| n.parent.clone());
+    }
+    parts.reverse();
+    parts.join(" › ")
+}
+
+fn fiche_detail(app: &App, theme: &Theme, f: &Fiche) -> Vec<Line<'static>> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let mut lines = vec![Line::styled(one_line(&f.titre), theme.header)];
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-classement",
+            &plan_path(app, &f.classement),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-type",
+            &vocab.types_fiche.label(&f.type_fiche, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-statut",
+            &vocab.statuts_fiche.label(&f.statut, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-thematiques",
+            &vocab.thematiques.labels(&f.thematiques, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-verified",
+            &format::opt_date(f.date_verification),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-revision",
+            &format::opt_date(f.date_revision),
+        ),
+    );
+    if !f.revisions.is_empty() {
+        push(
+            &mut lines,
+            field(
+                app,
+                theme,
+                "field-revisions",
+                &f.revisions.len().to_string(),
+            ),
+        );
+    }
+    let linked: Vec<String> = f
+        .structures
+        .iter()
+        .filter_map(|id| app.data.structure(*id).map(|s| s.nom.clone()))
+        .collect();
+    push(
+        &mut lines,
+        field(app, theme, "field-structures", &linked.join(", ")),
+    );
+    if !f.sources.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("detail-sources")));
+        for s in &f.sources {
+            let when = s
+                .consultee
+                .map(|d| format!(" ({})", format::date(d)))
+                .unwrap_or_default();
+            lines.push(Line::raw(format!(
+                "• {} — {}{when}",
+                one_line(&s.titre),
+                one_line(&s.url)
+            )));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(theme, app.t("detail-contenu")));
+    lines.extend(paragraph_lines(&f.contenu, theme.base));
+    evidence_lines(app, theme, &f.meta, &mut lines);
+    lines
+}
+
+// ---------------------------------------------------------------- Compétences
+
+fn count_cells<'a>(count: EvidenceCount, theme: &Theme) -> [Cell<'a>; 3] {
+    let style = if count.total() == 0 {
+        theme.dim
+    } else {
+        theme.base
+    };
+    [
+        Cell::from(Span::styled(count.principale.to_string(), style)),
+        Cell::from(Span::styled(count.secondaire.to_string(), style)),
+        Cell::from(Span::styled(format::opt_date(count.latest), style)),
+    ]
+}
+
+fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let r = &app.config.referentiel;
+    let l = lang(app);
+    let rows = &app.views.competences;
+    let row = move |i: usize| match rows[i] {
+        CompetenceRow::Ccp(ci) => {
+            let ccp = &r.ccp[ci];
+            let count = app.views.ccp_evidence(&app.config, ccp);
+            let mut cells = vec![Cell::from(Span::styled(
+                format!("{} {}", ccp.id, ccp.label(l)),
+                theme.group,
+            ))];
+            cells.extend(count_cells(count, theme));
+            cells
+        }
+        CompetenceRow::Competence(ci, k) => {
+            let c = &r.ccp[ci].competences[k];
+            let count = app
+                .views
+                .evidence
+                .get(&r.qualify(&c.id))
+                .copied()
+                .unwrap_or_default();
+            let mut cells = vec![cell(format!("  {} {}", c.id, c.label(l)))];
+            cells.extend(count_cells(count, theme));
+            cells
+        }
+    };
+    let detail = rows
+        .get(app.cursor().selected)
+        .map(|row| competence_detail(app, theme, *row))
+        .unwrap_or_default();
+    ScreenView {
+        title: format!("{} — {}", app.t("tab-competences"), r.title(l)),
+        columns: vec![
+            col(app, "col-competence", Constraint::Fill(1)),
+            col(app, "col-principale", Constraint::Length(5)),
+            col(app, "col-secondaire", Constraint::Length(5)),
+            col(app, "col-latest", Constraint::Length(10)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::raw(app.t("empty-competences"))],
+        detail_title: app.t("detail-competence"),
+        detail,
+    }
+}
+
+/// A one-line summary of a record, to list it under the competence it evidences.
+fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveDate, String)> {
+    fn find<R: Record>(list: &[R], id: Id) -> Option<&R> {
+        list.binary_search_by_key(&id, Record::id)
+            .ok()
+            .map(|i| &list[i])
+    }
+    let d = &app.data;
+    let l = lang(app);
+    Some(match kind {
+        RecordKind::Interaction => {
+            let x = find(&d.interactions, id)?;
+            (
+                x.date,
+                format!(
+                    "{} — {}",
+                    app.config.vocab.types_interaction.labels(&x.types, l),
+                    x.demande
+                ),
+            )
+        }
+        RecordKind::Rencontre => {
+            let x = find(&d.rencontres, id)?;
+            (x.date, x.objet.clone())
+        }
+        RecordKind::Veille => {
+            let x = find(&d.veille, id)?;
+            (x.date, x.resume.clone())
+        }
+        RecordKind::Fiche => {
+            let x = find(&d.fiches, id)?;
+            (
+                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
+                x.titre.clone(),
+            )
+        }
+        RecordKind::Analyse => {
+            let x = find(&d.analyses, id)?;
+            (x.date, x.situation.clone())
+        }
+        RecordKind::Structure => {
+            let x = find(&d.structures, id)?;
+            (
+                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
+                x.nom.clone(),
+            )
+        }
+        RecordKind::Contact | RecordKind::Suivi => return None,
+    })
+}
+
+const MAX_LISTED_EVIDENCE: usize = 50;
+
+fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'static>> {
+    let r = &app.config.referentiel;
+    let l = lang(app);
+    match row {
+        CompetenceRow::Ccp(ci) => {
+            let ccp = &r.ccp[ci];
+            let count = app.views.ccp_evidence(&app.config, ccp);
+            let mut lines = vec![
+                Line::styled(format!("{} — {}", ccp.id, ccp.label(l)), theme.header),
+                Line::raw(""),
+                Line::raw(app.i18n.t_args(
+                    "ccp-summary",
+                    &[
+                        arg("competences", ccp.competences.len()),
+                        arg("links", count.total()),
+                    ],
+                )),
+                Line::raw(""),
+            ];
+            for c in &ccp.competences {
+                let n = app
+                    .views
+                    .evidence
+                    .get(&r.qualify(&c.id))
+                    .map_or(0, EvidenceCount::total);
+                let style = if n == 0 { theme.warn } else { theme.base };
+                lines.push(Line::styled(
+                    format!("{:>4}  {} {}", n, c.id, c.label(l)),
+                    style,
+                ));
+            }
+            lines
+        }
+        CompetenceRow::Competence(ci, k) => {
+            let c = &r.ccp[ci].competences[k];
+            let qualified = r.qualify(&c.id);
+            let mut lines = vec![
+                Line::styled(format!("{} — {}", c.id, c.label(l)), theme.header),
+                Line::styled(
+                    format!("{} · {}", r.ccp[ci].id, r.ccp[ci].label(l)),
+                    theme.dim,
+                ),
+            ];
+            let observables = c.observables(l);
+            if !observables.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("detail-observables")));
+                lines.extend(
+                    observables
+                        .iter()
+                        .map(|o| Line::raw(format!("• {}", one_line(o)))),
+                );
+            }
+            if !c.criteres.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("detail-criteres")));
+                lines.extend(
+                    c.criteres
+                        .iter()
+                        .map(|o| Line::raw(format!("• {}", one_line(o)))),
+                );
+            }
+            let mut links: Vec<(chrono::NaiveDate, RecordKind, String, &EvidenceLink)> = app
+                .data
+                .evidence()
+                .filter(|(_, _, link)| link.competence == qualified)
+                .filter_map(|(kind, id, link)| {
+                    record_summary(app, kind, id).map(|(date, text)| (date, kind, text, link))
+                })
+                .collect();
+            links.sort_by_key(|l| std::cmp::Reverse(l.0));
+            lines.push(Line::raw(""));
+            lines.push(heading(
+                theme,
+                app.i18n
+                    .t_args("detail-linked-records", &[arg("count", links.len())]),
+            ));
+            if links.is_empty() {
+                lines.push(Line::styled(app.t("no-evidence"), theme.dim));
+            }
+            for (date, kind, text, link) in links.iter().take(MAX_LISTED_EVIDENCE) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{} ", format::date(*date)), theme.key),
+                    Span::styled(
+                        format!("[{}] ", app.t(&format!("kind-{}", kind.name()))),
+                        theme.dim,
+                    ),
+                    Span::raw(one_line(text)),
+                ]));
+                if !link.justification.is_empty() {
+                    lines.push(Line::styled(
+                        format!("  « {} »", one_line(&link.justification)),
+                        theme.dim,
+                    ));
+                }
+            }
+            if links.len() > MAX_LISTED_EVIDENCE {
+                lines.push(Line::styled(
+                    app.i18n.t_args(
+                        "more-records",
+                        &[arg("count", links.len() - MAX_LISTED_EVIDENCE)],
+                    ),
+                    theme.dim,
+                ));
+            }
+            lines
+        }
+    }
+}

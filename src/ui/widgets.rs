@@ -1,0 +1,287 @@
+//! The reusable pieces every screen is drawn with: one record table, one detail pane,
+//! the tab bar, the footer of key hints, the help overlay and the too-small screen.
+
+use super::Theme;
+use super::format;
+use crate::action::{Action, Context};
+use crate::app::{App, Tab, layout};
+use crate::config::keymap::Key;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// What a screen shows: a table of records and the detail of the selected one.
+pub struct ScreenView<'a> {
+    pub title: String,
+    pub columns: Vec<(String, Constraint)>,
+    pub len: usize,
+    /// Builds the cells of row `i`; called only for visible rows.
+    pub row: Box<dyn Fn(usize) -> Vec<Cell<'a>> + 'a>,
+    /// Text shown when the table has no rows.
+    pub empty: Vec<Line<'a>>,
+    pub detail_title: String,
+    pub detail: Vec<Line<'a>>,
+}
+
+fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &ScreenView) {
+    let cursor = app.cursor();
+    let count = format::count(app.i18n.lang(), view.len);
+    let title = format!("{} · {count}", view.title);
+    let block = block(title, theme, true);
+    if view.len == 0 {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(view.empty.clone()).wrap(Wrap { trim: false }),
+            inner,
+        );
+        return;
+    }
+    let height = usize::from(area.height.saturating_sub(3));
+    let end = (cursor.offset + height).min(view.len);
+    let rows: Vec<Row> = (cursor.offset..end)
+        .map(|i| Row::new((view.row)(i)))
+        .collect();
+    let header = Row::new(
+        view.columns
+            .iter()
+            .map(|(title, _)| Cell::from(title.clone()))
+            .collect::<Vec<_>>(),
+    )
+    .style(theme.header);
+    let widths: Vec<Constraint> = view.columns.iter().map(|(_, w)| *w).collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▌")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state =
+        TableState::default().with_selected(Some(cursor.selected.saturating_sub(cursor.offset)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &ScreenView) {
+    let block = block(view.detail_title.clone(), theme, false);
+    let scroll = u16::try_from(app.detail_scroll).unwrap_or(u16::MAX);
+    let text = Paragraph::new(view.detail.clone())
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(text, area);
+}
+
+pub fn tabs_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let wide = area.width >= layout::SIDE_BY_SIDE_WIDTH;
+    let mut spans = Vec::new();
+    if wide {
+        spans.push(Span::styled(" Carnet ", theme.title));
+    }
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let style = if *tab == app.tab {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, app.t(tab.title_id())),
+            style,
+        ));
+    }
+    let left = Line::from(spans);
+    // Narrow screens keep the tabs whole and drop the date before the demo badge.
+    let mut right = if wide {
+        format::date(app.today)
+    } else {
+        String::new()
+    };
+    if app.demo {
+        right = if right.is_empty() {
+            app.t("demo-badge")
+        } else {
+            format!("{} · {right}", app.t("demo-badge"))
+        };
+    }
+    let right_width = u16::try_from(right.width() + 1).unwrap_or(0);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Paragraph::new(left), l);
+    frame.render_widget(Paragraph::new(Line::styled(right, theme.dim)), r);
+}
+
+/// The actions worth a hint in each context, in the order shown.
+fn hint_actions(context: Context) -> &'static [Action] {
+    match context {
+        Context::Help => &[Action::Close, Action::Down, Action::Up],
+        Context::List | Context::Global => &[
+            Action::Down,
+            Action::Up,
+            Action::NextTab,
+            Action::DetailDown,
+            Action::Help,
+            Action::Quit,
+        ],
+    }
+}
+
+/// Keys of an action as bound in a context, looking through its layers.
+fn keys_in(app: &App, context: Context, action: Action) -> Vec<Key> {
+    context
+        .layers()
+        .iter()
+        .map(|layer| app.config.keymap.keys_for(*layer, action))
+        .find(|keys| !keys.is_empty())
+        .map(<[Key]>::to_vec)
+        .unwrap_or_default()
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let context = app.context();
+    let mut spans = Vec::new();
+    for action in hint_actions(context) {
+        let keys = keys_in(app, context, *action);
+        if keys.is_empty() {
+            continue;
+        }
+        // The first key only: the footer must fit 80 columns; help lists them all.
+        spans.push(Span::styled(format!(" {}", keys[0]), theme.key));
+        spans.push(Span::styled(
+            format!(" {} ", app.t(&format!("action-{}", action.name()))),
+            theme.dim,
+        ));
+    }
+    let status = if app.decode_failures > 0 {
+        Some(Span::styled(
+            app.i18n.t_args(
+                "status-decode-failures",
+                &[crate::i18n::arg("count", app.decode_failures)],
+            ),
+            theme.warn,
+        ))
+    } else {
+        None
+    };
+    let status_width = status.as_ref().map_or(0, |s| s.width() + 1);
+    let [l, r] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(u16::try_from(status_width).unwrap_or(0)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), l);
+    if let Some(status) = status {
+        frame.render_widget(Paragraph::new(Line::from(status)), r);
+    }
+}
+
+/// Help is generated from the keymap: every binding of the contexts the user can be in.
+pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize) {
+    let width = area.width.saturating_sub(8).clamp(20, 76);
+    let height = area.height.saturating_sub(4);
+    let popup = Rect::new(
+        area.x + (area.width.saturating_sub(width)) / 2,
+        area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    );
+    let mut lines = Vec::new();
+    for context in [Context::Global, Context::List, Context::Help] {
+        lines.push(Line::styled(
+            app.t(&format!("context-{}", context.name())),
+            theme.heading,
+        ));
+        for (action, keys) in app.config.keymap.bindings(context) {
+            let keys = keys
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18} "), theme.key),
+                Span::raw(app.t(&format!("action-{}", action.name()))),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(app.t("help-config"), theme.dim));
+    let inner_height = usize::from(height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_height);
+    let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(0);
+    let paragraph = Paragraph::new(lines)
+        .block(block(app.t("help-title"), theme, true))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(paragraph, popup);
+}
+
+pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let text = app.i18n.t_args(
+        "too-small",
+        &[
+            crate::i18n::arg("width", layout::MIN_WIDTH),
+            crate::i18n::arg("height", layout::MIN_HEIGHT),
+            crate::i18n::arg("current_width", area.width),
+            crate::i18n::arg("current_height", area.height),
+        ],
+    );
+    let paragraph = Paragraph::new(text)
+        .style(theme.warn)
+        .wrap(Wrap { trim: true })
+        .centered();
+    let y = area.height / 3;
+    frame.render_widget(
+        paragraph,
+        Rect::new(area.x, area.y + y, area.width, area.height - y),
+    );
+}
+
+/// A "label: value" line for detail panes; the value is sanitised store text. Empty values
+/// give no line, so details stay short.
+pub fn field<'a>(app: &App, theme: &Theme, label_id: &str, value: &str) -> Option<Line<'a>> {
+    let value = crate::domain::text::one_line(value);
+    if value.is_empty() {
+        return None;
+    }
+    // French typography puts a (narrow) space before the colon.
+    let colon = match app.i18n.lang() {
+        crate::domain::Lang::Fr => "\u{a0}: ",
+        crate::domain::Lang::En => ": ",
+    };
+    Some(Line::from(vec![
+        Span::styled(format!("{}{colon}", app.t(label_id)), theme.label),
+        Span::raw(value),
+    ]))
+}
+
+/// A heading line inside a detail pane.
+pub fn heading<'a>(theme: &Theme, text: String) -> Line<'a> {
+    Line::styled(text, theme.heading)
+}
+
+/// Multi-line store text, sanitised, one `Line` per line.
+pub fn paragraph_lines<'a>(text: &str, style: Style) -> Vec<Line<'a>> {
+    crate::domain::text::sanitize(text, true)
+        .lines()
+        .map(|l| Line::styled(l.to_string(), style))
+        .collect()
+}
