@@ -40,9 +40,17 @@ pub fn screen(size: (u16, u16)) -> Screen {
     } else {
         Direction::Vertical
     };
+    let split = if direction == Direction::Horizontal {
+        62
+    } else {
+        58
+    };
     let [list, detail] = Layout::default()
         .direction(direction)
-        .constraints([Constraint::Percentage(58), Constraint::Percentage(42)])
+        .constraints([
+            Constraint::Percentage(split),
+            Constraint::Percentage(100 - split),
+        ])
         .areas(body);
     Screen {
         tabs,

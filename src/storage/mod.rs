@@ -18,6 +18,9 @@ const META_SCHEMA: &[u8] = b"schema_version";
 const META_CREATED_BY: &[u8] = b"created_by";
 const META_DEMO_SEED: &[u8] = b"demo_seed";
 const STORE_DIR: &str = "store";
+/// The schema version, mirrored outside sled so a newer store is refused before sled opens
+/// it (opening rewrites sled's own files).
+const SCHEMA_FILE: &str = "carnet.schema";
 /// sled's default cache is 1 GB; the whole dataset lives in memory anyway.
 const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -221,6 +224,15 @@ impl Store {
         create_private_dir(data_dir)?;
         let lock = StoreLock::acquire(data_dir)?;
         let dir = store_dir(data_dir);
+        if let Some(found) = read_schema_file(data_dir)
+            && found > SCHEMA_VERSION
+        {
+            return Err(StoreError::NewerSchema {
+                path: dir,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
         let db = sled::Config::new()
             .path(&dir)
             .cache_capacity(CACHE_BYTES)
@@ -245,8 +257,26 @@ impl Store {
             });
         }
         store.init_meta()?;
+        store.write_schema_file(store.info()?.schema_version)?;
         restrict_permissions(data_dir);
         Ok(store)
+    }
+
+    fn write_schema_file(&self, version: u32) -> Result<(), StoreError> {
+        let Some(data_dir) = self.dir.parent() else {
+            return Ok(());
+        };
+        if read_schema_file(data_dir) == Some(version) {
+            return Ok(());
+        }
+        let path = data_dir.join(SCHEMA_FILE);
+        let tmp = data_dir.join(format!("{SCHEMA_FILE}.tmp"));
+        let io = |source| StoreError::Io {
+            path: path.clone(),
+            source,
+        };
+        std::fs::write(&tmp, format!("{version}\n")).map_err(io)?;
+        std::fs::rename(&tmp, &path).map_err(io)
     }
 
     fn sled_err(&self, source: sled::Error) -> StoreError {
@@ -477,7 +507,8 @@ impl Store {
     /// Raw meta write, for tests that simulate a store from a newer Carnet.
     #[doc(hidden)]
     pub fn set_schema_version(&self, version: u32) -> Result<(), StoreError> {
-        self.put_raw(META_TREE, META_SCHEMA, &version.to_be_bytes())
+        self.put_raw(META_TREE, META_SCHEMA, &version.to_be_bytes())?;
+        self.write_schema_file(version)
     }
 
     /// Number of entries in an index tree (doctor and tests).
@@ -493,6 +524,14 @@ impl Drop for Store {
             restrict_permissions(parent);
         }
     }
+}
+
+fn read_schema_file(data_dir: &Path) -> Option<u32> {
+    std::fs::read_to_string(data_dir.join(SCHEMA_FILE))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 fn index_pos(index: Index) -> usize {

@@ -21,6 +21,11 @@ pub fn current<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     }
 }
 
+/// A table title with the number of records, e.g. "Journal · 1 500".
+fn counted(app: &App, title_id: &str, len: usize) -> String {
+    format!("{} · {}", app.t(title_id), format::count(lang(app), len))
+}
+
 fn col(app: &App, id: &str, width: Constraint) -> (String, Constraint) {
     (app.t(id), width)
 }
@@ -112,7 +117,7 @@ fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| interaction_detail(app, theme, &data.interactions[i]))
         .unwrap_or_default();
     ScreenView {
-        title: app.t("tab-journal"),
+        title: counted(app, "tab-journal", rows.len()),
         columns: vec![
             col(app, "col-day", Constraint::Length(16)),
             col(app, "col-time", Constraint::Length(5)),
@@ -304,7 +309,7 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         let s = &data.structures[rows[i]];
         vec![
             cell(&s.nom),
-            cell(s.typologies.join(", ")),
+            cell(vocab.typologies_structure.labels(&s.typologies, l)),
             cell(&s.quartier),
             cell(vocab.niveaux_relation.label(&s.niveau_relation, l)),
             cell(format::opt_date(
@@ -316,13 +321,13 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| structure_detail(app, theme, &data.structures[i]))
         .unwrap_or_default();
     ScreenView {
-        title: app.t("tab-reseau"),
+        title: counted(app, "tab-reseau", rows.len()),
         columns: vec![
             col(app, "col-name", Constraint::Fill(3)),
             col(app, "col-typologies", Constraint::Fill(1)),
             col(app, "col-quartier", Constraint::Length(12)),
             col(app, "col-relation", Constraint::Length(16)),
-            col(app, "col-last-contact", Constraint::Length(10)),
+            col(app, "col-last-contact", Constraint::Length(13)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -483,11 +488,11 @@ fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| fiche_detail(app, theme, &data.fiches[i]))
         .unwrap_or_default();
     ScreenView {
-        title: app.t("tab-documentation"),
+        title: counted(app, "tab-documentation", rows.len()),
         columns: vec![
             col(app, "col-classement", Constraint::Fill(2)),
-            col(app, "col-titre", Constraint::Fill(4)),
-            col(app, "col-type", Constraint::Length(16)),
+            col(app, "col-titre", Constraint::Fill(3)),
+            col(app, "col-type", Constraint::Length(14)),
             col(app, "col-statut", Constraint::Length(10)),
             col(app, "col-revision", Constraint::Length(10)),
         ],
@@ -665,7 +670,7 @@ fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         title: format!("{} — {}", app.t("tab-competences"), r.title(l)),
         columns: vec![
             col(app, "col-competence", Constraint::Fill(1)),
-            col(app, "col-principale", Constraint::Length(5)),
+            col(app, "col-principale", Constraint::Length(6)),
             col(app, "col-secondaire", Constraint::Length(5)),
             col(app, "col-latest", Constraint::Length(10)),
         ],

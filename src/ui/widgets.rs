@@ -42,9 +42,7 @@ fn block<'a>(title: String, theme: &Theme, focused: bool) -> Block<'a> {
 
 pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &ScreenView) {
     let cursor = app.cursor();
-    let count = format::count(app.i18n.lang(), view.len);
-    let title = format!("{} · {count}", view.title);
-    let block = block(title, theme, true);
+    let block = block(view.title.clone(), theme, true);
     if view.len == 0 {
         let inner = block.inner(area);
         frame.render_widget(block, area);

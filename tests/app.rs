@@ -1,0 +1,177 @@
+//! `update()` as a user drives it: keys in, state and effects out, no terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use carnet::action::{Action, Context};
+use carnet::app::{App, Effect, Msg, Tab};
+use carnet::config::keymap::{Key, KeyCode};
+use carnet::domain::{Dataset, Lang};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(data: Dataset) -> App {
+    let mut app = App::new(common::config(Lang::Fr), data, common::today());
+    app.update(Msg::Resize(80, 24));
+    app
+}
+
+fn press(app: &mut App, key: Key) -> Vec<Effect> {
+    app.update(Msg::Key(key))
+}
+
+#[test]
+fn number_keys_and_tab_switch_tabs_and_wrap_around() {
+    let mut a = app(common::sample(100));
+    assert_eq!(a.tab, Tab::Journal);
+    press(&mut a, Key::char('3'));
+    assert_eq!(a.tab, Tab::Documentation);
+    press(&mut a, Key::plain(KeyCode::Tab));
+    assert_eq!(a.tab, Tab::Competences);
+    press(&mut a, Key::plain(KeyCode::Tab));
+    assert_eq!(a.tab, Tab::Journal);
+    press(&mut a, Key::plain(KeyCode::BackTab));
+    assert_eq!(a.tab, Tab::Competences);
+}
+
+#[test]
+fn each_tab_keeps_its_own_selection() {
+    let mut a = app(common::sample(100));
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('2'));
+    assert_eq!(a.cursor().selected, 0);
+    press(&mut a, Key::plain(KeyCode::Down));
+    press(&mut a, Key::char('1'));
+    assert_eq!(a.cursor().selected, 2);
+    press(&mut a, Key::char('2'));
+    assert_eq!(a.cursor().selected, 1);
+}
+
+#[test]
+fn paging_and_ends_stay_within_the_list() {
+    let mut a = app(common::sample(300));
+    let len = a.views.journal.len();
+    press(&mut a, Key::char('G'));
+    assert_eq!(a.cursor().selected, len - 1);
+    press(&mut a, Key::char('j'));
+    assert_eq!(a.cursor().selected, len - 1, "no wrap past the end");
+    press(&mut a, Key::char('g'));
+    assert_eq!(a.cursor().selected, 0);
+    press(&mut a, Key::char('k'));
+    assert_eq!(a.cursor().selected, 0);
+    press(&mut a, Key::plain(KeyCode::PageDown));
+    let page = a.cursor().selected;
+    assert!(page > 3, "a page moves several rows, got {page}");
+    // The selection is always inside the visible window.
+    let c = a.cursor();
+    assert!(c.selected >= c.offset);
+}
+
+#[test]
+fn the_journal_lists_the_newest_interaction_first() {
+    let a = app(common::sample(200));
+    let first = &a.data.interactions[a.views.journal[0]];
+    let newest = a
+        .data
+        .interactions
+        .iter()
+        .map(|i| (i.date, i.heure))
+        .max()
+        .unwrap();
+    assert_eq!((first.date, first.heure), newest);
+}
+
+#[test]
+fn moving_resets_the_detail_scroll() {
+    let mut a = app(common::sample(100));
+    press(&mut a, Key::char('J'));
+    assert_eq!(a.detail_scroll, 3);
+    press(&mut a, Key::char('j'));
+    assert_eq!(a.detail_scroll, 0);
+}
+
+#[test]
+fn help_opens_scrolls_and_closes_and_q_closes_it_rather_than_quitting() {
+    let mut a = app(common::sample(50));
+    press(&mut a, Key::char('?'));
+    assert_eq!(a.context(), Context::Help);
+    press(&mut a, Key::char('j'));
+    assert_eq!(
+        a.cursor().selected,
+        0,
+        "keys go to the help, not the list behind it"
+    );
+    assert!(press(&mut a, Key::char('q')).is_empty());
+    assert_eq!(a.context(), Context::List);
+    press(&mut a, Key::plain(KeyCode::F(1)));
+    press(&mut a, Key::plain(KeyCode::Esc));
+    assert!(a.modals.is_empty());
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut a = app(common::sample(10));
+    assert_eq!(press(&mut a, Key::char('q')), vec![Effect::Quit]);
+    assert_eq!(press(&mut a, Key::ctrl('c')), vec![Effect::Quit]);
+    a.apply(Action::Help);
+    assert_eq!(press(&mut a, Key::ctrl('c')), vec![Effect::Quit]);
+}
+
+#[test]
+fn unbound_keys_and_pastes_change_nothing_and_draw_nothing() {
+    let mut a = app(common::sample(10));
+    a.dirty = false;
+    press(&mut a, Key::char('z'));
+    a.update(Msg::Paste("q\nq".into()));
+    assert!(!a.dirty);
+    assert_eq!(a.tab, Tab::Journal);
+}
+
+#[test]
+fn shrinking_the_terminal_keeps_the_selection_visible() {
+    let mut a = app(common::sample(300));
+    for _ in 0..40 {
+        press(&mut a, Key::char('j'));
+    }
+    a.update(Msg::Resize(80, 16));
+    let c = a.cursor();
+    assert_eq!(c.selected, 40);
+    let rows = carnet::app::layout::screen((80, 16)).list_rows();
+    assert!(c.selected < c.offset + rows);
+    a.update(Msg::Resize(30, 8));
+    assert!(a.too_small());
+}
+
+#[test]
+fn data_arrives_after_the_first_frame() {
+    let mut a = App::loading(common::config(Lang::Fr), common::today());
+    assert!(a.loading);
+    a.update(Msg::Loaded {
+        data: Box::new(common::sample(20)),
+        decode_failures: 2,
+    });
+    assert!(!a.loading);
+    assert_eq!(a.views.journal.len(), 20);
+    assert_eq!(a.decode_failures, 2);
+}
+
+/// The real loop, driven by a script on an in-memory terminal.
+#[test]
+fn scripted_session_switches_tabs_and_quits() {
+    let mut a = app(common::sample(120));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let script = vec![
+        Msg::Key(Key::char('2')),
+        Msg::Key(Key::char('j')),
+        Msg::Key(Key::char('4')),
+        Msg::Key(Key::char('?')),
+        Msg::Key(Key::plain(KeyCode::Esc)),
+        Msg::Key(Key::char('q')),
+        Msg::Key(Key::char('1')),
+    ];
+    carnet::runtime::run_scripted(&mut a, &mut terminal, script, &carnet::ui::Theme::mono())
+        .unwrap();
+    assert_eq!(a.tab, Tab::Competences, "the key after q was never handled");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Compétences"), "{screen}");
+}

@@ -1,0 +1,76 @@
+//! Screens as a user sees them, at 80×24 and 120×40, in French and English.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use carnet::action::Action;
+use carnet::app::{App, Msg};
+use carnet::domain::{Dataset, Lang};
+use carnet::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(lang: Lang, data: Dataset, size: (u16, u16)) -> App {
+    let mut app = App::new(common::config(lang), data, common::today());
+    app.update(Msg::Resize(size.0, size.1));
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, app, &Theme::mono()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+#[test]
+fn each_tab_in_each_language_and_size() {
+    let data = common::sample(300);
+    for lang in [Lang::Fr, Lang::En] {
+        for size in [(80, 24), (120, 40)] {
+            let mut a = app(lang, data.clone(), size);
+            for (tab, action) in [
+                ("journal", Action::TabJournal),
+                ("reseau", Action::TabReseau),
+                ("documentation", Action::TabDocumentation),
+                ("competences", Action::TabCompetences),
+            ] {
+                a.apply(action);
+                // Select a row below the first so the snapshot shows movement and grouping.
+                a.apply(Action::Down);
+                a.apply(Action::Down);
+                let name = format!("{tab}_{}_{}x{}", lang_name(lang), size.0, size.1);
+                insta::assert_snapshot!(name, screen(&a));
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(50), (80, 24));
+        a.apply(Action::Help);
+        insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn too_small_screen() {
+    for lang in [Lang::Fr, Lang::En] {
+        let a = app(lang, common::sample(50), (40, 10));
+        insta::assert_snapshot!(format!("too_small_{}", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn first_launch_on_an_empty_store_says_how_to_start() {
+    for lang in [Lang::Fr, Lang::En] {
+        let a = app(lang, Dataset::default(), (80, 24));
+        insta::assert_snapshot!(format!("empty_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

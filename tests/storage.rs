@@ -1,0 +1,235 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use carnet::domain::*;
+use carnet::export::json;
+use carnet::storage::{Index, LockError, Store, StoreError, StoreLock};
+
+#[test]
+fn every_record_kind_round_trips_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(300);
+    {
+        let store = Store::open(dir.path()).unwrap();
+        for r in &data.interactions {
+            store.put(r).unwrap();
+        }
+        for r in &data.suivis {
+            store.put(r).unwrap();
+        }
+        for r in &data.structures {
+            store.put(r).unwrap();
+        }
+        for r in &data.contacts {
+            store.put(r).unwrap();
+        }
+        for r in &data.rencontres {
+            store.put(r).unwrap();
+        }
+        for r in &data.veille {
+            store.put(r).unwrap();
+        }
+        for r in &data.fiches {
+            store.put(r).unwrap();
+        }
+        for r in &data.analyses {
+            store.put(r).unwrap();
+        }
+    }
+    // Reopened: what was written is what is read.
+    let store = Store::open(dir.path()).unwrap();
+    let (loaded, failures) = store.load().unwrap();
+    assert!(failures.is_empty());
+    assert_eq!(loaded, data);
+}
+
+#[test]
+fn bulk_insert_matches_single_writes_including_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(200);
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    let (loaded, _) = store.load().unwrap();
+    assert_eq!(loaded, data);
+    assert_eq!(
+        store.index_len(Index::InteractionDate).unwrap(),
+        data.interactions.len()
+    );
+    assert_eq!(
+        store.index_len(Index::ContactStructure).unwrap(),
+        data.contacts.len()
+    );
+    assert_eq!(
+        store.index_len(Index::SuiviCode).unwrap(),
+        data.suivis.len()
+    );
+    assert_eq!(
+        store.index_len(Index::Evidence).unwrap(),
+        data.evidence().count()
+    );
+}
+
+#[test]
+fn updating_and_deleting_a_record_rewrites_its_index_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut it = common::sample(50).interactions.remove(0);
+    it.meta.evidence.clear();
+    store.put(&it).unwrap();
+    assert_eq!(store.index_len(Index::InteractionDate).unwrap(), 1);
+    assert_eq!(store.index_len(Index::Evidence).unwrap(), 0);
+
+    it.date = it.date.succ_opt().unwrap();
+    it.meta.evidence.push(EvidenceLink {
+        competence: "tms-2004/CCP2.C3".into(),
+        strength: Strength::Principale,
+        justification: "Information donnée".into(),
+        date: it.date,
+    });
+    store.put(&it).unwrap();
+    assert_eq!(
+        store.index_len(Index::InteractionDate).unwrap(),
+        1,
+        "old date entry removed"
+    );
+    assert_eq!(store.index_len(Index::Evidence).unwrap(), 1);
+
+    store.delete::<Interaction>(it.meta.id).unwrap();
+    assert_eq!(store.index_len(Index::InteractionDate).unwrap(), 0);
+    assert_eq!(store.index_len(Index::Evidence).unwrap(), 0);
+    assert!(store.load().unwrap().0.interactions.is_empty());
+}
+
+#[test]
+fn a_second_open_is_refused_with_who_holds_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = Store::open(dir.path()).unwrap();
+    match Store::open(dir.path()) {
+        Err(StoreError::Lock(LockError::Held(owner))) => {
+            assert_eq!(owner.pid, std::process::id());
+            assert!(!owner.host.is_empty() && owner.host != "?");
+        }
+        other => panic!("expected a lock refusal, got {:?}", other.err()),
+    }
+    assert_eq!(
+        StoreLock::holder(dir.path()).map(|o| o.pid),
+        Some(std::process::id())
+    );
+}
+
+#[test]
+fn the_lock_is_released_when_the_store_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    assert!(StoreLock::holder(dir.path()).is_none());
+    Store::open(dir.path()).unwrap();
+}
+
+#[test]
+fn a_store_from_a_newer_schema_is_refused_and_left_unmodified() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(30);
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.insert_all(&data).unwrap();
+        store.set_schema_version(99).unwrap();
+    }
+    let before = snapshot(dir.path());
+    match Store::open(dir.path()) {
+        Err(StoreError::NewerSchema {
+            found: 99,
+            supported,
+            ..
+        }) => assert_eq!(supported, 1),
+        other => panic!("expected a schema refusal, got {:?}", other.err()),
+    }
+    assert!(
+        before == snapshot(dir.path()),
+        "the refused store's files changed"
+    );
+}
+
+/// Every file under the store folder with its bytes (the lock file aside).
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walk(dir)
+        .into_iter()
+        .filter(|p| p.is_file() && !p.ends_with("carnet.lock"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_undecodable_record_is_reported_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(40);
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    let bad = Id::from_parts(1, 0);
+    store
+        .put_raw("interactions", &bad.to_key(), &[0xFF, 0x00, 0x13])
+        .unwrap();
+    let (loaded, failures) = store.load().unwrap();
+    assert_eq!(loaded.interactions.len(), data.interactions.len());
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].tree, "interactions");
+    assert_eq!(failures[0].key, bad.to_string());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_store_is_private_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("carnet");
+    let store = Store::open(&data_dir).unwrap();
+    store.insert_all(&common::sample(20)).unwrap();
+    drop(store);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data_dir), 0o700);
+    for entry in walk(&data_dir) {
+        let expected = if entry.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&entry), expected, "{}", entry.display());
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[test]
+fn json_export_import_export_is_identical() {
+    let data = common::sample(250);
+    let first = json::to_json(&data);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&json::from_json(&first).unwrap()).unwrap();
+    let (reloaded, _) = store.load().unwrap();
+    assert_eq!(json::to_json(&reloaded), first);
+}
+
+#[test]
+fn json_import_refuses_other_files_with_a_position() {
+    assert!(matches!(
+        json::from_json(
+            "{\"format\":\"other\",\"version\":1,\"records\":{\"interactions\":[],\"suivis\":[],\"structures\":[],\"contacts\":[],\"rencontres\":[],\"veille\":[],\"fiches\":[],\"analyses\":[]}}"
+        ),
+        Err(json::JsonError::NotCarnet(_))
+    ));
+    match json::from_json("{\n  \"format\": \"carnet\",\n  oops") {
+        Err(json::JsonError::Syntax { line, .. }) => assert_eq!(line, 3),
+        other => panic!("{other:?}"),
+    }
+}
