@@ -1,0 +1,226 @@
+//! End to end in a real terminal (tmux): start, switch tabs, quit, signals; the terminal
+//! must be exactly as before. Skipped, with a message, where tmux is not installed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, home: &Path, lang_flag: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed: end-to-end test {name} skipped");
+            return None;
+        }
+        let socket = format!("carnet-test-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_carnet");
+        let shell = format!(
+            "env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile",
+            home = home.display()
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                &shell,
+            ])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux did not start");
+        let t = Tmux { socket };
+        t.keys(&[&format!("alias carnet='{bin} {lang_flag}'"), "Enter"]);
+        Some(t)
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["-L", &self.socket, "send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        Command::new("tmux").args(&args).status().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "display-message", "-p", "-t", "t", f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {needle:?} on:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The terminal is back to the shell: main screen, cursor shown, cooked mode with echo.
+    fn assert_restored(&self) {
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor hidden");
+        self.keys(&[
+            "stty -a | grep -Eq '(^| )icanon( |;|$)' && stty -a | grep -Eq '(^| )echo( |;|$)' && echo COOKED_OK",
+            "Enter",
+        ]);
+        self.wait_for("COOKED_OK\n");
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+#[test]
+fn demo_starts_switches_tabs_quits_and_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("quit", home.path(), "") else {
+        return;
+    };
+    t.keys(&["carnet demo --interactions 500; echo EXIT=$?", "Enter"]);
+    t.wait_for("Journal · 500");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["2"]);
+    t.wait_for("Réseau · ");
+    t.keys(&["3"]);
+    t.wait_for("Documentation · ");
+    t.keys(&["Tab"]);
+    t.wait_for("Compétences — ");
+    t.keys(&["?"]);
+    t.wait_for("Aide — touches");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+}
+
+#[test]
+fn english_and_no_color_work_in_a_real_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("english", home.path(), "--lang en") else {
+        return;
+    };
+    t.keys(&[
+        "NO_COLOR=1 carnet demo --interactions 100; echo EXIT=$?",
+        "Enter",
+    ]);
+    t.wait_for("Journal · 100");
+    t.keys(&["2"]);
+    t.wait_for("Network · ");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+}
+
+fn signal_ends_cleanly(signal: &str) {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start(&format!("sig{signal}"), home.path(), "") else {
+        return;
+    };
+    let data = home.path().join("store-under-test");
+    t.keys(&[
+        &format!(
+            "carnet --data-dir {} demo --interactions 50; echo EXIT=$?",
+            data.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for("Journal · 50");
+    let pid = t.format("#{pane_pid}");
+    // The carnet process is the shell's child.
+    let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!child.is_empty(), "carnet process not found");
+    Command::new("kill")
+        .args([&format!("-{signal}"), &child])
+        .status()
+        .unwrap();
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+    assert!(
+        carnet::storage::StoreLock::holder(&data).is_none(),
+        "lock released"
+    );
+    let store = carnet::storage::Store::open(&data).unwrap();
+    assert_eq!(
+        store.load().unwrap().0.interactions.len(),
+        50,
+        "store intact"
+    );
+}
+
+#[test]
+fn sighup_flushes_exits_and_restores_the_terminal() {
+    signal_ends_cleanly("HUP");
+}
+
+#[test]
+fn sigterm_exits_and_restores_the_terminal() {
+    signal_ends_cleanly("TERM");
+}
+
+#[test]
+fn a_second_instance_is_refused_within_a_second() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("second", home.path(), "") else {
+        return;
+    };
+    let data = home.path().join("shared");
+    t.keys(&[
+        &format!(
+            "carnet --data-dir {} demo --interactions 30",
+            data.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for("Journal · 30");
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(["--data-dir", data.to_str().unwrap()])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already open by"));
+    t.keys(&["q"]);
+}
