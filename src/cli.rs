@@ -66,6 +66,16 @@ pub enum Command {
     Import { path: PathBuf },
     /// Check the installation, the configuration and the store
     Doctor,
+    /// Measure generation, size on disk, opening and memory on a generated store
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        interactions: usize,
+        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Open a store and draw its first frame (the second half of `bench`, in a fresh process)
+    #[command(hide = true)]
+    BenchOpen { dir: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -305,7 +315,84 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             print!("{}", doctor(&config, &overrides, env, &i18n));
             Ok(())
         }
+        Some(Command::Bench { interactions, seed }) => bench(&config, &i18n, interactions, seed),
+        Some(Command::BenchOpen { dir }) => {
+            let f = runtime::bench::open_and_draw(&dir, config).map_err(|e| {
+                Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))
+            })?;
+            println!(
+                "{:.1} {:.1} {:.1} {} {:.1}",
+                f.open_ms,
+                f.load_ms,
+                f.first_frame_ms,
+                f.records,
+                f.peak_rss_mib.unwrap_or(0.0)
+            );
+            Ok(())
+        }
     }
+}
+
+fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result<(), Failure> {
+    let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
+    let fail = |detail: String| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-store", &[arg("detail", detail)]),
+        )
+    };
+    let result = (|| {
+        let started = Instant::now();
+        let spec = DemoSpec {
+            seed,
+            interactions,
+            today: runtime::today(),
+        };
+        let data = demo::generate(spec, &config.vocab);
+        let generate_s = started.elapsed().as_secs_f64();
+        let store = Store::open(&dir).map_err(|e| fail(e.to_string()))?;
+        let write_start = Instant::now();
+        store.insert_all(&data).map_err(|e| fail(e.to_string()))?;
+        let write_s = write_start.elapsed().as_secs_f64();
+        drop(store);
+        let size = storage::Store::open(&dir)
+            .and_then(|s| s.info())
+            .map_err(|e| fail(e.to_string()))?
+            .size_on_disk;
+        let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
+        let out = std::process::Command::new(exe)
+            .args(["--lang", config.lang.code(), "bench-open"])
+            .arg(&dir)
+            .output()
+            .map_err(|e| fail(e.to_string()))?;
+        let figures = String::from_utf8_lossy(&out.stdout).into_owned();
+        let f: Vec<&str> = figures.split_whitespace().collect();
+        if f.len() != 5 {
+            return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
+        }
+        let count = crate::ui::format::count(config.lang, interactions);
+        println!(
+            "{}",
+            i18n.t_args(
+                "bench-title",
+                &[arg("count", count), arg("records", f[3].to_string())]
+            )
+        );
+        println!("  {:<34} {generate_s:.2} s", i18n.t("bench-generate"));
+        println!("  {:<34} {write_s:.2} s", i18n.t("bench-write"));
+        println!(
+            "  {:<34} {:.1} MiB",
+            i18n.t("bench-size"),
+            size as f64 / 1_048_576.0
+        );
+        println!("  {:<34} {} ms", i18n.t("bench-open"), f[0]);
+        println!("  {:<34} {} ms", i18n.t("bench-load"), f[1]);
+        println!("  {:<34} {} ms", i18n.t("bench-first-frame"), f[2]);
+        println!("  {:<34} {} MiB", i18n.t("bench-rss"), f[4]);
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 fn open_tui(

@@ -207,3 +207,13 @@ doctor-no-decode-failures = Every record reads correctly.
 doctor-decode-failures = { $count } unreadable record(s) (tree / key):
 doctor-no-unknown-ids = Every vocabulary id is known to the configuration.
 doctor-unknown-ids = { $count } id(s) unknown to the current configuration (kept, shown raw):
+
+## Measurements (bench)
+bench-title = Generated logbook: { $count } interactions ({ $records } records in all)
+bench-generate = Generation in memory
+bench-write = Writing to the store
+bench-size = Size on disk
+bench-open = Opening the store
+bench-load = Full load
+bench-first-frame = First frame with data
+bench-rss = Peak memory (opening)

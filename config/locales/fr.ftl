@@ -207,3 +207,13 @@ doctor-no-decode-failures = Tous les enregistrements se lisent correctement.
 doctor-decode-failures = { $count } enregistrement(s) illisible(s) (arbre / clé) :
 doctor-no-unknown-ids = Tous les identifiants de vocabulaire sont connus de la configuration.
 doctor-unknown-ids = { $count } identifiant(s) inconnu(s) de la configuration actuelle (conservés, affichés tels quels) :
+
+## Mesures (bench)
+bench-title = Carnet généré : { $count } interactions ({ $records } enregistrements en tout)
+bench-generate = Génération en mémoire
+bench-write = Écriture dans le carnet
+bench-size = Taille sur disque
+bench-open = Ouverture du carnet
+bench-load = Chargement complet
+bench-first-frame = Première image avec les données
+bench-rss = Mémoire maximale (ouverture)

@@ -49,7 +49,7 @@ pub struct Views {
     pub fiches: Vec<usize>,
     pub competences: Vec<CompetenceRow>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
-    pub evidence: HashMap<String, EvidenceCount>,
+    pub evidence: HashMap<Text, EvidenceCount>,
 }
 
 impl Views {
@@ -114,7 +114,7 @@ impl Views {
             })
             .collect();
 
-        let mut evidence: HashMap<String, EvidenceCount> = HashMap::new();
+        let mut evidence: HashMap<Text, EvidenceCount> = HashMap::new();
         for (_, _, link) in data.evidence() {
             evidence
                 .entry(link.competence.clone())
@@ -137,7 +137,10 @@ impl Views {
     pub fn ccp_evidence(&self, config: &Config, ccp: &Ccp) -> EvidenceCount {
         let mut total = EvidenceCount::default();
         for c in &ccp.competences {
-            if let Some(count) = self.evidence.get(&config.referentiel.qualify(&c.id)) {
+            if let Some(count) = self
+                .evidence
+                .get(config.referentiel.qualify(&c.id).as_str())
+            {
                 total.principale += count.principale;
                 total.secondaire += count.secondaire;
                 total.latest = total.latest.max(count.latest);
@@ -228,12 +231,16 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
     }
     let mut out: Vec<(&'static str, String, usize)> =
         found.into_iter().map(|((l, id), n)| (l, id, n)).collect();
-    let mut orphans: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut orphans: std::collections::BTreeMap<Text, usize> = Default::default();
     for (_, _, link) in data.evidence() {
         if config.referentiel.find(&link.competence).is_none() {
             *orphans.entry(link.competence.clone()).or_default() += 1;
         }
     }
-    out.extend(orphans.into_iter().map(|(id, n)| ("referentiel", id, n)));
+    out.extend(
+        orphans
+            .into_iter()
+            .map(|(id, n)| ("referentiel", id.into(), n)),
+    );
     out
 }

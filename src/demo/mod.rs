@@ -47,9 +47,9 @@ fn link(
     date: NaiveDate,
 ) -> EvidenceLink {
     EvidenceLink {
-        competence: format!("{REFERENTIEL}/{competence}"),
+        competence: format!("{REFERENTIEL}/{competence}").into(),
         strength,
-        justification: justification.to_string(),
+        justification: justification.to_string().into(),
         date,
     }
 }
@@ -78,8 +78,8 @@ fn time(rng: &mut Rng) -> NaiveTime {
         .unwrap_or(NaiveTime::MIN)
 }
 
-fn ids(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+fn ids(list: &[&str]) -> Vec<Text> {
+    list.iter().map(|s| Text::from(*s)).collect()
 }
 
 /// Suggested competences come from the vocabularies, as they will for the user's own records.
@@ -145,27 +145,28 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
             ]);
             Structure {
                 meta,
-                nom,
+                nom: nom.into(),
                 typologies: ids_of(base.typologies),
-                adresse: format!("{} {}", rng.range(1, 120), rng.pick(RUES)),
+                adresse: format!("{} {}", rng.range(1, 120), rng.pick(RUES)).into(),
                 commune: "Val-de-Brume".into(),
-                quartier: base.quartier.to_string(),
+                quartier: base.quartier.to_string().into(),
                 telephone: format!(
                     "03 27 {:02} {:02} {:02}",
                     rng.range(10, 99),
                     rng.range(10, 99),
                     rng.range(10, 99)
-                ),
-                courriel: format!("contact@{}.example.org", base.slug),
-                site: format!("https://{}.example.org", base.slug),
-                horaires: rng.pick(HORAIRES).to_string(),
+                )
+                .into(),
+                courriel: format!("contact@{}.example.org", base.slug).into(),
+                site: format!("https://{}.example.org", base.slug).into(),
+                horaires: rng.pick(HORAIRES).to_string().into(),
                 services: base
                     .services
                     .iter()
                     .map(|(t, themes, conditions)| Service {
-                        type_service: t.to_string(),
+                        type_service: t.to_string().into(),
                         thematiques: ids_of(themes),
-                        conditions: conditions.to_string(),
+                        conditions: conditions.to_string().into(),
                         frais: if rng.chance(85) {
                             "Gratuit".into()
                         } else {
@@ -173,18 +174,18 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
                         },
                     })
                     .collect(),
-                publics: base.publics.to_string(),
-                niveau_relation: niveau.to_string(),
+                publics: base.publics.to_string().into(),
+                niveau_relation: niveau.to_string().into(),
                 date_verification: rng
                     .chance(80)
                     .then(|| created + Duration::days(rng.range(30, 500))),
-                notes: base.notes.to_string(),
+                notes: base.notes.to_string().into(),
             }
         })
         .collect()
 }
 
-fn ids_of(list: &[&str]) -> Vec<String> {
+fn ids_of(list: &[&str]) -> Vec<Text> {
     ids(list)
 }
 
@@ -203,23 +204,26 @@ fn gen_contacts(rng: &mut Rng, structures: &[Structure], start: NaiveDate) -> Ve
                     NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN),
                 ),
                 structure: s.meta.id,
-                nom: format!("{prenom} {nom}"),
-                fonction: rng.pick(FONCTIONS).to_string(),
+                nom: format!("{prenom} {nom}").into(),
+                fonction: rng.pick(FONCTIONS).to_string().into(),
                 telephone: format!(
                     "03 27 {:02} {:02} {:02}",
                     rng.range(10, 99),
                     rng.range(10, 99),
                     rng.range(10, 99)
-                ),
+                )
+                .into(),
                 courriel: format!(
                     "{}.{}@{}",
                     crate::domain::text::fold(prenom),
                     crate::domain::text::fold(nom).replace(' ', "-"),
                     s.courriel.split('@').nth(1).unwrap_or("example.org")
-                ),
+                )
+                .into(),
                 canal_prefere: Some(
                     rng.pick(&["telephone", "courriel", "accueil_rdv"])
-                        .to_string(),
+                        .to_string()
+                        .into(),
                 ),
                 actif: rng.chance(90),
                 date_verification: rng.chance(60).then_some(created + Duration::days(40)),
@@ -241,9 +245,9 @@ fn gen_suivis(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Suivi> {
             *seq += 1;
             Suivi {
                 meta: ids.meta(d, time(rng)),
-                code: format!("P-{}-{:03}", d.year(), seq),
+                code: format!("P-{}-{:03}", d.year(), seq).into(),
                 public: public(rng, 1),
-                thematiques: vec![rng.pick(THEMES).to_string()],
+                thematiques: vec![rng.pick(THEMES).to_string().into()],
                 actif: rng.chance(60),
             }
         })
@@ -282,8 +286,8 @@ fn public(rng: &mut Rng, nombre: u16) -> PublicAnonyme {
         attributs: dims
             .iter()
             .map(|(dim, values)| AttributCount {
-                dimension: dim.to_string(),
-                valeur: rng.pick(values).to_string(),
+                dimension: dim.to_string().into(),
+                valeur: rng.pick(values).to_string().into(),
                 nombre,
             })
             .collect(),
@@ -307,19 +311,19 @@ fn gen_interactions(
         .into_iter()
         .map(|(date, heure)| {
             let primary = *rng.weighted(TYPE_WEIGHTS);
-            let mut types = vec![primary.to_string()];
+            let mut types = vec![Text::from(primary)];
             if rng.chance(20) {
                 let second = *rng.weighted(TYPE_WEIGHTS);
                 if second != primary {
-                    types.push(second.to_string());
+                    types.push(second.into());
                 }
             }
             let theme = *rng.pick(THEMES);
-            let mut thematiques = vec![theme.to_string()];
+            let mut thematiques = vec![Text::from(theme)];
             if rng.chance(15) {
                 let other = *rng.pick(THEMES);
                 if other != theme {
-                    thematiques.push(other.to_string());
+                    thematiques.push(other.into());
                 }
             }
             let demande = rng.pick(demandes(theme)).to_string();
@@ -336,7 +340,8 @@ fn gen_interactions(
                             ("non_aboutie", 1),
                             ("inconnue", 3),
                         ])
-                        .to_string(),
+                        .to_string()
+                        .into(),
                     ),
                 }
             });
@@ -353,10 +358,10 @@ fn gen_interactions(
                         ("hors_champ", 1),
                     ])
                 }
-                .to_string(),
+                .into(),
             ];
             if !orient && rng.chance(10) {
-                reponses.push("info_donnee".into());
+                reponses.push(Text::from("info_donnee"));
                 reponses.dedup();
             }
             let personnes = if !suivis.is_empty() && rng.chance(18) {
@@ -389,7 +394,7 @@ fn gen_interactions(
             }
             let suites = if rng.chance(12) {
                 vec![Suite {
-                    action: rng.pick(SUITES).to_string(),
+                    action: rng.pick(SUITES).to_string().into(),
                     echeance: Some(date + Duration::days(rng.range(2, 21))),
                     faite: date + Duration::days(21) < today && rng.chance(85),
                 }]
@@ -421,22 +426,24 @@ fn gen_interactions(
                         ("visio", 1),
                         ("courrier", 1),
                     ])
-                    .to_string(),
-                lieu: rng.pick(LIEUX).to_string(),
+                    .to_string()
+                    .into(),
+                lieu: rng.pick(LIEUX).to_string().into(),
                 quartier: rng
                     .weighted(&[
                         ("Les Tilleuls", 70),
                         ("La Garenne", 15),
                         ("Centre-ville", 15),
                     ])
-                    .to_string(),
+                    .to_string()
+                    .into(),
                 personnes,
                 thematiques,
-                demande,
+                demande: demande.into(),
                 besoin: if rng.chance(60) {
-                    rng.pick(BESOINS).to_string()
+                    rng.pick(BESOINS).to_string().into()
                 } else {
-                    String::new()
+                    String::new().into()
                 },
                 reponses,
                 orientation,
@@ -447,15 +454,16 @@ fn gen_interactions(
                         ("autonome", 2),
                     ])
                     .to_string()
+                    .into()
                 }),
                 premier_contact: rng.chance(40),
                 suites,
                 note_pro: if rng.chance(25) {
-                    rng.pick(NOTES_PRO).to_string()
+                    rng.pick(NOTES_PRO).to_string().into()
                 } else {
-                    String::new()
+                    String::new().into()
                 },
-                note_privee: String::new(),
+                note_privee: String::new().into(),
             }
         })
         .collect()
@@ -495,12 +503,12 @@ fn gen_rencontres(
                 meta,
                 date,
                 duree_min: *rng.pick(&[30u16, 60, 90, 120]),
-                type_rencontre: type_rencontre.to_string(),
-                initiative: rng.pick(&["ma_structure", "sollicite"]).to_string(),
+                type_rencontre: type_rencontre.to_string().into(),
+                initiative: rng.pick(&["ma_structure", "sollicite"]).to_string().into(),
                 structures: met,
                 contacts: people,
-                objet: format!("{objet} — {}", s.nom),
-                compte_rendu: rng.pick(COMPTES_RENDUS).to_string(),
+                objet: format!("{objet} — {}", s.nom).into(),
+                compte_rendu: rng.pick(COMPTES_RENDUS).to_string().into(),
                 suites: if rng.chance(30) {
                     vec![Suite {
                         action: "Envoyer le compte rendu aux participants".into(),
@@ -533,16 +541,18 @@ fn gen_veille(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Veille> {
             Veille {
                 meta,
                 date,
-                source_type: source_type.to_string(),
-                source: source.to_string(),
+                source_type: source_type.to_string().into(),
+                source: source.to_string().into(),
                 fiabilite: rng
                     .weighted(&[("verifiee", 6), ("a_verifier", 3), ("rumeur", 1)])
-                    .to_string(),
-                thematiques: vec![theme.to_string()],
-                resume: resume.to_string(),
+                    .to_string()
+                    .into(),
+                thematiques: vec![theme.to_string().into()],
+                resume: resume.to_string().into(),
                 diffusion: rng
                     .pick(&["personnelle", "equipe", "equipe", "partenaires"])
-                    .to_string(),
+                    .to_string()
+                    .into(),
             }
         })
         .collect()
@@ -581,26 +591,27 @@ fn gen_fiches(
             Fiche {
                 meta,
                 titre: if round == 0 {
-                    base.titre.to_string()
+                    base.titre.to_string().into()
                 } else {
-                    format!("{} ({})", base.titre, round + 1)
+                    format!("{} ({})", base.titre, round + 1).into()
                 },
-                type_fiche: base.type_fiche.to_string(),
+                type_fiche: base.type_fiche.to_string().into(),
                 thematiques: ids_of(base.thematiques),
-                contenu: base.contenu.to_string(),
+                contenu: base.contenu.to_string().into(),
                 sources: base
                     .sources
                     .iter()
                     .map(|(titre, url)| SourceDoc {
-                        titre: titre.to_string(),
-                        url: url.to_string(),
+                        titre: titre.to_string().into(),
+                        url: url.to_string().into(),
                         consultee: Some(date),
                     })
                     .collect(),
-                classement: base.classement.to_string(),
+                classement: base.classement.to_string().into(),
                 statut: rng
                     .weighted(&[("validee", 6), ("brouillon", 2), ("a_revoir", 2)])
-                    .to_string(),
+                    .to_string()
+                    .into(),
                 date_verification: Some(date),
                 date_revision: Some(date + Duration::days(rng.range(90, 365))),
                 revisions: if revised {
@@ -615,7 +626,8 @@ fn gen_fiches(
                             .lines()
                             .take(3)
                             .collect::<Vec<_>>()
-                            .join("\n"),
+                            .join("\n")
+                            .into(),
                     }]
                 } else {
                     Vec::new()
@@ -666,13 +678,13 @@ fn gen_analyses(
                 meta,
                 date,
                 interaction: linked,
-                format: a.format.to_string(),
-                situation: a.situation.to_string(),
-                ce_que_jai_fait: a.fait.to_string(),
-                ressenti: a.ressenti.to_string(),
-                analyse_posture: a.analyse.to_string(),
-                autrement: a.autrement.to_string(),
-                retenu: a.retenu.to_string(),
+                format: a.format.to_string().into(),
+                situation: a.situation.to_string().into(),
+                ce_que_jai_fait: a.fait.to_string().into(),
+                ressenti: a.ressenti.to_string().into(),
+                analyse_posture: a.analyse.to_string().into(),
+                autrement: a.autrement.to_string().into(),
+                retenu: a.retenu.to_string().into(),
             }
         })
         .collect()

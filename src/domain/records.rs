@@ -8,13 +8,17 @@ use super::id::{Id, Timestamp};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+/// Text of records: strings up to 24 bytes (vocabulary ids, names, codes) live inline, so a
+/// store of 100,000 interactions does not pay a heap allocation per id.
+pub type Text = compact_str::CompactString;
+
 /// What every record carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordMeta {
     pub id: Id,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     pub evidence: Vec<EvidenceLink>,
 }
 
@@ -41,9 +45,9 @@ pub enum Strength {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceLink {
     /// Qualified competence id, e.g. `tms-2004/CCP2.C3`.
-    pub competence: String,
+    pub competence: Text,
     pub strength: Strength,
-    pub justification: String,
+    pub justification: Text,
     pub date: NaiveDate,
 }
 
@@ -58,8 +62,8 @@ pub struct PublicAnonyme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttributCount {
     /// Vocabulary name: `tranches_age`, `genres`, `statuts` or `residences`.
-    pub dimension: String,
-    pub valeur: String,
+    pub dimension: Text,
+    pub valeur: Text,
     pub nombre: u16,
 }
 
@@ -81,7 +85,7 @@ impl Personnes {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suite {
-    pub action: String,
+    pub action: Text,
     pub echeance: Option<NaiveDate>,
     pub faite: bool,
 }
@@ -91,9 +95,9 @@ pub struct Orientation {
     /// The structure of the network, when it is one.
     pub structure: Option<Id>,
     /// The structure's name at the time, kept so the record stays readable if it is deleted.
-    pub nom: String,
+    pub nom: Text,
     /// Outcome id (`issues_orientation`), when known.
-    pub issue: Option<String>,
+    pub issue: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,59 +106,59 @@ pub struct Interaction {
     pub date: NaiveDate,
     pub heure: Option<NaiveTime>,
     pub duree_min: u16,
-    pub types: Vec<String>,
-    pub canal: String,
-    pub lieu: String,
-    pub quartier: String,
+    pub types: Vec<Text>,
+    pub canal: Text,
+    pub lieu: Text,
+    pub quartier: Text,
     pub personnes: Personnes,
-    pub thematiques: Vec<String>,
-    pub demande: String,
-    pub besoin: String,
-    pub reponses: Vec<String>,
+    pub thematiques: Vec<Text>,
+    pub demande: Text,
+    pub besoin: Text,
+    pub reponses: Vec<Text>,
     pub orientation: Option<Orientation>,
-    pub autonomie: Option<String>,
+    pub autonomie: Option<Text>,
     pub premier_contact: bool,
     pub suites: Vec<Suite>,
-    pub note_pro: String,
+    pub note_pro: Text,
     /// Never exported, never shown outside the record's own detail.
-    pub note_privee: String,
+    pub note_privee: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suivi {
     pub meta: RecordMeta,
     /// Pseudonymous code such as `P-2026-017`.
-    pub code: String,
+    pub code: Text,
     pub public: PublicAnonyme,
-    pub thematiques: Vec<String>,
+    pub thematiques: Vec<Text>,
     pub actif: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Service {
-    pub type_service: String,
-    pub thematiques: Vec<String>,
-    pub conditions: String,
-    pub frais: String,
+    pub type_service: Text,
+    pub thematiques: Vec<Text>,
+    pub conditions: Text,
+    pub frais: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Structure {
     pub meta: RecordMeta,
-    pub nom: String,
-    pub typologies: Vec<String>,
-    pub adresse: String,
-    pub commune: String,
-    pub quartier: String,
-    pub telephone: String,
-    pub courriel: String,
-    pub site: String,
-    pub horaires: String,
+    pub nom: Text,
+    pub typologies: Vec<Text>,
+    pub adresse: Text,
+    pub commune: Text,
+    pub quartier: Text,
+    pub telephone: Text,
+    pub courriel: Text,
+    pub site: Text,
+    pub horaires: Text,
     pub services: Vec<Service>,
-    pub publics: String,
-    pub niveau_relation: String,
+    pub publics: Text,
+    pub niveau_relation: Text,
     pub date_verification: Option<NaiveDate>,
-    pub notes: String,
+    pub notes: Text,
 }
 
 /// A professional in a structure of the network (never a person helped).
@@ -162,11 +166,11 @@ pub struct Structure {
 pub struct Contact {
     pub meta: RecordMeta,
     pub structure: Id,
-    pub nom: String,
-    pub fonction: String,
-    pub telephone: String,
-    pub courriel: String,
-    pub canal_prefere: Option<String>,
+    pub nom: Text,
+    pub fonction: Text,
+    pub telephone: Text,
+    pub courriel: Text,
+    pub canal_prefere: Option<Text>,
     pub actif: bool,
     pub date_verification: Option<NaiveDate>,
 }
@@ -176,12 +180,12 @@ pub struct Rencontre {
     pub meta: RecordMeta,
     pub date: NaiveDate,
     pub duree_min: u16,
-    pub type_rencontre: String,
-    pub initiative: String,
+    pub type_rencontre: Text,
+    pub initiative: Text,
     pub structures: Vec<Id>,
     pub contacts: Vec<Id>,
-    pub objet: String,
-    pub compte_rendu: String,
+    pub objet: Text,
+    pub compte_rendu: Text,
     pub suites: Vec<Suite>,
 }
 
@@ -189,40 +193,40 @@ pub struct Rencontre {
 pub struct Veille {
     pub meta: RecordMeta,
     pub date: NaiveDate,
-    pub source_type: String,
-    pub source: String,
-    pub fiabilite: String,
-    pub thematiques: Vec<String>,
-    pub resume: String,
-    pub diffusion: String,
+    pub source_type: Text,
+    pub source: Text,
+    pub fiabilite: Text,
+    pub thematiques: Vec<Text>,
+    pub resume: Text,
+    pub diffusion: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceDoc {
-    pub titre: String,
-    pub url: String,
+    pub titre: Text,
+    pub url: Text,
     pub consultee: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     pub date: Timestamp,
-    pub resume: String,
-    pub contenu_precedent: String,
+    pub resume: Text,
+    pub contenu_precedent: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fiche {
     pub meta: RecordMeta,
-    pub titre: String,
-    pub type_fiche: String,
-    pub thematiques: Vec<String>,
+    pub titre: Text,
+    pub type_fiche: Text,
+    pub thematiques: Vec<Text>,
     /// Markdown.
-    pub contenu: String,
+    pub contenu: Text,
     pub sources: Vec<SourceDoc>,
     /// Node id of the plan de classement.
-    pub classement: String,
-    pub statut: String,
+    pub classement: Text,
+    pub statut: Text,
     pub date_verification: Option<NaiveDate>,
     pub date_revision: Option<NaiveDate>,
     pub revisions: Vec<Revision>,
@@ -234,13 +238,13 @@ pub struct Analyse {
     pub meta: RecordMeta,
     pub date: NaiveDate,
     pub interaction: Option<Id>,
-    pub format: String,
-    pub situation: String,
-    pub ce_que_jai_fait: String,
-    pub ressenti: String,
-    pub analyse_posture: String,
-    pub autrement: String,
-    pub retenu: String,
+    pub format: Text,
+    pub situation: Text,
+    pub ce_que_jai_fait: Text,
+    pub ressenti: Text,
+    pub analyse_posture: Text,
+    pub autrement: Text,
+    pub retenu: Text,
 }
 
 /// The record kinds, in the order they are shown and exported.

@@ -25,18 +25,18 @@ pub trait Validate {
     fn validate(&self) -> Vec<FieldError>;
 }
 
-fn norm(fields: &mut [&mut String]) {
+fn norm(fields: &mut [&mut Text]) {
     for f in fields {
         if !f.is_ascii() {
-            **f = nfc(f);
+            **f = nfc(f).into();
         }
     }
 }
 
-fn norm_list(list: &mut [String]) {
+fn norm_list(list: &mut [Text]) {
     for s in list {
         if !s.is_ascii() {
-            *s = nfc(s);
+            *s = nfc(s).into();
         }
     }
 }
@@ -102,7 +102,7 @@ impl Validate for Interaction {
 impl Validate for Suivi {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);
-        self.code = self.code.trim().to_uppercase();
+        self.code = self.code.trim().to_uppercase().into();
     }
 
     fn validate(&self) -> Vec<FieldError> {

@@ -80,9 +80,9 @@ impl Vocabulary {
         }
     }
 
-    pub fn labels(&self, ids: &[String], lang: Lang) -> String {
+    pub fn labels(&self, ids: &[impl AsRef<str>], lang: Lang) -> String {
         ids.iter()
-            .map(|id| self.label(id, lang).into_owned())
+            .map(|id| self.label(id.as_ref(), lang).into_owned())
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -1,5 +1,6 @@
 //! The only terminal I/O: the guard, the event loop, signals, drawing, effects.
 
+pub mod bench;
 pub mod events;
 pub mod terminal;
 

@@ -22,7 +22,7 @@ const STORE_DIR: &str = "store";
 /// it (opening rewrites sled's own files).
 const SCHEMA_FILE: &str = "carnet.schema";
 /// sled's default cache is 1 GB; the whole dataset lives in memory anyway.
-const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Secondary indexes, each its own tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,7 +67,7 @@ fn evidence_lines(app: &App, theme: &Theme, meta: &RecordMeta, lines: &mut Vec<L
     for link in &meta.evidence {
         let (id, label) = match app.config.referentiel.find(&link.competence) {
             Some((_, c)) => (c.id.clone(), c.label(lang(app)).to_string()),
-            None => (link.competence.clone(), app.t("competence-orphan")),
+            None => (link.competence.to_string(), app.t("competence-orphan")),
         };
         let strength = app.t(match link.strength {
             Strength::Principale => "strength-principale",
@@ -140,7 +140,7 @@ fn personnes_text(app: &App, p: &Personnes) -> String {
         Personnes::Suivi(id) => match app.data.suivi(*id) {
             Some(s) => app
                 .i18n
-                .t_args("persons-suivi", &[arg("code", s.code.clone())]),
+                .t_args("persons-suivi", &[arg("code", s.code.to_string())]),
             None => app.t("persons-suivi-missing"),
         },
         Personnes::Anonyme(public) => {
@@ -591,7 +591,7 @@ fn fiche_detail(app: &App, theme: &Theme, f: &Fiche) -> Vec<Line<'static>> {
     let linked: Vec<String> = f
         .structures
         .iter()
-        .filter_map(|id| app.data.structure(*id).map(|s| s.nom.clone()))
+        .filter_map(|id| app.data.structure(*id).map(|s| s.nom.to_string()))
         .collect();
     push(
         &mut lines,
@@ -654,7 +654,7 @@ fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             let count = app
                 .views
                 .evidence
-                .get(&r.qualify(&c.id))
+                .get(r.qualify(&c.id).as_str())
                 .copied()
                 .unwrap_or_default();
             let mut cells = vec![cell(format!("  {} {}", c.id, c.label(l)))];
@@ -705,28 +705,28 @@ fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveD
         }
         RecordKind::Rencontre => {
             let x = find(&d.rencontres, id)?;
-            (x.date, x.objet.clone())
+            (x.date, x.objet.to_string())
         }
         RecordKind::Veille => {
             let x = find(&d.veille, id)?;
-            (x.date, x.resume.clone())
+            (x.date, x.resume.to_string())
         }
         RecordKind::Fiche => {
             let x = find(&d.fiches, id)?;
             (
                 chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.titre.clone(),
+                x.titre.to_string(),
             )
         }
         RecordKind::Analyse => {
             let x = find(&d.analyses, id)?;
-            (x.date, x.situation.clone())
+            (x.date, x.situation.to_string())
         }
         RecordKind::Structure => {
             let x = find(&d.structures, id)?;
             (
                 chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.nom.clone(),
+                x.nom.to_string(),
             )
         }
         RecordKind::Contact | RecordKind::Suivi => return None,
@@ -758,7 +758,7 @@ fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'
                 let n = app
                     .views
                     .evidence
-                    .get(&r.qualify(&c.id))
+                    .get(r.qualify(&c.id).as_str())
                     .map_or(0, EvidenceCount::total);
                 let style = if n == 0 { theme.warn } else { theme.base };
                 lines.push(Line::styled(
