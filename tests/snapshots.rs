@@ -74,3 +74,30 @@ fn first_launch_on_an_empty_store_says_how_to_start() {
         insta::assert_snapshot!(format!("empty_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn stored_control_and_escape_characters_never_reach_the_terminal() {
+    let mut data = common::sample(5);
+    for it in &mut data.interactions {
+        it.demande = "Rappel \u{1b}[2J\u{1b}]52;c;AAAA\u{7} urgent\u{202E}".into();
+        it.note_pro = "ligne 1\r\nligne\u{0}2\tfin 🙂 e\u{301}".into();
+    }
+    let a = app(Lang::Fr, data, (120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &a, &Theme::mono()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        let symbol = cell.symbol();
+        assert!(
+            !symbol
+                .chars()
+                .any(|c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "control character drawn: {symbol:?}"
+        );
+    }
+    let text = terminal.backend().to_string();
+    assert!(text.contains("Rappel [2J]52;c;AAAA"), "{text}");
+    assert!(text.contains("ligne2 fin"), "{text}");
+}
