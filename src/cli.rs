@@ -223,6 +223,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
     let i18n = I18n::new(config.lang);
     match cli.command {
         None => {
+            require_terminal(&i18n)?;
             let dir = config::paths::data_dir(&overrides, env);
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             open_tui(config, &store, env, false, &i18n)
@@ -232,6 +233,9 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             seed,
             generate_only,
         }) => {
+            if !generate_only {
+                require_terminal(&i18n)?;
+            }
             let dir = config::paths::demo_dir(&overrides, env);
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             let started = Instant::now();
@@ -393,6 +397,16 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// The interface needs a terminal on both ends; say so before doing any work.
+fn require_terminal(i18n: &I18n) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Failure::new(EXIT_USAGE, i18n.t("err-no-terminal")))
+    }
 }
 
 fn open_tui(

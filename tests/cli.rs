@@ -373,3 +373,21 @@ fn doctor_lists_ids_the_config_no_longer_knows() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn without_a_terminal_the_interface_says_what_to_use_instead() {
+    let home = tempfile::tempdir().unwrap();
+    let out = carnet(home.path(), &["--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("runs in a terminal"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = carnet(home.path(), &["demo"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !home.path().join(".local/share/carnet-demo").exists(),
+        "nothing generated"
+    );
+}

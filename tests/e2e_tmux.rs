@@ -224,3 +224,36 @@ fn a_second_instance_is_refused_within_a_second() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already open by"));
     t.keys(&["q"]);
 }
+
+#[test]
+fn closing_the_terminal_ends_carnet_instead_of_spinning() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("hangup", home.path(), "") else {
+        return;
+    };
+    let data = home.path().join("closed-terminal");
+    t.keys(&[
+        &format!(
+            "carnet --data-dir {} demo --interactions 40",
+            data.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for("Journal · 40");
+    let shell = t.format("#{pane_pid}");
+    let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!child.is_empty());
+    let _ = Command::new("tmux")
+        .args(["-L", &t.socket, "kill-server"])
+        .status();
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{child}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "carnet still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(carnet::storage::StoreLock::holder(&data).is_none());
+}

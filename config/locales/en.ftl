@@ -175,6 +175,7 @@ err-store = Logbook error: { $detail }.
 err-io = Cannot use { $path }: { $detail }.
 err-import = Cannot import from { $path }: { $detail }.
 err-terminal = Terminal error: { $detail }.
+err-no-terminal = Carnet runs in a terminal: start it from an interactive terminal. Without one, use "carnet export" or "carnet doctor".
 warn-decode-failures = Warning: { $count } unreadable record(s) skipped; "carnet doctor" lists them.
 import-done = { $count } records imported into { $path }.
 demo-generated = Demo generated: { $count } interactions in { $seconds } s in { $path }.

@@ -175,6 +175,7 @@ err-store = Erreur du carnet : { $detail }.
 err-io = Impossible d'utiliser { $path } : { $detail }.
 err-import = Import impossible depuis { $path } : { $detail }.
 err-terminal = Erreur du terminal : { $detail }.
+err-no-terminal = Carnet s'affiche dans un terminal : lancez-le depuis un terminal interactif. Sans terminal, utilisez « carnet export » ou « carnet doctor ».
 warn-decode-failures = Attention : { $count } enregistrement(s) illisible(s) ignoré(s) ; « carnet doctor » les liste.
 import-done = { $count } enregistrements importés dans { $path }.
 demo-generated = Démo générée : { $count } interactions en { $seconds } s dans { $path }.

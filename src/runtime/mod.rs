@@ -39,6 +39,28 @@ impl Signals {
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
+
+    /// Ends the process cleanly from a separate thread when a signal arrives or the terminal
+    /// goes away. Needed because on a hung-up terminal the input reader can spin on
+    /// end-of-file without ever returning to the loop that checks the flag.
+    fn watch(&self, flusher: crate::storage::Flusher) {
+        let stop = Arc::clone(&self.stop);
+        let spawned = std::thread::Builder::new()
+            .name("carnet-signals".into())
+            .spawn(move || {
+                use std::io::IsTerminal;
+                loop {
+                    std::thread::sleep(Duration::from_millis(100));
+                    if stop.load(Ordering::SeqCst) || !io::stdin().is_terminal() {
+                        flusher.flush();
+                        terminal::restore();
+                        std::process::exit(0);
+                    }
+                }
+            });
+        // Without the watcher the main loop still checks the flag between events.
+        drop(spawned);
+    }
 }
 
 pub fn today() -> chrono::NaiveDate {
@@ -91,6 +113,7 @@ where
 /// Opens the full screen on an open store: first frame at once, then the data.
 pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
     let signals = Signals::register()?;
+    signals.watch(store.flusher());
     let guard = terminal::TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend)?;

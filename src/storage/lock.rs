@@ -21,7 +21,10 @@ impl LockOwner {
             pid: std::process::id(),
             user: std::env::var("USER")
                 .or_else(|_| std::env::var("LOGNAME"))
-                .unwrap_or_else(|_| "?".into()),
+                .ok()
+                .filter(|u| !u.is_empty())
+                .or_else(user_from_uid)
+                .unwrap_or_else(|| "?".into()),
             host: hostname(),
         }
     }
@@ -44,6 +47,26 @@ impl LockOwner {
             host: field("host"),
         }
     }
+}
+
+/// The login name of this process's uid, for sessions without USER (cron, bare `env -i`).
+fn user_from_uid() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd
+        .lines()
+        .find_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            (fields.nth(1)? == uid).then(|| name.to_string())
+        })
+        .or(Some(format!("uid {uid}")))
 }
 
 fn hostname() -> String {

@@ -143,6 +143,16 @@ pub enum StoreError {
     NotDemo { path: PathBuf },
 }
 
+/// Flushes a store from any thread.
+#[derive(Clone)]
+pub struct Flusher(sled::Db);
+
+impl Flusher {
+    pub fn flush(&self) {
+        let _ = self.0.flush();
+    }
+}
+
 /// A stored value that could not be decoded: reported, skipped, never deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeFailure {
@@ -340,6 +350,12 @@ impl Store {
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(|e| self.sled_err(e))?;
         Ok(())
+    }
+
+    /// A handle that can flush the store from another thread (the signal watcher), even
+    /// while the main thread is blocked.
+    pub fn flusher(&self) -> Flusher {
+        Flusher(self.db.clone())
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
