@@ -223,9 +223,9 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
     let i18n = I18n::new(config.lang);
     match cli.command {
         None => {
-            require_terminal(&i18n)?;
             let dir = config::paths::data_dir(&overrides, env);
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            require_terminal(&i18n)?;
             open_tui(config, &store, env, false, &i18n)
         }
         Some(Command::Demo {
@@ -233,11 +233,11 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             seed,
             generate_only,
         }) => {
+            let dir = config::paths::demo_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             if !generate_only {
                 require_terminal(&i18n)?;
             }
-            let dir = config::paths::demo_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             let started = Instant::now();
             generate_demo(&store, &config, seed, interactions)
                 .map_err(|e| store_failure(&i18n, &e))?;

@@ -386,8 +386,7 @@ fn without_a_terminal_the_interface_says_what_to_use_instead() {
     );
     let out = carnet(home.path(), &["demo"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        !home.path().join(".local/share/carnet-demo").exists(),
-        "nothing generated"
-    );
+    let demo = home.path().join(".local/share/carnet-demo");
+    let store = carnet::storage::Store::open(&demo).unwrap();
+    assert!(store.is_empty().unwrap(), "nothing generated");
 }

@@ -49,7 +49,7 @@ fn link(
     EvidenceLink {
         competence: format!("{REFERENTIEL}/{competence}").into(),
         strength,
-        justification: justification.to_string().into(),
+        justification: justification.into(),
         date,
     }
 }
@@ -149,24 +149,18 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
                 typologies: ids_of(base.typologies),
                 adresse: format!("{} {}", rng.range(1, 120), rng.pick(RUES)).into(),
                 commune: "Val-de-Brume".into(),
-                quartier: base.quartier.to_string().into(),
-                telephone: format!(
-                    "03 27 {:02} {:02} {:02}",
-                    rng.range(10, 99),
-                    rng.range(10, 99),
-                    rng.range(10, 99)
-                )
-                .into(),
+                quartier: base.quartier.into(),
+                telephone: phone(rng),
                 courriel: format!("contact@{}.example.org", base.slug).into(),
                 site: format!("https://{}.example.org", base.slug).into(),
-                horaires: rng.pick(HORAIRES).to_string().into(),
+                horaires: (*rng.pick(HORAIRES)).into(),
                 services: base
                     .services
                     .iter()
                     .map(|(t, themes, conditions)| Service {
-                        type_service: t.to_string().into(),
+                        type_service: (*t).into(),
                         thematiques: ids_of(themes),
-                        conditions: conditions.to_string().into(),
+                        conditions: (*conditions).into(),
                         frais: if rng.chance(85) {
                             "Gratuit".into()
                         } else {
@@ -174,15 +168,26 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
                         },
                     })
                     .collect(),
-                publics: base.publics.to_string().into(),
-                niveau_relation: niveau.to_string().into(),
+                publics: base.publics.into(),
+                niveau_relation: niveau.into(),
                 date_verification: rng
                     .chance(80)
                     .then(|| created + Duration::days(rng.range(30, 500))),
-                notes: base.notes.to_string().into(),
+                notes: base.notes.into(),
             }
         })
         .collect()
+}
+
+/// A landline number of the invented town's area.
+fn phone(rng: &mut Rng) -> Text {
+    format!(
+        "03 27 {:02} {:02} {:02}",
+        rng.range(10, 99),
+        rng.range(10, 99),
+        rng.range(10, 99)
+    )
+    .into()
 }
 
 fn ids_of(list: &[&str]) -> Vec<Text> {
@@ -205,14 +210,8 @@ fn gen_contacts(rng: &mut Rng, structures: &[Structure], start: NaiveDate) -> Ve
                 ),
                 structure: s.meta.id,
                 nom: format!("{prenom} {nom}").into(),
-                fonction: rng.pick(FONCTIONS).to_string().into(),
-                telephone: format!(
-                    "03 27 {:02} {:02} {:02}",
-                    rng.range(10, 99),
-                    rng.range(10, 99),
-                    rng.range(10, 99)
-                )
-                .into(),
+                fonction: (*rng.pick(FONCTIONS)).into(),
+                telephone: phone(rng),
                 courriel: format!(
                     "{}.{}@{}",
                     crate::domain::text::fold(prenom),
@@ -247,7 +246,7 @@ fn gen_suivis(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Suivi> {
                 meta: ids.meta(d, time(rng)),
                 code: format!("P-{}-{:03}", d.year(), seq).into(),
                 public: public(rng, 1),
-                thematiques: vec![rng.pick(THEMES).to_string().into()],
+                thematiques: vec![(*rng.pick(THEMES)).into()],
                 actif: rng.chance(60),
             }
         })
@@ -286,8 +285,8 @@ fn public(rng: &mut Rng, nombre: u16) -> PublicAnonyme {
         attributs: dims
             .iter()
             .map(|(dim, values)| AttributCount {
-                dimension: dim.to_string().into(),
-                valeur: rng.pick(values).to_string().into(),
+                dimension: (*dim).into(),
+                valeur: (*rng.pick(values)).into(),
                 nombre,
             })
             .collect(),
@@ -394,7 +393,7 @@ fn gen_interactions(
             }
             let suites = if rng.chance(12) {
                 vec![Suite {
-                    action: rng.pick(SUITES).to_string().into(),
+                    action: (*rng.pick(SUITES)).into(),
                     echeance: Some(date + Duration::days(rng.range(2, 21))),
                     faite: date + Duration::days(21) < today && rng.chance(85),
                 }]
@@ -428,7 +427,7 @@ fn gen_interactions(
                     ])
                     .to_string()
                     .into(),
-                lieu: rng.pick(LIEUX).to_string().into(),
+                lieu: (*rng.pick(LIEUX)).into(),
                 quartier: rng
                     .weighted(&[
                         ("Les Tilleuls", 70),
@@ -441,7 +440,7 @@ fn gen_interactions(
                 thematiques,
                 demande: demande.into(),
                 besoin: if rng.chance(60) {
-                    rng.pick(BESOINS).to_string().into()
+                    (*rng.pick(BESOINS)).into()
                 } else {
                     String::new().into()
                 },
@@ -459,7 +458,7 @@ fn gen_interactions(
                 premier_contact: rng.chance(40),
                 suites,
                 note_pro: if rng.chance(25) {
-                    rng.pick(NOTES_PRO).to_string().into()
+                    (*rng.pick(NOTES_PRO)).into()
                 } else {
                     String::new().into()
                 },
@@ -503,12 +502,12 @@ fn gen_rencontres(
                 meta,
                 date,
                 duree_min: *rng.pick(&[30u16, 60, 90, 120]),
-                type_rencontre: type_rencontre.to_string().into(),
-                initiative: rng.pick(&["ma_structure", "sollicite"]).to_string().into(),
+                type_rencontre: type_rencontre.into(),
+                initiative: (*rng.pick(&["ma_structure", "sollicite"])).into(),
                 structures: met,
                 contacts: people,
                 objet: format!("{objet} — {}", s.nom).into(),
-                compte_rendu: rng.pick(COMPTES_RENDUS).to_string().into(),
+                compte_rendu: (*rng.pick(COMPTES_RENDUS)).into(),
                 suites: if rng.chance(30) {
                     vec![Suite {
                         action: "Envoyer le compte rendu aux participants".into(),
@@ -541,14 +540,14 @@ fn gen_veille(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Veille> {
             Veille {
                 meta,
                 date,
-                source_type: source_type.to_string().into(),
-                source: source.to_string().into(),
+                source_type: source_type.into(),
+                source: source.into(),
                 fiabilite: rng
                     .weighted(&[("verifiee", 6), ("a_verifier", 3), ("rumeur", 1)])
                     .to_string()
                     .into(),
-                thematiques: vec![theme.to_string().into()],
-                resume: resume.to_string().into(),
+                thematiques: vec![theme.into()],
+                resume: resume.into(),
                 diffusion: rng
                     .pick(&["personnelle", "equipe", "equipe", "partenaires"])
                     .to_string()
@@ -591,23 +590,23 @@ fn gen_fiches(
             Fiche {
                 meta,
                 titre: if round == 0 {
-                    base.titre.to_string().into()
+                    base.titre.into()
                 } else {
                     format!("{} ({})", base.titre, round + 1).into()
                 },
-                type_fiche: base.type_fiche.to_string().into(),
+                type_fiche: base.type_fiche.into(),
                 thematiques: ids_of(base.thematiques),
-                contenu: base.contenu.to_string().into(),
+                contenu: base.contenu.into(),
                 sources: base
                     .sources
                     .iter()
                     .map(|(titre, url)| SourceDoc {
-                        titre: titre.to_string().into(),
-                        url: url.to_string().into(),
+                        titre: (*titre).into(),
+                        url: (*url).into(),
                         consultee: Some(date),
                     })
                     .collect(),
-                classement: base.classement.to_string().into(),
+                classement: base.classement.into(),
                 statut: rng
                     .weighted(&[("validee", 6), ("brouillon", 2), ("a_revoir", 2)])
                     .to_string()
@@ -678,13 +677,13 @@ fn gen_analyses(
                 meta,
                 date,
                 interaction: linked,
-                format: a.format.to_string().into(),
-                situation: a.situation.to_string().into(),
-                ce_que_jai_fait: a.fait.to_string().into(),
-                ressenti: a.ressenti.to_string().into(),
-                analyse_posture: a.analyse.to_string().into(),
-                autrement: a.autrement.to_string().into(),
-                retenu: a.retenu.to_string().into(),
+                format: a.format.into(),
+                situation: a.situation.into(),
+                ce_que_jai_fait: a.fait.into(),
+                ressenti: a.ressenti.into(),
+                analyse_posture: a.analyse.into(),
+                autrement: a.autrement.into(),
+                retenu: a.retenu.into(),
             }
         })
         .collect()
