@@ -257,3 +257,34 @@ fn closing_the_terminal_ends_carnet_instead_of_spinning() {
     }
     assert!(carnet::storage::StoreLock::holder(&data).is_none());
 }
+
+/// Run by `a_panic_restores_the_terminal` inside tmux: takes the terminal as Carnet does,
+/// then panics.
+#[test]
+#[ignore = "child of a_panic_restores_the_terminal"]
+fn panicking_child() {
+    if std::env::var_os("CARNET_PANIC_CHILD").is_none() {
+        return;
+    }
+    let _guard = carnet::runtime::terminal::TerminalGuard::enter().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    panic!("deliberate panic with the terminal in raw mode");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("panic", home.path(), "") else {
+        return;
+    };
+    let exe = std::env::current_exe().unwrap();
+    t.keys(&[
+        &format!(
+            "CARNET_PANIC_CHILD=1 {} --exact panicking_child --ignored --nocapture; echo DONE",
+            exe.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for("DONE\n");
+    t.assert_restored();
+}
