@@ -54,8 +54,37 @@ pub enum Command {
         #[arg(long)]
         generate_only: bool,
     },
+    /// Log an interaction without opening the interface; prints its id
+    Note {
+        /// Interaction type id (repeatable); default: accueil_information
+        #[arg(long = "type", value_name = "ID")]
+        types: Vec<String>,
+        /// Thématique id (repeatable)
+        #[arg(long = "theme", value_name = "ID")]
+        themes: Vec<String>,
+        /// Canal id; default: the canal of the last interaction
+        #[arg(long, value_name = "ID")]
+        canal: Option<String>,
+        /// Duration in minutes (or 1h30)
+        #[arg(long, value_name = "MINUTES")]
+        duree: Option<String>,
+        /// Date: 29/11/2026, 29/11, hier, -2…; default: today
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Structure of the network the person was oriented to (name or part of it)
+        #[arg(long, value_name = "STRUCTURE")]
+        vers: Option<String>,
+        /// Save even when the free-text guard warns
+        #[arg(long)]
+        yes: bool,
+        /// The demande, in a few words
+        text: String,
+    },
     /// Export the store
     Export {
+        /// What to export: everything (JSON) or the journal (CSV)
+        #[arg(long, value_enum, default_value_t = ExportWhat::All)]
+        what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
         /// Output file (standard output without it)
@@ -78,9 +107,16 @@ pub enum Command {
     BenchOpen { dir: PathBuf },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    All,
+    Journal,
 }
 
 /// A failure, already worded for the user, and its exit code.
@@ -258,7 +294,43 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             }
             open_tui(config, &store, env, true, &i18n)
         }
-        Some(Command::Export { format, output }) => {
+        Some(Command::Note {
+            types,
+            themes,
+            canal,
+            duree,
+            date,
+            vers,
+            yes,
+            text,
+        }) => {
+            let note = NoteArgs {
+                types,
+                themes,
+                canal,
+                duree,
+                date,
+                vers,
+                yes,
+                text,
+            };
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let id = quick_note(&store, &config, &i18n, note)?;
+            println!("{id}");
+            Ok(())
+        }
+        Some(Command::Export {
+            what,
+            format,
+            output,
+        }) => {
+            if !matches!(
+                (what, format),
+                (ExportWhat::All, ExportFormat::Json) | (ExportWhat::Journal, ExportFormat::Csv)
+            ) {
+                return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
+            }
             let dir = config::paths::data_dir(&overrides, env);
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
@@ -270,6 +342,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             }
             let text = match format {
                 ExportFormat::Json => json::to_json(&data),
+                ExportFormat::Csv => crate::export::csv::journal(&data, &config, &i18n),
             };
             match output {
                 Some(path) => write_private_file(&path, text.as_bytes())
@@ -425,6 +498,209 @@ fn open_tui(
             i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
         )
     })
+}
+
+pub struct NoteArgs {
+    pub types: Vec<String>,
+    pub themes: Vec<String>,
+    pub canal: Option<String>,
+    pub duree: Option<String>,
+    pub date: Option<String>,
+    pub vers: Option<String>,
+    pub yes: bool,
+    pub text: String,
+}
+
+/// A wrong vocabulary id: name the argument and list what it accepts.
+fn check_ids(
+    i18n: &I18n,
+    flag: &str,
+    ids: &[String],
+    vocab: &crate::domain::Vocabulary,
+) -> Result<(), Failure> {
+    match ids.iter().find(|id| !vocab.contains(id)) {
+        None => Ok(()),
+        Some(bad) => {
+            let valid = vocab
+                .entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(Failure::new(
+                EXIT_USAGE,
+                i18n.t_args(
+                    "err-note-id",
+                    &[
+                        arg("flag", flag.to_string()),
+                        arg("value", bad.clone()),
+                        arg("valid", valid),
+                    ],
+                ),
+            ))
+        }
+    }
+}
+
+/// `carnet note`: one interaction with the defaults, the text as its demande.
+fn quick_note(
+    store: &Store,
+    config: &Config,
+    i18n: &I18n,
+    note: NoteArgs,
+) -> Result<crate::domain::Id, Failure> {
+    use crate::domain::{
+        IdGen, Interaction, Orientation, RecordMeta, Structure, Text, Timestamp, validate::Validate,
+    };
+    let v = &config.vocab;
+    let usage = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
+        Failure::new(EXIT_USAGE, i18n.t_args(id, args))
+    };
+    let mut types = note.types;
+    if types.is_empty() {
+        types.push(
+            if note.vers.is_some() {
+                "orientation"
+            } else {
+                "accueil_information"
+            }
+            .to_string(),
+        );
+    }
+    check_ids(i18n, "--type", &types, &v.types_interaction)?;
+    check_ids(i18n, "--theme", &note.themes, &v.thematiques)?;
+    if let Some(c) = &note.canal {
+        check_ids(i18n, "--canal", std::slice::from_ref(c), &v.canaux)?;
+    }
+    let now = chrono::Local::now().naive_local();
+    let date = match &note.date {
+        Some(d) => crate::domain::parse::date(d, now.date()).map_err(|e| {
+            usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--date"),
+                    arg("value", d.clone()),
+                    arg("detail", i18n.t(e)),
+                ],
+            )
+        })?,
+        None => now.date(),
+    };
+    let duree = match &note.duree {
+        Some(d) => crate::domain::parse::duration(d).map_err(|e| {
+            usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--duree"),
+                    arg("value", d.clone()),
+                    arg("detail", i18n.t(e)),
+                ],
+            )
+        })?,
+        None => crate::domain::DEFAULT_DURATION_MIN,
+    };
+    let text = crate::domain::text::one_line(&note.text);
+    if text.is_empty() {
+        return Err(usage(
+            "err-note-value",
+            &[
+                arg("flag", "TEXT"),
+                arg("value", ""),
+                arg("detail", i18n.t("err-required")),
+            ],
+        ));
+    }
+    let structures: Vec<Structure> = store.all().map_err(|e| store_failure(i18n, &e))?;
+    let orientation = match &note.vers {
+        None => None,
+        Some(query) => {
+            let q = crate::domain::text::fold(query.trim());
+            let matches: Vec<&Structure> = structures
+                .iter()
+                .filter(|s| crate::domain::text::fold(&s.nom).contains(&q))
+                .collect();
+            let exact = matches
+                .iter()
+                .find(|s| crate::domain::text::fold(&s.nom) == q);
+            let s = match (exact, matches.as_slice()) {
+                (Some(s), _) => *s,
+                (None, [one]) => *one,
+                (None, []) => {
+                    return Err(usage(
+                        "err-note-structure-none",
+                        &[arg("value", query.clone())],
+                    ));
+                }
+                (None, many) => {
+                    let names = many
+                        .iter()
+                        .take(8)
+                        .map(|s| s.nom.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ; ");
+                    return Err(usage(
+                        "err-note-structure-many",
+                        &[arg("value", query.clone()), arg("names", names)],
+                    ));
+                }
+            };
+            Some(Orientation {
+                structure: Some(s.meta.id),
+                nom: s.nom.clone(),
+                issue: None,
+            })
+        }
+    };
+    let guard_names = structures.iter().map(|s| s.nom.to_string());
+    let guard = crate::privacy::Guard::new(&config.privacy, guard_names);
+    let warnings = guard.check("demande", &text);
+    if !warnings.is_empty() && !note.yes {
+        let list = warnings
+            .iter()
+            .map(|w| format!("« {} » : {}", w.matched, i18n.t(w.kind.message_id())))
+            .collect::<Vec<_>>()
+            .join(
+                "
+  ",
+            );
+        return Err(Failure::new(
+            EXIT_USAGE,
+            i18n.t_args("err-note-guard", &[arg("list", list)]),
+        ));
+    }
+    let previous: Option<Interaction> = store.last().map_err(|e| store_failure(i18n, &e))?;
+    let ms = chrono::Local::now().timestamp_millis();
+    let id = IdGen::after(previous.as_ref().map(|p| p.meta.id)).next(ms);
+    let mut it = Interaction::blank(
+        RecordMeta::new(id, Timestamp(ms)),
+        date,
+        now.time(),
+        previous.as_ref(),
+    );
+    it.types = types.into_iter().map(Text::from).collect();
+    it.thematiques = note.themes.into_iter().map(Text::from).collect();
+    if let Some(c) = note.canal {
+        it.canal = c.into();
+    }
+    it.duree_min = duree;
+    it.demande = text.into();
+    if orientation.is_some() {
+        it.reponses.push("orientation".into());
+    }
+    it.orientation = orientation;
+    it.normalize();
+    if let Some(e) = it.validate().into_iter().next() {
+        return Err(usage(
+            "err-note-value",
+            &[
+                arg("flag", e.field),
+                arg("value", ""),
+                arg("detail", i18n.t(e.message)),
+            ],
+        ));
+    }
+    store.put(&it).map_err(|e| store_failure(i18n, &e))?;
+    Ok(id)
 }
 
 /// Regenerates the demo: only into an empty store or an earlier demo, never a real one.

@@ -19,6 +19,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod privacy;
 pub mod runtime;
 pub mod storage;
 pub mod ui;

@@ -390,3 +390,209 @@ fn without_a_terminal_the_interface_says_what_to_use_instead() {
     let store = carnet::storage::Store::open(&demo).unwrap();
     assert!(store.is_empty().unwrap(), "nothing generated");
 }
+
+#[test]
+fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("n");
+    demo(home.path(), &dir, "30");
+    let d = dir.to_str().unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "--type",
+            "aide_technique",
+            "--theme",
+            "logement",
+            "--duree",
+            "1h30",
+            "--date",
+            "hier",
+            "Dossier de logement social",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let id: carnet::domain::Id = text(&out.stdout).trim().parse().unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "--vers",
+            "CAF de Val",
+            "Question sur la prime d'activité",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let store = carnet::storage::Store::open(&dir).unwrap();
+    let all: Vec<carnet::domain::Interaction> = store.all().unwrap();
+    assert_eq!(all.len(), 32);
+    let first = all.iter().find(|i| i.meta.id == id).unwrap();
+    assert_eq!(first.types, ["aide_technique"]);
+    assert_eq!(first.thematiques, ["logement"]);
+    assert_eq!(first.duree_min, 90);
+    assert_eq!(
+        first.date,
+        chrono::Local::now().date_naive() - chrono::Duration::days(1)
+    );
+    assert_eq!(first.demande, "Dossier de logement social");
+    let oriented = all.iter().max_by_key(|i| i.meta.id).unwrap();
+    assert_eq!(
+        oriented.orientation.as_ref().unwrap().nom,
+        "CAF de Val-de-Brume"
+    );
+    assert_eq!(oriented.types, ["orientation"]);
+    // Defaults come from the previous interaction: same canal.
+    assert_eq!(oriented.canal, first.canal);
+}
+
+#[test]
+fn note_names_the_bad_argument_and_lists_valid_ids() {
+    let home = tempfile::tempdir().unwrap();
+    let d = home.path().join("n");
+    let d = d.to_str().unwrap();
+    let out = carnet(
+        home.path(),
+        &["--data-dir", d, "note", "--canal", "pigeon", "x"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("--canal pigeon") && err.contains("telephone") && err.contains("visio"),
+        "{err}"
+    );
+    for (args, expected) in [
+        (vec!["note", "--date", "31/02", "x"], "n'existe pas"),
+        (vec!["note", "--duree", "30h", "x"], "24 heures"),
+        (
+            vec!["note", "--vers", "Nulle part", "x"],
+            "aucune structure",
+        ),
+        (vec!["note", "   "], "obligatoire"),
+    ] {
+        let mut all = vec!["--data-dir", d];
+        all.extend(args);
+        let out = carnet(home.path(), &all);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn note_with_identifying_text_asks_to_rephrase_unless_confirmed() {
+    let home = tempfile::tempdir().unwrap();
+    let d = home.path().join("n");
+    let d = d.to_str().unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "Rappeler Mme Martin au 06 12 34 56 78",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("« Mme Martin »") && err.contains("téléphone") && err.contains("--yes"),
+        "{err}"
+    );
+    let store_has = |n: usize| {
+        let store = carnet::storage::Store::open(Path::new(d)).unwrap();
+        assert_eq!(store.all::<carnet::domain::Interaction>().unwrap().len(), n);
+    };
+    store_has(0);
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "--yes",
+            "Rappeler Mme Martin au 06 12 34 56 78",
+        ],
+    );
+    assert!(out.status.success());
+    store_has(1);
+}
+
+#[test]
+fn the_journal_exports_as_csv_for_spreadsheets() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    demo(home.path(), &dir, "40");
+    let d = dir.to_str().unwrap();
+    carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "--theme",
+            "logement",
+            "Élève, \"urgent\"; à revoir",
+        ],
+    );
+    let file = home.path().join("j.csv");
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "journal",
+            "--format",
+            "csv",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(csv.starts_with("\u{feff}Identifiant,Date,Heure,Durée (min),Types"));
+    assert_eq!(csv.matches("\r\n").count(), 42, "header + 41 rows");
+    assert!(
+        csv.contains("\"Élève, \"\"urgent\"\"; à revoir\""),
+        "quoted and escaped"
+    );
+    assert!(csv.contains("Papiers - Élections") || csv.contains("Logement"));
+    let en = carnet(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "journal",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(text(&en.stdout).starts_with("\u{feff}Id,Date,Time,Length (min),Types"));
+    let bad = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "journal",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -218,3 +218,57 @@ bench-open = Opening the store
 bench-load = Full load
 bench-first-frame = First frame with data
 bench-rss = Peak memory (opening)
+
+## Input: dates, times, durations
+err-date-format = Date not recognised: type 29/11/2026, 29/11, today, yesterday or -2.
+err-date-impossible = This date does not exist.
+err-time-format = Time not recognised: type 14h30 or 14:30.
+err-duration-format = Length not recognised: type 30, 45 min or 1h30.
+
+## Free-text guard
+guard-reminder = Write as if the person were going to read this note.
+guard-nir = looks like a social security number
+guard-iban = looks like an IBAN
+guard-phone = looks like a phone number
+guard-email = looks like an e-mail address
+guard-name = looks like a person's name
+guard-health = health data
+guard-religion = religious belief
+guard-secret = password or identifier
+
+## Journal CSV export
+csv-id = Id
+csv-date = Date
+csv-heure = Time
+csv-duree = Length (min)
+csv-types = Types
+csv-canal = Channel
+csv-lieu = Place
+csv-quartier = District
+csv-personnes = Number of persons
+csv-suivi = Follow-up code
+csv-tranches-age = Age groups
+csv-genres = Genders
+csv-statuts = Status
+csv-residences = Residence
+csv-thematiques = Themes
+csv-demande = Request
+csv-besoin = Need identified
+csv-reponses = Response
+csv-orientation = Referred to
+csv-orientation-issue = Referral outcome
+csv-autonomie = Autonomy
+csv-premier-contact = First contact
+csv-suites = Follow-ups
+csv-note-pro = Professional note
+csv-competences = Competences
+
+## carnet note
+err-export-combination = Possible exports: --what all --format json (the whole logbook) or --what journal --format csv.
+err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
+err-note-value = { $flag } "{ $value }": { $detail }
+err-note-structure-none = --vers "{ $value }": no structure of the network has this name.
+err-note-structure-many = --vers "{ $value }" matches several structures: { $names }. Be more specific.
+err-note-guard = The text may contain identifying or sensitive information:
+  { $list }
+  Write as if the person were going to read this note. Rephrase, or add --yes to save anyway.

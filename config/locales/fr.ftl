@@ -218,3 +218,57 @@ bench-open = Ouverture du carnet
 bench-load = Chargement complet
 bench-first-frame = Première image avec les données
 bench-rss = Mémoire maximale (ouverture)
+
+## Saisie : dates, heures, durées
+err-date-format = Date non reconnue : écrivez 29/11/2026, 29/11, aujourd'hui, hier ou -2.
+err-date-impossible = Cette date n'existe pas.
+err-time-format = Heure non reconnue : écrivez 14h30 ou 14:30.
+err-duration-format = Durée non reconnue : écrivez 30, 45 min ou 1h30.
+
+## Garde-fou du texte libre
+guard-reminder = Écrivez comme si la personne allait lire cette note.
+guard-nir = ressemble à un numéro de sécurité sociale
+guard-iban = ressemble à un IBAN
+guard-phone = ressemble à un numéro de téléphone
+guard-email = ressemble à une adresse électronique
+guard-name = ressemble au nom d'une personne
+guard-health = donnée de santé
+guard-religion = conviction religieuse
+guard-secret = mot de passe ou identifiant
+
+## Export CSV du journal
+csv-id = Identifiant
+csv-date = Date
+csv-heure = Heure
+csv-duree = Durée (min)
+csv-types = Types
+csv-canal = Canal
+csv-lieu = Lieu
+csv-quartier = Quartier
+csv-personnes = Nombre de personnes
+csv-suivi = Code de suivi
+csv-tranches-age = Tranches d'âge
+csv-genres = Genres
+csv-statuts = Statuts
+csv-residences = Résidence
+csv-thematiques = Thématiques
+csv-demande = Demande exprimée
+csv-besoin = Besoin analysé
+csv-reponses = Réponse
+csv-orientation = Orientation vers
+csv-orientation-issue = Issue de l'orientation
+csv-autonomie = Autonomie
+csv-premier-contact = Premier contact
+csv-suites = Suites
+csv-note-pro = Note professionnelle
+csv-competences = Compétences
+
+## carnet note
+err-export-combination = Exports possibles : --what all --format json (tout le carnet) ou --what journal --format csv.
+err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
+err-note-value = { $flag } « { $value } » : { $detail }
+err-note-structure-none = --vers « { $value } » : aucune structure du réseau ne porte ce nom.
+err-note-structure-many = --vers « { $value } » désigne plusieurs structures : { $names }. Précisez le nom.
+err-note-guard = Le texte contient peut-être des informations identifiantes ou sensibles :
+  { $list }
+  Écrivez comme si la personne allait lire cette note. Reformulez, ou ajoutez --yes pour enregistrer quand même.

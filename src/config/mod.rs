@@ -97,6 +97,8 @@ pub struct Config {
     pub referentiel_file: Option<PathBuf>,
     pub vocab: Vocabularies,
     pub keymap: Keymap,
+    /// Words the free-text guard looks for.
+    pub privacy: crate::privacy::PrivacyTerms,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -251,7 +253,9 @@ impl Config {
             });
         }
 
+        let privacy = parse(&embedded("privacy.toml"), crate::privacy::DEFAULT_TERMS)?;
         Ok(Config {
+            privacy,
             lang,
             theme: user.theme.or(defaults.theme).unwrap_or_default(),
             referentiel,

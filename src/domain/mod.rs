@@ -2,6 +2,7 @@
 //! No terminal, no storage, no I/O, no clock reads: time comes in as values.
 
 pub mod id;
+pub mod parse;
 pub mod records;
 pub mod referentiel;
 pub mod text;

@@ -124,6 +124,46 @@ pub struct Interaction {
     pub note_privee: Text,
 }
 
+/// The canal of a first interaction, before there is a previous one to copy.
+pub const DEFAULT_CANAL: &str = "accueil_spontane";
+pub const DEFAULT_DURATION_MIN: u16 = 30;
+
+impl Interaction {
+    /// A new interaction with the defaults a mediator expects: the given moment, 30 minutes,
+    /// one anonymous person, and the canal, lieu and quartier of the previous interaction.
+    pub fn blank(
+        meta: RecordMeta,
+        date: NaiveDate,
+        heure: NaiveTime,
+        previous: Option<&Interaction>,
+    ) -> Interaction {
+        Interaction {
+            meta,
+            date,
+            heure: Some(heure),
+            duree_min: DEFAULT_DURATION_MIN,
+            types: Vec::new(),
+            canal: previous.map_or_else(|| DEFAULT_CANAL.into(), |p| p.canal.clone()),
+            lieu: previous.map(|p| p.lieu.clone()).unwrap_or_default(),
+            quartier: previous.map(|p| p.quartier.clone()).unwrap_or_default(),
+            personnes: Personnes::Anonyme(PublicAnonyme {
+                nombre: 1,
+                attributs: Vec::new(),
+            }),
+            thematiques: Vec::new(),
+            demande: Text::default(),
+            besoin: Text::default(),
+            reponses: Vec::new(),
+            orientation: None,
+            autonomie: None,
+            premier_contact: false,
+            suites: Vec::new(),
+            note_pro: Text::default(),
+            note_privee: Text::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suivi {
     pub meta: RecordMeta,

@@ -1,3 +1,4 @@
 //! Pure exports: data in, bytes out.
 
+pub mod csv;
 pub mod json;

@@ -514,6 +514,24 @@ impl Store {
         Ok(out)
     }
 
+    /// Every record of one kind that decodes (for commands that need only one kind).
+    pub fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        let mut failures = Vec::new();
+        self.load_kind(&mut failures)
+    }
+
+    /// The most recently created record of a kind that decodes: keys sort by creation time.
+    pub fn last<R: Stored>(&self) -> Result<Option<R>, StoreError> {
+        let tree = self.tree(R::KIND.name())?;
+        for item in tree.iter().rev() {
+            let (_, value) = item.map_err(|e| self.sled_err(e))?;
+            if let Ok(record) = R::decode(&value) {
+                return Ok(Some(record));
+            }
+        }
+        Ok(None)
+    }
+
     /// Raw write, for tests that simulate corruption.
     #[doc(hidden)]
     pub fn put_raw(&self, tree: &str, key: &[u8], value: &[u8]) -> Result<(), StoreError> {

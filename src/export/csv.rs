@@ -1,0 +1,202 @@
+//! The journal as CSV that LibreOffice and Excel open with accents intact: UTF-8 with a byte
+//! order mark, comma-separated, CRLF line ends, every field quoted when needed, one column
+//! per field, multi-valued fields joined with "; ". The private note is never exported.
+
+use crate::config::Config;
+use crate::domain::*;
+use crate::i18n::I18n;
+
+fn field(out: &mut String, value: &str) {
+    let value = crate::domain::text::sanitize(value, true);
+    if value.contains([',', '"', '\n', ';']) || value.starts_with([' ', '=', '+', '-', '@']) {
+        out.push('"');
+        // A leading formula character is neutralised so a spreadsheet never runs it.
+        if value.starts_with(['=', '+', '-', '@']) {
+            out.push('\'');
+        }
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&value);
+    }
+}
+
+fn row(out: &mut String, values: &[String]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, v);
+    }
+    out.push_str("\r\n");
+}
+
+const COLUMNS: [&str; 22] = [
+    "csv-id",
+    "csv-date",
+    "csv-heure",
+    "csv-duree",
+    "csv-types",
+    "csv-canal",
+    "csv-lieu",
+    "csv-quartier",
+    "csv-personnes",
+    "csv-suivi",
+    "csv-tranches-age",
+    "csv-genres",
+    "csv-statuts",
+    "csv-residences",
+    "csv-thematiques",
+    "csv-demande",
+    "csv-besoin",
+    "csv-reponses",
+    "csv-orientation",
+    "csv-orientation-issue",
+    "csv-autonomie",
+    "csv-premier-contact",
+];
+
+/// Interactions oldest first, labels in the UI language.
+pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
+    let v = &config.vocab;
+    let lang = i18n.lang();
+    let mut out = String::from("\u{feff}");
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| i18n.t(c)).collect();
+    header.push(i18n.t("csv-suites"));
+    header.push(i18n.t("csv-note-pro"));
+    header.push(i18n.t("csv-competences"));
+    row(&mut out, &header);
+    let mut order: Vec<&Interaction> = data.interactions.iter().collect();
+    order.sort_by_key(|i| (i.date, i.heure, i.meta.id));
+    let join = |list: Vec<String>| list.join("; ");
+    for it in order {
+        let (count, suivi, attrs) = match &it.personnes {
+            Personnes::Anonyme(p) => (p.nombre, String::new(), p.attributs.as_slice()),
+            Personnes::Suivi(id) => (
+                1,
+                data.suivi(*id)
+                    .map(|s| s.code.to_string())
+                    .unwrap_or_default(),
+                &[][..],
+            ),
+        };
+        let dim = |name: &str, vocab: &Vocabulary| {
+            join(
+                attrs
+                    .iter()
+                    .filter(|a| a.dimension == name)
+                    .map(|a| {
+                        let label = vocab.label(&a.valeur, lang).into_owned();
+                        if a.nombre > 1 {
+                            format!("{label} ×{}", a.nombre)
+                        } else {
+                            label
+                        }
+                    })
+                    .collect(),
+            )
+        };
+        let labels = |vocab: &Vocabulary, ids: &[Text]| {
+            join(
+                ids.iter()
+                    .map(|id| vocab.label(id, lang).into_owned())
+                    .collect(),
+            )
+        };
+        row(
+            &mut out,
+            &[
+                it.meta.id.to_string(),
+                it.date.format("%d/%m/%Y").to_string(),
+                it.heure
+                    .map(|h| h.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                it.duree_min.to_string(),
+                labels(&v.types_interaction, &it.types),
+                v.canaux.label(&it.canal, lang).into_owned(),
+                it.lieu.to_string(),
+                it.quartier.to_string(),
+                count.to_string(),
+                suivi,
+                dim("tranches_age", &v.tranches_age),
+                dim("genres", &v.genres),
+                dim("statuts", &v.statuts),
+                dim("residences", &v.residences),
+                labels(&v.thematiques, &it.thematiques),
+                it.demande.to_string(),
+                it.besoin.to_string(),
+                labels(&v.reponses, &it.reponses),
+                it.orientation
+                    .as_ref()
+                    .map(|o| o.nom.to_string())
+                    .unwrap_or_default(),
+                it.orientation
+                    .as_ref()
+                    .and_then(|o| o.issue.as_deref())
+                    .map(|i| v.issues_orientation.label(i, lang).into_owned())
+                    .unwrap_or_default(),
+                it.autonomie
+                    .as_deref()
+                    .map(|a| v.autonomie.label(a, lang).into_owned())
+                    .unwrap_or_default(),
+                i18n.t(if it.premier_contact { "yes" } else { "no" }),
+                join(
+                    it.suites
+                        .iter()
+                        .map(|s| {
+                            let due = s
+                                .echeance
+                                .map(|d| format!(" ({})", d.format("%d/%m/%Y")))
+                                .unwrap_or_default();
+                            let done = if s.faite {
+                                format!(" [{}]", i18n.t("suite-done"))
+                            } else {
+                                String::new()
+                            };
+                            format!("{}{due}{done}", s.action)
+                        })
+                        .collect(),
+                ),
+                it.note_pro.to_string(),
+                join(
+                    it.meta
+                        .evidence
+                        .iter()
+                        .map(|e| {
+                            e.competence
+                                .rsplit('/')
+                                .next()
+                                .unwrap_or_default()
+                                .to_string()
+                        })
+                        .collect(),
+                ),
+            ],
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_escaped_and_formulas_neutralised() {
+        let mut out = String::new();
+        row(
+            &mut out,
+            &[
+                "a,b".into(),
+                "dit \"oui\"".into(),
+                "=1+1".into(),
+                "Élève; CAF".into(),
+                "ok".into(),
+            ],
+        );
+        assert_eq!(
+            out,
+            "\"a,b\",\"dit \"\"oui\"\"\",\"'=1+1\",\"Élève; CAF\",ok\r\n"
+        );
+    }
+}
