@@ -2,91 +2,103 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Action {
-    Quit,
-    Help,
-    NextTab,
-    PrevTab,
-    TabJournal,
-    TabReseau,
-    TabDocumentation,
-    TabCompetences,
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    First,
-    Last,
-    DetailDown,
-    DetailUp,
-    Close,
-}
-
-impl Action {
-    pub const ALL: [Action; 17] = [
-        Action::Quit,
-        Action::Help,
-        Action::NextTab,
-        Action::PrevTab,
-        Action::TabJournal,
-        Action::TabReseau,
-        Action::TabDocumentation,
-        Action::TabCompetences,
-        Action::Down,
-        Action::Up,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-        Action::DetailDown,
-        Action::DetailUp,
-        Action::Close,
-    ];
-
-    /// Kebab-case name, as in the keymap file; the Fluent id of its label is `action-NAME`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::NextTab => "next-tab",
-            Action::PrevTab => "prev-tab",
-            Action::TabJournal => "tab-journal",
-            Action::TabReseau => "tab-reseau",
-            Action::TabDocumentation => "tab-documentation",
-            Action::TabCompetences => "tab-competences",
-            Action::Down => "down",
-            Action::Up => "up",
-            Action::PageDown => "page-down",
-            Action::PageUp => "page-up",
-            Action::First => "first",
-            Action::Last => "last",
-            Action::DetailDown => "detail-down",
-            Action::DetailUp => "detail-up",
-            Action::Close => "close",
+macro_rules! actions {
+    ($($variant:ident => $name:literal),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Action {
+            $($variant,)+
         }
-    }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)+];
+
+            /// Kebab-case name, as in the keymap file; the Fluent id of its label is
+            /// `action-NAME`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)+
+                }
+            }
+        }
+    };
 }
 
-/// Where a key is pressed. Each context sees its own bindings and, for non-modal contexts,
-/// the global ones.
+actions! {
+    Quit => "quit",
+    Help => "help",
+    NextTab => "next-tab",
+    PrevTab => "prev-tab",
+    TabJournal => "tab-journal",
+    TabReseau => "tab-reseau",
+    TabDocumentation => "tab-documentation",
+    TabCompetences => "tab-competences",
+    Down => "down",
+    Up => "up",
+    PageDown => "page-down",
+    PageUp => "page-up",
+    First => "first",
+    Last => "last",
+    DetailDown => "detail-down",
+    DetailUp => "detail-up",
+    Close => "close",
+    New => "new",
+    Edit => "edit",
+    Delete => "delete",
+    Undo => "undo",
+    Duplicate => "duplicate",
+    Search => "search",
+    Filter => "filter",
+    Todo => "todo",
+    ClearFilter => "clear-filter",
+    MarkDone => "mark-done",
+    Timeline => "timeline",
+    NextField => "next-field",
+    PrevField => "prev-field",
+    Save => "save",
+    Cancel => "cancel",
+    ExternalEditor => "external-editor",
+    Open => "open",
+    Select => "select",
+    Mark => "mark",
+    Yes => "yes",
+    No => "no",
+}
+
+/// Where a key is pressed. Each context sees its own bindings and, for the list, the global
+/// ones; modal contexts see only their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Context {
     Global,
     List,
+    Search,
+    Form,
+    Picker,
+    Confirm,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 3] = [Context::Global, Context::List, Context::Help];
+    pub const ALL: [Context; 7] = [
+        Context::Global,
+        Context::List,
+        Context::Search,
+        Context::Form,
+        Context::Picker,
+        Context::Confirm,
+        Context::Help,
+    ];
 
     /// The binding tables active in this context, most specific first.
     pub fn layers(self) -> &'static [Context] {
         match self {
             Context::Global => &[Context::Global],
             Context::List => &[Context::List, Context::Global],
+            Context::Search => &[Context::Search],
+            Context::Form => &[Context::Form],
+            Context::Picker => &[Context::Picker],
+            Context::Confirm => &[Context::Confirm],
             Context::Help => &[Context::Help],
         }
     }
@@ -95,6 +107,10 @@ impl Context {
         match self {
             Context::Global => "global",
             Context::List => "list",
+            Context::Search => "search",
+            Context::Form => "form",
+            Context::Picker => "picker",
+            Context::Confirm => "confirm",
             Context::Help => "help",
         }
     }
@@ -107,8 +123,14 @@ mod tests {
     #[test]
     fn names_match_serde() {
         for a in Action::ALL {
-            let json = serde_json::to_string(&a).unwrap_or_default();
+            let json = serde_json::to_string(a).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", a.name()));
+        }
+        for c in Context::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).unwrap_or_default(),
+                format!("\"{}\"", c.name())
+            );
         }
     }
 }

@@ -490,7 +490,7 @@ fn open_tui(
     i18n: &I18n,
 ) -> Result<(), Failure> {
     let mono = config.mono(env);
-    let mut app = App::loading(config, runtime::today());
+    let mut app = App::loading(config, runtime::now_local());
     app.demo = demo;
     runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
         Failure::new(

@@ -21,5 +21,6 @@ pub mod export;
 pub mod i18n;
 pub mod privacy;
 pub mod runtime;
+pub mod search;
 pub mod storage;
 pub mod ui;

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(data: Dataset) -> App {
-    let mut app = App::new(common::config(Lang::Fr), data, common::today());
+    let mut app = App::new(common::config(Lang::Fr), data, common::now());
     app.update(Msg::Resize(80, 24));
     app
 }
@@ -144,7 +144,7 @@ fn shrinking_the_terminal_keeps_the_selection_visible() {
 
 #[test]
 fn data_arrives_after_the_first_frame() {
-    let mut a = App::loading(common::config(Lang::Fr), common::today());
+    let mut a = App::loading(common::config(Lang::Fr), common::now());
     assert!(a.loading);
     a.update(Msg::Loaded {
         data: Box::new(common::sample(20)),
@@ -169,8 +169,13 @@ fn scripted_session_switches_tabs_and_quits() {
         Msg::Key(Key::char('q')),
         Msg::Key(Key::char('1')),
     ];
-    carnet::runtime::run_scripted(&mut a, &mut terminal, script, &carnet::ui::Theme::mono())
-        .unwrap();
+    let mut host = carnet::runtime::TestHost {
+        terminal: &mut terminal,
+        store: None,
+        theme: carnet::ui::Theme::mono(),
+        edited: None,
+    };
+    carnet::runtime::run_scripted(&mut a, &mut host, script).unwrap();
     assert_eq!(a.tab, Tab::Competences, "the key after q was never handled");
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Compétences"), "{screen}");

@@ -10,6 +10,11 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
+/// A fixed moment for every test: Friday 27 November 2026, 10:30.
+pub fn now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(10, 30, 0).unwrap()
+}
+
 pub fn config(lang: Lang) -> Config {
     Config::builtin(lang).unwrap()
 }

@@ -49,3 +49,69 @@ fn messages_carry_no_isolation_marks() {
     let text = i.t_args("persons-suivi", &[i18n::arg("code", "P-2026-001")]);
     assert_eq!(text, "Follow-up P-2026-001");
 }
+
+/// Every message id written literally in the code (`t("…")`, `t_args("…"`, `"err-…"` ids
+/// returned by parsers and validation) exists in both languages.
+#[test]
+fn every_literal_message_id_in_the_code_exists() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+    }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut ids = std::collections::BTreeSet::new();
+    for text in &files {
+        for marker in [
+            "t(\"",
+            "t_args(\"",
+            "Some(\"err-",
+            "Err(\"err-",
+            "(\"err-",
+            "\"guard-",
+            "\"status-",
+            "\"undo-",
+            "\"form-",
+            "\"period-",
+            "\"csv-",
+        ] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(marker) {
+                let start = at + marker.len()
+                    - if marker.starts_with('"') || marker.contains("err-") {
+                        marker.len() - marker.find('"').unwrap() - 1
+                    } else {
+                        0
+                    };
+                let tail = &rest[start..];
+                let id: String = tail
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if id.len() > 2 && id.contains('-') && !id.ends_with('-') {
+                    ids.insert(id);
+                }
+                rest = &rest[at + marker.len()..];
+            }
+        }
+    }
+    assert!(ids.len() > 50, "found only {} ids", ids.len());
+    for lang in [Lang::Fr, Lang::En] {
+        let i = I18n::new(lang);
+        let missing: Vec<_> = ids.iter().filter(|id| !i.has(id)).collect();
+        assert!(
+            missing.is_empty(),
+            "missing in {}: {missing:?}",
+            lang.code()
+        );
+    }
+}

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(lang: Lang, data: Dataset, size: (u16, u16)) -> App {
-    let mut app = App::new(common::config(lang), data, common::today());
+    let mut app = App::new(common::config(lang), data, common::now());
     app.update(Msg::Resize(size.0, size.1));
     app
 }

@@ -1,15 +1,25 @@
 //! Application state and `update()`: pure, no terminal, no storage, no clock reads.
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
+pub mod form;
+pub mod input;
+pub mod interaction_form;
+pub mod journal;
 pub mod layout;
+pub mod picker;
 pub mod views;
 
 use crate::action::{Action, Context};
 use crate::config::Config;
-use crate::config::keymap::Key;
-use crate::domain::Dataset;
-use crate::i18n::I18n;
-use chrono::NaiveDate;
+use crate::config::keymap::{Key, KeyCode};
+use crate::domain::*;
+use crate::i18n::{I18n, arg};
+use crate::privacy::{Guard, GuardWarning};
+use chrono::{NaiveDate, NaiveDateTime};
+use form::{FieldKind, Form, Options, Purpose, StructureRef, SuiviRef, Value};
+use input::Edit;
+use journal::{Journal, Mode, Period};
+use picker::{Choice, Create, Picker};
 pub use views::{CompetenceRow, EvidenceCount, Views, unknown_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,29 +94,101 @@ impl Cursor {
     }
 }
 
+/// A record of any kind the app writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyRecord {
+    Interaction(Box<Interaction>),
+    Suivi(Box<Suivi>),
+    Structure(Box<Structure>),
+}
+
+impl AnyRecord {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            AnyRecord::Interaction(_) => RecordKind::Interaction,
+            AnyRecord::Suivi(_) => RecordKind::Suivi,
+            AnyRecord::Structure(_) => RecordKind::Structure,
+        }
+    }
+
+    pub fn id(&self) -> Id {
+        match self {
+            AnyRecord::Interaction(r) => r.meta.id,
+            AnyRecord::Suivi(r) => r.meta.id,
+            AnyRecord::Structure(r) => r.meta.id,
+        }
+    }
+}
+
+/// How to take back one change: records to put back as they were, records to remove.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// Fluent id describing the change ("undo-created", "undo-edited"…).
+    pub what: &'static str,
+    pub restore: Vec<AnyRecord>,
+    pub remove: Vec<(RecordKind, Id)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmAction {
+    DeleteInteraction(Id),
+    DiscardForm,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Form(Box<Form>),
+    Picker(Box<Picker>),
+    Confirm {
+        message: String,
+        action: ConfirmAction,
+    },
+    /// Free-text guard warnings for the form below, before it is saved.
+    Guard {
+        warnings: Vec<GuardWarning>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
-    /// Text pasted (bracketed paste); lists ignore it.
+    /// Text pasted (bracketed paste), already with `\n` line ends.
     Paste(String),
     Resize(u16, u16),
-    /// The date changed (the runtime checks the clock).
-    Today(NaiveDate),
+    /// The time now, local and as a UTC instant (the runtime reads the clock).
+    Clock {
+        local: NaiveDateTime,
+        utc_ms: i64,
+    },
     /// The store finished loading.
     Loaded {
         data: Box<Dataset>,
         decode_failures: usize,
     },
+    /// A write to the store failed (the change stays in memory and on screen).
+    PersistFailed(String),
+    /// The text came back from $EDITOR (or the editor could not run).
+    ExternalEdited(Result<String, String>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Write one record and its index entries, then flush.
+    Persist(AnyRecord),
+    Remove(RecordKind, Id),
+    /// Suspend the screen and edit this text in $VISUAL/$EDITOR.
+    EditExternally(String),
+}
+
+/// A line for the footer: information, or a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
 }
 
 pub struct App {
@@ -114,52 +196,87 @@ pub struct App {
     pub i18n: I18n,
     pub data: Dataset,
     pub views: Views,
+    pub journal: Journal,
     pub tab: Tab,
     pub cursors: [Cursor; 4],
     pub detail_scroll: usize,
     pub modals: Vec<Modal>,
     pub size: (u16, u16),
     pub today: NaiveDate,
+    pub now: NaiveDateTime,
+    pub now_ms: i64,
     pub loading: bool,
     pub decode_failures: usize,
+    pub undo: Vec<Undo>,
+    pub status: Option<Status>,
+    ids: IdGen,
     /// Whether the screen needs drawing again.
     pub dirty: bool,
     /// Whether this is the demo store (shown in the title bar).
     pub demo: bool,
 }
 
+/// How many changes `u` can take back.
+const UNDO_DEPTH: usize = 100;
+
 impl App {
-    pub fn new(config: Config, data: Dataset, today: NaiveDate) -> App {
+    pub fn new(config: Config, data: Dataset, now: NaiveDateTime) -> App {
         let i18n = I18n::new(config.lang);
-        let views = Views::build(&data, &config);
-        App {
+        let mut app = App {
             config,
             i18n,
-            data,
-            views,
+            data: Dataset::default(),
+            views: Views::default(),
+            journal: Journal::default(),
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
             modals: Vec::new(),
             size: (80, 24),
-            today,
+            today: now.date(),
+            now,
+            now_ms: now.and_utc().timestamp_millis(),
             loading: false,
             decode_failures: 0,
+            undo: Vec::new(),
+            status: None,
+            ids: IdGen::default(),
             dirty: true,
             demo: false,
-        }
+        };
+        app.install(data);
+        app
     }
 
     /// An app waiting for its data: the first frame is drawn before the store is read.
-    pub fn loading(config: Config, today: NaiveDate) -> App {
-        let mut app = App::new(config, Dataset::default(), today);
+    pub fn loading(config: Config, now: NaiveDateTime) -> App {
+        let mut app = App::new(config, Dataset::default(), now);
         app.loading = true;
         app
+    }
+
+    fn install(&mut self, data: Dataset) {
+        self.ids = IdGen::after(data.last_id());
+        self.data = data;
+        self.journal.rebuild_haystacks(&self.data, &self.config);
+        self.refresh();
+    }
+
+    /// Rebuilds what is derived from the data after a change, keeping selections in range.
+    fn refresh(&mut self) {
+        self.views = Views::build(&self.data, &self.config);
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.clamp_cursors();
     }
 
     pub fn context(&self) -> Context {
         match self.modals.last() {
             Some(Modal::Help { .. }) => Context::Help,
+            Some(Modal::Form(_)) => Context::Form,
+            Some(Modal::Picker(_)) => Context::Picker,
+            Some(Modal::Confirm { .. } | Modal::Guard { .. }) => Context::Confirm,
+            None if self.tab == Tab::Journal && self.journal.searching => Context::Search,
             None => Context::List,
         }
     }
@@ -168,10 +285,13 @@ impl App {
         self.i18n.t(id)
     }
 
-    /// Number of rows in the current tab's list.
+    /// Number of rows in a tab's list.
     pub fn row_count(&self, tab: Tab) -> usize {
         match tab {
-            Tab::Journal => self.views.journal.len(),
+            Tab::Journal => match self.journal.mode {
+                Mode::List => self.journal.rows.len(),
+                Mode::Todo => self.journal.todo.len(),
+            },
             Tab::Reseau => self.views.structures.len(),
             Tab::Documentation => self.views.fiches.len(),
             Tab::Competences => self.views.competences.len(),
@@ -190,29 +310,70 @@ impl App {
         layout::screen(self.size).list_rows()
     }
 
+    /// The interaction under the cursor in the Journal tab (list or "À faire").
+    pub fn selected_interaction(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Journal.index()].selected;
+        match self.journal.mode {
+            Mode::List => self.journal.rows.get(selected).copied(),
+            Mode::Todo => self.journal.todo.get(selected).map(|r| r.interaction),
+        }
+    }
+
+    fn set_status(&mut self, text: String, error: bool) {
+        self.status = Some(Status { text, error });
+    }
+
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         self.dirty = true;
         match msg {
-            Msg::Key(key) => return self.on_key(key),
-            Msg::Paste(_) => self.dirty = false,
+            Msg::Key(key) => {
+                self.status = None;
+                return self.on_key(key);
+            }
+            Msg::Paste(text) => self.on_paste(&text),
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_cursors();
             }
-            Msg::Today(today) => {
-                self.dirty = today != self.today;
-                self.today = today;
+            Msg::Clock { local, utc_ms } => {
+                let new_day = local.date() != self.today;
+                self.now = local;
+                self.now_ms = utc_ms;
+                self.dirty = new_day;
+                if new_day {
+                    self.today = local.date();
+                    self.refresh();
+                }
             }
             Msg::Loaded {
                 data,
                 decode_failures,
             } => {
-                self.views = Views::build(&data, &self.config);
-                self.data = *data;
+                self.install(*data);
                 self.loading = false;
                 self.decode_failures = decode_failures;
-                self.clamp_cursors();
             }
+            Msg::PersistFailed(detail) => {
+                let text = self
+                    .i18n
+                    .t_args("status-persist-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+            }
+            Msg::ExternalEdited(result) => match result {
+                Ok(text) => {
+                    if let Some(Modal::Form(form)) = self.modals.last_mut()
+                        && let Value::Text(input) = &mut form.focused_mut().value
+                    {
+                        input.set(text.trim_end_matches('\n'));
+                    }
+                }
+                Err(detail) => {
+                    let text = self
+                        .i18n
+                        .t_args("status-editor-failed", &[arg("detail", detail)]);
+                    self.set_status(text, true);
+                }
+            },
         }
         Vec::new()
     }
@@ -225,17 +386,71 @@ impl App {
         }
     }
 
+    fn on_paste(&mut self, text: &str) {
+        let searching = self.context() == Context::Search;
+        match self.modals.last_mut() {
+            Some(Modal::Form(form)) => {
+                if let Value::Text(input) = &mut form.focused_mut().value {
+                    input.insert_str(text);
+                }
+            }
+            Some(Modal::Picker(p)) => {
+                p.query.insert_str(text);
+                p.refilter();
+            }
+            None if searching => {
+                self.journal.query_input.insert_str(text);
+                self.search_changed();
+            }
+            // A paste is never taken as keystrokes in a list.
+            _ => self.dirty = false,
+        }
+    }
+
     fn on_key(&mut self, key: Key) -> Vec<Effect> {
-        let Some(action) = self.config.keymap.resolve(self.context(), key) else {
-            self.dirty = false;
+        let context = self.context();
+        // A focused text field takes printable and editing keys first.
+        match context {
+            Context::Form => {
+                if let Some(effects) = self.form_key(key) {
+                    return effects;
+                }
+            }
+            Context::Picker => {
+                if let Some(Modal::Picker(p)) = self.modals.last_mut()
+                    && p.query.key(key) == Edit::Changed
+                {
+                    p.refilter();
+                    return Vec::new();
+                }
+            }
+            Context::Search if self.journal.query_input.key(key) == Edit::Changed => {
+                self.search_changed();
+                return Vec::new();
+            }
+            _ => {}
+        }
+        let Some(action) = self.config.keymap.resolve(context, key) else {
+            self.dirty = self.status.is_some();
             return Vec::new();
         };
         self.apply(action)
     }
 
-    /// Performs an action in the current context. Public so tests and a future command
-    /// palette can drive the app by intent rather than by key.
+    /// Performs an action in the current context. Public so tests (and a command palette)
+    /// drive the app by intent rather than by key.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        match self.context() {
+            Context::Help => self.help_action(action),
+            Context::Form => self.form_action(action),
+            Context::Picker => self.picker_action(action),
+            Context::Confirm => self.confirm_action(action),
+            Context::Search => self.search_action(action),
+            Context::List | Context::Global => self.list_action(action),
+        }
+    }
+
+    fn help_action(&mut self, action: Action) -> Vec<Effect> {
         if let Some(Modal::Help { scroll }) = self.modals.last_mut() {
             match action {
                 Action::Close | Action::Help => {
@@ -248,9 +463,13 @@ impl App {
                 Action::Quit => return vec![Effect::Quit],
                 _ => {}
             }
-            return Vec::new();
         }
+        Vec::new()
+    }
+
+    fn list_action(&mut self, action: Action) -> Vec<Effect> {
         let page = self.list_height().saturating_sub(1).max(1) as isize;
+        let journal = self.tab == Tab::Journal;
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::Help => self.modals.push(Modal::Help { scroll: 0 }),
@@ -270,7 +489,29 @@ impl App {
             Action::Last => self.move_selection(isize::MAX / 2),
             Action::DetailDown => self.detail_scroll += 3,
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
-            Action::Close => self.dirty = false,
+            Action::Undo => return self.undo(),
+            Action::New if journal => self.open_new_interaction(),
+            Action::Edit if journal => self.open_edit_interaction(),
+            Action::Delete if journal => self.ask_delete(),
+            Action::Duplicate if journal => return self.duplicate(),
+            Action::Search if journal => {
+                self.journal.mode = Mode::List;
+                self.journal.searching = true;
+            }
+            Action::Filter if journal => self.open_filter_form(),
+            Action::Todo if journal => {
+                self.journal.mode = match self.journal.mode {
+                    Mode::List => Mode::Todo,
+                    Mode::Todo => Mode::List,
+                };
+                self.cursors[0] = Cursor::default();
+            }
+            Action::MarkDone if journal && self.journal.mode == Mode::Todo => {
+                return self.mark_done();
+            }
+            Action::Timeline if journal => self.timeline(),
+            Action::ClearFilter if journal => self.clear_filters(),
+            _ => self.dirty = false,
         }
         Vec::new()
     }
@@ -289,6 +530,815 @@ impl App {
         if cursor.selected != before {
             self.detail_scroll = 0;
         }
+    }
+
+    /// Puts the journal cursor on an interaction, if it is shown.
+    fn select_interaction(&mut self, id: Id) {
+        let Ok(index) = self
+            .data
+            .interactions
+            .binary_search_by_key(&id, |i| i.meta.id)
+        else {
+            return;
+        };
+        if let Some(row) = self.journal.rows.iter().position(|&i| i == index) {
+            let len = self.journal.rows.len();
+            let height = self.list_height();
+            self.cursors[0].select(row, len, height);
+            self.detail_scroll = 0;
+        }
+    }
+
+    // ------------------------------------------------------------ search and filters
+
+    fn search_changed(&mut self) {
+        self.journal.query = crate::search::Query::parse(self.journal.query_input.text());
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, true);
+        self.cursors[0] = Cursor::default();
+    }
+
+    fn search_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Select => self.journal.searching = false,
+            Action::Cancel => {
+                self.journal.searching = false;
+                self.journal.query_input.set("");
+                self.search_changed();
+            }
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    fn clear_filters(&mut self) {
+        if !self.journal.is_filtered() && self.journal.mode == Mode::List {
+            self.dirty = false;
+            return;
+        }
+        self.journal.mode = Mode::List;
+        self.journal.filter = journal::Filter::default();
+        self.journal.query_input.set("");
+        self.journal.query = crate::search::Query::default();
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.cursors[0] = Cursor::default();
+    }
+
+    fn timeline(&mut self) {
+        let Some(i) = self.selected_interaction() else {
+            return;
+        };
+        match self.data.interactions[i].personnes {
+            Personnes::Suivi(id) => {
+                self.journal.mode = Mode::List;
+                self.journal.filter = journal::Filter {
+                    suivi: Some(id),
+                    ..journal::Filter::default()
+                };
+                self.journal
+                    .refresh(&self.data, &self.views.journal, self.today, false);
+                self.cursors[0] = Cursor::default();
+            }
+            Personnes::Anonyme(_) => self.set_status(self.t("status-no-suivi"), false),
+        }
+    }
+
+    fn open_filter_form(&mut self) {
+        let f = &self.journal.filter;
+        let date = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default()
+        };
+        let suivi = f.suivi.and_then(|id| {
+            self.data
+                .suivi(id)
+                .map(|s| SuiviRef::Existing(id, s.code.clone()))
+        });
+        let structure = f.structure.and_then(|id| {
+            self.data
+                .structure(id)
+                .map(|s| StructureRef::Existing(id, s.nom.clone()))
+        });
+        let fields = vec![
+            form::Field::choice(
+                "periode",
+                Options::Fixed(Period::OPTIONS),
+                Some(f.period.id().into()),
+            ),
+            form::Field::typed("du", FieldKind::Date, &date(f.from)),
+            form::Field::typed("au", FieldKind::Date, &date(f.to)),
+            form::Field::choice("type", Options::Types, f.type_id.clone()),
+            form::Field::choice("theme", Options::Thematiques, f.theme.clone()),
+            form::Field::suivi("suivi", suivi),
+            form::Field::structure("structure", structure),
+            form::Field::flag("suites_dues", f.suites_due),
+        ];
+        self.modals.push(Modal::Form(Box::new(Form::new(
+            Purpose::JournalFilter,
+            "form-filter",
+            fields,
+        ))));
+    }
+
+    fn apply_filter_form(&mut self, form: &mut Form) -> bool {
+        form.clear_errors();
+        let mut filter = journal::Filter {
+            period: Period::from_id(
+                form.value("periode")
+                    .and_then(|v| v.choice())
+                    .map_or("all", |c| c.as_str()),
+            ),
+            ..journal::Filter::default()
+        };
+        for (id, slot) in [("du", &mut filter.from), ("au", &mut filter.to)] {
+            let text = form
+                .value(id)
+                .map(|v| v.text().trim().to_string())
+                .unwrap_or_default();
+            if !text.is_empty() {
+                match parse::date(&text, self.today) {
+                    Ok(d) => *slot = Some(d),
+                    Err(e) => form.set_error(id, e),
+                }
+            }
+        }
+        if form.focus_first_error() {
+            return false;
+        }
+        if (filter.from.is_some() || filter.to.is_some()) && filter.period == Period::All {
+            filter.period = Period::Custom;
+        }
+        filter.type_id = form.value("type").and_then(|v| v.choice().cloned());
+        filter.theme = form.value("theme").and_then(|v| v.choice().cloned());
+        filter.suivi = match form.value("suivi") {
+            Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) => Some(*id),
+            _ => None,
+        };
+        filter.structure = match form.value("structure") {
+            Some(Value::Structure(Some(StructureRef::Existing(id, _)))) => Some(*id),
+            _ => None,
+        };
+        filter.suites_due = form.value("suites_dues").is_some_and(Value::flag);
+        self.journal.filter = filter;
+        self.journal.mode = Mode::List;
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.cursors[0] = Cursor::default();
+        true
+    }
+
+    // ------------------------------------------------------------ records in memory
+
+    fn upsert(&mut self, record: AnyRecord) {
+        fn put<R: Record>(list: &mut Vec<R>, r: R) -> (usize, bool) {
+            match list.binary_search_by_key(&r.id(), Record::id) {
+                Ok(i) => {
+                    list[i] = r;
+                    (i, false)
+                }
+                Err(i) => {
+                    list.insert(i, r);
+                    (i, true)
+                }
+            }
+        }
+        match record {
+            AnyRecord::Interaction(it) => {
+                let hay = journal::haystack(&it, &self.data, &self.config);
+                let (i, inserted) = put(&mut self.data.interactions, *it);
+                if inserted {
+                    self.journal.haystacks.insert(i, hay);
+                } else if let Some(h) = self.journal.haystacks.get_mut(i) {
+                    *h = hay;
+                }
+            }
+            AnyRecord::Suivi(s) => {
+                put(&mut self.data.suivis, *s);
+            }
+            AnyRecord::Structure(s) => {
+                put(&mut self.data.structures, *s);
+            }
+        }
+    }
+
+    fn remove(&mut self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+        fn take<R: Record>(list: &mut Vec<R>, id: Id) -> Option<(usize, R)> {
+            let i = list.binary_search_by_key(&id, Record::id).ok()?;
+            Some((i, list.remove(i)))
+        }
+        match kind {
+            RecordKind::Interaction => take(&mut self.data.interactions, id).map(|(i, r)| {
+                if i < self.journal.haystacks.len() {
+                    self.journal.haystacks.remove(i);
+                }
+                AnyRecord::Interaction(Box::new(r))
+            }),
+            RecordKind::Suivi => {
+                take(&mut self.data.suivis, id).map(|(_, r)| AnyRecord::Suivi(Box::new(r)))
+            }
+            RecordKind::Structure => {
+                take(&mut self.data.structures, id).map(|(_, r)| AnyRecord::Structure(Box::new(r)))
+            }
+            _ => None,
+        }
+    }
+
+    fn current(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+        match kind {
+            RecordKind::Interaction => self
+                .data
+                .interactions
+                .binary_search_by_key(&id, |i| i.meta.id)
+                .ok()
+                .map(|i| AnyRecord::Interaction(Box::new(self.data.interactions[i].clone()))),
+            RecordKind::Suivi => self
+                .data
+                .suivi(id)
+                .map(|s| AnyRecord::Suivi(Box::new(s.clone()))),
+            RecordKind::Structure => self
+                .data
+                .structure(id)
+                .map(|s| AnyRecord::Structure(Box::new(s.clone()))),
+            _ => None,
+        }
+    }
+
+    /// Writes records (memory now, store through effects) and remembers how to undo.
+    fn commit(
+        &mut self,
+        what: &'static str,
+        records: Vec<AnyRecord>,
+        removals: Vec<(RecordKind, Id)>,
+    ) -> Vec<Effect> {
+        let mut undo = Undo {
+            what,
+            restore: Vec::new(),
+            remove: Vec::new(),
+        };
+        let mut effects = Vec::new();
+        for r in records {
+            match self.current(r.kind(), r.id()) {
+                Some(old) => undo.restore.push(old),
+                None => undo.remove.push((r.kind(), r.id())),
+            }
+            self.upsert(r.clone());
+            effects.push(Effect::Persist(r));
+        }
+        for (kind, id) in removals {
+            if let Some(old) = self.remove(kind, id) {
+                undo.restore.push(old);
+                effects.push(Effect::Remove(kind, id));
+            }
+        }
+        self.undo.push(undo);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.refresh();
+        effects
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let Some(undo) = self.undo.pop() else {
+            self.set_status(self.t("status-nothing-to-undo"), false);
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        for (kind, id) in &undo.remove {
+            self.remove(*kind, *id);
+            effects.push(Effect::Remove(*kind, *id));
+        }
+        let mut reselect = None;
+        for r in undo.restore {
+            if let AnyRecord::Interaction(it) = &r {
+                reselect = Some(it.meta.id);
+            }
+            self.upsert(r.clone());
+            effects.push(Effect::Persist(r));
+        }
+        self.refresh();
+        if let Some(id) = reselect {
+            self.select_interaction(id);
+        }
+        let text = self
+            .i18n
+            .t_args("status-undone", &[arg("what", self.t(undo.what))]);
+        self.set_status(text, false);
+        effects
+    }
+
+    // ------------------------------------------------------------ journal actions
+
+    fn open_new_interaction(&mut self) {
+        let base = Interaction::blank(
+            RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+            self.today,
+            self.now.time(),
+            self.data.interactions.last(),
+        );
+        let form = interaction_form::form(&base, true, &self.data);
+        self.modals.push(Modal::Form(Box::new(form)));
+    }
+
+    fn open_edit_interaction(&mut self) {
+        if let Some(i) = self.selected_interaction() {
+            let form = interaction_form::form(&self.data.interactions[i], false, &self.data);
+            self.modals.push(Modal::Form(Box::new(form)));
+        }
+    }
+
+    fn ask_delete(&mut self) {
+        let Some(i) = self.selected_interaction() else {
+            return;
+        };
+        let it = &self.data.interactions[i];
+        let message = self.i18n.t_args(
+            "confirm-delete-interaction",
+            &[
+                arg("date", it.date.format("%d/%m/%Y").to_string()),
+                arg("demande", text::one_line(&it.demande)),
+            ],
+        );
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::DeleteInteraction(it.meta.id),
+        });
+    }
+
+    fn duplicate(&mut self) -> Vec<Effect> {
+        let Some(i) = self.selected_interaction() else {
+            return Vec::new();
+        };
+        let mut copy = self.data.interactions[i].clone();
+        let id = self.ids.next(self.now_ms);
+        copy.meta = RecordMeta {
+            id,
+            created_at: Timestamp(self.now_ms),
+            updated_at: Timestamp(self.now_ms),
+            tags: copy.meta.tags,
+            evidence: copy
+                .meta
+                .evidence
+                .into_iter()
+                .map(|e| EvidenceLink {
+                    date: self.today,
+                    ..e
+                })
+                .collect(),
+        };
+        copy.date = self.today;
+        copy.heure = Some(self.now.time());
+        for s in &mut copy.suites {
+            s.faite = false;
+        }
+        let effects = self.commit(
+            "undo-duplicated",
+            vec![AnyRecord::Interaction(Box::new(copy))],
+            Vec::new(),
+        );
+        self.journal.mode = Mode::List;
+        self.select_interaction(id);
+        self.set_status(self.t("status-duplicated"), false);
+        effects
+    }
+
+    fn mark_done(&mut self) -> Vec<Effect> {
+        let selected = self.cursors[0].selected;
+        let Some(row) = self.journal.todo.get(selected).copied() else {
+            return Vec::new();
+        };
+        let mut it = self.data.interactions[row.interaction].clone();
+        if let Some(s) = it.suites.get_mut(row.suite) {
+            s.faite = true;
+        }
+        it.meta.updated_at = Timestamp(self.now_ms);
+        let effects = self.commit(
+            "undo-marked-done",
+            vec![AnyRecord::Interaction(Box::new(it))],
+            Vec::new(),
+        );
+        self.set_status(self.t("status-marked-done"), false);
+        effects
+    }
+
+    fn confirm_action(&mut self, action: Action) -> Vec<Effect> {
+        let yes = match action {
+            Action::Yes => true,
+            Action::No => false,
+            _ => {
+                self.dirty = false;
+                return Vec::new();
+            }
+        };
+        match self.modals.pop() {
+            Some(Modal::Confirm { action, .. }) if yes => match action {
+                ConfirmAction::DeleteInteraction(id) => {
+                    let effects = self.commit(
+                        "undo-deleted",
+                        Vec::new(),
+                        vec![(RecordKind::Interaction, id)],
+                    );
+                    self.set_status(self.t("status-deleted"), false);
+                    effects
+                }
+                ConfirmAction::DiscardForm => {
+                    self.modals.pop();
+                    Vec::new()
+                }
+            },
+            Some(Modal::Guard { .. }) if yes => {
+                if let Some(Modal::Form(form)) = self.modals.last_mut() {
+                    form.guard_accepted = true;
+                }
+                self.save_form()
+            }
+            Some(Modal::Guard { warnings }) => {
+                // Back to the form, on the first field with a warning.
+                if let (Some(Modal::Form(form)), Some(first)) =
+                    (self.modals.last_mut(), warnings.first())
+                    && let Some(i) = form.index_of(first.field)
+                {
+                    form.focus = i;
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    // ------------------------------------------------------------ forms
+
+    fn form_key(&mut self, key: Key) -> Option<Vec<Effect>> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return None;
+        };
+        let kind = form.focused().kind;
+        let printable = matches!(key.code, KeyCode::Char(_)) && !key.mods.ctrl && !key.mods.alt;
+        if kind.is_typed() {
+            if let Value::Text(input) = &mut form.focused_mut().value
+                && input.key(key) == Edit::Changed
+            {
+                form.focused_mut().error = None;
+                form.guard_accepted = false;
+                return Some(Vec::new());
+            }
+            return None;
+        }
+        match (kind, key.code) {
+            (FieldKind::Bool, KeyCode::Char(' ')) => {
+                let f = form.focused_mut();
+                f.value = Value::Bool(!f.value.flag());
+                Some(Vec::new())
+            }
+            (FieldKind::Bool, KeyCode::Char(c)) if printable && "oOyYnN".contains(c) => {
+                form.focused_mut().value = Value::Bool("oOyY".contains(c));
+                Some(Vec::new())
+            }
+            (k, KeyCode::Char(c)) if printable && k.opens_picker() => {
+                self.open_picker(&c.to_string());
+                Some(Vec::new())
+            }
+            (k, KeyCode::Backspace | KeyCode::Delete) if k.opens_picker() => {
+                let f = form.focused_mut();
+                f.value = match f.value {
+                    Value::Choice(_) => Value::Choice(None),
+                    Value::Multi(_) => Value::Multi(Vec::new()),
+                    Value::Structure(_) => Value::Structure(None),
+                    Value::Suivi(_) => Value::Suivi(None),
+                    ref other => other.clone(),
+                };
+                if kind == FieldKind::Competences {
+                    form.competences_touched = true;
+                }
+                self.after_field_change();
+                Some(Vec::new())
+            }
+            _ => None,
+        }
+    }
+
+    fn form_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::NextField => form.next(),
+            Action::PrevField => form.prev(),
+            Action::Open => {
+                let kind = form.focused().kind;
+                if kind.opens_picker() {
+                    self.open_picker("");
+                } else if kind == FieldKind::Bool {
+                    let f = form.focused_mut();
+                    f.value = Value::Bool(!f.value.flag());
+                } else {
+                    form.next();
+                }
+            }
+            Action::Save => return self.save_form(),
+            Action::Cancel => {
+                if form.dirty() && !matches!(form.purpose, Purpose::JournalFilter) {
+                    let message = self.t("confirm-discard");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DiscardForm,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::ExternalEditor => {
+                if let Value::Text(input) = &form.focused().value
+                    && matches!(form.focused().kind, FieldKind::Text | FieldKind::Multiline)
+                {
+                    return vec![Effect::EditExternally(input.text().to_string())];
+                }
+                self.set_status(self.t("status-editor-text-only"), false);
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Keeps dependent fields in step: the competences follow the types until the user
+    /// chooses them.
+    fn after_field_change(&mut self) {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return;
+        };
+        if matches!(form.purpose, Purpose::Interaction { .. }) && !form.competences_touched {
+            let types = form
+                .value("types")
+                .map(|v| v.multi().to_vec())
+                .unwrap_or_default();
+            let suggested = interaction_form::suggested_competences(&types, &self.config);
+            if let Some(f) = form.field_mut("competences") {
+                f.value = Value::Multi(suggested);
+            }
+        }
+        form.guard_accepted = false;
+    }
+
+    fn save_form(&mut self) -> Vec<Effect> {
+        let Some(Modal::Form(mut form)) = self.modals.pop() else {
+            return Vec::new();
+        };
+        match form.purpose.clone() {
+            Purpose::JournalFilter => {
+                if !self.apply_filter_form(&mut form) {
+                    self.modals.push(Modal::Form(form));
+                }
+                Vec::new()
+            }
+            Purpose::QuickStructure => {
+                let nom = form
+                    .value("nom")
+                    .map(|v| text::one_line(v.text()))
+                    .unwrap_or_default();
+                let typologie = form.value("typologie").and_then(|v| v.choice().cloned());
+                form.clear_errors();
+                if nom.is_empty() {
+                    form.set_error("nom", "err-required");
+                }
+                if typologie.is_none() {
+                    form.set_error("typologie", "err-required");
+                }
+                match typologie {
+                    Some(typologie) if !nom.is_empty() => {
+                        if let Some(Modal::Form(parent)) = self.modals.last_mut()
+                            && let Some(f) = parent.field_mut("orientation")
+                        {
+                            f.value = Value::Structure(Some(StructureRef::New {
+                                nom: nom.into(),
+                                typologie,
+                            }));
+                        }
+                    }
+                    _ => {
+                        form.focus_first_error();
+                        self.modals.push(Modal::Form(form));
+                    }
+                }
+                Vec::new()
+            }
+            Purpose::Interaction { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some((mut it, created)) =
+                    interaction_form::read(&mut form, self.today, now, &mut self.ids)
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if !form.guard_accepted {
+                    let warnings = self.guard_warnings(&form);
+                    if !warnings.is_empty() {
+                        self.modals.push(Modal::Form(form));
+                        self.modals.push(Modal::Guard { warnings });
+                        return Vec::new();
+                    }
+                }
+                if is_new {
+                    it.meta.id = self.ids.next(self.now_ms);
+                    it.meta.created_at = now;
+                }
+                let id = it.meta.id;
+                let mut records = created;
+                records.push(AnyRecord::Interaction(Box::new(it)));
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects = self.commit(what, records, Vec::new());
+                self.journal.mode = Mode::List;
+                self.select_interaction(id);
+                self.set_status(self.t("status-saved"), false);
+                effects
+            }
+        }
+    }
+
+    fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
+        let names = self
+            .data
+            .structures
+            .iter()
+            .map(|s| s.nom.to_string())
+            .chain(self.data.contacts.iter().map(|c| c.nom.to_string()));
+        let guard = Guard::new(&self.config.privacy, names);
+        form.fields
+            .iter()
+            .filter(|f| f.guarded)
+            .flat_map(|f| guard.check(f.id, f.value.text()))
+            .collect()
+    }
+
+    // ------------------------------------------------------------ pickers
+
+    fn open_picker(&mut self, query: &str) {
+        let Some(Modal::Form(form)) = self.modals.last() else {
+            return;
+        };
+        let field = form.focused();
+        let title = self.t(&format!("field-{}", field.id));
+        let index = form.focus;
+        let picker = match (field.kind, &field.value) {
+            (FieldKind::Choice(options), Value::Choice(current)) => Picker::new(
+                title,
+                picker::option_items(options, &self.config, &self.i18n),
+                false,
+                current.iter().cloned().collect(),
+                index,
+            ),
+            (FieldKind::Multi(options), Value::Multi(current)) => Picker::new(
+                title,
+                picker::option_items(options, &self.config, &self.i18n),
+                true,
+                current.clone(),
+                index,
+            ),
+            (FieldKind::Competences, Value::Multi(current)) => Picker::new(
+                title,
+                picker::competence_items(&self.config),
+                true,
+                current.clone(),
+                index,
+            ),
+            (FieldKind::Structure, Value::Structure(current)) => {
+                let chosen = match current {
+                    Some(StructureRef::Existing(id, _)) => vec![id.to_string().into()],
+                    _ => Vec::new(),
+                };
+                let p = Picker::new(
+                    title,
+                    picker::structure_items(&self.data),
+                    false,
+                    chosen,
+                    index,
+                );
+                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                    p.with_create(Create::Structure)
+                } else {
+                    p
+                }
+            }
+            (FieldKind::Suivi, Value::Suivi(current)) => {
+                let chosen = match current {
+                    Some(SuiviRef::Existing(id, _)) => vec![id.to_string().into()],
+                    _ => Vec::new(),
+                };
+                let p = Picker::new(title, picker::suivi_items(&self.data), false, chosen, index);
+                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                    p.with_create(Create::Suivi(picker::next_suivi_code(
+                        &self.data,
+                        chrono::Datelike::year(&self.today),
+                    )))
+                } else {
+                    p
+                }
+            }
+            _ => return,
+        };
+        let picker = if query.is_empty() {
+            picker
+        } else {
+            picker.with_query(query)
+        };
+        self.modals.push(Modal::Picker(Box::new(picker)));
+    }
+
+    fn picker_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Picker(p)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Down => p.move_by(1),
+            Action::Up => p.move_by(-1),
+            Action::PageDown => p.move_by(10),
+            Action::PageUp => p.move_by(-10),
+            Action::Mark if p.multi => p.toggle_current(),
+            Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Select => self.picker_select(),
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    fn picker_select(&mut self) {
+        let Some(Modal::Picker(mut p)) = self.modals.pop() else {
+            return;
+        };
+        let choice = p.current();
+        if p.multi
+            && let Choice::Item(id) = &choice
+            && !p.chosen.contains(id)
+        {
+            p.chosen.push(id.clone());
+        } else if p.multi
+            && let Choice::Item(id) = &choice
+        {
+            p.chosen.retain(|c| c != id);
+        }
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return;
+        };
+        let field_index = p.field.min(form.fields.len().saturating_sub(1));
+        let field = &mut form.fields[field_index];
+        let kind = field.kind;
+        match (kind, choice) {
+            (FieldKind::Choice(_), Choice::Item(id)) => field.value = Value::Choice(Some(id)),
+            (FieldKind::Multi(_) | FieldKind::Competences, Choice::Item(_)) => {
+                field.value = Value::Multi(p.chosen.clone())
+            }
+            (FieldKind::Structure, Choice::Item(id)) => {
+                if let Ok(id) = id.parse::<Id>() {
+                    let nom = self
+                        .data
+                        .structure(id)
+                        .map(|s| s.nom.clone())
+                        .unwrap_or_default();
+                    field.value = Value::Structure(Some(StructureRef::Existing(id, nom)));
+                }
+            }
+            (FieldKind::Suivi, Choice::Item(id)) => {
+                if let Ok(id) = id.parse::<Id>() {
+                    let code = self
+                        .data
+                        .suivi(id)
+                        .map(|s| s.code.clone())
+                        .unwrap_or_default();
+                    field.value = Value::Suivi(Some(SuiviRef::Existing(id, code)));
+                }
+            }
+            (FieldKind::Suivi, Choice::CreateSuivi(code)) => {
+                field.value = Value::Suivi(Some(SuiviRef::New(code)))
+            }
+            (FieldKind::Structure, Choice::CreateStructure(nom)) => {
+                let mut quick = interaction_form::quick_structure_form(&nom);
+                quick.focus = 1;
+                self.modals.push(Modal::Form(Box::new(quick)));
+                return;
+            }
+            (_, Choice::Nothing) => {
+                // Nothing matches: go back to the picker so the query can be corrected.
+                self.modals.push(Modal::Picker(p));
+                return;
+            }
+            _ => {}
+        }
+        if kind == FieldKind::Competences {
+            form.competences_touched = true;
+        }
+        field.error = None;
+        if !matches!(kind, FieldKind::Competences) {
+            form.next();
+        }
+        self.after_field_change();
     }
 }
 

@@ -347,7 +347,7 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(
             &path,
-            "lang = \"en\"\n[keys.global]\nquit = [\"x\"]\n[[vocabulaires.thematiques]]\nid = \"sport\"\nfr = \"Sport\"\nen = \"Sport\"\n",
+            "lang = \"en\"\n[keys.global]\nquit = [\"Q\"]\n[[vocabulaires.thematiques]]\nid = \"sport\"\nfr = \"Sport\"\nen = \"Sport\"\n",
         )
         .unwrap();
         let c = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap();
@@ -357,7 +357,7 @@ mod tests {
         use crate::action::{Action, Context};
         use keymap::Key;
         assert_eq!(
-            c.keymap.resolve(Context::List, Key::char('x')),
+            c.keymap.resolve(Context::List, Key::char('Q')),
             Some(Action::Quit)
         );
         assert_eq!(c.keymap.resolve(Context::List, Key::char('q')), None);

@@ -127,8 +127,7 @@ impl<'a> Guard<'a> {
                     .civilites
                     .iter()
                     .any(|c| c.trim_end_matches('.') == folded);
-                let is_first_name =
-                    capitalised(w.text) && self.terms.prenoms.contains(&folded);
+                let is_first_name = capitalised(w.text) && self.terms.prenoms.contains(&folded);
                 let phrase = format!("{} {next}", w.text);
                 if (is_civility || is_first_name) && !self.is_network_name(&phrase) {
                     push(GuardKind::PersonName, phrase);

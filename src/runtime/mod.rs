@@ -1,6 +1,7 @@
 //! The only terminal I/O: the guard, the event loop, signals, drawing, effects.
 
 pub mod bench;
+pub mod editor;
 pub mod events;
 pub mod terminal;
 
@@ -67,33 +68,75 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The clock as the app receives it: local time for dates shown, UTC for ids and stamps.
+pub fn clock() -> Msg {
+    let now = chrono::Local::now();
+    Msg::Clock {
+        local: now.naive_local(),
+        utc_ms: now.timestamp_millis(),
+    }
+}
+
+pub fn now_local() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
 /// How often the loop wakes without input: to notice signals and a change of day.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the app until it quits, the script ends, or a signal arrives. `draw` draws one frame.
+/// What the loop needs from its surroundings: drawing, and carrying out effects.
+pub trait Host {
+    fn draw(&mut self, app: &App) -> io::Result<()>;
+    /// Carries out one effect (never `Quit`); what it reports goes back to the app.
+    fn execute(&mut self, effect: Effect) -> Vec<Msg>;
+}
+
+/// Writes to the store; a failure comes back as a message, never a crash.
+pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
+    use crate::app::AnyRecord;
+    use crate::domain::{Interaction, RecordKind, Structure, Suivi};
+    let result = match effect {
+        Effect::Persist(AnyRecord::Interaction(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Suivi(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Structure(r)) => store.put(r.as_ref()),
+        Effect::Remove(RecordKind::Interaction, id) => store.delete::<Interaction>(*id),
+        Effect::Remove(RecordKind::Suivi, id) => store.delete::<Suivi>(*id),
+        Effect::Remove(RecordKind::Structure, id) => store.delete::<Structure>(*id),
+        _ => Ok(()),
+    };
+    result.err().map(|e| Msg::PersistFailed(e.to_string()))
+}
+
+/// Runs the app until it quits, the events end, or a signal arrives.
 pub fn run_loop(
     app: &mut App,
     events: &mut dyn EventSource,
     signals: &Signals,
-    draw: &mut dyn FnMut(&App) -> io::Result<()>,
+    host: &mut dyn Host,
 ) -> io::Result<()> {
     loop {
         if signals.stopped() {
             return Ok(());
         }
         if app.dirty {
-            draw(app)?;
+            host.draw(app)?;
             app.dirty = false;
         }
         let Some(first) = events.next(TICK)? else {
-            app.update(Msg::Today(today()));
+            app.update(clock());
             continue;
         };
         // Drain what is already queued before drawing again, so held keys never lag.
         let mut msg = Some(first);
         while let Some(m) = msg {
-            if app.update(m).contains(&Effect::Quit) {
-                return Ok(());
+            let mut pending = vec![m];
+            while let Some(m) = pending.pop() {
+                for effect in app.update(m) {
+                    if effect == Effect::Quit {
+                        return Ok(());
+                    }
+                    pending.extend(host.execute(effect));
+                }
             }
             msg = events.next(Duration::ZERO)?;
         }
@@ -110,23 +153,69 @@ where
         .map_err(io::Error::other)
 }
 
+struct TerminalHost<'a> {
+    terminal: Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>,
+    store: &'a Store,
+    theme: Theme,
+}
+
+impl Host for TerminalHost<'_> {
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        execute!(io::stdout(), BeginSynchronizedUpdate)?;
+        let result = draw_frame(&mut self.terminal, app, &self.theme);
+        execute!(io::stdout(), EndSynchronizedUpdate)?;
+        result
+    }
+
+    fn execute(&mut self, effect: Effect) -> Vec<Msg> {
+        match effect {
+            Effect::EditExternally(text) => {
+                let result = editor::edit(&text);
+                // Whatever the editor did to the screen, draw everything again.
+                let _ = terminal::resume();
+                let _ = execute!(
+                    io::stdout(),
+                    ratatui::crossterm::terminal::Clear(
+                        ratatui::crossterm::terminal::ClearType::All
+                    )
+                );
+                self.terminal.swap_buffers();
+                vec![
+                    Msg::ExternalEdited(result),
+                    Msg::Resize(self.size().0, self.size().1),
+                ]
+            }
+            other => persist(self.store, &other).into_iter().collect(),
+        }
+    }
+}
+
+impl TerminalHost<'_> {
+    fn size(&self) -> (u16, u16) {
+        self.terminal
+            .size()
+            .map(|s| (s.width, s.height))
+            .unwrap_or((80, 24))
+    }
+}
+
 /// Opens the full screen on an open store: first frame at once, then the data.
 pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
     let signals = Signals::register()?;
     signals.watch(store.flusher());
     let guard = terminal::TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
-    let mut terminal = Terminal::new(backend)?;
-    let size = terminal.size()?;
-    app.update(Msg::Resize(size.width, size.height));
-    let mut draw = |app: &App| -> io::Result<()> {
-        execute!(io::stdout(), BeginSynchronizedUpdate)?;
-        let result = draw_frame(&mut terminal, app, &theme);
-        execute!(io::stdout(), EndSynchronizedUpdate)?;
-        result
+    let terminal = Terminal::new(backend)?;
+    let mut host = TerminalHost {
+        terminal,
+        store,
+        theme,
     };
+    let size = host.size();
+    app.update(Msg::Resize(size.0, size.1));
+    app.update(clock());
     if app.loading {
-        draw(&app)?;
+        host.draw(&app)?;
         match store.load() {
             Ok((data, failures)) => {
                 app.update(Msg::Loaded {
@@ -140,7 +229,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
             }
         }
     }
-    let result = run_loop(&mut app, &mut TerminalEvents, &signals, &mut draw);
+    let result = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
     // Flush before the terminal is handed back, whatever ended the loop.
     let flushed = store.flush();
     drop(guard);
@@ -148,17 +237,49 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
     flushed.map_err(io::Error::other)
 }
 
-/// Runs the loop on an in-memory terminal with scripted messages (scenario tests).
+/// An in-memory terminal and, optionally, a real store: the loop as tests drive it.
+pub struct TestHost<'a, B: Backend> {
+    pub terminal: &'a mut Terminal<B>,
+    pub store: Option<&'a Store>,
+    pub theme: Theme,
+    /// What "the editor" returns for `EditExternally`.
+    pub edited: Option<String>,
+}
+
+impl<B: Backend> Host for TestHost<'_, B>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        draw_frame(self.terminal, app, &self.theme)
+    }
+
+    fn execute(&mut self, effect: Effect) -> Vec<Msg> {
+        match effect {
+            Effect::EditExternally(text) => {
+                vec![Msg::ExternalEdited(Ok(self.edited.clone().unwrap_or(text)))]
+            }
+            other => self
+                .store
+                .and_then(|s| persist(s, &other))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+/// Runs the loop with scripted messages (scenario tests); ends when the script does.
 pub fn run_scripted<B: Backend>(
     app: &mut App,
-    terminal: &mut Terminal<B>,
+    host: &mut TestHost<'_, B>,
     script: Vec<Msg>,
-    theme: &Theme,
 ) -> io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut events = events::ScriptedEvents(script.into());
-    let mut draw = |app: &App| draw_frame(terminal, app, theme);
-    run_loop(app, &mut events, &Signals::default(), &mut draw)
+    match run_loop(app, &mut events, &Signals::default(), host) {
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(()),
+        other => other,
+    }
 }

@@ -37,6 +37,18 @@ impl TerminalGuard {
     }
 }
 
+/// Takes the terminal back after `restore()` (when $EDITOR returns).
+pub fn resume() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
 /// Undoes every mode; does nothing if the terminal is already restored.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {

@@ -1,6 +1,7 @@
 //! A pure view of the app: `render(frame, &app)` draws, and never changes state.
 
 pub mod format;
+mod modals;
 mod screens;
 pub mod theme;
 mod widgets;
@@ -31,8 +32,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         widgets::detail(frame, screen.detail, app, theme, &view);
     }
     widgets::footer(frame, screen.footer, app, theme);
-    if let Some(Modal::Help { scroll }) = app.modals.last() {
-        widgets::help(frame, area, app, theme, *scroll);
+    // Every modal is drawn, bottom to top: a picker appears over its form.
+    for modal in &app.modals {
+        match modal {
+            Modal::Help { scroll } => widgets::help(frame, area, app, theme, *scroll),
+            Modal::Form(form) => modals::form(frame, area, app, theme, form),
+            Modal::Picker(p) => modals::picker(frame, area, app, theme, p),
+            Modal::Confirm { message, .. } => modals::confirm(frame, area, app, theme, message),
+            Modal::Guard { warnings } => modals::guard(frame, area, app, theme, warnings),
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 
 use super::Theme;
 use super::format;
-use super::widgets::{ScreenView, field, heading, paragraph_lines};
+use super::modals::highlighted;
+use super::widgets::{ScreenView, field, heading, label_span, paragraph_lines};
+use crate::app::journal::{Mode, Period};
 use crate::app::{App, CompetenceRow, EvidenceCount, Tab};
 use crate::domain::text::one_line;
 use crate::domain::*;
@@ -89,10 +91,75 @@ fn evidence_lines(app: &App, theme: &Theme, meta: &RecordMeta, lines: &mut Vec<L
 // ---------------------------------------------------------------- Journal
 
 fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    match app.journal.mode {
+        Mode::List => journal_list(app, theme),
+        Mode::Todo => todo(app, theme),
+    }
+}
+
+/// What the journal list shows: count, active filters, and the search being typed.
+fn journal_title(app: &App) -> String {
+    let j = &app.journal;
+    let total = app.data.interactions.len();
+    let mut title = if j.is_filtered() {
+        format!(
+            "{} · {} / {}",
+            app.t("tab-journal"),
+            format::count(lang(app), j.rows.len()),
+            format::count(lang(app), total)
+        )
+    } else {
+        counted(app, "tab-journal", total)
+    };
+    let f = &j.filter;
+    let v = &app.config.vocab;
+    let mut parts: Vec<String> = Vec::new();
+    if f.period != Period::All {
+        let (from, to) = f.range(app.today);
+        parts.push(match f.period {
+            Period::Custom => format!("{} → {}", format::opt_date(from), format::opt_date(to)),
+            other => app.t(&format!("period-{}", other.id())),
+        });
+    }
+    if let Some(t) = &f.type_id {
+        parts.push(v.types_interaction.label(t, lang(app)).into_owned());
+    }
+    if let Some(t) = &f.theme {
+        parts.push(v.thematiques.label(t, lang(app)).into_owned());
+    }
+    if let Some(id) = f.suivi {
+        parts.push(
+            app.data
+                .suivi(id)
+                .map_or_else(|| id.to_string(), |s| s.code.to_string()),
+        );
+    }
+    if let Some(id) = f.structure {
+        parts.push(
+            app.data
+                .structure(id)
+                .map_or_else(|| id.to_string(), |s| s.nom.to_string()),
+        );
+    }
+    if f.suites_due {
+        parts.push(app.t("field-suites-dues"));
+    }
+    if !parts.is_empty() {
+        title.push_str(&format!(" · {}", parts.join(", ")));
+    }
+    if j.searching || !j.query.is_empty() {
+        let cursor = if j.searching { "▏" } else { "" };
+        title.push_str(&format!(" · / {}{cursor}", j.query_input.text()));
+    }
+    title
+}
+
+fn journal_list<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let vocab = &app.config.vocab;
     let l = lang(app);
-    let rows = &app.views.journal;
+    let rows = &app.journal.rows;
     let data = &app.data;
+    let terms = app.journal.query.highlight_terms();
     let row = move |i: usize| {
         let it = &data.interactions[rows[i]];
         let first_of_day = i == 0 || data.interactions[rows[i - 1]].date != it.date;
@@ -110,14 +177,24 @@ fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             cell(format::duration(it.duree_min)),
             cell(vocab.types_interaction.labels(&it.types, l)),
             cell(vocab.thematiques.labels(&it.thematiques, l)),
-            cell(&it.demande),
+            Cell::from(Line::from(highlighted(
+                &one_line(&it.demande),
+                &terms,
+                theme.base,
+                theme.warn,
+            ))),
         ]
     };
     let detail = selected(app, rows)
         .map(|i| interaction_detail(app, theme, &data.interactions[i]))
         .unwrap_or_default();
+    let empty = if app.journal.is_filtered() {
+        vec![Line::styled(app.t("empty-journal-filtered"), theme.header)]
+    } else {
+        empty_store(app, theme, "empty-journal")
+    };
     ScreenView {
-        title: counted(app, "tab-journal", rows.len()),
+        title: journal_title(app),
         columns: vec![
             col(app, "col-day", Constraint::Length(16)),
             col(app, "col-time", Constraint::Length(5)),
@@ -128,7 +205,64 @@ fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         ],
         len: rows.len(),
         row: Box::new(row),
-        empty: empty_store(app, theme, "empty-journal"),
+        empty,
+        detail_title: app.t("detail-interaction"),
+        detail,
+    }
+}
+
+fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.journal.todo;
+    let data = &app.data;
+    let today = app.today;
+    let overdue = rows.iter().filter(|r| r.due < today).count();
+    let row = move |i: usize| {
+        let r = rows[i];
+        let it = &data.interactions[r.interaction];
+        let action = it
+            .suites
+            .get(r.suite)
+            .map(|s| s.action.as_str())
+            .unwrap_or_default();
+        let due_style = if r.due < today {
+            theme.warn
+        } else {
+            theme.base
+        };
+        let when = if r.due < today {
+            app.t("todo-overdue")
+        } else if r.due == today {
+            app.t("todo-today")
+        } else {
+            app.t("todo-soon")
+        };
+        vec![
+            Cell::from(Span::styled(format::date(r.due), due_style)),
+            Cell::from(Span::styled(when, due_style)),
+            cell(action),
+            cell(&it.demande),
+            cell(format::date(it.date)),
+        ]
+    };
+    let detail = rows
+        .get(app.cursor().selected)
+        .map(|r| interaction_detail(app, theme, &data.interactions[r.interaction]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.i18n.t_args(
+            "todo-title",
+            &[arg("count", rows.len()), arg("overdue", overdue)],
+        ),
+        columns: vec![
+            col(app, "col-due", Constraint::Length(10)),
+            col(app, "col-when", Constraint::Length(9)),
+            col(app, "col-action", Constraint::Fill(3)),
+            col(app, "col-demande", Constraint::Fill(3)),
+            col(app, "col-day", Constraint::Length(10)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("todo-empty"), theme.header)],
         detail_title: app.t("detail-interaction"),
         detail,
     }
@@ -231,7 +365,17 @@ fn interaction_detail(app: &App, theme: &Theme, it: &Interaction) -> Vec<Line<'s
             &vocab.thematiques.labels(&it.thematiques, l),
         ),
     );
-    push(&mut lines, field(app, theme, "field-demande", &it.demande));
+    if !it.demande.is_empty() {
+        let terms = app.journal.query.highlight_terms();
+        let mut spans = vec![label_span(app, theme, "field-demande")];
+        spans.extend(highlighted(
+            &one_line(&it.demande),
+            &terms,
+            theme.base,
+            theme.warn,
+        ));
+        lines.push(Line::from(spans));
+    }
     push(&mut lines, field(app, theme, "field-besoin", &it.besoin));
     push(
         &mut lines,

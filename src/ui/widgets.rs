@@ -126,18 +126,48 @@ pub fn tabs_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::styled(right, theme.dim)), r);
 }
 
-/// The actions worth a hint in each context, in the order shown.
-fn hint_actions(context: Context) -> &'static [Action] {
-    match context {
+/// The actions worth a hint where the user is, in the order shown.
+fn hint_actions(app: &App) -> &'static [Action] {
+    use crate::app::journal::Mode;
+    match app.context() {
         Context::Help => &[Action::Close, Action::Down, Action::Up],
-        Context::List | Context::Global => &[
-            Action::Down,
-            Action::Up,
-            Action::NextTab,
-            Action::DetailDown,
-            Action::Help,
-            Action::Quit,
+        Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
+        Context::Form => &[
+            Action::Save,
+            Action::NextField,
+            Action::Open,
+            Action::ExternalEditor,
+            Action::Cancel,
         ],
+        Context::Picker => &[Action::Select, Action::Mark, Action::Cancel],
+        Context::Confirm => &[Action::Yes, Action::No],
+        Context::List | Context::Global => match (app.tab, app.journal.mode) {
+            (Tab::Journal, Mode::Todo) => &[
+                Action::MarkDone,
+                Action::Edit,
+                Action::Todo,
+                Action::Undo,
+                Action::Help,
+                Action::Quit,
+            ],
+            (Tab::Journal, Mode::List) => &[
+                Action::New,
+                Action::Edit,
+                Action::Search,
+                Action::Filter,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
+            _ => &[
+                Action::Down,
+                Action::Up,
+                Action::NextTab,
+                Action::DetailDown,
+                Action::Help,
+                Action::Quit,
+            ],
+        },
     }
 }
 
@@ -155,7 +185,7 @@ fn keys_in(app: &App, context: Context, action: Action) -> Vec<Key> {
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let context = app.context();
     let mut spans = Vec::new();
-    for action in hint_actions(context) {
+    for action in hint_actions(app) {
         let keys = keys_in(app, context, *action);
         if keys.is_empty() {
             continue;
@@ -167,7 +197,12 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
-    let status = if app.decode_failures > 0 {
+    let status = if let Some(status) = &app.status {
+        Some(Span::styled(
+            format!(" {} ", status.text),
+            if status.error { theme.warn } else { theme.key },
+        ))
+    } else if app.decode_failures > 0 {
         Some(Span::styled(
             app.i18n.t_args(
                 "status-decode-failures",
@@ -178,6 +213,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         None
     };
+    // A message takes the room it needs; the hints give way.
     let status_width = status.as_ref().map_or(0, |s| s.width() + 1);
     let [l, r] = Layout::horizontal([
         Constraint::Min(0),
@@ -201,7 +237,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
         height,
     );
     let mut lines = Vec::new();
-    for context in [Context::Global, Context::List, Context::Help] {
+    for context in Context::ALL {
         lines.push(Line::styled(
             app.t(&format!("context-{}", context.name())),
             theme.heading,
@@ -260,15 +296,19 @@ pub fn field<'a>(app: &App, theme: &Theme, label_id: &str, value: &str) -> Optio
     if value.is_empty() {
         return None;
     }
-    // French typography puts a (narrow) space before the colon.
+    Some(Line::from(vec![
+        label_span(app, theme, label_id),
+        Span::raw(value),
+    ]))
+}
+
+/// "Label : " as each language writes it (French puts a no-break space before the colon).
+pub fn label_span<'a>(app: &App, theme: &Theme, label_id: &str) -> Span<'a> {
     let colon = match app.i18n.lang() {
         crate::domain::Lang::Fr => "\u{a0}: ",
         crate::domain::Lang::En => ": ",
     };
-    Some(Line::from(vec![
-        Span::styled(format!("{}{colon}", app.t(label_id)), theme.label),
-        Span::raw(value),
-    ]))
+    Span::styled(format!("{}{colon}", app.t(label_id)), theme.label)
 }
 
 /// A heading line inside a detail pane.

@@ -1,0 +1,348 @@
+//! One form engine for every entity: a form is a list of declared fields (text, date,
+//! duration, choice, multi-choice, reference…); screens never draw their own inputs.
+
+use super::input::Input;
+use crate::domain::{Id, Text, Vocabularies, Vocabulary};
+
+/// Limits that keep a 100 KB paste from freezing a form, generous for real notes.
+pub const MAX_LINE_CHARS: usize = 1_000;
+pub const MAX_NOTE_CHARS: usize = 20_000;
+
+/// Where a choice field takes its options from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Options {
+    Types,
+    Canaux,
+    Thematiques,
+    Reponses,
+    Autonomie,
+    Issues,
+    TranchesAge,
+    Genres,
+    Statuts,
+    Residences,
+    Typologies,
+    /// Options defined by the app (id, Fluent label id), such as filter periods.
+    Fixed(&'static [(&'static str, &'static str)]),
+}
+
+impl Options {
+    pub fn vocab(self, v: &Vocabularies) -> Option<&Vocabulary> {
+        Some(match self {
+            Options::Types => &v.types_interaction,
+            Options::Canaux => &v.canaux,
+            Options::Thematiques => &v.thematiques,
+            Options::Reponses => &v.reponses,
+            Options::Autonomie => &v.autonomie,
+            Options::Issues => &v.issues_orientation,
+            Options::TranchesAge => &v.tranches_age,
+            Options::Genres => &v.genres,
+            Options::Statuts => &v.statuts,
+            Options::Residences => &v.residences,
+            Options::Typologies => &v.typologies_structure,
+            Options::Fixed(_) => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Multiline,
+    Date,
+    Time,
+    Duration,
+    Count,
+    Choice(Options),
+    Multi(Options),
+    Bool,
+    /// A structure of the network; a missing one can be created on the spot.
+    Structure,
+    /// A pseudonymous suivi code; the next code can be created.
+    Suivi,
+    /// Competences of the référentiel (qualified ids).
+    Competences,
+}
+
+impl FieldKind {
+    /// Fields edited by typing (printable keys go to the input first).
+    pub fn is_typed(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Text
+                | FieldKind::Multiline
+                | FieldKind::Date
+                | FieldKind::Time
+                | FieldKind::Duration
+                | FieldKind::Count
+        )
+    }
+
+    pub fn opens_picker(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Choice(_)
+                | FieldKind::Multi(_)
+                | FieldKind::Structure
+                | FieldKind::Suivi
+                | FieldKind::Competences
+        )
+    }
+}
+
+/// A structure chosen in a form: one of the network, or one to create on save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StructureRef {
+    Existing(Id, Text),
+    New { nom: Text, typologie: Text },
+}
+
+/// A suivi chosen in a form: an existing one, or the next code to create on save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuiviRef {
+    Existing(Id, Text),
+    New(Text),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(Input),
+    Choice(Option<Text>),
+    Multi(Vec<Text>),
+    Bool(bool),
+    Structure(Option<StructureRef>),
+    Suivi(Option<SuiviRef>),
+}
+
+impl Value {
+    pub fn text(&self) -> &str {
+        match self {
+            Value::Text(i) => i.text(),
+            _ => "",
+        }
+    }
+
+    pub fn choice(&self) -> Option<&Text> {
+        match self {
+            Value::Choice(c) => c.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn multi(&self) -> &[Text] {
+        match self {
+            Value::Multi(m) => m,
+            _ => &[],
+        }
+    }
+
+    pub fn flag(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+
+    /// Whether two values hold the same content (the cursor of a text does not count).
+    pub fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Text(a), Value::Text(b)) => a.text() == b.text(),
+            (a, b) => a == b,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Stable name; the label's Fluent id is `field-ID`.
+    pub id: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// Free text checked by the privacy guard before saving.
+    pub guarded: bool,
+    pub value: Value,
+    pub initial: Value,
+    /// Fluent id of the problem with this field, shown beside it.
+    pub error: Option<&'static str>,
+}
+
+impl Field {
+    fn new(id: &'static str, kind: FieldKind, value: Value) -> Field {
+        Field {
+            id,
+            kind,
+            required: false,
+            guarded: false,
+            initial: value.clone(),
+            value,
+            error: None,
+        }
+    }
+
+    pub fn text(id: &'static str, value: &str) -> Field {
+        Field::new(
+            id,
+            FieldKind::Text,
+            Value::Text(Input::new(value, false, MAX_LINE_CHARS)),
+        )
+    }
+
+    pub fn multiline(id: &'static str, value: &str) -> Field {
+        Field::new(
+            id,
+            FieldKind::Multiline,
+            Value::Text(Input::new(value, true, MAX_NOTE_CHARS)),
+        )
+    }
+
+    pub fn typed(id: &'static str, kind: FieldKind, value: &str) -> Field {
+        Field::new(id, kind, Value::Text(Input::new(value, false, 40)))
+    }
+
+    pub fn choice(id: &'static str, options: Options, value: Option<Text>) -> Field {
+        Field::new(id, FieldKind::Choice(options), Value::Choice(value))
+    }
+
+    pub fn multi(id: &'static str, options: Options, value: Vec<Text>) -> Field {
+        Field::new(id, FieldKind::Multi(options), Value::Multi(value))
+    }
+
+    pub fn competences(id: &'static str, value: Vec<Text>) -> Field {
+        Field::new(id, FieldKind::Competences, Value::Multi(value))
+    }
+
+    pub fn flag(id: &'static str, value: bool) -> Field {
+        Field::new(id, FieldKind::Bool, Value::Bool(value))
+    }
+
+    pub fn structure(id: &'static str, value: Option<StructureRef>) -> Field {
+        Field::new(id, FieldKind::Structure, Value::Structure(value))
+    }
+
+    pub fn suivi(id: &'static str, value: Option<SuiviRef>) -> Field {
+        Field::new(id, FieldKind::Suivi, Value::Suivi(value))
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn guarded(mut self) -> Field {
+        self.guarded = true;
+        self
+    }
+
+    pub fn changed(&self) -> bool {
+        !self.value.same(&self.initial)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match &self.value {
+            Value::Text(i) => i.text().trim().is_empty(),
+            Value::Choice(c) => c.is_none(),
+            Value::Multi(m) => m.is_empty(),
+            Value::Bool(_) => false,
+            Value::Structure(s) => s.is_none(),
+            Value::Suivi(s) => s.is_none(),
+        }
+    }
+}
+
+/// What a form is for; decides how its values are saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    /// A new or edited interaction; `base` holds what the form does not show.
+    Interaction {
+        base: Box<crate::domain::Interaction>,
+        is_new: bool,
+    },
+    /// The journal's filters.
+    JournalFilter,
+    /// A structure created from a picker: name and typology, then back to the parent form.
+    QuickStructure,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub purpose: Purpose,
+    /// Fluent id of the title.
+    pub title: &'static str,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Set once the user edits the competences, so changing types stops re-suggesting them.
+    pub competences_touched: bool,
+    /// Guard warnings already shown and accepted for this exact content.
+    pub guard_accepted: bool,
+}
+
+impl Form {
+    pub fn new(purpose: Purpose, title: &'static str, fields: Vec<Field>) -> Form {
+        Form {
+            purpose,
+            title,
+            fields,
+            focus: 0,
+            competences_touched: false,
+            guard_accepted: false,
+        }
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.fields.iter().any(Field::changed)
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus.min(self.fields.len().saturating_sub(1))]
+    }
+
+    pub fn focused_mut(&mut self) -> &mut Field {
+        let i = self.focus.min(self.fields.len().saturating_sub(1));
+        &mut self.fields[i]
+    }
+
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn field_mut(&mut self, id: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.id == id)
+    }
+
+    pub fn value(&self, id: &str) -> Option<&Value> {
+        self.field(id).map(|f| &f.value)
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn set_error(&mut self, id: &str, message: &'static str) {
+        if let Some(f) = self.field_mut(id) {
+            f.error = Some(message);
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    /// Focuses the first field with an error; false when there is none.
+    pub fn focus_first_error(&mut self) -> bool {
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
+        }
+    }
+}

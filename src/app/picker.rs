@@ -1,0 +1,336 @@
+//! One picker for every choice: a query folded like the search, a filtered list, single or
+//! multiple selection, and an optional "create" row (a structure, the next suivi code).
+
+use super::form::Options;
+use super::input::Input;
+use crate::config::Config;
+use crate::domain::text::fold;
+use crate::domain::{Dataset, Lang, Text};
+use crate::search::{self, Query};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub id: Text,
+    pub label: String,
+    folded: String,
+    /// A heading (a CCP above its competences): shown, never chosen.
+    pub header: bool,
+}
+
+impl PickItem {
+    pub fn new(id: impl Into<Text>, label: String) -> PickItem {
+        let id = id.into();
+        let folded = fold(&format!("{label} {id}"));
+        PickItem {
+            id,
+            label,
+            folded,
+            header: false,
+        }
+    }
+
+    /// An item found by its label only (its id is internal, such as a record id).
+    pub fn plain(id: impl Into<Text>, label: String) -> PickItem {
+        let folded = fold(&label);
+        PickItem {
+            folded,
+            ..PickItem::new(id, label)
+        }
+    }
+
+    fn header(label: String) -> PickItem {
+        PickItem {
+            header: true,
+            ..PickItem::new("", label)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Create {
+    /// Offer to create a structure named like the query.
+    Structure,
+    /// Offer the next suivi code.
+    Suivi(Text),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub title: String,
+    pub query: Input,
+    pub items: Vec<PickItem>,
+    pub filtered: Vec<usize>,
+    pub cursor: usize,
+    pub multi: bool,
+    pub chosen: Vec<Text>,
+    /// The form field (in the form under the picker) that receives the choice.
+    pub field: usize,
+    pub create: Option<Create>,
+    haystacks: Vec<String>,
+}
+
+/// What Enter on the current row means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Item(Text),
+    CreateStructure(Text),
+    CreateSuivi(Text),
+    Nothing,
+}
+
+impl Picker {
+    pub fn new(
+        title: String,
+        items: Vec<PickItem>,
+        multi: bool,
+        chosen: Vec<Text>,
+        field: usize,
+    ) -> Picker {
+        let haystacks = items.iter().map(|i| i.folded.clone()).collect();
+        let mut p = Picker {
+            title,
+            query: Input::new("", false, 100),
+            filtered: Vec::new(),
+            items,
+            cursor: 0,
+            multi,
+            chosen,
+            field,
+            create: None,
+            haystacks,
+        };
+        p.refilter();
+        // Start on the current choice, so Enter keeps it.
+        if let Some(first) = p.chosen.first()
+            && let Some(pos) = p.filtered.iter().position(|&i| p.items[i].id == *first)
+        {
+            p.cursor = pos;
+        } else {
+            p.skip_headers(1);
+        }
+        p
+    }
+
+    pub fn with_create(mut self, create: Create) -> Picker {
+        self.create = Some(create);
+        self
+    }
+
+    pub fn with_query(mut self, text: &str) -> Picker {
+        self.query.set(text);
+        self.refilter();
+        self
+    }
+
+    pub fn refilter(&mut self) {
+        let query = Query::parse(self.query.text());
+        self.filtered = if query.is_empty() {
+            (0..self.items.len()).collect()
+        } else {
+            let candidates: Vec<usize> = (0..self.items.len())
+                .filter(|&i| !self.items[i].header)
+                .collect();
+            search::run(&query, &self.haystacks, &candidates)
+        };
+        self.cursor = 0;
+        self.skip_headers(1);
+    }
+
+    /// Rows shown: the filtered items, then the create row when there is one.
+    pub fn row_count(&self) -> usize {
+        self.filtered.len() + usize::from(self.create_label_visible())
+    }
+
+    pub fn create_label_visible(&self) -> bool {
+        match &self.create {
+            Some(Create::Structure) => !self.query.text().trim().is_empty(),
+            Some(Create::Suivi(_)) => true,
+            None => false,
+        }
+    }
+
+    fn skip_headers(&mut self, direction: isize) {
+        let len = self.filtered.len();
+        while self.cursor < len && self.items[self.filtered[self.cursor]].header {
+            match self.cursor.checked_add_signed(direction) {
+                Some(c) if c < self.row_count() => self.cursor = c,
+                _ => {
+                    // Nothing selectable that way: go the other way.
+                    if direction > 0 {
+                        return;
+                    }
+                    self.cursor += 1;
+                }
+            }
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let rows = self.row_count();
+        if rows == 0 {
+            return;
+        }
+        self.cursor = self.cursor.saturating_add_signed(delta).min(rows - 1);
+        self.skip_headers(if delta < 0 { -1 } else { 1 });
+        if self.cursor < self.filtered.len() && self.items[self.filtered[self.cursor]].header {
+            self.skip_headers(1);
+        }
+    }
+
+    pub fn current(&self) -> Choice {
+        if let Some(&i) = self.filtered.get(self.cursor) {
+            let item = &self.items[i];
+            return if item.header {
+                Choice::Nothing
+            } else {
+                Choice::Item(item.id.clone())
+            };
+        }
+        match &self.create {
+            Some(Create::Structure) if self.create_label_visible() => {
+                Choice::CreateStructure(self.query.text().trim().into())
+            }
+            Some(Create::Suivi(code)) => Choice::CreateSuivi(code.clone()),
+            _ => Choice::Nothing,
+        }
+    }
+
+    /// Tab in a multiple choice: toggles the current item and stays.
+    pub fn toggle_current(&mut self) {
+        if let Choice::Item(id) = self.current() {
+            match self.chosen.iter().position(|c| *c == id) {
+                Some(pos) => {
+                    self.chosen.remove(pos);
+                }
+                None => self.chosen.push(id),
+            }
+        }
+    }
+}
+
+/// Options of a vocabulary (or fixed list), labelled in the UI language.
+pub fn option_items(options: Options, config: &Config, i18n: &crate::i18n::I18n) -> Vec<PickItem> {
+    match options {
+        Options::Fixed(list) => list
+            .iter()
+            .map(|(id, label)| PickItem::new(*id, i18n.t(label)))
+            .collect(),
+        other => other
+            .vocab(&config.vocab)
+            .map(|v| {
+                v.entries
+                    .iter()
+                    .map(|e| PickItem::new(e.id.as_str(), e.label(config.lang).to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The référentiel as a list: each CCP as a heading above its competences.
+pub fn competence_items(config: &Config) -> Vec<PickItem> {
+    let r = &config.referentiel;
+    let lang: Lang = config.lang;
+    let mut items = Vec::new();
+    for ccp in &r.ccp {
+        items.push(PickItem::header(format!("{} {}", ccp.id, ccp.label(lang))));
+        for c in &ccp.competences {
+            items.push(PickItem::new(
+                r.qualify(&c.id),
+                format!("  {} {}", c.id, c.label(lang)),
+            ));
+        }
+    }
+    items
+}
+
+pub fn structure_items(data: &Dataset) -> Vec<PickItem> {
+    let mut items: Vec<PickItem> = data
+        .structures
+        .iter()
+        .map(|s| PickItem::plain(s.meta.id.to_string(), s.nom.to_string()))
+        .collect();
+    items.sort_by(|a, b| a.folded.cmp(&b.folded));
+    items
+}
+
+pub fn suivi_items(data: &Dataset) -> Vec<PickItem> {
+    let mut items: Vec<PickItem> = data
+        .suivis
+        .iter()
+        .map(|s| PickItem::plain(s.meta.id.to_string(), s.code.to_string()))
+        .collect();
+    items.sort_by(|a, b| b.label.cmp(&a.label));
+    items
+}
+
+/// The next pseudonymous code of the year: `P-2026-018` after `P-2026-017`.
+pub fn next_suivi_code(data: &Dataset, year: i32) -> Text {
+    let prefix = format!("P-{year}-");
+    let last = data
+        .suivis
+        .iter()
+        .filter_map(|s| s.code.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", last + 1).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items() -> Vec<PickItem> {
+        vec![
+            PickItem::new("logement", "Logement".into()),
+            PickItem::new("numerique", "Numérique".into()),
+            PickItem::new("energie_eau", "Énergie - Eau".into()),
+        ]
+    }
+
+    #[test]
+    fn typing_narrows_with_folding_and_enter_takes_the_best() {
+        let mut p = Picker::new("t".into(), items(), false, vec![], 0);
+        p.query.set("ener");
+        p.refilter();
+        assert_eq!(p.current(), Choice::Item("energie_eau".into()));
+        p.query.set("zzz");
+        p.refilter();
+        assert_eq!(p.current(), Choice::Nothing);
+    }
+
+    #[test]
+    fn headers_are_skipped_and_never_chosen() {
+        let config = crate::config::Config::builtin(Lang::Fr).unwrap();
+        let mut p = Picker::new("c".into(), competence_items(&config), true, vec![], 0);
+        assert_eq!(p.current(), Choice::Item("tms-2004/CCP1.C1".into()));
+        p.move_by(5);
+        assert_eq!(
+            p.current(),
+            Choice::Item("tms-2004/CCP2.C1".into()),
+            "skips the CCP2 heading"
+        );
+        p.move_by(-1);
+        assert_eq!(p.current(), Choice::Item("tms-2004/CCP1.C5".into()));
+    }
+
+    #[test]
+    fn create_rows_offer_a_structure_or_the_next_code() {
+        let mut p =
+            Picker::new("s".into(), items(), false, vec![], 0).with_create(Create::Structure);
+        p.query.set("Nouvelle asso");
+        p.refilter();
+        assert_eq!(p.current(), Choice::CreateStructure("Nouvelle asso".into()));
+        let mut data = Dataset::default();
+        assert_eq!(next_suivi_code(&data, 2026), "P-2026-001");
+        data.suivis.push(crate::domain::Suivi {
+            meta: crate::domain::RecordMeta::new(crate::domain::Id(1), crate::domain::Timestamp(0)),
+            code: "P-2026-017".into(),
+            public: Default::default(),
+            thematiques: vec![],
+            actif: true,
+        });
+        assert_eq!(next_suivi_code(&data, 2026), "P-2026-018");
+        assert_eq!(next_suivi_code(&data, 2027), "P-2027-001");
+    }
+}

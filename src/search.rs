@@ -1,0 +1,278 @@
+//! Search that people trust (ARCHITECTURE.md): accents and case folded the same way on both
+//! sides, space-separated terms that must all match, whole-word and prefix matches ranked
+//! above mid-word ones, a fuzzy fallback inside single words, and narrowing on the previous
+//! results when the query only grows. Haystacks are folded once, at load and on save.
+
+use crate::domain::text::fold;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One term of a query, in fzf's extended syntax: `'exact`, `^prefix`, `!excluded`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// Substring anywhere (ranked by word position), with a fuzzy fallback inside a word.
+    Loose(String),
+    Exact(String),
+    Prefix(String),
+    Not(String),
+}
+
+impl Term {
+    fn text(&self) -> &str {
+        match self {
+            Term::Loose(t) | Term::Exact(t) | Term::Prefix(t) | Term::Not(t) => t,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let terms = input
+            .split_whitespace()
+            .filter_map(|raw| {
+                let (make, rest): (fn(String) -> Term, &str) =
+                    if let Some(r) = raw.strip_prefix('!') {
+                        (Term::Not, r)
+                    } else if let Some(r) = raw.strip_prefix('\'') {
+                        (Term::Exact, r)
+                    } else if let Some(r) = raw.strip_prefix('^') {
+                        (Term::Prefix, r)
+                    } else {
+                        (Term::Loose, raw)
+                    };
+                let folded = fold(rest);
+                (!folded.is_empty()).then(|| make(folded))
+            })
+            .collect();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every record matching `self` also matches `previous`, so the new results can
+    /// be searched within the old ones.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        if previous.terms.len() > self.terms.len() {
+            return false;
+        }
+        previous
+            .terms
+            .iter()
+            .zip(&self.terms)
+            .all(|(old, new)| match (old, new) {
+                (Term::Loose(o), Term::Loose(n)) | (Term::Exact(o), Term::Exact(n)) => {
+                    // Fuzzy matches of the longer term are fuzzy matches of the shorter one too.
+                    n.contains(o.as_str())
+                }
+                (Term::Prefix(o), Term::Prefix(n)) => n.starts_with(o.as_str()),
+                (Term::Not(o), Term::Not(n)) => o == n,
+                _ => false,
+            })
+    }
+
+    /// The score of a folded haystack, or `None` when a term does not match.
+    pub fn score(&self, haystack: &str) -> Option<u32> {
+        let mut total = 0;
+        for term in &self.terms {
+            match term {
+                Term::Not(t) => {
+                    if haystack.contains(t.as_str()) {
+                        return None;
+                    }
+                }
+                Term::Exact(t) => total += best_position_score(haystack, t)?,
+                Term::Prefix(t) => {
+                    let s = best_position_score(haystack, t)?;
+                    if s < 2 {
+                        return None;
+                    }
+                    total += s;
+                }
+                Term::Loose(t) => {
+                    total += match best_position_score(haystack, t) {
+                        Some(s) => s,
+                        None if t.chars().count() >= 3 && fuzzy_in_a_word(haystack, t) => 0,
+                        None => return None,
+                    }
+                }
+            }
+        }
+        Some(total)
+    }
+
+    /// Terms to highlight (excluded terms are not shown).
+    pub fn highlight_terms(&self) -> Vec<&str> {
+        self.terms
+            .iter()
+            .filter(|t| !matches!(t, Term::Not(_)))
+            .map(Term::text)
+            .collect()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// 3 for a whole word, 2 for a word prefix, 1 for inside a word; the best occurrence counts.
+fn best_position_score(haystack: &str, term: &str) -> Option<u32> {
+    let mut best = None;
+    for (at, _) in haystack.match_indices(term) {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + term.len()..].chars().next();
+        let starts = before.is_none_or(|c| !is_word_char(c));
+        let ends = after.is_none_or(|c| !is_word_char(c));
+        let s = match (starts, ends) {
+            (true, true) => 3,
+            (true, false) => 2,
+            _ => 1,
+        };
+        best = best.max(Some(s));
+        if s == 3 {
+            break;
+        }
+    }
+    best
+}
+
+/// The term's letters in order within one word (`lgmt` → `logement`).
+fn fuzzy_in_a_word(haystack: &str, term: &str) -> bool {
+    haystack.split(|c: char| !is_word_char(c)).any(|word| {
+        let mut chars = word.chars();
+        word.len() >= term.len() && term.chars().all(|t| chars.any(|w| w == t))
+    })
+}
+
+/// Folded text with, for each folded byte, the index of the original char it came from, so
+/// highlights land on the text as written.
+pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    for (ci, c) in s.chars().enumerate() {
+        let start = folded.len();
+        for d in c.to_string().nfd() {
+            if is_combining_mark(d) {
+                continue;
+            }
+            match d {
+                'œ' | 'Œ' => folded.push_str("oe"),
+                'æ' | 'Æ' => folded.push_str("ae"),
+                'ß' => folded.push_str("ss"),
+                '’' | '‘' => folded.push('\''),
+                _ => folded.extend(d.to_lowercase()),
+            }
+        }
+        map.extend(std::iter::repeat_n(ci, folded.len() - start));
+    }
+    (folded, map)
+}
+
+/// Char ranges of `text` (as written) where the terms occur, merged and sorted.
+pub fn highlight_ranges(text: &str, terms: &[&str]) -> Vec<(usize, usize)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let (folded, map) = fold_with_map(text);
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for term in terms.iter().filter(|t| !t.is_empty()) {
+        for (at, _) in folded.match_indices(term) {
+            let end = at + term.len();
+            if let (Some(&first), Some(&last)) = (map.get(at), map.get(end - 1)) {
+                ranges.push((first, last + 1));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Searches folded haystacks; `candidates` limits the search (narrowing). Results are
+/// indices into `haystacks`, best score first, then in `candidates`' order.
+pub fn run(query: &Query, haystacks: &[String], candidates: &[usize]) -> Vec<usize> {
+    let mut scored: Vec<(u32, usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &i)| query.score(haystacks.get(i)?).map(|s| (s, rank, i)))
+        .collect();
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hay(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| fold(s)).collect()
+    }
+
+    fn find(query: &str, items: &[&str]) -> Vec<usize> {
+        let h = hay(items);
+        let all: Vec<usize> = (0..h.len()).collect();
+        run(&Query::parse(query), &h, &all)
+    }
+
+    #[test]
+    fn accents_and_case_fold_both_ways() {
+        assert_eq!(find("eleve", &["Un Élève du collège", "rien"]), vec![0]);
+        assert_eq!(find("ÉLÈVE", &["un eleve"]), vec![0]);
+        assert_eq!(find("oeuvre", &["Main-d'œuvre"]), vec![0]);
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let items = ["logement social CAF", "logement privé", "CAF prime"];
+        assert_eq!(find("logement caf", &items), vec![0]);
+        assert_eq!(find("caf !prime", &items), vec![0]);
+    }
+
+    #[test]
+    fn whole_words_and_prefixes_rank_first() {
+        let items = ["relogement en cours", "logements sociaux", "le logement"];
+        assert_eq!(find("logement", &items), vec![2, 1, 0]);
+        assert_eq!(find("^loge", &items), vec![1, 2]);
+        assert_eq!(find("'ment", &items), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn fuzzy_only_inside_a_word_and_for_three_letters_or_more() {
+        assert_eq!(find("lgmt", &["dossier logement", "le gros mot"]), vec![0]);
+        assert_eq!(find("lg", &["dossier logement"]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_growing_query_narrows_a_changed_one_does_not() {
+        let q = |s| Query::parse(s);
+        assert!(q("loge").narrows(&q("log")));
+        assert!(q("log caf").narrows(&q("log")));
+        assert!(!q("lo").narrows(&q("log")));
+        assert!(!q("!caf").narrows(&q("caf")));
+        assert!(q("x").narrows(&q("")));
+    }
+
+    #[test]
+    fn highlights_land_on_the_original_characters() {
+        assert_eq!(highlight_ranges("Un Élève", &["eleve"]), vec![(3, 8)]);
+        assert_eq!(
+            highlight_ranges("œuvre et oeuvre", &["oeuvre"]),
+            vec![(0, 5), (9, 15)]
+        );
+        assert_eq!(highlight_ranges("abc", &[]), vec![]);
+        // Combining accent typed as two code points.
+        assert_eq!(highlight_ranges("E\u{301}cole", &["ecole"]), vec![(0, 6)]);
+    }
+}

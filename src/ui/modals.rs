@@ -1,0 +1,339 @@
+//! Forms, pickers and confirmations, drawn over the screen. One form widget draws every
+//! entity's form from its declared fields.
+
+use super::Theme;
+use crate::app::App;
+use crate::app::form::{Field, FieldKind, Form, Options, StructureRef, SuiviRef, Value};
+use crate::app::input::Input;
+use crate::app::picker::{Create, Picker};
+use crate::privacy::GuardWarning;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+const LABEL_WIDTH: usize = 22;
+
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2)).max(10);
+    let height = height.min(area.height.saturating_sub(2)).max(3);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// The label of a form field: `field-ID` with dashes.
+pub fn field_label(app: &App, id: &str) -> String {
+    app.t(&format!("field-{}", id.replace('_', "-")))
+}
+
+fn option_label(app: &App, options: Options, id: &str) -> String {
+    match options {
+        Options::Fixed(list) => list
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or_else(|| id.to_string(), |(_, label)| app.t(label)),
+        other => other.vocab(&app.config.vocab).map_or_else(
+            || id.to_string(),
+            |v| v.label(id, app.config.lang).into_owned(),
+        ),
+    }
+}
+
+fn competence_label(app: &App, id: &str) -> String {
+    match app.config.referentiel.find(id) {
+        Some((_, c)) => c.id.clone(),
+        None => id.rsplit('/').next().unwrap_or(id).to_string(),
+    }
+}
+
+/// The value of a field as one line of text (not focused, or not typed).
+fn value_text(app: &App, field: &Field) -> String {
+    let none = || "—".to_string();
+    match (&field.kind, &field.value) {
+        (_, Value::Text(input)) => crate::domain::text::one_line(input.text()),
+        (FieldKind::Choice(o), Value::Choice(Some(id))) => option_label(app, *o, id),
+        (FieldKind::Multi(o), Value::Multi(ids)) if !ids.is_empty() => ids
+            .iter()
+            .map(|id| option_label(app, *o, id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (FieldKind::Competences, Value::Multi(ids)) if !ids.is_empty() => ids
+            .iter()
+            .map(|id| competence_label(app, id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::Bool(b)) => format!(
+            "[{}] {}",
+            if *b { "x" } else { " " },
+            app.t(if *b { "yes" } else { "no" })
+        ),
+        (_, Value::Structure(Some(StructureRef::Existing(_, nom)))) => nom.to_string(),
+        (_, Value::Structure(Some(StructureRef::New { nom, .. }))) => {
+            format!("{nom} ({})", app.t("new-record"))
+        }
+        (_, Value::Suivi(Some(SuiviRef::Existing(_, code)))) => code.to_string(),
+        (_, Value::Suivi(Some(SuiviRef::New(code)))) => format!("{code} ({})", app.t("new-record")),
+        _ => none(),
+    }
+}
+
+/// A text input with its cursor, scrolled so the cursor stays in `width` columns.
+fn input_spans<'a>(input: &Input, width: usize, theme: &Theme, focused: bool) -> Vec<Span<'a>> {
+    let chars: Vec<char> = input
+        .text()
+        .chars()
+        .map(|c| if c == '\n' { '↵' } else { c })
+        .collect();
+    let cursor = input.cursor().min(chars.len());
+    if !focused {
+        return vec![Span::raw(chars.iter().collect::<String>())];
+    }
+    // Scroll so that the cursor is visible, measuring display width.
+    let mut start = 0;
+    let widths: Vec<usize> = chars.iter().map(|c| c.to_string().width()).collect();
+    while widths[start..cursor].iter().sum::<usize>() + 1 > width && start < cursor {
+        start += 1;
+    }
+    let before: String = chars[start..cursor].iter().collect();
+    let at: String = chars.get(cursor).map_or(" ".to_string(), |c| c.to_string());
+    let after: String = chars.iter().skip(cursor + 1).collect();
+    vec![
+        Span::raw(before),
+        Span::styled(at, theme.selected),
+        Span::raw(after),
+    ]
+}
+
+pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form) {
+    let rect = popup(area, 100, area.height.saturating_sub(2));
+    let block = frame_block(app.t(form.title), theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    if inner.height < 3 {
+        return;
+    }
+    let value_width = usize::from(inner.width)
+        .saturating_sub(LABEL_WIDTH + 2)
+        .max(8);
+    // Lines of each field: the field itself, then its error or, when focused, its help.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        if focused {
+            focus_line = lines.len();
+        }
+        let mut label = field_label(app, field.id);
+        if field.required {
+            label.push_str(" *");
+        }
+        let label_style = if focused { theme.selected } else { theme.label };
+        let label = format!("{label:<width$}", width = LABEL_WIDTH);
+        let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
+        match &field.value {
+            Value::Text(input) if field.kind == FieldKind::Multiline && focused => {
+                spans.extend(input_spans(input, value_width, theme, true));
+            }
+            Value::Text(input) => spans.extend(input_spans(input, value_width, theme, focused)),
+            _ => {
+                let text = value_text(app, field);
+                let style = if text == "—" { theme.dim } else { theme.base };
+                spans.push(Span::styled(text, style));
+            }
+        }
+        lines.push(Line::from(spans));
+        if let Some(error) = field.error {
+            lines.push(Line::styled(
+                format!("{:w$}⚠ {}", "", app.t(error), w = LABEL_WIDTH + 2),
+                theme.warn,
+            ));
+        } else if focused
+            && let Value::Text(input) = &field.value
+            && input.truncated
+        {
+            lines.push(Line::styled(
+                format!(
+                    "{:w$}⚠ {}",
+                    "",
+                    app.t("input-truncated"),
+                    w = LABEL_WIDTH + 2
+                ),
+                theme.warn,
+            ));
+        } else if focused && field.kind.opens_picker() {
+            lines.push(Line::styled(
+                format!(
+                    "{:w$}{}",
+                    "",
+                    app.t("form-hint-picker"),
+                    w = LABEL_WIDTH + 2
+                ),
+                theme.dim,
+            ));
+        } else if focused && field.guarded {
+            lines.push(Line::styled(
+                format!("{:w$}{}", "", app.t("guard-reminder"), w = LABEL_WIDTH + 2),
+                theme.dim,
+            ));
+        }
+    }
+    let height = usize::from(inner.height);
+    let scroll = focus_line
+        .saturating_sub(height.saturating_sub(3) / 2)
+        .min(lines.len().saturating_sub(height));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picker) {
+    let rows = p.row_count();
+    let height = u16::try_from(rows + 4)
+        .unwrap_or(u16::MAX)
+        .clamp(6, area.height.saturating_sub(4).max(6));
+    let rect = popup(area, 70, height);
+    let block = frame_block(p.title.clone(), theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut lines = vec![Line::from({
+        let mut spans = vec![Span::styled("› ", theme.key)];
+        spans.extend(input_spans(
+            &p.query,
+            usize::from(inner.width).saturating_sub(3),
+            theme,
+            true,
+        ));
+        spans
+    })];
+    let list_height = usize::from(inner.height).saturating_sub(1);
+    let offset = p.cursor.saturating_sub(list_height.saturating_sub(1));
+    for row in offset..rows.min(offset + list_height) {
+        let selected = row == p.cursor;
+        let line = match p.filtered.get(row) {
+            Some(&i) => {
+                let item = &p.items[i];
+                if item.header {
+                    Line::styled(item.label.clone(), theme.group)
+                } else {
+                    let mark = if p.multi {
+                        if p.chosen.contains(&item.id) {
+                            "[x] "
+                        } else {
+                            "[ ] "
+                        }
+                    } else {
+                        ""
+                    };
+                    Line::from(format!("{mark}{}", item.label))
+                }
+            }
+            None => {
+                let text = match &p.create {
+                    Some(Create::Structure) => app.i18n.t_args(
+                        "picker-create-structure",
+                        &[crate::i18n::arg("name", p.query.text().trim().to_string())],
+                    ),
+                    Some(Create::Suivi(code)) => app.i18n.t_args(
+                        "picker-new-suivi",
+                        &[crate::i18n::arg("code", code.to_string())],
+                    ),
+                    None => String::new(),
+                };
+                Line::styled(format!("+ {text}"), theme.key)
+            }
+        };
+        lines.push(if selected {
+            line.style(theme.selected)
+        } else {
+            line
+        });
+    }
+    if rows == 0 {
+        lines.push(Line::styled(app.t("picker-none"), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, message: &str) {
+    let rect = popup(area, 64, 7);
+    let block = frame_block(app.t("confirm-title"), theme);
+    frame.render_widget(Clear, rect);
+    let text = vec![
+        Line::raw(crate::domain::text::one_line(message)),
+        Line::raw(""),
+        Line::styled(app.t("confirm-keys"), theme.key),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+pub fn guard(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, warnings: &[GuardWarning]) {
+    let height = u16::try_from(warnings.len() + 7).unwrap_or(u16::MAX);
+    let rect = popup(area, 76, height);
+    let block = frame_block(app.t("guard-title"), theme);
+    frame.render_widget(Clear, rect);
+    let mut lines = vec![
+        Line::styled(app.t("guard-reminder"), theme.header),
+        Line::raw(""),
+    ];
+    for w in warnings {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} : ", field_label(app, w.field)), theme.label),
+            Span::styled(
+                format!("« {} »", crate::domain::text::one_line(&w.matched)),
+                theme.warn,
+            ),
+            Span::raw(format!(" — {}", app.t(w.kind.message_id()))),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t("guard-keys"), theme.key));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// Highlights search terms inside a text (the match positions come from folded text).
+pub fn highlighted<'a>(text: &str, terms: &[&str], base: Style, mark: Style) -> Vec<Span<'a>> {
+    let ranges = crate::search::highlight_ranges(text, terms);
+    if ranges.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s > at {
+            spans.push(Span::styled(chars[at..s].iter().collect::<String>(), base));
+        }
+        spans.push(Span::styled(
+            chars[s..e.min(chars.len())].iter().collect::<String>(),
+            mark,
+        ));
+        at = e.min(chars.len());
+    }
+    if at < chars.len() {
+        spans.push(Span::styled(chars[at..].iter().collect::<String>(), base));
+    }
+    spans
+}
