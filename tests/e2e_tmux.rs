@@ -91,7 +91,7 @@ impl Tmux {
         );
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor hidden");
         self.keys(&[
-            "stty -a | grep -Eq '(^| )icanon( |;|$)' && stty -a | grep -Eq '(^| )echo( |;|$)' && echo COOKED_OK",
+            "stty -a | grep -Eq '(^| )icanon( |;|$)' && stty -a | grep -Eq '(^| )echo( |;|$)' && echo COOKED\"\"_OK",
             "Enter",
         ]);
         self.wait_for("COOKED_OK\n");
@@ -280,7 +280,7 @@ fn a_panic_restores_the_terminal() {
     let exe = std::env::current_exe().unwrap();
     t.keys(&[
         &format!(
-            "CARNET_PANIC_CHILD=1 {} --exact panicking_child --ignored --nocapture; echo DONE",
+            "CARNET_PANIC_CHILD=1 {} --exact panicking_child --ignored --nocapture; echo DO\"\"NE",
             exe.display()
         ),
         "Enter",

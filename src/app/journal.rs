@@ -175,6 +175,13 @@ pub fn haystack(it: &Interaction, data: &Dataset, config: &Config) -> String {
 }
 
 impl Journal {
+    pub fn new() -> Journal {
+        Journal {
+            query_input: Input::new("", false, 200),
+            ..Journal::default()
+        }
+    }
+
     pub fn rebuild_haystacks(&mut self, data: &Dataset, config: &Config) {
         self.haystacks = data
             .interactions

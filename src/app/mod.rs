@@ -227,7 +227,7 @@ impl App {
             i18n,
             data: Dataset::default(),
             views: Views::default(),
-            journal: Journal::default(),
+            journal: Journal::new(),
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,

@@ -395,7 +395,7 @@ fn gen_interactions(
                 vec![Suite {
                     action: (*rng.pick(SUITES)).into(),
                     echeance: Some(date + Duration::days(rng.range(2, 21))),
-                    faite: date + Duration::days(21) < today && rng.chance(85),
+                    faite: date + Duration::days(21) < today && rng.chance(97),
                 }]
             } else {
                 Vec::new()

@@ -119,7 +119,14 @@ fn input_spans<'a>(input: &Input, width: usize, theme: &Theme, focused: bool) ->
 }
 
 pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form) {
-    let rect = popup(area, 100, area.height.saturating_sub(2));
+    // Forms take the whole body (between the tab bar and the footer): every column counts
+    // at 80×24.
+    let rect = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
     let block = frame_block(app.t(form.title), theme);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);

@@ -171,6 +171,31 @@ fn hint_actions(app: &App) -> &'static [Action] {
     }
 }
 
+/// A key as the user's keyboard names it (Entrée, Échap… in French).
+pub fn key_name(app: &App, key: Key) -> String {
+    use crate::config::keymap::KeyCode;
+    let id = match key.code {
+        KeyCode::Enter => "key-enter",
+        KeyCode::Esc => "key-esc",
+        KeyCode::Char(' ') => "key-space",
+        KeyCode::BackTab => "key-backtab",
+        KeyCode::Home => "key-home",
+        KeyCode::End => "key-end",
+        KeyCode::Backspace => "key-backspace",
+        KeyCode::Delete => "key-delete",
+        _ => return key.to_string(),
+    };
+    let prefix = key.to_string();
+    let prefix = prefix
+        .rsplit_once('-')
+        .map(|(m, _)| format!("{m}-"))
+        .unwrap_or_default();
+    if key.code == KeyCode::BackTab {
+        return app.t(id);
+    }
+    format!("{prefix}{}", app.t(id))
+}
+
 /// Keys of an action as bound in a context, looking through its layers.
 fn keys_in(app: &App, context: Context, action: Action) -> Vec<Key> {
     context
@@ -191,7 +216,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             continue;
         }
         // The first key only: the footer must fit 80 columns; help lists them all.
-        spans.push(Span::styled(format!(" {}", keys[0]), theme.key));
+        spans.push(Span::styled(
+            format!(" {}", key_name(app, keys[0])),
+            theme.key,
+        ));
         spans.push(Span::styled(
             format!(" {} ", app.t(&format!("action-{}", action.name()))),
             theme.dim,
