@@ -657,12 +657,18 @@ fn quick_note(
     if !warnings.is_empty() && !note.yes {
         let list = warnings
             .iter()
-            .map(|w| format!("« {} » : {}", w.matched, i18n.t(w.kind.message_id())))
+            .map(|w| {
+                let quoted = i18n.t_args("quoted", &[arg("text", w.matched.clone())]);
+                i18n.t_args(
+                    "guard-item",
+                    &[
+                        arg("quoted", quoted),
+                        arg("why", i18n.t(w.kind.message_id())),
+                    ],
+                )
+            })
             .collect::<Vec<_>>()
-            .join(
-                "
-  ",
-            );
+            .join("\n");
         return Err(Failure::new(
             EXIT_USAGE,
             i18n.t_args("err-note-guard", &[arg("list", list)]),

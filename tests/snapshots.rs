@@ -101,3 +101,85 @@ fn stored_control_and_escape_characters_never_reach_the_terminal() {
     assert!(text.contains("Rappel [2J]52;c;AAAA"), "{text}");
     assert!(text.contains("ligne2 fin"), "{text}");
 }
+
+fn key(a: &mut App, k: carnet::config::keymap::Key) {
+    a.update(Msg::Key(k));
+}
+
+fn typed(a: &mut App, text: &str) {
+    for c in text.chars() {
+        key(a, carnet::config::keymap::Key::char(c));
+    }
+}
+
+#[test]
+fn interaction_form_empty_with_errors_and_with_guard_warnings() {
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let ctrl_s = Key::new(
+        KeyCode::Char('s'),
+        Mods {
+            ctrl: true,
+            ..Mods::default()
+        },
+    );
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(30), (80, 24));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(format!("form_empty_{}_80x24", lang_name(lang)), screen(&a));
+
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(
+            &mut a,
+            Key::new(
+                KeyCode::Char('u'),
+                Mods {
+                    ctrl: true,
+                    ..Mods::default()
+                },
+            ),
+        );
+        typed(&mut a, "31/02");
+        key(&mut a, ctrl_s);
+        insta::assert_snapshot!(format!("form_errors_{}_80x24", lang_name(lang)), screen(&a));
+
+        typed(&mut a, "acc");
+        key(&mut a, Key::plain(KeyCode::Enter));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        typed(&mut a, "Rappeler Mme Martin au 06 12 34 56 78, enceinte");
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(
+            &mut a,
+            Key::new(
+                KeyCode::Char('u'),
+                Mods {
+                    ctrl: true,
+                    ..Mods::default()
+                },
+            ),
+        );
+        typed(&mut a, "27/11/2026");
+        key(&mut a, ctrl_s);
+        insta::assert_snapshot!(format!("form_guard_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn picker_search_and_todo_views() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('n'));
+        typed(&mut a, "me");
+        insta::assert_snapshot!(format!("picker_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('/'));
+        typed(&mut a, "logement");
+        insta::assert_snapshot!(format!("search_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("todo_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

@@ -380,3 +380,5 @@ key-home = Home
 key-end = End
 key-backspace = Backspace
 key-delete = Del
+quoted = “{ $text }”
+guard-item = {"  "}• { $quoted }: { $why }

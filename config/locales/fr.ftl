@@ -380,3 +380,5 @@ key-home = Début
 key-end = Fin
 key-backspace = Retour arrière
 key-delete = Suppr
+quoted = « { $text } »
+guard-item = {"  "}• { $quoted } : { $why }

@@ -301,12 +301,16 @@ pub fn guard(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, warnings: 
         Line::raw(""),
     ];
     for w in warnings {
+        let quoted = app.i18n.t_args(
+            "quoted",
+            &[crate::i18n::arg(
+                "text",
+                crate::domain::text::one_line(&w.matched),
+            )],
+        );
         lines.push(Line::from(vec![
-            Span::styled(format!("{} : ", field_label(app, w.field)), theme.label),
-            Span::styled(
-                format!("« {} »", crate::domain::text::one_line(&w.matched)),
-                theme.warn,
-            ),
+            super::widgets::label_span(app, theme, &format!("field-{}", w.field.replace('_', "-"))),
+            Span::styled(quoted, theme.warn),
             Span::raw(format!(" — {}", app.t(w.kind.message_id()))),
         ]));
     }

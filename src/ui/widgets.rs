@@ -132,13 +132,33 @@ fn hint_actions(app: &App) -> &'static [Action] {
     match app.context() {
         Context::Help => &[Action::Close, Action::Down, Action::Up],
         Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
-        Context::Form => &[
-            Action::Save,
-            Action::NextField,
-            Action::Open,
-            Action::ExternalEditor,
-            Action::Cancel,
-        ],
+        Context::Form => {
+            use crate::app::form::FieldKind;
+            match app.modals.last() {
+                Some(crate::app::Modal::Form(form)) if form.focused().kind.opens_picker() => &[
+                    Action::Save,
+                    Action::NextField,
+                    Action::Open,
+                    Action::Cancel,
+                ],
+                Some(crate::app::Modal::Form(form))
+                    if matches!(form.focused().kind, FieldKind::Text | FieldKind::Multiline) =>
+                {
+                    &[
+                        Action::Save,
+                        Action::NextField,
+                        Action::ExternalEditor,
+                        Action::Cancel,
+                    ]
+                }
+                _ => &[
+                    Action::Save,
+                    Action::NextField,
+                    Action::PrevField,
+                    Action::Cancel,
+                ],
+            }
+        }
         Context::Picker => &[Action::Select, Action::Mark, Action::Cancel],
         Context::Confirm => &[Action::Yes, Action::No],
         Context::List | Context::Global => match (app.tab, app.journal.mode) {
