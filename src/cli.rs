@@ -397,14 +397,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let f = runtime::bench::open_and_draw(&dir, config).map_err(|e| {
                 Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))
             })?;
-            println!(
-                "{:.1} {:.1} {:.1} {} {:.1}",
-                f.open_ms,
-                f.load_ms,
-                f.first_frame_ms,
-                f.records,
-                f.peak_rss_mib.unwrap_or(0.0)
-            );
+            println!("{}", f.to_line());
             Ok(())
         }
     }
@@ -442,30 +435,41 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
             .arg(&dir)
             .output()
             .map_err(|e| fail(e.to_string()))?;
-        let figures = String::from_utf8_lossy(&out.stdout).into_owned();
-        let f: Vec<&str> = figures.split_whitespace().collect();
-        if f.len() != 5 {
+        let line = String::from_utf8_lossy(&out.stdout).into_owned();
+        let Some(f) = runtime::bench::OpenFigures::from_line(&line) else {
             return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
-        }
+        };
         let count = crate::ui::format::count(config.lang, interactions);
+        let row = |label: &str, value: String| println!("  {:<40} {value}", i18n.t(label));
         println!(
             "{}",
             i18n.t_args(
                 "bench-title",
-                &[arg("count", count), arg("records", f[3].to_string())]
+                &[arg("count", count), arg("records", f.records)]
             )
         );
-        println!("  {:<34} {generate_s:.2} s", i18n.t("bench-generate"));
-        println!("  {:<34} {write_s:.2} s", i18n.t("bench-write"));
-        println!(
-            "  {:<34} {:.1} MiB",
-            i18n.t("bench-size"),
-            size as f64 / 1_048_576.0
+        row("bench-generate", format!("{generate_s:.2} s"));
+        row("bench-write", format!("{write_s:.2} s"));
+        row(
+            "bench-size",
+            format!("{:.1} MiB", size as f64 / 1_048_576.0),
         );
-        println!("  {:<34} {} ms", i18n.t("bench-open"), f[0]);
-        println!("  {:<34} {} ms", i18n.t("bench-load"), f[1]);
-        println!("  {:<34} {} ms", i18n.t("bench-first-frame"), f[2]);
-        println!("  {:<34} {} MiB", i18n.t("bench-rss"), f[4]);
+        row("bench-open", format!("{:.0} ms", f.open_ms));
+        row("bench-load", format!("{:.0} ms", f.load_ms));
+        row("bench-first-frame", format!("{:.0} ms", f.first_frame_ms));
+        row("bench-rss", format!("{:.0} MiB", f.peak_rss_mib));
+        row(
+            "bench-search",
+            format!(
+                "p50 {:.1} ms · p95 {:.1} ms · max {:.1} ms",
+                f.search_p50_ms, f.search_p95_ms, f.search_max_ms
+            ),
+        );
+        row(
+            "bench-save-store",
+            format!("p95 {:.2} ms", f.save_store_p95_ms),
+        );
+        row("bench-save-app", format!("p95 {:.2} ms", f.save_app_p95_ms));
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&dir);

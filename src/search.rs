@@ -4,8 +4,6 @@
 //! results when the query only grows. Haystacks are folded once, at load and on save.
 
 use crate::domain::text::fold;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// One term of a query, in fzf's extended syntax: `'exact`, `^prefix`, `!excluded`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +54,11 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Only one-letter terms: too vague to search 100,000 records on.
+    pub fn is_too_short(&self) -> bool {
+        self.terms.iter().all(|t| t.text().chars().count() < 2)
+    }
+
     /// Whether every record matching `self` also matches `previous`, so the new results can
     /// be searched within the old ones.
     pub fn narrows(&self, previous: &Query) -> bool {
@@ -79,32 +82,7 @@ impl Query {
 
     /// The score of a folded haystack, or `None` when a term does not match.
     pub fn score(&self, haystack: &str) -> Option<u32> {
-        let mut total = 0;
-        for term in &self.terms {
-            match term {
-                Term::Not(t) => {
-                    if haystack.contains(t.as_str()) {
-                        return None;
-                    }
-                }
-                Term::Exact(t) => total += best_position_score(haystack, t)?,
-                Term::Prefix(t) => {
-                    let s = best_position_score(haystack, t)?;
-                    if s < 2 {
-                        return None;
-                    }
-                    total += s;
-                }
-                Term::Loose(t) => {
-                    total += match best_position_score(haystack, t) {
-                        Some(s) => s,
-                        None if t.chars().count() >= 3 && fuzzy_in_a_word(haystack, t) => 0,
-                        None => return None,
-                    }
-                }
-            }
-        }
-        Some(total)
+        Compiled::new(self).score(haystack)
     }
 
     /// Terms to highlight (excluded terms are not shown).
@@ -117,14 +95,65 @@ impl Query {
     }
 }
 
+/// A query ready to run: one substring finder per term, built once per search rather than
+/// once per record.
+struct Compiled<'q> {
+    terms: Vec<(&'q Term, memchr::memmem::Finder<'q>)>,
+}
+
+impl<'q> Compiled<'q> {
+    fn new(query: &'q Query) -> Compiled<'q> {
+        Compiled {
+            terms: query
+                .terms
+                .iter()
+                .map(|t| (t, memchr::memmem::Finder::new(t.text().as_bytes())))
+                .collect(),
+        }
+    }
+
+    fn score(&self, haystack: &str) -> Option<u32> {
+        let mut total = 0;
+        for (term, finder) in &self.terms {
+            match term {
+                Term::Not(_) => {
+                    if finder.find(haystack.as_bytes()).is_some() {
+                        return None;
+                    }
+                }
+                Term::Exact(t) => total += best_position_score(haystack, t, finder)?,
+                Term::Prefix(t) => {
+                    let s = best_position_score(haystack, t, finder)?;
+                    if s < 2 {
+                        return None;
+                    }
+                    total += s;
+                }
+                Term::Loose(t) => {
+                    total += match best_position_score(haystack, t, finder) {
+                        Some(s) => s,
+                        None if t.chars().count() >= 3 && fuzzy_in_a_word(haystack, t) => 0,
+                        None => return None,
+                    }
+                }
+            }
+        }
+        Some(total)
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
 /// 3 for a whole word, 2 for a word prefix, 1 for inside a word; the best occurrence counts.
-fn best_position_score(haystack: &str, term: &str) -> Option<u32> {
+fn best_position_score(
+    haystack: &str,
+    term: &str,
+    finder: &memchr::memmem::Finder<'_>,
+) -> Option<u32> {
     let mut best = None;
-    for (at, _) in haystack.match_indices(term) {
+    for at in finder.find_iter(haystack.as_bytes()) {
         let before = haystack[..at].chars().next_back();
         let after = haystack[at + term.len()..].chars().next();
         let starts = before.is_none_or(|c| !is_word_char(c));
@@ -157,17 +186,10 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     let mut map = Vec::with_capacity(s.len());
     for (ci, c) in s.chars().enumerate() {
         let start = folded.len();
-        for d in c.to_string().nfd() {
-            if is_combining_mark(d) {
-                continue;
-            }
-            match d {
-                'œ' | 'Œ' => folded.push_str("oe"),
-                'æ' | 'Æ' => folded.push_str("ae"),
-                'ß' => folded.push_str("ss"),
-                '’' | '‘' => folded.push('\''),
-                _ => folded.extend(d.to_lowercase()),
-            }
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            crate::domain::text::fold_char(c, &mut folded);
         }
         map.extend(std::iter::repeat_n(ci, folded.len() - start));
     }
@@ -200,14 +222,35 @@ pub fn highlight_ranges(text: &str, terms: &[&str]) -> Vec<(usize, usize)> {
     merged
 }
 
+/// From this many candidates on, a search uses both cores.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Searches folded haystacks; `candidates` limits the search (narrowing). Results are
 /// indices into `haystacks`, best score first, then in `candidates`' order.
 pub fn run(query: &Query, haystacks: &[String], candidates: &[usize]) -> Vec<usize> {
-    let mut scored: Vec<(u32, usize, usize)> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(rank, &i)| query.score(haystacks.get(i)?).map(|s| (s, rank, i)))
-        .collect();
+    let compiled = Compiled::new(query);
+    let score_range = |offset: usize, part: &[usize]| -> Vec<(u32, usize, usize)> {
+        part.iter()
+            .enumerate()
+            .filter_map(|(rank, &i)| {
+                compiled
+                    .score(haystacks.get(i)?)
+                    .map(|s| (s, offset + rank, i))
+            })
+            .collect()
+    };
+    let mut scored = if candidates.len() >= PARALLEL_FROM {
+        let (a, b) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| score_range(a.len(), b));
+            let mut first = score_range(0, a);
+            // A panic in the scoring thread would be a bug; score that half here instead.
+            first.extend(second.join().unwrap_or_else(|_| score_range(a.len(), b)));
+            first
+        })
+    } else {
+        score_range(0, candidates)
+    };
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, i)| i).collect()
 }

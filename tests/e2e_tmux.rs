@@ -288,3 +288,38 @@ fn a_panic_restores_the_terminal() {
     t.wait_for("DONE\n");
     t.assert_restored();
 }
+
+#[test]
+fn an_interaction_logged_survives_quit_and_is_found_after_relaunch() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::start("persist", home.path(), "") else {
+        return;
+    };
+    let data = home.path().join("logbook");
+    let open = format!("carnet --data-dir {}; echo EXIT=$?", data.display());
+    t.keys(&[&open, "Enter"]);
+    t.wait_for("Journal · 0");
+    t.keys(&["n"]);
+    t.wait_for("Nouvelle interaction");
+    t.keys(&["acc"]);
+    t.wait_for("› acc");
+    t.keys(&["Enter"]);
+    t.keys(&["num"]);
+    t.wait_for("› num");
+    t.keys(&["Enter"]);
+    t.keys(&["-l", "Créer une adresse électronique"]);
+    t.wait_for("Créer une adresse électronique");
+    t.keys(&["C-s"]);
+    t.wait_for("Journal · 1");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[&open, "Enter"]);
+    t.wait_for("Journal · 1");
+    t.keys(&["/"]);
+    t.keys(&["-l", "electronique"]);
+    let screen = t.wait_for("Journal · 1 / 1 · / electronique");
+    assert!(screen.contains("Créer une adresse"), "{screen}");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+}

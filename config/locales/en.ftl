@@ -382,3 +382,6 @@ key-backspace = Backspace
 key-delete = Del
 quoted = “{ $text }”
 guard-item = {"  "}• { $quoted }: { $why }
+bench-search = Search, per keystroke (with drawing)
+bench-save-store = Saving (transaction + flush)
+bench-save-app = Saving (updating the screen)

@@ -382,3 +382,6 @@ key-backspace = Retour arrière
 key-delete = Suppr
 quoted = « { $text } »
 guard-item = {"  "}• { $quoted } : { $why }
+bench-search = Recherche, par touche (avec dessin)
+bench-save-store = Enregistrement (transaction + flush)
+bench-save-app = Enregistrement (mise à jour de l'écran)

@@ -2,7 +2,7 @@
 //! haystacks the search runs on (built at load, refreshed per saved interaction).
 
 use crate::config::Config;
-use crate::domain::text::fold;
+use crate::domain::text::{fold, fold_into};
 use crate::domain::*;
 use crate::search::{self, Query};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -142,36 +142,91 @@ pub struct Journal {
     pub todo: Vec<TodoRow>,
     /// Folded searchable text of each interaction, parallel to `data.interactions`.
     pub haystacks: Vec<String>,
-    /// The last search (query and its results), to narrow on when the query grows.
-    last: Option<(Query, Vec<usize>)>,
+    /// Recent searches of this typing session (query and results): narrowing when the
+    /// query grows, instant answers when Backspace returns to an earlier query.
+    recent: Vec<(Query, Vec<usize>)>,
+    pub labels: FoldedLabels,
+}
+
+/// Vocabulary labels in the UI language, folded once, for building haystacks quickly.
+#[derive(Debug, Clone, Default)]
+pub struct FoldedLabels {
+    lists: [std::collections::HashMap<String, String>; 4],
+}
+
+const TYPES: usize = 0;
+const THEMES: usize = 1;
+const CANAUX: usize = 2;
+const REPONSES: usize = 3;
+
+impl FoldedLabels {
+    pub fn new(config: &Config) -> FoldedLabels {
+        let v = &config.vocab;
+        let fold_list = |vocab: &Vocabulary| {
+            vocab
+                .entries
+                .iter()
+                .map(|e| (e.id.clone(), fold(e.label(config.lang))))
+                .collect()
+        };
+        FoldedLabels {
+            lists: [
+                fold_list(&v.types_interaction),
+                fold_list(&v.thematiques),
+                fold_list(&v.canaux),
+                fold_list(&v.reponses),
+            ],
+        }
+    }
+
+    fn push(&self, list: usize, id: &str, out: &mut String) {
+        match self.lists[list].get(id) {
+            Some(label) => out.push_str(label),
+            None => fold_into(id, out),
+        }
+        out.push(' ');
+    }
 }
 
 /// Everything a search may look at in an interaction, folded once.
-pub fn haystack(it: &Interaction, data: &Dataset, config: &Config) -> String {
-    let v = &config.vocab;
-    let lang = config.lang;
-    let mut parts: Vec<String> = vec![
-        it.demande.to_string(),
-        it.besoin.to_string(),
-        it.note_pro.to_string(),
-        it.note_privee.to_string(),
-        it.lieu.to_string(),
-        it.quartier.to_string(),
-        v.types_interaction.labels(&it.types, lang),
-        v.thematiques.labels(&it.thematiques, lang),
-        v.canaux.label(&it.canal, lang).into_owned(),
-        v.reponses.labels(&it.reponses, lang),
-    ];
+pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> String {
+    let mut out = String::with_capacity(256);
+    for text in [
+        &it.demande,
+        &it.besoin,
+        &it.note_pro,
+        &it.note_privee,
+        &it.lieu,
+        &it.quartier,
+    ] {
+        fold_into(text, &mut out);
+        out.push_str(" \u{1f} ");
+    }
+    for t in &it.types {
+        labels.push(TYPES, t, &mut out);
+    }
+    for t in &it.thematiques {
+        labels.push(THEMES, t, &mut out);
+    }
+    labels.push(CANAUX, &it.canal, &mut out);
+    for r in &it.reponses {
+        labels.push(REPONSES, r, &mut out);
+    }
     if let Some(o) = &it.orientation {
-        parts.push(o.nom.to_string());
+        fold_into(&o.nom, &mut out);
+        out.push(' ');
     }
     if let Personnes::Suivi(id) = it.personnes
         && let Some(s) = data.suivi(id)
     {
-        parts.push(s.code.to_string());
+        fold_into(&s.code, &mut out);
+        out.push(' ');
     }
-    parts.extend(it.suites.iter().map(|s| s.action.to_string()));
-    fold(&parts.join(" \u{1f} "))
+    for s in &it.suites {
+        fold_into(&s.action, &mut out);
+        out.push(' ');
+    }
+    out
 }
 
 impl Journal {
@@ -183,54 +238,77 @@ impl Journal {
     }
 
     pub fn rebuild_haystacks(&mut self, data: &Dataset, config: &Config) {
+        self.labels = FoldedLabels::new(config);
         self.haystacks = data
             .interactions
             .iter()
-            .map(|it| haystack(it, data, config))
+            .map(|it| haystack(it, data, &self.labels))
             .collect();
-        self.last = None;
+        self.recent.clear();
     }
 
     pub fn is_filtered(&self) -> bool {
         !self.query.is_empty() || !self.filter.is_empty()
     }
 
-    /// Recomputes the rows from the journal order, the filter and the query. When the query
-    /// only grew since the last search, only the previous results are searched again.
-    pub fn refresh(&mut self, data: &Dataset, order: &[usize], today: NaiveDate, narrow: bool) {
-        let filtered: Vec<usize> = if self.filter.is_empty() {
-            order.to_vec()
-        } else {
-            order
-                .iter()
-                .copied()
-                .filter(|&i| self.filter.matches(&data.interactions[i], today))
-                .collect()
-        };
-        if self.query.is_empty() {
-            self.rows = filtered;
-            self.last = None;
-        } else {
-            let candidates = match (&self.last, narrow) {
-                (Some((previous, results)), true) if self.query.narrows(previous) => {
-                    // Keep the journal order among the previous results for tie-breaking.
-                    let mut keep = vec![false; data.interactions.len()];
-                    for &i in results {
-                        if let Some(k) = keep.get_mut(i) {
-                            *k = true;
-                        }
-                    }
-                    filtered
-                        .iter()
-                        .copied()
-                        .filter(|&i| keep.get(i).copied().unwrap_or(false))
-                        .collect()
-                }
-                _ => filtered,
-            };
-            self.rows = search::run(&self.query, &self.haystacks, &candidates);
-            self.last = Some((self.query.clone(), self.rows.clone()));
+    /// Recomputes the rows from the journal order, the filter and the query. While the user
+    /// types (`typing`), earlier results are reused: narrowing when the query grows, the
+    /// cached answer when it comes back to an earlier query.
+    pub fn refresh(&mut self, data: &Dataset, order: &[usize], today: NaiveDate, typing: bool) {
+        if !typing {
+            self.recent.clear();
         }
+        if let Some((_, rows)) = self.recent.iter().rev().find(|(q, _)| *q == self.query) {
+            self.rows = rows.clone();
+            return;
+        }
+        let filtered = || -> Vec<usize> {
+            if self.filter.is_empty() {
+                order.to_vec()
+            } else {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.filter.matches(&data.interactions[i], today))
+                    .collect()
+            }
+        };
+        // A query of single letters would match nearly everything: wait for two.
+        if self.query.is_empty() || self.query.is_too_short() {
+            self.rows = filtered();
+            return;
+        }
+        let narrowed = self
+            .recent
+            .iter()
+            .rev()
+            .find(|(previous, _)| !previous.is_too_short() && self.query.narrows(previous));
+        let candidates = match narrowed {
+            // Results are in score order; searching them again in journal order keeps ties
+            // newest first.
+            Some((_, results)) => {
+                let mut keep = vec![false; data.interactions.len()];
+                for &i in results {
+                    if let Some(k) = keep.get_mut(i) {
+                        *k = true;
+                    }
+                }
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| keep.get(i).copied().unwrap_or(false))
+                    .collect()
+            }
+            None => filtered(),
+        };
+        self.rows = search::run(&self.query, &self.haystacks, &candidates);
+        self.recent.push((self.query.clone(), self.rows.clone()));
+        if self.recent.len() > 32 {
+            self.recent.remove(0);
+        }
+    }
+
+    pub fn refresh_todo(&mut self, data: &Dataset, today: NaiveDate) {
         self.todo = todo_rows(data, today);
     }
 }

@@ -267,6 +267,7 @@ impl App {
         self.views = Views::build(&self.data, &self.config);
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
+        self.journal.refresh_todo(&self.data, self.today);
         self.clamp_cursors();
     }
 
@@ -707,7 +708,7 @@ impl App {
         }
         match record {
             AnyRecord::Interaction(it) => {
-                let hay = journal::haystack(&it, &self.data, &self.config);
+                let hay = journal::haystack(&it, &self.data, &self.journal.labels);
                 let (i, inserted) = put(&mut self.data.interactions, *it);
                 if inserted {
                     self.journal.haystacks.insert(i, hay);

@@ -10,21 +10,39 @@ pub fn nfc(s: &str) -> String {
 }
 
 /// Folds case and accents (`Élève` → `eleve`, `œuvre` → `oeuvre`) for search and comparison.
+/// ASCII, most of any French text, takes a fast path; other characters are decomposed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            '’' | '‘' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folded text to `out` (building a haystack without intermediate strings).
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, out);
         }
     }
-    out
+}
+
+/// Folds one non-ASCII character into `out`.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        '’' | '‘' => out.push('\''),
+        _ => {
+            for d in std::iter::once(c).nfd() {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
 }
 
 /// Removes control, escape and bidirectional-override characters so stored text can never

@@ -1,9 +1,10 @@
 //! `carnet bench`: measures on generated data what a user feels — generation, size on disk,
 //! and, in a fresh process so the memory figure is honest, opening the store up to the first
-//! frame with data.
+//! frame with data, each keystroke of a search, and saving an interaction.
 
 use crate::app::{App, Msg};
 use crate::config::Config;
+use crate::config::keymap::{Key, KeyCode, Mods};
 use crate::storage::Store;
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
@@ -19,20 +20,84 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct OpenFigures {
     pub open_ms: f64,
     pub load_ms: f64,
     pub first_frame_ms: f64,
     pub records: usize,
-    pub peak_rss_mib: Option<f64>,
+    pub peak_rss_mib: f64,
+    pub search_p50_ms: f64,
+    pub search_p95_ms: f64,
+    pub search_max_ms: f64,
+    pub save_store_p95_ms: f64,
+    pub save_app_p95_ms: f64,
+}
+
+impl OpenFigures {
+    pub fn to_line(&self) -> String {
+        format!(
+            "{:.1} {:.1} {:.1} {} {:.1} {:.2} {:.2} {:.2} {:.2} {:.2}",
+            self.open_ms,
+            self.load_ms,
+            self.first_frame_ms,
+            self.records,
+            self.peak_rss_mib,
+            self.search_p50_ms,
+            self.search_p95_ms,
+            self.search_max_ms,
+            self.save_store_p95_ms,
+            self.save_app_p95_ms
+        )
+    }
+
+    pub fn from_line(line: &str) -> Option<OpenFigures> {
+        let f: Vec<f64> = line
+            .split_whitespace()
+            .map(|x| x.parse().ok())
+            .collect::<Option<_>>()?;
+        (f.len() == 10).then(|| OpenFigures {
+            open_ms: f[0],
+            load_ms: f[1],
+            first_frame_ms: f[2],
+            records: f[3] as usize,
+            peak_rss_mib: f[4],
+            search_p50_ms: f[5],
+            search_p95_ms: f[6],
+            search_max_ms: f[7],
+            save_store_p95_ms: f[8],
+            save_app_p95_ms: f[9],
+        })
+    }
 }
 
 fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
 }
 
-/// Opens a store as the TUI does and draws the first frame with data on a 120×40 screen.
+fn percentile(samples: &mut [f64], p: f64) -> f64 {
+    if samples.is_empty() {
+        return 0.0;
+    }
+    samples.sort_by(f64::total_cmp);
+    let rank = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[rank.min(samples.len() - 1)]
+}
+
+/// What mediators search for, typed one key at a time, with a correction in each.
+const QUERIES: [&str; 8] = [
+    "logement social",
+    "caf prime",
+    "eleve college",
+    "titre de sejour",
+    "numerique adresse",
+    "impots declaration",
+    "voisinage bruit",
+    "energie facture",
+];
+
+/// Opens a store as the TUI does, draws the first frame with data on a 120×40 screen, then
+/// types searches and saves interactions, timing each step.
 pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> {
     let start = Instant::now();
     let store = Store::open(dir).map_err(|e| e.to_string())?;
@@ -50,14 +115,79 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         decode_failures: 0,
     });
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).map_err(|e| e.to_string())?;
-    terminal
-        .draw(|f| ui::render(f, &app, &Theme::color()))
-        .map_err(|e| e.to_string())?;
+    let mut draw = |app: &App| {
+        terminal
+            .draw(|f| ui::render(f, app, &Theme::color()))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    draw(&app)?;
+    let first_frame_ms = ms(start);
+    let peak_rss_mib = peak_rss_mib().unwrap_or(0.0);
+
+    // Each keystroke: update and draw, as the user sees it.
+    let mut keystrokes = Vec::new();
+    let mut key = |app: &mut App, k: Key| -> Result<(), String> {
+        let t = Instant::now();
+        app.update(Msg::Key(k));
+        draw(app)?;
+        keystrokes.push(ms(t));
+        Ok(())
+    };
+    for query in QUERIES {
+        key(&mut app, Key::char('/'))?;
+        for c in query.chars() {
+            key(&mut app, Key::char(c))?;
+        }
+        key(&mut app, Key::plain(KeyCode::Backspace))?;
+        key(&mut app, Key::plain(KeyCode::Backspace))?;
+        key(&mut app, Key::plain(KeyCode::Esc))?;
+    }
+    let search_max_ms = keystrokes.iter().copied().fold(0.0, f64::max);
+    let search_p50_ms = percentile(&mut keystrokes, 0.50);
+    let search_p95_ms = percentile(&mut keystrokes, 0.95);
+
+    // Saving: the store write (transaction + flush) and the app's own work, separately.
+    let ctrl_s = Key::new(
+        KeyCode::Char('s'),
+        Mods {
+            ctrl: true,
+            ..Mods::default()
+        },
+    );
+    let mut store_times = Vec::new();
+    let mut app_times = Vec::new();
+    for n in 0..30 {
+        app.update(Msg::Key(Key::char('n')));
+        for c in "acc".chars() {
+            app.update(Msg::Key(Key::char(c)));
+        }
+        app.update(Msg::Key(Key::plain(KeyCode::Enter)));
+        app.update(Msg::Key(Key::plain(KeyCode::Tab)));
+        for c in format!("Mesure {n}").chars() {
+            app.update(Msg::Key(Key::char(c)));
+        }
+        let t = Instant::now();
+        let effects = app.update(Msg::Key(ctrl_s));
+        app_times.push(ms(t));
+        for effect in effects {
+            let t = Instant::now();
+            if let Some(Msg::PersistFailed(e)) = crate::runtime::persist(&store, &effect) {
+                return Err(e);
+            }
+            store_times.push(ms(t));
+        }
+    }
     Ok(OpenFigures {
         open_ms,
         load_ms,
-        first_frame_ms: ms(start),
+        first_frame_ms,
         records,
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib,
+        search_p50_ms,
+        search_p95_ms,
+        search_max_ms,
+        save_store_p95_ms: percentile(&mut store_times, 0.95),
+        save_app_p95_ms: percentile(&mut app_times, 0.95),
     })
 }
