@@ -190,8 +190,29 @@ impl Picker {
             Some(Create::Structure) if self.create_label_visible() => {
                 Choice::CreateStructure(self.query.text().trim().into())
             }
-            Some(Create::Suivi(code)) => Choice::CreateSuivi(code.clone()),
+            Some(Create::Suivi(_)) => match self.suivi_code() {
+                Ok(code) => Choice::CreateSuivi(code),
+                Err(()) => Choice::Nothing,
+            },
             _ => Choice::Nothing,
+        }
+    }
+
+    /// The code a "new suivi" row creates: the next one, or the code being typed when the
+    /// query looks like one (then it must have the right shape).
+    pub fn suivi_code(&self) -> Result<Text, ()> {
+        let Some(Create::Suivi(next)) = &self.create else {
+            return Err(());
+        };
+        let typed = self.query.text().trim().to_uppercase();
+        if typed.chars().any(|c| c.is_ascii_digit() || c == '-') {
+            if crate::domain::validate::is_suivi_code(&typed) {
+                Ok(typed.into())
+            } else {
+                Err(())
+            }
+        } else {
+            Ok(next.clone())
         }
     }
 
@@ -312,6 +333,20 @@ mod tests {
         );
         p.move_by(-1);
         assert_eq!(p.current(), Choice::Item("tms-2004/CCP1.C5".into()));
+    }
+
+    #[test]
+    fn a_typed_suivi_code_must_have_the_right_shape() {
+        let mut p = Picker::new("s".into(), vec![], false, vec![], 0)
+            .with_create(Create::Suivi("P-2026-004".into()));
+        assert_eq!(p.current(), Choice::CreateSuivi("P-2026-004".into()));
+        p.query.set("p-2026-120");
+        p.refilter();
+        assert_eq!(p.current(), Choice::CreateSuivi("P-2026-120".into()));
+        p.query.set("P-26-1");
+        p.refilter();
+        assert_eq!(p.current(), Choice::Nothing);
+        assert_eq!(p.suivi_code(), Err(()));
     }
 
     #[test]

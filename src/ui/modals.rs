@@ -255,13 +255,21 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picke
                         "picker-create-structure",
                         &[crate::i18n::arg("name", p.query.text().trim().to_string())],
                     ),
-                    Some(Create::Suivi(code)) => app.i18n.t_args(
-                        "picker-new-suivi",
-                        &[crate::i18n::arg("code", code.to_string())],
-                    ),
+                    Some(Create::Suivi(_)) => match p.suivi_code() {
+                        Ok(code) => app.i18n.t_args(
+                            "picker-new-suivi",
+                            &[crate::i18n::arg("code", code.to_string())],
+                        ),
+                        Err(()) => app.t("err-suivi-code"),
+                    },
                     None => String::new(),
                 };
-                Line::styled(format!("+ {text}"), theme.key)
+                let invalid = matches!(p.create, Some(Create::Suivi(_))) && p.suivi_code().is_err();
+                if invalid {
+                    Line::styled(format!("⚠ {text}"), theme.warn)
+                } else {
+                    Line::styled(format!("+ {text}"), theme.key)
+                }
             }
         };
         lines.push(if selected {
