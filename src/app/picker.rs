@@ -191,8 +191,8 @@ impl Picker {
                 Choice::CreateStructure(self.query.text().trim().into())
             }
             Some(Create::Suivi(_)) => match self.suivi_code() {
-                Ok(code) => Choice::CreateSuivi(code),
-                Err(()) => Choice::Nothing,
+                Some(code) => Choice::CreateSuivi(code),
+                None => Choice::Nothing,
             },
             _ => Choice::Nothing,
         }
@@ -200,19 +200,15 @@ impl Picker {
 
     /// The code a "new suivi" row creates: the next one, or the code being typed when the
     /// query looks like one (then it must have the right shape).
-    pub fn suivi_code(&self) -> Result<Text, ()> {
+    pub fn suivi_code(&self) -> Option<Text> {
         let Some(Create::Suivi(next)) = &self.create else {
-            return Err(());
+            return None;
         };
         let typed = self.query.text().trim().to_uppercase();
         if typed.chars().any(|c| c.is_ascii_digit() || c == '-') {
-            if crate::domain::validate::is_suivi_code(&typed) {
-                Ok(typed.into())
-            } else {
-                Err(())
-            }
+            crate::domain::validate::is_suivi_code(&typed).then(|| typed.into())
         } else {
-            Ok(next.clone())
+            Some(next.clone())
         }
     }
 
@@ -346,7 +342,7 @@ mod tests {
         p.query.set("P-26-1");
         p.refilter();
         assert_eq!(p.current(), Choice::Nothing);
-        assert_eq!(p.suivi_code(), Err(()));
+        assert_eq!(p.suivi_code(), None);
     }
 
     #[test]

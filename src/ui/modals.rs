@@ -256,15 +256,16 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picke
                         &[crate::i18n::arg("name", p.query.text().trim().to_string())],
                     ),
                     Some(Create::Suivi(_)) => match p.suivi_code() {
-                        Ok(code) => app.i18n.t_args(
+                        Some(code) => app.i18n.t_args(
                             "picker-new-suivi",
                             &[crate::i18n::arg("code", code.to_string())],
                         ),
-                        Err(()) => app.t("err-suivi-code"),
+                        None => app.t("err-suivi-code"),
                     },
                     None => String::new(),
                 };
-                let invalid = matches!(p.create, Some(Create::Suivi(_))) && p.suivi_code().is_err();
+                let invalid =
+                    matches!(p.create, Some(Create::Suivi(_))) && p.suivi_code().is_none();
                 if invalid {
                     Line::styled(format!("⚠ {text}"), theme.warn)
                 } else {
