@@ -72,7 +72,7 @@ fn every_literal_message_id_in_the_code_exists() {
     let mut ids = std::collections::BTreeSet::new();
     for text in &files {
         for marker in [
-            "t(\"",
+            ".t(\"",
             "t_args(\"",
             "Some(\"err-",
             "Err(\"err-",
