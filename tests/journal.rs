@@ -583,3 +583,37 @@ fn run<B: ratatui::backend::Backend>(
 {
     carnet::runtime::run_scripted(a, host, script).unwrap();
 }
+
+#[test]
+fn views_updated_in_place_after_a_save_equal_a_full_rebuild() {
+    let mut a = app(common::sample(300));
+    let config = common::config(Lang::Fr);
+    log_common_case(&mut a, "Première");
+    assert_eq!(
+        a.views,
+        carnet::app::Views::build(&a.data, &config),
+        "after adding"
+    );
+    // Edit an older interaction: orient it to a structure, change its date.
+    a.apply(carnet::action::Action::Last);
+    press(&mut a, Key::char('e'));
+    focus_field(&mut a, "date");
+    press(&mut a, ctrl('u'));
+    type_text(&mut a, "hier");
+    focus_field(&mut a, "orientation");
+    type_text(&mut a, "CAF de Val");
+    press(&mut a, special(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(
+        a.views,
+        carnet::app::Views::build(&a.data, &config),
+        "after editing"
+    );
+    press(&mut a, Key::char('u'));
+    assert_eq!(
+        a.views,
+        carnet::app::Views::build(&a.data, &config),
+        "after undoing"
+    );
+}

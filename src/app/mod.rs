@@ -794,11 +794,39 @@ impl App {
                 effects.push(Effect::Remove(kind, id));
             }
         }
+        // One interaction saved (the usual case) updates the views in place; anything else
+        // rebuilds them.
+        let incremental = match (
+            undo.restore.as_slice(),
+            undo.remove.as_slice(),
+            effects.as_slice(),
+        ) {
+            (
+                [],
+                [(RecordKind::Interaction, _)],
+                [Effect::Persist(AnyRecord::Interaction(new))],
+            )
+            | ([AnyRecord::Interaction(_)], [], [Effect::Persist(AnyRecord::Interaction(new))]) => {
+                let old = match undo.restore.first() {
+                    Some(AnyRecord::Interaction(old)) => Some(old.as_ref()),
+                    _ => None,
+                };
+                self.views.update_interaction(&self.data, old, new)
+            }
+            _ => false,
+        };
         self.undo.push(undo);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
-        self.refresh();
+        if incremental {
+            self.journal
+                .refresh(&self.data, &self.views.journal, self.today, false);
+            self.journal.refresh_todo(&self.data, self.today);
+            self.clamp_cursors();
+        } else {
+            self.refresh();
+        }
         effects
     }
 

@@ -35,7 +35,7 @@ impl EvidenceCount {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Views {
     /// Interactions, newest first.
     pub journal: Vec<usize>,
@@ -117,12 +117,27 @@ impl Views {
             .collect();
 
         let mut evidence: HashMap<Text, EvidenceCount> = HashMap::new();
-        for (_, _, link) in data.evidence() {
-            evidence
-                .entry(link.competence.clone())
-                .or_default()
-                .add(link);
+        fn count<R: Record>(records: &[R], evidence: &mut HashMap<Text, EvidenceCount>) {
+            for r in records {
+                for link in &r.meta().evidence {
+                    match evidence.get_mut(link.competence.as_str()) {
+                        Some(c) => c.add(link),
+                        None => evidence
+                            .entry(link.competence.clone())
+                            .or_default()
+                            .add(link),
+                    }
+                }
+            }
         }
+        count(&data.interactions, &mut evidence);
+        count(&data.suivis, &mut evidence);
+        count(&data.structures, &mut evidence);
+        count(&data.contacts, &mut evidence);
+        count(&data.rencontres, &mut evidence);
+        count(&data.veille, &mut evidence);
+        count(&data.fiches, &mut evidence);
+        count(&data.analyses, &mut evidence);
 
         Views {
             journal,
@@ -133,6 +148,70 @@ impl Views {
             competences,
             evidence,
         }
+    }
+
+    /// Updates the views after one interaction was added (the newest record) or changed in
+    /// place. Returns false when only a rebuild would be exact (a link or an orientation
+    /// removed, or the record not where expected); the caller then rebuilds.
+    pub fn update_interaction(
+        &mut self,
+        data: &Dataset,
+        old: Option<&Interaction>,
+        new: &Interaction,
+    ) -> bool {
+        let Ok(index) = data
+            .interactions
+            .binary_search_by_key(&new.meta.id, |i| i.meta.id)
+        else {
+            return false;
+        };
+        let appended = old.is_none() && index + 1 == data.interactions.len();
+        if old.is_none() && !appended {
+            return false;
+        }
+        if let Some(old) = old {
+            let removed_link = old
+                .meta
+                .evidence
+                .iter()
+                .any(|l| !new.meta.evidence.contains(l));
+            let old_target = old.orientation.as_ref().and_then(|o| o.structure);
+            let new_target = new.orientation.as_ref().and_then(|o| o.structure);
+            let contact_moved =
+                old_target.is_some() && (old_target != new_target || new.date < old.date);
+            if removed_link || contact_moved {
+                return false;
+            }
+            for link in &old.meta.evidence {
+                // Links kept unchanged are counted again below.
+                if let Some(c) = self.evidence.get_mut(link.competence.as_str()) {
+                    match link.strength {
+                        Strength::Principale => c.principale = c.principale.saturating_sub(1),
+                        Strength::Secondaire => c.secondaire = c.secondaire.saturating_sub(1),
+                    }
+                }
+            }
+            if let Some(pos) = self.journal.iter().position(|&i| i == index) {
+                self.journal.remove(pos);
+            }
+        }
+        for link in &new.meta.evidence {
+            self.evidence
+                .entry(link.competence.clone())
+                .or_default()
+                .add(link);
+        }
+        if let Some(id) = new.orientation.as_ref().and_then(|o| o.structure) {
+            let entry = self.last_contact.entry(id).or_insert(new.date);
+            *entry = (*entry).max(new.date);
+        }
+        let key = |i: usize| {
+            let it = &data.interactions[i];
+            std::cmp::Reverse((it.date, it.heure, it.meta.id))
+        };
+        let at = self.journal.partition_point(|&i| key(i) < key(index));
+        self.journal.insert(at, index);
+        true
     }
 
     /// Evidence of a CCP: the sum over its competences.
