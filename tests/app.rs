@@ -180,3 +180,28 @@ fn scripted_session_switches_tabs_and_quits() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Compétences"), "{screen}");
 }
+
+#[test]
+fn esc_then_a_key_typed_fast_arrives_as_alt_and_is_taken_as_both() {
+    let mut a = app(common::sample(50));
+    press(&mut a, Key::char('/'));
+    for c in "logement".chars() {
+        press(&mut a, Key::char(c));
+    }
+    press(&mut a, Key::plain(KeyCode::Enter));
+    assert!(a.journal.is_filtered());
+    let alt_a = Key::new(
+        KeyCode::Char('a'),
+        carnet::config::keymap::Mods {
+            alt: true,
+            ..Default::default()
+        },
+    );
+    press(&mut a, alt_a);
+    assert!(!a.journal.is_filtered(), "Esc cleared the search");
+    assert_eq!(
+        a.journal.mode,
+        carnet::app::journal::Mode::Todo,
+        "then a opened À faire"
+    );
+}

@@ -432,6 +432,17 @@ impl App {
             _ => {}
         }
         let Some(action) = self.config.keymap.resolve(context, key) else {
+            // Over SSH and in tmux, Esc quickly followed by a key arrives as Alt+key; Carnet
+            // binds no Alt chords, so take it as the two keys it was.
+            if key.mods.alt {
+                let mut plain = key;
+                plain.mods.alt = false;
+                let mut effects = self.on_key(Key::plain(KeyCode::Esc));
+                if !effects.contains(&Effect::Quit) {
+                    effects.extend(self.on_key(plain));
+                }
+                return effects;
+            }
             self.dirty = self.status.is_some();
             return Vec::new();
         };
