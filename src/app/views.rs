@@ -88,7 +88,7 @@ impl Views {
             }
         }
         for r in &data.rencontres {
-            for &id in &r.structures {
+            for id in r.structures.iter().filter_map(|l| l.id) {
                 touch(id, r.date);
             }
         }

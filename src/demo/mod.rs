@@ -179,6 +179,13 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
         .collect()
 }
 
+fn lien_structure(s: &Structure) -> Lien {
+    Lien {
+        id: Some(s.meta.id),
+        nom: s.nom.clone(),
+    }
+}
+
 /// A landline number of the invented town's area.
 fn phone(rng: &mut Rng) -> Text {
     format!(
@@ -480,18 +487,21 @@ fn gen_rencontres(
         .into_iter()
         .map(|date| {
             let s = &structures[rng.below(structures.len().min(STRUCTURES.len() * 3))];
-            let mut met = vec![s.meta.id];
+            let mut met = vec![lien_structure(s)];
             if rng.chance(40) {
-                let other = structures[rng.below(structures.len().min(STRUCTURES.len()))].meta.id;
-                if other != s.meta.id {
-                    met.push(other);
+                let other = &structures[rng.below(structures.len().min(STRUCTURES.len()))];
+                if other.meta.id != s.meta.id {
+                    met.push(lien_structure(other));
                 }
             }
-            let people: Vec<Id> = contacts
+            let people: Vec<Lien> = contacts
                 .iter()
-                .filter(|c| met.contains(&c.structure))
+                .filter(|c| met.iter().any(|l| l.id == Some(c.structure)))
                 .take(2)
-                .map(|c| c.meta.id)
+                .map(|c| Lien {
+                    id: Some(c.meta.id),
+                    nom: c.nom.clone(),
+                })
                 .collect();
             let (type_rencontre, objet) = *rng.pick(RENCONTRES);
             let mut meta = ids.meta(date, time(rng));
@@ -639,7 +649,7 @@ fn gen_fiches(
                             .any(|t| base.typologies.contains(&t.as_str()))
                     })
                     .take(2)
-                    .map(|s| s.meta.id)
+                    .map(lien_structure)
                     .collect(),
             }
         })

@@ -90,6 +90,14 @@ pub struct Suite {
     pub faite: bool,
 }
 
+/// A link to a record of the network that keeps its name, so the record that holds it stays
+/// readable if the target is deleted (the id then becomes `None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lien {
+    pub id: Option<Id>,
+    pub nom: Text,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Orientation {
     /// The structure of the network, when it is one.
@@ -222,8 +230,8 @@ pub struct Rencontre {
     pub duree_min: u16,
     pub type_rencontre: Text,
     pub initiative: Text,
-    pub structures: Vec<Id>,
-    pub contacts: Vec<Id>,
+    pub structures: Vec<Lien>,
+    pub contacts: Vec<Lien>,
     pub objet: Text,
     pub compte_rendu: Text,
     pub suites: Vec<Suite>,
@@ -270,7 +278,7 @@ pub struct Fiche {
     pub date_verification: Option<NaiveDate>,
     pub date_revision: Option<NaiveDate>,
     pub revisions: Vec<Revision>,
-    pub structures: Vec<Id>,
+    pub structures: Vec<Lien>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -170,10 +170,18 @@ impl Validate for Contact {
     }
 }
 
+fn norm_liens(liens: &mut [Lien]) {
+    for l in liens {
+        norm(&mut [&mut l.nom]);
+    }
+}
+
 impl Validate for Rencontre {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);
         norm(&mut [&mut self.objet, &mut self.compte_rendu]);
+        norm_liens(&mut self.structures);
+        norm_liens(&mut self.contacts);
         norm_suites(&mut self.suites);
     }
 
@@ -208,6 +216,7 @@ impl Validate for Fiche {
         for r in &mut self.revisions {
             norm(&mut [&mut r.resume, &mut r.contenu_precedent]);
         }
+        norm_liens(&mut self.structures);
     }
 
     fn validate(&self) -> Vec<FieldError> {

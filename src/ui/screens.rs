@@ -732,11 +732,7 @@ fn fiche_detail(app: &App, theme: &Theme, f: &Fiche) -> Vec<Line<'static>> {
             ),
         );
     }
-    let linked: Vec<String> = f
-        .structures
-        .iter()
-        .filter_map(|id| app.data.structure(*id).map(|s| s.nom.to_string()))
-        .collect();
+    let linked: Vec<String> = f.structures.iter().map(|l| l.nom.to_string()).collect();
     push(
         &mut lines,
         field(app, theme, "field-structures", &linked.join(", ")),
