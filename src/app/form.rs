@@ -22,6 +22,7 @@ pub enum Options {
     Statuts,
     Residences,
     Typologies,
+    NiveauxRelation,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -40,6 +41,7 @@ impl Options {
             Options::Statuts => &v.statuts,
             Options::Residences => &v.residences,
             Options::Typologies => &v.typologies_structure,
+            Options::NiveauxRelation => &v.niveaux_relation,
             Options::Fixed(_) => return None,
         })
     }
@@ -252,6 +254,16 @@ pub enum Purpose {
     /// A new or edited interaction; `base` holds what the form does not show.
     Interaction {
         base: Box<crate::domain::Interaction>,
+        is_new: bool,
+    },
+    /// A new or edited structure of the network.
+    Structure {
+        base: Box<crate::domain::Structure>,
+        is_new: bool,
+    },
+    /// A new or edited contact (a professional of a structure).
+    Contact {
+        base: Box<crate::domain::Contact>,
         is_new: bool,
     },
     /// The journal's filters.

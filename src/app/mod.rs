@@ -6,6 +6,7 @@ pub mod input;
 pub mod interaction_form;
 pub mod journal;
 pub mod layout;
+pub mod network;
 pub mod picker;
 pub mod views;
 
@@ -100,6 +101,9 @@ pub enum AnyRecord {
     Interaction(Box<Interaction>),
     Suivi(Box<Suivi>),
     Structure(Box<Structure>),
+    Contact(Box<Contact>),
+    Rencontre(Box<Rencontre>),
+    Fiche(Box<Fiche>),
 }
 
 impl AnyRecord {
@@ -108,6 +112,9 @@ impl AnyRecord {
             AnyRecord::Interaction(_) => RecordKind::Interaction,
             AnyRecord::Suivi(_) => RecordKind::Suivi,
             AnyRecord::Structure(_) => RecordKind::Structure,
+            AnyRecord::Contact(_) => RecordKind::Contact,
+            AnyRecord::Rencontre(_) => RecordKind::Rencontre,
+            AnyRecord::Fiche(_) => RecordKind::Fiche,
         }
     }
 
@@ -116,6 +123,9 @@ impl AnyRecord {
             AnyRecord::Interaction(r) => r.meta.id,
             AnyRecord::Suivi(r) => r.meta.id,
             AnyRecord::Structure(r) => r.meta.id,
+            AnyRecord::Contact(r) => r.meta.id,
+            AnyRecord::Rencontre(r) => r.meta.id,
+            AnyRecord::Fiche(r) => r.meta.id,
         }
     }
 }
@@ -132,7 +142,19 @@ pub struct Undo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmAction {
     DeleteInteraction(Id),
+    DeleteStructure(Id),
+    DeleteContact(Id),
+    /// A structure with a close name exists: yes opens it, no creates the new one anyway.
+    OpenSimilarStructure(Id),
     DiscardForm,
+}
+
+/// The Réseau tab shows the directory or what needs a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReseauMode {
+    #[default]
+    List,
+    Relancer,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +219,8 @@ pub struct App {
     pub data: Dataset,
     pub views: Views,
     pub journal: Journal,
+    pub reseau_mode: ReseauMode,
+    pub relance: Vec<network::RelanceRow>,
     pub tab: Tab,
     pub cursors: [Cursor; 4],
     pub detail_scroll: usize,
@@ -228,6 +252,8 @@ impl App {
             data: Dataset::default(),
             views: Views::default(),
             journal: Journal::new(),
+            reseau_mode: ReseauMode::List,
+            relance: Vec::new(),
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
@@ -268,6 +294,7 @@ impl App {
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
         self.journal.refresh_todo(&self.data, self.today);
+        self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.clamp_cursors();
     }
 
@@ -293,7 +320,10 @@ impl App {
                 Mode::List => self.journal.rows.len(),
                 Mode::Todo => self.journal.todo.len(),
             },
-            Tab::Reseau => self.views.structures.len(),
+            Tab::Reseau => match self.reseau_mode {
+                ReseauMode::List => self.views.structures.len(),
+                ReseauMode::Relancer => self.relance.len(),
+            },
             Tab::Documentation => self.views.fiches.len(),
             Tab::Competences => self.views.competences.len(),
         }
@@ -317,6 +347,24 @@ impl App {
         match self.journal.mode {
             Mode::List => self.journal.rows.get(selected).copied(),
             Mode::Todo => self.journal.todo.get(selected).map(|r| r.interaction),
+        }
+    }
+
+    /// The structure under the cursor in the Réseau tab (for a contact row: its structure).
+    pub fn selected_structure(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Reseau.index()].selected;
+        match self.reseau_mode {
+            ReseauMode::List => self.views.structures.get(selected).copied(),
+            ReseauMode::Relancer => match self.relance.get(selected)?.subject {
+                network::Subject::Structure(i) => Some(i),
+                network::Subject::Contact(i) => {
+                    let id = self.data.contacts.get(i)?.structure;
+                    self.data
+                        .structures
+                        .binary_search_by_key(&id, |s| s.meta.id)
+                        .ok()
+                }
+            },
         }
     }
 
@@ -502,6 +550,7 @@ impl App {
             Action::DetailDown => self.detail_scroll += 3,
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::Undo => return self.undo(),
+            _ if self.tab == Tab::Reseau => return self.reseau_action(action),
             Action::New if journal => self.open_new_interaction(),
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),
@@ -733,6 +782,15 @@ impl App {
             AnyRecord::Structure(s) => {
                 put(&mut self.data.structures, *s);
             }
+            AnyRecord::Contact(c) => {
+                put(&mut self.data.contacts, *c);
+            }
+            AnyRecord::Rencontre(r) => {
+                put(&mut self.data.rencontres, *r);
+            }
+            AnyRecord::Fiche(f) => {
+                put(&mut self.data.fiches, *f);
+            }
         }
     }
 
@@ -754,26 +812,39 @@ impl App {
             RecordKind::Structure => {
                 take(&mut self.data.structures, id).map(|(_, r)| AnyRecord::Structure(Box::new(r)))
             }
+            RecordKind::Contact => {
+                take(&mut self.data.contacts, id).map(|(_, r)| AnyRecord::Contact(Box::new(r)))
+            }
+            RecordKind::Rencontre => {
+                take(&mut self.data.rencontres, id).map(|(_, r)| AnyRecord::Rencontre(Box::new(r)))
+            }
+            RecordKind::Fiche => {
+                take(&mut self.data.fiches, id).map(|(_, r)| AnyRecord::Fiche(Box::new(r)))
+            }
             _ => None,
         }
     }
 
     fn current(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
-        match kind {
-            RecordKind::Interaction => self
-                .data
-                .interactions
-                .binary_search_by_key(&id, |i| i.meta.id)
+        fn find<R: Record>(list: &[R], id: Id) -> Option<R> {
+            list.binary_search_by_key(&id, Record::id)
                 .ok()
-                .map(|i| AnyRecord::Interaction(Box::new(self.data.interactions[i].clone()))),
-            RecordKind::Suivi => self
-                .data
-                .suivi(id)
-                .map(|s| AnyRecord::Suivi(Box::new(s.clone()))),
-            RecordKind::Structure => self
-                .data
-                .structure(id)
-                .map(|s| AnyRecord::Structure(Box::new(s.clone()))),
+                .map(|i| list[i].clone())
+        }
+        let d = &self.data;
+        match kind {
+            RecordKind::Interaction => {
+                find(&d.interactions, id).map(|r| AnyRecord::Interaction(Box::new(r)))
+            }
+            RecordKind::Suivi => find(&d.suivis, id).map(|r| AnyRecord::Suivi(Box::new(r))),
+            RecordKind::Structure => {
+                find(&d.structures, id).map(|r| AnyRecord::Structure(Box::new(r)))
+            }
+            RecordKind::Contact => find(&d.contacts, id).map(|r| AnyRecord::Contact(Box::new(r))),
+            RecordKind::Rencontre => {
+                find(&d.rencontres, id).map(|r| AnyRecord::Rencontre(Box::new(r)))
+            }
+            RecordKind::Fiche => find(&d.fiches, id).map(|r| AnyRecord::Fiche(Box::new(r))),
             _ => None,
         }
     }
@@ -834,6 +905,7 @@ impl App {
             self.journal
                 .refresh(&self.data, &self.views.journal, self.today, false);
             self.journal.refresh_todo(&self.data, self.today);
+            self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
             self.clamp_cursors();
         } else {
             self.refresh();
@@ -965,14 +1037,18 @@ impl App {
     }
 
     fn confirm_action(&mut self, action: Action) -> Vec<Effect> {
-        let yes = match action {
-            Action::Yes => true,
-            Action::No => false,
+        // Yes, no, or cancel (Esc): for most questions cancel means no; for the
+        // close-name question, no means "create anyway" and cancel goes back to the form.
+        let answer = match action {
+            Action::Yes => Some(true),
+            Action::No => Some(false),
+            Action::Cancel => None,
             _ => {
                 self.dirty = false;
                 return Vec::new();
             }
         };
+        let yes = answer == Some(true);
         match self.modals.pop() {
             Some(Modal::Confirm { action, .. }) if yes => match action {
                 ConfirmAction::DeleteInteraction(id) => {
@@ -984,11 +1060,27 @@ impl App {
                     self.set_status(self.t("status-deleted"), false);
                     effects
                 }
+                ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
+                ConfirmAction::DeleteContact(id) => self.delete_contact(id),
+                ConfirmAction::OpenSimilarStructure(id) => {
+                    self.modals.pop();
+                    self.select_structure(id);
+                    Vec::new()
+                }
                 ConfirmAction::DiscardForm => {
                     self.modals.pop();
                     Vec::new()
                 }
             },
+            Some(Modal::Confirm {
+                action: ConfirmAction::OpenSimilarStructure(_),
+                ..
+            }) if answer == Some(false) => {
+                if let Some(Modal::Form(form)) = self.modals.last_mut() {
+                    form.guard_accepted = true;
+                }
+                self.save_form()
+            }
             Some(Modal::Guard { .. }) if yes => {
                 if let Some(Modal::Form(form)) = self.modals.last_mut() {
                     form.guard_accepted = true;
@@ -1007,6 +1099,277 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    // ------------------------------------------------------------ réseau
+
+    fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
+        let selected = self.selected_structure();
+        match action {
+            Action::New => {
+                let blank = interaction_form::new_structure(
+                    Id(0),
+                    Timestamp(self.now_ms),
+                    &Text::default(),
+                    &Text::default(),
+                );
+                let mut blank = blank;
+                blank.typologies.clear();
+                self.modals
+                    .push(Modal::Form(Box::new(network::structure_form(&blank, true))));
+            }
+            Action::Edit => {
+                let contact_row =
+                    match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
+                        (ReseauMode::Relancer, Some(row)) => match row.subject {
+                            network::Subject::Contact(i) => Some(i),
+                            network::Subject::Structure(_) => None,
+                        },
+                        _ => None,
+                    };
+                if let Some(i) = contact_row {
+                    let form = network::contact_form(&self.data.contacts[i], false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                } else if let Some(i) = selected {
+                    let form = network::structure_form(&self.data.structures[i], false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete => {
+                if let Some(i) = selected {
+                    self.ask_delete_structure(self.data.structures[i].meta.id);
+                }
+            }
+            Action::NewContact => {
+                if let Some(i) = selected {
+                    let s = &self.data.structures[i];
+                    let contact = Contact {
+                        meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                        structure: s.meta.id,
+                        nom: Text::default(),
+                        fonction: Text::default(),
+                        telephone: Text::default(),
+                        courriel: Text::default(),
+                        canal_prefere: None,
+                        actif: true,
+                        date_verification: Some(self.today),
+                    };
+                    self.modals
+                        .push(Modal::Form(Box::new(network::contact_form(&contact, true))));
+                }
+            }
+            Action::EditContact => {
+                let Some(i) = selected else {
+                    return Vec::new();
+                };
+                let id = self.data.structures[i].meta.id;
+                let items: Vec<picker::PickItem> = self
+                    .views
+                    .contacts_by_structure
+                    .get(&id)
+                    .into_iter()
+                    .flatten()
+                    .map(|&c| {
+                        let c = &self.data.contacts[c];
+                        picker::PickItem::plain(
+                            c.meta.id.to_string(),
+                            format!("{} — {}", c.nom, c.fonction),
+                        )
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-contacts"), false);
+                } else {
+                    let p = Picker::new(self.t("picker-contacts"), items, false, Vec::new(), 0)
+                        .for_purpose(picker::Purpose::EditContact);
+                    self.modals.push(Modal::Picker(Box::new(p)));
+                }
+            }
+            Action::Verified => return self.mark_verified(),
+            Action::Todo => {
+                self.reseau_mode = match self.reseau_mode {
+                    ReseauMode::List => ReseauMode::Relancer,
+                    ReseauMode::Relancer => ReseauMode::List,
+                };
+                self.cursors[1] = Cursor::default();
+            }
+            Action::ClearFilter if self.reseau_mode == ReseauMode::Relancer => {
+                self.reseau_mode = ReseauMode::List;
+                self.cursors[1] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    fn select_structure(&mut self, id: Id) {
+        self.tab = Tab::Reseau;
+        self.reseau_mode = ReseauMode::List;
+        let Ok(index) = self
+            .data
+            .structures
+            .binary_search_by_key(&id, |s| s.meta.id)
+        else {
+            return;
+        };
+        if let Some(row) = self.views.structures.iter().position(|&i| i == index) {
+            let len = self.views.structures.len();
+            let height = self.list_height();
+            self.cursors[1].select(row, len, height);
+            self.detail_scroll = 0;
+        }
+    }
+
+    /// How many records mention a structure (they keep its name when it is deleted).
+    fn mentions(&self, id: Id) -> (usize, usize) {
+        let interactions = self
+            .data
+            .interactions
+            .iter()
+            .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(id))
+            .count();
+        let rencontres = self
+            .data
+            .rencontres
+            .iter()
+            .filter(|r| r.structures.iter().any(|l| l.id == Some(id)))
+            .count();
+        (interactions, rencontres)
+    }
+
+    fn ask_delete_structure(&mut self, id: Id) {
+        let Some(s) = self.data.structure(id) else {
+            return;
+        };
+        let (interactions, rencontres) = self.mentions(id);
+        let contacts = self
+            .views
+            .contacts_by_structure
+            .get(&id)
+            .map_or(0, Vec::len);
+        let message = self.i18n.t_args(
+            "confirm-delete-structure",
+            &[
+                arg("name", text::one_line(&s.nom)),
+                arg("contacts", contacts),
+                arg("interactions", interactions),
+                arg("rencontres", rencontres),
+            ],
+        );
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::DeleteStructure(id),
+        });
+    }
+
+    /// Deletes a structure and its contacts; records that mention them keep the names.
+    fn delete_structure(&mut self, id: Id) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let contact_ids: Vec<Id> = self
+            .data
+            .contacts
+            .iter()
+            .filter(|c| c.structure == id)
+            .map(|c| c.meta.id)
+            .collect();
+        let mut changed: Vec<AnyRecord> = Vec::new();
+        for it in &self.data.interactions {
+            if it.orientation.as_ref().and_then(|o| o.structure) == Some(id) {
+                let mut it = it.clone();
+                if let Some(o) = &mut it.orientation {
+                    o.structure = None;
+                }
+                it.meta.updated_at = now;
+                changed.push(AnyRecord::Interaction(Box::new(it)));
+            }
+        }
+        changed.extend(self.unlink_rencontres(&[id], &contact_ids, now));
+        for f in &self.data.fiches {
+            if f.structures.iter().any(|l| l.id == Some(id)) {
+                let mut f = f.clone();
+                for l in &mut f.structures {
+                    if l.id == Some(id) {
+                        l.id = None;
+                    }
+                }
+                f.meta.updated_at = now;
+                changed.push(AnyRecord::Fiche(Box::new(f)));
+            }
+        }
+        let mut removals = vec![(RecordKind::Structure, id)];
+        removals.extend(contact_ids.iter().map(|c| (RecordKind::Contact, *c)));
+        let effects = self.commit("undo-deleted", changed, removals);
+        self.set_status(self.t("status-structure-deleted"), false);
+        effects
+    }
+
+    fn unlink_rencontres(
+        &self,
+        structures: &[Id],
+        contacts: &[Id],
+        now: Timestamp,
+    ) -> Vec<AnyRecord> {
+        let hit = |l: &Lien, ids: &[Id]| l.id.is_some_and(|id| ids.contains(&id));
+        self.data
+            .rencontres
+            .iter()
+            .filter(|r| {
+                r.structures.iter().any(|l| hit(l, structures))
+                    || r.contacts.iter().any(|l| hit(l, contacts))
+            })
+            .map(|r| {
+                let mut r = r.clone();
+                for l in r.structures.iter_mut().filter(|l| hit(l, structures)) {
+                    l.id = None;
+                }
+                for l in r.contacts.iter_mut().filter(|l| hit(l, contacts)) {
+                    l.id = None;
+                }
+                r.meta.updated_at = now;
+                AnyRecord::Rencontre(Box::new(r))
+            })
+            .collect()
+    }
+
+    fn delete_contact(&mut self, id: Id) -> Vec<Effect> {
+        // The contact's form is under the question: close it too.
+        if matches!(self.modals.last(), Some(Modal::Form(_))) {
+            self.modals.pop();
+        }
+        let changed = self.unlink_rencontres(&[], &[id], Timestamp(self.now_ms));
+        let effects = self.commit("undo-deleted", changed, vec![(RecordKind::Contact, id)]);
+        self.set_status(self.t("status-contact-deleted"), false);
+        effects
+    }
+
+    fn mark_verified(&mut self) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let contact_row = match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
+            (
+                ReseauMode::Relancer,
+                Some(network::RelanceRow {
+                    subject: network::Subject::Contact(i),
+                    ..
+                }),
+            ) => Some(*i),
+            _ => None,
+        };
+        let record = if let Some(i) = contact_row {
+            let mut c = self.data.contacts[i].clone();
+            c.date_verification = Some(self.today);
+            c.meta.updated_at = now;
+            AnyRecord::Contact(Box::new(c))
+        } else if let Some(i) = self.selected_structure() {
+            let mut s = self.data.structures[i].clone();
+            s.date_verification = Some(self.today);
+            s.meta.updated_at = now;
+            AnyRecord::Structure(Box::new(s))
+        } else {
+            return Vec::new();
+        };
+        let effects = self.commit("undo-verified", vec![record], Vec::new());
+        self.set_status(self.t("status-verified"), false);
+        effects
     }
 
     // ------------------------------------------------------------ forms
@@ -1079,6 +1442,22 @@ impl App {
                 }
             }
             Action::Save => return self.save_form(),
+            Action::DeleteRecord => {
+                let question = match &form.purpose {
+                    Purpose::Contact {
+                        base,
+                        is_new: false,
+                    } => Some(ConfirmAction::DeleteContact(base.meta.id)),
+                    _ => None,
+                };
+                match question {
+                    Some(action) => {
+                        let message = self.t("confirm-delete-contact");
+                        self.modals.push(Modal::Confirm { message, action });
+                    }
+                    None => self.set_status(self.t("status-delete-from-list"), false),
+                }
+            }
             Action::Cancel => {
                 if form.dirty() && !matches!(form.purpose, Purpose::JournalFilter) {
                     let message = self.t("confirm-discard");
@@ -1127,6 +1506,77 @@ impl App {
             return Vec::new();
         };
         match form.purpose.clone() {
+            Purpose::Structure { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some(mut structure) = network::read_structure(&mut form, self.today, now)
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if is_new
+                    && !form.guard_accepted
+                    && let Some(existing) =
+                        network::similar_structure(&self.data, &structure.nom, None)
+                {
+                    let name = self
+                        .data
+                        .structure(existing)
+                        .map(|s| s.nom.to_string())
+                        .unwrap_or_default();
+                    let message = self
+                        .i18n
+                        .t_args("confirm-similar-structure", &[arg("name", name)]);
+                    self.modals.push(Modal::Form(form));
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::OpenSimilarStructure(existing),
+                    });
+                    return Vec::new();
+                }
+                if is_new {
+                    structure.meta.id = self.ids.next(self.now_ms);
+                    structure.meta.created_at = now;
+                }
+                let id = structure.meta.id;
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects = self.commit(
+                    what,
+                    vec![AnyRecord::Structure(Box::new(structure))],
+                    Vec::new(),
+                );
+                self.select_structure(id);
+                self.set_status(self.t("status-structure-saved"), false);
+                effects
+            }
+            Purpose::Contact { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some(mut contact) = network::read_contact(&mut form, self.today, now) else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if is_new {
+                    contact.meta.id = self.ids.next(self.now_ms);
+                    contact.meta.created_at = now;
+                }
+                let structure = contact.structure;
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects = self.commit(
+                    what,
+                    vec![AnyRecord::Contact(Box::new(contact))],
+                    Vec::new(),
+                );
+                self.select_structure(structure);
+                self.set_status(self.t("status-contact-saved"), false);
+                effects
+            }
             Purpose::JournalFilter => {
                 if !self.apply_filter_form(&mut form) {
                     self.modals.push(Modal::Form(form));
@@ -1314,6 +1764,16 @@ impl App {
             return;
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::EditContact {
+            if let Choice::Item(id) = choice
+                && let Ok(id) = id.parse::<Id>()
+                && let Ok(i) = self.data.contacts.binary_search_by_key(&id, |c| c.meta.id)
+            {
+                let form = network::contact_form(&self.data.contacts[i], false);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            return;
+        }
         if p.multi
             && let Choice::Item(id) = &choice
             && !p.chosen.contains(id)

@@ -54,6 +54,16 @@ pub enum Create {
     Suivi(Text),
 }
 
+/// What the picker's choice is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Purpose {
+    /// A field of the form under the picker.
+    #[default]
+    Field,
+    /// Open the chosen contact's form.
+    EditContact,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub title: String,
@@ -66,6 +76,7 @@ pub struct Picker {
     /// The form field (in the form under the picker) that receives the choice.
     pub field: usize,
     pub create: Option<Create>,
+    pub purpose: Purpose,
     haystacks: Vec<String>,
 }
 
@@ -97,6 +108,7 @@ impl Picker {
             chosen,
             field,
             create: None,
+            purpose: Purpose::Field,
             haystacks,
         };
         p.refilter();
@@ -113,6 +125,11 @@ impl Picker {
 
     pub fn with_create(mut self, create: Create) -> Picker {
         self.create = Some(create);
+        self
+    }
+
+    pub fn for_purpose(mut self, purpose: Purpose) -> Picker {
+        self.purpose = purpose;
         self
     }
 

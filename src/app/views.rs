@@ -45,6 +45,8 @@ pub struct Views {
     pub contacts_by_structure: HashMap<Id, Vec<usize>>,
     /// Last contact of each structure, derived from orientations and rencontres.
     pub last_contact: HashMap<Id, NaiveDate>,
+    /// Last contact of each contact (a professional), derived from the rencontres they met at.
+    pub contact_last: HashMap<Id, NaiveDate>,
     /// Fiches by plan de classement order, then title.
     pub fiches: Vec<usize>,
     pub competences: Vec<CompetenceRow>,
@@ -87,9 +89,14 @@ impl Views {
                 touch(id, i.date);
             }
         }
+        let mut contact_last: HashMap<Id, NaiveDate> = HashMap::new();
         for r in &data.rencontres {
             for id in r.structures.iter().filter_map(|l| l.id) {
                 touch(id, r.date);
+            }
+            for id in r.contacts.iter().filter_map(|l| l.id) {
+                let entry = contact_last.entry(id).or_insert(r.date);
+                *entry = (*entry).max(r.date);
             }
         }
 
@@ -144,6 +151,7 @@ impl Views {
             structures,
             contacts_by_structure,
             last_contact,
+            contact_last,
             fiches,
             competences,
             evidence,

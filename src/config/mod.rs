@@ -32,6 +32,8 @@ struct FileConfig {
     lang: Option<toml::Spanned<String>>,
     theme: Option<ThemeChoice>,
     referentiel: Option<PathBuf>,
+    /// Days after which a structure's information counts as not verified.
+    verification_jours: Option<u32>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -99,6 +101,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// Words the free-text guard looks for.
     pub privacy: crate::privacy::PrivacyTerms,
+    /// Days after which a structure's information counts as not verified ("à relancer").
+    pub verification_days: u32,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -255,6 +259,11 @@ impl Config {
 
         let privacy = parse(&embedded("privacy.toml"), crate::privacy::DEFAULT_TERMS)?;
         Ok(Config {
+            verification_days: user
+                .verification_jours
+                .or(defaults.verification_jours)
+                .unwrap_or(365)
+                .max(1),
             privacy,
             lang,
             theme: user.theme.or(defaults.theme).unwrap_or_default(),

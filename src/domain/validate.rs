@@ -130,6 +130,42 @@ pub fn is_suivi_code(code: &str) -> bool {
         && num.chars().all(|c| c.is_ascii_digit())
 }
 
+/// French phone numbers as people write them: `01 23 45 67 89`, `0123456789`,
+/// `+33 1 23 45 67 89` (dots and dashes accepted as separators).
+pub fn is_phone(s: &str) -> bool {
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}'))
+        .collect();
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    if let Some(rest) = compact.strip_prefix("+33") {
+        return rest.len() == 9 && digits(rest) && !rest.starts_with('0');
+    }
+    compact.len() == 10 && compact.starts_with('0') && digits(&compact)
+}
+
+/// A plausible e-mail address: one `@`, a non-empty local part, a domain with a dot, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+fn reachable(errors: &mut Vec<FieldError>, telephone: &str, courriel: &str) {
+    if !telephone.trim().is_empty() && !is_phone(telephone) {
+        errors.push(FieldError::new("telephone", "err-phone"));
+    }
+    if !courriel.trim().is_empty() && !is_email(courriel) {
+        errors.push(FieldError::new("courriel", "err-email"));
+    }
+}
+
 impl Validate for Structure {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);
@@ -153,6 +189,7 @@ impl Validate for Structure {
         if self.typologies.is_empty() {
             e.push(FieldError::new("typologies", "err-required"));
         }
+        reachable(&mut e, &self.telephone, &self.courriel);
         e
     }
 }
@@ -250,6 +287,41 @@ impl Validate for Analyse {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_phone_numbers_and_email_addresses() {
+        for ok in [
+            "01 23 45 67 89",
+            "0123456789",
+            "+33 1 23 45 67 89",
+            "06.12.34.56.78",
+            "+33612345678",
+        ] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in [
+            "123",
+            "01 23 45 67",
+            "+33 01 23 45 67 89",
+            "abcdefghij",
+            "01 23 45 67 89 10",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+        for ok in ["accueil@caf.fr", "prenom.nom@ville-valdebrume.fr"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "accueil",
+            "@caf.fr",
+            "accueil@caf",
+            "a@@b.fr",
+            "a b@c.fr",
+            "a@b..fr",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn suivi_codes_have_one_shape() {

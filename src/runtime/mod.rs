@@ -94,15 +94,25 @@ pub trait Host {
 /// Writes to the store; a failure comes back as a message, never a crash.
 pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
     use crate::app::AnyRecord;
-    use crate::domain::{Interaction, RecordKind, Structure, Suivi};
+    use crate::domain::*;
     let result = match effect {
         Effect::Persist(AnyRecord::Interaction(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Suivi(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Structure(r)) => store.put(r.as_ref()),
-        Effect::Remove(RecordKind::Interaction, id) => store.delete::<Interaction>(*id),
-        Effect::Remove(RecordKind::Suivi, id) => store.delete::<Suivi>(*id),
-        Effect::Remove(RecordKind::Structure, id) => store.delete::<Structure>(*id),
-        _ => Ok(()),
+        Effect::Persist(AnyRecord::Contact(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Rencontre(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Fiche(r)) => store.put(r.as_ref()),
+        Effect::Remove(kind, id) => match kind {
+            RecordKind::Interaction => store.delete::<Interaction>(*id),
+            RecordKind::Suivi => store.delete::<Suivi>(*id),
+            RecordKind::Structure => store.delete::<Structure>(*id),
+            RecordKind::Contact => store.delete::<Contact>(*id),
+            RecordKind::Rencontre => store.delete::<Rencontre>(*id),
+            RecordKind::Veille => store.delete::<Veille>(*id),
+            RecordKind::Fiche => store.delete::<Fiche>(*id),
+            RecordKind::Analyse => store.delete::<Analyse>(*id),
+        },
+        Effect::Quit | Effect::EditExternally(_) => Ok(()),
     };
     result.err().map(|e| Msg::PersistFailed(e.to_string()))
 }

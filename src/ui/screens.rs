@@ -6,7 +6,8 @@ use super::format;
 use super::modals::highlighted;
 use super::widgets::{ScreenView, field, heading, label_span, paragraph_lines};
 use crate::app::journal::{Mode, Period};
-use crate::app::{App, CompetenceRow, EvidenceCount, Tab};
+use crate::app::network::{Reason, Subject};
+use crate::app::{App, CompetenceRow, EvidenceCount, ReseauMode, Tab};
 use crate::domain::text::one_line;
 use crate::domain::*;
 use crate::i18n::arg;
@@ -445,6 +446,29 @@ fn interaction_detail(app: &App, theme: &Theme, it: &Interaction) -> Vec<Line<'s
 // ---------------------------------------------------------------- Réseau
 
 fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    match app.reseau_mode {
+        ReseauMode::List => directory(app, theme),
+        ReseauMode::Relancer => relancer(app, theme),
+    }
+}
+
+/// "3 j", "5 sem.", "14 mois": how long ago, in a narrow column.
+fn ago(app: &App, date: Option<chrono::NaiveDate>) -> String {
+    match date {
+        None => "—".to_string(),
+        Some(d) => {
+            let days = (app.today - d).num_days().max(0);
+            let (n, id) = match days {
+                0..=13 => (days, "ago-days"),
+                14..=59 => (days / 7, "ago-weeks"),
+                _ => (days / 30, "ago-months"),
+            };
+            app.i18n.t_args(id, &[arg("n", n)])
+        }
+    }
+}
+
+fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let vocab = &app.config.vocab;
     let l = lang(app);
     let rows = &app.views.structures;
@@ -459,6 +483,7 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             cell(format::opt_date(
                 app.views.last_contact.get(&s.meta.id).copied(),
             )),
+            cell(ago(app, s.date_verification)),
         ]
     };
     let detail = selected(app, rows)
@@ -472,10 +497,72 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             col(app, "col-quartier", Constraint::Length(12)),
             col(app, "col-relation", Constraint::Length(16)),
             col(app, "col-last-contact", Constraint::Length(13)),
+            col(app, "col-verified", Constraint::Length(8)),
         ],
         len: rows.len(),
         row: Box::new(row),
         empty: empty_store(app, theme, "empty-reseau"),
+        detail_title: app.t("detail-structure"),
+        detail,
+    }
+}
+
+fn relance_reason(app: &App, reason: Reason) -> String {
+    match reason {
+        Reason::NoContact { days, cadence } => app.i18n.t_args(
+            "relance-no-contact",
+            &[arg("days", days), arg("cadence", cadence)],
+        ),
+        Reason::NeverContacted => app.t("relance-never"),
+        Reason::NotVerified { days } => app
+            .i18n
+            .t_args("relance-not-verified", &[arg("days", days)]),
+    }
+}
+
+fn relancer<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.relance;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let r = rows[i];
+        let (name, kind) = match r.subject {
+            Subject::Structure(k) => (data.structures[k].nom.to_string(), app.t("kind-structure")),
+            Subject::Contact(k) => {
+                let c = &data.contacts[k];
+                let s = data
+                    .structure(c.structure)
+                    .map(|s| s.nom.to_string())
+                    .unwrap_or_default();
+                (format!("{} ({s})", c.nom), app.t("kind-contact"))
+            }
+        };
+        let style = if r.urgency > 60 {
+            theme.warn
+        } else {
+            theme.base
+        };
+        vec![
+            cell(name),
+            cell(kind),
+            Cell::from(Span::styled(relance_reason(app, r.reason), style)),
+        ]
+    };
+    let detail = app
+        .selected_structure()
+        .map(|i| structure_detail(app, theme, &data.structures[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app
+            .i18n
+            .t_args("relance-title", &[arg("count", rows.len())]),
+        columns: vec![
+            col(app, "col-name", Constraint::Fill(3)),
+            col(app, "col-kind", Constraint::Length(9)),
+            col(app, "col-reason", Constraint::Fill(3)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("relance-empty"), theme.header)],
         detail_title: app.t("detail-structure"),
         detail,
     }
@@ -584,6 +671,7 @@ fn structure_detail(app: &App, theme: &Theme, s: &Structure) -> Vec<Line<'static
         }
         _ => lines.push(Line::styled(app.t("no-contacts"), theme.dim)),
     }
+    structure_activity(app, theme, s, &mut lines);
     if !s.notes.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading(theme, app.t("field-notes")));
@@ -591,6 +679,96 @@ fn structure_detail(app: &App, theme: &Theme, s: &Structure) -> Vec<Line<'static
     }
     evidence_lines(app, theme, &s.meta, &mut lines);
     lines
+}
+
+/// How many shown in a detail list before "… and N more".
+const RECENT: usize = 5;
+
+/// Orientations to the structure (with how many outcomes are known) and rencontres with it,
+/// newest first.
+fn structure_activity(app: &App, theme: &Theme, s: &Structure, lines: &mut Vec<Line<'static>>) {
+    let id = s.meta.id;
+    let mut oriented: Vec<&Interaction> = app
+        .data
+        .interactions
+        .iter()
+        .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(id))
+        .collect();
+    oriented.sort_by_key(|i| std::cmp::Reverse((i.date, i.heure)));
+    let known = oriented
+        .iter()
+        .filter(|i| {
+            i.orientation
+                .as_ref()
+                .and_then(|o| o.issue.as_deref())
+                .is_some_and(|x| x != "inconnue")
+        })
+        .count();
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        theme,
+        app.i18n.t_args(
+            "detail-orientations",
+            &[arg("count", oriented.len()), arg("known", known)],
+        ),
+    ));
+    for it in oriented.iter().take(RECENT) {
+        let issue = it
+            .orientation
+            .as_ref()
+            .and_then(|o| o.issue.as_deref())
+            .map(|x| {
+                format!(
+                    " ({})",
+                    app.config.vocab.issues_orientation.label(x, lang(app))
+                )
+            })
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", format::date(it.date)), theme.key),
+            Span::raw(format!("{}{issue}", one_line(&it.demande))),
+        ]));
+    }
+    if oriented.len() > RECENT {
+        lines.push(Line::styled(
+            app.i18n
+                .t_args("more-records", &[arg("count", oriented.len() - RECENT)]),
+            theme.dim,
+        ));
+    }
+    let mut met: Vec<&Rencontre> = app
+        .data
+        .rencontres
+        .iter()
+        .filter(|r| r.structures.iter().any(|l| l.id == Some(id)))
+        .collect();
+    met.sort_by_key(|r| std::cmp::Reverse(r.date));
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        theme,
+        app.i18n
+            .t_args("detail-rencontres", &[arg("count", met.len())]),
+    ));
+    for r in met.iter().take(RECENT) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", format::date(r.date)), theme.key),
+            Span::raw(format!(
+                "{} — {}",
+                app.config
+                    .vocab
+                    .types_rencontre
+                    .label(&r.type_rencontre, lang(app)),
+                one_line(&r.objet)
+            )),
+        ]));
+    }
+    if met.len() > RECENT {
+        lines.push(Line::styled(
+            app.i18n
+                .t_args("more-records", &[arg("count", met.len() - RECENT)]),
+            theme.dim,
+        ));
+    }
 }
 
 // ---------------------------------------------------------------- Documentation

@@ -170,6 +170,22 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
+            (Tab::Reseau, _) if app.reseau_mode == crate::app::ReseauMode::Relancer => &[
+                Action::Edit,
+                Action::Verified,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
+            (Tab::Reseau, _) => &[
+                Action::New,
+                Action::Edit,
+                Action::NewContact,
+                Action::Verified,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
             (Tab::Journal, Mode::List) => &[
                 Action::New,
                 Action::Edit,
@@ -188,6 +204,18 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Quit,
             ],
         },
+    }
+}
+
+/// The label of an action in the footer: the same as in help, except where one key means
+/// a tab's own view ("À relancer" in the Réseau tab).
+fn hint_label(app: &App, action: Action) -> String {
+    match (app.tab, action) {
+        (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
+            crate::app::ReseauMode::List => "action-todo-reseau",
+            crate::app::ReseauMode::Relancer => "action-directory",
+        }),
+        _ => app.t(&format!("action-{}", action.name())),
     }
 }
 
@@ -241,7 +269,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.key,
         ));
         spans.push(Span::styled(
-            format!(" {} ", app.t(&format!("action-{}", action.name()))),
+            format!(" {} ", hint_label(app, *action)),
             theme.dim,
         ));
     }

@@ -1,0 +1,340 @@
+//! The Réseau tab's records through the form engine (structures, contacts), the "à relancer"
+//! rules, and the near-duplicate check on structure names.
+
+use super::Views;
+use super::form::{Field, FieldKind, Form, Options, Purpose, Value};
+use crate::config::Config;
+use crate::domain::text::fold;
+use crate::domain::validate::Validate;
+use crate::domain::*;
+use chrono::{Duration, NaiveDate};
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}
+
+pub fn structure_form(s: &Structure, is_new: bool) -> Form {
+    let fields = vec![
+        Field::text("nom", &s.nom).required(),
+        Field::multi("typologies", Options::Typologies, s.typologies.clone()).required(),
+        Field::choice(
+            "relation",
+            Options::NiveauxRelation,
+            Some(s.niveau_relation.clone()).filter(|n| !n.is_empty()),
+        )
+        .required(),
+        Field::text("quartier", &s.quartier),
+        Field::text("adresse", &s.adresse),
+        Field::text("commune", &s.commune),
+        Field::text("telephone", &s.telephone),
+        Field::text("courriel", &s.courriel),
+        Field::text("site", &s.site),
+        Field::text("horaires", &s.horaires),
+        Field::text("publics", &s.publics),
+        Field::typed("verifiee", FieldKind::Date, &date_text(s.date_verification)),
+        Field::multiline("notes", &s.notes),
+    ];
+    let title = if is_new {
+        "form-new-structure"
+    } else {
+        "form-edit-structure"
+    };
+    Form::new(
+        Purpose::Structure {
+            base: Box::new(s.clone()),
+            is_new,
+        },
+        title,
+        fields,
+    )
+}
+
+pub fn contact_form(c: &Contact, is_new: bool) -> Form {
+    let fields = vec![
+        Field::text("nom", &c.nom).required(),
+        Field::text("fonction", &c.fonction),
+        Field::text("telephone", &c.telephone),
+        Field::text("courriel", &c.courriel),
+        Field::choice("canal_prefere", Options::Canaux, c.canal_prefere.clone()),
+        Field::flag("actif", c.actif),
+        Field::typed("verifiee", FieldKind::Date, &date_text(c.date_verification)),
+    ];
+    let title = if is_new {
+        "form-new-contact"
+    } else {
+        "form-edit-contact"
+    };
+    Form::new(
+        Purpose::Contact {
+            base: Box::new(c.clone()),
+            is_new,
+        },
+        title,
+        fields,
+    )
+}
+
+fn text(form: &Form, id: &str) -> Text {
+    crate::domain::text::one_line(form.value(id).map_or("", Value::text)).into()
+}
+
+fn optional_date(form: &mut Form, id: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let raw = form
+        .value(id)
+        .map(|v| v.text().trim().to_string())
+        .unwrap_or_default();
+    if raw.is_empty() {
+        return None;
+    }
+    match parse::date(&raw, today) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            form.set_error(id, e);
+            None
+        }
+    }
+}
+
+/// Field errors from the record's validation, on the form's fields.
+fn report(form: &mut Form, errors: Vec<validate::FieldError>) -> bool {
+    for e in &errors {
+        let field = if e.field == "niveau_relation" {
+            "relation"
+        } else {
+            e.field
+        };
+        form.set_error(field, e.message);
+    }
+    form.focus_first_error()
+}
+
+pub fn read_structure(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Structure> {
+    let Purpose::Structure { base, .. } = &form.purpose else {
+        return None;
+    };
+    let mut s = (**base).clone();
+    form.clear_errors();
+    for f in &mut form.fields {
+        if f.required && f.is_empty() {
+            f.error = Some("err-required");
+        }
+    }
+    s.date_verification = optional_date(form, "verifiee", today);
+    s.nom = text(form, "nom");
+    s.typologies = form
+        .value("typologies")
+        .map(|v| v.multi().to_vec())
+        .unwrap_or_default();
+    s.niveau_relation = form
+        .value("relation")
+        .and_then(|v| v.choice().cloned())
+        .unwrap_or_default();
+    for (id, slot) in [
+        ("quartier", &mut s.quartier),
+        ("adresse", &mut s.adresse),
+        ("commune", &mut s.commune),
+        ("telephone", &mut s.telephone),
+        ("courriel", &mut s.courriel),
+        ("site", &mut s.site),
+        ("horaires", &mut s.horaires),
+        ("publics", &mut s.publics),
+    ] {
+        *slot = text(form, id);
+    }
+    s.notes = form
+        .value("notes")
+        .map(|v| v.text().trim_end().to_string())
+        .unwrap_or_default()
+        .into();
+    s.meta.updated_at = now;
+    s.normalize();
+    if form.focus_first_error() || report(form, s.validate()) {
+        return None;
+    }
+    Some(s)
+}
+
+pub fn read_contact(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Contact> {
+    let Purpose::Contact { base, .. } = &form.purpose else {
+        return None;
+    };
+    let mut c = (**base).clone();
+    form.clear_errors();
+    c.date_verification = optional_date(form, "verifiee", today);
+    c.nom = text(form, "nom");
+    c.fonction = text(form, "fonction");
+    c.telephone = text(form, "telephone");
+    c.courriel = text(form, "courriel");
+    c.canal_prefere = form
+        .value("canal_prefere")
+        .and_then(|v| v.choice().cloned());
+    c.actif = form.value("actif").is_some_and(Value::flag);
+    c.meta.updated_at = now;
+    c.normalize();
+    if form.focus_first_error() || report(form, c.validate()) {
+        return None;
+    }
+    Some(c)
+}
+
+/// Names compared without case, accents, punctuation or a leading article.
+fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "le" | "la" | "les" | "l" | "de" | "du" | "des" | "d")
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// An existing structure whose name is close to `nom` (same words, or a small typo).
+pub fn similar_structure(data: &Dataset, nom: &str, except: Option<Id>) -> Option<Id> {
+    let key = name_key(nom);
+    if key.is_empty() {
+        return None;
+    }
+    data.structures
+        .iter()
+        .filter(|s| Some(s.meta.id) != except)
+        .find(|s| {
+            let other = name_key(&s.nom);
+            other == key || (key.len() >= 6 && strsim::normalized_levenshtein(&other, &key) >= 0.85)
+        })
+        .map(|s| s.meta.id)
+}
+
+/// Why a structure or a contact is on the "à relancer" list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// No contact for longer than the cadence of its relation level (days over).
+    NoContact { days: i64, cadence: u32 },
+    /// Never contacted although its level has a cadence.
+    NeverContacted,
+    /// Information not verified for longer than the configured period.
+    NotVerified { days: i64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Structure(usize),
+    Contact(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelanceRow {
+    pub subject: Subject,
+    pub reason: Reason,
+    /// Days past the limit; the list is sorted by it, most urgent first.
+    pub urgency: i64,
+}
+
+/// The "à relancer" rules (DOMAIN.md §4): cadence per relation level from the vocabularies,
+/// verification period from the config, last contact derived from what is logged.
+pub fn relance_rows(
+    data: &Dataset,
+    views: &Views,
+    config: &Config,
+    today: NaiveDate,
+) -> Vec<RelanceRow> {
+    let mut rows = Vec::new();
+    let levels = &config.vocab.niveaux_relation;
+    for (i, s) in data.structures.iter().enumerate() {
+        let cadence = levels.get(&s.niveau_relation).and_then(|l| l.cadence_jours);
+        if let Some(cadence) = cadence {
+            match views.last_contact.get(&s.meta.id) {
+                Some(last) => {
+                    let over = (today - *last).num_days() - i64::from(cadence);
+                    if over > 0 {
+                        rows.push(RelanceRow {
+                            subject: Subject::Structure(i),
+                            reason: Reason::NoContact {
+                                days: over,
+                                cadence,
+                            },
+                            urgency: over,
+                        });
+                    }
+                }
+                None => rows.push(RelanceRow {
+                    subject: Subject::Structure(i),
+                    reason: Reason::NeverContacted,
+                    urgency: i64::from(cadence),
+                }),
+            }
+        }
+        let verified_limit = today - Duration::days(i64::from(config.verification_days));
+        match s.date_verification {
+            Some(d) if d >= verified_limit => {}
+            other => {
+                let days = other.map_or(i64::from(config.verification_days), |d| {
+                    (verified_limit - d).num_days()
+                });
+                rows.push(RelanceRow {
+                    subject: Subject::Structure(i),
+                    reason: Reason::NotVerified { days },
+                    urgency: days / 4,
+                });
+            }
+        }
+    }
+    for (i, c) in data.contacts.iter().enumerate() {
+        if !c.actif {
+            continue;
+        }
+        let cadence = data
+            .structure(c.structure)
+            .and_then(|s| levels.get(&s.niveau_relation))
+            .and_then(|l| l.cadence_jours);
+        if let (Some(cadence), Some(last)) = (cadence, views.contact_last.get(&c.meta.id)) {
+            let over = (today - *last).num_days() - i64::from(cadence);
+            if over > 0 {
+                rows.push(RelanceRow {
+                    subject: Subject::Contact(i),
+                    reason: Reason::NoContact {
+                        days: over,
+                        cadence,
+                    },
+                    urgency: over,
+                });
+            }
+        }
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.urgency));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_names_are_found_whatever_the_case_accents_and_articles() {
+        let mut data = Dataset::default();
+        let mut s = super::super::interaction_form::new_structure(
+            Id(1),
+            Timestamp(0),
+            &"Épicerie solidaire Le Panier".into(),
+            &"ES".into(),
+        );
+        data.structures.push(s.clone());
+        s.meta.id = Id(2);
+        s.nom = "Mission locale du Val".into();
+        data.structures.push(s);
+        assert_eq!(
+            similar_structure(&data, "epicerie solidaire panier", None),
+            Some(Id(1))
+        );
+        assert_eq!(
+            similar_structure(&data, "Mision locale du Val", None),
+            Some(Id(2))
+        );
+        assert_eq!(
+            similar_structure(&data, "Mission locale du Val", Some(Id(2))),
+            None
+        );
+        assert_eq!(similar_structure(&data, "CAF", None), None);
+    }
+}
