@@ -56,6 +56,7 @@ actions! {
     NewContact => "new-contact",
     EditContact => "edit-contact",
     Verified => "verified",
+    NewRencontre => "new-rencontre",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",

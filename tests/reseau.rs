@@ -312,3 +312,57 @@ fn contacts_are_edited_from_a_picker_and_deleted_from_their_form() {
         .all(|l| l.id.is_none());
     assert!(kept, "rencontres keep the name, without the id");
 }
+
+#[test]
+fn a_rencontre_is_logged_from_the_structure_in_a_few_keys_and_counts_as_contact() {
+    let mut a = app(common::sample(40));
+    let s = a.data.structures[a.selected_structure().unwrap()].clone();
+    let count = a.data.rencontres.len();
+    press(&mut a, Key::char('r'));
+    typed(&mut a, "visite");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    tab(&mut a, 1);
+    typed(&mut a, "Présentation du point conseil budget");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.data.rencontres.len(), count + 1);
+    let r = a.data.rencontres.iter().max_by_key(|r| r.meta.id).unwrap();
+    assert_eq!(r.type_rencontre, "visite_structure");
+    assert_eq!(
+        r.structures,
+        [carnet::domain::Lien {
+            id: Some(s.meta.id),
+            nom: s.nom.clone()
+        }]
+    );
+    assert_eq!(r.date, common::today());
+    assert_eq!(
+        r.meta.evidence[0].competence, "tms-2004/CCP1.C3",
+        "suggested evidence"
+    );
+    assert_eq!(a.views.last_contact.get(&s.meta.id), Some(&common::today()));
+}
+
+#[test]
+fn every_reseau_form_field_has_a_label_in_both_languages() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = App::new(common::config(lang), common::sample(20), common::now());
+        a.update(Msg::Key(Key::char('2')));
+        let mut ids = Vec::new();
+        for key in ['n', 'c', 'r'] {
+            press(&mut a, Key::char(key));
+            if let Some(Modal::Form(f)) = a.modals.last() {
+                ids.extend(f.fields.iter().map(|f| f.id));
+            }
+            press(&mut a, Key::plain(KeyCode::Esc));
+            if !a.modals.is_empty() {
+                press(&mut a, Key::char('o'));
+            }
+        }
+        assert!(ids.len() > 20);
+        for id in ids {
+            let label = format!("field-{}", id.replace('_', "-"));
+            assert!(a.i18n.has(&label), "{label} missing in {}", lang.code());
+        }
+    }
+}

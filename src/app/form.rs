@@ -23,6 +23,8 @@ pub enum Options {
     Residences,
     Typologies,
     NiveauxRelation,
+    TypesRencontre,
+    Initiatives,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -42,6 +44,8 @@ impl Options {
             Options::Residences => &v.residences,
             Options::Typologies => &v.typologies_structure,
             Options::NiveauxRelation => &v.niveaux_relation,
+            Options::TypesRencontre => &v.types_rencontre,
+            Options::Initiatives => &v.initiatives,
             Options::Fixed(_) => return None,
         })
     }
@@ -64,6 +68,14 @@ pub enum FieldKind {
     Suivi,
     /// Competences of the référentiel (qualified ids).
     Competences,
+    /// Several records of the network (their ids).
+    Refs(RefList),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefList {
+    Structures,
+    Contacts,
 }
 
 impl FieldKind {
@@ -88,6 +100,7 @@ impl FieldKind {
                 | FieldKind::Structure
                 | FieldKind::Suivi
                 | FieldKind::Competences
+                | FieldKind::Refs(_)
         )
     }
 }
@@ -210,6 +223,10 @@ impl Field {
         Field::new(id, FieldKind::Competences, Value::Multi(value))
     }
 
+    pub fn refs(id: &'static str, list: RefList, value: Vec<Text>) -> Field {
+        Field::new(id, FieldKind::Refs(list), Value::Multi(value))
+    }
+
     pub fn flag(id: &'static str, value: bool) -> Field {
         Field::new(id, FieldKind::Bool, Value::Bool(value))
     }
@@ -264,6 +281,11 @@ pub enum Purpose {
     /// A new or edited contact (a professional of a structure).
     Contact {
         base: Box<crate::domain::Contact>,
+        is_new: bool,
+    },
+    /// A new or edited rencontre réseau.
+    Rencontre {
+        base: Box<crate::domain::Rencontre>,
         is_new: bool,
     },
     /// The journal's filters.

@@ -1186,6 +1186,31 @@ impl App {
                 }
             }
             Action::Verified => return self.mark_verified(),
+            Action::NewRencontre => {
+                let structures = selected
+                    .map(|i| {
+                        let s = &self.data.structures[i];
+                        vec![Lien {
+                            id: Some(s.meta.id),
+                            nom: s.nom.clone(),
+                        }]
+                    })
+                    .unwrap_or_default();
+                let r = Rencontre {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    date: self.today,
+                    duree_min: 60,
+                    type_rencontre: Text::default(),
+                    initiative: Text::default(),
+                    structures,
+                    contacts: Vec::new(),
+                    objet: Text::default(),
+                    compte_rendu: Text::default(),
+                    suites: Vec::new(),
+                };
+                let form = network::rencontre_form(&r, true, &self.config);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
             Action::Todo => {
                 self.reseau_mode = match self.reseau_mode {
                     ReseauMode::List => ReseauMode::Relancer,
@@ -1552,6 +1577,35 @@ impl App {
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
             }
+            Purpose::Rencontre { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some(mut r) = network::read_rencontre(&mut form, &self.data, self.today, now)
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if !form.guard_accepted {
+                    let warnings = self.guard_warnings(&form);
+                    if !warnings.is_empty() {
+                        self.modals.push(Modal::Form(form));
+                        self.modals.push(Modal::Guard { warnings });
+                        return Vec::new();
+                    }
+                }
+                if is_new {
+                    r.meta.id = self.ids.next(self.now_ms);
+                    r.meta.created_at = now;
+                }
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects =
+                    self.commit(what, vec![AnyRecord::Rencontre(Box::new(r))], Vec::new());
+                self.set_status(self.t("status-rencontre-saved"), false);
+                effects
+            }
             Purpose::Contact { is_new, .. } => {
                 let now = Timestamp(self.now_ms);
                 let Some(mut contact) = network::read_contact(&mut form, self.today, now) else {
@@ -1792,9 +1846,10 @@ impl App {
         let kind = field.kind;
         match (kind, choice) {
             (FieldKind::Choice(_), Choice::Item(id)) => field.value = Value::Choice(Some(id)),
-            (FieldKind::Multi(_) | FieldKind::Competences, Choice::Item(_)) => {
-                field.value = Value::Multi(p.chosen.clone())
-            }
+            (
+                FieldKind::Multi(_) | FieldKind::Competences | FieldKind::Refs(_),
+                Choice::Item(_),
+            ) => field.value = Value::Multi(p.chosen.clone()),
             (FieldKind::Structure, Choice::Item(id)) => {
                 if let Ok(id) = id.parse::<Id>() {
                     let nom = self

@@ -338,3 +338,232 @@ mod tests {
         assert_eq!(similar_structure(&data, "CAF", None), None);
     }
 }
+
+/// The competence a rencontre réseau shows by default (DOMAIN.md: CCP1.C3).
+pub const RENCONTRE_COMPETENCE: &str = "CCP1.C3";
+
+pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
+    let ids = |liens: &[Lien]| {
+        liens
+            .iter()
+            .filter_map(|l| l.id)
+            .map(|id| Text::from(id.to_string()))
+            .collect()
+    };
+    let suite = r.suites.first();
+    let mut competences: Vec<Text> = r
+        .meta
+        .evidence
+        .iter()
+        .map(|e| e.competence.clone())
+        .collect();
+    if is_new && competences.is_empty() {
+        competences.push(config.referentiel.qualify(RENCONTRE_COMPETENCE).into());
+    }
+    let fields = vec![
+        Field::choice(
+            "type_rencontre",
+            Options::TypesRencontre,
+            Some(r.type_rencontre.clone()).filter(|t| !t.is_empty()),
+        )
+        .required(),
+        Field::refs(
+            "structures_met",
+            super::form::RefList::Structures,
+            ids(&r.structures),
+        ),
+        Field::text("objet", &r.objet).required().guarded(),
+        Field::typed(
+            "date",
+            FieldKind::Date,
+            &r.date.format("%d/%m/%Y").to_string(),
+        )
+        .required(),
+        Field::typed("duree", FieldKind::Duration, &r.duree_min.to_string()).required(),
+        Field::refs(
+            "contacts_met",
+            super::form::RefList::Contacts,
+            ids(&r.contacts),
+        ),
+        Field::choice(
+            "initiative",
+            Options::Initiatives,
+            Some(r.initiative.clone()).filter(|t| !t.is_empty()),
+        ),
+        Field::multiline("compte_rendu", &r.compte_rendu).guarded(),
+        Field::text("suite", suite.map_or("", |s| s.action.as_str())).guarded(),
+        Field::typed(
+            "echeance",
+            FieldKind::Date,
+            &date_text(suite.and_then(|s| s.echeance)),
+        ),
+        Field::competences("competences", competences),
+        Field::text(
+            "justification",
+            r.meta
+                .evidence
+                .iter()
+                .map(|e| e.justification.as_str())
+                .find(|j| !j.is_empty())
+                .unwrap_or_default(),
+        )
+        .guarded(),
+    ];
+    let title = if is_new {
+        "form-new-rencontre"
+    } else {
+        "form-edit-rencontre"
+    };
+    let mut form = Form::new(
+        Purpose::Rencontre {
+            base: Box::new(r.clone()),
+            is_new,
+        },
+        title,
+        fields,
+    );
+    form.competences_touched = true;
+    form
+}
+
+pub fn read_rencontre(
+    form: &mut Form,
+    data: &Dataset,
+    today: NaiveDate,
+    now: Timestamp,
+) -> Option<Rencontre> {
+    let Purpose::Rencontre { base, .. } = &form.purpose else {
+        return None;
+    };
+    let base = base.clone();
+    let mut r = (*base).clone();
+    form.clear_errors();
+    for f in &mut form.fields {
+        if f.required && f.is_empty() {
+            f.error = Some("err-required");
+        }
+    }
+    let raw = |form: &Form, id: &str| {
+        form.value(id)
+            .map(|v| v.text().trim().to_string())
+            .unwrap_or_default()
+    };
+    match parse::date(&raw(form, "date"), today) {
+        Ok(d) => r.date = d,
+        Err(e) => form.set_error("date", e),
+    }
+    match parse::duration(&raw(form, "duree")) {
+        Ok(d) => r.duree_min = d,
+        Err(e) => form.set_error("duree", e),
+    }
+    let echeance = optional_date(form, "echeance", today);
+    let suite = text(form, "suite");
+    if suite.is_empty() && echeance.is_some() {
+        form.set_error("suite", "err-suite-action");
+    }
+    if form.focus_first_error() {
+        return None;
+    }
+    let ids = |id: &str| -> Vec<Id> {
+        form.value(id)
+            .map(|v| {
+                v.multi()
+                    .iter()
+                    .filter_map(|t| t.parse::<Id>().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    r.structures = ids("structures_met")
+        .into_iter()
+        .map(|id| Lien {
+            id: Some(id),
+            nom: data
+                .structure(id)
+                .map(|s| s.nom.clone())
+                .unwrap_or_default(),
+        })
+        .chain(base.structures.iter().filter(|l| l.id.is_none()).cloned())
+        .collect();
+    r.contacts = ids("contacts_met")
+        .into_iter()
+        .map(|id| Lien {
+            id: Some(id),
+            nom: data
+                .contacts
+                .binary_search_by_key(&id, |c| c.meta.id)
+                .ok()
+                .map(|i| data.contacts[i].nom.clone())
+                .unwrap_or_default(),
+        })
+        .chain(base.contacts.iter().filter(|l| l.id.is_none()).cloned())
+        .collect();
+    r.type_rencontre = form
+        .value("type_rencontre")
+        .and_then(|v| v.choice().cloned())
+        .unwrap_or_default();
+    r.initiative = form
+        .value("initiative")
+        .and_then(|v| v.choice().cloned())
+        .unwrap_or_default();
+    r.objet = text(form, "objet");
+    r.compte_rendu = form
+        .value("compte_rendu")
+        .map(|v| v.text().trim_end().to_string())
+        .unwrap_or_default()
+        .into();
+    match (r.suites.is_empty(), suite.is_empty()) {
+        (_, false) => {
+            let done = r.suites.first().is_some_and(|s| s.faite);
+            let first = Suite {
+                action: suite,
+                echeance,
+                faite: done,
+            };
+            if r.suites.is_empty() {
+                r.suites.push(first);
+            } else {
+                r.suites[0] = first;
+            }
+        }
+        (false, true) => {
+            r.suites.remove(0);
+        }
+        (true, true) => {}
+    }
+    let justification = text(form, "justification");
+    let chosen = form
+        .value("competences")
+        .map(|v| v.multi().to_vec())
+        .unwrap_or_default();
+    let old = std::mem::take(&mut r.meta.evidence);
+    for (k, competence) in chosen.into_iter().enumerate() {
+        let link = match old.iter().find(|e| e.competence == competence) {
+            Some(e) => EvidenceLink {
+                justification: if justification.is_empty() {
+                    e.justification.clone()
+                } else {
+                    justification.clone()
+                },
+                ..e.clone()
+            },
+            None => EvidenceLink {
+                competence,
+                strength: if k == 0 {
+                    Strength::Principale
+                } else {
+                    Strength::Secondaire
+                },
+                justification: justification.clone(),
+                date: r.date,
+            },
+        };
+        r.meta.evidence.push(link);
+    }
+    r.meta.updated_at = now;
+    r.normalize();
+    if report(form, r.validate()) {
+        return None;
+    }
+    Some(r)
+}

@@ -288,6 +288,23 @@ pub fn structure_items(data: &Dataset) -> Vec<PickItem> {
     items
 }
 
+/// Contacts labelled with their structure, so two homonyms stay apart.
+pub fn contact_items(data: &Dataset) -> Vec<PickItem> {
+    let mut items: Vec<PickItem> = data
+        .contacts
+        .iter()
+        .map(|c| {
+            let s = data
+                .structure(c.structure)
+                .map(|s| s.nom.as_str())
+                .unwrap_or_default();
+            PickItem::plain(c.meta.id.to_string(), format!("{} ({s})", c.nom))
+        })
+        .collect();
+    items.sort_by(|a, b| a.folded.cmp(&b.folded));
+    items
+}
+
 pub fn suivi_items(data: &Dataset) -> Vec<PickItem> {
     let mut items: Vec<PickItem> = data
         .suivis

@@ -3,7 +3,7 @@
 
 use super::Theme;
 use crate::app::App;
-use crate::app::form::{Field, FieldKind, Form, Options, StructureRef, SuiviRef, Value};
+use crate::app::form::{Field, FieldKind, Form, Options, RefList, StructureRef, SuiviRef, Value};
 use crate::app::input::Input;
 use crate::app::picker::{Create, Picker};
 use crate::privacy::GuardWarning;
