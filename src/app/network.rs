@@ -306,39 +306,6 @@ pub fn relance_rows(
     rows
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn close_names_are_found_whatever_the_case_accents_and_articles() {
-        let mut data = Dataset::default();
-        let mut s = super::super::interaction_form::new_structure(
-            Id(1),
-            Timestamp(0),
-            &"Épicerie solidaire Le Panier".into(),
-            &"ES".into(),
-        );
-        data.structures.push(s.clone());
-        s.meta.id = Id(2);
-        s.nom = "Mission locale du Val".into();
-        data.structures.push(s);
-        assert_eq!(
-            similar_structure(&data, "epicerie solidaire panier", None),
-            Some(Id(1))
-        );
-        assert_eq!(
-            similar_structure(&data, "Mision locale du Val", None),
-            Some(Id(2))
-        );
-        assert_eq!(
-            similar_structure(&data, "Mission locale du Val", Some(Id(2))),
-            None
-        );
-        assert_eq!(similar_structure(&data, "CAF", None), None);
-    }
-}
-
 /// The competence a rencontre réseau shows by default (DOMAIN.md: CCP1.C3).
 pub const RENCONTRE_COMPETENCE: &str = "CCP1.C3";
 
@@ -566,4 +533,37 @@ pub fn read_rencontre(
         return None;
     }
     Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_names_are_found_whatever_the_case_accents_and_articles() {
+        let mut data = Dataset::default();
+        let mut s = super::super::interaction_form::new_structure(
+            Id(1),
+            Timestamp(0),
+            &"Épicerie solidaire Le Panier".into(),
+            &"ES".into(),
+        );
+        data.structures.push(s.clone());
+        s.meta.id = Id(2);
+        s.nom = "Mission locale du Val".into();
+        data.structures.push(s);
+        assert_eq!(
+            similar_structure(&data, "epicerie solidaire panier", None),
+            Some(Id(1))
+        );
+        assert_eq!(
+            similar_structure(&data, "Mision locale du Val", None),
+            Some(Id(2))
+        );
+        assert_eq!(
+            similar_structure(&data, "Mission locale du Val", Some(Id(2))),
+            None
+        );
+        assert_eq!(similar_structure(&data, "CAF", None), None);
+    }
 }

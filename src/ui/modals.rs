@@ -71,6 +71,27 @@ fn value_text(app: &App, field: &Field) -> String {
             .map(|id| option_label(app, *o, id))
             .collect::<Vec<_>>()
             .join(", "),
+        (FieldKind::Refs(list), Value::Multi(ids)) if !ids.is_empty() => ids
+            .iter()
+            .map(|id| {
+                let id = id.parse::<crate::domain::Id>().ok();
+                let name = match list {
+                    RefList::Structures => id
+                        .and_then(|id| app.data.structure(id))
+                        .map(|s| s.nom.to_string()),
+                    RefList::Contacts => id
+                        .and_then(|id| {
+                            app.data
+                                .contacts
+                                .binary_search_by_key(&id, |c| c.meta.id)
+                                .ok()
+                        })
+                        .map(|i| app.data.contacts[i].nom.to_string()),
+                };
+                name.unwrap_or_else(|| "?".into())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         (FieldKind::Competences, Value::Multi(ids)) if !ids.is_empty() => ids
             .iter()
             .map(|id| competence_label(app, id))
