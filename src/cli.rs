@@ -82,7 +82,8 @@ pub enum Command {
     },
     /// Export the store
     Export {
-        /// What to export: everything (JSON) or the journal (CSV)
+        /// What to export: everything (json), the journal (csv), the network directory (csv),
+        /// the network's contacts (vcard)
         #[arg(long, value_enum, default_value_t = ExportWhat::All)]
         what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -111,12 +112,15 @@ pub enum Command {
 pub enum ExportFormat {
     Json,
     Csv,
+    Vcard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportWhat {
     All,
     Journal,
+    Reseau,
+    Contacts,
 }
 
 /// A failure, already worded for the user, and its exit code.
@@ -325,10 +329,14 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             format,
             output,
         }) => {
-            if !matches!(
+            let combination = matches!(
                 (what, format),
-                (ExportWhat::All, ExportFormat::Json) | (ExportWhat::Journal, ExportFormat::Csv)
-            ) {
+                (ExportWhat::All, ExportFormat::Json)
+                    | (ExportWhat::Journal, ExportFormat::Csv)
+                    | (ExportWhat::Reseau, ExportFormat::Csv)
+                    | (ExportWhat::Contacts, ExportFormat::Vcard)
+            );
+            if !combination {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
             }
             let dir = config::paths::data_dir(&overrides, env);
@@ -340,9 +348,16 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
                 );
             }
-            let text = match format {
-                ExportFormat::Json => json::to_json(&data),
-                ExportFormat::Csv => crate::export::csv::journal(&data, &config, &i18n),
+            let text = match (what, format) {
+                (_, ExportFormat::Json) => json::to_json(&data),
+                (ExportWhat::Reseau, _) => {
+                    let views = crate::app::Views::build(&data, &config);
+                    crate::export::csv::reseau(&data, &config, &i18n, &|id| {
+                        views.last_contact.get(&id).copied()
+                    })
+                }
+                (_, ExportFormat::Vcard) => crate::export::vcard::contacts(&data),
+                _ => crate::export::csv::journal(&data, &config, &i18n),
             };
             match output {
                 Some(path) => write_private_file(&path, text.as_bytes())

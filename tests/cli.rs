@@ -596,3 +596,56 @@ fn the_journal_exports_as_csv_for_spreadsheets() {
     );
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_network_exports_as_a_directory_csv_and_vcards() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("r");
+    demo(home.path(), &dir, "100");
+    let d = dir.to_str().unwrap();
+    let csv = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "reseau",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(csv.status.success(), "{}", text(&csv.stderr));
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("\u{feff}Identifiant,Nom,Typologies"));
+    assert_eq!(csv.matches("\r\n").count(), 41, "header + 40 structures");
+    let vcf = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "contacts",
+            "--format",
+            "vcard",
+        ],
+    );
+    assert!(vcf.status.success());
+    let vcf = text(&vcf.stdout);
+    assert!(vcf.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+    let bad = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "contacts",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("--what contacts --format vcard"));
+}

@@ -264,7 +264,7 @@ csv-note-pro = Professional note
 csv-competences = Competences
 
 ## carnet note
-err-export-combination = Possible exports: --what all --format json (the whole logbook) or --what journal --format csv.
+err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory) or --what contacts --format vcard.
 err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
 err-note-value = { $flag } "{ $value }": { $detail }
 err-note-structure-none = --vers "{ $value }": no structure of the network has this name.
@@ -440,3 +440,18 @@ field-contacts-met = Contacts met
 field-initiative = Initiative
 field-compte-rendu = Minutes
 status-rencontre-saved = Meeting saved.
+csv-nom = Name
+csv-typologies = Types
+csv-relation = Relationship level
+csv-adresse = Address
+csv-commune = Town
+csv-telephone = Phone
+csv-courriel = E-mail
+csv-site = Website
+csv-horaires = Opening hours
+csv-publics = Publics
+csv-services = Services
+csv-contacts = Contacts
+csv-dernier-contact = Last contact
+csv-verifiee = Verified on
+csv-notes = Notes

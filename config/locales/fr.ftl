@@ -264,7 +264,7 @@ csv-note-pro = Note professionnelle
 csv-competences = Compétences
 
 ## carnet note
-err-export-combination = Exports possibles : --what all --format json (tout le carnet) ou --what journal --format csv.
+err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire) ou --what contacts --format vcard.
 err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
 err-note-value = { $flag } « { $value } » : { $detail }
 err-note-structure-none = --vers « { $value } » : aucune structure du réseau ne porte ce nom.
@@ -440,3 +440,18 @@ field-contacts-met = Contacts rencontrés
 field-initiative = Initiative
 field-compte-rendu = Compte rendu
 status-rencontre-saved = Rencontre enregistrée.
+csv-nom = Nom
+csv-typologies = Typologies
+csv-relation = Niveau de relation
+csv-adresse = Adresse
+csv-commune = Commune
+csv-telephone = Téléphone
+csv-courriel = Courriel
+csv-site = Site
+csv-horaires = Horaires
+csv-publics = Publics
+csv-services = Services
+csv-contacts = Contacts
+csv-dernier-contact = Dernier contact
+csv-verifiee = Vérifiée le
+csv-notes = Notes

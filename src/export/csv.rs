@@ -56,6 +56,100 @@ const COLUMNS: [&str; 22] = [
     "csv-premier-contact",
 ];
 
+/// The directory: one row per structure, with what is derived from the log (last contact)
+/// and how many contacts it has.
+pub fn reseau(
+    data: &Dataset,
+    config: &Config,
+    i18n: &I18n,
+    last_contact: &dyn Fn(Id) -> Option<chrono::NaiveDate>,
+) -> String {
+    let v = &config.vocab;
+    let lang = i18n.lang();
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = [
+        "csv-id",
+        "csv-nom",
+        "csv-typologies",
+        "csv-relation",
+        "csv-quartier",
+        "csv-adresse",
+        "csv-commune",
+        "csv-telephone",
+        "csv-courriel",
+        "csv-site",
+        "csv-horaires",
+        "csv-publics",
+        "csv-services",
+        "csv-contacts",
+        "csv-dernier-contact",
+        "csv-verifiee",
+        "csv-notes",
+    ]
+    .iter()
+    .map(|c| i18n.t(c))
+    .collect();
+    row(&mut out, &header);
+    let mut order: Vec<&Structure> = data.structures.iter().collect();
+    order.sort_by_cached_key(|s| crate::domain::text::fold(&s.nom));
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default()
+    };
+    for s in order {
+        let services = s
+            .services
+            .iter()
+            .map(|svc| {
+                let mut text = format!(
+                    "{} ({})",
+                    v.types_service.label(&svc.type_service, lang),
+                    v.thematiques.labels(&svc.thematiques, lang)
+                );
+                for extra in [&svc.conditions, &svc.frais] {
+                    if !extra.is_empty() {
+                        text.push_str(&format!(", {extra}"));
+                    }
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let contacts = data
+            .contacts
+            .iter()
+            .filter(|c| c.structure == s.meta.id)
+            .count();
+        row(
+            &mut out,
+            &[
+                s.meta.id.to_string(),
+                s.nom.to_string(),
+                v.typologies_structure
+                    .labels(&s.typologies, lang)
+                    .replace(", ", "; "),
+                v.niveaux_relation
+                    .label(&s.niveau_relation, lang)
+                    .into_owned(),
+                s.quartier.to_string(),
+                s.adresse.to_string(),
+                s.commune.to_string(),
+                s.telephone.to_string(),
+                s.courriel.to_string(),
+                s.site.to_string(),
+                s.horaires.to_string(),
+                s.publics.to_string(),
+                services,
+                contacts.to_string(),
+                date(last_contact(s.meta.id)),
+                date(s.date_verification),
+                s.notes.to_string(),
+            ],
+        );
+    }
+    out
+}
+
 /// Interactions oldest first, labels in the UI language.
 pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
     let v = &config.vocab;
