@@ -58,6 +58,8 @@ fn fixtures_of_every_schema_version_still_decode() {
         write("veille", &richest(&d.veille));
         write("fiche", &richest(&d.fiches));
         write("analyse", &richest(&d.analyses));
+        write("signalement", &richest(&d.signalements));
+        write("note_territoire", &richest(&d.notes_territoire));
     }
     for version in 1..=SCHEMA_VERSION {
         check::<Interaction>(version, "interaction");
@@ -68,6 +70,8 @@ fn fixtures_of_every_schema_version_still_decode() {
         check::<Veille>(version, "veille");
         check::<Fiche>(version, "fiche");
         check::<Analyse>(version, "analyse");
+        check::<Signalement>(version, "signalement");
+        check::<NoteTerritoire>(version, "note_territoire");
     }
 }
 

@@ -455,3 +455,5 @@ csv-contacts = Contacts
 csv-dernier-contact = Last contact
 csv-verifiee = Verified on
 csv-notes = Notes
+kind-signalements = Technical reports
+kind-notes_territoire = Territory notes

@@ -455,3 +455,5 @@ csv-contacts = Contacts
 csv-dernier-contact = Dernier contact
 csv-verifiee = Vérifiée le
 csv-notes = Notes
+kind-signalements = Signalements techniques
+kind-notes_territoire = Notes de territoire

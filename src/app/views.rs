@@ -124,27 +124,16 @@ impl Views {
             .collect();
 
         let mut evidence: HashMap<Text, EvidenceCount> = HashMap::new();
-        fn count<R: Record>(records: &[R], evidence: &mut HashMap<Text, EvidenceCount>) {
-            for r in records {
-                for link in &r.meta().evidence {
-                    match evidence.get_mut(link.competence.as_str()) {
-                        Some(c) => c.add(link),
-                        None => evidence
-                            .entry(link.competence.clone())
-                            .or_default()
-                            .add(link),
-                    }
-                }
+        // One walk over every record kind (Dataset::evidence is the single list of kinds).
+        for (_, _, link) in data.evidence() {
+            match evidence.get_mut(link.competence.as_str()) {
+                Some(c) => c.add(link),
+                None => evidence
+                    .entry(link.competence.clone())
+                    .or_default()
+                    .add(link),
             }
         }
-        count(&data.interactions, &mut evidence);
-        count(&data.suivis, &mut evidence);
-        count(&data.structures, &mut evidence);
-        count(&data.contacts, &mut evidence);
-        count(&data.rencontres, &mut evidence);
-        count(&data.veille, &mut evidence);
-        count(&data.fiches, &mut evidence);
-        count(&data.analyses, &mut evidence);
 
         Views {
             journal,
@@ -317,6 +306,17 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
     }
     for a in &data.analyses {
         check("formats_analyse", &v.formats_analyse, &a.format);
+    }
+    for x in &data.signalements {
+        check(
+            "categories_signalement",
+            &v.categories_signalement,
+            &x.categorie,
+        );
+        check("statuts_signalement", &v.statuts_signalement, &x.statut);
+    }
+    for n in &data.notes_territoire {
+        check("themes_territoire", &v.themes_territoire, &n.theme);
     }
     let mut out: Vec<(&'static str, String, usize)> =
         found.into_iter().map(|((l, id), n)| (l, id, n)).collect();

@@ -97,6 +97,8 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let veille = gen_veille(&mut rng, (n / 25).max(15), today);
     let fiches = gen_fiches(&mut rng, (n / 200).max(FICHES.len()), today, &structures);
     let analyses = gen_analyses(&mut rng, (n / 300).max(5), today, &interactions);
+    let signalements = gen_signalements(&mut rng, (n / 60).max(10), today, &structures);
+    let notes_territoire = gen_notes(&mut rng, today);
 
     let mut data = Dataset {
         interactions,
@@ -107,6 +109,8 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         veille,
         fiches,
         analyses,
+        signalements,
+        notes_territoire,
     };
     data.sort();
     data
@@ -694,6 +698,86 @@ fn gen_analyses(
                 analyse_posture: a.analyse.into(),
                 autrement: a.autrement.into(),
                 retenu: a.retenu.into(),
+            }
+        })
+        .collect()
+}
+
+fn gen_signalements(
+    rng: &mut Rng,
+    count: usize,
+    today: NaiveDate,
+    structures: &[Structure],
+) -> Vec<Signalement> {
+    let mut ids = Ids::new();
+    working_days(rng, today, count)
+        .into_iter()
+        .map(|date| {
+            let (categorie, lieu, description, typologie) = *rng.pick(SIGNALEMENTS);
+            let destinataire = structures
+                .iter()
+                .find(|s| s.typologies.iter().any(|t| t == typologie))
+                .map(lien_structure);
+            let age = (today - date).num_days();
+            let statut = if age > 60 {
+                *rng.weighted(&[("resolu", 7), ("sans_suite", 2), ("pris_en_compte", 1)])
+            } else if age > 10 {
+                *rng.weighted(&[("pris_en_compte", 5), ("resolu", 3), ("signale", 2)])
+            } else {
+                "signale"
+            };
+            let mut etapes = vec![Etape { date, statut: "signale".into() }];
+            if statut != "signale" {
+                etapes.push(Etape {
+                    date: date + Duration::days(rng.range(2, 10).min(age.max(0))),
+                    statut: statut.into(),
+                });
+            }
+            let mut meta = ids.meta(date, time(rng));
+            if rng.chance(40) {
+                meta.evidence.push(link("CCP1.C4", Strength::Principale, "Dysfonctionnement signalé au bon interlocuteur et suivi jusqu'à sa résolution.", date));
+            }
+            Signalement {
+                meta,
+                date,
+                lieu: lieu.into(),
+                categorie: categorie.into(),
+                description: description.into(),
+                destinataire,
+                statut: statut.into(),
+                etapes,
+            }
+        })
+        .collect()
+}
+
+fn gen_notes(rng: &mut Rng, today: NaiveDate) -> Vec<NoteTerritoire> {
+    let mut ids = Ids::new();
+    let mut dates = working_days(rng, today, NOTES_TERRITOIRE.len());
+    dates.sort();
+    NOTES_TERRITOIRE
+        .iter()
+        .zip(dates)
+        .map(|((theme, periode, texte, source), date)| {
+            let mut meta = ids.meta(date, time(rng));
+            meta.evidence.push(link(
+                "CCP1.C1",
+                Strength::Principale,
+                "Note sur l'histoire et la vie du territoire, avec ses sources.",
+                date,
+            ));
+            NoteTerritoire {
+                meta,
+                date,
+                territoire: "Les Tilleuls, Val-de-Brume".into(),
+                theme: (*theme).into(),
+                periode: (*periode).into(),
+                texte: (*texte).into(),
+                sources: vec![SourceDoc {
+                    titre: (*source).into(),
+                    url: Text::default(),
+                    consultee: Some(date),
+                }],
             }
         })
         .collect()

@@ -1112,3 +1112,95 @@ pub const ANALYSES: &[AnalyseSeed] = &[
         retenu: "Moins d'information, mieux comprise.",
     },
 ];
+
+/// (catégorie, lieu, description, typology of the structure in charge)
+pub const SIGNALEMENTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "ascenseur",
+        "Tour B, entrée 2",
+        "Ascenseur en panne depuis plusieurs jours",
+        "BAILLEUR_SOCIAL",
+    ),
+    (
+        "eclairage",
+        "Cheminement vers l'école du Parc",
+        "Trois lampadaires éteints",
+        "MUNI",
+    ),
+    (
+        "proprete",
+        "Local poubelles, tour A",
+        "Encombrants déposés dans le hall",
+        "BAILLEUR_SOCIAL",
+    ),
+    (
+        "degradation",
+        "Aire de jeux du square",
+        "Toboggan cassé, risque de blessure",
+        "MUNI",
+    ),
+    (
+        "voirie",
+        "Rue des Tilleuls",
+        "Nid-de-poule devant l'arrêt de bus",
+        "EPCI",
+    ),
+    (
+        "transport",
+        "Arrêt Les Tilleuls",
+        "Abribus vandalisé",
+        "TRANSPORTEUR",
+    ),
+    (
+        "securite_batiment",
+        "Tour C, cave",
+        "Porte de cave forcée",
+        "BAILLEUR_SOCIAL",
+    ),
+    (
+        "espaces_verts",
+        "Jardin partagé",
+        "Arrosage automatique hors service",
+        "COLLECTIF_HABITANTS",
+    ),
+];
+
+/// (thème, période, texte, source)
+pub const NOTES_TERRITOIRE: &[(&str, &str, &str, &str)] = &[
+    (
+        "histoire",
+        "1965-1975",
+        "Les Tilleuls ont été construits pour loger les ouvriers de la filature ; les premières familles venaient du bassin minier.",
+        "Archives municipales",
+    ),
+    (
+        "urbanisme_renovation",
+        "2024-2030",
+        "Le projet de renouvellement urbain prévoit la démolition de la tour D et la réhabilitation des tours A à C.",
+        "Comité de suivi du contrat de ville",
+    ),
+    (
+        "politique_de_la_ville",
+        "Depuis 2015",
+        "Quartier prioritaire de la politique de la ville ; le contrat de ville cible l'emploi des jeunes et l'accès aux droits.",
+        "Site de la préfecture",
+    ),
+    (
+        "equipements",
+        "2026",
+        "Centre social, France Services, médiathèque et épicerie solidaire sont à moins de dix minutes à pied.",
+        "Observation de terrain",
+    ),
+    (
+        "vie_associative",
+        "2026",
+        "Une vingtaine d'associations actives, dont un collectif d'habitants très présent autour du jardin partagé.",
+        "Forum des associations",
+    ),
+    (
+        "memoire_habitants",
+        "Années 1980",
+        "Les anciens racontent la fête de quartier annuelle, relancée en 2025 par le conseil citoyen.",
+        "Échanges avec des habitants",
+    ),
+];

@@ -295,6 +295,39 @@ pub struct Analyse {
     pub retenu: Text,
 }
 
+/// A technical dysfunction reported to the structure in charge (DOMAIN.md §4): a place, never
+/// a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signalement {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub lieu: Text,
+    pub categorie: Text,
+    pub description: Text,
+    pub destinataire: Option<Lien>,
+    pub statut: Text,
+    /// Each change of status, oldest first.
+    pub etapes: Vec<Etape>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Etape {
+    pub date: NaiveDate,
+    pub statut: Text,
+}
+
+/// What the mediator learns of the territory's history and life (CCP1.C1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteTerritoire {
+    pub meta: RecordMeta,
+    pub date: NaiveDate,
+    pub territoire: Text,
+    pub theme: Text,
+    pub periode: Text,
+    pub texte: Text,
+    pub sources: Vec<SourceDoc>,
+}
+
 /// The record kinds, in the order they are shown and exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
@@ -306,10 +339,12 @@ pub enum RecordKind {
     Veille,
     Fiche,
     Analyse,
+    Signalement,
+    NoteTerritoire,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Interaction,
         RecordKind::Suivi,
         RecordKind::Structure,
@@ -318,6 +353,8 @@ impl RecordKind {
         RecordKind::Veille,
         RecordKind::Fiche,
         RecordKind::Analyse,
+        RecordKind::Signalement,
+        RecordKind::NoteTerritoire,
     ];
 
     /// Stable name: sled tree, JSON key, message id suffix.
@@ -331,6 +368,8 @@ impl RecordKind {
             RecordKind::Veille => "veille",
             RecordKind::Fiche => "fiches",
             RecordKind::Analyse => "analyses",
+            RecordKind::Signalement => "signalements",
+            RecordKind::NoteTerritoire => "notes_territoire",
         }
     }
 
@@ -368,6 +407,8 @@ record!(
     Veille => Veille,
     Fiche => Fiche,
     Analyse => Analyse,
+    Signalement => Signalement,
+    NoteTerritoire => NoteTerritoire,
 );
 
 /// Everything in a store, in memory. Each list is kept sorted by id.
@@ -381,6 +422,10 @@ pub struct Dataset {
     pub veille: Vec<Veille>,
     pub fiches: Vec<Fiche>,
     pub analyses: Vec<Analyse>,
+    #[serde(default)]
+    pub signalements: Vec<Signalement>,
+    #[serde(default)]
+    pub notes_territoire: Vec<NoteTerritoire>,
 }
 
 impl Dataset {
@@ -394,6 +439,8 @@ impl Dataset {
             RecordKind::Veille => self.veille.len(),
             RecordKind::Fiche => self.fiches.len(),
             RecordKind::Analyse => self.analyses.len(),
+            RecordKind::Signalement => self.signalements.len(),
+            RecordKind::NoteTerritoire => self.notes_territoire.len(),
         }
     }
 
@@ -432,6 +479,8 @@ impl Dataset {
             .chain(links(&self.veille))
             .chain(links(&self.fiches))
             .chain(links(&self.analyses))
+            .chain(links(&self.signalements))
+            .chain(links(&self.notes_territoire))
     }
 
     /// The newest id of any record, so new ids keep sorting after it.
@@ -448,6 +497,8 @@ impl Dataset {
             last(&self.veille),
             last(&self.fiches),
             last(&self.analyses),
+            last(&self.signalements),
+            last(&self.notes_territoire),
         ]
         .into_iter()
         .flatten()
@@ -463,5 +514,7 @@ impl Dataset {
         self.veille.sort_by_key(Record::id);
         self.fiches.sort_by_key(Record::id);
         self.analyses.sort_by_key(Record::id);
+        self.signalements.sort_by_key(Record::id);
+        self.notes_territoire.sort_by_key(Record::id);
     }
 }

@@ -284,6 +284,39 @@ impl Validate for Analyse {
     }
 }
 
+impl Validate for Signalement {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.lieu, &mut self.description]);
+        if let Some(d) = &mut self.destinataire {
+            norm(&mut [&mut d.nom]);
+        }
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "lieu", &self.lieu);
+        required(&mut e, "categorie", &self.categorie);
+        e
+    }
+}
+
+impl Validate for NoteTerritoire {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.territoire, &mut self.periode, &mut self.texte]);
+        for s in &mut self.sources {
+            norm(&mut [&mut s.titre]);
+        }
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "texte", &self.texte);
+        e
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

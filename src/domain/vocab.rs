@@ -160,6 +160,9 @@ vocabularies!(
     statuts_fiche,
     plan_classement,
     formats_analyse,
+    categories_signalement,
+    statuts_signalement,
+    themes_territoire,
 );
 
 /// A problem in vocabulary data, named by list and id.

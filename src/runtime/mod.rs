@@ -111,6 +111,8 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::Veille => store.delete::<Veille>(*id),
             RecordKind::Fiche => store.delete::<Fiche>(*id),
             RecordKind::Analyse => store.delete::<Analyse>(*id),
+            RecordKind::Signalement => store.delete::<Signalement>(*id),
+            RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
         },
         Effect::Quit | Effect::EditExternally(_) => Ok(()),
     };

@@ -66,6 +66,8 @@ versioned!(
     VeilleRecord => Veille,
     FicheRecord => Fiche,
     AnalyseRecord => Analyse,
+    SignalementRecord => Signalement,
+    NoteTerritoireRecord => NoteTerritoire,
 );
 
 use crate::domain::validate::Validate;

@@ -115,6 +115,8 @@ impl Indexed for Rencontre {}
 impl Indexed for Veille {}
 impl Indexed for Fiche {}
 impl Indexed for Analyse {}
+impl Indexed for Signalement {}
+impl Indexed for NoteTerritoire {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -446,6 +448,8 @@ impl Store {
         self.insert_kind(&data.veille)?;
         self.insert_kind(&data.fiches)?;
         self.insert_kind(&data.analyses)?;
+        self.insert_kind(&data.signalements)?;
+        self.insert_kind(&data.notes_territoire)?;
         self.flush()
     }
 
@@ -488,6 +492,8 @@ impl Store {
             veille: self.load_kind(&mut failures)?,
             fiches: self.load_kind(&mut failures)?,
             analyses: self.load_kind(&mut failures)?,
+            signalements: self.load_kind(&mut failures)?,
+            notes_territoire: self.load_kind(&mut failures)?,
         };
         // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
         data.sort();

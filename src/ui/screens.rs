@@ -1047,6 +1047,14 @@ fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveD
                 x.nom.to_string(),
             )
         }
+        RecordKind::Signalement => {
+            let x = find(&d.signalements, id)?;
+            (x.date, format!("{} — {}", x.lieu, x.description))
+        }
+        RecordKind::NoteTerritoire => {
+            let x = find(&d.notes_territoire, id)?;
+            (x.date, format!("{} — {}", x.territoire, x.texte))
+        }
         RecordKind::Contact | RecordKind::Suivi => return None,
     })
 }
