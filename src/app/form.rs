@@ -380,3 +380,65 @@ impl Form {
         }
     }
 }
+
+/// The evidence links a form's "competences" and "justification" fields describe: links kept
+/// from `old` keep their strength and date; new ones are principale for the first,
+/// secondaire after, dated `date`.
+pub fn read_evidence(
+    form: &Form,
+    old: &[crate::domain::EvidenceLink],
+    date: chrono::NaiveDate,
+) -> Vec<crate::domain::EvidenceLink> {
+    use crate::domain::{EvidenceLink, Strength};
+    let justification: Text =
+        crate::domain::text::one_line(form.value("justification").map_or("", Value::text)).into();
+    let chosen = form
+        .value("competences")
+        .map(|v| v.multi().to_vec())
+        .unwrap_or_default();
+    chosen
+        .into_iter()
+        .enumerate()
+        .map(
+            |(k, competence)| match old.iter().find(|e| e.competence == competence) {
+                Some(e) => EvidenceLink {
+                    justification: if justification.is_empty() {
+                        e.justification.clone()
+                    } else {
+                        justification.clone()
+                    },
+                    ..e.clone()
+                },
+                None => EvidenceLink {
+                    competence,
+                    strength: if k == 0 {
+                        Strength::Principale
+                    } else {
+                        Strength::Secondaire
+                    },
+                    justification: justification.clone(),
+                    date,
+                },
+            },
+        )
+        .collect()
+}
+
+/// The "competences" and "justification" fields every evidence-linkable form ends with;
+/// `suggested` (qualified ids) preselects competences for a new record.
+pub fn evidence_fields(evidence: &[crate::domain::EvidenceLink], suggested: &[Text]) -> [Field; 2] {
+    let chosen: Vec<Text> = if evidence.is_empty() {
+        suggested.to_vec()
+    } else {
+        evidence.iter().map(|e| e.competence.clone()).collect()
+    };
+    let justification = evidence
+        .iter()
+        .map(|e| e.justification.as_str())
+        .find(|j| !j.is_empty())
+        .unwrap_or_default();
+    [
+        Field::competences("competences", chosen),
+        Field::text("justification", justification).guarded(),
+    ]
+}

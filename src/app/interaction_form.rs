@@ -333,32 +333,7 @@ pub fn read(
         }
         (true, true) => {}
     }
-    let justification: Text = text("justification").into();
-    let chosen = multi("competences");
-    let old = std::mem::take(&mut it.meta.evidence);
-    for (k, competence) in chosen.iter().enumerate() {
-        let link = match old.iter().find(|e| e.competence == *competence) {
-            Some(e) => EvidenceLink {
-                justification: if justification.is_empty() {
-                    e.justification.clone()
-                } else {
-                    justification.clone()
-                },
-                ..e.clone()
-            },
-            None => EvidenceLink {
-                competence: competence.clone(),
-                strength: if k == 0 {
-                    Strength::Principale
-                } else {
-                    Strength::Secondaire
-                },
-                justification: justification.clone(),
-                date: it.date,
-            },
-        };
-        it.meta.evidence.push(link);
-    }
+    it.meta.evidence = super::form::read_evidence(form, &base.meta.evidence, it.date);
     it.meta.updated_at = now;
     it.normalize();
     let problems = it.validate();

@@ -318,16 +318,12 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
             .collect()
     };
     let suite = r.suites.first();
-    let mut competences: Vec<Text> = r
-        .meta
-        .evidence
-        .iter()
-        .map(|e| e.competence.clone())
-        .collect();
-    if is_new && competences.is_empty() {
-        competences.push(config.referentiel.qualify(RENCONTRE_COMPETENCE).into());
-    }
-    let fields = vec![
+    let suggested: Vec<Text> = if is_new {
+        vec![config.referentiel.qualify(RENCONTRE_COMPETENCE).into()]
+    } else {
+        Vec::new()
+    };
+    let mut fields = vec![
         Field::choice(
             "type_rencontre",
             Options::TypesRencontre,
@@ -364,18 +360,8 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
             FieldKind::Date,
             &date_text(suite.and_then(|s| s.echeance)),
         ),
-        Field::competences("competences", competences),
-        Field::text(
-            "justification",
-            r.meta
-                .evidence
-                .iter()
-                .map(|e| e.justification.as_str())
-                .find(|j| !j.is_empty())
-                .unwrap_or_default(),
-        )
-        .guarded(),
     ];
+    fields.extend(super::form::evidence_fields(&r.meta.evidence, &suggested));
     let title = if is_new {
         "form-new-rencontre"
     } else {
@@ -498,35 +484,7 @@ pub fn read_rencontre(
         }
         (true, true) => {}
     }
-    let justification = text(form, "justification");
-    let chosen = form
-        .value("competences")
-        .map(|v| v.multi().to_vec())
-        .unwrap_or_default();
-    let old = std::mem::take(&mut r.meta.evidence);
-    for (k, competence) in chosen.into_iter().enumerate() {
-        let link = match old.iter().find(|e| e.competence == competence) {
-            Some(e) => EvidenceLink {
-                justification: if justification.is_empty() {
-                    e.justification.clone()
-                } else {
-                    justification.clone()
-                },
-                ..e.clone()
-            },
-            None => EvidenceLink {
-                competence,
-                strength: if k == 0 {
-                    Strength::Principale
-                } else {
-                    Strength::Secondaire
-                },
-                justification: justification.clone(),
-                date: r.date,
-            },
-        };
-        r.meta.evidence.push(link);
-    }
+    r.meta.evidence = super::form::read_evidence(form, &base.meta.evidence, r.date);
     r.meta.updated_at = now;
     r.normalize();
     if report(form, r.validate()) {
