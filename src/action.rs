@@ -57,6 +57,7 @@ actions! {
     EditContact => "edit-contact",
     Verified => "verified",
     NewRencontre => "new-rencontre",
+    View => "view",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",

@@ -366,3 +366,138 @@ fn every_reseau_form_field_has_a_label_in_both_languages() {
         }
     }
 }
+
+fn view(a: &mut App, name: &str) {
+    press(a, Key::char('w'));
+    typed(a, name);
+    press(a, Key::plain(KeyCode::Enter));
+}
+
+#[test]
+fn a_signalement_follows_its_lifecycle_with_dated_steps() {
+    let mut a = app(common::sample(60));
+    view(&mut a, "signal");
+    assert_eq!(a.reseau_mode, ReseauMode::Signalements);
+    let count = a.data.signalements.len();
+    press(&mut a, Key::char('n'));
+    typed(&mut a, "Hall de la tour B");
+    tab(&mut a, 1);
+    typed(&mut a, "ascen");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "En panne depuis lundi");
+    tab(&mut a, 1);
+    typed(&mut a, "habitat");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.data.signalements.len(), count + 1);
+    let x = a
+        .data
+        .signalements
+        .iter()
+        .max_by_key(|x| x.meta.id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (x.categorie.as_str(), x.statut.as_str()),
+        ("ascenseur", "signale")
+    );
+    assert_eq!(x.destinataire.as_ref().unwrap().nom, "Habitat Brumois");
+    assert_eq!(x.etapes.len(), 1);
+    assert_eq!(x.meta.evidence[0].competence, "tms-2004/CCP1.C4");
+    // Resolved: a second, dated step.
+    let row = a
+        .views
+        .signalements
+        .iter()
+        .position(|&i| a.data.signalements[i].meta.id == x.meta.id)
+        .unwrap();
+    for _ in 0..row {
+        press(&mut a, Key::char('j'));
+    }
+    press(&mut a, Key::char('e'));
+    while !matches!(a.modals.last(), Some(Modal::Form(f)) if f.focused().id == "statut_signalement")
+    {
+        press(&mut a, Key::plain(KeyCode::Tab));
+    }
+    typed(&mut a, "resolu");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    let x = a
+        .data
+        .signalements
+        .iter()
+        .find(|s| s.meta.id == x.meta.id)
+        .unwrap();
+    assert_eq!(x.statut, "resolu");
+    assert_eq!(
+        x.etapes
+            .iter()
+            .map(|e| e.statut.as_str())
+            .collect::<Vec<_>>(),
+        ["signale", "resolu"]
+    );
+}
+
+#[test]
+fn veille_and_territory_notes_are_logged_with_their_evidence() {
+    let mut a = app(common::sample(30));
+    view(&mut a, "veille");
+    press(&mut a, Key::char('n'));
+    typed(&mut a, "Fermeture estivale de la CAF du 1er au 15 août");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    let v = a.data.veille.iter().max_by_key(|v| v.meta.id).unwrap();
+    assert_eq!(v.meta.evidence[0].competence, "tms-2004/CCP1.C4");
+    view(&mut a, "notes");
+    press(&mut a, Key::char('n'));
+    typed(&mut a, "hist");
+    press(&mut a, Key::plain(KeyCode::Enter)); // the picker moves on to "territoire"
+    tab(&mut a, 1);
+    typed(&mut a, "1960-1970");
+    tab(&mut a, 1);
+    typed(&mut a, "Construction des premières tours.");
+    tab(&mut a, 1);
+    typed(&mut a, "Archives ; Mémoire des habitants");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    let n = a
+        .data
+        .notes_territoire
+        .iter()
+        .max_by_key(|n| n.meta.id)
+        .unwrap();
+    assert_eq!(n.theme, "histoire");
+    assert_eq!(n.sources.len(), 2);
+    assert_eq!(n.meta.evidence[0].competence, "tms-2004/CCP1.C1");
+    press(&mut a, Key::char('d'));
+    press(&mut a, Key::char('o'));
+    assert!(
+        a.data
+            .notes_territoire
+            .iter()
+            .all(|m| m.texte != "Construction des premières tours.")
+    );
+}
+
+#[test]
+fn the_overview_counts_orientation_outcomes_per_partner() {
+    let mut a = app(common::sample(300));
+    view(&mut a, "ensemble");
+    assert_eq!(a.reseau_mode, ReseauMode::Overview);
+    let top = a.views.partners[0];
+    let by_hand = a
+        .data
+        .interactions
+        .iter()
+        .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(top.structure))
+        .count();
+    assert_eq!(top.orientations, by_hand);
+    assert!(
+        a.views
+            .partners
+            .windows(2)
+            .all(|w| w[0].orientations >= w[1].orientations)
+    );
+    assert!(top.known >= top.successful);
+}

@@ -183,3 +183,52 @@ fn picker_search_and_todo_views() {
         insta::assert_snapshot!(format!("todo_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn reseau_views_and_forms() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('2'));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("relancer_{}_80x24", lang_name(lang)), screen(&a));
+        for (name, query) in [("overview", "ensemble"), ("signalements", "signal")] {
+            key(&mut a, Key::char('w'));
+            if lang == Lang::En {
+                typed(
+                    &mut a,
+                    if name == "overview" {
+                        "overview"
+                    } else {
+                        "reports"
+                    },
+                );
+            } else {
+                typed(&mut a, query);
+            }
+            key(&mut a, Key::plain(KeyCode::Enter));
+            insta::assert_snapshot!(format!("{name}_{}_80x24", lang_name(lang)), screen(&a));
+        }
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(
+            format!("signalement_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('w'));
+        typed(
+            &mut a,
+            if lang == Lang::En {
+                "directory"
+            } else {
+                "annuaire"
+            },
+        );
+        key(&mut a, Key::plain(KeyCode::Enter));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(
+            format!("structure_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+    }
+}

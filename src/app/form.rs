@@ -25,6 +25,12 @@ pub enum Options {
     NiveauxRelation,
     TypesRencontre,
     Initiatives,
+    SourcesVeille,
+    Fiabilites,
+    Diffusions,
+    CategoriesSignalement,
+    StatutsSignalement,
+    ThemesTerritoire,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -46,6 +52,12 @@ impl Options {
             Options::NiveauxRelation => &v.niveaux_relation,
             Options::TypesRencontre => &v.types_rencontre,
             Options::Initiatives => &v.initiatives,
+            Options::SourcesVeille => &v.sources_veille,
+            Options::Fiabilites => &v.fiabilites,
+            Options::Diffusions => &v.diffusions,
+            Options::CategoriesSignalement => &v.categories_signalement,
+            Options::StatutsSignalement => &v.statuts_signalement,
+            Options::ThemesTerritoire => &v.themes_territoire,
             Options::Fixed(_) => return None,
         })
     }
@@ -286,6 +298,18 @@ pub enum Purpose {
     /// A new or edited rencontre réseau.
     Rencontre {
         base: Box<crate::domain::Rencontre>,
+        is_new: bool,
+    },
+    Veille {
+        base: Box<crate::domain::Veille>,
+        is_new: bool,
+    },
+    Signalement {
+        base: Box<crate::domain::Signalement>,
+        is_new: bool,
+    },
+    NoteTerritoire {
+        base: Box<crate::domain::NoteTerritoire>,
         is_new: bool,
     },
     /// The journal's filters.

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod network;
 pub mod picker;
 pub mod views;
+pub mod watch;
 
 use crate::action::{Action, Context};
 use crate::config::Config;
@@ -104,6 +105,9 @@ pub enum AnyRecord {
     Contact(Box<Contact>),
     Rencontre(Box<Rencontre>),
     Fiche(Box<Fiche>),
+    Veille(Box<Veille>),
+    Signalement(Box<Signalement>),
+    NoteTerritoire(Box<NoteTerritoire>),
 }
 
 impl AnyRecord {
@@ -115,6 +119,23 @@ impl AnyRecord {
             AnyRecord::Contact(_) => RecordKind::Contact,
             AnyRecord::Rencontre(_) => RecordKind::Rencontre,
             AnyRecord::Fiche(_) => RecordKind::Fiche,
+            AnyRecord::Veille(_) => RecordKind::Veille,
+            AnyRecord::Signalement(_) => RecordKind::Signalement,
+            AnyRecord::NoteTerritoire(_) => RecordKind::NoteTerritoire,
+        }
+    }
+
+    pub fn meta_mut(&mut self) -> &mut RecordMeta {
+        match self {
+            AnyRecord::Interaction(r) => &mut r.meta,
+            AnyRecord::Suivi(r) => &mut r.meta,
+            AnyRecord::Structure(r) => &mut r.meta,
+            AnyRecord::Contact(r) => &mut r.meta,
+            AnyRecord::Rencontre(r) => &mut r.meta,
+            AnyRecord::Fiche(r) => &mut r.meta,
+            AnyRecord::Veille(r) => &mut r.meta,
+            AnyRecord::Signalement(r) => &mut r.meta,
+            AnyRecord::NoteTerritoire(r) => &mut r.meta,
         }
     }
 
@@ -126,6 +147,9 @@ impl AnyRecord {
             AnyRecord::Contact(r) => r.meta.id,
             AnyRecord::Rencontre(r) => r.meta.id,
             AnyRecord::Fiche(r) => r.meta.id,
+            AnyRecord::Veille(r) => r.meta.id,
+            AnyRecord::Signalement(r) => r.meta.id,
+            AnyRecord::NoteTerritoire(r) => r.meta.id,
         }
     }
 }
@@ -144,6 +168,8 @@ pub enum ConfirmAction {
     DeleteInteraction(Id),
     DeleteStructure(Id),
     DeleteContact(Id),
+    /// A rencontre, veille entry, signalement or note de territoire.
+    DeleteRecord(RecordKind, Id),
     /// A structure with a close name exists: yes opens it, no creates the new one anyway.
     OpenSimilarStructure(Id),
     DiscardForm,
@@ -155,6 +181,36 @@ pub enum ReseauMode {
     #[default]
     List,
     Relancer,
+    Rencontres,
+    Veille,
+    Signalements,
+    Notes,
+    Overview,
+}
+
+impl ReseauMode {
+    pub const ALL: [ReseauMode; 7] = [
+        ReseauMode::List,
+        ReseauMode::Relancer,
+        ReseauMode::Rencontres,
+        ReseauMode::Veille,
+        ReseauMode::Signalements,
+        ReseauMode::Notes,
+        ReseauMode::Overview,
+    ];
+
+    /// Stable name; the label's Fluent id is `view-NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReseauMode::List => "annuaire",
+            ReseauMode::Relancer => "relancer",
+            ReseauMode::Rencontres => "rencontres",
+            ReseauMode::Veille => "veille",
+            ReseauMode::Signalements => "signalements",
+            ReseauMode::Notes => "notes",
+            ReseauMode::Overview => "overview",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -323,6 +379,11 @@ impl App {
             Tab::Reseau => match self.reseau_mode {
                 ReseauMode::List => self.views.structures.len(),
                 ReseauMode::Relancer => self.relance.len(),
+                ReseauMode::Rencontres => self.views.rencontres.len(),
+                ReseauMode::Veille => self.views.veille.len(),
+                ReseauMode::Signalements => self.views.signalements.len(),
+                ReseauMode::Notes => self.views.notes.len(),
+                ReseauMode::Overview => self.views.partners.len(),
             },
             Tab::Documentation => self.views.fiches.len(),
             Tab::Competences => self.views.competences.len(),
@@ -365,7 +426,21 @@ impl App {
                         .ok()
                 }
             },
+            _ => None,
         }
+    }
+
+    /// The record under the cursor in the Réseau tab's record views (rencontres, veille…).
+    pub fn selected_record(&self) -> Option<(RecordKind, usize)> {
+        let selected = self.cursors[Tab::Reseau.index()].selected;
+        let (kind, order) = match self.reseau_mode {
+            ReseauMode::Rencontres => (RecordKind::Rencontre, &self.views.rencontres),
+            ReseauMode::Veille => (RecordKind::Veille, &self.views.veille),
+            ReseauMode::Signalements => (RecordKind::Signalement, &self.views.signalements),
+            ReseauMode::Notes => (RecordKind::NoteTerritoire, &self.views.notes),
+            _ => return None,
+        };
+        order.get(selected).map(|&i| (kind, i))
     }
 
     fn set_status(&mut self, text: String, error: bool) {
@@ -791,6 +866,15 @@ impl App {
             AnyRecord::Fiche(f) => {
                 put(&mut self.data.fiches, *f);
             }
+            AnyRecord::Veille(v) => {
+                put(&mut self.data.veille, *v);
+            }
+            AnyRecord::Signalement(x) => {
+                put(&mut self.data.signalements, *x);
+            }
+            AnyRecord::NoteTerritoire(n) => {
+                put(&mut self.data.notes_territoire, *n);
+            }
         }
     }
 
@@ -821,6 +905,13 @@ impl App {
             RecordKind::Fiche => {
                 take(&mut self.data.fiches, id).map(|(_, r)| AnyRecord::Fiche(Box::new(r)))
             }
+            RecordKind::Veille => {
+                take(&mut self.data.veille, id).map(|(_, r)| AnyRecord::Veille(Box::new(r)))
+            }
+            RecordKind::Signalement => take(&mut self.data.signalements, id)
+                .map(|(_, r)| AnyRecord::Signalement(Box::new(r))),
+            RecordKind::NoteTerritoire => take(&mut self.data.notes_territoire, id)
+                .map(|(_, r)| AnyRecord::NoteTerritoire(Box::new(r))),
             _ => None,
         }
     }
@@ -845,6 +936,13 @@ impl App {
                 find(&d.rencontres, id).map(|r| AnyRecord::Rencontre(Box::new(r)))
             }
             RecordKind::Fiche => find(&d.fiches, id).map(|r| AnyRecord::Fiche(Box::new(r))),
+            RecordKind::Veille => find(&d.veille, id).map(|r| AnyRecord::Veille(Box::new(r))),
+            RecordKind::Signalement => {
+                find(&d.signalements, id).map(|r| AnyRecord::Signalement(Box::new(r)))
+            }
+            RecordKind::NoteTerritoire => {
+                find(&d.notes_territoire, id).map(|r| AnyRecord::NoteTerritoire(Box::new(r)))
+            }
             _ => None,
         }
     }
@@ -1062,6 +1160,11 @@ impl App {
                 }
                 ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
                 ConfirmAction::DeleteContact(id) => self.delete_contact(id),
+                ConfirmAction::DeleteRecord(kind, id) => {
+                    let effects = self.commit("undo-deleted", Vec::new(), vec![(kind, id)]);
+                    self.set_status(self.t("status-record-deleted"), false);
+                    effects
+                }
                 ConfirmAction::OpenSimilarStructure(id) => {
                     self.modals.pop();
                     self.select_structure(id);
@@ -1104,6 +1207,31 @@ impl App {
     // ------------------------------------------------------------ réseau
 
     fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::View {
+            let items = ReseauMode::ALL
+                .iter()
+                .map(|m| picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name()))))
+                .collect();
+            let p = Picker::new(
+                self.t("picker-views"),
+                items,
+                false,
+                vec![self.reseau_mode.name().into()],
+                0,
+            )
+            .for_purpose(picker::Purpose::ReseauView);
+            self.modals.push(Modal::Picker(Box::new(p)));
+            return Vec::new();
+        }
+        if matches!(
+            self.reseau_mode,
+            ReseauMode::Rencontres
+                | ReseauMode::Veille
+                | ReseauMode::Signalements
+                | ReseauMode::Notes
+        ) {
+            return self.record_view_action(action);
+        }
         let selected = self.selected_structure();
         match action {
             Action::New => {
@@ -1213,8 +1341,8 @@ impl App {
             }
             Action::Todo => {
                 self.reseau_mode = match self.reseau_mode {
-                    ReseauMode::List => ReseauMode::Relancer,
                     ReseauMode::Relancer => ReseauMode::List,
+                    _ => ReseauMode::Relancer,
                 };
                 self.cursors[1] = Cursor::default();
             }
@@ -1225,6 +1353,103 @@ impl App {
             _ => self.dirty = false,
         }
         Vec::new()
+    }
+
+    /// n, e, d in the rencontres, veille, signalements and notes views.
+    fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
+        let today = self.today;
+        let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+        let form = match (action, self.reseau_mode, self.selected_record()) {
+            (Action::New | Action::NewRencontre, ReseauMode::Rencontres, _) => {
+                return self.reseau_action_new_rencontre();
+            }
+            (Action::New, ReseauMode::Veille, _) => {
+                let v = Veille {
+                    meta,
+                    date: today,
+                    source_type: Text::default(),
+                    source: Text::default(),
+                    fiabilite: "a_verifier".into(),
+                    thematiques: Vec::new(),
+                    resume: Text::default(),
+                    diffusion: "equipe".into(),
+                };
+                watch::veille_form(&v, true, &self.config)
+            }
+            (Action::New, ReseauMode::Signalements, _) => {
+                let x = Signalement {
+                    meta,
+                    date: today,
+                    lieu: Text::default(),
+                    categorie: Text::default(),
+                    description: Text::default(),
+                    destinataire: None,
+                    statut: "signale".into(),
+                    etapes: Vec::new(),
+                };
+                watch::signalement_form(&x, true, &self.config)
+            }
+            (Action::New, ReseauMode::Notes, _) => {
+                let n = NoteTerritoire {
+                    meta,
+                    date: today,
+                    territoire: Text::default(),
+                    theme: Text::default(),
+                    periode: Text::default(),
+                    texte: Text::default(),
+                    sources: Vec::new(),
+                };
+                watch::note_form(&n, true, &self.config)
+            }
+            (Action::Edit, _, Some((kind, i))) => match kind {
+                RecordKind::Rencontre => {
+                    network::rencontre_form(&self.data.rencontres[i], false, &self.config)
+                }
+                RecordKind::Veille => watch::veille_form(&self.data.veille[i], false, &self.config),
+                RecordKind::Signalement => {
+                    watch::signalement_form(&self.data.signalements[i], false, &self.config)
+                }
+                _ => watch::note_form(&self.data.notes_territoire[i], false, &self.config),
+            },
+            (Action::Delete, _, Some((kind, i))) => {
+                let id = match kind {
+                    RecordKind::Rencontre => self.data.rencontres[i].meta.id,
+                    RecordKind::Veille => self.data.veille[i].meta.id,
+                    RecordKind::Signalement => self.data.signalements[i].meta.id,
+                    _ => self.data.notes_territoire[i].meta.id,
+                };
+                let message = self.t("confirm-delete-record");
+                self.modals.push(Modal::Confirm {
+                    message,
+                    action: ConfirmAction::DeleteRecord(kind, id),
+                });
+                return Vec::new();
+            }
+            (Action::Todo, _, _) => {
+                self.reseau_mode = ReseauMode::Relancer;
+                self.cursors[1] = Cursor::default();
+                return Vec::new();
+            }
+            (Action::ClearFilter, _, _) => {
+                self.reseau_mode = ReseauMode::List;
+                self.cursors[1] = Cursor::default();
+                return Vec::new();
+            }
+            _ => {
+                self.dirty = false;
+                return Vec::new();
+            }
+        };
+        self.modals.push(Modal::Form(Box::new(form)));
+        Vec::new()
+    }
+
+    fn reseau_action_new_rencontre(&mut self) -> Vec<Effect> {
+        let mode = self.reseau_mode;
+        self.reseau_mode = ReseauMode::List;
+        let effects = self.reseau_action(Action::NewRencontre);
+        self.reseau_mode = mode;
+        effects
     }
 
     fn select_structure(&mut self, id: Id) {
@@ -1577,6 +1802,21 @@ impl App {
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
             }
+            Purpose::Veille { is_new, .. } => {
+                let record = watch::read_veille(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Veille(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Signalement { is_new, .. } => {
+                let record = watch::read_signalement(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Signalement(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::NoteTerritoire { is_new, .. } => {
+                let record = watch::read_note(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::NoteTerritoire(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
             Purpose::Rencontre { is_new, .. } => {
                 let now = Timestamp(self.now_ms);
                 let Some(mut r) = network::read_rencontre(&mut form, &self.data, self.today, now)
@@ -1705,6 +1945,41 @@ impl App {
         }
     }
 
+    /// Saves a record read from a form: back to the form on errors or guard warnings, a new
+    /// id for a new record, then commit with undo.
+    fn save_record(
+        &mut self,
+        form: Box<Form>,
+        record: Option<AnyRecord>,
+        is_new: bool,
+    ) -> Vec<Effect> {
+        let Some(mut record) = record else {
+            self.modals.push(Modal::Form(form));
+            return Vec::new();
+        };
+        if !form.guard_accepted {
+            let warnings = self.guard_warnings(&form);
+            if !warnings.is_empty() {
+                self.modals.push(Modal::Form(form));
+                self.modals.push(Modal::Guard { warnings });
+                return Vec::new();
+            }
+        }
+        if is_new {
+            let meta = record.meta_mut();
+            meta.id = self.ids.next(self.now_ms);
+            meta.created_at = Timestamp(self.now_ms);
+        }
+        let what = if is_new {
+            "undo-created"
+        } else {
+            "undo-edited"
+        };
+        let effects = self.commit(what, vec![record], Vec::new());
+        self.set_status(self.t("status-record-saved"), false);
+        effects
+    }
+
     fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
         let names = self
             .data
@@ -1818,6 +2093,16 @@ impl App {
             return;
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::ReseauView {
+            if let Choice::Item(id) = choice
+                && let Some(mode) = ReseauMode::ALL.iter().find(|m| m.name() == id.as_str())
+            {
+                self.reseau_mode = *mode;
+                self.cursors[1] = Cursor::default();
+                self.detail_scroll = 0;
+            }
+            return;
+        }
         if p.purpose == picker::Purpose::EditContact {
             if let Choice::Item(id) = choice
                 && let Ok(id) = id.parse::<Id>()

@@ -62,6 +62,8 @@ pub enum Purpose {
     Field,
     /// Open the chosen contact's form.
     EditContact,
+    /// Switch the Réseau tab's view.
+    ReseauView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,6 +35,17 @@ impl EvidenceCount {
     }
 }
 
+/// Orientation outcomes for one partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnerStats {
+    pub structure: Id,
+    pub orientations: usize,
+    /// Orientations whose outcome is known (not "inconnue").
+    pub known: usize,
+    pub successful: usize,
+    pub last: NaiveDate,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Views {
     /// Interactions, newest first.
@@ -50,6 +61,13 @@ pub struct Views {
     /// Fiches by plan de classement order, then title.
     pub fiches: Vec<usize>,
     pub competences: Vec<CompetenceRow>,
+    /// Partners people were oriented to, most orientations first.
+    pub partners: Vec<PartnerStats>,
+    /// Rencontres, veille, signalements and notes de territoire, newest first.
+    pub rencontres: Vec<usize>,
+    pub veille: Vec<usize>,
+    pub signalements: Vec<usize>,
+    pub notes: Vec<usize>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
     pub evidence: HashMap<Text, EvidenceCount>,
 }
@@ -135,7 +153,18 @@ impl Views {
             }
         }
 
+        fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
+            let mut order: Vec<usize> = (0..list.len()).rev().collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));
+            order
+        }
+        let partners = Views::build_partners(data);
         Views {
+            partners,
+            rencontres: newest_first(&data.rencontres, |r| r.date),
+            veille: newest_first(&data.veille, |v| v.date),
+            signalements: newest_first(&data.signalements, |x| x.date),
+            notes: newest_first(&data.notes_territoire, |n| n.date),
             journal,
             structures,
             contacts_by_structure,
@@ -208,7 +237,43 @@ impl Views {
         };
         let at = self.journal.partition_point(|&i| key(i) < key(index));
         self.journal.insert(at, index);
+        if new.orientation.is_some() || old.is_some_and(|o| o.orientation.is_some()) {
+            // Outcomes can change with any orientation: recount them (one pass, no sort of
+            // the journal).
+            self.partners = Views::build_partners(data);
+        }
         true
+    }
+
+    fn build_partners(data: &Dataset) -> Vec<PartnerStats> {
+        let mut partners: HashMap<Id, PartnerStats> = HashMap::new();
+        for it in &data.interactions {
+            let Some(o) = &it.orientation else { continue };
+            let Some(id) = o.structure else { continue };
+            let p = partners.entry(id).or_insert(PartnerStats {
+                structure: id,
+                orientations: 0,
+                known: 0,
+                successful: 0,
+                last: it.date,
+            });
+            p.orientations += 1;
+            match o.issue.as_deref() {
+                Some("inconnue") | None => {}
+                Some(issue) => {
+                    p.known += 1;
+                    p.successful += usize::from(issue == "aboutie");
+                }
+            }
+            p.last = p.last.max(it.date);
+        }
+        let mut partners: Vec<PartnerStats> = partners.into_values().collect();
+        partners.sort_by(|a, b| {
+            b.orientations
+                .cmp(&a.orientations)
+                .then(a.structure.cmp(&b.structure))
+        });
+        partners
     }
 
     /// Evidence of a CCP: the sum over its competences.

@@ -102,6 +102,9 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Persist(AnyRecord::Contact(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Rencontre(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Fiche(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Veille(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Signalement(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::NoteTerritoire(r)) => store.put(r.as_ref()),
         Effect::Remove(kind, id) => match kind {
             RecordKind::Interaction => store.delete::<Interaction>(*id),
             RecordKind::Suivi => store.delete::<Suivi>(*id),

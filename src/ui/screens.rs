@@ -449,6 +449,507 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     match app.reseau_mode {
         ReseauMode::List => directory(app, theme),
         ReseauMode::Relancer => relancer(app, theme),
+        ReseauMode::Rencontres => rencontres(app, theme),
+        ReseauMode::Veille => veille(app, theme),
+        ReseauMode::Signalements => signalements(app, theme),
+        ReseauMode::Notes => notes(app, theme),
+        ReseauMode::Overview => overview(app, theme),
+    }
+}
+
+fn view_title(app: &App, len: usize) -> String {
+    format!(
+        "{} · {}",
+        app.t(&format!("view-{}", app.reseau_mode.name())),
+        format::count(lang(app), len)
+    )
+}
+
+fn rencontres<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.views.rencontres;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let r = &data.rencontres[rows[i]];
+        vec![
+            cell(format::date(r.date)),
+            cell(
+                app.config
+                    .vocab
+                    .types_rencontre
+                    .label(&r.type_rencontre, lang(app)),
+            ),
+            cell(
+                r.structures
+                    .iter()
+                    .map(|l| l.nom.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            cell(&r.objet),
+        ]
+    };
+    let detail = app
+        .selected_record()
+        .map(|(_, i)| rencontre_detail(app, theme, &data.rencontres[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: view_title(app, rows.len()),
+        columns: vec![
+            col(app, "col-date", Constraint::Length(10)),
+            col(app, "col-type", Constraint::Fill(2)),
+            col(app, "col-structures", Constraint::Fill(3)),
+            col(app, "col-objet", Constraint::Fill(3)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
+        detail_title: app.t("detail-rencontre"),
+        detail,
+    }
+}
+
+fn rencontre_detail(app: &App, theme: &Theme, r: &Rencontre) -> Vec<Line<'static>> {
+    let v = &app.config.vocab;
+    let l = lang(app);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} · {} · {}",
+            format::date(r.date),
+            format::duration(r.duree_min),
+            v.types_rencontre.label(&r.type_rencontre, l)
+        ),
+        theme.header,
+    )];
+    push(&mut lines, field(app, theme, "field-objet", &r.objet));
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-structures-met",
+            &r.structures
+                .iter()
+                .map(|l| l.nom.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-contacts-met",
+            &r.contacts
+                .iter()
+                .map(|l| l.nom.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-initiative",
+            &v.initiatives.label(&r.initiative, l),
+        ),
+    );
+    for s in &r.suites {
+        let due = s
+            .echeance
+            .map(|d| format!(" — {}", format::date(d)))
+            .unwrap_or_default();
+        push(
+            &mut lines,
+            field(app, theme, "field-suite", &format!("{}{due}", s.action)),
+        );
+    }
+    if !r.compte_rendu.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-compte-rendu")));
+        lines.extend(paragraph_lines(&r.compte_rendu, theme.base));
+    }
+    evidence_lines(app, theme, &r.meta, &mut lines);
+    lines
+}
+
+fn veille<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.views.veille;
+    let data = &app.data;
+    let v = &app.config.vocab;
+    let row = move |i: usize| {
+        let w = &data.veille[rows[i]];
+        vec![
+            cell(format::date(w.date)),
+            cell(&w.source),
+            cell(v.fiabilites.label(&w.fiabilite, lang(app))),
+            cell(&w.resume),
+        ]
+    };
+    let detail = app
+        .selected_record()
+        .map(|(_, i)| {
+            let w = &data.veille[i];
+            let mut lines = vec![Line::styled(
+                format!("{} · {}", format::date(w.date), one_line(&w.source)),
+                theme.header,
+            )];
+            push(&mut lines, field(app, theme, "field-resume", &w.resume));
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-source-type",
+                    &v.sources_veille.label(&w.source_type, lang(app)),
+                ),
+            );
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-fiabilite",
+                    &v.fiabilites.label(&w.fiabilite, lang(app)),
+                ),
+            );
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-thematiques",
+                    &v.thematiques.labels(&w.thematiques, lang(app)),
+                ),
+            );
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-diffusion",
+                    &v.diffusions.label(&w.diffusion, lang(app)),
+                ),
+            );
+            evidence_lines(app, theme, &w.meta, &mut lines);
+            lines
+        })
+        .unwrap_or_default();
+    ScreenView {
+        title: view_title(app, rows.len()),
+        columns: vec![
+            col(app, "col-date", Constraint::Length(10)),
+            col(app, "col-source", Constraint::Fill(2)),
+            col(app, "col-fiabilite", Constraint::Length(11)),
+            col(app, "col-resume", Constraint::Fill(4)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
+        detail_title: app.t("detail-veille"),
+        detail,
+    }
+}
+
+fn signalements<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.views.signalements;
+    let data = &app.data;
+    let v = &app.config.vocab;
+    let row = move |i: usize| {
+        let x = &data.signalements[rows[i]];
+        let open = matches!(x.statut.as_str(), "signale" | "pris_en_compte");
+        vec![
+            cell(format::date(x.date)),
+            cell(v.categories_signalement.label(&x.categorie, lang(app))),
+            cell(&x.lieu),
+            Cell::from(Span::styled(
+                v.statuts_signalement
+                    .label(&x.statut, lang(app))
+                    .into_owned(),
+                if open { theme.key } else { theme.dim },
+            )),
+        ]
+    };
+    let resolved = data
+        .signalements
+        .iter()
+        .filter(|x| x.statut == "resolu")
+        .count();
+    let detail = app
+        .selected_record()
+        .map(|(_, i)| {
+            let x = &data.signalements[i];
+            let mut lines = vec![Line::styled(
+                format!("{} · {}", format::date(x.date), one_line(&x.lieu)),
+                theme.header,
+            )];
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-categorie",
+                    &v.categories_signalement.label(&x.categorie, lang(app)),
+                ),
+            );
+            push(
+                &mut lines,
+                field(app, theme, "field-description", &x.description),
+            );
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-destinataire",
+                    x.destinataire.as_ref().map_or("", |l| l.nom.as_str()),
+                ),
+            );
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "field-statut-signalement",
+                    &v.statuts_signalement.label(&x.statut, lang(app)),
+                ),
+            );
+            if !x.etapes.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("detail-etapes")));
+                for e in &x.etapes {
+                    lines.push(Line::raw(format!(
+                        "{} — {}",
+                        format::date(e.date),
+                        v.statuts_signalement.label(&e.statut, lang(app))
+                    )));
+                }
+            }
+            evidence_lines(app, theme, &x.meta, &mut lines);
+            lines
+        })
+        .unwrap_or_default();
+    ScreenView {
+        title: app.i18n.t_args(
+            "signalements-title",
+            &[arg("count", rows.len()), arg("resolved", resolved)],
+        ),
+        columns: vec![
+            col(app, "col-date", Constraint::Length(10)),
+            col(app, "col-categorie", Constraint::Length(14)),
+            col(app, "col-lieu", Constraint::Fill(3)),
+            col(app, "col-statut", Constraint::Length(15)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
+        detail_title: app.t("detail-signalement"),
+        detail,
+    }
+}
+
+fn notes<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.views.notes;
+    let data = &app.data;
+    let v = &app.config.vocab;
+    let row = move |i: usize| {
+        let n = &data.notes_territoire[rows[i]];
+        vec![
+            cell(format::date(n.date)),
+            cell(v.themes_territoire.label(&n.theme, lang(app))),
+            cell(&n.periode),
+            cell(&n.texte),
+        ]
+    };
+    let detail = app
+        .selected_record()
+        .map(|(_, i)| {
+            let n = &data.notes_territoire[i];
+            let mut lines = vec![Line::styled(
+                format!(
+                    "{} · {}",
+                    v.themes_territoire.label(&n.theme, lang(app)),
+                    one_line(&n.periode)
+                ),
+                theme.header,
+            )];
+            push(
+                &mut lines,
+                field(app, theme, "field-territoire", &n.territoire),
+            );
+            lines.push(Line::raw(""));
+            lines.extend(paragraph_lines(&n.texte, theme.base));
+            if !n.sources.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("detail-sources")));
+                lines.extend(
+                    n.sources
+                        .iter()
+                        .map(|s| Line::raw(format!("• {}", one_line(&s.titre)))),
+                );
+            }
+            evidence_lines(app, theme, &n.meta, &mut lines);
+            lines
+        })
+        .unwrap_or_default();
+    ScreenView {
+        title: view_title(app, rows.len()),
+        columns: vec![
+            col(app, "col-date", Constraint::Length(10)),
+            col(app, "col-theme", Constraint::Fill(2)),
+            col(app, "col-periode", Constraint::Length(12)),
+            col(app, "col-texte", Constraint::Fill(4)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
+        detail_title: app.t("detail-note"),
+        detail,
+    }
+}
+
+/// A horizontal bar that reads in colour and in monochrome alike.
+fn bar(value: usize, max: usize, width: usize) -> String {
+    let filled = if max == 0 {
+        0
+    } else {
+        (value * width).div_ceil(max)
+    };
+    "█".repeat(filled.min(width))
+}
+
+fn bar_lines(
+    app: &App,
+    theme: &Theme,
+    title: String,
+    counts: Vec<(String, usize)>,
+    lines: &mut Vec<Line<'static>>,
+) {
+    lines.push(heading(theme, title));
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let label_width = counts
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (label, n) in counts {
+        let label: String = label.chars().take(label_width).collect();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{label:<label_width$} ")),
+            Span::styled(bar(n, max, 20), theme.key),
+            Span::raw(format!(" {}", format::count(lang(app), n))),
+        ]));
+    }
+    lines.push(Line::raw(""));
+}
+
+/// Partners by orientations (with outcomes), then charts of the network and who meets whom.
+fn overview<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let data = &app.data;
+    let v = &app.config.vocab;
+    let l = lang(app);
+    let partners = &app.views.partners;
+    let row = move |i: usize| {
+        let p = partners[i];
+        vec![
+            cell(
+                data.structure(p.structure)
+                    .map_or_else(|| p.structure.to_string(), |s| s.nom.to_string()),
+            ),
+            cell(p.orientations.to_string()),
+            cell(p.known.to_string()),
+            cell(p.successful.to_string()),
+            cell(format::date(p.last)),
+        ]
+    };
+    let len = partners.len();
+    let mut lines = Vec::new();
+    let mut typologies: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut levels: Vec<(String, usize)> = v
+        .niveaux_relation
+        .entries
+        .iter()
+        .map(|e| (e.label(l).to_string(), 0))
+        .collect();
+    for s in &data.structures {
+        for t in &s.typologies {
+            *typologies
+                .entry(v.typologies_structure.label(t, l).into_owned())
+                .or_default() += 1;
+        }
+        if let Some(pos) = v
+            .niveaux_relation
+            .entries
+            .iter()
+            .position(|e| e.id == s.niveau_relation)
+        {
+            levels[pos].1 += 1;
+        }
+    }
+    let mut typologies: Vec<(String, usize)> = typologies.into_iter().collect();
+    typologies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    bar_lines(app, theme, app.t("chart-relation"), levels, &mut lines);
+    bar_lines(
+        app,
+        theme,
+        app.t("chart-typologies"),
+        typologies,
+        &mut lines,
+    );
+    // Who meets whom: structures linked through shared rencontres.
+    let mut pairs: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for r in &data.rencontres {
+        let names: Vec<&str> = r.structures.iter().map(|l| l.nom.as_str()).collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                let key = if a <= b {
+                    (a.to_string(), b.to_string())
+                } else {
+                    (b.to_string(), a.to_string())
+                };
+                *pairs.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut by_structure: std::collections::BTreeMap<String, Vec<(String, usize)>> =
+        Default::default();
+    for ((a, b), n) in pairs {
+        by_structure
+            .entry(a.clone())
+            .or_default()
+            .push((b.clone(), n));
+        by_structure.entry(b).or_default().push((a, n));
+    }
+    lines.push(heading(theme, app.t("chart-network")));
+    if by_structure.is_empty() {
+        lines.push(Line::styled(app.t("chart-network-empty"), theme.dim));
+    }
+    for (name, mut links) in by_structure {
+        links.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        lines.push(Line::styled(one_line(&name), theme.label));
+        let last = links.len().saturating_sub(1);
+        for (k, (other, n)) in links.into_iter().enumerate() {
+            let branch = if k == last { "└─" } else { "├─" };
+            lines.push(Line::raw(format!("  {branch} {} ({n})", one_line(&other))));
+        }
+    }
+    ScreenView {
+        title: app.t("view-overview"),
+        columns: vec![
+            col(app, "col-partner", Constraint::Fill(3)),
+            col(app, "col-orientations", Constraint::Length(7)),
+            col(app, "col-known", Constraint::Length(6)),
+            col(app, "col-done", Constraint::Length(8)),
+            col(app, "col-last", Constraint::Length(10)),
+        ],
+        len,
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-orientations"), theme.header)],
+        detail_title: app.t("detail-overview"),
+        detail: lines,
     }
 }
 

@@ -177,12 +177,23 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
-            (Tab::Reseau, _) => &[
+            (Tab::Reseau, _) if app.reseau_mode == crate::app::ReseauMode::List => &[
                 Action::New,
                 Action::Edit,
                 Action::NewContact,
-                Action::Verified,
                 Action::Todo,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
+            (Tab::Reseau, _) if app.reseau_mode == crate::app::ReseauMode::Overview => {
+                &[Action::View, Action::Help, Action::Quit]
+            }
+            (Tab::Reseau, _) => &[
+                Action::New,
+                Action::Edit,
+                Action::Delete,
+                Action::View,
                 Action::Help,
                 Action::Quit,
             ],
@@ -212,8 +223,8 @@ fn hint_actions(app: &App) -> &'static [Action] {
 fn hint_label(app: &App, action: Action) -> String {
     match (app.tab, action) {
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
-            crate::app::ReseauMode::List => "action-todo-reseau",
             crate::app::ReseauMode::Relancer => "action-directory",
+            _ => "action-todo-reseau",
         }),
         _ => app.t(&format!("action-{}", action.name())),
     }
