@@ -58,6 +58,8 @@ actions! {
     Verified => "verified",
     NewRencontre => "new-rencontre",
     View => "view",
+    NewService => "new-service",
+    EditService => "edit-service",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",

@@ -501,3 +501,41 @@ fn the_overview_counts_orientation_outcomes_per_partner() {
     );
     assert!(top.known >= top.successful);
 }
+
+#[test]
+fn services_are_added_edited_and_removed() {
+    let mut a = app(common::sample(20));
+    let i = a.selected_structure().unwrap();
+    let before = a.data.structures[i].services.len();
+    press(&mut a, Key::char('s'));
+    typed(&mut a, "atel");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "numer");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "Sur inscription");
+    tab(&mut a, 1);
+    typed(&mut a, "Gratuit");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    let s = &a.data.structures[i];
+    assert_eq!(s.services.len(), before + 1);
+    let added = s.services.last().unwrap();
+    assert_eq!(
+        (
+            added.type_service.as_str(),
+            added.conditions.as_str(),
+            added.frais.as_str()
+        ),
+        ("atelier", "Sur inscription", "Gratuit")
+    );
+    assert_eq!(added.thematiques, ["numerique"]);
+    // Edit it from the picker, then delete it from its form.
+    press(&mut a, Key::char('S'));
+    typed(&mut a, "atelier");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    a.apply(Action::DeleteRecord);
+    press(&mut a, Key::char('o'));
+    assert_eq!(a.data.structures[i].services.len(), before);
+    press(&mut a, Key::char('u'));
+    assert_eq!(a.data.structures[i].services.len(), before + 1);
+}

@@ -31,6 +31,7 @@ pub enum Options {
     CategoriesSignalement,
     StatutsSignalement,
     ThemesTerritoire,
+    TypesService,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -58,6 +59,7 @@ impl Options {
             Options::CategoriesSignalement => &v.categories_signalement,
             Options::StatutsSignalement => &v.statuts_signalement,
             Options::ThemesTerritoire => &v.themes_territoire,
+            Options::TypesService => &v.types_service,
             Options::Fixed(_) => return None,
         })
     }
@@ -311,6 +313,11 @@ pub enum Purpose {
     NoteTerritoire {
         base: Box<crate::domain::NoteTerritoire>,
         is_new: bool,
+    },
+    /// A service a structure offers: `index` is its position, `None` for a new one.
+    Service {
+        structure: crate::domain::Id,
+        index: Option<usize>,
     },
     /// The journal's filters.
     JournalFilter,

@@ -170,6 +170,8 @@ pub enum ConfirmAction {
     DeleteContact(Id),
     /// A rencontre, veille entry, signalement or note de territoire.
     DeleteRecord(RecordKind, Id),
+    /// A service of a structure (by position).
+    DeleteService(Id, usize),
     /// A structure with a close name exists: yes opens it, no creates the new one anyway.
     OpenSimilarStructure(Id),
     DiscardForm,
@@ -1160,6 +1162,25 @@ impl App {
                 }
                 ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
                 ConfirmAction::DeleteContact(id) => self.delete_contact(id),
+                ConfirmAction::DeleteService(structure, k) => {
+                    if matches!(self.modals.last(), Some(Modal::Form(_))) {
+                        self.modals.pop();
+                    }
+                    let Some(mut s) = self.data.structure(structure).cloned() else {
+                        return Vec::new();
+                    };
+                    if k < s.services.len() {
+                        s.services.remove(k);
+                    }
+                    s.meta.updated_at = Timestamp(self.now_ms);
+                    let effects = self.commit(
+                        "undo-edited",
+                        vec![AnyRecord::Structure(Box::new(s))],
+                        Vec::new(),
+                    );
+                    self.set_status(self.t("status-record-deleted"), false);
+                    effects
+                }
                 ConfirmAction::DeleteRecord(kind, id) => {
                     let effects = self.commit("undo-deleted", Vec::new(), vec![(kind, id)]);
                     self.set_status(self.t("status-record-deleted"), false);
@@ -1314,6 +1335,44 @@ impl App {
                 }
             }
             Action::Verified => return self.mark_verified(),
+            Action::NewService => {
+                if let Some(i) = selected {
+                    let form = network::service_form(self.data.structures[i].meta.id, None, None);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::EditService => {
+                let Some(i) = selected else {
+                    return Vec::new();
+                };
+                let s = &self.data.structures[i];
+                let items: Vec<picker::PickItem> = s
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(k, svc)| {
+                        let label = format!(
+                            "{} — {}",
+                            self.config
+                                .vocab
+                                .types_service
+                                .label(&svc.type_service, self.config.lang),
+                            self.config
+                                .vocab
+                                .thematiques
+                                .labels(&svc.thematiques, self.config.lang)
+                        );
+                        picker::PickItem::plain(k.to_string(), label)
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-services"), false);
+                } else {
+                    let p = Picker::new(self.t("picker-services"), items, false, Vec::new(), 0)
+                        .for_purpose(picker::Purpose::EditService);
+                    self.modals.push(Modal::Picker(Box::new(p)));
+                }
+            }
             Action::NewRencontre => {
                 let structures = selected
                     .map(|i| {
@@ -1698,6 +1757,10 @@ impl App {
                         base,
                         is_new: false,
                     } => Some(ConfirmAction::DeleteContact(base.meta.id)),
+                    Purpose::Service {
+                        structure,
+                        index: Some(k),
+                    } => Some(ConfirmAction::DeleteService(*structure, *k)),
                     _ => None,
                 };
                 match question {
@@ -1799,6 +1862,22 @@ impl App {
                     Vec::new(),
                 );
                 self.select_structure(id);
+                self.set_status(self.t("status-structure-saved"), false);
+                effects
+            }
+            Purpose::Service { structure, .. } => {
+                let Some(updated) =
+                    network::read_service(&mut form, &self.data, Timestamp(self.now_ms))
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                let effects = self.commit(
+                    "undo-edited",
+                    vec![AnyRecord::Structure(Box::new(updated))],
+                    Vec::new(),
+                );
+                self.select_structure(structure);
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
             }
@@ -2100,6 +2179,16 @@ impl App {
                 self.reseau_mode = *mode;
                 self.cursors[1] = Cursor::default();
                 self.detail_scroll = 0;
+            }
+            return;
+        }
+        if p.purpose == picker::Purpose::EditService {
+            if let (Choice::Item(k), Some(i)) = (choice, self.selected_structure())
+                && let Ok(k) = k.parse::<usize>()
+            {
+                let s = &self.data.structures[i];
+                let form = network::service_form(s.meta.id, Some(k), s.services.get(k));
+                self.modals.push(Modal::Form(Box::new(form)));
             }
             return;
         }

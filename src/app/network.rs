@@ -178,6 +178,60 @@ pub fn read_contact(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option
     Some(c)
 }
 
+pub fn service_form(structure: Id, index: Option<usize>, service: Option<&Service>) -> Form {
+    let fields = vec![
+        Field::choice(
+            "type_service",
+            Options::TypesService,
+            service.map(|s| s.type_service.clone()),
+        )
+        .required(),
+        Field::multi(
+            "thematiques",
+            Options::Thematiques,
+            service.map(|s| s.thematiques.clone()).unwrap_or_default(),
+        ),
+        Field::text("conditions", service.map_or("", |s| s.conditions.as_str())),
+        Field::text("frais", service.map_or("", |s| s.frais.as_str())),
+    ];
+    let title = if index.is_none() {
+        "form-new-service"
+    } else {
+        "form-edit-service"
+    };
+    Form::new(Purpose::Service { structure, index }, title, fields)
+}
+
+/// The structure with the form's service added or replaced.
+pub fn read_service(form: &mut Form, data: &Dataset, now: Timestamp) -> Option<Structure> {
+    let Purpose::Service { structure, index } = form.purpose.clone() else {
+        return None;
+    };
+    form.clear_errors();
+    let Some(type_service) = form.value("type_service").and_then(|v| v.choice().cloned()) else {
+        form.set_error("type_service", "err-required");
+        form.focus_first_error();
+        return None;
+    };
+    let service = Service {
+        type_service,
+        thematiques: form
+            .value("thematiques")
+            .map(|v| v.multi().to_vec())
+            .unwrap_or_default(),
+        conditions: text(form, "conditions"),
+        frais: text(form, "frais"),
+    };
+    let mut s = data.structure(structure)?.clone();
+    match index {
+        Some(i) if i < s.services.len() => s.services[i] = service,
+        _ => s.services.push(service),
+    }
+    s.meta.updated_at = now;
+    s.normalize();
+    Some(s)
+}
+
 /// Names compared without case, accents, punctuation or a leading article.
 fn name_key(name: &str) -> String {
     let folded = fold(name);

@@ -64,6 +64,8 @@ pub enum Purpose {
     EditContact,
     /// Switch the Réseau tab's view.
     ReseauView,
+    /// Open the chosen service's form.
+    EditService,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
