@@ -539,3 +539,53 @@ fn services_are_added_edited_and_removed() {
     press(&mut a, Key::char('u'));
     assert_eq!(a.data.structures[i].services.len(), before + 1);
 }
+
+#[test]
+fn the_directory_is_searched_and_filtered_like_the_journal() {
+    let mut a = app(common::sample(40));
+    press(&mut a, Key::char('/'));
+    typed(&mut a, "epicerie");
+    assert_eq!(a.reseau_rows.len(), 1);
+    assert_eq!(
+        a.data.structures[a.reseau_rows[0]].nom,
+        "Épicerie solidaire Le Panier"
+    );
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.reseau_rows.len(), 40);
+    // By a contact's name, too.
+    let contact = a.data.contacts[0].clone();
+    press(&mut a, Key::char('/'));
+    typed(&mut a, &carnet::domain::text::fold(&contact.nom));
+    assert!(
+        a.reseau_rows
+            .iter()
+            .any(|&i| a.data.structures[i].meta.id == contact.structure)
+    );
+    press(&mut a, Key::plain(KeyCode::Esc));
+    // Filter: typology and a service thématique.
+    press(&mut a, Key::char('f'));
+    typed(&mut a, "centre soc");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty());
+    assert!(!a.reseau_rows.is_empty());
+    assert!(
+        a.reseau_rows
+            .iter()
+            .all(|&i| a.data.structures[i].typologies.contains(&"CS".into()))
+    );
+    press(&mut a, Key::char('f'));
+    tab(&mut a, 3);
+    typed(&mut a, "numer");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    assert!(a.reseau_rows.iter().all(|&i| {
+        let s = &a.data.structures[i];
+        s.services
+            .iter()
+            .any(|svc| svc.thematiques.contains(&"numerique".into()))
+    }));
+    press(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.reseau_rows.len(), 40);
+}

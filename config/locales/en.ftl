@@ -529,3 +529,5 @@ field-conditions = Access conditions
 field-frais = Fees
 picker-services = Services
 status-no-services = This structure has no service yet: s to add one.
+form-filter-reseau = Filter the directory
+empty-reseau-filtered = No structure matches. Esc to see everything.

@@ -529,3 +529,5 @@ field-conditions = Conditions d'accès
 field-frais = Frais
 picker-services = Services
 status-no-services = Cette structure n'a pas encore de service : s pour en ajouter un.
+form-filter-reseau = Filtrer l'annuaire
+empty-reseau-filtered = Aucune structure ne correspond. Échap pour tout revoir.

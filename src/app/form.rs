@@ -321,6 +321,8 @@ pub enum Purpose {
     },
     /// The journal's filters.
     JournalFilter,
+    /// The annuaire's filters.
+    ReseauFilter,
     /// A structure created from a picker: name and typology, then back to the parent form.
     QuickStructure,
 }

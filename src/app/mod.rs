@@ -279,6 +279,12 @@ pub struct App {
     pub journal: Journal,
     pub reseau_mode: ReseauMode,
     pub relance: Vec<network::RelanceRow>,
+    /// The annuaire as shown: structures by name, filtered and searched.
+    pub reseau_rows: Vec<usize>,
+    pub reseau_filter: network::Filter,
+    pub reseau_query_input: input::Input,
+    pub reseau_query: crate::search::Query,
+    pub reseau_searching: bool,
     pub tab: Tab,
     pub cursors: [Cursor; 4],
     pub detail_scroll: usize,
@@ -312,6 +318,11 @@ impl App {
             journal: Journal::new(),
             reseau_mode: ReseauMode::List,
             relance: Vec::new(),
+            reseau_rows: Vec::new(),
+            reseau_filter: network::Filter::default(),
+            reseau_query_input: input::Input::new("", false, 200),
+            reseau_query: crate::search::Query::default(),
+            reseau_searching: false,
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
@@ -353,7 +364,36 @@ impl App {
             .refresh(&self.data, &self.views.journal, self.today, false);
         self.journal.refresh_todo(&self.data, self.today);
         self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
+        self.refresh_reseau_rows();
         self.clamp_cursors();
+    }
+
+    /// The annuaire's rows: every structure by name, narrowed by the filter and the search.
+    fn refresh_reseau_rows(&mut self) {
+        let filtered: Vec<usize> = self
+            .views
+            .structures
+            .iter()
+            .copied()
+            .filter(|&i| self.reseau_filter.matches(&self.data.structures[i]))
+            .collect();
+        self.reseau_rows = if self.reseau_query.is_empty() {
+            filtered
+        } else {
+            // A few thousand structures: folding them per search costs less than keeping
+            // haystacks in step with every edit.
+            let haystacks: Vec<String> = self
+                .data
+                .structures
+                .iter()
+                .map(|s| network::haystack(s, &self.data, &self.config))
+                .collect();
+            crate::search::run(&self.reseau_query, &haystacks, &filtered)
+        };
+    }
+
+    pub fn reseau_is_filtered(&self) -> bool {
+        !self.reseau_query.is_empty() || !self.reseau_filter.is_empty()
     }
 
     pub fn context(&self) -> Context {
@@ -363,6 +403,7 @@ impl App {
             Some(Modal::Picker(_)) => Context::Picker,
             Some(Modal::Confirm { .. } | Modal::Guard { .. }) => Context::Confirm,
             None if self.tab == Tab::Journal && self.journal.searching => Context::Search,
+            None if self.tab == Tab::Reseau && self.reseau_searching => Context::Search,
             None => Context::List,
         }
     }
@@ -379,7 +420,7 @@ impl App {
                 Mode::Todo => self.journal.todo.len(),
             },
             Tab::Reseau => match self.reseau_mode {
-                ReseauMode::List => self.views.structures.len(),
+                ReseauMode::List => self.reseau_rows.len(),
                 ReseauMode::Relancer => self.relance.len(),
                 ReseauMode::Rencontres => self.views.rencontres.len(),
                 ReseauMode::Veille => self.views.veille.len(),
@@ -417,7 +458,7 @@ impl App {
     pub fn selected_structure(&self) -> Option<usize> {
         let selected = self.cursors[Tab::Reseau.index()].selected;
         match self.reseau_mode {
-            ReseauMode::List => self.views.structures.get(selected).copied(),
+            ReseauMode::List => self.reseau_rows.get(selected).copied(),
             ReseauMode::Relancer => match self.relance.get(selected)?.subject {
                 network::Subject::Structure(i) => Some(i),
                 network::Subject::Contact(i) => {
@@ -525,7 +566,7 @@ impl App {
                 p.refilter();
             }
             None if searching => {
-                self.journal.query_input.insert_str(text);
+                self.search_input().insert_str(text);
                 self.search_changed();
             }
             // A paste is never taken as keystrokes in a list.
@@ -550,7 +591,7 @@ impl App {
                     return Vec::new();
                 }
             }
-            Context::Search if self.journal.query_input.key(key) == Edit::Changed => {
+            Context::Search if self.search_input().key(key) == Edit::Changed => {
                 self.search_changed();
                 return Vec::new();
             }
@@ -689,7 +730,21 @@ impl App {
 
     // ------------------------------------------------------------ search and filters
 
+    /// The search being typed in the current tab.
+    fn search_input(&mut self) -> &mut input::Input {
+        match self.tab {
+            Tab::Reseau => &mut self.reseau_query_input,
+            _ => &mut self.journal.query_input,
+        }
+    }
+
     fn search_changed(&mut self) {
+        if self.tab == Tab::Reseau {
+            self.reseau_query = crate::search::Query::parse(self.reseau_query_input.text());
+            self.refresh_reseau_rows();
+            self.cursors[1] = Cursor::default();
+            return;
+        }
         self.journal.query = crate::search::Query::parse(self.journal.query_input.text());
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, true);
@@ -698,10 +753,14 @@ impl App {
 
     fn search_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Select => self.journal.searching = false,
+            Action::Select => {
+                self.journal.searching = false;
+                self.reseau_searching = false;
+            }
             Action::Cancel => {
                 self.journal.searching = false;
-                self.journal.query_input.set("");
+                self.reseau_searching = false;
+                self.search_input().set("");
                 self.search_changed();
             }
             Action::Down => self.move_selection(1),
@@ -1255,6 +1314,24 @@ impl App {
         }
         let selected = self.selected_structure();
         match action {
+            Action::Search => {
+                self.reseau_mode = ReseauMode::List;
+                self.reseau_searching = true;
+            }
+            Action::Filter => {
+                self.reseau_mode = ReseauMode::List;
+                let form = network::filter_form(&self.reseau_filter);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            Action::ClearFilter
+                if self.reseau_mode == ReseauMode::List && self.reseau_is_filtered() =>
+            {
+                self.reseau_filter = network::Filter::default();
+                self.reseau_query_input.set("");
+                self.reseau_query = crate::search::Query::default();
+                self.refresh_reseau_rows();
+                self.cursors[1] = Cursor::default();
+            }
             Action::New => {
                 let blank = interaction_form::new_structure(
                     Id(0),
@@ -1521,8 +1598,15 @@ impl App {
         else {
             return;
         };
-        if let Some(row) = self.views.structures.iter().position(|&i| i == index) {
-            let len = self.views.structures.len();
+        if !self.reseau_rows.contains(&index) {
+            // Out of the current filter or search: show everything rather than hide it.
+            self.reseau_filter = network::Filter::default();
+            self.reseau_query_input.set("");
+            self.reseau_query = crate::search::Query::default();
+            self.refresh_reseau_rows();
+        }
+        if let Some(row) = self.reseau_rows.iter().position(|&i| i == index) {
+            let len = self.reseau_rows.len();
             let height = self.list_height();
             self.cursors[1].select(row, len, height);
             self.detail_scroll = 0;
@@ -1772,7 +1856,9 @@ impl App {
                 }
             }
             Action::Cancel => {
-                if form.dirty() && !matches!(form.purpose, Purpose::JournalFilter) {
+                if form.dirty()
+                    && !matches!(form.purpose, Purpose::JournalFilter | Purpose::ReseauFilter)
+                {
                     let message = self.t("confirm-discard");
                     self.modals.push(Modal::Confirm {
                         message,
@@ -1949,6 +2035,12 @@ impl App {
                 self.select_structure(structure);
                 self.set_status(self.t("status-contact-saved"), false);
                 effects
+            }
+            Purpose::ReseauFilter => {
+                self.reseau_filter = network::read_filter(&form);
+                self.refresh_reseau_rows();
+                self.cursors[1] = Cursor::default();
+                Vec::new()
             }
             Purpose::JournalFilter => {
                 if !self.apply_filter_form(&mut form) {

@@ -232,6 +232,99 @@ pub fn read_service(form: &mut Form, data: &Dataset, now: Timestamp) -> Option<S
     Some(s)
 }
 
+/// The annuaire's filters (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub typologie: Option<Text>,
+    pub quartier: Option<Text>,
+    pub relation: Option<Text>,
+    /// A thématique one of the structure's services covers.
+    pub theme: Option<Text>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn matches(&self, s: &Structure) -> bool {
+        self.typologie
+            .as_ref()
+            .is_none_or(|t| s.typologies.contains(t))
+            && self
+                .quartier
+                .as_ref()
+                .is_none_or(|q| fold(&s.quartier).contains(&fold(q)))
+            && self
+                .relation
+                .as_ref()
+                .is_none_or(|r| s.niveau_relation == *r)
+            && self
+                .theme
+                .as_ref()
+                .is_none_or(|t| s.services.iter().any(|svc| svc.thematiques.contains(t)))
+    }
+}
+
+pub fn filter_form(f: &Filter) -> Form {
+    Form::new(
+        Purpose::ReseauFilter,
+        "form-filter-reseau",
+        vec![
+            Field::choice("typologie", Options::Typologies, f.typologie.clone()),
+            Field::text("quartier", f.quartier.as_deref().unwrap_or_default()),
+            Field::choice("relation", Options::NiveauxRelation, f.relation.clone()),
+            Field::choice("theme", Options::Thematiques, f.theme.clone()),
+        ],
+    )
+}
+
+pub fn read_filter(form: &Form) -> Filter {
+    let choice = |id: &str| form.value(id).and_then(|v| v.choice().cloned());
+    let quartier = text(form, "quartier");
+    Filter {
+        typologie: choice("typologie"),
+        quartier: (!quartier.is_empty()).then_some(quartier),
+        relation: choice("relation"),
+        theme: choice("theme"),
+    }
+}
+
+/// What a search looks at in a structure: name, typologies, quartier, commune, services,
+/// publics, notes and the names of its contacts — folded like the journal's search.
+pub fn haystack(s: &Structure, data: &Dataset, config: &Config) -> String {
+    let v = &config.vocab;
+    let mut parts = vec![
+        s.nom.to_string(),
+        v.typologies_structure.labels(&s.typologies, config.lang),
+        s.typologies
+            .iter()
+            .map(Text::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
+        s.quartier.to_string(),
+        s.commune.to_string(),
+        s.publics.to_string(),
+        s.notes.to_string(),
+    ];
+    for svc in &s.services {
+        parts.push(
+            v.types_service
+                .label(&svc.type_service, config.lang)
+                .into_owned(),
+        );
+        parts.push(v.thematiques.labels(&svc.thematiques, config.lang));
+        parts.push(svc.conditions.to_string());
+    }
+    parts.extend(
+        data.contacts
+            .iter()
+            .filter(|c| c.structure == s.meta.id)
+            .map(|c| format!("{} {}", c.nom, c.fonction)),
+    );
+    fold(&parts.join(" \u{1f} "))
+}
+
 /// Names compared without case, accents, punctuation or a leading article.
 fn name_key(name: &str) -> String {
     let folded = fold(name);

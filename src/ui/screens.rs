@@ -969,15 +969,59 @@ fn ago(app: &App, date: Option<chrono::NaiveDate>) -> String {
     }
 }
 
+/// The annuaire's title: count, active filters, and the search being typed.
+fn directory_title(app: &App) -> String {
+    let total = app.data.structures.len();
+    let mut title = if app.reseau_is_filtered() {
+        format!(
+            "{} · {} / {}",
+            app.t("tab-reseau"),
+            format::count(lang(app), app.reseau_rows.len()),
+            format::count(lang(app), total)
+        )
+    } else {
+        counted(app, "tab-reseau", total)
+    };
+    let f = &app.reseau_filter;
+    let v = &app.config.vocab;
+    let mut parts = Vec::new();
+    if let Some(t) = &f.typologie {
+        parts.push(v.typologies_structure.label(t, lang(app)).into_owned());
+    }
+    if let Some(q) = &f.quartier {
+        parts.push(q.to_string());
+    }
+    if let Some(r) = &f.relation {
+        parts.push(v.niveaux_relation.label(r, lang(app)).into_owned());
+    }
+    if let Some(t) = &f.theme {
+        parts.push(v.thematiques.label(t, lang(app)).into_owned());
+    }
+    if !parts.is_empty() {
+        title.push_str(&format!(" · {}", parts.join(", ")));
+    }
+    if app.reseau_searching || !app.reseau_query.is_empty() {
+        let cursor = if app.reseau_searching { "▏" } else { "" };
+        title.push_str(&format!(" · / {}{cursor}", app.reseau_query_input.text()));
+    }
+    title
+}
+
 fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let vocab = &app.config.vocab;
     let l = lang(app);
-    let rows = &app.views.structures;
+    let rows = &app.reseau_rows;
     let data = &app.data;
+    let terms = app.reseau_query.highlight_terms();
     let row = move |i: usize| {
         let s = &data.structures[rows[i]];
         vec![
-            cell(&s.nom),
+            Cell::from(Line::from(highlighted(
+                &one_line(&s.nom),
+                &terms,
+                theme.base,
+                theme.warn,
+            ))),
             cell(vocab.typologies_structure.labels(&s.typologies, l)),
             cell(&s.quartier),
             cell(vocab.niveaux_relation.label(&s.niveau_relation, l)),
@@ -990,8 +1034,13 @@ fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let detail = selected(app, rows)
         .map(|i| structure_detail(app, theme, &data.structures[i]))
         .unwrap_or_default();
+    let empty = if app.reseau_is_filtered() {
+        vec![Line::styled(app.t("empty-reseau-filtered"), theme.header)]
+    } else {
+        empty_store(app, theme, "empty-reseau")
+    };
     ScreenView {
-        title: counted(app, "tab-reseau", rows.len()),
+        title: directory_title(app),
         columns: vec![
             col(app, "col-name", Constraint::Fill(3)),
             col(app, "col-typologies", Constraint::Fill(1)),
@@ -1002,7 +1051,7 @@ fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         ],
         len: rows.len(),
         row: Box::new(row),
-        empty: empty_store(app, theme, "empty-reseau"),
+        empty,
         detail_title: app.t("detail-structure"),
         detail,
     }
