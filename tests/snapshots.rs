@@ -230,5 +230,17 @@ fn reseau_views_and_forms() {
             format!("structure_form_{}_80x24", lang_name(lang)),
             screen(&a)
         );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('c'));
+        insta::assert_snapshot!(
+            format!("contact_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('r'));
+        insta::assert_snapshot!(
+            format!("rencontre_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
     }
 }

@@ -453,9 +453,6 @@ pub fn relance_rows(
     rows
 }
 
-/// The competence a rencontre réseau shows by default (DOMAIN.md: CCP1.C3).
-pub const RENCONTRE_COMPETENCE: &str = "CCP1.C3";
-
 pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
     let ids = |liens: &[Lien]| {
         liens
@@ -465,11 +462,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
             .collect()
     };
     let suite = r.suites.first();
-    let suggested: Vec<Text> = if is_new {
-        vec![config.referentiel.qualify(RENCONTRE_COMPETENCE).into()]
-    } else {
-        Vec::new()
-    };
+    let suggested = super::watch::suggest(config, is_new, RecordKind::Rencontre);
     let mut fields = vec![
         Field::choice(
             "type_rencontre",

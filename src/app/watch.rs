@@ -13,12 +13,23 @@ fn date_field(d: NaiveDate) -> Field {
     Field::typed("date", FieldKind::Date, &d.format("%d/%m/%Y").to_string()).required()
 }
 
-fn suggest(config: &Config, is_new: bool, competence: &str) -> Vec<Text> {
-    if is_new {
-        vec![config.referentiel.qualify(competence).into()]
-    } else {
-        Vec::new()
+/// Competences suggested for a new record of a kind (`suggestions_preuves` in the
+/// vocabularies), qualified by the référentiel.
+pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
+    if !is_new {
+        return Vec::new();
     }
+    config
+        .vocab
+        .suggestions_preuves
+        .get(kind.name())
+        .map(|e| {
+            e.competences
+                .iter()
+                .map(|c| config.referentiel.qualify(c).into())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn one(form: &Form, id: &str) -> Text {
@@ -85,7 +96,7 @@ pub fn veille_form(v: &Veille, is_new: bool, config: &Config) -> Form {
     ];
     fields.extend(evidence_fields(
         &v.meta.evidence,
-        &suggest(config, is_new, "CCP1.C4"),
+        &suggest(config, is_new, RecordKind::Veille),
     ));
     Form::new(
         Purpose::Veille {
@@ -151,7 +162,7 @@ pub fn signalement_form(x: &Signalement, is_new: bool, config: &Config) -> Form 
     ];
     fields.extend(evidence_fields(
         &x.meta.evidence,
-        &suggest(config, is_new, "CCP1.C4"),
+        &suggest(config, is_new, RecordKind::Signalement),
     ));
     Form::new(
         Purpose::Signalement {
@@ -226,7 +237,7 @@ pub fn note_form(n: &NoteTerritoire, is_new: bool, config: &Config) -> Form {
     ];
     fields.extend(evidence_fields(
         &n.meta.evidence,
-        &suggest(config, is_new, "CCP1.C1"),
+        &suggest(config, is_new, RecordKind::NoteTerritoire),
     ));
     Form::new(
         Purpose::NoteTerritoire {

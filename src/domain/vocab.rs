@@ -163,6 +163,7 @@ vocabularies!(
     categories_signalement,
     statuts_signalement,
     themes_territoire,
+    suggestions_preuves,
 );
 
 /// A problem in vocabulary data, named by list and id.
