@@ -386,7 +386,7 @@ impl App {
                 .data
                 .structures
                 .iter()
-                .map(|s| network::haystack(s, &self.data, &self.config))
+                .map(|s| network::haystack(s, &self.data, &self.views, &self.config))
                 .collect();
             crate::search::run(&self.reseau_query, &haystacks, &filtered)
         };

@@ -292,7 +292,7 @@ pub fn read_filter(form: &Form) -> Filter {
 
 /// What a search looks at in a structure: name, typologies, quartier, commune, services,
 /// publics, notes and the names of its contacts — folded like the journal's search.
-pub fn haystack(s: &Structure, data: &Dataset, config: &Config) -> String {
+pub fn haystack(s: &Structure, data: &Dataset, views: &Views, config: &Config) -> String {
     let v = &config.vocab;
     let mut parts = vec![
         s.nom.to_string(),
@@ -316,12 +316,15 @@ pub fn haystack(s: &Structure, data: &Dataset, config: &Config) -> String {
         parts.push(v.thematiques.labels(&svc.thematiques, config.lang));
         parts.push(svc.conditions.to_string());
     }
-    parts.extend(
-        data.contacts
-            .iter()
-            .filter(|c| c.structure == s.meta.id)
-            .map(|c| format!("{} {}", c.nom, c.fonction)),
-    );
+    for &i in views
+        .contacts_by_structure
+        .get(&s.meta.id)
+        .into_iter()
+        .flatten()
+    {
+        let c = &data.contacts[i];
+        parts.push(format!("{} {}", c.nom, c.fonction));
+    }
     fold(&parts.join(" \u{1f} "))
 }
 
