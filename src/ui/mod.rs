@@ -1,6 +1,7 @@
 //! A pure view of the app: `render(frame, &app)` draws, and never changes state.
 
 pub mod format;
+pub mod markdown;
 mod modals;
 mod screens;
 pub mod theme;

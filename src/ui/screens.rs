@@ -1482,7 +1482,7 @@ fn fiche_detail(app: &App, theme: &Theme, f: &Fiche) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(heading(theme, app.t("detail-contenu")));
-    lines.extend(paragraph_lines(&f.contenu, theme.base));
+    lines.extend(super::markdown::render(&f.contenu, theme));
     evidence_lines(app, theme, &f.meta, &mut lines);
     lines
 }
