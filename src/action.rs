@@ -60,6 +60,7 @@ actions! {
     View => "view",
     NewService => "new-service",
     EditService => "edit-service",
+    Restore => "restore",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",
@@ -84,17 +85,19 @@ pub enum Context {
     Form,
     Picker,
     Confirm,
+    History,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::List,
         Context::Search,
         Context::Form,
         Context::Picker,
         Context::Confirm,
+        Context::History,
         Context::Help,
     ];
 
@@ -107,6 +110,7 @@ impl Context {
             Context::Form => &[Context::Form],
             Context::Picker => &[Context::Picker],
             Context::Confirm => &[Context::Confirm],
+            Context::History => &[Context::History],
             Context::Help => &[Context::Help],
         }
     }
@@ -119,6 +123,7 @@ impl Context {
             Context::Form => "form",
             Context::Picker => "picker",
             Context::Confirm => "confirm",
+            Context::History => "history",
             Context::Help => "help",
         }
     }

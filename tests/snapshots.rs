@@ -244,3 +244,38 @@ fn reseau_views_and_forms() {
         );
     }
 }
+
+#[test]
+fn documentation_form_history_and_review() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut data = common::sample(60);
+        data.fiches[0].revisions.push(carnet::domain::Revision {
+            date: carnet::domain::Timestamp(
+                common::now().and_utc().timestamp_millis() - 86_400_000,
+            ),
+            resume: "Horaires mis à jour".into(),
+            contenu_precedent: "# Ancien titre\n\nAncienne ligne".into(),
+        });
+        let id = data.fiches[0].meta.id;
+        let mut a = app(lang, data, (80, 24));
+        key(&mut a, Key::char('3'));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(format!("fiche_form_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        let row = a
+            .docs_rows
+            .iter()
+            .position(|&i| a.data.fiches[i].meta.id == id)
+            .unwrap();
+        for _ in 0..row {
+            key(&mut a, Key::char('j'));
+        }
+        key(&mut a, Key::char('t'));
+        key(&mut a, Key::plain(KeyCode::Enter));
+        insta::assert_snapshot!(format!("history_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("to_review_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

@@ -32,6 +32,10 @@ pub enum Options {
     StatutsSignalement,
     ThemesTerritoire,
     TypesService,
+    TypesFiche,
+    StatutsFiche,
+    /// The plan de classement's nodes.
+    Plan,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -60,6 +64,9 @@ impl Options {
             Options::StatutsSignalement => &v.statuts_signalement,
             Options::ThemesTerritoire => &v.themes_territoire,
             Options::TypesService => &v.types_service,
+            Options::TypesFiche => &v.types_fiche,
+            Options::StatutsFiche => &v.statuts_fiche,
+            Options::Plan => &v.plan_classement,
             Options::Fixed(_) => return None,
         })
     }
@@ -318,6 +325,10 @@ pub enum Purpose {
     Service {
         structure: crate::domain::Id,
         index: Option<usize>,
+    },
+    Fiche {
+        base: Box<crate::domain::Fiche>,
+        is_new: bool,
     },
     /// The journal's filters.
     JournalFilter,

@@ -1,6 +1,7 @@
 //! Application state and `update()`: pure, no terminal, no storage, no clock reads.
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
+pub mod docs;
 pub mod form;
 pub mod input;
 pub mod interaction_form;
@@ -177,6 +178,14 @@ pub enum ConfirmAction {
     DiscardForm,
 }
 
+/// The Documentation tab shows the fiches by plan de classement, or those to review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocsMode {
+    #[default]
+    List,
+    AReviser,
+}
+
 /// The Réseau tab shows the directory or what needs a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReseauMode {
@@ -225,6 +234,12 @@ pub enum Modal {
     Confirm {
         message: String,
         action: ConfirmAction,
+    },
+    /// The revisions of a fiche, newest first; `diff` shows what the selected one changed.
+    History {
+        fiche: Id,
+        cursor: usize,
+        diff: bool,
     },
     /// Free-text guard warnings for the form below, before it is saved.
     Guard {
@@ -285,6 +300,13 @@ pub struct App {
     pub reseau_query_input: input::Input,
     pub reseau_query: crate::search::Query,
     pub reseau_searching: bool,
+    pub docs_mode: DocsMode,
+    /// The fiches as shown: by plan de classement, searched.
+    pub docs_rows: Vec<usize>,
+    pub docs_review: Vec<docs::ReviewRow>,
+    pub docs_query_input: input::Input,
+    pub docs_query: crate::search::Query,
+    pub docs_searching: bool,
     pub tab: Tab,
     pub cursors: [Cursor; 4],
     pub detail_scroll: usize,
@@ -323,6 +345,12 @@ impl App {
             reseau_query_input: input::Input::new("", false, 200),
             reseau_query: crate::search::Query::default(),
             reseau_searching: false,
+            docs_mode: DocsMode::List,
+            docs_rows: Vec::new(),
+            docs_review: Vec::new(),
+            docs_query_input: input::Input::new("", false, 200),
+            docs_query: crate::search::Query::default(),
+            docs_searching: false,
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
@@ -365,7 +393,44 @@ impl App {
         self.journal.refresh_todo(&self.data, self.today);
         self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.refresh_reseau_rows();
+        self.refresh_docs_rows();
+        self.docs_review = docs::review_rows(&self.data, self.today);
         self.clamp_cursors();
+    }
+
+    /// The fiches shown: in plan order, narrowed by the search over titles, bodies and sources.
+    fn refresh_docs_rows(&mut self) {
+        self.docs_rows = if self.docs_query.is_empty() {
+            self.views.fiches.clone()
+        } else {
+            let haystacks: Vec<String> = self
+                .data
+                .fiches
+                .iter()
+                .map(|f| {
+                    let sources = f
+                        .sources
+                        .iter()
+                        .map(|s| format!("{} {}", s.titre, s.url))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    text::fold(&format!(
+                        "{} \u{1f} {} \u{1f} {}",
+                        f.titre, f.contenu, sources
+                    ))
+                })
+                .collect();
+            crate::search::run(&self.docs_query, &haystacks, &self.views.fiches)
+        };
+    }
+
+    /// The fiche under the cursor in the Documentation tab.
+    pub fn selected_fiche(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Documentation.index()].selected;
+        match self.docs_mode {
+            DocsMode::List => self.docs_rows.get(selected).copied(),
+            DocsMode::AReviser => self.docs_review.get(selected).map(|r| r.fiche),
+        }
     }
 
     /// The annuaire's rows: every structure by name, narrowed by the filter and the search.
@@ -404,6 +469,8 @@ impl App {
             Some(Modal::Confirm { .. } | Modal::Guard { .. }) => Context::Confirm,
             None if self.tab == Tab::Journal && self.journal.searching => Context::Search,
             None if self.tab == Tab::Reseau && self.reseau_searching => Context::Search,
+            None if self.tab == Tab::Documentation && self.docs_searching => Context::Search,
+            Some(Modal::History { .. }) => Context::History,
             None => Context::List,
         }
     }
@@ -428,7 +495,10 @@ impl App {
                 ReseauMode::Notes => self.views.notes.len(),
                 ReseauMode::Overview => self.views.partners.len(),
             },
-            Tab::Documentation => self.views.fiches.len(),
+            Tab::Documentation => match self.docs_mode {
+                DocsMode::List => self.docs_rows.len(),
+                DocsMode::AReviser => self.docs_review.len(),
+            },
             Tab::Competences => self.views.competences.len(),
         }
     }
@@ -620,6 +690,7 @@ impl App {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
         match self.context() {
             Context::Help => self.help_action(action),
+            Context::History => self.history_action(action),
             Context::Form => self.form_action(action),
             Context::Picker => self.picker_action(action),
             Context::Confirm => self.confirm_action(action),
@@ -669,6 +740,7 @@ impl App {
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::Undo => return self.undo(),
             _ if self.tab == Tab::Reseau => return self.reseau_action(action),
+            _ if self.tab == Tab::Documentation => return self.docs_action(action),
             Action::New if journal => self.open_new_interaction(),
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),
@@ -734,11 +806,18 @@ impl App {
     fn search_input(&mut self) -> &mut input::Input {
         match self.tab {
             Tab::Reseau => &mut self.reseau_query_input,
+            Tab::Documentation => &mut self.docs_query_input,
             _ => &mut self.journal.query_input,
         }
     }
 
     fn search_changed(&mut self) {
+        if self.tab == Tab::Documentation {
+            self.docs_query = crate::search::Query::parse(self.docs_query_input.text());
+            self.refresh_docs_rows();
+            self.cursors[2] = Cursor::default();
+            return;
+        }
         if self.tab == Tab::Reseau {
             self.reseau_query = crate::search::Query::parse(self.reseau_query_input.text());
             self.refresh_reseau_rows();
@@ -756,10 +835,12 @@ impl App {
             Action::Select => {
                 self.journal.searching = false;
                 self.reseau_searching = false;
+                self.docs_searching = false;
             }
             Action::Cancel => {
                 self.journal.searching = false;
                 self.reseau_searching = false;
+                self.docs_searching = false;
                 self.search_input().set("");
                 self.search_changed();
             }
@@ -1588,6 +1669,146 @@ impl App {
         effects
     }
 
+    fn docs_action(&mut self, action: Action) -> Vec<Effect> {
+        let selected = self.selected_fiche();
+        match action {
+            Action::New => {
+                let classement = selected
+                    .map(|i| self.data.fiches[i].classement.clone())
+                    .or_else(|| {
+                        self.config
+                            .vocab
+                            .plan_classement
+                            .entries
+                            .first()
+                            .map(|e| e.id.as_str().into())
+                    })
+                    .unwrap_or_default();
+                let f = Fiche {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    titre: Text::default(),
+                    type_fiche: "fiche_pratique".into(),
+                    thematiques: Vec::new(),
+                    contenu: Text::default(),
+                    sources: Vec::new(),
+                    classement,
+                    statut: "brouillon".into(),
+                    date_verification: Some(self.today),
+                    date_revision: self.today.checked_add_months(chrono::Months::new(12)),
+                    revisions: Vec::new(),
+                    structures: Vec::new(),
+                };
+                self.modals.push(Modal::Form(Box::new(docs::fiche_form(
+                    &f,
+                    true,
+                    &self.config,
+                ))));
+            }
+            Action::Edit => {
+                if let Some(i) = selected {
+                    let form = docs::fiche_form(&self.data.fiches[i], false, &self.config);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete => {
+                if let Some(i) = selected {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(
+                            RecordKind::Fiche,
+                            self.data.fiches[i].meta.id,
+                        ),
+                    });
+                }
+            }
+            Action::Timeline => {
+                if let Some(i) = selected {
+                    let f = &self.data.fiches[i];
+                    if f.revisions.is_empty() {
+                        self.set_status(self.t("status-no-revisions"), false);
+                    } else {
+                        self.modals.push(Modal::History {
+                            fiche: f.meta.id,
+                            cursor: 0,
+                            diff: false,
+                        });
+                    }
+                }
+            }
+            Action::Todo => {
+                self.docs_mode = match self.docs_mode {
+                    DocsMode::List => DocsMode::AReviser,
+                    DocsMode::AReviser => DocsMode::List,
+                };
+                self.cursors[2] = Cursor::default();
+            }
+            Action::Search => {
+                self.docs_mode = DocsMode::List;
+                self.docs_searching = true;
+            }
+            Action::ClearFilter => {
+                self.docs_mode = DocsMode::List;
+                self.docs_query_input.set("");
+                self.docs_query = crate::search::Query::default();
+                self.refresh_docs_rows();
+                self.cursors[2] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    fn history_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::History {
+            fiche,
+            cursor,
+            diff,
+        }) = self.modals.last_mut()
+        else {
+            return Vec::new();
+        };
+        let id = *fiche;
+        let Ok(i) = self.data.fiches.binary_search_by_key(&id, |f| f.meta.id) else {
+            self.modals.pop();
+            return Vec::new();
+        };
+        let count = self.data.fiches[i].revisions.len();
+        match action {
+            Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Select => *diff = !*diff,
+            Action::Close | Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Restore => {
+                // Newest first on screen: row 0 is the last revision.
+                let k = count.saturating_sub(1 + *cursor);
+                let f = &self.data.fiches[i];
+                let when = f.revisions.get(k).map(|r| {
+                    chrono::DateTime::from_timestamp_millis(r.date.0)
+                        .map_or_else(String::new, |d| d.format("%d/%m/%Y").to_string())
+                });
+                let summary = self.i18n.t_args(
+                    "revision-restored",
+                    &[arg("date", when.unwrap_or_default())],
+                );
+                if let Some(restored) = docs::restore(f, k, Timestamp(self.now_ms), summary) {
+                    self.modals.pop();
+                    let effects = self.commit(
+                        "undo-edited",
+                        vec![AnyRecord::Fiche(Box::new(restored))],
+                        Vec::new(),
+                    );
+                    self.set_status(self.t("status-restored"), false);
+                    return effects;
+                }
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
     fn select_structure(&mut self, id: Id) {
         self.tab = Tab::Reseau;
         self.reseau_mode = ReseauMode::List;
@@ -1966,6 +2187,12 @@ impl App {
                 self.select_structure(structure);
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
+            }
+            Purpose::Fiche { is_new, .. } => {
+                let record =
+                    docs::read_fiche(&mut form, &self.data, self.today, Timestamp(self.now_ms))
+                        .map(|f| AnyRecord::Fiche(Box::new(f)));
+                self.save_record(form, record, is_new)
             }
             Purpose::Veille { is_new, .. } => {
                 let record = watch::read_veille(&mut form, self.today, Timestamp(self.now_ms))

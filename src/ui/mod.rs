@@ -41,6 +41,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             Modal::Picker(p) => modals::picker(frame, area, app, theme, p),
             Modal::Confirm { message, .. } => modals::confirm(frame, area, app, theme, message),
             Modal::Guard { warnings } => modals::guard(frame, area, app, theme, warnings),
+            Modal::History {
+                fiche,
+                cursor,
+                diff,
+            } => modals::history(frame, area, app, theme, *fiche, *cursor, *diff),
         }
     }
 }

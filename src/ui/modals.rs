@@ -378,3 +378,79 @@ pub fn highlighted<'a>(text: &str, terms: &[&str], base: Style, mark: Style) -> 
     }
     spans
 }
+
+/// A fiche's revisions, newest first; with `diff`, the lines the selected one changed.
+pub fn history(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    fiche: crate::domain::Id,
+    cursor: usize,
+    diff: bool,
+) {
+    let Ok(i) = app.data.fiches.binary_search_by_key(&fiche, |f| f.meta.id) else {
+        return;
+    };
+    let f = &app.data.fiches[i];
+    let rect = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let block = frame_block(
+        app.i18n.t_args(
+            "history-title",
+            &[crate::i18n::arg(
+                "title",
+                crate::domain::text::one_line(&f.titre),
+            )],
+        ),
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let count = f.revisions.len();
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, k) in (0..count).rev().enumerate() {
+        let r = &f.revisions[k];
+        let when =
+            chrono::DateTime::from_timestamp_millis(r.date.0).map_or_else(String::new, |d| {
+                d.with_timezone(&chrono::Local)
+                    .format("%d/%m/%Y %H:%M")
+                    .to_string()
+            });
+        let line = Line::from(vec![
+            Span::styled(format!("{when}  "), theme.key),
+            Span::raw(crate::domain::text::one_line(&r.resume)),
+        ]);
+        lines.push(if row == cursor {
+            line.style(theme.selected)
+        } else {
+            line
+        });
+    }
+    if diff && let Some(k) = count.checked_sub(1 + cursor) {
+        let before = f.revisions[k].contenu_precedent.as_str();
+        let after = crate::app::docs::text_after(f, k);
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(app.t("history-diff"), theme.heading));
+        let changes = similar::TextDiff::from_lines(before, after);
+        for change in changes.iter_all_changes() {
+            let text = crate::domain::text::sanitize(change.value().trim_end_matches('\n'), false)
+                .into_owned();
+            let (mark, style) = match change.tag() {
+                similar::ChangeTag::Delete => ("- ", theme.warn),
+                similar::ChangeTag::Insert => ("+ ", theme.key),
+                similar::ChangeTag::Equal => ("  ", theme.dim),
+            };
+            lines.push(Line::styled(format!("{mark}{text}"), style));
+        }
+    } else {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(app.t("history-hint"), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

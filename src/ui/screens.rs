@@ -5,9 +5,10 @@ use super::Theme;
 use super::format;
 use super::modals::highlighted;
 use super::widgets::{ScreenView, field, heading, label_span, paragraph_lines};
+use crate::app::docs::Review;
 use crate::app::journal::{Mode, Period};
 use crate::app::network::{Reason, Subject};
-use crate::app::{App, CompetenceRow, EvidenceCount, ReseauMode, Tab};
+use crate::app::{App, CompetenceRow, DocsMode, EvidenceCount, ReseauMode, Tab};
 use crate::domain::text::one_line;
 use crate::domain::*;
 use crate::i18n::arg;
@@ -1332,9 +1333,12 @@ fn plan_label(app: &App, id: &str) -> String {
 }
 
 fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    if app.docs_mode == DocsMode::AReviser {
+        return to_review(app, theme);
+    }
     let vocab = &app.config.vocab;
     let l = lang(app);
-    let rows = &app.views.fiches;
+    let rows = &app.docs_rows;
     let data = &app.data;
     let row = move |i: usize| {
         let f = &data.fiches[rows[i]];
@@ -1360,7 +1364,23 @@ fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| fiche_detail(app, theme, &data.fiches[i]))
         .unwrap_or_default();
     ScreenView {
-        title: counted(app, "tab-documentation", rows.len()),
+        title: {
+            let mut title = if app.docs_query.is_empty() {
+                counted(app, "tab-documentation", rows.len())
+            } else {
+                format!(
+                    "{} · {} / {}",
+                    app.t("tab-documentation"),
+                    format::count(lang(app), rows.len()),
+                    format::count(lang(app), app.data.fiches.len())
+                )
+            };
+            if app.docs_searching || !app.docs_query.is_empty() {
+                let cursor = if app.docs_searching { "▏" } else { "" };
+                title.push_str(&format!(" · / {}{cursor}", app.docs_query_input.text()));
+            }
+            title
+        },
         columns: vec![
             col(app, "col-classement", Constraint::Fill(2)),
             col(app, "col-titre", Constraint::Fill(3)),
@@ -1371,6 +1391,49 @@ fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         len: rows.len(),
         row: Box::new(row),
         empty: empty_store(app, theme, "empty-documentation"),
+        detail_title: app.t("detail-fiche"),
+        detail,
+    }
+}
+
+fn to_review<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.docs_review;
+    let data = &app.data;
+    let row = move |i: usize| {
+        let r = rows[i];
+        let f = &data.fiches[r.fiche];
+        let why = match r.reason {
+            Review::Due(days) => app.i18n.t_args("review-due", &[arg("days", days)]),
+            Review::Marked => app.t("review-marked"),
+            Review::StructureChanged => app.t("review-structure"),
+        };
+        vec![
+            cell(&f.titre),
+            cell(plan_label(app, &f.classement)),
+            Cell::from(Span::styled(
+                why,
+                if r.urgency > 60 {
+                    theme.warn
+                } else {
+                    theme.base
+                },
+            )),
+        ]
+    };
+    let detail = app
+        .selected_fiche()
+        .map(|i| fiche_detail(app, theme, &data.fiches[i]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.i18n.t_args("review-title", &[arg("count", rows.len())]),
+        columns: vec![
+            col(app, "col-titre", Constraint::Fill(3)),
+            col(app, "col-classement", Constraint::Fill(2)),
+            col(app, "col-reason", Constraint::Fill(2)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("review-empty"), theme.header)],
         detail_title: app.t("detail-fiche"),
         detail,
     }

@@ -161,6 +161,7 @@ fn hint_actions(app: &App) -> &'static [Action] {
         }
         Context::Picker => &[Action::Select, Action::Mark, Action::Cancel],
         Context::Confirm => &[Action::Yes, Action::No],
+        Context::History => &[Action::Select, Action::Restore, Action::Down, Action::Close],
         Context::List | Context::Global => match (app.tab, app.journal.mode) {
             (Tab::Journal, Mode::Todo) => &[
                 Action::MarkDone,
@@ -197,6 +198,15 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
+            (Tab::Documentation, _) => &[
+                Action::New,
+                Action::Edit,
+                Action::Timeline,
+                Action::Search,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
             (Tab::Journal, Mode::List) => &[
                 Action::New,
                 Action::Edit,
@@ -221,7 +231,15 @@ fn hint_actions(app: &App) -> &'static [Action] {
 /// The label of an action in the footer: the same as in help, except where one key means
 /// a tab's own view ("À relancer" in the Réseau tab).
 fn hint_label(app: &App, action: Action) -> String {
+    if app.context() == Context::History && action == Action::Select {
+        return app.t("action-show-changes");
+    }
     match (app.tab, action) {
+        (Tab::Documentation, Action::Timeline) => app.t("action-history"),
+        (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
+            crate::app::DocsMode::List => "action-to-review",
+            crate::app::DocsMode::AReviser => "action-all-fiches",
+        }),
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
             crate::app::ReseauMode::Relancer => "action-directory",
             _ => "action-todo-reseau",
