@@ -92,7 +92,7 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
-    /// Load a JSON export into an empty store
+    /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
     /// Check the installation, the configuration and the store
     Doctor,
@@ -113,6 +113,7 @@ pub enum ExportFormat {
     Json,
     Csv,
     Vcard,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +122,7 @@ pub enum ExportWhat {
     Journal,
     Reseau,
     Contacts,
+    Documentation,
 }
 
 /// A failure, already worded for the user, and its exit code.
@@ -335,6 +337,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     | (ExportWhat::Journal, ExportFormat::Csv)
                     | (ExportWhat::Reseau, ExportFormat::Csv)
                     | (ExportWhat::Contacts, ExportFormat::Vcard)
+                    | (ExportWhat::Documentation, ExportFormat::Md)
             );
             if !combination {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
@@ -347,6 +350,21 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     "{}",
                     i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
                 );
+            }
+            if format == ExportFormat::Md {
+                let Some(dir) = output else {
+                    return Err(Failure::new(EXIT_USAGE, i18n.t("err-md-needs-dir")));
+                };
+                let count = export_documentation(&data, &config, &dir)
+                    .map_err(|e| io_failure(&i18n, &dir, &e))?;
+                println!(
+                    "{}",
+                    i18n.t_args(
+                        "docs-exported",
+                        &[arg("count", count), arg("path", dir.display().to_string())]
+                    )
+                );
+                return Ok(());
             }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),
@@ -370,6 +388,11 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     Ok(())
                 }
             }
+        }
+        Some(Command::Import { path }) if path.is_dir() => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            import_documentation(&store, &config, &i18n, &path)
         }
         Some(Command::Import { path }) => {
             let text = std::fs::read_to_string(&path).map_err(|e| io_failure(&i18n, &path, &e))?;
@@ -726,6 +749,117 @@ fn quick_note(
     }
     store.put(&it).map_err(|e| store_failure(i18n, &e))?;
     Ok(id)
+}
+
+/// The folder path of a plan node: its ancestors' ids, root first.
+pub fn plan_path(config: &Config, id: &str) -> Vec<String> {
+    let plan = &config.vocab.plan_classement;
+    let mut parts = vec![id.to_string()];
+    let mut current = plan.get(id).and_then(|n| n.parent.clone());
+    while let Some(parent) = current {
+        if parts.len() > 16 {
+            break;
+        }
+        current = plan.get(&parent).and_then(|n| n.parent.clone());
+        parts.push(parent);
+    }
+    parts.reverse();
+    parts
+        .into_iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '.' || c == '_' || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn export_documentation(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    dir: &Path,
+) -> std::io::Result<usize> {
+    let files = crate::export::markdown::export(data, &|node| plan_path(config, node));
+    for (relative, text) in &files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_private_file(&path, text.as_bytes())?;
+    }
+    Ok(files.len())
+}
+
+fn import_documentation(
+    store: &Store,
+    config: &Config,
+    i18n: &I18n,
+    dir: &Path,
+) -> Result<(), Failure> {
+    use crate::domain::{IdGen, Timestamp};
+    let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
+    let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
+    let now = Timestamp(chrono::Utc::now().timestamp_millis());
+    let mut ids = IdGen::after(data.last_id());
+    let default_node = config
+        .vocab
+        .plan_classement
+        .entries
+        .first()
+        .map(|e| e.id.clone())
+        .unwrap_or_default();
+    let report = crate::export::markdown::merge(
+        &data,
+        files,
+        now,
+        &mut ids,
+        &default_node,
+        &i18n.t("revision-conflict"),
+        &i18n.t("revision-import"),
+    );
+    for f in &report.fiches {
+        store.put(f).map_err(|e| store_failure(i18n, &e))?;
+    }
+    println!("{}", import_summary(i18n, &report));
+    for p in &report.problems {
+        eprintln!(
+            "{}",
+            i18n.t_args(
+                "docs-bad-file",
+                &[
+                    arg("file", p.file.display().to_string()),
+                    arg("detail", p.detail.clone())
+                ]
+            )
+        );
+    }
+    for title in &report.conflicts {
+        eprintln!(
+            "{}",
+            i18n.t_args("docs-conflict", &[arg("title", title.to_string())])
+        );
+    }
+    Ok(())
+}
+
+/// "2 créées, 1 mise à jour, …" for the CLI and the status line.
+pub fn import_summary(i18n: &I18n, r: &crate::export::markdown::ImportReport) -> String {
+    i18n.t_args(
+        "docs-imported",
+        &[
+            arg("created", r.created),
+            arg("updated", r.updated),
+            arg("unchanged", r.unchanged),
+            arg("conflicts", r.conflicts.len()),
+            arg("problems", r.problems.len()),
+        ],
+    )
 }
 
 /// Regenerates the demo: only into an empty store or an earlier demo, never a real one.

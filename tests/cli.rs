@@ -649,3 +649,87 @@ fn the_network_exports_as_a_directory_csv_and_vcards() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("--what contacts --format vcard"));
 }
+
+#[test]
+fn documentation_round_trips_through_a_markdown_folder_and_reports_bad_files() {
+    let home = tempfile::tempdir().unwrap();
+    let a = home.path().join("a");
+    let b = home.path().join("b");
+    let folder = home.path().join("docs");
+    demo(home.path(), &a, "100");
+    let (da, db, dd) = (
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        folder.to_str().unwrap(),
+    );
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            da,
+            "export",
+            "--what",
+            "documentation",
+            "--format",
+            "md",
+            "-o",
+            dd,
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let files: Vec<_> = walkdir(&folder);
+    assert_eq!(files.len(), 30);
+    // Into the same store: nothing changes.
+    let out = carnet(home.path(), &["--data-dir", da, "import", dd]);
+    assert!(
+        text(&out.stdout).contains("30 inchangée(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Into another store: every fiche is created; a broken file is named and skipped.
+    std::fs::write(folder.join("cassee.md"), "pas de front matter").unwrap();
+    let out = carnet(home.path(), &["--data-dir", db, "import", dd]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("30 créée(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("cassee.md"),
+        "{}",
+        text(&out.stderr)
+    );
+    let store = carnet::storage::Store::open(&b).unwrap();
+    let fiches: Vec<carnet::domain::Fiche> = store.all().unwrap();
+    assert_eq!(fiches.len(), 30);
+    let original: Vec<carnet::domain::Fiche> =
+        carnet::storage::Store::open(&a).unwrap().all().unwrap();
+    let mut left: Vec<_> = original
+        .iter()
+        .map(|f| (f.titre.clone(), f.contenu.clone(), f.classement.clone()))
+        .collect();
+    let mut right: Vec<_> = fiches
+        .iter()
+        .map(|f| (f.titre.clone(), f.contenu.clone(), f.classement.clone()))
+        .collect();
+    left.sort();
+    right.sort();
+    assert_eq!(
+        left, right,
+        "titles, bodies and filing survive the round trip"
+    );
+}
+
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

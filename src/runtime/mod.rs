@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod editor;
 pub mod events;
+pub mod folder;
 pub mod terminal;
 
 use crate::app::{App, Effect, Msg};
