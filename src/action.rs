@@ -61,6 +61,7 @@ actions! {
     NewService => "new-service",
     EditService => "edit-service",
     Restore => "restore",
+    Import => "import",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",

@@ -826,7 +826,7 @@ fn import_documentation(
     for f in &report.fiches {
         store.put(f).map_err(|e| store_failure(i18n, &e))?;
     }
-    println!("{}", import_summary(i18n, &report));
+    println!("{}", crate::app::docs::import_summary(i18n, &report));
     for p in &report.problems {
         eprintln!(
             "{}",
@@ -846,20 +846,6 @@ fn import_documentation(
         );
     }
     Ok(())
-}
-
-/// "2 créées, 1 mise à jour, …" for the CLI and the status line.
-pub fn import_summary(i18n: &I18n, r: &crate::export::markdown::ImportReport) -> String {
-    i18n.t_args(
-        "docs-imported",
-        &[
-            arg("created", r.created),
-            arg("updated", r.updated),
-            arg("unchanged", r.unchanged),
-            arg("conflicts", r.conflicts.len()),
-            arg("problems", r.problems.len()),
-        ],
-    )
 }
 
 /// Regenerates the demo: only into an empty store or an earlier demo, never a real one.

@@ -211,3 +211,48 @@ fn search_covers_titles_bodies_and_sources() {
             .any(|s| s.url.contains("ameli"))
     }));
 }
+
+#[test]
+fn a_folder_is_imported_from_the_interface_with_a_report() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("procedures")).unwrap();
+    std::fs::write(
+        dir.path().join("procedures/accueil.md"),
+        "---\ntitre: Accueil du public\nclassement: procedures\nstatut: validee\n---\n\n# Accueil\n\nToujours sourire.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("cassee.md"), "sans front matter").unwrap();
+    let mut a = app(common::sample(20));
+    let count = a.data.fiches.len();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut host = carnet::runtime::TestHost {
+        terminal: &mut terminal,
+        store: None,
+        theme: carnet::ui::Theme::mono(),
+        edited: None,
+    };
+    let mut script = vec![Msg::Key(Key::char('i'))];
+    script.extend(
+        dir.path()
+            .display()
+            .to_string()
+            .chars()
+            .map(|c| Msg::Key(Key::char(c))),
+    );
+    script.push(Msg::Key(ctrl('s')));
+    carnet::runtime::run_scripted(&mut a, &mut host, script).unwrap();
+    assert_eq!(a.data.fiches.len(), count + 1);
+    let status = a.status.clone().unwrap();
+    assert!(
+        status.text.contains("1 créée(s)") && status.text.contains("cassee.md"),
+        "{}",
+        status.text
+    );
+    assert!(
+        a.data
+            .fiches
+            .iter()
+            .any(|f| f.titre == "Accueil du public" && f.classement == "procedures")
+    );
+}

@@ -77,6 +77,14 @@ fn parse_sources(
     Ok(out)
 }
 
+pub fn import_form() -> Form {
+    Form::new(
+        Purpose::ImportFolder,
+        "form-import-folder",
+        vec![Field::text("dossier", "").required()],
+    )
+}
+
 pub fn fiche_form(f: &Fiche, is_new: bool, config: &Config) -> Form {
     let mut fields = vec![
         Field::text("titre", &f.titre).required(),
@@ -272,6 +280,24 @@ pub fn text_after(f: &Fiche, k: usize) -> &str {
     f.revisions
         .get(k + 1)
         .map_or(f.contenu.as_str(), |r| r.contenu_precedent.as_str())
+}
+
+/// "2 créées, 1 mise à jour, …" for the CLI and the status line.
+pub fn import_summary(
+    i18n: &crate::i18n::I18n,
+    r: &crate::export::markdown::ImportReport,
+) -> String {
+    use crate::i18n::arg;
+    i18n.t_args(
+        "docs-imported",
+        &[
+            arg("created", r.created),
+            arg("updated", r.updated),
+            arg("unchanged", r.unchanged),
+            arg("conflicts", r.conflicts.len()),
+            arg("problems", r.problems.len()),
+        ],
+    )
 }
 
 /// Why a fiche needs a new look.

@@ -330,6 +330,8 @@ pub enum Purpose {
         base: Box<crate::domain::Fiche>,
         is_new: bool,
     },
+    /// A documentation folder to read (team sharing).
+    ImportFolder,
     /// The journal's filters.
     JournalFilter,
     /// The annuaire's filters.

@@ -267,6 +267,8 @@ pub enum Msg {
     PersistFailed(String),
     /// The text came back from $EDITOR (or the editor could not run).
     ExternalEdited(Result<String, String>),
+    /// A documentation folder was read (or could not be).
+    FolderRead(Result<crate::export::markdown::FolderFiles, String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +279,8 @@ pub enum Effect {
     Remove(RecordKind, Id),
     /// Suspend the screen and edit this text in $VISUAL/$EDITOR.
     EditExternally(String),
+    /// Read a documentation folder (Markdown files).
+    ReadFolder(std::path::PathBuf),
 }
 
 /// A line for the footer: information, or a problem.
@@ -596,6 +600,13 @@ impl App {
                     .t_args("status-persist-failed", &[arg("detail", detail)]);
                 self.set_status(text, true);
             }
+            Msg::FolderRead(Err(detail)) => {
+                let text = self
+                    .i18n
+                    .t_args("status-folder-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+            }
+            Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
             Msg::ExternalEdited(result) => match result {
                 Ok(text) => {
                     if let Some(Modal::Form(form)) = self.modals.last_mut()
@@ -1722,6 +1733,7 @@ impl App {
                     });
                 }
             }
+            Action::Import => self.modals.push(Modal::Form(Box::new(docs::import_form()))),
             Action::Timeline => {
                 if let Some(i) = selected {
                     let f = &self.data.fiches[i];
@@ -1757,6 +1769,51 @@ impl App {
             _ => self.dirty = false,
         }
         Vec::new()
+    }
+
+    fn merge_folder(&mut self, files: crate::export::markdown::FolderFiles) -> Vec<Effect> {
+        let default_node = self
+            .config
+            .vocab
+            .plan_classement
+            .entries
+            .first()
+            .map(|e| e.id.clone())
+            .unwrap_or_default();
+        let (conflict_note, import_note) = (self.t("revision-conflict"), self.t("revision-import"));
+        let report = crate::export::markdown::merge(
+            &self.data,
+            files,
+            Timestamp(self.now_ms),
+            &mut self.ids,
+            &default_node,
+            &conflict_note,
+            &import_note,
+        );
+        let mut summary = docs::import_summary(&self.i18n, &report);
+        if let Some(p) = report.problems.first() {
+            summary.push(' ');
+            summary.push_str(&self.i18n.t_args(
+                "docs-bad-file",
+                &[
+                    arg("file", p.file.display().to_string()),
+                    arg("detail", p.detail.clone()),
+                ],
+            ));
+        }
+        let records = report
+            .fiches
+            .into_iter()
+            .map(|f| AnyRecord::Fiche(Box::new(f)))
+            .collect::<Vec<_>>();
+        let effects = if records.is_empty() {
+            Vec::new()
+        } else {
+            self.commit("undo-imported", records, Vec::new())
+        };
+        let error = !report.problems.is_empty() || !report.conflicts.is_empty();
+        self.set_status(summary, error);
+        effects
     }
 
     fn history_action(&mut self, action: Action) -> Vec<Effect> {
@@ -2187,6 +2244,26 @@ impl App {
                 self.select_structure(structure);
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
+            }
+            Purpose::ImportFolder => {
+                let raw = form
+                    .value("dossier")
+                    .map(|v| v.text().trim().to_string())
+                    .unwrap_or_default();
+                // ~ means the home folder, as in a shell.
+                let path = match raw.strip_prefix("~/") {
+                    Some(rest) => {
+                        std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default())
+                            .join(rest)
+                    }
+                    None => std::path::PathBuf::from(raw),
+                };
+                if path.as_os_str().is_empty() {
+                    form.set_error("dossier", "err-required");
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                }
+                vec![Effect::ReadFolder(path)]
             }
             Purpose::Fiche { is_new, .. } => {
                 let record =

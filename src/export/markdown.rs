@@ -108,6 +108,9 @@ pub struct Imported {
     pub contenu: Text,
 }
 
+/// The files of a folder (relative paths) with what each parsed to.
+pub type FolderFiles = Vec<(PathBuf, Result<Imported, String>)>;
+
 /// Why a file could not be read, for the import report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
@@ -223,7 +226,7 @@ fn text_at(f: &Fiche, n: usize) -> &str {
 /// Merges the files into the fiches. `ids` hands out ids for new fiches.
 pub fn merge(
     data: &Dataset,
-    files: Vec<(PathBuf, Result<Imported, String>)>,
+    files: FolderFiles,
     now: Timestamp,
     ids: &mut IdGen,
     default_node: &str,

@@ -1,12 +1,12 @@
 //! Reading and writing the documentation folder (team sharing) — the file side of
 //! `export::markdown`.
 
-use crate::export::markdown::{Imported, parse};
+use crate::export::markdown::{FolderFiles, parse};
 use std::path::{Path, PathBuf};
 
 /// Every `.md` file under `dir`, sorted so reports are stable, with what it parsed to.
 /// Hidden folders (`.git`) are skipped.
-pub fn read(dir: &Path) -> std::io::Result<Vec<(PathBuf, Result<Imported, String>)>> {
+pub fn read(dir: &Path) -> std::io::Result<FolderFiles> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();

@@ -118,7 +118,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::Signalement => store.delete::<Signalement>(*id),
             RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
         },
-        Effect::Quit | Effect::EditExternally(_) => Ok(()),
+        Effect::Quit | Effect::EditExternally(_) | Effect::ReadFolder(_) => Ok(()),
     };
     result.err().map(|e| Msg::PersistFailed(e.to_string()))
 }
@@ -201,9 +201,15 @@ impl Host for TerminalHost<'_> {
                     Msg::Resize(self.size().0, self.size().1),
                 ]
             }
+            Effect::ReadFolder(dir) => vec![read_folder(&dir)],
             other => persist(self.store, &other).into_iter().collect(),
         }
     }
+}
+
+/// Reads a documentation folder for the app.
+pub fn read_folder(dir: &std::path::Path) -> Msg {
+    Msg::FolderRead(folder::read(dir).map_err(|e| format!("{}: {e}", dir.display())))
 }
 
 impl TerminalHost<'_> {
@@ -275,6 +281,7 @@ where
             Effect::EditExternally(text) => {
                 vec![Msg::ExternalEdited(Ok(self.edited.clone().unwrap_or(text)))]
             }
+            Effect::ReadFolder(dir) => vec![read_folder(&dir)],
             other => self
                 .store
                 .and_then(|s| persist(s, &other))
