@@ -62,6 +62,8 @@ actions! {
     EditService => "edit-service",
     Restore => "restore",
     Import => "import",
+    Plan => "plan",
+    Move => "move",
     DeleteRecord => "delete-record",
     NextField => "next-field",
     PrevField => "prev-field",

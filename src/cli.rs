@@ -752,8 +752,7 @@ fn quick_note(
 }
 
 /// The folder path of a plan node: its ancestors' ids, root first.
-pub fn plan_path(config: &Config, id: &str) -> Vec<String> {
-    let plan = &config.vocab.plan_classement;
+pub fn plan_path(plan: &crate::domain::Vocabulary, id: &str) -> Vec<String> {
     let mut parts = vec![id.to_string()];
     let mut current = plan.get(id).and_then(|n| n.parent.clone());
     while let Some(parent) = current {
@@ -785,7 +784,8 @@ fn export_documentation(
     config: &Config,
     dir: &Path,
 ) -> std::io::Result<usize> {
-    let files = crate::export::markdown::export(data, &|node| plan_path(config, node));
+    let plan = crate::domain::effective_plan(&config.vocab.plan_classement, &data.plan);
+    let files = crate::export::markdown::export(data, &|node| plan_path(&plan, node));
     for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {

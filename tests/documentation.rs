@@ -256,3 +256,89 @@ fn a_folder_is_imported_from_the_interface_with_a_report() {
             .any(|f| f.titre == "Accueil du public" && f.classement == "procedures")
     );
 }
+
+#[test]
+fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
+    let mut a = app(common::sample(30));
+    press(&mut a, Key::char('p'));
+    assert_eq!(a.docs_mode, DocsMode::Plan);
+    let roots = a.config.vocab.plan_classement.entries.len();
+    // A new section under the first node ("1. Accès aux droits").
+    press(&mut a, Key::char('n'));
+    typed(&mut a, "1.4 Mobilité, permis");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.config.vocab.plan_classement.entries.len(), roots + 1);
+    let node = a
+        .config
+        .vocab
+        .plan_classement
+        .get("acces_droits.1_4_mobilite_permis")
+        .unwrap()
+        .clone();
+    assert_eq!(node.parent.as_deref(), Some("acces_droits"));
+    // It is offered when filing a fiche.
+    let position = a
+        .config
+        .vocab
+        .plan_classement
+        .entries
+        .iter()
+        .position(|e| e.id == node.id)
+        .unwrap();
+    assert!(
+        position > 0
+            && a.config.vocab.plan_classement.entries[position - 1]
+                .parent
+                .as_deref()
+                == Some("acces_droits")
+    );
+    // Rename it, move it to the top, then remove it (it is empty).
+    for _ in 0..position {
+        press(&mut a, Key::char('j'));
+    }
+    press(&mut a, Key::char('e'));
+    press(&mut a, ctrl('u'));
+    typed(&mut a, "Mobilité");
+    press(&mut a, ctrl('s'));
+    assert_eq!(
+        a.config.vocab.plan_classement.get(&node.id).unwrap().fr,
+        "Mobilité"
+    );
+    press(&mut a, Key::char('m'));
+    press(&mut a, Key::plain(KeyCode::Enter)); // "(à la racine du plan)"
+    assert_eq!(
+        a.config.vocab.plan_classement.get(&node.id).unwrap().parent,
+        None
+    );
+    let row = a
+        .config
+        .vocab
+        .plan_classement
+        .entries
+        .iter()
+        .position(|e| e.id == node.id)
+        .unwrap();
+    a.update(Msg::Key(Key::char('g')));
+    for _ in 0..row {
+        press(&mut a, Key::char('j'));
+    }
+    press(&mut a, Key::char('d'));
+    press(&mut a, Key::char('o'));
+    assert!(a.config.vocab.plan_classement.get(&node.id).is_none());
+    press(&mut a, Key::char('u'));
+    assert!(
+        a.config.vocab.plan_classement.get(&node.id).is_some(),
+        "undo brings it back"
+    );
+    // A node that holds fiches is refused with a message.
+    a.update(Msg::Key(Key::char('g')));
+    press(&mut a, Key::char('d'));
+    assert!(a.modals.is_empty());
+    assert!(
+        a.status.as_ref().unwrap().text.contains("non vide"),
+        "{:?}",
+        a.status
+    );
+    assert_eq!(a.data.plan.iter().filter(|p| p.supprime).count(), 0);
+}

@@ -60,6 +60,19 @@ fn fixtures_of_every_schema_version_still_decode() {
         write("analyse", &richest(&d.analyses));
         write("signalement", &richest(&d.signalements));
         write("note_territoire", &richest(&d.notes_territoire));
+        write(
+            "plan_node",
+            &PlanNode {
+                meta: RecordMeta::new(
+                    Id::from_parts(1_795_000_000_000, 1),
+                    Timestamp(1_795_000_000_000),
+                ),
+                code: "acces_droits.mobilite".into(),
+                parent: Some("acces_droits".into()),
+                libelle: "1.4 Mobilité, permis".into(),
+                supprime: false,
+            },
+        );
     }
     for version in 1..=SCHEMA_VERSION {
         check::<Interaction>(version, "interaction");
@@ -72,6 +85,7 @@ fn fixtures_of_every_schema_version_still_decode() {
         check::<Analyse>(version, "analyse");
         check::<Signalement>(version, "signalement");
         check::<NoteTerritoire>(version, "note_territoire");
+        check::<PlanNode>(version, "plan_node");
     }
 }
 

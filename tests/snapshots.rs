@@ -277,5 +277,8 @@ fn documentation_form_history_and_review() {
         key(&mut a, Key::plain(KeyCode::Esc));
         key(&mut a, Key::char('a'));
         insta::assert_snapshot!(format!("to_review_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::char('p'));
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("plan_{}_80x24", lang_name(lang)), screen(&a));
     }
 }

@@ -77,6 +77,46 @@ fn parse_sources(
     Ok(out)
 }
 
+pub fn node_form(code: Option<Text>, parent: Option<Text>, label: &str) -> Form {
+    let title = if code.is_some() {
+        "form-rename-node"
+    } else {
+        "form-new-node"
+    };
+    Form::new(
+        Purpose::PlanNode { code, parent },
+        title,
+        vec![Field::text("libelle", label).required()],
+    )
+}
+
+/// A readable, unique id for a new node: the parent's id and the label's words.
+pub fn new_node_code(plan: &crate::domain::Vocabulary, parent: Option<&str>, label: &str) -> Text {
+    let words: String = crate::domain::text::fold(label)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect::<Vec<_>>()
+        .join("_");
+    let stem = match parent {
+        Some(p) => format!("{p}.{words}"),
+        None => {
+            if words.is_empty() {
+                "noeud".to_string()
+            } else {
+                words
+            }
+        }
+    };
+    let mut code = stem.clone();
+    let mut n = 2;
+    while plan.contains(&code) {
+        code = format!("{stem}_{n}");
+        n += 1;
+    }
+    code.into()
+}
+
 pub fn import_form() -> Form {
     Form::new(
         Purpose::ImportFolder,

@@ -332,6 +332,11 @@ pub enum Purpose {
     },
     /// A documentation folder to read (team sharing).
     ImportFolder,
+    /// A node of the plan de classement: a new one (`code` None) or a renamed one.
+    PlanNode {
+        code: Option<crate::domain::Text>,
+        parent: Option<crate::domain::Text>,
+    },
     /// The journal's filters.
     JournalFilter,
     /// The annuaire's filters.

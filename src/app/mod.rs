@@ -109,6 +109,7 @@ pub enum AnyRecord {
     Veille(Box<Veille>),
     Signalement(Box<Signalement>),
     NoteTerritoire(Box<NoteTerritoire>),
+    PlanNode(Box<PlanNode>),
 }
 
 impl AnyRecord {
@@ -123,6 +124,7 @@ impl AnyRecord {
             AnyRecord::Veille(_) => RecordKind::Veille,
             AnyRecord::Signalement(_) => RecordKind::Signalement,
             AnyRecord::NoteTerritoire(_) => RecordKind::NoteTerritoire,
+            AnyRecord::PlanNode(_) => RecordKind::PlanNode,
         }
     }
 
@@ -137,6 +139,7 @@ impl AnyRecord {
             AnyRecord::Veille(r) => &mut r.meta,
             AnyRecord::Signalement(r) => &mut r.meta,
             AnyRecord::NoteTerritoire(r) => &mut r.meta,
+            AnyRecord::PlanNode(r) => &mut r.meta,
         }
     }
 
@@ -151,6 +154,7 @@ impl AnyRecord {
             AnyRecord::Veille(r) => r.meta.id,
             AnyRecord::Signalement(r) => r.meta.id,
             AnyRecord::NoteTerritoire(r) => r.meta.id,
+            AnyRecord::PlanNode(r) => r.meta.id,
         }
     }
 }
@@ -173,6 +177,8 @@ pub enum ConfirmAction {
     DeleteRecord(RecordKind, Id),
     /// A service of a structure (by position).
     DeleteService(Id, usize),
+    /// An empty node of the plan de classement.
+    DeleteNode(Text),
     /// A structure with a close name exists: yes opens it, no creates the new one anyway.
     OpenSimilarStructure(Id),
     DiscardForm,
@@ -184,6 +190,8 @@ pub enum DocsMode {
     #[default]
     List,
     AReviser,
+    /// The plan de classement itself, to add, rename, move and remove nodes.
+    Plan,
 }
 
 /// The Réseau tab shows the directory or what needs a call.
@@ -305,6 +313,8 @@ pub struct App {
     pub reseau_query: crate::search::Query,
     pub reseau_searching: bool,
     pub docs_mode: DocsMode,
+    /// The config's plan de classement, before the team's changes.
+    base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
     pub docs_rows: Vec<usize>,
     pub docs_review: Vec<docs::ReviewRow>,
@@ -336,6 +346,7 @@ const UNDO_DEPTH: usize = 100;
 impl App {
     pub fn new(config: Config, data: Dataset, now: NaiveDateTime) -> App {
         let i18n = I18n::new(config.lang);
+        let base_plan = config.vocab.plan_classement.clone();
         let mut app = App {
             config,
             i18n,
@@ -350,6 +361,7 @@ impl App {
             reseau_query: crate::search::Query::default(),
             reseau_searching: false,
             docs_mode: DocsMode::List,
+            base_plan: Vocabulary::default(),
             docs_rows: Vec::new(),
             docs_review: Vec::new(),
             docs_query_input: input::Input::new("", false, 200),
@@ -371,6 +383,7 @@ impl App {
             dirty: true,
             demo: false,
         };
+        app.base_plan = base_plan;
         app.install(data);
         app
     }
@@ -391,6 +404,7 @@ impl App {
 
     /// Rebuilds what is derived from the data after a change, keeping selections in range.
     fn refresh(&mut self) {
+        self.config.vocab.plan_classement = effective_plan(&self.base_plan, &self.data.plan);
         self.views = Views::build(&self.data, &self.config);
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
@@ -434,7 +448,44 @@ impl App {
         match self.docs_mode {
             DocsMode::List => self.docs_rows.get(selected).copied(),
             DocsMode::AReviser => self.docs_review.get(selected).map(|r| r.fiche),
+            DocsMode::Plan => None,
         }
+    }
+
+    /// The plan node under the cursor in the plan view.
+    pub fn selected_node(&self) -> Option<&VocabEntry> {
+        if self.docs_mode != DocsMode::Plan {
+            return None;
+        }
+        self.config
+            .vocab
+            .plan_classement
+            .entries
+            .get(self.cursors[Tab::Documentation.index()].selected)
+    }
+
+    /// Fiches filed in a node or below it.
+    pub fn fiches_under(&self, code: &str) -> usize {
+        let plan = &self.config.vocab.plan_classement;
+        self.data
+            .fiches
+            .iter()
+            .filter(|f| {
+                let mut node = Some(f.classement.as_str());
+                let mut depth = 0;
+                while let Some(n) = node {
+                    if n == code {
+                        return true;
+                    }
+                    depth += 1;
+                    node = plan
+                        .get(n)
+                        .and_then(|e| e.parent.as_deref())
+                        .filter(|_| depth < 16);
+                }
+                false
+            })
+            .count()
     }
 
     /// The annuaire's rows: every structure by name, narrowed by the filter and the search.
@@ -502,6 +553,7 @@ impl App {
             Tab::Documentation => match self.docs_mode {
                 DocsMode::List => self.docs_rows.len(),
                 DocsMode::AReviser => self.docs_review.len(),
+                DocsMode::Plan => self.config.vocab.plan_classement.entries.len(),
             },
             Tab::Competences => self.views.competences.len(),
         }
@@ -1028,6 +1080,9 @@ impl App {
             AnyRecord::NoteTerritoire(n) => {
                 put(&mut self.data.notes_territoire, *n);
             }
+            AnyRecord::PlanNode(n) => {
+                put(&mut self.data.plan, *n);
+            }
         }
     }
 
@@ -1065,6 +1120,9 @@ impl App {
                 .map(|(_, r)| AnyRecord::Signalement(Box::new(r))),
             RecordKind::NoteTerritoire => take(&mut self.data.notes_territoire, id)
                 .map(|(_, r)| AnyRecord::NoteTerritoire(Box::new(r))),
+            RecordKind::PlanNode => {
+                take(&mut self.data.plan, id).map(|(_, r)| AnyRecord::PlanNode(Box::new(r)))
+            }
             _ => None,
         }
     }
@@ -1096,6 +1154,7 @@ impl App {
             RecordKind::NoteTerritoire => {
                 find(&d.notes_territoire, id).map(|r| AnyRecord::NoteTerritoire(Box::new(r)))
             }
+            RecordKind::PlanNode => find(&d.plan, id).map(|r| AnyRecord::PlanNode(Box::new(r))),
             _ => None,
         }
     }
@@ -1313,6 +1372,7 @@ impl App {
                 }
                 ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
                 ConfirmAction::DeleteContact(id) => self.delete_contact(id),
+                ConfirmAction::DeleteNode(code) => self.save_node(&code, None, None, true),
                 ConfirmAction::DeleteService(structure, k) => {
                     if matches!(self.modals.last(), Some(Modal::Form(_))) {
                         self.modals.pop();
@@ -1681,6 +1741,18 @@ impl App {
     }
 
     fn docs_action(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Plan {
+            self.docs_mode = if self.docs_mode == DocsMode::Plan {
+                DocsMode::List
+            } else {
+                DocsMode::Plan
+            };
+            self.cursors[2] = Cursor::default();
+            return Vec::new();
+        }
+        if self.docs_mode == DocsMode::Plan {
+            return self.plan_action(action);
+        }
         let selected = self.selected_fiche();
         match action {
             Action::New => {
@@ -1750,8 +1822,8 @@ impl App {
             }
             Action::Todo => {
                 self.docs_mode = match self.docs_mode {
-                    DocsMode::List => DocsMode::AReviser,
                     DocsMode::AReviser => DocsMode::List,
+                    _ => DocsMode::AReviser,
                 };
                 self.cursors[2] = Cursor::default();
             }
@@ -1813,6 +1885,133 @@ impl App {
         };
         let error = !report.problems.is_empty() || !report.conflicts.is_empty();
         self.set_status(summary, error);
+        effects
+    }
+
+    fn plan_action(&mut self, action: Action) -> Vec<Effect> {
+        let node = self.selected_node().cloned();
+        match (action, node) {
+            (Action::New, parent) => {
+                let form = docs::node_form(None, parent.map(|p| p.id.as_str().into()), "");
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            (Action::Edit, Some(n)) => {
+                let label = n.label(self.config.lang).to_string();
+                let form = docs::node_form(
+                    Some(n.id.as_str().into()),
+                    n.parent.as_deref().map(Text::from),
+                    &label,
+                );
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            (Action::Move, Some(n)) => {
+                // Any node outside its own subtree, or the root.
+                let plan = &self.config.vocab.plan_classement;
+                let inside = |id: &str| {
+                    let mut cur = Some(id);
+                    let mut depth = 0;
+                    while let Some(c) = cur {
+                        if c == n.id {
+                            return true;
+                        }
+                        depth += 1;
+                        cur = plan
+                            .get(c)
+                            .and_then(|e| e.parent.as_deref())
+                            .filter(|_| depth < 16);
+                    }
+                    false
+                };
+                let mut items = vec![picker::PickItem::plain("", self.t("plan-root"))];
+                items.extend(plan.entries.iter().filter(|e| !inside(&e.id)).map(|e| {
+                    picker::PickItem::plain(e.id.as_str(), e.label(self.config.lang).to_string())
+                }));
+                let p = Picker::new(self.t("picker-move-node"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::MoveNode);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Delete, Some(n)) => {
+                let fiches = self.fiches_under(&n.id);
+                let children = self
+                    .config
+                    .vocab
+                    .plan_classement
+                    .entries
+                    .iter()
+                    .filter(|e| e.parent.as_deref() == Some(n.id.as_str()))
+                    .count();
+                if fiches > 0 || children > 0 {
+                    let text = self.i18n.t_args(
+                        "status-node-not-empty",
+                        &[arg("fiches", fiches), arg("children", children)],
+                    );
+                    self.set_status(text, true);
+                } else {
+                    let message = self.i18n.t_args(
+                        "confirm-delete-node",
+                        &[arg("name", n.label(self.config.lang).to_string())],
+                    );
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteNode(n.id.as_str().into()),
+                    });
+                }
+            }
+            (Action::ClearFilter, _) => {
+                self.docs_mode = DocsMode::List;
+                self.cursors[2] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Saves a change to a plan node (one change record per node, updated in place).
+    fn save_node(
+        &mut self,
+        code: &str,
+        label: Option<Text>,
+        parent: Option<Option<Text>>,
+        remove: bool,
+    ) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let current = self.config.vocab.plan_classement.get(code).cloned();
+        let mut record = match self.data.plan.iter().find(|p| p.code == code) {
+            Some(existing) => existing.clone(),
+            None => PlanNode {
+                meta: RecordMeta::new(self.ids.next(self.now_ms), now),
+                code: code.into(),
+                parent: current
+                    .as_ref()
+                    .and_then(|c| c.parent.as_deref().map(Text::from)),
+                libelle: current
+                    .as_ref()
+                    .map(|c| Text::from(c.label(self.config.lang)))
+                    .unwrap_or_default(),
+                supprime: false,
+            },
+        };
+        if let Some(label) = label {
+            record.libelle = label;
+        }
+        if let Some(parent) = parent {
+            record.parent = parent;
+        }
+        record.supprime = remove;
+        record.meta.updated_at = now;
+        let effects = self.commit(
+            "undo-plan",
+            vec![AnyRecord::PlanNode(Box::new(record))],
+            Vec::new(),
+        );
+        self.set_status(
+            self.t(if remove {
+                "status-node-deleted"
+            } else {
+                "status-node-saved"
+            }),
+            false,
+        );
         effects
     }
 
@@ -2245,6 +2444,26 @@ impl App {
                 self.set_status(self.t("status-structure-saved"), false);
                 effects
             }
+            Purpose::PlanNode { code, parent } => {
+                let label = form
+                    .value("libelle")
+                    .map(|v| text::one_line(v.text()))
+                    .unwrap_or_default();
+                if label.is_empty() {
+                    form.set_error("libelle", "err-required");
+                    form.focus_first_error();
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                }
+                let code = code.unwrap_or_else(|| {
+                    docs::new_node_code(
+                        &self.config.vocab.plan_classement,
+                        parent.as_deref(),
+                        &label,
+                    )
+                });
+                self.save_node(&code, Some(label.into()), Some(parent), false)
+            }
             Purpose::ImportFolder => {
                 let raw = form
                     .value("dossier")
@@ -2557,17 +2776,24 @@ impl App {
             Action::Cancel => {
                 self.modals.pop();
             }
-            Action::Select => self.picker_select(),
+            Action::Select => return self.picker_select(),
             _ => self.dirty = false,
         }
         Vec::new()
     }
 
-    fn picker_select(&mut self) {
+    fn picker_select(&mut self) -> Vec<Effect> {
         let Some(Modal::Picker(mut p)) = self.modals.pop() else {
-            return;
+            return Vec::new();
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::MoveNode {
+            if let (Choice::Item(parent), Some(node)) = (choice, self.selected_node().cloned()) {
+                let parent = (!parent.is_empty()).then_some(parent);
+                return self.save_node(&node.id, None, Some(parent), false);
+            }
+            return Vec::new();
+        }
         if p.purpose == picker::Purpose::ReseauView {
             if let Choice::Item(id) = choice
                 && let Some(mode) = ReseauMode::ALL.iter().find(|m| m.name() == id.as_str())
@@ -2576,7 +2802,7 @@ impl App {
                 self.cursors[1] = Cursor::default();
                 self.detail_scroll = 0;
             }
-            return;
+            return Vec::new();
         }
         if p.purpose == picker::Purpose::EditService {
             if let (Choice::Item(k), Some(i)) = (choice, self.selected_structure())
@@ -2586,7 +2812,7 @@ impl App {
                 let form = network::service_form(s.meta.id, Some(k), s.services.get(k));
                 self.modals.push(Modal::Form(Box::new(form)));
             }
-            return;
+            return Vec::new();
         }
         if p.purpose == picker::Purpose::EditContact {
             if let Choice::Item(id) = choice
@@ -2596,7 +2822,7 @@ impl App {
                 let form = network::contact_form(&self.data.contacts[i], false);
                 self.modals.push(Modal::Form(Box::new(form)));
             }
-            return;
+            return Vec::new();
         }
         if p.multi
             && let Choice::Item(id) = &choice
@@ -2609,7 +2835,7 @@ impl App {
             p.chosen.retain(|c| c != id);
         }
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
-            return;
+            return Vec::new();
         };
         let field_index = p.field.min(form.fields.len().saturating_sub(1));
         let field = &mut form.fields[field_index];
@@ -2647,12 +2873,12 @@ impl App {
                 let mut quick = interaction_form::quick_structure_form(&nom);
                 quick.focus = 1;
                 self.modals.push(Modal::Form(Box::new(quick)));
-                return;
+                return Vec::new();
             }
             (_, Choice::Nothing) => {
                 // Nothing matches: go back to the picker so the query can be corrected.
                 self.modals.push(Modal::Picker(p));
-                return;
+                return Vec::new();
             }
             _ => {}
         }
@@ -2664,6 +2890,7 @@ impl App {
             form.next();
         }
         self.after_field_change();
+        Vec::new()
     }
 }
 

@@ -66,6 +66,8 @@ pub enum Purpose {
     ReseauView,
     /// Open the chosen service's form.
     EditService,
+    /// Move the selected plan node under the chosen one.
+    MoveNode,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -111,6 +111,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         analyses,
         signalements,
         notes_territoire,
+        plan: Vec::new(),
     };
     data.sort();
     data

@@ -328,6 +328,72 @@ pub struct NoteTerritoire {
     pub sources: Vec<SourceDoc>,
 }
 
+/// A change the team made to the plan de classement: a new node, or a node of the default
+/// plan renamed, moved or removed. The plan shown is the config's plan with these applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanNode {
+    pub meta: RecordMeta,
+    /// The node's id, as fiches refer to it.
+    pub code: Text,
+    pub parent: Option<Text>,
+    pub libelle: Text,
+    /// Removed (only ever set on a node that holds no fiche and no child).
+    pub supprime: bool,
+}
+
+/// The plan de classement in effect: the config's nodes with the team's changes, in tree
+/// order (each node followed by its children).
+pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::Vocabulary {
+    use super::VocabEntry;
+    let mut entries: Vec<VocabEntry> = base.entries.clone();
+    for change in changes {
+        match entries.iter_mut().find(|e| e.id == change.code.as_str()) {
+            Some(e) => {
+                e.fr = change.libelle.to_string();
+                e.en = change.libelle.to_string();
+                e.parent = change.parent.as_ref().map(Text::to_string);
+            }
+            None => entries.push(VocabEntry {
+                id: change.code.to_string(),
+                fr: change.libelle.to_string(),
+                en: change.libelle.to_string(),
+                registre: None,
+                competences: Vec::new(),
+                cadence_jours: None,
+                parent: change.parent.as_ref().map(Text::to_string),
+            }),
+        }
+    }
+    entries.retain(|e| {
+        !changes
+            .iter()
+            .any(|c| c.supprime && c.code.as_str() == e.id)
+    });
+    // Tree order: roots in their order, each followed by its subtree; orphans become roots.
+    let known: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+    let mut ordered = Vec::with_capacity(entries.len());
+    fn visit(
+        parent: Option<&str>,
+        entries: &[VocabEntry],
+        known: &[String],
+        out: &mut Vec<VocabEntry>,
+        depth: usize,
+    ) {
+        if depth > 16 {
+            return;
+        }
+        for e in entries {
+            let p = e.parent.as_deref().filter(|p| known.iter().any(|k| k == p));
+            if p == parent {
+                out.push(e.clone());
+                visit(Some(&e.id), entries, known, out, depth + 1);
+            }
+        }
+    }
+    visit(None, &entries, &known, &mut ordered, 0);
+    super::Vocabulary { entries: ordered }
+}
+
 /// The record kinds, in the order they are shown and exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
@@ -341,10 +407,11 @@ pub enum RecordKind {
     Analyse,
     Signalement,
     NoteTerritoire,
+    PlanNode,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Interaction,
         RecordKind::Suivi,
         RecordKind::Structure,
@@ -355,6 +422,7 @@ impl RecordKind {
         RecordKind::Analyse,
         RecordKind::Signalement,
         RecordKind::NoteTerritoire,
+        RecordKind::PlanNode,
     ];
 
     /// Stable name: sled tree, JSON key, message id suffix.
@@ -370,6 +438,7 @@ impl RecordKind {
             RecordKind::Analyse => "analyses",
             RecordKind::Signalement => "signalements",
             RecordKind::NoteTerritoire => "notes_territoire",
+            RecordKind::PlanNode => "plan",
         }
     }
 
@@ -409,6 +478,7 @@ record!(
     Analyse => Analyse,
     Signalement => Signalement,
     NoteTerritoire => NoteTerritoire,
+    PlanNode => PlanNode,
 );
 
 /// Everything in a store, in memory. Each list is kept sorted by id.
@@ -426,6 +496,8 @@ pub struct Dataset {
     pub signalements: Vec<Signalement>,
     #[serde(default)]
     pub notes_territoire: Vec<NoteTerritoire>,
+    #[serde(default)]
+    pub plan: Vec<PlanNode>,
 }
 
 impl Dataset {
@@ -441,6 +513,7 @@ impl Dataset {
             RecordKind::Analyse => self.analyses.len(),
             RecordKind::Signalement => self.signalements.len(),
             RecordKind::NoteTerritoire => self.notes_territoire.len(),
+            RecordKind::PlanNode => self.plan.len(),
         }
     }
 
@@ -481,6 +554,7 @@ impl Dataset {
             .chain(links(&self.analyses))
             .chain(links(&self.signalements))
             .chain(links(&self.notes_territoire))
+            .chain(links(&self.plan))
     }
 
     /// The newest id of any record, so new ids keep sorting after it.
@@ -499,6 +573,7 @@ impl Dataset {
             last(&self.analyses),
             last(&self.signalements),
             last(&self.notes_territoire),
+            last(&self.plan),
         ]
         .into_iter()
         .flatten()
@@ -516,5 +591,6 @@ impl Dataset {
         self.analyses.sort_by_key(Record::id);
         self.signalements.sort_by_key(Record::id);
         self.notes_territoire.sort_by_key(Record::id);
+        self.plan.sort_by_key(Record::id);
     }
 }

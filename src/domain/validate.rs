@@ -317,6 +317,19 @@ impl Validate for NoteTerritoire {
     }
 }
 
+impl Validate for PlanNode {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.libelle]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "libelle", &self.libelle);
+        e
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

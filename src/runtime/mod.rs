@@ -106,6 +106,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Persist(AnyRecord::Veille(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Signalement(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::NoteTerritoire(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::PlanNode(r)) => store.put(r.as_ref()),
         Effect::Remove(kind, id) => match kind {
             RecordKind::Interaction => store.delete::<Interaction>(*id),
             RecordKind::Suivi => store.delete::<Suivi>(*id),
@@ -117,6 +118,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::Analyse => store.delete::<Analyse>(*id),
             RecordKind::Signalement => store.delete::<Signalement>(*id),
             RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
+            RecordKind::PlanNode => store.delete::<PlanNode>(*id),
         },
         Effect::Quit | Effect::EditExternally(_) | Effect::ReadFolder(_) => Ok(()),
     };

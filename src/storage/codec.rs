@@ -68,6 +68,7 @@ versioned!(
     AnalyseRecord => Analyse,
     SignalementRecord => Signalement,
     NoteTerritoireRecord => NoteTerritoire,
+    PlanNodeRecord => PlanNode,
 );
 
 use crate::domain::validate::Validate;

@@ -117,6 +117,7 @@ impl Indexed for Fiche {}
 impl Indexed for Analyse {}
 impl Indexed for Signalement {}
 impl Indexed for NoteTerritoire {}
+impl Indexed for PlanNode {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -450,6 +451,7 @@ impl Store {
         self.insert_kind(&data.analyses)?;
         self.insert_kind(&data.signalements)?;
         self.insert_kind(&data.notes_territoire)?;
+        self.insert_kind(&data.plan)?;
         self.flush()
     }
 
@@ -494,6 +496,7 @@ impl Store {
             analyses: self.load_kind(&mut failures)?,
             signalements: self.load_kind(&mut failures)?,
             notes_territoire: self.load_kind(&mut failures)?,
+            plan: self.load_kind(&mut failures)?,
         };
         // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
         data.sort();

@@ -1333,8 +1333,10 @@ fn plan_label(app: &App, id: &str) -> String {
 }
 
 fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    if app.docs_mode == DocsMode::AReviser {
-        return to_review(app, theme);
+    match app.docs_mode {
+        DocsMode::AReviser => return to_review(app, theme),
+        DocsMode::Plan => return plan_tree(app, theme),
+        DocsMode::List => {}
     }
     let vocab = &app.config.vocab;
     let l = lang(app);
@@ -1392,6 +1394,60 @@ fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         row: Box::new(row),
         empty: empty_store(app, theme, "empty-documentation"),
         detail_title: app.t("detail-fiche"),
+        detail,
+    }
+}
+
+/// The plan de classement as a tree, with how many fiches each node holds (itself and
+/// below); the detail lists the fiches of the selected node.
+fn plan_tree<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let plan = &app.config.vocab.plan_classement;
+    let row = move |i: usize| {
+        let node = &plan.entries[i];
+        let depth = app.config.vocab.plan_depth(&node.id);
+        vec![
+            Cell::from(Span::styled(
+                format!("{}{}", "  ".repeat(depth), one_line(node.label(lang(app)))),
+                if depth == 0 { theme.group } else { theme.base },
+            )),
+            cell(app.fiches_under(&node.id).to_string()),
+        ]
+    };
+    let detail = app
+        .selected_node()
+        .map(|node| {
+            let mut lines = vec![
+                Line::styled(plan_path(app, &node.id), theme.header),
+                Line::raw(""),
+            ];
+            let mut fiches: Vec<&Fiche> = app
+                .data
+                .fiches
+                .iter()
+                .filter(|f| f.classement == node.id.as_str())
+                .collect();
+            fiches.sort_by_cached_key(|f| crate::domain::text::fold(&f.titre));
+            if fiches.is_empty() {
+                lines.push(Line::styled(app.t("plan-node-empty"), theme.dim));
+            }
+            lines.extend(
+                fiches
+                    .iter()
+                    .map(|f| Line::raw(format!("• {}", one_line(&f.titre)))),
+            );
+            lines
+        })
+        .unwrap_or_default();
+    ScreenView {
+        title: app.t("plan-title"),
+        columns: vec![
+            col(app, "col-classement", Constraint::Fill(1)),
+            col(app, "col-fiches", Constraint::Length(7)),
+        ],
+        len: plan.entries.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("plan-empty"), theme.header)],
+        detail_title: app.t("detail-node"),
         detail,
     }
 }
@@ -1668,7 +1724,7 @@ fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveD
             let x = find(&d.notes_territoire, id)?;
             (x.date, format!("{} — {}", x.territoire, x.texte))
         }
-        RecordKind::Contact | RecordKind::Suivi => return None,
+        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode => return None,
     })
 }
 

@@ -198,12 +198,22 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
+            (Tab::Documentation, _) if app.docs_mode == crate::app::DocsMode::Plan => &[
+                Action::New,
+                Action::Edit,
+                Action::Move,
+                Action::Delete,
+                Action::Plan,
+                Action::Help,
+                Action::Quit,
+            ],
             (Tab::Documentation, _) => &[
                 Action::New,
                 Action::Edit,
                 Action::Timeline,
                 Action::Search,
                 Action::Todo,
+                Action::Plan,
                 Action::Help,
                 Action::Quit,
             ],
@@ -237,9 +247,18 @@ fn hint_label(app: &App, action: Action) -> String {
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
         (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
-            crate::app::DocsMode::List => "action-to-review",
             crate::app::DocsMode::AReviser => "action-all-fiches",
+            _ => "action-to-review",
         }),
+        (Tab::Documentation, Action::New) if app.docs_mode == crate::app::DocsMode::Plan => {
+            app.t("action-new-node")
+        }
+        (Tab::Documentation, Action::Edit) if app.docs_mode == crate::app::DocsMode::Plan => {
+            app.t("action-rename-node")
+        }
+        (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
+            app.t("action-all-fiches")
+        }
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
             crate::app::ReseauMode::Relancer => "action-directory",
             _ => "action-todo-reseau",
