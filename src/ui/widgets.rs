@@ -257,7 +257,7 @@ fn hint_label(app: &App, action: Action) -> String {
             app.t("action-rename-node")
         }
         (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
-            app.t("action-all-fiches")
+            app.t("action-back-to-fiches")
         }
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
             crate::app::ReseauMode::Relancer => "action-directory",
