@@ -36,6 +36,17 @@ impl Input {
         input
     }
 
+    /// A single-line view of `text` with the cursor at char `cursor` (for drawing).
+    pub fn with_cursor(text: &str, cursor: usize) -> Input {
+        Input {
+            text: text.to_string(),
+            cursor: cursor.min(text.chars().count()),
+            multiline: false,
+            max_chars: usize::MAX,
+            truncated: false,
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

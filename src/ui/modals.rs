@@ -112,6 +112,44 @@ fn value_text(app: &App, field: &Field) -> String {
     }
 }
 
+/// How many lines of a multi-line field show while it is edited.
+const MULTILINE_ROWS: usize = 8;
+
+/// A multi-line text as lines, the window of `MULTILINE_ROWS` around the cursor's line, the
+/// cursor shown on its character.
+fn multiline_lines<'a>(input: &Input, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let chars: Vec<char> = input.text().chars().collect();
+    let cursor = input.cursor().min(chars.len());
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '\n' {
+            rows.push((start, i));
+            start = i + 1;
+        }
+    }
+    rows.push((start, chars.len()));
+    let cursor_row = rows
+        .iter()
+        .position(|&(s, e)| cursor >= s && cursor <= e)
+        .unwrap_or(0);
+    let first = cursor_row.saturating_sub(MULTILINE_ROWS - 1);
+    rows.iter()
+        .enumerate()
+        .skip(first)
+        .take(MULTILINE_ROWS)
+        .map(|(r, &(s, e))| {
+            let text: String = chars[s..e].iter().collect();
+            if r != cursor_row {
+                let shown: String = text.chars().take(width).collect();
+                return Line::raw(shown);
+            }
+            let sub = Input::with_cursor(&text, cursor - s);
+            Line::from(input_spans(&sub, width, theme, true))
+        })
+        .collect()
+}
+
 /// A text input with its cursor, scrolled so the cursor stays in `width` columns.
 fn input_spans<'a>(input: &Input, width: usize, theme: &Theme, focused: bool) -> Vec<Span<'a>> {
     let chars: Vec<char> = input
@@ -171,11 +209,51 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             label.push_str(" *");
         }
         let label_style = if focused { theme.selected } else { theme.label };
-        let label = format!("{label:<width$}", width = LABEL_WIDTH);
+        // Labels keep their column: a long one is cut with an ellipsis.
+        let label = if label.width() > LABEL_WIDTH {
+            let mut cut: String = String::new();
+            for c in label.chars() {
+                if cut.width() + 2 > LABEL_WIDTH {
+                    break;
+                }
+                cut.push(c);
+            }
+            format!("{cut}…")
+        } else {
+            label
+        };
+        let pad = LABEL_WIDTH.saturating_sub(label.width());
+        let label = format!("{label}{}", " ".repeat(pad));
         let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
         match &field.value {
             Value::Text(input) if field.kind == FieldKind::Multiline && focused => {
-                spans.extend(input_spans(input, value_width, theme, true));
+                // The text as lines, a window around the cursor.
+                let block = multiline_lines(input, value_width, theme);
+                let mut rest = block.into_iter();
+                if let Some(first) = rest.next() {
+                    spans.extend(first.spans);
+                }
+                lines.push(Line::from(std::mem::take(&mut spans)));
+                for line in rest {
+                    let mut indented = vec![Span::raw(" ".repeat(LABEL_WIDTH + 2))];
+                    indented.extend(line.spans);
+                    lines.push(Line::from(indented));
+                }
+            }
+            Value::Text(input) if field.kind == FieldKind::Multiline => {
+                let count = input.text().lines().count();
+                let first = input.text().lines().next().unwrap_or_default();
+                spans.push(Span::raw(crate::domain::text::one_line(first)));
+                if count > 1 {
+                    spans.push(Span::styled(
+                        format!(
+                            " (+{})",
+                            app.i18n
+                                .t_args("more-lines", &[crate::i18n::arg("count", count - 1)])
+                        ),
+                        theme.dim,
+                    ));
+                }
             }
             Value::Text(input) => spans.extend(input_spans(input, value_width, theme, focused)),
             _ => {
@@ -184,7 +262,10 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
                 spans.push(Span::styled(text, style));
             }
         }
-        lines.push(Line::from(spans));
+        if !spans.is_empty() {
+            lines.push(Line::from(spans));
+        }
+        let hint_id = format!("hint-{}", field.id.replace('_', "-"));
         if let Some(error) = field.error {
             lines.push(Line::styled(
                 format!("{:w$}⚠ {}", "", app.t(error), w = LABEL_WIDTH + 2),
@@ -202,6 +283,11 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
                     w = LABEL_WIDTH + 2
                 ),
                 theme.warn,
+            ));
+        } else if focused && app.i18n.has(&hint_id) {
+            lines.push(Line::styled(
+                format!("{:w$}{}", "", app.t(&hint_id), w = LABEL_WIDTH + 2),
+                theme.dim,
             ));
         } else if focused && field.kind.opens_picker() {
             lines.push(Line::styled(
