@@ -205,3 +205,35 @@ fn esc_then_a_key_typed_fast_arrives_as_alt_and_is_taken_as_both() {
         "then a opened À faire"
     );
 }
+
+#[test]
+fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
+    let mut a = app(common::sample(300));
+    press(&mut a, Key::char('4'));
+    press(&mut a, Key::char('a'));
+    assert!(a.coverage_view);
+    let rows = a.gaps_first();
+    assert_eq!(rows.len(), 20);
+    let states: Vec<carnet::app::Coverage> = rows
+        .iter()
+        .map(|r| r.2.coverage(a.config.coverage))
+        .collect();
+    assert!(
+        states.windows(2).all(|w| w[0] <= w[1]),
+        "gaps first: {states:?}"
+    );
+    assert_eq!(states[0], carnet::app::Coverage::Aucune);
+    assert_eq!(a.config.coverage, (1, 3));
+    let solid = carnet::app::EvidenceCount {
+        principale: 3,
+        secondaire: 0,
+        latest: None,
+    };
+    assert_eq!(solid.coverage((1, 3)), carnet::app::Coverage::Solide);
+    let started = carnet::app::EvidenceCount {
+        principale: 0,
+        secondaire: 1,
+        latest: None,
+    };
+    assert_eq!(started.coverage((1, 3)), carnet::app::Coverage::Amorcee);
+}

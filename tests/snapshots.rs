@@ -282,3 +282,14 @@ fn documentation_form_history_and_review() {
         insta::assert_snapshot!(format!("plan_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn coverage_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("coverage_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

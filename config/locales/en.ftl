@@ -598,3 +598,18 @@ kind-plan = Filing plan (changes)
 action-back-to-fiches = Sheets
 more-lines = { $count } line(s)
 hint-note-privee = Never exported, never shown anywhere but in this record.
+
+## Competences: coverage
+action-coverage = Coverage
+action-referentiel = Référentiel
+coverage-aucune = none
+coverage-amorcee = started
+coverage-solide = solid
+coverage-title = Coverage — gaps first
+coverage-by-ccp = Per CCP (one cell per competence)
+coverage-ccp-line = { $solid } solid, { $started } started, { $none } without evidence
+coverage-legend = █ solid · ▒ started · · no evidence (thresholds: seuil_amorcee, seuil_solide)
+detail-coverage = Coverage
+col-state = State
+col-bar = Evidence
+col-links = Links

@@ -598,3 +598,18 @@ kind-plan = Plan de classement (modifications)
 action-back-to-fiches = Fiches
 more-lines = { $count } ligne(s)
 hint-note-privee = Jamais exportée, jamais montrée ailleurs que dans cette fiche.
+
+## Compétences : couverture
+action-coverage = Couverture
+action-referentiel = Référentiel
+coverage-aucune = aucune
+coverage-amorcee = amorcée
+coverage-solide = solide
+coverage-title = Couverture — les manques d'abord
+coverage-by-ccp = Par CCP (une case par compétence)
+coverage-ccp-line = { $solid } solide(s), { $started } amorcée(s), { $none } sans preuve
+coverage-legend = █ solide · ▒ amorcée · · sans preuve (seuils : seuil_amorcee, seuil_solide)
+detail-coverage = Couverture
+col-state = État
+col-bar = Preuves
+col-links = Liens

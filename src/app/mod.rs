@@ -23,7 +23,7 @@ use form::{FieldKind, Form, Options, Purpose, StructureRef, SuiviRef, Value};
 use input::Edit;
 use journal::{Journal, Mode, Period};
 use picker::{Choice, Create, Picker};
-pub use views::{CompetenceRow, EvidenceCount, Views, unknown_ids};
+pub use views::{CompetenceRow, Coverage, EvidenceCount, Views, unknown_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -313,6 +313,8 @@ pub struct App {
     pub reseau_query: crate::search::Query,
     pub reseau_searching: bool,
     pub docs_mode: DocsMode,
+    /// The Compétences tab shows the référentiel tree, or the coverage with gaps first.
+    pub coverage_view: bool,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
@@ -361,6 +363,7 @@ impl App {
             reseau_query: crate::search::Query::default(),
             reseau_searching: false,
             docs_mode: DocsMode::List,
+            coverage_view: false,
             base_plan: Vocabulary::default(),
             docs_rows: Vec::new(),
             docs_review: Vec::new(),
@@ -555,7 +558,13 @@ impl App {
                 DocsMode::AReviser => self.docs_review.len(),
                 DocsMode::Plan => self.config.vocab.plan_classement.entries.len(),
             },
-            Tab::Competences => self.views.competences.len(),
+            Tab::Competences => {
+                if self.coverage_view {
+                    self.config.referentiel.competences().count()
+                } else {
+                    self.views.competences.len()
+                }
+            }
         }
     }
 
@@ -578,6 +587,31 @@ impl App {
             Mode::List => self.journal.rows.get(selected).copied(),
             Mode::Todo => self.journal.todo.get(selected).map(|r| r.interaction),
         }
+    }
+
+    /// Competences with their evidence, the least covered first (then in référentiel order).
+    pub fn gaps_first(&self) -> Vec<(usize, usize, EvidenceCount)> {
+        let r = &self.config.referentiel;
+        let mut rows: Vec<(usize, usize, EvidenceCount)> = r
+            .ccp
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, ccp)| {
+                ccp.competences.iter().enumerate().map(move |(k, c)| {
+                    let count = self
+                        .views
+                        .evidence
+                        .get(r.qualify(&c.id).as_str())
+                        .copied()
+                        .unwrap_or_default();
+                    (ci, k, count)
+                })
+            })
+            .collect();
+        rows.sort_by_key(|&(ci, k, count)| {
+            (count.coverage(self.config.coverage), count.total(), ci, k)
+        });
+        rows
     }
 
     /// The structure under the cursor in the Réseau tab (for a contact row: its structure).
@@ -804,6 +838,10 @@ impl App {
             Action::Undo => return self.undo(),
             _ if self.tab == Tab::Reseau => return self.reseau_action(action),
             _ if self.tab == Tab::Documentation => return self.docs_action(action),
+            Action::Todo if self.tab == Tab::Competences => {
+                self.coverage_view = !self.coverage_view;
+                self.cursors[3] = Cursor::default();
+            }
             Action::New if journal => self.open_new_interaction(),
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),

@@ -21,7 +21,36 @@ pub struct EvidenceCount {
     pub latest: Option<NaiveDate>,
 }
 
+/// How well a competence is evidenced (DOMAIN.md: aucune / amorcée / solide).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Coverage {
+    Aucune,
+    Amorcee,
+    Solide,
+}
+
+impl Coverage {
+    pub fn id(self) -> &'static str {
+        match self {
+            Coverage::Aucune => "aucune",
+            Coverage::Amorcee => "amorcee",
+            Coverage::Solide => "solide",
+        }
+    }
+}
+
 impl EvidenceCount {
+    /// The state for the thresholds (links for "amorcée", principal links for "solide").
+    pub fn coverage(&self, (amorcee, solide): (u32, u32)) -> Coverage {
+        if self.principale >= solide as usize {
+            Coverage::Solide
+        } else if self.total() >= amorcee as usize {
+            Coverage::Amorcee
+        } else {
+            Coverage::Aucune
+        }
+    }
+
     pub fn total(&self) -> usize {
         self.principale + self.secondaire
     }

@@ -34,6 +34,10 @@ struct FileConfig {
     referentiel: Option<PathBuf>,
     /// Days after which a structure's information counts as not verified.
     verification_jours: Option<u32>,
+    /// Evidence links from which a competence is "amorcée", and principal links from which
+    /// it is "solide".
+    seuil_amorcee: Option<u32>,
+    seuil_solide: Option<u32>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -103,6 +107,8 @@ pub struct Config {
     pub privacy: crate::privacy::PrivacyTerms,
     /// Days after which a structure's information counts as not verified ("à relancer").
     pub verification_days: u32,
+    /// Coverage thresholds: links for "amorcée", principal links for "solide".
+    pub coverage: (u32, u32),
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -258,7 +264,18 @@ impl Config {
         }
 
         let privacy = parse(&embedded("privacy.toml"), crate::privacy::DEFAULT_TERMS)?;
+        let amorcee = user
+            .seuil_amorcee
+            .or(defaults.seuil_amorcee)
+            .unwrap_or(1)
+            .max(1);
+        let solide = user
+            .seuil_solide
+            .or(defaults.seuil_solide)
+            .unwrap_or(3)
+            .max(amorcee);
         Ok(Config {
+            coverage: (amorcee, solide),
             verification_days: user
                 .verification_jours
                 .or(defaults.verification_jours)

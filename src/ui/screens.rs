@@ -1621,7 +1621,121 @@ fn count_cells<'a>(count: EvidenceCount, theme: &Theme) -> [Cell<'a>; 3] {
     ]
 }
 
+fn coverage_label(app: &App, count: EvidenceCount, theme: &Theme) -> Span<'static> {
+    let state = count.coverage(app.config.coverage);
+    let style = match state {
+        crate::app::Coverage::Aucune => theme.warn,
+        crate::app::Coverage::Amorcee => theme.base,
+        crate::app::Coverage::Solide => theme.key,
+    };
+    Span::styled(app.t(&format!("coverage-{}", state.id())), style)
+}
+
+/// Principal links as a bar against the "solide" threshold: full means solid.
+fn coverage_bar(app: &App, count: EvidenceCount) -> String {
+    let solid = app.config.coverage.1.max(1) as usize;
+    let width = 10;
+    let full = (count.principale.min(solid) * width).div_ceil(solid);
+    let partial = if full == 0 && count.total() > 0 { 1 } else { 0 };
+    format!(
+        "{}{}{}",
+        "█".repeat(full),
+        "▒".repeat(partial),
+        "·".repeat(width - full - partial)
+    )
+}
+
+/// Competences, the gaps first, with a bar each; the detail sums up each CCP.
+fn coverage<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let r = &app.config.referentiel;
+    let l = lang(app);
+    let rows = app.gaps_first();
+    let detail_row = rows
+        .get(app.cursor().selected)
+        .map(|&(ci, k, _)| CompetenceRow::Competence(ci, k));
+    let mut summary = vec![heading(theme, app.t("coverage-by-ccp")), Line::raw("")];
+    for ccp in &r.ccp {
+        let counts: Vec<EvidenceCount> = ccp
+            .competences
+            .iter()
+            .map(|c| {
+                app.views
+                    .evidence
+                    .get(r.qualify(&c.id).as_str())
+                    .copied()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let solid = counts
+            .iter()
+            .filter(|c| c.coverage(app.config.coverage) == crate::app::Coverage::Solide)
+            .count();
+        let started = counts
+            .iter()
+            .filter(|c| c.coverage(app.config.coverage) == crate::app::Coverage::Amorcee)
+            .count();
+        let none = counts.len() - solid - started;
+        let bar: String = counts
+            .iter()
+            .map(|c| match c.coverage(app.config.coverage) {
+                crate::app::Coverage::Solide => '█',
+                crate::app::Coverage::Amorcee => '▒',
+                crate::app::Coverage::Aucune => '·',
+            })
+            .collect();
+        summary.push(Line::from(vec![
+            Span::styled(format!("{:<5} ", ccp.id), theme.label),
+            Span::styled(bar, theme.key),
+            Span::raw(format!(
+                "  {}",
+                app.i18n.t_args(
+                    "coverage-ccp-line",
+                    &[
+                        arg("solid", solid),
+                        arg("started", started),
+                        arg("none", none)
+                    ]
+                )
+            )),
+        ]));
+    }
+    summary.push(Line::raw(""));
+    summary.push(Line::styled(app.t("coverage-legend"), theme.dim));
+    let mut detail = summary;
+    if let Some(row) = detail_row {
+        detail.push(Line::raw(""));
+        detail.extend(competence_detail(app, theme, row));
+    }
+    let row = move |i: usize| {
+        let (ci, k, count) = rows[i];
+        let c = &r.ccp[ci].competences[k];
+        vec![
+            cell(format!("{} {}", c.id, c.label(l))),
+            Cell::from(coverage_label(app, count, theme)),
+            Cell::from(Span::styled(coverage_bar(app, count), theme.key)),
+            cell(count.total().to_string()),
+        ]
+    };
+    ScreenView {
+        title: app.t("coverage-title"),
+        columns: vec![
+            col(app, "col-competence", Constraint::Fill(1)),
+            col(app, "col-state", Constraint::Length(8)),
+            col(app, "col-bar", Constraint::Length(10)),
+            col(app, "col-links", Constraint::Length(6)),
+        ],
+        len: r.competences().count(),
+        row: Box::new(row),
+        empty: vec![Line::raw(app.t("empty-competences"))],
+        detail_title: app.t("detail-coverage"),
+        detail,
+    }
+}
+
 fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    if app.coverage_view {
+        return coverage(app, theme);
+    }
     let r = &app.config.referentiel;
     let l = lang(app);
     let rows = &app.views.competences;
@@ -1646,6 +1760,7 @@ fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 .unwrap_or_default();
             let mut cells = vec![cell(format!("  {} {}", c.id, c.label(l)))];
             cells.extend(count_cells(count, theme));
+            cells.push(Cell::from(coverage_label(app, count, theme)));
             cells
         }
     };
@@ -1660,6 +1775,7 @@ fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             col(app, "col-principale", Constraint::Length(6)),
             col(app, "col-secondaire", Constraint::Length(5)),
             col(app, "col-latest", Constraint::Length(10)),
+            col(app, "col-state", Constraint::Length(8)),
         ],
         len: rows.len(),
         row: Box::new(row),

@@ -198,6 +198,14 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
+            (Tab::Competences, _) => &[
+                Action::Down,
+                Action::Up,
+                Action::Todo,
+                Action::DetailDown,
+                Action::Help,
+                Action::Quit,
+            ],
             (Tab::Documentation, _) if app.docs_mode == crate::app::DocsMode::Plan => &[
                 Action::New,
                 Action::Edit,
@@ -226,14 +234,6 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
-            _ => &[
-                Action::Down,
-                Action::Up,
-                Action::NextTab,
-                Action::DetailDown,
-                Action::Help,
-                Action::Quit,
-            ],
         },
     }
 }
@@ -259,6 +259,11 @@ fn hint_label(app: &App, action: Action) -> String {
         (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
             app.t("action-back-to-fiches")
         }
+        (Tab::Competences, Action::Todo) => app.t(if app.coverage_view {
+            "action-referentiel"
+        } else {
+            "action-coverage"
+        }),
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
             crate::app::ReseauMode::Relancer => "action-directory",
             _ => "action-todo-reseau",
