@@ -211,7 +211,7 @@ fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
     let mut a = app(common::sample(300));
     press(&mut a, Key::char('4'));
     press(&mut a, Key::char('a'));
-    assert!(a.coverage_view);
+    assert_eq!(a.comp_view, carnet::app::CompView::Coverage);
     let rows = a.gaps_first();
     assert_eq!(rows.len(), 20);
     let states: Vec<carnet::app::Coverage> = rows
@@ -236,4 +236,44 @@ fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
         latest: None,
     };
     assert_eq!(started.coverage((1, 3)), carnet::app::Coverage::Amorcee);
+}
+
+#[test]
+fn an_analyse_de_pratique_follows_the_guided_prompts_and_links_an_interaction() {
+    let mut a = app(common::sample(100));
+    press(&mut a, Key::char('4'));
+    let count = a.data.analyses.len();
+    press(&mut a, Key::char('n'));
+    for c in "Tension à l'accueil".chars() {
+        press(&mut a, Key::char(c));
+    }
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Tab)); // format: individuelle already chosen
+    press(&mut a, Key::plain(KeyCode::Enter)); // the interaction picker, newest first
+    press(&mut a, Key::plain(KeyCode::Enter));
+    for c in "J'ai proposé de continuer à l'écart.".chars() {
+        press(&mut a, Key::char(c));
+    }
+    press(
+        &mut a,
+        Key::new(
+            KeyCode::Char('s'),
+            carnet::config::keymap::Mods {
+                ctrl: true,
+                ..Default::default()
+            },
+        ),
+    );
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.data.analyses.len(), count + 1);
+    let analyse = a.data.analyses.iter().max_by_key(|x| x.meta.id).unwrap();
+    assert_eq!(analyse.situation, "Tension à l'accueil");
+    assert_eq!(
+        analyse.ce_que_jai_fait,
+        "J'ai proposé de continuer à l'écart."
+    );
+    let newest = a.data.interactions[a.views.journal[0]].meta.id;
+    assert_eq!(analyse.interaction, Some(newest));
+    assert_eq!(analyse.meta.evidence[0].competence, "tms-2004/CCP2.C9");
+    assert_eq!(a.comp_view, carnet::app::CompView::Analyses);
 }

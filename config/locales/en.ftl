@@ -461,6 +461,7 @@ kind-notes_territoire = Territory notes
 ## Network: views, watch, reports, notes, overview
 action-view = Views
 picker-views = Network views
+picker-comp-views = Competence views
 view-annuaire = Directory
 view-relancer = To follow up
 view-rencontres = Meetings
@@ -613,3 +614,28 @@ detail-coverage = Coverage
 col-state = State
 col-bar = Evidence
 col-links = Links
+
+## Practice analyses
+view-referentiel = Framework (référentiel)
+view-couverture = Coverage
+view-analyses = Practice analyses
+action-new-analyse = Analysis
+form-new-analyse = New practice analysis
+form-edit-analyse = Edit practice analysis
+field-situation = Situation
+field-format-analyse = Format
+field-interaction-liee = Linked interaction
+field-ce-que-jai-fait = What I did
+field-ressenti = How I felt
+field-analyse-posture = Analysis of my stance
+field-autrement = What I would do differently
+field-retenu = What I take from it
+hint-situation = What happened? Describe it without naming anyone.
+hint-ce-que-jai-fait = Your actions, in order: what you said, offered, did.
+hint-ressenti = What you felt at the time, and afterwards.
+hint-analyse-posture = Neutrality, impartiality, limits of the role: what held, what did not?
+hint-autrement = Looking back, what would you change?
+hint-retenu = What you take with you for the next situations.
+detail-analyse = Practice analysis
+col-format = Format
+col-situation = Situation

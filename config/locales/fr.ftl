@@ -461,6 +461,7 @@ kind-notes_territoire = Notes de territoire
 ## Réseau : vues, veille, signalements, notes, vue d'ensemble
 action-view = Vues
 picker-views = Vues du réseau
+picker-comp-views = Vues des compétences
 view-annuaire = Annuaire
 view-relancer = À relancer
 view-rencontres = Rencontres
@@ -613,3 +614,28 @@ detail-coverage = Couverture
 col-state = État
 col-bar = Preuves
 col-links = Liens
+
+## Analyses de pratique
+view-referentiel = Référentiel
+view-couverture = Couverture
+view-analyses = Analyses de pratique
+action-new-analyse = Analyse
+form-new-analyse = Nouvelle analyse de pratique
+form-edit-analyse = Modifier l'analyse de pratique
+field-situation = Situation
+field-format-analyse = Format
+field-interaction-liee = Interaction liée
+field-ce-que-jai-fait = Ce que j'ai fait
+field-ressenti = Ressenti
+field-analyse-posture = Analyse de ma posture
+field-autrement = Ce que je ferais autrement
+field-retenu = Ce que j'en retiens
+hint-situation = Que s'est-il passé ? Décrivez sans nommer personne.
+hint-ce-que-jai-fait = Vos actes, dans l'ordre : ce que vous avez dit, proposé, fait.
+hint-ressenti = Ce que vous avez ressenti sur le moment, et après.
+hint-analyse-posture = Neutralité, impartialité, limites du rôle : qu'est-ce qui a tenu, ou pas ?
+hint-autrement = Avec le recul, que changeriez-vous ?
+hint-retenu = Ce que vous emportez pour les prochaines situations.
+detail-analyse = Analyse de pratique
+col-format = Format
+col-situation = Situation

@@ -36,6 +36,7 @@ pub enum Options {
     StatutsFiche,
     /// The plan de classement's nodes.
     Plan,
+    FormatsAnalyse,
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
@@ -67,6 +68,7 @@ impl Options {
             Options::TypesFiche => &v.types_fiche,
             Options::StatutsFiche => &v.statuts_fiche,
             Options::Plan => &v.plan_classement,
+            Options::FormatsAnalyse => &v.formats_analyse,
             Options::Fixed(_) => return None,
         })
     }
@@ -97,6 +99,8 @@ pub enum FieldKind {
 pub enum RefList {
     Structures,
     Contacts,
+    /// The most recent interactions (a reflective note refers to one situation).
+    Interactions,
 }
 
 impl FieldKind {
@@ -328,6 +332,10 @@ pub enum Purpose {
     },
     Fiche {
         base: Box<crate::domain::Fiche>,
+        is_new: bool,
+    },
+    Analyse {
+        base: Box<crate::domain::Analyse>,
         is_new: bool,
     },
     /// A documentation folder to read (team sharing).

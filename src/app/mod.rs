@@ -19,7 +19,7 @@ use crate::domain::*;
 use crate::i18n::{I18n, arg};
 use crate::privacy::{Guard, GuardWarning};
 use chrono::{NaiveDate, NaiveDateTime};
-use form::{FieldKind, Form, Options, Purpose, StructureRef, SuiviRef, Value};
+use form::{FieldKind, Form, Options, Purpose, RefList, StructureRef, SuiviRef, Value};
 use input::Edit;
 use journal::{Journal, Mode, Period};
 use picker::{Choice, Create, Picker};
@@ -110,6 +110,7 @@ pub enum AnyRecord {
     Signalement(Box<Signalement>),
     NoteTerritoire(Box<NoteTerritoire>),
     PlanNode(Box<PlanNode>),
+    Analyse(Box<Analyse>),
 }
 
 impl AnyRecord {
@@ -125,6 +126,7 @@ impl AnyRecord {
             AnyRecord::Signalement(_) => RecordKind::Signalement,
             AnyRecord::NoteTerritoire(_) => RecordKind::NoteTerritoire,
             AnyRecord::PlanNode(_) => RecordKind::PlanNode,
+            AnyRecord::Analyse(_) => RecordKind::Analyse,
         }
     }
 
@@ -140,6 +142,7 @@ impl AnyRecord {
             AnyRecord::Signalement(r) => &mut r.meta,
             AnyRecord::NoteTerritoire(r) => &mut r.meta,
             AnyRecord::PlanNode(r) => &mut r.meta,
+            AnyRecord::Analyse(r) => &mut r.meta,
         }
     }
 
@@ -155,6 +158,7 @@ impl AnyRecord {
             AnyRecord::Signalement(r) => r.meta.id,
             AnyRecord::NoteTerritoire(r) => r.meta.id,
             AnyRecord::PlanNode(r) => r.meta.id,
+            AnyRecord::Analyse(r) => r.meta.id,
         }
     }
 }
@@ -182,6 +186,33 @@ pub enum ConfirmAction {
     /// A structure with a close name exists: yes opens it, no creates the new one anyway.
     OpenSimilarStructure(Id),
     DiscardForm,
+}
+
+/// The Compétences tab shows the référentiel, the coverage (gaps first) or the analyses de
+/// pratique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompView {
+    #[default]
+    Referentiel,
+    Coverage,
+    Analyses,
+}
+
+impl CompView {
+    pub const ALL: [CompView; 3] = [
+        CompView::Referentiel,
+        CompView::Coverage,
+        CompView::Analyses,
+    ];
+
+    /// Stable name; the label's Fluent id is `view-NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CompView::Referentiel => "referentiel",
+            CompView::Coverage => "couverture",
+            CompView::Analyses => "analyses",
+        }
+    }
 }
 
 /// The Documentation tab shows the fiches by plan de classement, or those to review.
@@ -313,8 +344,8 @@ pub struct App {
     pub reseau_query: crate::search::Query,
     pub reseau_searching: bool,
     pub docs_mode: DocsMode,
-    /// The Compétences tab shows the référentiel tree, or the coverage with gaps first.
-    pub coverage_view: bool,
+    /// What the Compétences tab shows.
+    pub comp_view: CompView,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
@@ -363,7 +394,7 @@ impl App {
             reseau_query: crate::search::Query::default(),
             reseau_searching: false,
             docs_mode: DocsMode::List,
-            coverage_view: false,
+            comp_view: CompView::Referentiel,
             base_plan: Vocabulary::default(),
             docs_rows: Vec::new(),
             docs_review: Vec::new(),
@@ -533,6 +564,11 @@ impl App {
         }
     }
 
+    /// The label of a form field: `field-ID` with dashes.
+    pub fn field_label(&self, id: &str) -> String {
+        self.t(&format!("field-{}", id.replace('_', "-")))
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.i18n.t(id)
     }
@@ -558,13 +594,11 @@ impl App {
                 DocsMode::AReviser => self.docs_review.len(),
                 DocsMode::Plan => self.config.vocab.plan_classement.entries.len(),
             },
-            Tab::Competences => {
-                if self.coverage_view {
-                    self.config.referentiel.competences().count()
-                } else {
-                    self.views.competences.len()
-                }
-            }
+            Tab::Competences => match self.comp_view {
+                CompView::Referentiel => self.views.competences.len(),
+                CompView::Coverage => self.config.referentiel.competences().count(),
+                CompView::Analyses => self.views.analyses.len(),
+            },
         }
     }
 
@@ -838,10 +872,7 @@ impl App {
             Action::Undo => return self.undo(),
             _ if self.tab == Tab::Reseau => return self.reseau_action(action),
             _ if self.tab == Tab::Documentation => return self.docs_action(action),
-            Action::Todo if self.tab == Tab::Competences => {
-                self.coverage_view = !self.coverage_view;
-                self.cursors[3] = Cursor::default();
-            }
+            _ if self.tab == Tab::Competences => return self.competences_action(action),
             Action::New if journal => self.open_new_interaction(),
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),
@@ -1121,6 +1152,9 @@ impl App {
             AnyRecord::PlanNode(n) => {
                 put(&mut self.data.plan, *n);
             }
+            AnyRecord::Analyse(a) => {
+                put(&mut self.data.analyses, *a);
+            }
         }
     }
 
@@ -1193,7 +1227,7 @@ impl App {
                 find(&d.notes_territoire, id).map(|r| AnyRecord::NoteTerritoire(Box::new(r)))
             }
             RecordKind::PlanNode => find(&d.plan, id).map(|r| AnyRecord::PlanNode(Box::new(r))),
-            _ => None,
+            RecordKind::Analyse => find(&d.analyses, id).map(|r| AnyRecord::Analyse(Box::new(r))),
         }
     }
 
@@ -2053,6 +2087,89 @@ impl App {
         effects
     }
 
+    fn competences_action(&mut self, action: Action) -> Vec<Effect> {
+        let selected_analyse = (self.comp_view == CompView::Analyses)
+            .then(|| self.views.analyses.get(self.cursors[3].selected).copied())
+            .flatten();
+        match action {
+            Action::View => {
+                let items = CompView::ALL
+                    .iter()
+                    .map(|m| {
+                        picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name())))
+                    })
+                    .collect();
+                let p = Picker::new(
+                    self.t("picker-comp-views"),
+                    items,
+                    false,
+                    vec![self.comp_view.name().into()],
+                    0,
+                )
+                .for_purpose(picker::Purpose::CompView);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            Action::Todo => {
+                self.comp_view = if self.comp_view == CompView::Coverage {
+                    CompView::Referentiel
+                } else {
+                    CompView::Coverage
+                };
+                self.cursors[3] = Cursor::default();
+            }
+            Action::New => {
+                let a = Analyse {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    date: self.today,
+                    interaction: None,
+                    format: "individuelle".into(),
+                    situation: Text::default(),
+                    ce_que_jai_fait: Text::default(),
+                    ressenti: Text::default(),
+                    analyse_posture: Text::default(),
+                    autrement: Text::default(),
+                    retenu: Text::default(),
+                };
+                self.comp_view = CompView::Analyses;
+                self.modals.push(Modal::Form(Box::new(watch::analyse_form(
+                    &a,
+                    true,
+                    &self.config,
+                    &self.data,
+                ))));
+            }
+            Action::Edit if selected_analyse.is_some() => {
+                if let Some(i) = selected_analyse {
+                    let form = watch::analyse_form(
+                        &self.data.analyses[i],
+                        false,
+                        &self.config,
+                        &self.data,
+                    );
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete if selected_analyse.is_some() => {
+                if let Some(i) = selected_analyse {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(
+                            RecordKind::Analyse,
+                            self.data.analyses[i].meta.id,
+                        ),
+                    });
+                }
+            }
+            Action::ClearFilter if self.comp_view != CompView::Referentiel => {
+                self.comp_view = CompView::Referentiel;
+                self.cursors[3] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
     fn history_action(&mut self, action: Action) -> Vec<Effect> {
         let Some(Modal::History {
             fiche,
@@ -2528,6 +2645,11 @@ impl App {
                         .map(|f| AnyRecord::Fiche(Box::new(f)));
                 self.save_record(form, record, is_new)
             }
+            Purpose::Analyse { is_new, .. } => {
+                let record = watch::read_analyse(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Analyse(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
             Purpose::Veille { is_new, .. } => {
                 let record = watch::read_veille(&mut form, self.today, Timestamp(self.now_ms))
                     .map(|r| AnyRecord::Veille(Box::new(r)));
@@ -2734,7 +2856,7 @@ impl App {
             return;
         };
         let field = form.focused();
-        let title = self.t(&format!("field-{}", field.id));
+        let title = self.field_label(field.id);
         let index = form.focus;
         let picker = match (field.kind, &field.value) {
             (FieldKind::Choice(options), Value::Choice(current)) => Picker::new(
@@ -2791,6 +2913,17 @@ impl App {
                     p
                 }
             }
+            (FieldKind::Refs(list), Value::Multi(current)) => {
+                let (items, multi) = match list {
+                    RefList::Structures => (picker::structure_items(&self.data), true),
+                    RefList::Contacts => (picker::contact_items(&self.data), true),
+                    RefList::Interactions => (
+                        picker::interaction_items(&self.data, &self.views.journal),
+                        false,
+                    ),
+                };
+                Picker::new(title, items, multi, current.clone(), index)
+            }
             _ => return,
         };
         let picker = if query.is_empty() {
@@ -2829,6 +2962,16 @@ impl App {
             if let (Choice::Item(parent), Some(node)) = (choice, self.selected_node().cloned()) {
                 let parent = (!parent.is_empty()).then_some(parent);
                 return self.save_node(&node.id, None, Some(parent), false);
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::CompView {
+            if let Choice::Item(id) = choice
+                && let Some(view) = CompView::ALL.iter().find(|m| m.name() == id.as_str())
+            {
+                self.comp_view = *view;
+                self.cursors[3] = Cursor::default();
+                self.detail_scroll = 0;
             }
             return Vec::new();
         }
@@ -2880,6 +3023,14 @@ impl App {
         let kind = field.kind;
         match (kind, choice) {
             (FieldKind::Choice(_), Choice::Item(id)) => field.value = Value::Choice(Some(id)),
+            // A single reference: choosing the current one again clears it.
+            (FieldKind::Refs(_), Choice::Item(id)) if !p.multi => {
+                field.value = Value::Multi(if p.chosen.contains(&id) {
+                    Vec::new()
+                } else {
+                    vec![id]
+                })
+            }
             (
                 FieldKind::Multi(_) | FieldKind::Competences | FieldKind::Refs(_),
                 Choice::Item(_),

@@ -68,6 +68,8 @@ pub enum Purpose {
     EditService,
     /// Move the selected plan node under the chosen one.
     MoveNode,
+    /// Switch the Compétences tab's view.
+    CompView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,6 +294,25 @@ pub fn structure_items(data: &Dataset) -> Vec<PickItem> {
         .collect();
     items.sort_by(|a, b| a.folded.cmp(&b.folded));
     items
+}
+
+/// The most recent interactions, newest first, labelled with their date and demande.
+pub fn interaction_items(data: &Dataset, order: &[usize]) -> Vec<PickItem> {
+    order
+        .iter()
+        .take(500)
+        .map(|&i| {
+            let it = &data.interactions[i];
+            PickItem::plain(
+                it.meta.id.to_string(),
+                format!(
+                    "{} — {}",
+                    it.date.format("%d/%m/%Y"),
+                    crate::domain::text::one_line(&it.demande)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Contacts labelled with their structure, so two homonyms stay apart.

@@ -97,6 +97,7 @@ pub struct Views {
     pub veille: Vec<usize>,
     pub signalements: Vec<usize>,
     pub notes: Vec<usize>,
+    pub analyses: Vec<usize>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
     pub evidence: HashMap<Text, EvidenceCount>,
 }
@@ -194,6 +195,7 @@ impl Views {
             veille: newest_first(&data.veille, |v| v.date),
             signalements: newest_first(&data.signalements, |x| x.date),
             notes: newest_first(&data.notes_territoire, |n| n.date),
+            analyses: newest_first(&data.analyses, |a| a.date),
             journal,
             structures,
             contacts_by_structure,

@@ -291,3 +291,83 @@ pub fn read_note(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<No
     n.meta.updated_at = now;
     finish(form, &mut n).then_some(n)
 }
+
+/// An analyse de pratique (CCP2.C9) with its guided prompts.
+pub fn analyse_form(a: &Analyse, is_new: bool, config: &Config, data: &Dataset) -> Form {
+    let interaction: Vec<Text> = a
+        .interaction
+        .filter(|id| {
+            data.interactions
+                .binary_search_by_key(id, |i| i.meta.id)
+                .is_ok()
+        })
+        .map(|id| vec![Text::from(id.to_string())])
+        .unwrap_or_default();
+    let mut fields = vec![
+        Field::multiline("situation", &a.situation)
+            .required()
+            .guarded(),
+        Field::choice(
+            "format_analyse",
+            Options::FormatsAnalyse,
+            Some(a.format.clone()).filter(|f| !f.is_empty()),
+        )
+        .required(),
+        Field::refs(
+            "interaction_liee",
+            super::form::RefList::Interactions,
+            interaction,
+        ),
+        Field::multiline("ce_que_jai_fait", &a.ce_que_jai_fait).guarded(),
+        Field::multiline("ressenti", &a.ressenti).guarded(),
+        Field::multiline("analyse_posture", &a.analyse_posture).guarded(),
+        Field::multiline("autrement", &a.autrement).guarded(),
+        Field::multiline("retenu", &a.retenu).guarded(),
+        date_field(a.date),
+    ];
+    fields.extend(evidence_fields(
+        &a.meta.evidence,
+        &suggest(config, is_new, RecordKind::Analyse),
+    ));
+    Form::new(
+        Purpose::Analyse {
+            base: Box::new(a.clone()),
+            is_new,
+        },
+        if is_new {
+            "form-new-analyse"
+        } else {
+            "form-edit-analyse"
+        },
+        fields,
+    )
+}
+
+pub fn read_analyse(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Analyse> {
+    let Purpose::Analyse { base, .. } = &form.purpose else {
+        return None;
+    };
+    let base = base.clone();
+    let date = read_common(form, today)?;
+    let mut a = (*base).clone();
+    let long = |form: &Form, id: &str| -> Text {
+        form.value(id)
+            .map(|v| v.text().trim_end().to_string())
+            .unwrap_or_default()
+            .into()
+    };
+    a.date = date;
+    a.format = choice(form, "format_analyse");
+    a.interaction = form
+        .value("interaction_liee")
+        .and_then(|v| v.multi().first().and_then(|t| t.parse::<Id>().ok()));
+    a.situation = long(form, "situation");
+    a.ce_que_jai_fait = long(form, "ce_que_jai_fait");
+    a.ressenti = long(form, "ressenti");
+    a.analyse_posture = long(form, "analyse_posture");
+    a.autrement = long(form, "autrement");
+    a.retenu = long(form, "retenu");
+    a.meta.evidence = read_evidence(form, &base.meta.evidence, date);
+    a.meta.updated_at = now;
+    finish(form, &mut a).then_some(a)
+}

@@ -107,6 +107,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Persist(AnyRecord::Signalement(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::NoteTerritoire(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::PlanNode(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Analyse(r)) => store.put(r.as_ref()),
         Effect::Remove(kind, id) => match kind {
             RecordKind::Interaction => store.delete::<Interaction>(*id),
             RecordKind::Suivi => store.delete::<Suivi>(*id),

@@ -35,11 +35,6 @@ fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
-/// The label of a form field: `field-ID` with dashes.
-pub fn field_label(app: &App, id: &str) -> String {
-    app.t(&format!("field-{}", id.replace('_', "-")))
-}
-
 fn option_label(app: &App, options: Options, id: &str) -> String {
     match options {
         Options::Fixed(list) => list
@@ -87,6 +82,21 @@ fn value_text(app: &App, field: &Field) -> String {
                                 .ok()
                         })
                         .map(|i| app.data.contacts[i].nom.to_string()),
+                    RefList::Interactions => id
+                        .and_then(|id| {
+                            app.data
+                                .interactions
+                                .binary_search_by_key(&id, |i| i.meta.id)
+                                .ok()
+                        })
+                        .map(|i| {
+                            let it = &app.data.interactions[i];
+                            format!(
+                                "{} — {}",
+                                it.date.format("%d/%m/%Y"),
+                                crate::domain::text::one_line(&it.demande)
+                            )
+                        }),
                 };
                 name.unwrap_or_else(|| "?".into())
             })
@@ -204,7 +214,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         if focused {
             focus_line = lines.len();
         }
-        let mut label = field_label(app, field.id);
+        let mut label = app.field_label(field.id);
         if field.required {
             label.push_str(" *");
         }

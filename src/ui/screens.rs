@@ -8,7 +8,7 @@ use super::widgets::{ScreenView, field, heading, label_span, paragraph_lines};
 use crate::app::docs::Review;
 use crate::app::journal::{Mode, Period};
 use crate::app::network::{Reason, Subject};
-use crate::app::{App, CompetenceRow, DocsMode, EvidenceCount, ReseauMode, Tab};
+use crate::app::{App, CompView, CompetenceRow, DocsMode, EvidenceCount, ReseauMode, Tab};
 use crate::domain::text::one_line;
 use crate::domain::*;
 use crate::i18n::arg;
@@ -1732,9 +1732,87 @@ fn coverage<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     }
 }
 
+/// The reflective journal: newest first, the detail walks through the guided prompts.
+fn analyses<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.views.analyses;
+    let data = &app.data;
+    let v = &app.config.vocab;
+    let row = move |i: usize| {
+        let a = &data.analyses[rows[i]];
+        vec![
+            cell(format::date(a.date)),
+            cell(v.formats_analyse.label(&a.format, lang(app))),
+            cell(&a.situation),
+        ]
+    };
+    let detail = rows
+        .get(app.cursor().selected)
+        .map(|&i| {
+            let a = &data.analyses[i];
+            let mut lines = vec![Line::styled(
+                format!(
+                    "{} · {}",
+                    format::date(a.date),
+                    v.formats_analyse.label(&a.format, lang(app))
+                ),
+                theme.header,
+            )];
+            if let Some(id) = a.interaction
+                && let Ok(k) = data.interactions.binary_search_by_key(&id, |x| x.meta.id)
+            {
+                let it = &data.interactions[k];
+                push(
+                    &mut lines,
+                    field(
+                        app,
+                        theme,
+                        "field-interaction-liee",
+                        &format!("{} — {}", format::date(it.date), it.demande),
+                    ),
+                );
+            }
+            for (id, text) in [
+                ("field-situation", &a.situation),
+                ("field-ce-que-jai-fait", &a.ce_que_jai_fait),
+                ("field-ressenti", &a.ressenti),
+                ("field-analyse-posture", &a.analyse_posture),
+                ("field-autrement", &a.autrement),
+                ("field-retenu", &a.retenu),
+            ] {
+                if !text.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.push(heading(theme, app.t(id)));
+                    lines.extend(paragraph_lines(text, theme.base));
+                }
+            }
+            evidence_lines(app, theme, &a.meta, &mut lines);
+            lines
+        })
+        .unwrap_or_default();
+    ScreenView {
+        title: format!(
+            "{} · {}",
+            app.t("view-analyses"),
+            format::count(lang(app), rows.len())
+        ),
+        columns: vec![
+            col(app, "col-date", Constraint::Length(10)),
+            col(app, "col-format", Constraint::Length(16)),
+            col(app, "col-situation", Constraint::Fill(1)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
+        detail_title: app.t("detail-analyse"),
+        detail,
+    }
+}
+
 fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    if app.coverage_view {
-        return coverage(app, theme);
+    match app.comp_view {
+        CompView::Coverage => return coverage(app, theme),
+        CompView::Analyses => return analyses(app, theme),
+        CompView::Referentiel => {}
     }
     let r = &app.config.referentiel;
     let l = lang(app);

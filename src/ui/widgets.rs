@@ -159,7 +159,12 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 ],
             }
         }
-        Context::Picker => &[Action::Select, Action::Mark, Action::Cancel],
+        Context::Picker => match app.modals.last() {
+            Some(crate::app::Modal::Picker(p)) if p.multi => {
+                &[Action::Select, Action::Mark, Action::Cancel]
+            }
+            _ => &[Action::Select, Action::Cancel],
+        },
         Context::Confirm => &[Action::Yes, Action::No],
         Context::History => &[Action::Select, Action::Restore, Action::Down, Action::Close],
         Context::List | Context::Global => match (app.tab, app.journal.mode) {
@@ -246,6 +251,7 @@ fn hint_label(app: &App, action: Action) -> String {
     }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
+        (Tab::Competences, Action::New) => app.t("action-new-analyse"),
         (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
             crate::app::DocsMode::AReviser => "action-all-fiches",
             _ => "action-to-review",
@@ -259,11 +265,13 @@ fn hint_label(app: &App, action: Action) -> String {
         (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
             app.t("action-back-to-fiches")
         }
-        (Tab::Competences, Action::Todo) => app.t(if app.coverage_view {
-            "action-referentiel"
-        } else {
-            "action-coverage"
-        }),
+        (Tab::Competences, Action::Todo) => {
+            app.t(if app.comp_view == crate::app::CompView::Coverage {
+                "action-referentiel"
+            } else {
+                "action-coverage"
+            })
+        }
         (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
             crate::app::ReseauMode::Relancer => "action-directory",
             _ => "action-todo-reseau",
