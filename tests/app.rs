@@ -277,3 +277,47 @@ fn an_analyse_de_pratique_follows_the_guided_prompts_and_links_an_interaction() 
     assert_eq!(analyse.meta.evidence[0].competence, "tms-2004/CCP2.C9");
     assert_eq!(a.comp_view, carnet::app::CompView::Analyses);
 }
+
+#[test]
+fn a_fiche_links_structures_through_the_reference_picker() {
+    let mut a = app(common::sample(100));
+    press(&mut a, Key::char('3'));
+    press(&mut a, Key::char('n'));
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
+        panic!("a new fiche opens a form");
+    };
+    form.focus = form.index_of("structures_liees").unwrap();
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let Some(carnet::app::Modal::Picker(p)) = a.modals.last() else {
+        panic!(
+            "Enter on the structures field opens a picker: {:?}",
+            a.modals.last()
+        );
+    };
+    assert!(p.multi, "a fiche may cite several structures");
+    let first = p.items[p.filtered[0]].id.to_string();
+    let second = p.items[p.filtered[1]].id.to_string();
+    assert!(
+        a.data
+            .structures
+            .iter()
+            .any(|s| s.meta.id.to_string() == first)
+    );
+    press(&mut a, Key::plain(KeyCode::Tab)); // check the first
+    press(&mut a, Key::plain(KeyCode::Down));
+    press(&mut a, Key::plain(KeyCode::Enter)); // and take the second too
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
+        panic!("the picker returns to the form");
+    };
+    let mut chosen: Vec<String> = form
+        .value("structures_liees")
+        .unwrap()
+        .multi()
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    chosen.sort();
+    let mut expected = vec![first, second];
+    expected.sort();
+    assert_eq!(chosen, expected);
+}
