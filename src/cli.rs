@@ -83,7 +83,8 @@ pub enum Command {
     /// Export the store
     Export {
         /// What to export: everything (json), the journal (csv), the network directory (csv),
-        /// the network's contacts (vcard)
+        /// the network's contacts (vcard), the documentation (md, a folder), the coverage
+        /// matrix (md, html or csv)
         #[arg(long, value_enum, default_value_t = ExportWhat::All)]
         what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -114,6 +115,7 @@ pub enum ExportFormat {
     Csv,
     Vcard,
     Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +125,7 @@ pub enum ExportWhat {
     Reseau,
     Contacts,
     Documentation,
+    Couverture,
 }
 
 /// A failure, already worded for the user, and its exit code.
@@ -338,6 +341,10 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     | (ExportWhat::Reseau, ExportFormat::Csv)
                     | (ExportWhat::Contacts, ExportFormat::Vcard)
                     | (ExportWhat::Documentation, ExportFormat::Md)
+                    | (
+                        ExportWhat::Couverture,
+                        ExportFormat::Md | ExportFormat::Html | ExportFormat::Csv
+                    )
             );
             if !combination {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
@@ -351,7 +358,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
                 );
             }
-            if format == ExportFormat::Md {
+            if what == ExportWhat::Documentation {
                 let Some(dir) = output else {
                     return Err(Failure::new(EXIT_USAGE, i18n.t("err-md-needs-dir")));
                 };
@@ -368,6 +375,20 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),
+                (ExportWhat::Couverture, _) => {
+                    let views = crate::app::Views::build(&data, &config);
+                    let annex = crate::export::coverage::Annex {
+                        config: &config,
+                        i18n: &i18n,
+                        evidence: &views.evidence,
+                        today: runtime::today(),
+                    };
+                    match format {
+                        ExportFormat::Html => annex.html(),
+                        ExportFormat::Csv => annex.csv(),
+                        _ => annex.markdown(),
+                    }
+                }
                 (ExportWhat::Reseau, _) => {
                     let views = crate::app::Views::build(&data, &config);
                     crate::export::csv::reseau(&data, &config, &i18n, &|id| {

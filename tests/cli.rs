@@ -733,3 +733,53 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn the_coverage_matrix_exports_as_markdown_html_and_csv() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    demo(home.path(), &dir, "200");
+    let d = dir.to_str().unwrap();
+    let export = |lang: &str, format: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--data-dir",
+            d,
+            "--lang",
+            lang,
+            "export",
+            "--what",
+            "couverture",
+            "--format",
+            format,
+        ];
+        args.extend_from_slice(extra);
+        carnet(home.path(), &args)
+    };
+    let md = export("fr", "md", &[]);
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    let md = text(&md.stdout);
+    assert!(md.starts_with("# Couverture des compétences — Technicien(ne) Médiation Services"));
+    assert_eq!(md.matches("\n## CCP").count(), 3, "one section per CCP");
+    assert!(
+        md.contains("| CCP2.C9 | Analyser sa pratique de technicien(ne) médiation services |"),
+        "{md}"
+    );
+    let html_path = home.path().join("couverture.html");
+    let html = export("en", "html", &["-o", html_path.to_str().unwrap()]);
+    assert!(html.status.success(), "{}", text(&html.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.contains("<html lang=\"en\">") && html.contains("@page { size: A4"));
+    assert!(html.contains("<th>Main evidence</th>"));
+    let csv = export("fr", "csv", &[]);
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("\u{feff}CCP,Compétence,Libellé,Preuves principales"));
+    let competences = csv.lines().count() - 1;
+    assert_eq!(
+        competences,
+        md.matches("\n| CCP").count(),
+        "the same rows in both formats"
+    );
+    let wrong = export("fr", "vcard", &[]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("--what couverture --format md, html ou csv"));
+}

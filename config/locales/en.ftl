@@ -264,7 +264,7 @@ csv-note-pro = Professional note
 csv-competences = Competences
 
 ## carnet note
-err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory) or --what contacts --format vcard.
+err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, or --what couverture --format md, html or csv (the coverage matrix).
 err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
 err-note-value = { $flag } "{ $value }": { $detail }
 err-note-structure-none = --vers "{ $value }": no structure of the network has this name.
@@ -639,3 +639,15 @@ hint-retenu = What you take with you for the next situations.
 detail-analyse = Practice analysis
 col-format = Format
 col-situation = Situation
+
+## Coverage annex (export)
+annex-title = Competence coverage — { $referentiel } — on { $date }
+annex-ccp = CCP
+annex-competence = Competence
+annex-libelle = Wording
+annex-principales = Main evidence
+annex-secondaires = Secondary evidence
+annex-derniere = Latest evidence
+annex-etat = State
+annex-orphans = Evidence linked to competences the current référentiel lacks (kept)
+annex-orphan-state = orphan

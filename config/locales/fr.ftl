@@ -264,7 +264,7 @@ csv-note-pro = Note professionnelle
 csv-competences = Compétences
 
 ## carnet note
-err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire) ou --what contacts --format vcard.
+err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, ou --what couverture --format md, html ou csv (la matrice de couverture).
 err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
 err-note-value = { $flag } « { $value } » : { $detail }
 err-note-structure-none = --vers « { $value } » : aucune structure du réseau ne porte ce nom.
@@ -639,3 +639,15 @@ hint-retenu = Ce que vous emportez pour les prochaines situations.
 detail-analyse = Analyse de pratique
 col-format = Format
 col-situation = Situation
+
+## Coverage annex (export)
+annex-title = Couverture des compétences — { $referentiel } — au { $date }
+annex-ccp = CCP
+annex-competence = Compétence
+annex-libelle = Libellé
+annex-principales = Preuves principales
+annex-secondaires = Preuves secondaires
+annex-derniere = Dernière preuve
+annex-etat = État
+annex-orphans = Preuves liées à des compétences absentes du référentiel actuel (conservées)
+annex-orphan-state = orpheline

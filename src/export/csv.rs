@@ -21,7 +21,7 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
-fn row(out: &mut String, values: &[String]) {
+pub(crate) fn row(out: &mut String, values: &[String]) {
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
             out.push(',');
