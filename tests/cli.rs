@@ -783,3 +783,51 @@ fn the_coverage_matrix_exports_as_markdown_html_and_csv() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(text(&wrong.stderr).contains("--what couverture --format md, html ou csv"));
 }
+
+#[test]
+fn a_broken_referentiel_is_refused_naming_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("c.toml");
+    std::fs::write(&cfg, "referentiel = \"r.toml\"\n").unwrap();
+    let head = "id = \"r\"\ntitre = \"R\"\ntitre_en = \"R\"\n";
+    let ccp = |id: &str, competences: &[&str]| {
+        let mut s =
+            format!("\n[[ccp]]\nid = \"{id}\"\nkey = \"k\"\nlibelle = \"L\"\nlibelle_en = \"L\"\n");
+        for c in competences {
+            s.push_str(&format!("\n[[ccp.competences]]\nid = \"{c}\"\nkey = \"k\"\nlibelle = \"L\"\nlibelle_en = \"L\"\n"));
+        }
+        s
+    };
+    let cases = [
+        // The line of the second `id = "CCP1.C1"`.
+        (
+            format!("{head}{}", ccp("CCP1", &["CCP1.C1", "CCP1.C1"])),
+            "ligne 18",
+            "CCP1.C1",
+        ),
+        (
+            format!("{head}{}{}", ccp("CCP1", &["CCP1.C1"]), ccp("CCP2", &[])),
+            "ligne 18",
+            "CCP2",
+        ),
+        (
+            format!("{head}{}", ccp("CCP1", &["CCP1.C1"])).replace(
+                "key = \"k\"\nlibelle = \"L\"\nlibelle_en = \"L\"\n\n[[ccp.c",
+                "key = \"k\"\nlibelle = \"L\"\nlibelle_en = \"L\"\ncouleur = \"bleu\"\n\n[[ccp.c",
+            ),
+            "ligne 10",
+            "couleur",
+        ),
+        (head.to_string(), "r.toml", "[[ccp]]"),
+    ];
+    for (content, line, what) in cases {
+        std::fs::write(home.path().join("r.toml"), &content).unwrap();
+        let out = carnet(home.path(), &["--config", cfg.to_str().unwrap(), "doctor"]);
+        assert_eq!(out.status.code(), Some(2), "{content}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("r.toml") && err.contains(line) && err.contains(what),
+            "{content}\n{err}"
+        );
+    }
+}

@@ -223,13 +223,17 @@ impl Config {
                     detail: e.to_string(),
                 })?;
                 let r: Referentiel = parse(&path, &text)?;
-                check_referentiel(&path, &r)?;
+                check_referentiel(&path, &text, &r)?;
                 r
             }
             None => {
                 let r: Referentiel =
                     parse(&embedded("referentiels/tms-2004.toml"), DEFAULT_REFERENTIEL)?;
-                check_referentiel(&embedded("referentiels/tms-2004.toml"), &r)?;
+                check_referentiel(
+                    &embedded("referentiels/tms-2004.toml"),
+                    DEFAULT_REFERENTIEL,
+                    &r,
+                )?;
                 r
             }
         };
@@ -316,15 +320,29 @@ impl Config {
     }
 }
 
-fn check_referentiel(file: &Path, r: &Referentiel) -> Result<(), ConfigError> {
-    match r.check().into_iter().next() {
-        Some(problem) => Err(ConfigError {
-            file: file.to_path_buf(),
-            line: None,
-            detail: problem,
-        }),
-        None => Ok(()),
-    }
+/// The first structural problem of a référentiel, with the line of the `id` it is about.
+fn check_referentiel(file: &Path, text: &str, r: &Referentiel) -> Result<(), ConfigError> {
+    let Some(problem) = r.check().into_iter().next() else {
+        return Ok(());
+    };
+    let line = problem.locate().and_then(|(id, nth)| {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                let l = l.trim();
+                l.strip_prefix("id")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+            })
+            .nth(nth)
+            .map(|(i, _)| i + 1)
+    });
+    Err(ConfigError {
+        file: file.to_path_buf(),
+        line,
+        detail: problem.to_string(),
+    })
 }
 
 #[cfg(test)]

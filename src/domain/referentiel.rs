@@ -11,6 +11,8 @@ pub struct Referentiel {
     pub titre_en: String,
     #[serde(default)]
     pub arrete: String,
+    /// Defaults to empty so `check` reports a référentiel without CCP in plain words.
+    #[serde(default)]
     pub ccp: Vec<Ccp>,
 }
 
@@ -21,6 +23,8 @@ pub struct Ccp {
     pub key: String,
     pub libelle: String,
     pub libelle_en: String,
+    /// Defaults to empty so `check` can name the CCP that lacks competences.
+    #[serde(default)]
     pub competences: Vec<Competence>,
 }
 
@@ -96,25 +100,55 @@ impl Referentiel {
     }
 
     /// Structural problems: no CCP, a CCP without competences, or an id used twice.
-    pub fn check(&self) -> Vec<String> {
+    pub fn check(&self) -> Vec<ReferentielProblem> {
         let mut problems = Vec::new();
         if self.ccp.is_empty() {
-            problems.push("no [[ccp]]".to_string());
+            problems.push(ReferentielProblem::NoCcp);
         }
         let mut seen: Vec<&str> = Vec::new();
         for ccp in &self.ccp {
             if ccp.competences.is_empty() {
-                problems.push(format!("{} has no competence", ccp.id));
+                problems.push(ReferentielProblem::EmptyCcp(ccp.id.clone()));
             }
             let ids = std::iter::once(ccp.id.as_str())
                 .chain(ccp.competences.iter().map(|c| c.id.as_str()));
             for id in ids {
                 if seen.contains(&id) {
-                    problems.push(format!("duplicate id {id}"));
+                    problems.push(ReferentielProblem::Duplicate(id.to_string()));
                 }
                 seen.push(id);
             }
         }
         problems
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferentielProblem {
+    NoCcp,
+    EmptyCcp(String),
+    Duplicate(String),
+}
+
+impl ReferentielProblem {
+    /// The id whose `id = "…"` line the problem is about, and which occurrence of it (0-based).
+    pub fn locate(&self) -> Option<(&str, usize)> {
+        match self {
+            ReferentielProblem::NoCcp => None,
+            ReferentielProblem::EmptyCcp(id) => Some((id, 0)),
+            ReferentielProblem::Duplicate(id) => Some((id, 1)),
+        }
+    }
+}
+
+impl std::fmt::Display for ReferentielProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReferentielProblem::NoCcp => {
+                write!(f, "no [[ccp]]: a référentiel needs at least one CCP")
+            }
+            ReferentielProblem::EmptyCcp(id) => write!(f, "{id} has no [[ccp.competences]]"),
+            ReferentielProblem::Duplicate(id) => write!(f, "id \"{id}\" is used twice"),
+        }
     }
 }
