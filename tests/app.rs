@@ -321,3 +321,57 @@ fn a_fiche_links_structures_through_the_reference_picker() {
     expected.sort();
     assert_eq!(chosen, expected);
 }
+
+#[test]
+fn a_profil_is_created_from_the_competences_tab_and_its_dates_are_checked() {
+    let mut data = common::sample(50);
+    data.profil.clear();
+    let mut a = app(data);
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Profil;
+    press(&mut a, Key::char('e'));
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
+        panic!("e opens the profil form even before one exists");
+    };
+    let today = a.today;
+    let set = |form: &mut carnet::app::form::Form, id: &str, value: &str| {
+        let input = carnet::app::input::Input::new(value, false, 100);
+        form.field_mut(id).unwrap().value = carnet::app::form::Value::Text(input);
+    };
+    set(form, "periode_debut", "01/09/2026");
+    set(form, "periode_fin", "30/06/2026");
+    let jury = today + chrono::Duration::days(10);
+    set(form, "date_jury", &jury.format("%d/%m/%Y").to_string());
+    let save = Key::new(
+        KeyCode::Char('s'),
+        carnet::config::keymap::Mods {
+            ctrl: true,
+            ..Default::default()
+        },
+    );
+    press(&mut a, save);
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
+        panic!("a period ending before it starts keeps the form open");
+    };
+    assert_eq!(
+        form.field("periode_fin").unwrap().error,
+        Some("err-period-order")
+    );
+    assert!(a.data.profil.is_empty());
+    set(form, "periode_fin", "30/06/2027");
+    press(&mut a, save);
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    let p = a.data.profil().unwrap();
+    assert_eq!(p.role, "stagiaire");
+    assert_eq!(p.date_jury, Some(jury));
+    let screen = render(&a);
+    assert!(screen.contains("Jury dans 10 jours"), "{screen}");
+}
+
+fn render(a: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| carnet::ui::render(f, a, &carnet::ui::Theme::mono()))
+        .unwrap();
+    terminal.backend().to_string()
+}

@@ -60,6 +60,7 @@ fn fixtures_of_every_schema_version_still_decode() {
         write("analyse", &richest(&d.analyses));
         write("signalement", &richest(&d.signalements));
         write("note_territoire", &richest(&d.notes_territoire));
+        write("profil", &richest(&d.profil));
         write(
             "plan_node",
             &PlanNode {
@@ -86,6 +87,7 @@ fn fixtures_of_every_schema_version_still_decode() {
         check::<Signalement>(version, "signalement");
         check::<NoteTerritoire>(version, "note_territoire");
         check::<PlanNode>(version, "plan_node");
+        check::<Profil>(version, "profil");
     }
 }
 

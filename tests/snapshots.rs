@@ -293,3 +293,14 @@ fn coverage_view() {
         insta::assert_snapshot!(format!("coverage_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn profil_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        a.comp_view = carnet::app::CompView::Profil;
+        insta::assert_snapshot!(format!("profil_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

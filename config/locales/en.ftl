@@ -403,6 +403,7 @@ field-canal-prefere = Preferred channel
 field-actif = Active
 err-phone = Number not recognised: type 01 23 45 67 89, 0123456789 or +33 1 23 45 67 89.
 err-email = E-mail address not recognised: type name@domain.fr.
+err-period-order = The period ends before it starts.
 confirm-delete-structure = Delete "{ $name }" and its { $contacts } contact(s)? { $interactions } interaction(s) and { $rencontres } meeting(s) mention it: they will keep its name. (u to undo afterwards)
 confirm-delete-contact = Delete this contact? Meetings that list them will keep their name. (u to undo afterwards)
 confirm-similar-structure = A structure with a close name already exists: "{ $name }". y: open it · n: create anyway · Esc: go back
@@ -596,13 +597,14 @@ status-node-saved = Filing plan updated.
 status-node-deleted = Section deleted (u to undo).
 undo-plan = filing plan change
 kind-plan = Filing plan (changes)
+kind-profil = Profile
 action-back-to-fiches = Sheets
 more-lines = { $count } line(s)
 hint-note-privee = Never exported, never shown anywhere but in this record.
 
 ## Competences: coverage
 action-coverage = Coverage
-action-referentiel = Référentiel
+action-referentiel = Framework
 coverage-aucune = none
 coverage-amorcee = started
 coverage-solide = solid
@@ -620,6 +622,7 @@ view-referentiel = Framework (référentiel)
 view-couverture = Coverage
 view-analyses = Practice analyses
 action-new-analyse = Analysis
+action-edit-profil = Edit profile
 form-new-analyse = New practice analysis
 form-edit-analyse = Edit practice analysis
 field-situation = Situation
@@ -651,3 +654,39 @@ annex-derniere = Latest evidence
 annex-etat = State
 annex-orphans = Evidence linked to competences the current référentiel lacks (kept)
 annex-orphan-state = orphan
+
+## Profile
+view-profil = Profile
+form-profil = Profile
+detail-certification = Certification
+field-role = Role
+role-stagiaire = Trainee (training course)
+role-salarie = Employee
+role-vae = VAE (accreditation of prior experience)
+field-employeur = Employer
+field-service = Department
+field-periode-debut = Period: from
+field-periode-fin = Period: to
+field-date-ecf = ECF
+field-date-remise-dp = DP submission
+field-date-jury = Jury
+profil-referentiel = Framework
+profil-periode = Period
+profil-period = from { $from } to { $to }
+profil-period-from = since { $from }
+profil-period-to = until { $to }
+profil-none = No profile yet.
+profil-hint-new = n: create it (role, employer, period, dates of the ECF, the DP submission and the jury). The framework is chosen in config.toml.
+profil-hint-edit = e: edit the profile. The framework is chosen in config.toml; your name is never stored.
+profil-no-dates = No certification date: e to enter them.
+countdown = { $days ->
+    [0] { $what } today
+    [1] { $what } tomorrow
+   *[other] { $what } in { $days } days
+}
+countdown-past = past ({ $date })
+countdown-in = { $days ->
+    [0] today
+    [1] tomorrow
+   *[other] in { $days } days
+}

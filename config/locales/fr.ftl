@@ -403,6 +403,7 @@ field-canal-prefere = Canal préféré
 field-actif = Actif
 err-phone = Numéro non reconnu : écrivez 01 23 45 67 89, 0123456789 ou +33 1 23 45 67 89.
 err-email = Adresse électronique non reconnue : écrivez nom@domaine.fr.
+err-period-order = La fin de la période précède son début.
 confirm-delete-structure = Supprimer « { $name } » et ses { $contacts } contact(s) ? { $interactions } interaction(s) et { $rencontres } rencontre(s) la mentionnent : elles garderont son nom. (u pour annuler ensuite)
 confirm-delete-contact = Supprimer ce contact ? Les rencontres où il figure garderont son nom. (u pour annuler ensuite)
 confirm-similar-structure = Une structure au nom proche existe déjà : « { $name } ». o : ouvrir celle-ci · n : créer quand même · Échap : revenir
@@ -596,6 +597,7 @@ status-node-saved = Plan de classement mis à jour.
 status-node-deleted = Rubrique supprimée (u pour annuler).
 undo-plan = modification du plan
 kind-plan = Plan de classement (modifications)
+kind-profil = Profil
 action-back-to-fiches = Fiches
 more-lines = { $count } ligne(s)
 hint-note-privee = Jamais exportée, jamais montrée ailleurs que dans cette fiche.
@@ -620,6 +622,7 @@ view-referentiel = Référentiel
 view-couverture = Couverture
 view-analyses = Analyses de pratique
 action-new-analyse = Analyse
+action-edit-profil = Modifier le profil
 form-new-analyse = Nouvelle analyse de pratique
 form-edit-analyse = Modifier l'analyse de pratique
 field-situation = Situation
@@ -651,3 +654,39 @@ annex-derniere = Dernière preuve
 annex-etat = État
 annex-orphans = Preuves liées à des compétences absentes du référentiel actuel (conservées)
 annex-orphan-state = orpheline
+
+## Profil
+view-profil = Profil
+form-profil = Profil
+detail-certification = Certification
+field-role = Rôle
+role-stagiaire = Stagiaire (parcours de formation)
+role-salarie = Salarié(e)
+role-vae = VAE (validation des acquis de l'expérience)
+field-employeur = Employeur
+field-service = Service
+field-periode-debut = Période : du
+field-periode-fin = Période : au
+field-date-ecf = ECF
+field-date-remise-dp = Remise du DP
+field-date-jury = Jury
+profil-referentiel = Référentiel
+profil-periode = Période
+profil-period = du { $from } au { $to }
+profil-period-from = depuis le { $from }
+profil-period-to = jusqu'au { $to }
+profil-none = Pas encore de profil.
+profil-hint-new = n : le créer (rôle, employeur, période, dates de l'ECF, de la remise du DP et du jury). Le référentiel se choisit dans config.toml.
+profil-hint-edit = e : modifier le profil. Le référentiel se choisit dans config.toml ; votre nom n'est jamais enregistré.
+profil-no-dates = Aucune date de certification : e pour les saisir.
+countdown = { $days ->
+    [0] { $what } aujourd'hui
+    [1] { $what } demain
+   *[other] { $what } dans { $days } jours
+}
+countdown-past = passé ({ $date })
+countdown-in = { $days ->
+    [0] aujourd'hui
+    [1] demain
+   *[other] dans { $days } jours
+}

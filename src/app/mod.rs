@@ -9,6 +9,7 @@ pub mod journal;
 pub mod layout;
 pub mod network;
 pub mod picker;
+pub mod profil;
 pub mod views;
 pub mod watch;
 
@@ -111,6 +112,7 @@ pub enum AnyRecord {
     NoteTerritoire(Box<NoteTerritoire>),
     PlanNode(Box<PlanNode>),
     Analyse(Box<Analyse>),
+    Profil(Box<Profil>),
 }
 
 impl AnyRecord {
@@ -127,6 +129,7 @@ impl AnyRecord {
             AnyRecord::NoteTerritoire(_) => RecordKind::NoteTerritoire,
             AnyRecord::PlanNode(_) => RecordKind::PlanNode,
             AnyRecord::Analyse(_) => RecordKind::Analyse,
+            AnyRecord::Profil(_) => RecordKind::Profil,
         }
     }
 
@@ -143,6 +146,7 @@ impl AnyRecord {
             AnyRecord::NoteTerritoire(r) => &mut r.meta,
             AnyRecord::PlanNode(r) => &mut r.meta,
             AnyRecord::Analyse(r) => &mut r.meta,
+            AnyRecord::Profil(r) => &mut r.meta,
         }
     }
 
@@ -159,6 +163,7 @@ impl AnyRecord {
             AnyRecord::NoteTerritoire(r) => r.meta.id,
             AnyRecord::PlanNode(r) => r.meta.id,
             AnyRecord::Analyse(r) => r.meta.id,
+            AnyRecord::Profil(r) => r.meta.id,
         }
     }
 }
@@ -196,13 +201,15 @@ pub enum CompView {
     Referentiel,
     Coverage,
     Analyses,
+    Profil,
 }
 
 impl CompView {
-    pub const ALL: [CompView; 3] = [
+    pub const ALL: [CompView; 4] = [
         CompView::Referentiel,
         CompView::Coverage,
         CompView::Analyses,
+        CompView::Profil,
     ];
 
     /// Stable name; the label's Fluent id is `view-NAME`.
@@ -211,6 +218,7 @@ impl CompView {
             CompView::Referentiel => "referentiel",
             CompView::Coverage => "couverture",
             CompView::Analyses => "analyses",
+            CompView::Profil => "profil",
         }
     }
 }
@@ -598,6 +606,7 @@ impl App {
                 CompView::Referentiel => self.views.competences.len(),
                 CompView::Coverage => self.config.referentiel.competences().count(),
                 CompView::Analyses => self.views.analyses.len(),
+                CompView::Profil => 0,
             },
         }
     }
@@ -1155,6 +1164,9 @@ impl App {
             AnyRecord::Analyse(a) => {
                 put(&mut self.data.analyses, *a);
             }
+            AnyRecord::Profil(p) => {
+                put(&mut self.data.profil, *p);
+            }
         }
     }
 
@@ -1195,7 +1207,12 @@ impl App {
             RecordKind::PlanNode => {
                 take(&mut self.data.plan, id).map(|(_, r)| AnyRecord::PlanNode(Box::new(r)))
             }
-            _ => None,
+            RecordKind::Analyse => {
+                take(&mut self.data.analyses, id).map(|(_, r)| AnyRecord::Analyse(Box::new(r)))
+            }
+            RecordKind::Profil => {
+                take(&mut self.data.profil, id).map(|(_, r)| AnyRecord::Profil(Box::new(r)))
+            }
         }
     }
 
@@ -1228,6 +1245,7 @@ impl App {
             }
             RecordKind::PlanNode => find(&d.plan, id).map(|r| AnyRecord::PlanNode(Box::new(r))),
             RecordKind::Analyse => find(&d.analyses, id).map(|r| AnyRecord::Analyse(Box::new(r))),
+            RecordKind::Profil => find(&d.profil, id).map(|r| AnyRecord::Profil(Box::new(r))),
         }
     }
 
@@ -2117,6 +2135,15 @@ impl App {
                 };
                 self.cursors[3] = Cursor::default();
             }
+            Action::New | Action::Edit if self.comp_view == CompView::Profil => {
+                let (p, is_new) = match self.data.profil() {
+                    Some(p) => (p.clone(), false),
+                    None => (profil::empty(Timestamp(self.now_ms)), true),
+                };
+                self.modals.push(Modal::Form(Box::new(profil::profil_form(
+                    &p, is_new, &self.data,
+                ))));
+            }
             Action::New => {
                 let a = Analyse {
                     meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
@@ -2643,6 +2670,11 @@ impl App {
                 let record =
                     docs::read_fiche(&mut form, &self.data, self.today, Timestamp(self.now_ms))
                         .map(|f| AnyRecord::Fiche(Box::new(f)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Profil { is_new, .. } => {
+                let record = profil::read_profil(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Profil(Box::new(r)));
                 self.save_record(form, record, is_new)
             }
             Purpose::Analyse { is_new, .. } => {

@@ -9,7 +9,7 @@ use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::{Duration, NaiveDate};
 
-fn date_text(d: Option<NaiveDate>) -> String {
+pub(super) fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_default()
 }
@@ -75,11 +75,11 @@ pub fn contact_form(c: &Contact, is_new: bool) -> Form {
     )
 }
 
-fn text(form: &Form, id: &str) -> Text {
+pub(super) fn text(form: &Form, id: &str) -> Text {
     crate::domain::text::one_line(form.value(id).map_or("", Value::text)).into()
 }
 
-fn optional_date(form: &mut Form, id: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn optional_date(form: &mut Form, id: &str, today: NaiveDate) -> Option<NaiveDate> {
     let raw = form
         .value(id)
         .map(|v| v.text().trim().to_string())

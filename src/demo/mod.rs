@@ -100,6 +100,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let signalements = gen_signalements(&mut rng, (n / 60).max(10), today, &structures);
     let notes_territoire = gen_notes(&mut rng, today);
 
+    let profil = vec![gen_profil(today, &structures)];
     let mut data = Dataset {
         interactions,
         suivis,
@@ -112,6 +113,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         signalements,
         notes_territoire,
         plan: Vec::new(),
+        profil,
     };
     data.sort();
     data
@@ -750,6 +752,28 @@ fn gen_signalements(
             }
         })
         .collect()
+}
+
+/// A trainee placed at the centre social, with the certification dates ahead, so the
+/// Compétences tab shows its countdown.
+fn gen_profil(today: NaiveDate, structures: &[Structure]) -> Profil {
+    let days = |n: i64| today.checked_add_signed(chrono::Duration::days(n));
+    let start = days(-300).unwrap_or(today);
+    let mut ids = Ids::new();
+    Profil {
+        meta: ids.meta(start, NaiveTime::MIN),
+        role: "stagiaire".into(),
+        employeur: structures
+            .iter()
+            .find(|s| s.nom.as_str() == "Centre social des Tilleuls")
+            .map(|s| s.meta.id),
+        service: "Accueil et médiation sociale".into(),
+        periode_debut: Some(start),
+        periode_fin: days(200),
+        date_ecf: days(47),
+        date_remise_dp: days(92),
+        date_jury: days(134),
+    }
 }
 
 fn gen_notes(rng: &mut Rng, today: NaiveDate) -> Vec<NoteTerritoire> {

@@ -341,6 +341,25 @@ pub struct PlanNode {
     pub supprime: bool,
 }
 
+/// Who keeps this carnet, for the Dossier Professionnel and the certification countdown. A
+/// store holds at most one live profil: the newest. No identity here: the name on the
+/// dossier's cover is typed at export time and never stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profil {
+    pub meta: RecordMeta,
+    /// salarie, stagiaire or vae.
+    pub role: Text,
+    /// The employer or training placement, from the network.
+    pub employeur: Option<Id>,
+    /// « Chantier, atelier, service » on the dossier.
+    pub service: Text,
+    pub periode_debut: Option<NaiveDate>,
+    pub periode_fin: Option<NaiveDate>,
+    pub date_ecf: Option<NaiveDate>,
+    pub date_remise_dp: Option<NaiveDate>,
+    pub date_jury: Option<NaiveDate>,
+}
+
 /// The plan de classement in effect: the config's nodes with the team's changes, in tree
 /// order (each node followed by its children).
 pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::Vocabulary {
@@ -408,10 +427,11 @@ pub enum RecordKind {
     Signalement,
     NoteTerritoire,
     PlanNode,
+    Profil,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 11] = [
+    pub const ALL: [RecordKind; 12] = [
         RecordKind::Interaction,
         RecordKind::Suivi,
         RecordKind::Structure,
@@ -423,6 +443,7 @@ impl RecordKind {
         RecordKind::Signalement,
         RecordKind::NoteTerritoire,
         RecordKind::PlanNode,
+        RecordKind::Profil,
     ];
 
     /// Stable name: sled tree, JSON key, message id suffix.
@@ -439,6 +460,7 @@ impl RecordKind {
             RecordKind::Signalement => "signalements",
             RecordKind::NoteTerritoire => "notes_territoire",
             RecordKind::PlanNode => "plan",
+            RecordKind::Profil => "profil",
         }
     }
 
@@ -479,6 +501,7 @@ record!(
     Signalement => Signalement,
     NoteTerritoire => NoteTerritoire,
     PlanNode => PlanNode,
+    Profil => Profil,
 );
 
 /// Everything in a store, in memory. Each list is kept sorted by id.
@@ -498,6 +521,9 @@ pub struct Dataset {
     pub notes_territoire: Vec<NoteTerritoire>,
     #[serde(default)]
     pub plan: Vec<PlanNode>,
+    /// Successive versions are not kept here: one record, edited in place.
+    #[serde(default)]
+    pub profil: Vec<Profil>,
 }
 
 impl Dataset {
@@ -514,6 +540,7 @@ impl Dataset {
             RecordKind::Signalement => self.signalements.len(),
             RecordKind::NoteTerritoire => self.notes_territoire.len(),
             RecordKind::PlanNode => self.plan.len(),
+            RecordKind::Profil => self.profil.len(),
         }
     }
 
@@ -555,6 +582,7 @@ impl Dataset {
             .chain(links(&self.signalements))
             .chain(links(&self.notes_territoire))
             .chain(links(&self.plan))
+            .chain(links(&self.profil))
     }
 
     /// The newest id of any record, so new ids keep sorting after it.
@@ -574,6 +602,7 @@ impl Dataset {
             last(&self.signalements),
             last(&self.notes_territoire),
             last(&self.plan),
+            last(&self.profil),
         ]
         .into_iter()
         .flatten()
@@ -592,5 +621,13 @@ impl Dataset {
         self.signalements.sort_by_key(Record::id);
         self.notes_territoire.sort_by_key(Record::id);
         self.plan.sort_by_key(Record::id);
+        self.profil.sort_by_key(Record::id);
+    }
+
+    /// The profil in effect: the most recently updated one.
+    pub fn profil(&self) -> Option<&Profil> {
+        self.profil
+            .iter()
+            .max_by_key(|p| (p.meta.updated_at, p.meta.id))
     }
 }

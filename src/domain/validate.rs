@@ -284,6 +284,23 @@ impl Validate for Analyse {
     }
 }
 
+impl Validate for Profil {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [&mut self.service]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        if let (Some(from), Some(to)) = (self.periode_debut, self.periode_fin)
+            && to < from
+        {
+            e.push(FieldError::new("periode_fin", "err-period-order"));
+        }
+        e
+    }
+}
+
 impl Validate for Signalement {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);

@@ -108,6 +108,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Persist(AnyRecord::NoteTerritoire(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::PlanNode(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Analyse(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Profil(r)) => store.put(r.as_ref()),
         Effect::Remove(kind, id) => match kind {
             RecordKind::Interaction => store.delete::<Interaction>(*id),
             RecordKind::Suivi => store.delete::<Suivi>(*id),
@@ -120,6 +121,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::Signalement => store.delete::<Signalement>(*id),
             RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
             RecordKind::PlanNode => store.delete::<PlanNode>(*id),
+            RecordKind::Profil => store.delete::<Profil>(*id),
         },
         Effect::Quit | Effect::EditExternally(_) | Effect::ReadFolder(_) => Ok(()),
     };

@@ -69,6 +69,7 @@ versioned!(
     SignalementRecord => Signalement,
     NoteTerritoireRecord => NoteTerritoire,
     PlanNodeRecord => PlanNode,
+    ProfilRecord => Profil,
 );
 
 use crate::domain::validate::Validate;

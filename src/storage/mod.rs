@@ -118,6 +118,7 @@ impl Indexed for Analyse {}
 impl Indexed for Signalement {}
 impl Indexed for NoteTerritoire {}
 impl Indexed for PlanNode {}
+impl Indexed for Profil {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -452,6 +453,7 @@ impl Store {
         self.insert_kind(&data.signalements)?;
         self.insert_kind(&data.notes_territoire)?;
         self.insert_kind(&data.plan)?;
+        self.insert_kind(&data.profil)?;
         self.flush()
     }
 
@@ -497,6 +499,7 @@ impl Store {
             signalements: self.load_kind(&mut failures)?,
             notes_territoire: self.load_kind(&mut failures)?,
             plan: self.load_kind(&mut failures)?,
+            profil: self.load_kind(&mut failures)?,
         };
         // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
         data.sort();

@@ -12,6 +12,7 @@ use crate::app::{App, CompView, CompetenceRow, DocsMode, EvidenceCount, ReseauMo
 use crate::domain::text::one_line;
 use crate::domain::*;
 use crate::i18n::arg;
+use chrono::NaiveDate;
 use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Cell;
@@ -1809,11 +1810,114 @@ fn analyses<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 }
 
 fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    match app.comp_view {
-        CompView::Coverage => return coverage(app, theme),
-        CompView::Analyses => return analyses(app, theme),
-        CompView::Referentiel => {}
+    let mut view = match app.comp_view {
+        CompView::Coverage => coverage(app, theme),
+        CompView::Analyses => analyses(app, theme),
+        CompView::Profil => profil(app, theme),
+        CompView::Referentiel => referentiel(app, theme),
+    };
+    // The next certification date stays in sight whatever the view.
+    if let Some((id, date)) = app
+        .data
+        .profil()
+        .and_then(|p| crate::app::profil::next_milestone(p, app.today))
+    {
+        view.title = format!("{} · {}", view.title, countdown(app, id, date));
     }
+    view
+}
+
+/// "Jury dans 42 jours", "Jury aujourd'hui".
+fn countdown(app: &App, label_id: &str, date: NaiveDate) -> String {
+    app.i18n.t_args(
+        "countdown",
+        &[
+            arg("what", app.t(label_id)),
+            arg("days", (date - app.today).num_days()),
+        ],
+    )
+}
+
+/// The profil, in the list area; the certification dates with their countdown beside it.
+fn profil<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let mut lines = Vec::new();
+    let mut detail = Vec::new();
+    match app.data.profil() {
+        None => {
+            lines.push(Line::styled(app.t("profil-none"), theme.header));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(app.t("profil-hint-new")));
+        }
+        Some(p) => {
+            let l = lang(app);
+            let role = crate::app::profil::ROLES
+                .iter()
+                .find(|(id, _)| *id == p.role.as_str())
+                .map_or_else(|| p.role.to_string(), |(_, label)| app.t(label));
+            push(&mut lines, field(app, theme, "field-role", &role));
+            push(
+                &mut lines,
+                field(
+                    app,
+                    theme,
+                    "profil-referentiel",
+                    app.config.referentiel.title(l),
+                ),
+            );
+            let employeur = p
+                .employeur
+                .and_then(|id| app.data.structure(id))
+                .map(|s| s.nom.to_string())
+                .unwrap_or_default();
+            push(&mut lines, field(app, theme, "field-employeur", &employeur));
+            push(&mut lines, field(app, theme, "field-service", &p.service));
+            let period = match (p.periode_debut, p.periode_fin) {
+                (Some(a), Some(b)) => app.i18n.t_args(
+                    "profil-period",
+                    &[arg("from", format::date(a)), arg("to", format::date(b))],
+                ),
+                (Some(a), None) => app
+                    .i18n
+                    .t_args("profil-period-from", &[arg("from", format::date(a))]),
+                (None, Some(b)) => app
+                    .i18n
+                    .t_args("profil-period-to", &[arg("to", format::date(b))]),
+                (None, None) => String::new(),
+            };
+            push(&mut lines, field(app, theme, "profil-periode", &period));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(app.t("profil-hint-edit")));
+            for (id, date) in crate::app::profil::milestones(p) {
+                let Some(date) = date else {
+                    continue;
+                };
+                let when = if date < app.today {
+                    app.i18n
+                        .t_args("countdown-past", &[arg("date", format::date(date))])
+                } else {
+                    let days = (date - app.today).num_days();
+                    let when = app.i18n.t_args("countdown-in", &[arg("days", days)]);
+                    format!("{when} ({})", format::date(date))
+                };
+                push(&mut detail, field(app, theme, id, &when));
+            }
+            if detail.is_empty() {
+                detail.push(Line::raw(app.t("profil-no-dates")));
+            }
+        }
+    }
+    ScreenView {
+        title: app.t("view-profil"),
+        columns: Vec::new(),
+        len: 0,
+        row: Box::new(|_| Vec::new()),
+        empty: lines,
+        detail_title: app.t("detail-certification"),
+        detail,
+    }
+}
+
+fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let r = &app.config.referentiel;
     let l = lang(app);
     let rows = &app.views.competences;
@@ -1918,7 +2022,9 @@ fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveD
             let x = find(&d.notes_territoire, id)?;
             (x.date, format!("{} — {}", x.territoire, x.texte))
         }
-        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode => return None,
+        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil => {
+            return None;
+        }
     })
 }
 

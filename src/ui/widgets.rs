@@ -203,14 +203,26 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Action::Help,
                 Action::Quit,
             ],
-            (Tab::Competences, _) => &[
-                Action::Down,
-                Action::Up,
-                Action::Todo,
-                Action::DetailDown,
-                Action::Help,
-                Action::Quit,
-            ],
+            (Tab::Competences, _) => match app.comp_view {
+                crate::app::CompView::Profil => {
+                    &[Action::Edit, Action::View, Action::Help, Action::Quit]
+                }
+                crate::app::CompView::Analyses => &[
+                    Action::New,
+                    Action::Edit,
+                    Action::Delete,
+                    Action::View,
+                    Action::Help,
+                    Action::Quit,
+                ],
+                _ => &[
+                    Action::Todo,
+                    Action::View,
+                    Action::DetailDown,
+                    Action::Help,
+                    Action::Quit,
+                ],
+            },
             (Tab::Documentation, _) if app.docs_mode == crate::app::DocsMode::Plan => &[
                 Action::New,
                 Action::Edit,
@@ -252,6 +264,9 @@ fn hint_label(app: &App, action: Action) -> String {
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
         (Tab::Competences, Action::New) => app.t("action-new-analyse"),
+        (Tab::Competences, Action::Edit) if app.comp_view == crate::app::CompView::Profil => {
+            app.t("action-edit-profil")
+        }
         (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
             crate::app::DocsMode::AReviser => "action-all-fiches",
             _ => "action-to-review",
