@@ -375,3 +375,24 @@ fn render(a: &App) -> String {
         .unwrap();
     terminal.backend().to_string()
 }
+
+#[test]
+fn deleting_an_analyse_removes_it_and_u_brings_it_back() {
+    let mut a = app(common::sample(100));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Analyses;
+    let count = a.data.analyses.len();
+    let first = a.data.analyses[a.views.analyses[0]].meta.id;
+    press(&mut a, Key::char('d'));
+    let effects = press(&mut a, Key::char('o'));
+    assert_eq!(a.data.analyses.len(), count - 1);
+    assert!(a.data.analyses.iter().all(|x| x.meta.id != first));
+    assert!(
+        effects.iter().any(
+            |e| matches!(e, Effect::Remove(carnet::domain::RecordKind::Analyse, id) if *id == first)
+        ),
+        "{effects:?}"
+    );
+    press(&mut a, Key::char('u'));
+    assert_eq!(a.data.analyses.len(), count);
+}
