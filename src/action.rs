@@ -73,6 +73,7 @@ actions! {
     Open => "open",
     Select => "select",
     Mark => "mark",
+    Strength => "strength",
     Yes => "yes",
     No => "no",
 }
@@ -89,11 +90,12 @@ pub enum Context {
     Picker,
     Confirm,
     History,
+    Evidence,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -101,6 +103,7 @@ impl Context {
         Context::Picker,
         Context::Confirm,
         Context::History,
+        Context::Evidence,
         Context::Help,
     ];
 
@@ -114,6 +117,7 @@ impl Context {
             Context::Picker => &[Context::Picker],
             Context::Confirm => &[Context::Confirm],
             Context::History => &[Context::History],
+            Context::Evidence => &[Context::Evidence],
             Context::Help => &[Context::Help],
         }
     }
@@ -127,6 +131,7 @@ impl Context {
             Context::Picker => "picker",
             Context::Confirm => "confirm",
             Context::History => "history",
+            Context::Evidence => "evidence",
             Context::Help => "help",
         }
     }

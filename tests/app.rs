@@ -396,3 +396,55 @@ fn deleting_an_analyse_removes_it_and_u_brings_it_back() {
     press(&mut a, Key::char('u'));
     assert_eq!(a.data.analyses.len(), count);
 }
+
+#[test]
+fn a_competence_s_evidence_is_relinked_unlinked_and_extended_from_the_competences_tab() {
+    let mut a = app(common::sample(300));
+    press(&mut a, Key::char('4'));
+    press(&mut a, Key::char('j')); // CCP1.C1, the first competence
+    let competence = a.selected_competence().unwrap();
+    assert_eq!(competence, "tms-2004/CCP1.C1");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    assert_eq!(a.context(), Context::Evidence);
+    let before = a.evidence_links(&competence);
+    assert!(!before.is_empty());
+    let first = before[0].clone();
+
+    press(&mut a, Key::char('p'));
+    let after = a.evidence_links(&competence);
+    assert_ne!(
+        after[0].strength, first.strength,
+        "p switches principale / secondaire"
+    );
+
+    let effects = press(&mut a, Key::char('d'));
+    assert_eq!(a.evidence_links(&competence).len(), before.len() - 1);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Persist(_))),
+        "the record is saved"
+    );
+    press(&mut a, Key::char('u'));
+    assert_eq!(
+        a.evidence_links(&competence).len(),
+        before.len(),
+        "u puts the link back"
+    );
+
+    press(&mut a, Key::char('n'));
+    assert_eq!(a.context(), Context::Picker);
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let links = a.evidence_links(&competence);
+    assert_eq!(links.len(), before.len() + 1);
+    assert!(
+        links
+            .iter()
+            .any(|l| l.strength == carnet::domain::Strength::Secondaire
+                && l.justification.is_empty())
+    );
+
+    press(&mut a, Key::plain(KeyCode::Enter));
+    assert_eq!(a.context(), Context::Form, "Enter opens the linked record");
+    press(&mut a, Key::plain(KeyCode::Esc));
+    press(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.context(), Context::List);
+}

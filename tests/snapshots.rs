@@ -304,3 +304,15 @@ fn profil_view() {
         insta::assert_snapshot!(format!("profil_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn evidence_modal() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        key(&mut a, Key::char('j'));
+        key(&mut a, Key::plain(KeyCode::Enter));
+        insta::assert_snapshot!(format!("evidence_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

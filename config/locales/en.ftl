@@ -690,3 +690,18 @@ countdown-in = { $days ->
     [1] tomorrow
    *[other] in { $days } days
 }
+
+## Evidence of a competence
+context-evidence = Evidence of a competence
+action-strength = Main / secondary
+action-open-record = Open
+action-add-link = Link
+action-unlink = Unlink
+action-evidence = Evidence
+picker-add-evidence = Link a record to this competence
+strength-principale-short = [M]
+strength-secondaire-short = [S]
+evidence-no-justification = No justification: open the record (Enter) to write it.
+status-link-added = Link added (secondary). u to undo.
+status-link-removed = Link removed. u to undo.
+status-link-strength = Link strength changed.

@@ -690,3 +690,18 @@ countdown-in = { $days ->
     [1] demain
    *[other] dans { $days } jours
 }
+
+## Evidence of a competence
+context-evidence = Preuves d'une compétence
+action-strength = Principale / secondaire
+action-open-record = Ouvrir
+action-add-link = Lier
+action-unlink = Délier
+action-evidence = Preuves
+picker-add-evidence = Lier un enregistrement à cette compétence
+strength-principale-short = [P]
+strength-secondaire-short = [S]
+evidence-no-justification = Pas de justification : ouvrez l'enregistrement (Entrée) pour l'écrire.
+status-link-added = Lien ajouté (secondaire). u pour annuler.
+status-link-removed = Lien retiré. u pour annuler.
+status-link-strength = Force du lien changée.

@@ -2,6 +2,7 @@
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
 pub mod docs;
+pub mod evidence;
 pub mod form;
 pub mod input;
 pub mod interaction_form;
@@ -288,6 +289,11 @@ pub enum Modal {
         cursor: usize,
         diff: bool,
     },
+    /// The records linked to one competence (qualified id): open, relink, unlink.
+    Evidence {
+        competence: Text,
+        cursor: usize,
+    },
     /// Free-text guard warnings for the form below, before it is saved.
     Guard {
         warnings: Vec<GuardWarning>,
@@ -568,6 +574,7 @@ impl App {
             None if self.tab == Tab::Reseau && self.reseau_searching => Context::Search,
             None if self.tab == Tab::Documentation && self.docs_searching => Context::Search,
             Some(Modal::History { .. }) => Context::History,
+            Some(Modal::Evidence { .. }) => Context::Evidence,
             None => Context::List,
         }
     }
@@ -831,6 +838,7 @@ impl App {
         match self.context() {
             Context::Help => self.help_action(action),
             Context::History => self.history_action(action),
+            Context::Evidence => self.evidence_action(action),
             Context::Form => self.form_action(action),
             Context::Picker => self.picker_action(action),
             Context::Confirm => self.confirm_action(action),
@@ -2165,6 +2173,16 @@ impl App {
                     &self.data,
                 ))));
             }
+            Action::Edit
+                if matches!(self.comp_view, CompView::Referentiel | CompView::Coverage) =>
+            {
+                if let Some(competence) = self.selected_competence() {
+                    self.modals.push(Modal::Evidence {
+                        competence,
+                        cursor: 0,
+                    });
+                }
+            }
             Action::Edit if selected_analyse.is_some() => {
                 if let Some(i) = selected_analyse {
                     let form = watch::analyse_form(
@@ -2245,6 +2263,152 @@ impl App {
             _ => self.dirty = false,
         }
         Vec::new()
+    }
+
+    /// The qualified id of the competence under the cursor (référentiel or coverage view).
+    pub fn selected_competence(&self) -> Option<Text> {
+        let r = &self.config.referentiel;
+        let selected = self.cursors[Tab::Competences.index()].selected;
+        let (ci, k) = match self.comp_view {
+            CompView::Referentiel => match self.views.competences.get(selected)? {
+                CompetenceRow::Competence(ci, k) => (*ci, *k),
+                CompetenceRow::Ccp(_) => return None,
+            },
+            CompView::Coverage => {
+                let (ci, k, _) = *self.gaps_first().get(selected)?;
+                (ci, k)
+            }
+            _ => return None,
+        };
+        Some(r.qualify(&r.ccp.get(ci)?.competences.get(k)?.id).into())
+    }
+
+    /// The links listed by the evidence modal, newest first.
+    pub fn evidence_links(&self, competence: &str) -> Vec<evidence::Linked> {
+        evidence::linked(&self.data, &self.config, self.i18n.lang(), competence)
+    }
+
+    /// The edit form of any record shown as evidence.
+    fn record_form(&self, record: &AnyRecord) -> Option<Form> {
+        let c = &self.config;
+        Some(match record {
+            AnyRecord::Interaction(x) => interaction_form::form(x, false, &self.data),
+            AnyRecord::Structure(x) => network::structure_form(x, false),
+            AnyRecord::Contact(x) => network::contact_form(x, false),
+            AnyRecord::Rencontre(x) => network::rencontre_form(x, false, c),
+            AnyRecord::Veille(x) => watch::veille_form(x, false, c),
+            AnyRecord::Signalement(x) => watch::signalement_form(x, false, c),
+            AnyRecord::NoteTerritoire(x) => watch::note_form(x, false, c),
+            AnyRecord::Fiche(x) => docs::fiche_form(x, false, c),
+            AnyRecord::Analyse(x) => watch::analyse_form(x, false, c, &self.data),
+            AnyRecord::Profil(x) => profil::profil_form(x, false, &self.data),
+            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) => return None,
+        })
+    }
+
+    fn evidence_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Evidence { competence, cursor }) = self.modals.last() else {
+            return Vec::new();
+        };
+        let competence = competence.clone();
+        let links = self.evidence_links(&competence);
+        let current = links.get(*cursor).cloned();
+        let set_cursor = |app: &mut App, value: usize| {
+            if let Some(Modal::Evidence { cursor, .. }) = app.modals.last_mut() {
+                *cursor = value;
+            }
+        };
+        let at = *cursor;
+        match action {
+            Action::Down => set_cursor(self, (at + 1).min(links.len().saturating_sub(1))),
+            Action::Up => set_cursor(self, at.saturating_sub(1)),
+            Action::Close | Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Undo => return self.undo(),
+            Action::Select => {
+                if let Some(form) = current
+                    .and_then(|l| self.current(l.kind, l.id))
+                    .and_then(|r| self.record_form(&r))
+                {
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Strength | Action::Delete => {
+                let Some(link) = current else {
+                    return Vec::new();
+                };
+                let Some(mut record) = self.current(link.kind, link.id) else {
+                    return Vec::new();
+                };
+                let meta = record.meta_mut();
+                let status = if action == Action::Delete {
+                    if link.index < meta.evidence.len() {
+                        meta.evidence.remove(link.index);
+                    }
+                    set_cursor(self, at.min(links.len().saturating_sub(2)));
+                    "status-link-removed"
+                } else {
+                    let Some(e) = meta.evidence.get_mut(link.index) else {
+                        return Vec::new();
+                    };
+                    e.strength = match e.strength {
+                        Strength::Principale => Strength::Secondaire,
+                        Strength::Secondaire => Strength::Principale,
+                    };
+                    "status-link-strength"
+                };
+                meta.updated_at = Timestamp(self.now_ms);
+                let effects = self.commit("undo-edited", vec![record], Vec::new());
+                self.set_status(self.t(status), false);
+                return effects;
+            }
+            Action::New => {
+                let kinds = |k: RecordKind| self.t(&format!("kind-{}", k.name()));
+                let items = evidence::candidates(
+                    &self.data,
+                    &self.config,
+                    self.i18n.lang(),
+                    &kinds,
+                    &competence,
+                );
+                let p = Picker::new(self.t("picker-add-evidence"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::AddEvidence);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Links the chosen record to the competence of the evidence modal below the picker.
+    fn add_evidence(&mut self, item: &str) -> Vec<Effect> {
+        let Some(Modal::Evidence { competence, .. }) = self.modals.last() else {
+            return Vec::new();
+        };
+        let competence = competence.clone();
+        let Some((kind, id)) = evidence::parse_candidate(item) else {
+            return Vec::new();
+        };
+        let Some(mut record) = self.current(kind, id) else {
+            return Vec::new();
+        };
+        let date = evidence::summary(&self.data, &self.config, self.i18n.lang(), kind, id)
+            .map_or(self.today, |(d, _)| d);
+        let meta = record.meta_mut();
+        meta.evidence.push(EvidenceLink {
+            competence,
+            strength: Strength::Secondaire,
+            justification: Text::default(),
+            date,
+        });
+        meta.updated_at = Timestamp(self.now_ms);
+        let effects = self.commit("undo-edited", vec![record], Vec::new());
+        if let Some(Modal::Evidence { cursor, .. }) = self.modals.last_mut() {
+            *cursor = 0;
+        }
+        self.set_status(self.t("status-link-added"), false);
+        effects
     }
 
     fn select_structure(&mut self, id: Id) {
@@ -2994,6 +3158,12 @@ impl App {
             if let (Choice::Item(parent), Some(node)) = (choice, self.selected_node().cloned()) {
                 let parent = (!parent.is_empty()).then_some(parent);
                 return self.save_node(&node.id, None, Some(parent), false);
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::AddEvidence {
+            if let Choice::Item(item) = choice {
+                return self.add_evidence(&item);
             }
             return Vec::new();
         }

@@ -70,6 +70,8 @@ pub enum Purpose {
     MoveNode,
     /// Switch the Compétences tab's view.
     CompView,
+    /// Link the chosen record to the competence of the evidence modal.
+    AddEvidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

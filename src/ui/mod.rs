@@ -46,6 +46,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 cursor,
                 diff,
             } => modals::history(frame, area, app, theme, *fiche, *cursor, *diff),
+            Modal::Evidence { competence, cursor } => {
+                modals::evidence(frame, area, app, theme, competence, *cursor)
+            }
         }
     }
 }

@@ -550,3 +550,76 @@ pub fn history(
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
+
+/// The records linked to one competence, one line each (newest first); the selected link's
+/// justification below.
+pub fn evidence(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    competence: &str,
+    cursor: usize,
+) {
+    let rect = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let r = &app.config.referentiel;
+    let l = app.i18n.lang();
+    let title = match r.find(competence) {
+        Some((_, c)) => format!("{} — {}", c.id, c.label(l)),
+        None => format!("{competence} — {}", app.t("competence-orphan")),
+    };
+    let links = app.evidence_links(competence);
+    let block = frame_block(
+        format!("{title} · {}", super::format::count(l, links.len())),
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    // Two lines stay for the justification of the selected link.
+    let rows = usize::from(inner.height.saturating_sub(2)).max(1);
+    let offset = cursor.saturating_sub(rows - 1);
+    let mut lines: Vec<Line> = Vec::new();
+    if links.is_empty() {
+        lines.push(Line::styled(app.t("no-evidence"), theme.dim));
+    }
+    for (row, link) in links.iter().enumerate().skip(offset).take(rows) {
+        let strength = app.t(match link.strength {
+            crate::domain::Strength::Principale => "strength-principale-short",
+            crate::domain::Strength::Secondaire => "strength-secondaire-short",
+        });
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", super::format::date(link.date)), theme.key),
+            Span::styled(format!("{strength} "), theme.heading),
+            Span::styled(
+                format!("[{}] ", app.t(&format!("kind-{}", link.kind.name()))),
+                theme.dim,
+            ),
+            Span::raw(crate::domain::text::one_line(&link.summary)),
+        ]);
+        lines.push(if row == cursor {
+            line.style(theme.selected)
+        } else {
+            line
+        });
+    }
+    while lines.len() < rows {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::raw(""));
+    let justification = links
+        .get(cursor)
+        .map(|l| crate::domain::text::one_line(&l.justification))
+        .filter(|j| !j.is_empty())
+        .map_or_else(
+            || app.t("evidence-no-justification"),
+            |j| format!("« {j} »"),
+        );
+    lines.push(Line::styled(justification, theme.dim));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

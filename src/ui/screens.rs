@@ -1968,66 +1968,6 @@ fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 }
 
 /// A one-line summary of a record, to list it under the competence it evidences.
-fn record_summary(app: &App, kind: RecordKind, id: Id) -> Option<(chrono::NaiveDate, String)> {
-    fn find<R: Record>(list: &[R], id: Id) -> Option<&R> {
-        list.binary_search_by_key(&id, Record::id)
-            .ok()
-            .map(|i| &list[i])
-    }
-    let d = &app.data;
-    let l = lang(app);
-    Some(match kind {
-        RecordKind::Interaction => {
-            let x = find(&d.interactions, id)?;
-            (
-                x.date,
-                format!(
-                    "{} — {}",
-                    app.config.vocab.types_interaction.labels(&x.types, l),
-                    x.demande
-                ),
-            )
-        }
-        RecordKind::Rencontre => {
-            let x = find(&d.rencontres, id)?;
-            (x.date, x.objet.to_string())
-        }
-        RecordKind::Veille => {
-            let x = find(&d.veille, id)?;
-            (x.date, x.resume.to_string())
-        }
-        RecordKind::Fiche => {
-            let x = find(&d.fiches, id)?;
-            (
-                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.titre.to_string(),
-            )
-        }
-        RecordKind::Analyse => {
-            let x = find(&d.analyses, id)?;
-            (x.date, x.situation.to_string())
-        }
-        RecordKind::Structure => {
-            let x = find(&d.structures, id)?;
-            (
-                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.nom.to_string(),
-            )
-        }
-        RecordKind::Signalement => {
-            let x = find(&d.signalements, id)?;
-            (x.date, format!("{} — {}", x.lieu, x.description))
-        }
-        RecordKind::NoteTerritoire => {
-            let x = find(&d.notes_territoire, id)?;
-            (x.date, format!("{} — {}", x.territoire, x.texte))
-        }
-        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil => {
-            return None;
-        }
-    })
-}
-
 const MAX_LISTED_EVIDENCE: usize = 50;
 
 fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'static>> {
@@ -2097,7 +2037,8 @@ fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'
                 .evidence()
                 .filter(|(_, _, link)| link.competence == qualified)
                 .filter_map(|(kind, id, link)| {
-                    record_summary(app, kind, id).map(|(date, text)| (date, kind, text, link))
+                    crate::app::evidence::summary(&app.data, &app.config, lang(app), kind, id)
+                        .map(|(date, text)| (date, kind, text, link))
                 })
                 .collect();
             links.sort_by_key(|l| std::cmp::Reverse(l.0));

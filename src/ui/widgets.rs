@@ -167,6 +167,13 @@ fn hint_actions(app: &App) -> &'static [Action] {
         },
         Context::Confirm => &[Action::Yes, Action::No],
         Context::History => &[Action::Select, Action::Restore, Action::Down, Action::Close],
+        Context::Evidence => &[
+            Action::Select,
+            Action::Strength,
+            Action::Delete,
+            Action::New,
+            Action::Close,
+        ],
         Context::List | Context::Global => match (app.tab, app.journal.mode) {
             (Tab::Journal, Mode::Todo) => &[
                 Action::MarkDone,
@@ -216,6 +223,7 @@ fn hint_actions(app: &App) -> &'static [Action] {
                     Action::Quit,
                 ],
                 _ => &[
+                    Action::Edit,
                     Action::Todo,
                     Action::View,
                     Action::DetailDown,
@@ -261,11 +269,27 @@ fn hint_label(app: &App, action: Action) -> String {
     if app.context() == Context::History && action == Action::Select {
         return app.t("action-show-changes");
     }
+    if app.context() == Context::Evidence {
+        match action {
+            Action::Select => return app.t("action-open-record"),
+            Action::New => return app.t("action-add-link"),
+            Action::Delete => return app.t("action-unlink"),
+            _ => {}
+        }
+    }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
         (Tab::Competences, Action::New) => app.t("action-new-analyse"),
         (Tab::Competences, Action::Edit) if app.comp_view == crate::app::CompView::Profil => {
             app.t("action-edit-profil")
+        }
+        (Tab::Competences, Action::Edit)
+            if matches!(
+                app.comp_view,
+                crate::app::CompView::Referentiel | crate::app::CompView::Coverage
+            ) =>
+        {
+            app.t("action-evidence")
         }
         (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
             crate::app::DocsMode::AReviser => "action-all-fiches",

@@ -1,0 +1,217 @@
+//! Evidence of one competence: the records linked to it, and the changes made from the
+//! Compétences tab (open the record, add or remove a link, principale or secondaire).
+
+use chrono::NaiveDate;
+
+use super::picker::PickItem;
+use crate::config::Config;
+use crate::domain::*;
+
+/// One link of a record to the competence, as listed (newest first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    pub kind: RecordKind,
+    pub id: Id,
+    /// Position of the link in the record's `meta.evidence`.
+    pub index: usize,
+    pub date: NaiveDate,
+    pub strength: Strength,
+    pub summary: String,
+    pub justification: Text,
+}
+
+/// The records linked to a (qualified) competence, newest first.
+pub fn linked(data: &Dataset, config: &Config, l: Lang, competence: &str) -> Vec<Linked> {
+    let mut seen: Vec<(RecordKind, Id)> = Vec::new();
+    let mut out = Vec::new();
+    for (kind, id, _) in data
+        .evidence()
+        .filter(|(_, _, e)| e.competence == competence)
+    {
+        // A record linked twice to one competence is listed once per link, found by index.
+        if seen.contains(&(kind, id)) {
+            continue;
+        }
+        seen.push((kind, id));
+        let Some((date, text)) = summary(data, config, l, kind, id) else {
+            continue;
+        };
+        let Some(meta) = meta_of(data, kind, id) else {
+            continue;
+        };
+        for (index, e) in meta.evidence.iter().enumerate() {
+            if e.competence == competence {
+                out.push(Linked {
+                    kind,
+                    id,
+                    index,
+                    date,
+                    strength: e.strength,
+                    summary: text.clone(),
+                    justification: e.justification.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    out
+}
+
+fn meta_of(d: &Dataset, kind: RecordKind, id: Id) -> Option<&RecordMeta> {
+    fn find<R: Record>(list: &[R], id: Id) -> Option<&RecordMeta> {
+        list.binary_search_by_key(&id, Record::id)
+            .ok()
+            .map(|i| list[i].meta())
+    }
+    match kind {
+        RecordKind::Interaction => find(&d.interactions, id),
+        RecordKind::Suivi => find(&d.suivis, id),
+        RecordKind::Structure => find(&d.structures, id),
+        RecordKind::Contact => find(&d.contacts, id),
+        RecordKind::Rencontre => find(&d.rencontres, id),
+        RecordKind::Veille => find(&d.veille, id),
+        RecordKind::Fiche => find(&d.fiches, id),
+        RecordKind::Analyse => find(&d.analyses, id),
+        RecordKind::Signalement => find(&d.signalements, id),
+        RecordKind::NoteTerritoire => find(&d.notes_territoire, id),
+        RecordKind::PlanNode => find(&d.plan, id),
+        RecordKind::Profil => find(&d.profil, id),
+    }
+}
+
+/// Kinds a user links to competences from the Compétences tab, with the newest first.
+const LINKABLE: [RecordKind; 8] = [
+    RecordKind::Interaction,
+    RecordKind::Structure,
+    RecordKind::Rencontre,
+    RecordKind::Veille,
+    RecordKind::Fiche,
+    RecordKind::Analyse,
+    RecordKind::Signalement,
+    RecordKind::NoteTerritoire,
+];
+
+/// At most this many records are offered when adding a link (the picker filters them).
+const MAX_CANDIDATES: usize = 2_000;
+
+/// Records that could be linked to the competence (not linked yet), newest first. The item
+/// id is `kind:id`; the label starts with the date and the kind.
+pub fn candidates(
+    data: &Dataset,
+    config: &Config,
+    l: Lang,
+    kind_label: &dyn Fn(RecordKind) -> String,
+    competence: &str,
+) -> Vec<PickItem> {
+    let mut rows: Vec<(NaiveDate, RecordKind, Id, String)> = Vec::new();
+    for kind in LINKABLE {
+        let ids: Vec<Id> = match kind {
+            RecordKind::Interaction => data.interactions.iter().map(Record::id).collect(),
+            RecordKind::Rencontre => data.rencontres.iter().map(Record::id).collect(),
+            RecordKind::Veille => data.veille.iter().map(Record::id).collect(),
+            RecordKind::Fiche => data.fiches.iter().map(Record::id).collect(),
+            RecordKind::Analyse => data.analyses.iter().map(Record::id).collect(),
+            RecordKind::Signalement => data.signalements.iter().map(Record::id).collect(),
+            RecordKind::Structure => data.structures.iter().map(Record::id).collect(),
+            _ => data.notes_territoire.iter().map(Record::id).collect(),
+        };
+        for id in ids {
+            let already = meta_of(data, kind, id)
+                .is_some_and(|m| m.evidence.iter().any(|e| e.competence == competence));
+            if already {
+                continue;
+            }
+            if let Some((date, text)) = summary(data, config, l, kind, id) {
+                rows.push((date, kind, id, text));
+            }
+        }
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+    rows.truncate(MAX_CANDIDATES);
+    rows.into_iter()
+        .map(|(date, kind, id, text)| {
+            PickItem::plain(
+                format!("{}:{id}", kind.name()),
+                format!(
+                    "{} [{}] {}",
+                    date.format("%d/%m/%Y"),
+                    kind_label(kind),
+                    text::one_line(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Parses a candidate's `kind:id` back.
+pub fn parse_candidate(item: &str) -> Option<(RecordKind, Id)> {
+    let (kind, id) = item.split_once(':')?;
+    let kind = RecordKind::ALL.into_iter().find(|k| k.name() == kind)?;
+    Some((kind, id.parse().ok()?))
+}
+
+/// A one-line summary of a record and its date, to list it as evidence of a competence.
+/// `None` for kinds that are not shown as evidence.
+pub fn summary(
+    d: &Dataset,
+    config: &Config,
+    l: Lang,
+    kind: RecordKind,
+    id: Id,
+) -> Option<(NaiveDate, String)> {
+    fn find<R: Record>(list: &[R], id: Id) -> Option<&R> {
+        list.binary_search_by_key(&id, Record::id)
+            .ok()
+            .map(|i| &list[i])
+    }
+    Some(match kind {
+        RecordKind::Interaction => {
+            let x = find(&d.interactions, id)?;
+            (
+                x.date,
+                format!(
+                    "{} — {}",
+                    config.vocab.types_interaction.labels(&x.types, l),
+                    x.demande
+                ),
+            )
+        }
+        RecordKind::Rencontre => {
+            let x = find(&d.rencontres, id)?;
+            (x.date, x.objet.to_string())
+        }
+        RecordKind::Veille => {
+            let x = find(&d.veille, id)?;
+            (x.date, x.resume.to_string())
+        }
+        RecordKind::Fiche => {
+            let x = find(&d.fiches, id)?;
+            (
+                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
+                x.titre.to_string(),
+            )
+        }
+        RecordKind::Analyse => {
+            let x = find(&d.analyses, id)?;
+            (x.date, x.situation.to_string())
+        }
+        RecordKind::Structure => {
+            let x = find(&d.structures, id)?;
+            (
+                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
+                x.nom.to_string(),
+            )
+        }
+        RecordKind::Signalement => {
+            let x = find(&d.signalements, id)?;
+            (x.date, format!("{} — {}", x.lieu, x.description))
+        }
+        RecordKind::NoteTerritoire => {
+            let x = find(&d.notes_territoire, id)?;
+            (x.date, format!("{} — {}", x.territoire, x.texte))
+        }
+        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil => {
+            return None;
+        }
+    })
+}
