@@ -263,19 +263,23 @@ fn hint_actions(app: &App) -> &'static [Action] {
     }
 }
 
+/// Where an action means something narrower in one context (Enter opens a record among a
+/// competence's evidence), the Fluent id of that meaning, for the footer and for help.
+fn context_label(context: Context, action: Action) -> Option<&'static str> {
+    match (context, action) {
+        (Context::History, Action::Select) => Some("action-show-changes"),
+        (Context::Evidence, Action::Select) => Some("action-open-record"),
+        (Context::Evidence, Action::New) => Some("action-add-link"),
+        (Context::Evidence, Action::Delete) => Some("action-unlink"),
+        _ => None,
+    }
+}
+
 /// The label of an action in the footer: the same as in help, except where one key means
 /// a tab's own view ("À relancer" in the Réseau tab).
 fn hint_label(app: &App, action: Action) -> String {
-    if app.context() == Context::History && action == Action::Select {
-        return app.t("action-show-changes");
-    }
-    if app.context() == Context::Evidence {
-        match action {
-            Action::Select => return app.t("action-open-record"),
-            Action::New => return app.t("action-add-link"),
-            Action::Delete => return app.t("action-unlink"),
-            _ => {}
-        }
+    if let Some(id) = context_label(app.context(), action) {
+        return app.t(id);
     }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
@@ -426,7 +430,9 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
                 .join(", ");
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<18} "), theme.key),
-                Span::raw(app.t(&format!("action-{}", action.name()))),
+                Span::raw(app.t(
+                    context_label(context, *action).unwrap_or(&format!("action-{}", action.name())),
+                )),
             ]));
         }
         lines.push(Line::raw(""));
