@@ -448,3 +448,37 @@ fn a_competence_s_evidence_is_relinked_unlinked_and_extended_from_the_competence
     press(&mut a, Key::plain(KeyCode::Esc));
     assert_eq!(a.context(), Context::List);
 }
+
+#[test]
+fn links_to_a_competence_the_referentiel_lacks_are_listed_as_orphans_and_kept() {
+    let mut data = common::sample(100);
+    let date = data.interactions[0].date;
+    data.interactions[0]
+        .meta
+        .evidence
+        .push(carnet::domain::EvidenceLink {
+            competence: "msads-2026/CCP4.C2".into(),
+            strength: carnet::domain::Strength::Principale,
+            justification: "Lien d'un autre référentiel".into(),
+            date,
+        });
+    let mut a = app(data);
+    press(&mut a, Key::char('4'));
+    assert_eq!(
+        a.views.orphans,
+        vec![carnet::domain::Text::from("msads-2026/CCP4.C2")]
+    );
+    press(&mut a, Key::char('G')); // the last row: the orphan
+    assert_eq!(
+        a.selected_competence().as_deref(),
+        Some("msads-2026/CCP4.C2")
+    );
+    let screen = render(&a);
+    assert!(
+        screen.contains("msads-2026/CCP4.C2") && screen.contains("orpheline"),
+        "{screen}"
+    );
+    press(&mut a, Key::plain(KeyCode::Enter));
+    assert_eq!(a.context(), Context::Evidence);
+    assert_eq!(a.evidence_links("msads-2026/CCP4.C2").len(), 1);
+}

@@ -705,3 +705,5 @@ evidence-no-justification = No justification: open the record (Enter) to write i
 status-link-added = Link added (secondary). u to undo.
 status-link-removed = Link removed. u to undo.
 status-link-strength = Link strength changed.
+orphans-heading = Competences the current référentiel lacks
+orphans-explain = Records are linked to these competences, which the configured référentiel does not contain (another référentiel, or a changed id). The links are kept; they count in no coverage.

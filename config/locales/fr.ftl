@@ -705,3 +705,5 @@ evidence-no-justification = Pas de justification : ouvrez l'enregistrement (Entr
 status-link-added = Lien ajouté (secondaire). u pour annuler.
 status-link-removed = Lien retiré. u pour annuler.
 status-link-strength = Force du lien changée.
+orphans-heading = Compétences absentes du référentiel actuel
+orphans-explain = Des enregistrements sont liés à ces compétences, que le référentiel configuré ne contient pas (un autre référentiel, ou un identifiant modifié). Les liens sont conservés ; ils ne comptent dans aucune couverture.

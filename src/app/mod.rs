@@ -2272,7 +2272,8 @@ impl App {
         let (ci, k) = match self.comp_view {
             CompView::Referentiel => match self.views.competences.get(selected)? {
                 CompetenceRow::Competence(ci, k) => (*ci, *k),
-                CompetenceRow::Ccp(_) => return None,
+                CompetenceRow::Orphan(i) => return self.views.orphans.get(*i).cloned(),
+                CompetenceRow::Ccp(_) | CompetenceRow::OrphanHeader => return None,
             },
             CompView::Coverage => {
                 let (ci, k, _) = *self.gaps_first().get(selected)?;

@@ -12,6 +12,10 @@ use std::collections::HashMap;
 pub enum CompetenceRow {
     Ccp(usize),
     Competence(usize, usize),
+    /// The heading above evidence of competences the current référentiel lacks.
+    OrphanHeader,
+    /// Index into `Views::orphans`.
+    Orphan(usize),
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,6 +94,9 @@ pub struct Views {
     /// Fiches by plan de classement order, then title.
     pub fiches: Vec<usize>,
     pub competences: Vec<CompetenceRow>,
+    /// Competences (qualified ids) that records are linked to but the référentiel lacks:
+    /// kept, and listed after the référentiel.
+    pub orphans: Vec<Text>,
     /// Partners people were oriented to, most orientations first.
     pub partners: Vec<PartnerStats>,
     /// Rencontres, veille, signalements and notes de territoire, newest first.
@@ -159,7 +166,7 @@ impl Views {
             )
         });
 
-        let competences = config
+        let mut competences: Vec<CompetenceRow> = config
             .referentiel
             .ccp
             .iter()
@@ -183,6 +190,17 @@ impl Views {
             }
         }
 
+        let mut orphans: Vec<Text> = evidence
+            .keys()
+            .filter(|id| config.referentiel.find(id).is_none())
+            .cloned()
+            .collect();
+        orphans.sort();
+        if !orphans.is_empty() {
+            competences.push(CompetenceRow::OrphanHeader);
+            competences.extend((0..orphans.len()).map(CompetenceRow::Orphan));
+        }
+
         fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
             let mut order: Vec<usize> = (0..list.len()).rev().collect();
             order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));
@@ -197,6 +215,7 @@ impl Views {
             notes: newest_first(&data.notes_territoire, |n| n.date),
             analyses: newest_first(&data.analyses, |a| a.date),
             journal,
+            orphans,
             structures,
             contacts_by_structure,
             last_contact,

@@ -1721,7 +1721,7 @@ fn coverage<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         title: app.t("coverage-title"),
         columns: vec![
             col(app, "col-competence", Constraint::Fill(1)),
-            col(app, "col-state", Constraint::Length(8)),
+            col(app, "col-state", Constraint::Length(9)),
             col(app, "col-bar", Constraint::Length(10)),
             col(app, "col-links", Constraint::Length(6)),
         ],
@@ -1945,6 +1945,21 @@ fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             cells.push(Cell::from(coverage_label(app, count, theme)));
             cells
         }
+        CompetenceRow::OrphanHeader => vec![Cell::from(Span::styled(
+            app.t("orphans-heading"),
+            theme.group,
+        ))],
+        CompetenceRow::Orphan(i) => {
+            let id = &app.views.orphans[i];
+            let count = app.views.evidence.get(id).copied().unwrap_or_default();
+            let mut cells = vec![cell(format!("  {id}"))];
+            cells.extend(count_cells(count, theme));
+            cells.push(Cell::from(Span::styled(
+                app.t("annex-orphan-state"),
+                theme.warn,
+            )));
+            cells
+        }
     };
     let detail = rows
         .get(app.cursor().selected)
@@ -1957,7 +1972,7 @@ fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             col(app, "col-principale", Constraint::Length(6)),
             col(app, "col-secondaire", Constraint::Length(5)),
             col(app, "col-latest", Constraint::Length(10)),
-            col(app, "col-state", Constraint::Length(8)),
+            col(app, "col-state", Constraint::Length(9)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -2032,51 +2047,63 @@ fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'
                         .map(|o| Line::raw(format!("• {}", one_line(o)))),
                 );
             }
-            let mut links: Vec<(chrono::NaiveDate, RecordKind, String, &EvidenceLink)> = app
-                .data
-                .evidence()
-                .filter(|(_, _, link)| link.competence == qualified)
-                .filter_map(|(kind, id, link)| {
-                    crate::app::evidence::summary(&app.data, &app.config, lang(app), kind, id)
-                        .map(|(date, text)| (date, kind, text, link))
-                })
-                .collect();
-            links.sort_by_key(|l| std::cmp::Reverse(l.0));
-            lines.push(Line::raw(""));
-            lines.push(heading(
-                theme,
-                app.i18n
-                    .t_args("detail-linked-records", &[arg("count", links.len())]),
-            ));
-            if links.is_empty() {
-                lines.push(Line::styled(app.t("no-evidence"), theme.dim));
-            }
-            for (date, kind, text, link) in links.iter().take(MAX_LISTED_EVIDENCE) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{} ", format::date(*date)), theme.key),
-                    Span::styled(
-                        format!("[{}] ", app.t(&format!("kind-{}", kind.name()))),
-                        theme.dim,
-                    ),
-                    Span::raw(one_line(text)),
-                ]));
-                if !link.justification.is_empty() {
-                    lines.push(Line::styled(
-                        format!("  « {} »", one_line(&link.justification)),
-                        theme.dim,
-                    ));
-                }
-            }
-            if links.len() > MAX_LISTED_EVIDENCE {
-                lines.push(Line::styled(
-                    app.i18n.t_args(
-                        "more-records",
-                        &[arg("count", links.len() - MAX_LISTED_EVIDENCE)],
-                    ),
-                    theme.dim,
-                ));
-            }
+            linked_lines(app, theme, &qualified, &mut lines);
             lines
         }
+        CompetenceRow::OrphanHeader => vec![
+            Line::styled(app.t("orphans-heading"), theme.header),
+            Line::raw(""),
+            Line::raw(app.t("orphans-explain")),
+        ],
+        CompetenceRow::Orphan(i) => {
+            let id = app.views.orphans[i].clone();
+            let mut lines = vec![
+                Line::styled(id.to_string(), theme.header),
+                Line::styled(app.t("competence-orphan"), theme.warn),
+                Line::raw(""),
+                Line::raw(app.t("orphans-explain")),
+            ];
+            linked_lines(app, theme, &id, &mut lines);
+            lines
+        }
+    }
+}
+
+/// The records linked to a competence, newest first, each with its justification.
+fn linked_lines(app: &App, theme: &Theme, competence: &str, lines: &mut Vec<Line<'static>>) {
+    let links = app.evidence_links(competence);
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        theme,
+        app.i18n
+            .t_args("detail-linked-records", &[arg("count", links.len())]),
+    ));
+    if links.is_empty() {
+        lines.push(Line::styled(app.t("no-evidence"), theme.dim));
+    }
+    for link in links.iter().take(MAX_LISTED_EVIDENCE) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", format::date(link.date)), theme.key),
+            Span::styled(
+                format!("[{}] ", app.t(&format!("kind-{}", link.kind.name()))),
+                theme.dim,
+            ),
+            Span::raw(one_line(&link.summary)),
+        ]));
+        if !link.justification.is_empty() {
+            lines.push(Line::styled(
+                format!("  « {} »", one_line(&link.justification)),
+                theme.dim,
+            ));
+        }
+    }
+    if links.len() > MAX_LISTED_EVIDENCE {
+        lines.push(Line::styled(
+            app.i18n.t_args(
+                "more-records",
+                &[arg("count", links.len() - MAX_LISTED_EVIDENCE)],
+            ),
+            theme.dim,
+        ));
     }
 }
