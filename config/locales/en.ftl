@@ -235,6 +235,7 @@ guard-name = looks like a person's name
 guard-health = health data
 guard-religion = religious belief
 guard-secret = password or identifier
+guard-suivi = follow-up code: remove it from what others will read
 
 ## Journal CSV export
 csv-id = Id

@@ -235,6 +235,7 @@ guard-name = ressemble au nom d'une personne
 guard-health = donnée de santé
 guard-religion = conviction religieuse
 guard-secret = mot de passe ou identifiant
+guard-suivi = code de suivi : à retirer de ce qui sera lu par d'autres
 
 ## Export CSV du journal
 csv-id = Identifiant

@@ -27,6 +27,8 @@ pub enum GuardKind {
     Health,
     Religion,
     Secret,
+    /// A pseudonymous suivi code: fine in the logbook, never in what others read.
+    SuiviCode,
 }
 
 impl GuardKind {
@@ -41,6 +43,7 @@ impl GuardKind {
             GuardKind::Health => "guard-health",
             GuardKind::Religion => "guard-religion",
             GuardKind::Secret => "guard-secret",
+            GuardKind::SuiviCode => "guard-suivi",
         }
     }
 }
@@ -169,10 +172,50 @@ impl<'a> Guard<'a> {
         out
     }
 
+    /// The check before text leaves the carnet for a reader (the Dossier Professionnel): the
+    /// free-text guard, plus suivi codes, written like `P-2026-017` or as the store knows them.
+    pub fn check_for_sharing(
+        &self,
+        field: &'static str,
+        text: &str,
+        suivi_codes: &[&str],
+    ) -> Vec<GuardWarning> {
+        let mut out = self.check(field, text);
+        for w in words(text) {
+            if looks_like_suivi_code(w.text) || suivi_codes.contains(&w.text) {
+                let warning = GuardWarning {
+                    field,
+                    kind: GuardKind::SuiviCode,
+                    matched: w.text.to_string(),
+                };
+                if !out.contains(&warning) {
+                    out.push(warning);
+                }
+            }
+        }
+        out
+    }
+
     fn is_network_name(&self, phrase: &str) -> bool {
         let folded = fold(phrase);
         self.known_names.iter().any(|n| n.contains(&folded))
     }
+}
+
+/// `P-2026-017`: one or two capital letters, a year, a number.
+fn looks_like_suivi_code(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let (Some(prefix), Some(year), Some(number), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    (1..=2).contains(&prefix.len())
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (1..=5).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Runs of digits with single separators: French phone numbers and NIR-like numbers.
@@ -254,6 +297,47 @@ mod tests {
 
     fn terms() -> PrivacyTerms {
         toml::from_str(DEFAULT_TERMS).unwrap()
+    }
+
+    #[test]
+    fn sharing_check_warns_on_what_identifies_a_person_and_nothing_else() {
+        let t = terms();
+        let guard = Guard::new(
+            &t,
+            [
+                "CAF de Val-de-Brume".to_string(),
+                "Karim Benali".to_string(),
+            ],
+        );
+        let codes = ["Q-7"];
+        let warn: &[(&str, GuardKind)] = &[
+            ("J'ai reçu Mme Durand à l'accueil.", GuardKind::PersonName),
+            (
+                "Nathalie Martin est revenue le lendemain.",
+                GuardKind::PersonName,
+            ),
+            ("Rappeler au 06 12 34 56 78.", GuardKind::Phone),
+            ("Contact : n.martin@exemple.fr", GuardKind::Email),
+            ("Suivi P-2026-017 : dossier complet.", GuardKind::SuiviCode),
+            ("La personne (Q-7) est revenue.", GuardKind::SuiviCode),
+            ("NIR 1 84 12 75 123 456 78", GuardKind::Nir),
+        ];
+        for (text, kind) in warn {
+            let found = guard.check_for_sharing("x", text, &codes);
+            assert!(found.iter().any(|w| w.kind == *kind), "{text}: {found:?}");
+        }
+        let quiet = [
+            "J'ai orienté la personne vers la CAF de Val-de-Brume.",
+            "Karim Benali, référent de la structure, a rappelé.",
+            "Le 12/03/2026 à 14h30, permanence de 2 heures.",
+            "Compétence CCP2.C3, article L. 262-2 du code.",
+            "Une famille de 5 personnes, arrivée en 2024-2025.",
+            "Atelier numérique : 8 participants.",
+        ];
+        for text in quiet {
+            let found = guard.check_for_sharing("x", text, &codes);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
     }
 
     fn kinds(text: &str) -> Vec<GuardKind> {
