@@ -20,41 +20,53 @@ pub struct Linked {
     pub justification: Text,
 }
 
-/// The records linked to a (qualified) competence, newest first.
-pub fn linked(data: &Dataset, config: &Config, l: Lang, competence: &str) -> Vec<Linked> {
-    let mut seen: Vec<(RecordKind, Id)> = Vec::new();
-    let mut out = Vec::new();
-    for (kind, id, _) in data
-        .evidence()
-        .filter(|(_, _, e)| e.competence == competence)
-    {
-        // A record linked twice to one competence is listed once per link, found by index.
-        if seen.contains(&(kind, id)) {
-            continue;
+/// The records linked to a (qualified) competence, newest first (by the link's date); at
+/// most `limit` of them are summarised, and the total number of links comes along.
+pub fn linked(
+    data: &Dataset,
+    config: &Config,
+    l: Lang,
+    competence: &str,
+    limit: usize,
+) -> (Vec<Linked>, usize) {
+    let mut entries: Vec<(NaiveDate, RecordKind, Id, usize, &EvidenceLink)> = Vec::new();
+    // Links of one record arrive together: count them to know each one's position.
+    let mut previous: Option<(RecordKind, Id)> = None;
+    let mut index = 0;
+    for (kind, id, e) in data.evidence() {
+        if previous == Some((kind, id)) {
+            index += 1;
+        } else {
+            previous = Some((kind, id));
+            index = 0;
         }
-        seen.push((kind, id));
-        let Some((date, text)) = summary(data, config, l, kind, id) else {
-            continue;
-        };
-        let Some(meta) = meta_of(data, kind, id) else {
-            continue;
-        };
-        for (index, e) in meta.evidence.iter().enumerate() {
-            if e.competence == competence {
-                out.push(Linked {
-                    kind,
-                    id,
-                    index,
-                    date,
-                    strength: e.strength,
-                    summary: text.clone(),
-                    justification: e.justification.clone(),
-                });
-            }
+        let listed = !matches!(
+            kind,
+            RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil
+        );
+        if listed && e.competence == competence {
+            entries.push((e.date, kind, id, index, e));
         }
     }
-    out.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-    out
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+    let total = entries.len();
+    let out = entries
+        .into_iter()
+        .filter_map(|(_, kind, id, index, e)| {
+            let (date, summary) = summary(data, config, l, kind, id)?;
+            Some(Linked {
+                kind,
+                id,
+                index,
+                date,
+                strength: e.strength,
+                summary,
+                justification: e.justification.clone(),
+            })
+        })
+        .take(limit)
+        .collect();
+    (out, total)
 }
 
 fn meta_of(d: &Dataset, kind: RecordKind, id: Id) -> Option<&RecordMeta> {
@@ -151,7 +163,7 @@ pub fn parse_candidate(item: &str) -> Option<(RecordKind, Id)> {
 }
 
 /// A one-line summary of a record and its date, to list it as evidence of a competence.
-/// `None` for kinds that are not shown as evidence.
+/// `None` for kinds that are not shown as evidence (the same as skipped by `linked`).
 pub fn summary(
     d: &Dataset,
     config: &Config,

@@ -2286,7 +2286,14 @@ impl App {
 
     /// The links listed by the evidence modal, newest first.
     pub fn evidence_links(&self, competence: &str) -> Vec<evidence::Linked> {
-        evidence::linked(&self.data, &self.config, self.i18n.lang(), competence)
+        evidence::linked(
+            &self.data,
+            &self.config,
+            self.i18n.lang(),
+            competence,
+            usize::MAX,
+        )
+        .0
     }
 
     /// The edit form of any record shown as evidence.

@@ -2071,17 +2071,23 @@ fn competence_detail(app: &App, theme: &Theme, row: CompetenceRow) -> Vec<Line<'
 
 /// The records linked to a competence, newest first, each with its justification.
 fn linked_lines(app: &App, theme: &Theme, competence: &str, lines: &mut Vec<Line<'static>>) {
-    let links = app.evidence_links(competence);
+    let (links, total) = crate::app::evidence::linked(
+        &app.data,
+        &app.config,
+        lang(app),
+        competence,
+        MAX_LISTED_EVIDENCE,
+    );
     lines.push(Line::raw(""));
     lines.push(heading(
         theme,
         app.i18n
-            .t_args("detail-linked-records", &[arg("count", links.len())]),
+            .t_args("detail-linked-records", &[arg("count", total)]),
     ));
     if links.is_empty() {
         lines.push(Line::styled(app.t("no-evidence"), theme.dim));
     }
-    for link in links.iter().take(MAX_LISTED_EVIDENCE) {
+    for link in &links {
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", format::date(link.date)), theme.key),
             Span::styled(
@@ -2097,12 +2103,10 @@ fn linked_lines(app: &App, theme: &Theme, competence: &str, lines: &mut Vec<Line
             ));
         }
     }
-    if links.len() > MAX_LISTED_EVIDENCE {
+    if total > links.len() {
         lines.push(Line::styled(
-            app.i18n.t_args(
-                "more-records",
-                &[arg("count", links.len() - MAX_LISTED_EVIDENCE)],
-            ),
+            app.i18n
+                .t_args("more-records", &[arg("count", total - links.len())]),
             theme.dim,
         ));
     }
