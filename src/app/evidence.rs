@@ -69,44 +69,11 @@ pub fn linked(
     (out, total)
 }
 
-fn meta_of(d: &Dataset, kind: RecordKind, id: Id) -> Option<&RecordMeta> {
-    fn find<R: Record>(list: &[R], id: Id) -> Option<&RecordMeta> {
-        list.binary_search_by_key(&id, Record::id)
-            .ok()
-            .map(|i| list[i].meta())
-    }
-    match kind {
-        RecordKind::Interaction => find(&d.interactions, id),
-        RecordKind::Suivi => find(&d.suivis, id),
-        RecordKind::Structure => find(&d.structures, id),
-        RecordKind::Contact => find(&d.contacts, id),
-        RecordKind::Rencontre => find(&d.rencontres, id),
-        RecordKind::Veille => find(&d.veille, id),
-        RecordKind::Fiche => find(&d.fiches, id),
-        RecordKind::Analyse => find(&d.analyses, id),
-        RecordKind::Signalement => find(&d.signalements, id),
-        RecordKind::NoteTerritoire => find(&d.notes_territoire, id),
-        RecordKind::PlanNode => find(&d.plan, id),
-        RecordKind::Profil => find(&d.profil, id),
-    }
-}
-
-/// Kinds a user links to competences from the Compétences tab, with the newest first.
-const LINKABLE: [RecordKind; 8] = [
-    RecordKind::Interaction,
-    RecordKind::Structure,
-    RecordKind::Rencontre,
-    RecordKind::Veille,
-    RecordKind::Fiche,
-    RecordKind::Analyse,
-    RecordKind::Signalement,
-    RecordKind::NoteTerritoire,
-];
-
 /// At most this many records are offered when adding a link (the picker filters them).
 const MAX_CANDIDATES: usize = 2_000;
 
-/// Records that could be linked to the competence (not linked yet), newest first. The item
+/// Records that could be linked to the competence (interactions, structures, rencontres,
+/// veille, fiches, analyses, signalements, notes; not linked yet), newest first. The item
 /// id is `kind:id`; the label starts with the date and the kind.
 pub fn candidates(
     data: &Dataset,
@@ -115,34 +82,40 @@ pub fn candidates(
     kind_label: &dyn Fn(RecordKind) -> String,
     competence: &str,
 ) -> Vec<PickItem> {
-    let mut rows: Vec<(NaiveDate, RecordKind, Id, String)> = Vec::new();
-    for kind in LINKABLE {
-        let ids: Vec<Id> = match kind {
-            RecordKind::Interaction => data.interactions.iter().map(Record::id).collect(),
-            RecordKind::Rencontre => data.rencontres.iter().map(Record::id).collect(),
-            RecordKind::Veille => data.veille.iter().map(Record::id).collect(),
-            RecordKind::Fiche => data.fiches.iter().map(Record::id).collect(),
-            RecordKind::Analyse => data.analyses.iter().map(Record::id).collect(),
-            RecordKind::Signalement => data.signalements.iter().map(Record::id).collect(),
-            RecordKind::Structure => data.structures.iter().map(Record::id).collect(),
-            _ => data.notes_territoire.iter().map(Record::id).collect(),
-        };
-        for id in ids {
-            let already = meta_of(data, kind, id)
-                .is_some_and(|m| m.evidence.iter().any(|e| e.competence == competence));
-            if already {
-                continue;
-            }
-            if let Some((date, text)) = summary(data, config, l, kind, id) {
-                rows.push((date, kind, id, text));
+    // Dates first (cheap), summaries only for the newest kept.
+    fn unlinked<R: Record>(
+        list: &[R],
+        competence: &str,
+        date: impl Fn(&R) -> Option<NaiveDate>,
+        out: &mut Vec<(NaiveDate, RecordKind, Id)>,
+    ) {
+        for r in list {
+            if r.meta().evidence.iter().all(|e| e.competence != competence)
+                && let Some(d) = date(r)
+            {
+                out.push((d, R::KIND, r.id()));
             }
         }
     }
+    fn created(meta: &RecordMeta) -> Option<NaiveDate> {
+        chrono::DateTime::from_timestamp_millis(meta.created_at.0).map(|d| d.date_naive())
+    }
+    let mut rows: Vec<(NaiveDate, RecordKind, Id)> = Vec::new();
+    let c = competence;
+    unlinked(&data.interactions, c, |x| Some(x.date), &mut rows);
+    unlinked(&data.structures, c, |x| created(&x.meta), &mut rows);
+    unlinked(&data.rencontres, c, |x| Some(x.date), &mut rows);
+    unlinked(&data.veille, c, |x| Some(x.date), &mut rows);
+    unlinked(&data.fiches, c, |x| created(&x.meta), &mut rows);
+    unlinked(&data.analyses, c, |x| Some(x.date), &mut rows);
+    unlinked(&data.signalements, c, |x| Some(x.date), &mut rows);
+    unlinked(&data.notes_territoire, c, |x| Some(x.date), &mut rows);
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
     rows.truncate(MAX_CANDIDATES);
     rows.into_iter()
-        .map(|(date, kind, id, text)| {
-            PickItem::plain(
+        .filter_map(|(_, kind, id)| {
+            let (date, text) = summary(data, config, l, kind, id)?;
+            Some(PickItem::plain(
                 format!("{}:{id}", kind.name()),
                 format!(
                     "{} [{}] {}",
@@ -150,7 +123,7 @@ pub fn candidates(
                     kind_label(kind),
                     text::one_line(&text)
                 ),
-            )
+            ))
         })
         .collect()
 }
