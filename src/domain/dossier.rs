@@ -1,0 +1,223 @@
+//! Drafting an example of the Dossier Professionnel (DOMAIN.md §3) from the records a user
+//! selects: the five rubriques prefilled, in the first person and in French (the dossier is
+//! a French ministry document whatever the interface language), then edited freely.
+//!
+//! What identifies a person helped never enters a draft: no suivi code, no private or
+//! professional note, only the demande, the besoin and the réponses, which the free-text
+//! guard already watches.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::*;
+
+/// The prefilled rubriques of one example.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    pub titre: String,
+    /// « Décrivez les tâches ou opérations que vous avez effectuées, et dans quelles conditions »
+    pub taches: String,
+    /// « Précisez les moyens utilisés »
+    pub moyens: String,
+    /// « Avec qui avez-vous travaillé ? »
+    pub avec_qui: String,
+    /// « Nom de l'entreprise, organisme ou association »
+    pub entreprise: String,
+    /// « Chantier, atelier, service »
+    pub service: String,
+    /// « Période d'exercice » of the selected records.
+    pub du: Option<NaiveDate>,
+    pub au: Option<NaiveDate>,
+}
+
+/// The records an example is drafted from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources<'a> {
+    pub interactions: Vec<&'a Interaction>,
+    pub rencontres: Vec<&'a Rencontre>,
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// "Être accompagné" → "être accompagné", to continue a sentence.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Distinct non-empty values, in first-seen order.
+fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    values
+        .into_iter()
+        .map(|v| text::one_line(&v))
+        .filter(|v| !v.is_empty() && seen.insert(v.clone()))
+        .collect()
+}
+
+pub fn draft(
+    src: &Sources,
+    vocab: &Vocabularies,
+    data: &Dataset,
+    profil: Option<&Profil>,
+) -> Draft {
+    let l = Lang::Fr;
+    let mut interactions = src.interactions.clone();
+    interactions.sort_by_key(|i| (i.date, i.heure));
+    let mut rencontres = src.rencontres.clone();
+    rencontres.sort_by_key(|r| r.date);
+    let dates: Vec<NaiveDate> = interactions
+        .iter()
+        .map(|i| i.date)
+        .chain(rencontres.iter().map(|r| r.date))
+        .collect();
+    let (du, au) = (dates.iter().min().copied(), dates.iter().max().copied());
+
+    // The most frequent type names the example; a meeting's subject when there is no
+    // interaction.
+    let mut type_counts: Vec<(usize, &Text)> = Vec::new();
+    for t in interactions.iter().flat_map(|i| &i.types) {
+        match type_counts.iter_mut().find(|(_, id)| *id == t) {
+            Some((n, _)) => *n += 1,
+            None => type_counts.push((1, t)),
+        }
+    }
+    type_counts.sort_by_key(|t| std::cmp::Reverse(t.0));
+    let titre = match type_counts.first() {
+        Some((_, t)) => {
+            let themes = distinct(
+                interactions
+                    .iter()
+                    .flat_map(|i| &i.thematiques)
+                    .map(|t| vocab.thematiques.label(t, l).into_owned()),
+            );
+            match themes.first() {
+                Some(theme) => format!("{} — {theme}", vocab.types_interaction.label(t, l)),
+                None => vocab.types_interaction.label(t, l).into_owned(),
+            }
+        }
+        None => rencontres
+            .first()
+            .map(|r| text::one_line(&r.objet))
+            .unwrap_or_default(),
+    };
+
+    let mut taches = String::new();
+    if !interactions.is_empty() {
+        let persons: u32 = interactions
+            .iter()
+            .map(|i| u32::from(i.personnes.count()))
+            .sum();
+        taches.push_str(&format!(
+            "J'ai reçu {persons} personne{} au cours de {} entretien{}",
+            if persons > 1 { "s" } else { "" },
+            interactions.len(),
+            if interactions.len() > 1 { "s" } else { "" },
+        ));
+        if let (Some(a), Some(b)) = (du, au) {
+            taches.push_str(&if a == b {
+                format!(", le {}", date(a))
+            } else {
+                format!(", du {} au {}", date(a), date(b))
+            });
+        }
+        taches.push_str(".\n");
+        for i in &interactions {
+            let mut line = format!(
+                "- {} : « {} »",
+                vocab.types_interaction.labels(&i.types, l),
+                text::one_line(&i.demande)
+            );
+            if !i.besoin.is_empty() {
+                line.push_str(&format!(
+                    " ; besoin analysé : {}",
+                    lower_first(&text::one_line(&i.besoin))
+                ));
+            }
+            // An orientation is said with its partner's name below, not twice.
+            let reponses: Vec<&Text> = i
+                .reponses
+                .iter()
+                .filter(|r| i.orientation.is_none() || r.as_str() != "orientation")
+                .collect();
+            if !reponses.is_empty() {
+                line.push_str(&format!(
+                    " ; réponse : {}",
+                    vocab.reponses.labels(&reponses, l).to_lowercase()
+                ));
+            }
+            if let Some(o) = &i.orientation {
+                line.push_str(&format!(" ; orientation vers {}", text::one_line(&o.nom)));
+            }
+            taches.push_str(&line);
+            taches.push_str(".\n");
+        }
+    }
+    for r in &rencontres {
+        taches.push_str(&format!(
+            "- {} ({}) : {}.\n",
+            vocab.types_rencontre.label(&r.type_rencontre, l),
+            date(r.date),
+            text::one_line(&r.objet)
+        ));
+    }
+
+    let canaux = distinct(
+        interactions
+            .iter()
+            .map(|i| vocab.canaux.label(&i.canal, l).into_owned()),
+    );
+    let lieux = distinct(interactions.iter().map(|i| i.lieu.to_string()));
+    let mut moyens = String::new();
+    if !canaux.is_empty() {
+        moyens.push_str(&format!("Canaux : {}.\n", canaux.join(", ").to_lowercase()));
+    }
+    if !lieux.is_empty() {
+        moyens.push_str(&format!("Lieux : {}.\n", lieux.join(", ")));
+    }
+
+    let structures = distinct(
+        interactions
+            .iter()
+            .filter_map(|i| i.orientation.as_ref().map(|o| o.nom.to_string()))
+            .chain(
+                rencontres
+                    .iter()
+                    .flat_map(|r| r.structures.iter().map(|s| s.nom.to_string())),
+            ),
+    );
+    let contacts = distinct(
+        rencontres
+            .iter()
+            .flat_map(|r| r.contacts.iter().map(|c| c.nom.to_string())),
+    );
+    let mut avec_qui = String::new();
+    if !structures.is_empty() {
+        avec_qui.push_str(&format!("Partenaires : {}.\n", structures.join(", ")));
+    }
+    if !contacts.is_empty() {
+        avec_qui.push_str(&format!("Interlocuteurs : {}.\n", contacts.join(", ")));
+    }
+
+    let entreprise = profil
+        .and_then(|p| p.employeur)
+        .and_then(|id| data.structure(id))
+        .map(|s| s.nom.to_string())
+        .unwrap_or_default();
+    Draft {
+        titre,
+        taches: taches.trim_end().to_string(),
+        moyens: moyens.trim_end().to_string(),
+        avec_qui: avec_qui.trim_end().to_string(),
+        entreprise,
+        service: profil.map(|p| p.service.to_string()).unwrap_or_default(),
+        du,
+        au,
+    }
+}

@@ -1,0 +1,101 @@
+//! Drafting a Dossier Professionnel example from selected records: the rubriques a trainee
+//! would otherwise write from scratch, with nothing that identifies a person helped.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use carnet::domain::dossier::{Sources, draft};
+use carnet::domain::*;
+
+#[test]
+fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
+    let mut data = common::sample(300);
+    let config = common::config(Lang::En);
+    // Secrets that must never reach a draft, planted in the selected records.
+    let oriented: Vec<usize> = (0..data.interactions.len())
+        .filter(|&i| data.interactions[i].orientation.is_some())
+        .take(2)
+        .collect();
+    for &i in &oriented {
+        data.interactions[i].note_privee = "SECRET-PRIVE".into();
+        data.interactions[i].note_pro = "NOTE-PRO".into();
+        data.interactions[i].personnes = Personnes::Suivi(data.suivis[0].meta.id);
+    }
+    let code = data.suivis[0].code.to_string();
+    let rencontre = data
+        .rencontres
+        .iter()
+        .find(|r| !r.structures.is_empty())
+        .unwrap();
+    let src = Sources {
+        interactions: oriented.iter().map(|&i| &data.interactions[i]).collect(),
+        rencontres: vec![rencontre],
+    };
+    let d = draft(&src, &config.vocab, &data, data.profil());
+    let first = &data.interactions[oriented[0]];
+    let second = &data.interactions[oriented[1]];
+
+    // Tâches et conditions: the demandes, in French whatever the interface language.
+    assert!(
+        d.taches
+            .starts_with("J'ai reçu 2 personnes au cours de 2 entretiens"),
+        "{}",
+        d.taches
+    );
+    assert!(
+        d.taches.contains(first.demande.as_str()) && d.taches.contains(second.demande.as_str())
+    );
+    assert!(d.taches.contains(rencontre.objet.as_str()));
+    let partner = first.orientation.as_ref().unwrap().nom.as_str();
+    assert!(d.taches.contains(&format!("orientation vers {partner}")));
+    assert!(
+        !d.taches
+            .contains("orientation vers un partenaire ; orientation vers"),
+        "an orientation is said once, with its partner: {}",
+        d.taches
+    );
+    // Moyens: the canaux by their French label.
+    let canal = config
+        .vocab
+        .canaux
+        .label(&first.canal, Lang::Fr)
+        .to_lowercase();
+    assert!(d.moyens.contains(&canal), "{} / {canal}", d.moyens);
+    // Avec qui: the partners oriented to and met.
+    assert!(
+        d.avec_qui
+            .contains(first.orientation.as_ref().unwrap().nom.as_str())
+    );
+    assert!(d.avec_qui.contains(rencontre.structures[0].nom.as_str()));
+    // Contexte: the profil's employer and service, the records' period.
+    let profil = data.profil().unwrap();
+    assert_eq!(
+        d.entreprise,
+        data.structure(profil.employeur.unwrap())
+            .unwrap()
+            .nom
+            .as_str()
+    );
+    assert_eq!(d.service, profil.service.as_str());
+    let dates = [first.date, second.date, rencontre.date];
+    assert_eq!(d.du, dates.iter().min().copied());
+    assert_eq!(d.au, dates.iter().max().copied());
+    assert!(!d.titre.is_empty());
+    // Nothing private: no note, no suivi code.
+    let all = format!("{} {} {} {}", d.titre, d.taches, d.moyens, d.avec_qui);
+    for secret in ["SECRET-PRIVE", "NOTE-PRO", code.as_str()] {
+        assert!(!all.contains(secret), "{secret} leaked into {all}");
+    }
+}
+
+#[test]
+fn a_draft_from_nothing_is_empty_but_keeps_the_profil() {
+    let data = common::sample(50);
+    let config = common::config(Lang::Fr);
+    let d = draft(&Sources::default(), &config.vocab, &data, data.profil());
+    assert!(d.titre.is_empty() && d.taches.is_empty() && d.moyens.is_empty());
+    assert_eq!(d.du, None);
+    assert!(
+        !d.entreprise.is_empty(),
+        "the employer comes from the profil"
+    );
+}
