@@ -47,6 +47,9 @@ fn every_record_kind_round_trips_through_the_store() {
         for r in &data.profil {
             store.put(r).unwrap();
         }
+        for r in &data.exemples {
+            store.put(r).unwrap();
+        }
     }
     // Reopened: what was written is what is read.
     let store = Store::open(dir.path()).unwrap();

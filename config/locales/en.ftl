@@ -599,6 +599,7 @@ status-node-deleted = Section deleted (u to undo).
 undo-plan = filing plan change
 kind-plan = Filing plan (changes)
 kind-profil = Profile
+kind-exemples = Dossier Professionnel examples
 action-back-to-fiches = Sheets
 more-lines = { $count } line(s)
 hint-note-privee = Never exported, never shown anywhere but in this record.

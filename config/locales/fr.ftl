@@ -599,6 +599,7 @@ status-node-deleted = Rubrique supprimée (u pour annuler).
 undo-plan = modification du plan
 kind-plan = Plan de classement (modifications)
 kind-profil = Profil
+kind-exemples = Exemples du Dossier Professionnel
 action-back-to-fiches = Fiches
 more-lines = { $count } ligne(s)
 hint-note-privee = Jamais exportée, jamais montrée ailleurs que dans cette fiche.

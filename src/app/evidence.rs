@@ -42,7 +42,11 @@ pub fn linked(
         }
         let listed = !matches!(
             kind,
-            RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil
+            RecordKind::Contact
+                | RecordKind::Suivi
+                | RecordKind::PlanNode
+                | RecordKind::Profil
+                | RecordKind::Exemple
         );
         if listed && e.competence == competence {
             entries.push((e.date, kind, id, index, e));
@@ -195,7 +199,11 @@ pub fn summary(
             let x = find(&d.notes_territoire, id)?;
             (x.date, format!("{} — {}", x.territoire, x.texte))
         }
-        RecordKind::Contact | RecordKind::Suivi | RecordKind::PlanNode | RecordKind::Profil => {
+        RecordKind::Contact
+        | RecordKind::Suivi
+        | RecordKind::PlanNode
+        | RecordKind::Profil
+        | RecordKind::Exemple => {
             return None;
         }
     })

@@ -114,6 +114,7 @@ pub enum AnyRecord {
     PlanNode(Box<PlanNode>),
     Analyse(Box<Analyse>),
     Profil(Box<Profil>),
+    Exemple(Box<Exemple>),
 }
 
 impl AnyRecord {
@@ -131,6 +132,7 @@ impl AnyRecord {
             AnyRecord::PlanNode(_) => RecordKind::PlanNode,
             AnyRecord::Analyse(_) => RecordKind::Analyse,
             AnyRecord::Profil(_) => RecordKind::Profil,
+            AnyRecord::Exemple(_) => RecordKind::Exemple,
         }
     }
 
@@ -148,6 +150,7 @@ impl AnyRecord {
             AnyRecord::PlanNode(r) => &mut r.meta,
             AnyRecord::Analyse(r) => &mut r.meta,
             AnyRecord::Profil(r) => &mut r.meta,
+            AnyRecord::Exemple(r) => &mut r.meta,
         }
     }
 
@@ -165,6 +168,7 @@ impl AnyRecord {
             AnyRecord::PlanNode(r) => r.meta.id,
             AnyRecord::Analyse(r) => r.meta.id,
             AnyRecord::Profil(r) => r.meta.id,
+            AnyRecord::Exemple(r) => r.meta.id,
         }
     }
 }
@@ -1175,6 +1179,9 @@ impl App {
             AnyRecord::Profil(p) => {
                 put(&mut self.data.profil, *p);
             }
+            AnyRecord::Exemple(x) => {
+                put(&mut self.data.exemples, *x);
+            }
         }
     }
 
@@ -1221,6 +1228,9 @@ impl App {
             RecordKind::Profil => {
                 take(&mut self.data.profil, id).map(|(_, r)| AnyRecord::Profil(Box::new(r)))
             }
+            RecordKind::Exemple => {
+                take(&mut self.data.exemples, id).map(|(_, r)| AnyRecord::Exemple(Box::new(r)))
+            }
         }
     }
 
@@ -1254,6 +1264,7 @@ impl App {
             RecordKind::PlanNode => find(&d.plan, id).map(|r| AnyRecord::PlanNode(Box::new(r))),
             RecordKind::Analyse => find(&d.analyses, id).map(|r| AnyRecord::Analyse(Box::new(r))),
             RecordKind::Profil => find(&d.profil, id).map(|r| AnyRecord::Profil(Box::new(r))),
+            RecordKind::Exemple => find(&d.exemples, id).map(|r| AnyRecord::Exemple(Box::new(r))),
         }
     }
 
@@ -2310,7 +2321,7 @@ impl App {
             AnyRecord::Fiche(x) => docs::fiche_form(x, false, c),
             AnyRecord::Analyse(x) => watch::analyse_form(x, false, c, &self.data),
             AnyRecord::Profil(x) => profil::profil_form(x, false, &self.data),
-            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) => return None,
+            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) | AnyRecord::Exemple(_) => return None,
         })
     }
 

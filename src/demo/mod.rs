@@ -114,9 +114,77 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         notes_territoire,
         plan: Vec::new(),
         profil,
+        exemples: Vec::new(),
     };
     data.sort();
+    data.exemples = gen_exemples(&data, vocab, today);
     data
+}
+
+/// One example per CCP, drafted as a trainee would: from the three newest interactions
+/// and meetings that evidence the CCP. A newcomer sees a complete dossier.
+fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<Exemple> {
+    let mut ids = Ids::new();
+    ["CCP1", "CCP2", "CCP3"]
+        .iter()
+        .filter_map(|ccp| {
+            let prefix = format!("{REFERENTIEL}/{ccp}.");
+            let evidences = |meta: &RecordMeta| {
+                meta.evidence
+                    .iter()
+                    .any(|e| e.competence.starts_with(prefix.as_str()))
+            };
+            let mut interactions: Vec<&Interaction> = data
+                .interactions
+                .iter()
+                .filter(|i| evidences(&i.meta))
+                .collect();
+            interactions.sort_by_key(|i| std::cmp::Reverse(i.date));
+            interactions.truncate(3);
+            let mut rencontres: Vec<&Rencontre> = data
+                .rencontres
+                .iter()
+                .filter(|r| evidences(&r.meta))
+                .collect();
+            rencontres.sort_by_key(|r| std::cmp::Reverse(r.date));
+            rencontres.truncate(if interactions.is_empty() { 3 } else { 1 });
+            if interactions.is_empty() && rencontres.is_empty() {
+                return None;
+            }
+            let sources: Vec<SourceRef> = interactions
+                .iter()
+                .map(|i| SourceRef {
+                    kind: RecordKind::Interaction.name().into(),
+                    id: i.meta.id,
+                })
+                .chain(rencontres.iter().map(|r| SourceRef {
+                    kind: RecordKind::Rencontre.name().into(),
+                    id: r.meta.id,
+                }))
+                .collect();
+            let src = crate::domain::dossier::Sources {
+                interactions,
+                rencontres,
+            };
+            let d = crate::domain::dossier::draft(&src, vocab, data, data.profil());
+            Some(Exemple {
+                meta: ids.meta(today, NaiveTime::MIN),
+                ccp: format!("{REFERENTIEL}/{ccp}").into(),
+                rang: 1,
+                titre: d.titre.into(),
+                taches: d.taches.into(),
+                moyens: d.moyens.into(),
+                avec_qui: d.avec_qui.into(),
+                entreprise: d.entreprise.into(),
+                service: d.service.into(),
+                du: d.du,
+                au: d.au,
+                infos: Text::default(),
+                sources,
+                accepted: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structure> {

@@ -114,12 +114,15 @@ pub fn draft(
             .iter()
             .map(|i| u32::from(i.personnes.count()))
             .sum();
-        taches.push_str(&format!(
-            "J'ai reçu {persons} personne{} au cours de {} entretien{}",
-            if persons > 1 { "s" } else { "" },
-            interactions.len(),
-            if interactions.len() > 1 { "s" } else { "" },
-        ));
+        let persons = match persons {
+            1 => "une personne".to_string(),
+            n => format!("{n} personnes"),
+        };
+        let meetings = match interactions.len() {
+            1 => "d'un entretien".to_string(),
+            n => format!("de {n} entretiens"),
+        };
+        taches.push_str(&format!("J'ai reçu {persons} au cours {meetings}"));
         if let (Some(a), Some(b)) = (du, au) {
             taches.push_str(&if a == b {
                 format!(", le {}", date(a))

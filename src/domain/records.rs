@@ -360,6 +360,44 @@ pub struct Profil {
     pub date_jury: Option<NaiveDate>,
 }
 
+/// A record an example of the Dossier Professionnel was drafted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// `RecordKind::name()` of the record.
+    pub kind: Text,
+    pub id: Id,
+}
+
+/// A sharing warning the user read and accepted for this example (field and matched text),
+/// so the export's anonymisation gate does not ask again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedWarning {
+    pub field: Text,
+    pub matched: Text,
+}
+
+/// An example of professional practice for the Dossier Professionnel (DOMAIN.md §3): 1 to 3
+/// per CCP, five rubriques, written in the first person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exemple {
+    pub meta: RecordMeta,
+    /// Qualified CCP id, e.g. `tms-2004/CCP1`.
+    pub ccp: Text,
+    /// Order within the CCP, from 1.
+    pub rang: u8,
+    pub titre: Text,
+    pub taches: Text,
+    pub moyens: Text,
+    pub avec_qui: Text,
+    pub entreprise: Text,
+    pub service: Text,
+    pub du: Option<NaiveDate>,
+    pub au: Option<NaiveDate>,
+    pub infos: Text,
+    pub sources: Vec<SourceRef>,
+    pub accepted: Vec<AcceptedWarning>,
+}
+
 /// The plan de classement in effect: the config's nodes with the team's changes, in tree
 /// order (each node followed by its children).
 pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::Vocabulary {
@@ -428,10 +466,11 @@ pub enum RecordKind {
     NoteTerritoire,
     PlanNode,
     Profil,
+    Exemple,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 12] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Interaction,
         RecordKind::Suivi,
         RecordKind::Structure,
@@ -444,6 +483,7 @@ impl RecordKind {
         RecordKind::NoteTerritoire,
         RecordKind::PlanNode,
         RecordKind::Profil,
+        RecordKind::Exemple,
     ];
 
     /// Stable name: sled tree, JSON key, message id suffix.
@@ -461,6 +501,7 @@ impl RecordKind {
             RecordKind::NoteTerritoire => "notes_territoire",
             RecordKind::PlanNode => "plan",
             RecordKind::Profil => "profil",
+            RecordKind::Exemple => "exemples",
         }
     }
 
@@ -502,6 +543,7 @@ record!(
     NoteTerritoire => NoteTerritoire,
     PlanNode => PlanNode,
     Profil => Profil,
+    Exemple => Exemple,
 );
 
 /// Everything in a store, in memory. Each list is kept sorted by id.
@@ -524,6 +566,8 @@ pub struct Dataset {
     /// Successive versions are not kept here: one record, edited in place.
     #[serde(default)]
     pub profil: Vec<Profil>,
+    #[serde(default)]
+    pub exemples: Vec<Exemple>,
 }
 
 impl Dataset {
@@ -541,6 +585,7 @@ impl Dataset {
             RecordKind::NoteTerritoire => self.notes_territoire.len(),
             RecordKind::PlanNode => self.plan.len(),
             RecordKind::Profil => self.profil.len(),
+            RecordKind::Exemple => self.exemples.len(),
         }
     }
 
@@ -583,6 +628,7 @@ impl Dataset {
             .chain(links(&self.notes_territoire))
             .chain(links(&self.plan))
             .chain(links(&self.profil))
+            .chain(links(&self.exemples))
     }
 
     /// The newest id of any record, so new ids keep sorting after it.
@@ -603,6 +649,7 @@ impl Dataset {
             last(&self.notes_territoire),
             last(&self.plan),
             last(&self.profil),
+            last(&self.exemples),
         ]
         .into_iter()
         .flatten()
@@ -622,6 +669,7 @@ impl Dataset {
         self.notes_territoire.sort_by_key(Record::id);
         self.plan.sort_by_key(Record::id);
         self.profil.sort_by_key(Record::id);
+        self.exemples.sort_by_key(Record::id);
     }
 
     /// The profil in effect: the most recently updated one.

@@ -301,6 +301,32 @@ impl Validate for Profil {
     }
 }
 
+impl Validate for Exemple {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [
+            &mut self.titre,
+            &mut self.taches,
+            &mut self.moyens,
+            &mut self.avec_qui,
+            &mut self.entreprise,
+            &mut self.service,
+            &mut self.infos,
+        ]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        required(&mut e, "titre_exemple", &self.titre);
+        if let (Some(from), Some(to)) = (self.du, self.au)
+            && to < from
+        {
+            e.push(FieldError::new("au_exemple", "err-period-order"));
+        }
+        e
+    }
+}
+
 impl Validate for Signalement {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);

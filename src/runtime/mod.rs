@@ -109,6 +109,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Persist(AnyRecord::PlanNode(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Analyse(r)) => store.put(r.as_ref()),
         Effect::Persist(AnyRecord::Profil(r)) => store.put(r.as_ref()),
+        Effect::Persist(AnyRecord::Exemple(r)) => store.put(r.as_ref()),
         Effect::Remove(kind, id) => match kind {
             RecordKind::Interaction => store.delete::<Interaction>(*id),
             RecordKind::Suivi => store.delete::<Suivi>(*id),
@@ -122,6 +123,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
             RecordKind::PlanNode => store.delete::<PlanNode>(*id),
             RecordKind::Profil => store.delete::<Profil>(*id),
+            RecordKind::Exemple => store.delete::<Exemple>(*id),
         },
         Effect::Quit | Effect::EditExternally(_) | Effect::ReadFolder(_) => Ok(()),
     };

@@ -70,6 +70,7 @@ versioned!(
     NoteTerritoireRecord => NoteTerritoire,
     PlanNodeRecord => PlanNode,
     ProfilRecord => Profil,
+    ExempleRecord => Exemple,
 );
 
 use crate::domain::validate::Validate;

@@ -119,6 +119,7 @@ impl Indexed for Signalement {}
 impl Indexed for NoteTerritoire {}
 impl Indexed for PlanNode {}
 impl Indexed for Profil {}
+impl Indexed for Exemple {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -454,6 +455,7 @@ impl Store {
         self.insert_kind(&data.notes_territoire)?;
         self.insert_kind(&data.plan)?;
         self.insert_kind(&data.profil)?;
+        self.insert_kind(&data.exemples)?;
         self.flush()
     }
 
@@ -500,6 +502,7 @@ impl Store {
             notes_territoire: self.load_kind(&mut failures)?,
             plan: self.load_kind(&mut failures)?,
             profil: self.load_kind(&mut failures)?,
+            exemples: self.load_kind(&mut failures)?,
         };
         // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
         data.sort();
