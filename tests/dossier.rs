@@ -99,3 +99,60 @@ fn a_draft_from_nothing_is_empty_but_keeps_the_profil() {
         "the employer comes from the profil"
     );
 }
+
+#[test]
+fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
+    use carnet::app::{App, Msg, dossier::Row};
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let mut data = common::sample(300);
+    data.exemples.clear();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    // The first row is CCP1, which has no example yet.
+    assert_eq!(a.selected_dossier_row(), Some(Row::Ccp(0)));
+    press(&mut a, Key::char('n'));
+    // Tick the two newest records that evidence CCP1, then accept.
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Down));
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
+        panic!("the draft opens in a form: {:?}", a.modals.last());
+    };
+    let taches = form.value("taches").unwrap().text().to_string();
+    assert!(!taches.is_empty(), "the tâches are prefilled");
+    assert_eq!(
+        form.value("entreprise").unwrap().text(),
+        "Centre social des Tilleuls"
+    );
+    let save = Key::new(
+        KeyCode::Char('s'),
+        Mods {
+            ctrl: true,
+            ..Default::default()
+        },
+    );
+    press(&mut a, save);
+    if let Some(carnet::app::Modal::Guard { .. }) = a.modals.last() {
+        press(&mut a, Key::plain(KeyCode::Enter));
+    }
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.data.exemples.len(), 1);
+    let x = &a.data.exemples[0];
+    assert_eq!(x.ccp, "tms-2004/CCP1");
+    assert_eq!(x.rang, 1);
+    assert_eq!(
+        x.sources.len(),
+        2,
+        "both ticked records are kept as sources"
+    );
+    assert_eq!(x.taches.as_str(), taches.trim_end());
+    // The view now lists it under CCP1.
+    assert_eq!(
+        carnet::app::dossier::rows(&a.data, &a.config)[1],
+        Row::Exemple(0)
+    );
+}

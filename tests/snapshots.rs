@@ -316,3 +316,15 @@ fn evidence_modal() {
         insta::assert_snapshot!(format!("evidence_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn dossier_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        a.comp_view = carnet::app::CompView::Dossier;
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("dossier_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}

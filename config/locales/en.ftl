@@ -709,3 +709,45 @@ status-link-removed = Link removed. u to undo.
 status-link-strength = Link strength changed.
 orphans-heading = Competences the current référentiel lacks
 orphans-explain = Records are linked to these competences, which the configured référentiel does not contain (another référentiel, or a changed id). The links are kept; they count in no coverage.
+
+## Dossier Professionnel
+view-dossier = Dossier Professionnel
+detail-exemple = Example of professional practice
+col-exemple = Example
+col-periode = Period
+col-taille = Length
+action-new-exemple = Example
+picker-draft-sources = Draft from (Tab: tick, Enter: accept)
+form-new-exemple = New example of professional practice
+form-edit-exemple = Edit example
+field-titre-exemple = Title
+field-taches = Tasks and conditions
+field-moyens = Means used
+field-avec-qui = Who with
+field-entreprise = Organisation
+field-service-exemple = Department
+field-du-exemple = Period: from
+field-au-exemple = Period: to
+field-infos = Further information
+dp-rubrique-taches = Describe the tasks or operations you carried out, and under what conditions (« Décrivez les tâches… »):
+dp-rubrique-moyens = State the means used (« Précisez les moyens utilisés »):
+dp-rubrique-avec-qui = Who did you work with? (« Avec qui avez-vous travaillé ? »)
+dp-rubrique-contexte = Context (« Contexte »)
+dp-rubrique-infos = Further information (optional)
+dp-entreprise = Company, organisation or association
+dp-service = Site, workshop, department
+dp-periode = Period
+dp-example-heading = Example no. { $rang } ► { $titre }
+dp-ccp-count = { $count ->
+    [0] no example
+    [one] 1 example
+   *[other] { $count } examples
+}
+dp-no-example = no example
+dp-too-many = more than 3 examples
+dp-too-long = about { $pages } pages: an example fits in 3 pages at most.
+dp-pages = { $pages ->
+    [one] ≈ 1 page
+   *[other] ≈ { $pages } pages
+}
+dp-hint = n: draft an example from interactions and meetings linked to this CCP (1 to 3 examples per CCP, 3 pages at most each).

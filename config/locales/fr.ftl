@@ -709,3 +709,45 @@ status-link-removed = Lien retiré. u pour annuler.
 status-link-strength = Force du lien changée.
 orphans-heading = Compétences absentes du référentiel actuel
 orphans-explain = Des enregistrements sont liés à ces compétences, que le référentiel configuré ne contient pas (un autre référentiel, ou un identifiant modifié). Les liens sont conservés ; ils ne comptent dans aucune couverture.
+
+## Dossier Professionnel
+view-dossier = Dossier Professionnel
+detail-exemple = Exemple de pratique professionnelle
+col-exemple = Exemple
+col-periode = Période
+col-taille = Longueur
+action-new-exemple = Exemple
+picker-draft-sources = Rédiger à partir de (Tab : cocher, Entrée : valider)
+form-new-exemple = Nouvel exemple de pratique professionnelle
+form-edit-exemple = Modifier l'exemple
+field-titre-exemple = Intitulé
+field-taches = Tâches et conditions
+field-moyens = Moyens utilisés
+field-avec-qui = Avec qui
+field-entreprise = Entreprise, organisme
+field-service-exemple = Service
+field-du-exemple = Période : du
+field-au-exemple = Période : au
+field-infos = Informations compl.
+dp-rubrique-taches = Décrivez les tâches ou opérations que vous avez effectuées, et dans quelles conditions :
+dp-rubrique-moyens = Précisez les moyens utilisés :
+dp-rubrique-avec-qui = Avec qui avez-vous travaillé ?
+dp-rubrique-contexte = Contexte
+dp-rubrique-infos = Informations complémentaires (facultatif)
+dp-entreprise = Nom de l'entreprise, organisme ou association
+dp-service = Chantier, atelier, service
+dp-periode = Période d'exercice
+dp-example-heading = Exemple n°{ $rang } ► { $titre }
+dp-ccp-count = { $count ->
+    [0] aucun exemple
+    [one] 1 exemple
+   *[other] { $count } exemples
+}
+dp-no-example = aucun exemple
+dp-too-many = plus de 3 exemples
+dp-too-long = environ { $pages } pages : un exemple tient en 3 pages au plus.
+dp-pages = { $pages ->
+    [one] ≈ 1 page
+   *[other] ≈ { $pages } pages
+}
+dp-hint = n : rédiger un exemple à partir d'interactions et de rencontres liées à ce CCP (1 à 3 exemples par CCP, 3 pages au plus chacun).

@@ -342,6 +342,10 @@ pub enum Purpose {
         base: Box<crate::domain::Profil>,
         is_new: bool,
     },
+    Exemple {
+        base: Box<crate::domain::Exemple>,
+        is_new: bool,
+    },
     /// A documentation folder to read (team sharing).
     ImportFolder,
     /// A node of the plan de classement: a new one (`code` None) or a renamed one.

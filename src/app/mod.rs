@@ -2,6 +2,7 @@
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
 pub mod docs;
+pub mod dossier;
 pub mod evidence;
 pub mod form;
 pub mod input;
@@ -207,14 +208,16 @@ pub enum CompView {
     Coverage,
     Analyses,
     Profil,
+    Dossier,
 }
 
 impl CompView {
-    pub const ALL: [CompView; 4] = [
+    pub const ALL: [CompView; 5] = [
         CompView::Referentiel,
         CompView::Coverage,
         CompView::Analyses,
         CompView::Profil,
+        CompView::Dossier,
     ];
 
     /// Stable name; the label's Fluent id is `view-NAME`.
@@ -224,6 +227,7 @@ impl CompView {
             CompView::Coverage => "couverture",
             CompView::Analyses => "analyses",
             CompView::Profil => "profil",
+            CompView::Dossier => "dossier",
         }
     }
 }
@@ -364,6 +368,8 @@ pub struct App {
     pub docs_mode: DocsMode,
     /// What the Compétences tab shows.
     pub comp_view: CompView,
+    /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
+    draft_ccp: Text,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
@@ -413,6 +419,7 @@ impl App {
             reseau_searching: false,
             docs_mode: DocsMode::List,
             comp_view: CompView::Referentiel,
+            draft_ccp: Text::default(),
             base_plan: Vocabulary::default(),
             docs_rows: Vec::new(),
             docs_review: Vec::new(),
@@ -618,6 +625,7 @@ impl App {
                 CompView::Coverage => self.config.referentiel.competences().count(),
                 CompView::Analyses => self.views.analyses.len(),
                 CompView::Profil => 0,
+                CompView::Dossier => dossier::rows(&self.data, &self.config).len(),
             },
         }
     }
@@ -2154,6 +2162,9 @@ impl App {
                 };
                 self.cursors[3] = Cursor::default();
             }
+            Action::New | Action::Edit | Action::Delete if self.comp_view == CompView::Dossier => {
+                return self.dossier_action(action);
+            }
             Action::New | Action::Edit if self.comp_view == CompView::Profil => {
                 let (p, is_new) = match self.data.profil() {
                     Some(p) => (p.clone(), false),
@@ -2276,6 +2287,52 @@ impl App {
         Vec::new()
     }
 
+    /// The row under the cursor in the Dossier Professionnel view.
+    pub fn selected_dossier_row(&self) -> Option<dossier::Row> {
+        let selected = self.cursors[Tab::Competences.index()].selected;
+        dossier::rows(&self.data, &self.config)
+            .get(selected)
+            .copied()
+    }
+
+    fn dossier_action(&mut self, action: Action) -> Vec<Effect> {
+        let row = self.selected_dossier_row();
+        let r = &self.config.referentiel;
+        match (action, row) {
+            (Action::New, Some(row)) => {
+                let ccp = match row {
+                    dossier::Row::Ccp(ci) => r.ccp.get(ci).map(|c| r.qualify(&c.id).into()),
+                    dossier::Row::Exemple(i) => self.data.exemples.get(i).map(|x| x.ccp.clone()),
+                };
+                let Some(ccp) = ccp else {
+                    return Vec::new();
+                };
+                let items = dossier::source_items(&self.data, &self.config, self.i18n.lang(), &ccp);
+                self.draft_ccp = ccp;
+                let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::DraftExemple);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Edit, Some(dossier::Row::Exemple(i))) => {
+                if let Some(x) = self.data.exemples.get(i) {
+                    let form = dossier::exemple_form(x, false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            (Action::Delete, Some(dossier::Row::Exemple(i))) => {
+                if let Some(x) = self.data.exemples.get(i) {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(RecordKind::Exemple, x.meta.id),
+                    });
+                }
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
     /// The qualified id of the competence under the cursor (référentiel or coverage view).
     pub fn selected_competence(&self) -> Option<Text> {
         let r = &self.config.referentiel;
@@ -2321,7 +2378,8 @@ impl App {
             AnyRecord::Fiche(x) => docs::fiche_form(x, false, c),
             AnyRecord::Analyse(x) => watch::analyse_form(x, false, c, &self.data),
             AnyRecord::Profil(x) => profil::profil_form(x, false, &self.data),
-            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) | AnyRecord::Exemple(_) => return None,
+            AnyRecord::Exemple(x) => dossier::exemple_form(x, false),
+            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) => return None,
         })
     }
 
@@ -2855,6 +2913,11 @@ impl App {
                         .map(|f| AnyRecord::Fiche(Box::new(f)));
                 self.save_record(form, record, is_new)
             }
+            Purpose::Exemple { is_new, .. } => {
+                let record = dossier::read_exemple(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Exemple(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
             Purpose::Profil { is_new, .. } => {
                 let record = profil::read_profil(&mut form, self.today, Timestamp(self.now_ms))
                     .map(|r| AnyRecord::Profil(Box::new(r)));
@@ -3178,6 +3241,25 @@ impl App {
                 let parent = (!parent.is_empty()).then_some(parent);
                 return self.save_node(&node.id, None, Some(parent), false);
             }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::DraftExemple {
+            // Enter takes the ticked records, or the one under the cursor when none is.
+            let mut chosen = p.chosen.clone();
+            if chosen.is_empty()
+                && let Choice::Item(item) = choice
+            {
+                chosen.push(item);
+            }
+            let x = dossier::drafted(
+                &self.data,
+                &self.config,
+                &self.draft_ccp,
+                &chosen,
+                Timestamp(self.now_ms),
+            );
+            self.modals
+                .push(Modal::Form(Box::new(dossier::exemple_form(&x, true))));
             return Vec::new();
         }
         if p.purpose == picker::Purpose::AddEvidence {

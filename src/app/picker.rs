@@ -72,6 +72,8 @@ pub enum Purpose {
     CompView,
     /// Link the chosen record to the competence of the evidence modal.
     AddEvidence,
+    /// Draft a Dossier Professionnel example from the chosen records.
+    DraftExemple,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

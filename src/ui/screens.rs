@@ -1814,6 +1814,7 @@ fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         CompView::Coverage => coverage(app, theme),
         CompView::Analyses => analyses(app, theme),
         CompView::Profil => profil(app, theme),
+        CompView::Dossier => dossier(app, theme),
         CompView::Referentiel => referentiel(app, theme),
     };
     // The next certification date stays in sight whatever the view.
@@ -1836,6 +1837,143 @@ fn countdown(app: &App, label_id: &str, date: NaiveDate) -> String {
             arg("days", (date - app.today).num_days()),
         ],
     )
+}
+
+/// The Dossier Professionnel: per CCP its examples (1 to 3, at most 3 pages each), with
+/// the warnings first.
+fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    use crate::app::dossier::{self as dp, Row};
+    let r = &app.config.referentiel;
+    let l = lang(app);
+    let rows = dp::rows(&app.data, &app.config);
+    let data = &app.data;
+    let detail = match rows.get(app.cursor().selected) {
+        Some(Row::Ccp(ci)) => {
+            let ccp = &r.ccp[*ci];
+            let count = dp::examples_of(data, &r.qualify(&ccp.id)).len();
+            let mut lines = vec![
+                Line::styled(format!("{} — {}", ccp.id, ccp.label(l)), theme.header),
+                Line::raw(""),
+                Line::raw(app.i18n.t_args("dp-ccp-count", &[arg("count", count)])),
+            ];
+            if let Some(id) = dp::ccp_warning(count) {
+                lines.push(Line::styled(format!("⚠ {}", app.t(id)), theme.warn));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(app.t("dp-hint"), theme.dim));
+            lines
+        }
+        Some(Row::Exemple(i)) => {
+            let x = &data.exemples[*i];
+            let mut lines = vec![Line::styled(
+                app.i18n.t_args(
+                    "dp-example-heading",
+                    &[arg("rang", x.rang), arg("titre", one_line(&x.titre))],
+                ),
+                theme.header,
+            )];
+            let pages = dp::pages(x);
+            if pages > dp::MAX_PAGES {
+                lines.push(Line::styled(
+                    format!(
+                        "⚠ {}",
+                        app.i18n.t_args("dp-too-long", &[arg("pages", pages)])
+                    ),
+                    theme.warn,
+                ));
+            }
+            for (id, text) in [
+                ("dp-rubrique-taches", &x.taches),
+                ("dp-rubrique-moyens", &x.moyens),
+                ("dp-rubrique-avec-qui", &x.avec_qui),
+            ] {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t(id)));
+                lines.extend(paragraph_lines(text, theme.base));
+            }
+            lines.push(Line::raw(""));
+            lines.push(heading(theme, app.t("dp-rubrique-contexte")));
+            push(
+                &mut lines,
+                field(app, theme, "dp-entreprise", &x.entreprise),
+            );
+            push(&mut lines, field(app, theme, "dp-service", &x.service));
+            if let (Some(du), Some(au)) = (x.du, x.au) {
+                push(
+                    &mut lines,
+                    field(
+                        app,
+                        theme,
+                        "dp-periode",
+                        &app.i18n.t_args(
+                            "profil-period",
+                            &[arg("from", format::date(du)), arg("to", format::date(au))],
+                        ),
+                    ),
+                );
+            }
+            if !x.infos.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("dp-rubrique-infos")));
+                lines.extend(paragraph_lines(&x.infos, theme.base));
+            }
+            lines
+        }
+        None => Vec::new(),
+    };
+    let len = rows.len();
+    let row = move |i: usize| match rows[i] {
+        Row::Ccp(ci) => {
+            let ccp = &r.ccp[ci];
+            let count = dp::examples_of(data, &r.qualify(&ccp.id)).len();
+            let state = match dp::ccp_warning(count) {
+                Some(id) => Span::styled(app.t(id), theme.warn),
+                None => Span::styled(
+                    app.i18n.t_args("dp-ccp-count", &[arg("count", count)]),
+                    theme.dim,
+                ),
+            };
+            vec![
+                Cell::from(Span::styled(
+                    format!("{} {}", ccp.id, ccp.label(l)),
+                    theme.group,
+                )),
+                Cell::from(""),
+                Cell::from(state),
+            ]
+        }
+        Row::Exemple(i) => {
+            let x = &data.exemples[i];
+            let pages = dp::pages(x);
+            let period = match (x.du, x.au) {
+                (Some(a), Some(b)) => format!("{} → {}", format::date(a), format::date(b)),
+                _ => String::new(),
+            };
+            let size = app.i18n.t_args("dp-pages", &[arg("pages", pages)]);
+            vec![
+                cell(format!("  {}. {}", x.rang, x.titre)),
+                cell(period),
+                Cell::from(if pages > dp::MAX_PAGES {
+                    Span::styled(size, theme.warn)
+                } else {
+                    Span::raw(size)
+                }),
+            ]
+        }
+    };
+    ScreenView {
+        title: app.t("view-dossier"),
+        columns: vec![
+            col(app, "col-exemple", Constraint::Fill(1)),
+            col(app, "col-periode", Constraint::Length(23)),
+            col(app, "col-taille", Constraint::Length(16)),
+        ],
+        len,
+        row: Box::new(row),
+        empty: vec![Line::raw(app.t("empty-competences"))],
+        detail_title: app.t("detail-exemple"),
+        detail,
+    }
 }
 
 /// The profil, in the list area; the certification dates with their countdown beside it.

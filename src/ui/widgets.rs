@@ -214,6 +214,14 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 crate::app::CompView::Profil => {
                     &[Action::Edit, Action::View, Action::Help, Action::Quit]
                 }
+                crate::app::CompView::Dossier => &[
+                    Action::New,
+                    Action::Edit,
+                    Action::Delete,
+                    Action::View,
+                    Action::Help,
+                    Action::Quit,
+                ],
                 crate::app::CompView::Analyses => &[
                     Action::New,
                     Action::Edit,
@@ -283,6 +291,9 @@ fn hint_label(app: &App, action: Action) -> String {
     }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
+        (Tab::Competences, Action::New) if app.comp_view == crate::app::CompView::Dossier => {
+            app.t("action-new-exemple")
+        }
         (Tab::Competences, Action::New) => app.t("action-new-analyse"),
         (Tab::Competences, Action::Edit) if app.comp_view == crate::app::CompView::Profil => {
             app.t("action-edit-profil")

@@ -1,0 +1,229 @@
+//! The Dossier Professionnel builder: examples per CCP (1 to 3), drafted from records and
+//! edited in a form, with the warnings the ministry's rules call for.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, FieldKind, Form, Purpose};
+use super::network::{date_text, optional_date};
+use super::picker::PickItem;
+use crate::config::Config;
+use crate::domain::validate::Validate;
+use crate::domain::*;
+
+/// The ministry's limit is three pages per example; about 3 000 characters fill a page.
+pub const CHARS_PER_PAGE: usize = 3_000;
+pub const MAX_EXAMPLES: usize = 3;
+pub const MAX_PAGES: usize = 3;
+
+/// One row of the dossier view: a CCP, then its examples by rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Ccp(usize),
+    /// Index into `Dataset::exemples`.
+    Exemple(usize),
+}
+
+/// The examples of a CCP (qualified id), by rank then creation.
+pub fn examples_of(data: &Dataset, ccp: &str) -> Vec<usize> {
+    let mut list: Vec<usize> = (0..data.exemples.len())
+        .filter(|&i| data.exemples[i].ccp == ccp)
+        .collect();
+    list.sort_by_key(|&i| (data.exemples[i].rang, data.exemples[i].meta.id));
+    list
+}
+
+pub fn rows(data: &Dataset, config: &Config) -> Vec<Row> {
+    let r = &config.referentiel;
+    r.ccp
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, ccp)| {
+            std::iter::once(Row::Ccp(ci)).chain(
+                examples_of(data, &r.qualify(&ccp.id))
+                    .into_iter()
+                    .map(Row::Exemple),
+            )
+        })
+        .collect()
+}
+
+/// The length of an example's text, for the three-page rule.
+pub fn chars(x: &Exemple) -> usize {
+    [&x.titre, &x.taches, &x.moyens, &x.avec_qui, &x.infos]
+        .iter()
+        .map(|t| t.chars().count())
+        .sum::<usize>()
+        + x.entreprise.chars().count()
+        + x.service.chars().count()
+}
+
+/// Estimated pages, at least one.
+pub fn pages(x: &Exemple) -> usize {
+    chars(x).div_ceil(CHARS_PER_PAGE).max(1)
+}
+
+/// A CCP's warning, as a Fluent id: no example, or more than three.
+pub fn ccp_warning(count: usize) -> Option<&'static str> {
+    match count {
+        0 => Some("dp-no-example"),
+        n if n > MAX_EXAMPLES => Some("dp-too-many"),
+        _ => None,
+    }
+}
+
+/// Records that evidence one of the CCP's competences (interactions and meetings), newest
+/// first: what an example is drafted from.
+pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<PickItem> {
+    let prefix = format!("{ccp}.");
+    let evidences = |m: &RecordMeta| m.evidence.iter().any(|e| e.competence.starts_with(&prefix));
+    let mut rows: Vec<(NaiveDate, RecordKind, Id)> = data
+        .interactions
+        .iter()
+        .filter(|i| evidences(&i.meta))
+        .map(|i| (i.date, RecordKind::Interaction, i.meta.id))
+        .chain(
+            data.rencontres
+                .iter()
+                .filter(|r| evidences(&r.meta))
+                .map(|r| (r.date, RecordKind::Rencontre, r.meta.id)),
+        )
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+    rows.truncate(500);
+    rows.into_iter()
+        .filter_map(|(_, kind, id)| {
+            let (date, text) = super::evidence::summary(data, config, l, kind, id)?;
+            Some(PickItem::plain(
+                format!("{}:{id}", kind.name()),
+                format!("{} {}", date.format("%d/%m/%Y"), text::one_line(&text)),
+            ))
+        })
+        .collect()
+}
+
+/// A new example of the CCP drafted from the chosen records (`kind:id`), ranked last.
+pub fn drafted(
+    data: &Dataset,
+    config: &Config,
+    ccp: &str,
+    chosen: &[Text],
+    now: Timestamp,
+) -> Exemple {
+    let mut src = crate::domain::dossier::Sources::default();
+    let mut sources = Vec::new();
+    for item in chosen {
+        let Some((kind, id)) = super::evidence::parse_candidate(item) else {
+            continue;
+        };
+        match kind {
+            RecordKind::Interaction => {
+                if let Ok(i) = data.interactions.binary_search_by_key(&id, |x| x.meta.id) {
+                    src.interactions.push(&data.interactions[i]);
+                }
+            }
+            RecordKind::Rencontre => {
+                if let Ok(i) = data.rencontres.binary_search_by_key(&id, |x| x.meta.id) {
+                    src.rencontres.push(&data.rencontres[i]);
+                }
+            }
+            _ => continue,
+        }
+        sources.push(SourceRef {
+            kind: kind.name().into(),
+            id,
+        });
+    }
+    let d = crate::domain::dossier::draft(&src, &config.vocab, data, data.profil());
+    let rang = examples_of(data, ccp)
+        .iter()
+        .map(|&i| data.exemples[i].rang)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
+    Exemple {
+        meta: RecordMeta::new(Id(0), now),
+        ccp: ccp.into(),
+        rang,
+        titre: d.titre.into(),
+        taches: d.taches.into(),
+        moyens: d.moyens.into(),
+        avec_qui: d.avec_qui.into(),
+        entreprise: d.entreprise.into(),
+        service: d.service.into(),
+        du: d.du,
+        au: d.au,
+        infos: Text::default(),
+        sources,
+        accepted: Vec::new(),
+    }
+}
+
+pub fn exemple_form(x: &Exemple, is_new: bool) -> Form {
+    let date =
+        |id: &'static str, d: Option<NaiveDate>| Field::typed(id, FieldKind::Date, &date_text(d));
+    let fields = vec![
+        Field::text("titre_exemple", &x.titre).required(),
+        Field::multiline("taches", &x.taches).guarded(),
+        Field::multiline("moyens", &x.moyens).guarded(),
+        Field::multiline("avec_qui", &x.avec_qui).guarded(),
+        Field::text("entreprise", &x.entreprise),
+        Field::text("service_exemple", &x.service),
+        date("du_exemple", x.du),
+        date("au_exemple", x.au),
+        Field::multiline("infos", &x.infos).guarded(),
+    ];
+    Form::new(
+        Purpose::Exemple {
+            base: Box::new(x.clone()),
+            is_new,
+        },
+        if is_new {
+            "form-new-exemple"
+        } else {
+            "form-edit-exemple"
+        },
+        fields,
+    )
+}
+
+pub fn read_exemple(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Exemple> {
+    let Purpose::Exemple { base, .. } = &form.purpose else {
+        return None;
+    };
+    let mut x = (**base).clone();
+    form.clear_errors();
+    let long = |form: &Form, id: &str| -> Text {
+        form.value(id)
+            .map(|v| v.text().trim_end().to_string())
+            .unwrap_or_default()
+            .into()
+    };
+    x.titre = super::network::text(form, "titre_exemple");
+    x.taches = long(form, "taches");
+    x.moyens = long(form, "moyens");
+    x.avec_qui = long(form, "avec_qui");
+    x.entreprise = super::network::text(form, "entreprise");
+    x.service = super::network::text(form, "service_exemple");
+    x.du = optional_date(form, "du_exemple", today);
+    x.au = optional_date(form, "au_exemple", today);
+    x.infos = long(form, "infos");
+    x.meta.updated_at = now;
+    x.normalize();
+    for e in x.validate() {
+        form.set_error(e.field, e.message);
+    }
+    (!form.focus_first_error()).then_some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_follow_the_ministry_s_rules() {
+        assert_eq!(ccp_warning(0), Some("dp-no-example"));
+        assert_eq!(ccp_warning(1), None);
+        assert_eq!(ccp_warning(3), None);
+        assert_eq!(ccp_warning(4), Some("dp-too-many"));
+    }
+}
