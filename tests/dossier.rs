@@ -156,3 +156,37 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
         Row::Exemple(0)
     );
 }
+
+#[test]
+fn sharing_warnings_of_an_example_are_accepted_one_at_a_time() {
+    use carnet::app::{App, Msg};
+    use carnet::config::keymap::Key;
+    let mut data = common::sample(300);
+    let code = data.suivis[0].code.clone();
+    data.exemples.truncate(1);
+    data.exemples[0].infos = format!("Suivi {code}, reçu avec Mme Durand.").into();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    press(&mut a, Key::char('j')); // the example under its CCP
+    let pending = |a: &App| {
+        a.sharing_warnings(&a.data.exemples[0])
+            .iter()
+            .filter(|(_, accepted)| !accepted)
+            .count()
+    };
+    assert_eq!(
+        pending(&a),
+        2,
+        "{:?}",
+        a.sharing_warnings(&a.data.exemples[0])
+    );
+    press(&mut a, Key::char('a'));
+    press(&mut a, Key::plain(carnet::config::keymap::KeyCode::Enter));
+    assert_eq!(pending(&a), 1);
+    assert_eq!(a.data.exemples[0].accepted.len(), 1);
+    press(&mut a, Key::char('u'));
+    assert_eq!(pending(&a), 2, "u takes the acceptance back");
+}

@@ -751,3 +751,14 @@ dp-pages = { $pages ->
    *[other] ≈ { $pages } pages
 }
 dp-hint = n: draft an example from interactions and meetings linked to this CCP (1 to 3 examples per CCP, 3 pages at most each).
+action-accept-warning = Accept
+picker-accept-warning = Accept this warning (the text stays as it is)
+status-no-sharing-warning = Nothing to review in this example.
+status-warning-accepted = Warning accepted. u to undo.
+dp-sharing-heading = Before sharing
+dp-sharing-none = Nothing seems to identify a person helped.
+dp-sharing-hint = Rephrase (e), or accept one warning at a time (a) when it does not point at a person helped.
+dp-pending = { $count ->
+    [one] ⚠ 1 to review
+   *[other] ⚠ { $count } to review
+}

@@ -751,3 +751,14 @@ dp-pages = { $pages ->
    *[other] ≈ { $pages } pages
 }
 dp-hint = n : rédiger un exemple à partir d'interactions et de rencontres liées à ce CCP (1 à 3 exemples par CCP, 3 pages au plus chacun).
+action-accept-warning = Accepter
+picker-accept-warning = Accepter cet avertissement (le texte reste tel quel)
+status-no-sharing-warning = Rien à revoir dans cet exemple.
+status-warning-accepted = Avertissement accepté. u pour annuler.
+dp-sharing-heading = Avant de partager
+dp-sharing-none = Rien ne semble identifier une personne accompagnée.
+dp-sharing-hint = Reformulez (e), ou acceptez un avertissement à la fois (a) s'il ne désigne pas une personne accompagnée.
+dp-pending = { $count ->
+    [one] ⚠ 1 à revoir
+   *[other] ⚠ { $count } à revoir
+}

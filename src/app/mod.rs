@@ -370,6 +370,8 @@ pub struct App {
     pub comp_view: CompView,
     /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
     draft_ccp: Text,
+    /// The example whose sharing warning is being accepted.
+    draft_exemple: Option<Id>,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
@@ -420,6 +422,7 @@ impl App {
             docs_mode: DocsMode::List,
             comp_view: CompView::Referentiel,
             draft_ccp: Text::default(),
+            draft_exemple: None,
             base_plan: Vocabulary::default(),
             docs_rows: Vec::new(),
             docs_review: Vec::new(),
@@ -2154,6 +2157,11 @@ impl App {
                 .for_purpose(picker::Purpose::CompView);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
+            Action::New | Action::Edit | Action::Delete | Action::Todo
+                if self.comp_view == CompView::Dossier =>
+            {
+                return self.dossier_action(action);
+            }
             Action::Todo => {
                 self.comp_view = if self.comp_view == CompView::Coverage {
                     CompView::Referentiel
@@ -2161,9 +2169,6 @@ impl App {
                     CompView::Coverage
                 };
                 self.cursors[3] = Cursor::default();
-            }
-            Action::New | Action::Edit | Action::Delete if self.comp_view == CompView::Dossier => {
-                return self.dossier_action(action);
             }
             Action::New | Action::Edit if self.comp_view == CompView::Profil => {
                 let (p, is_new) = match self.data.profil() {
@@ -2311,6 +2316,33 @@ impl App {
                 self.draft_ccp = ccp;
                 let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
                     .for_purpose(picker::Purpose::DraftExemple);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Todo, Some(dossier::Row::Exemple(i))) => {
+                let Some(x) = self.data.exemples.get(i) else {
+                    return Vec::new();
+                };
+                let items: Vec<picker::PickItem> = self
+                    .sharing_warnings(x)
+                    .into_iter()
+                    .filter(|(_, accepted)| !accepted)
+                    .map(|(w, _)| {
+                        let label = format!(
+                            "« {} » — {} ({})",
+                            w.matched,
+                            self.t(w.kind.message_id()),
+                            self.field_label(w.field)
+                        );
+                        picker::PickItem::plain(format!("{}\u{1f}{}", w.field, w.matched), label)
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-sharing-warning"), false);
+                    return Vec::new();
+                }
+                self.draft_exemple = Some(x.meta.id);
+                let p = Picker::new(self.t("picker-accept-warning"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::AcceptWarning);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
             (Action::Edit, Some(dossier::Row::Exemple(i))) => {
@@ -3112,14 +3144,45 @@ impl App {
         effects
     }
 
-    fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
+    /// The free-text guard, knowing the network's names (never a warning).
+    fn guard(&self) -> Guard<'_> {
         let names = self
             .data
             .structures
             .iter()
             .map(|s| s.nom.to_string())
             .chain(self.data.contacts.iter().map(|c| c.nom.to_string()));
-        let guard = Guard::new(&self.config.privacy, names);
+        Guard::new(&self.config.privacy, names)
+    }
+
+    /// What the jury must not read in an example: the guard's findings and suivi codes, each
+    /// with whether the user accepted it.
+    pub fn sharing_warnings(&self, x: &Exemple) -> Vec<(GuardWarning, bool)> {
+        let guard = self.guard();
+        let codes: Vec<&str> = self.data.suivis.iter().map(|s| s.code.as_str()).collect();
+        [
+            ("titre_exemple", &x.titre),
+            ("taches", &x.taches),
+            ("moyens", &x.moyens),
+            ("avec_qui", &x.avec_qui),
+            ("entreprise", &x.entreprise),
+            ("service_exemple", &x.service),
+            ("infos", &x.infos),
+        ]
+        .into_iter()
+        .flat_map(|(field, text)| guard.check_for_sharing(field, text, &codes))
+        .map(|w| {
+            let accepted = x
+                .accepted
+                .iter()
+                .any(|a| a.field == w.field && a.matched == w.matched.as_str());
+            (w, accepted)
+        })
+        .collect()
+    }
+
+    fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
+        let guard = self.guard();
         form.fields
             .iter()
             .filter(|f| f.guarded)
@@ -3242,6 +3305,25 @@ impl App {
                 return self.save_node(&node.id, None, Some(parent), false);
             }
             return Vec::new();
+        }
+        if p.purpose == picker::Purpose::AcceptWarning {
+            let (Choice::Item(item), Some(id)) = (choice, self.draft_exemple) else {
+                return Vec::new();
+            };
+            let Some((field, matched)) = item.split_once('\u{1f}') else {
+                return Vec::new();
+            };
+            let Some(AnyRecord::Exemple(mut x)) = self.current(RecordKind::Exemple, id) else {
+                return Vec::new();
+            };
+            x.accepted.push(AcceptedWarning {
+                field: field.into(),
+                matched: matched.into(),
+            });
+            x.meta.updated_at = Timestamp(self.now_ms);
+            let effects = self.commit("undo-edited", vec![AnyRecord::Exemple(x)], Vec::new());
+            self.set_status(self.t("status-warning-accepted"), false);
+            return effects;
         }
         if p.purpose == picker::Purpose::DraftExemple {
             // Enter takes the ticked records, or the one under the cursor when none is.

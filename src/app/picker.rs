@@ -74,6 +74,8 @@ pub enum Purpose {
     AddEvidence,
     /// Draft a Dossier Professionnel example from the chosen records.
     DraftExemple,
+    /// Accept one sharing warning of a Dossier Professionnel example.
+    AcceptWarning,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

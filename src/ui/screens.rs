@@ -1917,6 +1917,28 @@ fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 lines.push(heading(theme, app.t("dp-rubrique-infos")));
                 lines.extend(paragraph_lines(&x.infos, theme.base));
             }
+            let warnings = app.sharing_warnings(x);
+            lines.push(Line::raw(""));
+            lines.push(heading(theme, app.t("dp-sharing-heading")));
+            if warnings.is_empty() {
+                lines.push(Line::styled(app.t("dp-sharing-none"), theme.dim));
+            }
+            for (w, accepted) in &warnings {
+                let text = format!(
+                    "« {} » — {} ({})",
+                    one_line(&w.matched),
+                    app.t(w.kind.message_id()),
+                    app.field_label(w.field)
+                );
+                lines.push(if *accepted {
+                    Line::styled(format!("✓ {text}"), theme.dim)
+                } else {
+                    Line::styled(format!("⚠ {text}"), theme.warn)
+                });
+            }
+            if warnings.iter().any(|(_, accepted)| !accepted) {
+                lines.push(Line::styled(app.t("dp-sharing-hint"), theme.dim));
+            }
             lines
         }
         None => Vec::new(),
@@ -1949,15 +1971,28 @@ fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 (Some(a), Some(b)) => format!("{} → {}", format::date(a), format::date(b)),
                 _ => String::new(),
             };
-            let size = app.i18n.t_args("dp-pages", &[arg("pages", pages)]);
-            vec![
-                cell(format!("  {}. {}", x.rang, x.titre)),
-                cell(period),
-                Cell::from(if pages > dp::MAX_PAGES {
+            let pending = app
+                .sharing_warnings(x)
+                .iter()
+                .filter(|(_, accepted)| !accepted)
+                .count();
+            let state = if pending > 0 {
+                Span::styled(
+                    app.i18n.t_args("dp-pending", &[arg("count", pending)]),
+                    theme.warn,
+                )
+            } else {
+                let size = app.i18n.t_args("dp-pages", &[arg("pages", pages)]);
+                if pages > dp::MAX_PAGES {
                     Span::styled(size, theme.warn)
                 } else {
                     Span::raw(size)
-                }),
+                }
+            };
+            vec![
+                cell(format!("  {}. {}", x.rang, x.titre)),
+                cell(period),
+                Cell::from(state),
             ]
         }
     };

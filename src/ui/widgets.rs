@@ -218,6 +218,7 @@ fn hint_actions(app: &App) -> &'static [Action] {
                     Action::New,
                     Action::Edit,
                     Action::Delete,
+                    Action::Todo,
                     Action::View,
                     Action::Help,
                     Action::Quit,
@@ -318,6 +319,9 @@ fn hint_label(app: &App, action: Action) -> String {
         }
         (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
             app.t("action-back-to-fiches")
+        }
+        (Tab::Competences, Action::Todo) if app.comp_view == crate::app::CompView::Dossier => {
+            app.t("action-accept-warning")
         }
         (Tab::Competences, Action::Todo) => {
             app.t(if app.comp_view == crate::app::CompView::Coverage {
