@@ -199,12 +199,7 @@ pub fn read_fiche(
         return None;
     };
     let (base, is_new) = (base.clone(), *is_new);
-    form.clear_errors();
-    for f in &mut form.fields {
-        if f.required && f.is_empty() {
-            f.error = Some("err-required");
-        }
-    }
+    form.check_required();
     let raw = |form: &Form, id: &str| {
         form.value(id)
             .map(|v| v.text().trim().to_string())

@@ -140,22 +140,7 @@ pub fn drafted(
         .max()
         .unwrap_or(0)
         .saturating_add(1);
-    Exemple {
-        meta: RecordMeta::new(Id(0), now),
-        ccp: ccp.into(),
-        rang,
-        titre: d.titre.into(),
-        taches: d.taches.into(),
-        moyens: d.moyens.into(),
-        avec_qui: d.avec_qui.into(),
-        entreprise: d.entreprise.into(),
-        service: d.service.into(),
-        du: d.du,
-        au: d.au,
-        infos: Text::default(),
-        sources,
-        accepted: Vec::new(),
-    }
+    d.into_exemple(RecordMeta::new(Id(0), now), ccp.into(), rang, sources)
 }
 
 pub fn exemple_form(x: &Exemple, is_new: bool) -> Form {
@@ -191,7 +176,7 @@ pub fn read_exemple(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option
         return None;
     };
     let mut x = (**base).clone();
-    form.clear_errors();
+    form.check_required();
     let long = |form: &Form, id: &str| -> Text {
         form.value(id)
             .map(|v| v.text().trim_end().to_string())

@@ -101,9 +101,6 @@ pub fn candidates(
             }
         }
     }
-    fn created(meta: &RecordMeta) -> Option<NaiveDate> {
-        chrono::DateTime::from_timestamp_millis(meta.created_at.0).map(|d| d.date_naive())
-    }
     let mut rows: Vec<(NaiveDate, RecordKind, Id)> = Vec::new();
     let c = competence;
     unlinked(&data.interactions, c, |x| Some(x.date), &mut rows);
@@ -130,6 +127,11 @@ pub fn candidates(
             ))
         })
         .collect()
+}
+
+/// The day a record without a date of its own (a fiche, a structure) was created.
+fn created(meta: &RecordMeta) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp_millis(meta.created_at.0).map(|d| d.date_naive())
 }
 
 /// Parses a candidate's `kind:id` back.
@@ -175,10 +177,7 @@ pub fn summary(
         }
         RecordKind::Fiche => {
             let x = find(&d.fiches, id)?;
-            (
-                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.titre.to_string(),
-            )
+            (created(&x.meta)?, x.titre.to_string())
         }
         RecordKind::Analyse => {
             let x = find(&d.analyses, id)?;
@@ -186,10 +185,7 @@ pub fn summary(
         }
         RecordKind::Structure => {
             let x = find(&d.structures, id)?;
-            (
-                chrono::DateTime::from_timestamp_millis(x.meta.created_at.0)?.date_naive(),
-                x.nom.to_string(),
-            )
+            (created(&x.meta)?, x.nom.to_string())
         }
         RecordKind::Signalement => {
             let x = find(&d.signalements, id)?;

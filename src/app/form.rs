@@ -436,6 +436,13 @@ impl Form {
         }
     }
 
+    /// Starts reading the form again: earlier errors go, empty required fields are marked.
+    pub fn check_required(&mut self) {
+        for f in &mut self.fields {
+            f.error = (f.required && f.is_empty()).then_some("err-required");
+        }
+    }
+
     /// Focuses the first field with an error; false when there is none.
     pub fn focus_first_error(&mut self) -> bool {
         match self.fields.iter().position(|f| f.error.is_some()) {

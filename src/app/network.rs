@@ -114,12 +114,7 @@ pub fn read_structure(form: &mut Form, today: NaiveDate, now: Timestamp) -> Opti
         return None;
     };
     let mut s = (**base).clone();
-    form.clear_errors();
-    for f in &mut form.fields {
-        if f.required && f.is_empty() {
-            f.error = Some("err-required");
-        }
-    }
+    form.check_required();
     s.date_verification = optional_date(form, "verifiee", today);
     s.nom = text(form, "nom");
     s.typologies = form
@@ -533,12 +528,7 @@ pub fn read_rencontre(
     };
     let base = base.clone();
     let mut r = (*base).clone();
-    form.clear_errors();
-    for f in &mut form.fields {
-        if f.required && f.is_empty() {
-            f.error = Some("err-required");
-        }
-    }
+    form.check_required();
     let raw = |form: &Form, id: &str| {
         form.value(id)
             .map(|v| v.text().trim().to_string())

@@ -83,12 +83,7 @@ pub fn read_profil(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<
         return None;
     };
     let mut p = (**base).clone();
-    form.clear_errors();
-    for f in &mut form.fields {
-        if f.required && f.is_empty() {
-            f.error = Some("err-required");
-        }
-    }
+    form.check_required();
     p.role = form
         .value("role")
         .and_then(|v| v.choice().cloned())

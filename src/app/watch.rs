@@ -44,12 +44,7 @@ fn choice(form: &Form, id: &str) -> Text {
 
 /// Required fields and the date, shared by the three readers.
 fn read_common(form: &mut Form, today: NaiveDate) -> Option<NaiveDate> {
-    form.clear_errors();
-    for f in &mut form.fields {
-        if f.required && f.is_empty() {
-            f.error = Some("err-required");
-        }
-    }
+    form.check_required();
     let raw = form
         .value("date")
         .map(|v| v.text().trim().to_string())

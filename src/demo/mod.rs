@@ -167,22 +167,12 @@ fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<E
                 rencontres,
             };
             let d = crate::domain::dossier::draft(&src, vocab, data, data.profil());
-            Some(Exemple {
-                meta: ids.meta(today, NaiveTime::MIN),
-                ccp: format!("{REFERENTIEL}/{ccp}").into(),
-                rang: 1,
-                titre: d.titre.into(),
-                taches: d.taches.into(),
-                moyens: d.moyens.into(),
-                avec_qui: d.avec_qui.into(),
-                entreprise: d.entreprise.into(),
-                service: d.service.into(),
-                du: d.du,
-                au: d.au,
-                infos: Text::default(),
+            Some(d.into_exemple(
+                ids.meta(today, NaiveTime::MIN),
+                format!("{REFERENTIEL}/{ccp}").into(),
+                1,
                 sources,
-                accepted: Vec::new(),
-            })
+            ))
         })
         .collect()
 }

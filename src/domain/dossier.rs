@@ -31,6 +31,34 @@ pub struct Draft {
     pub au: Option<NaiveDate>,
 }
 
+impl Draft {
+    /// The example of a CCP (qualified id) this draft starts, ranked `rang`.
+    pub fn into_exemple(
+        self,
+        meta: RecordMeta,
+        ccp: Text,
+        rang: u8,
+        sources: Vec<SourceRef>,
+    ) -> Exemple {
+        Exemple {
+            meta,
+            ccp,
+            rang,
+            titre: self.titre.into(),
+            taches: self.taches.into(),
+            moyens: self.moyens.into(),
+            avec_qui: self.avec_qui.into(),
+            entreprise: self.entreprise.into(),
+            service: self.service.into(),
+            du: self.du,
+            au: self.au,
+            infos: Text::default(),
+            sources,
+            accepted: Vec::new(),
+        }
+    }
+}
+
 /// The records an example is drafted from.
 #[derive(Debug, Clone, Default)]
 pub struct Sources<'a> {
