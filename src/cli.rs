@@ -84,7 +84,7 @@ pub enum Command {
     Export {
         /// What to export: everything (json), the journal (csv), the network directory (csv),
         /// the network's contacts (vcard), the documentation (md, a folder), the coverage
-        /// matrix (md, html or csv)
+        /// matrix (md, html or csv), the Dossier Professionnel (md, html or docx)
         #[arg(long, value_enum, default_value_t = ExportWhat::All)]
         what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -92,6 +92,11 @@ pub enum Command {
         /// Output file (standard output without it)
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        identity: IdentityArgs,
+        /// Export the dossier even though some examples still have sharing warnings
+        #[arg(long)]
+        accept_warnings: bool,
     },
     /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
@@ -116,6 +121,37 @@ pub enum ExportFormat {
     Vcard,
     Md,
     Html,
+    Docx,
+}
+
+/// The identity on the dossier's cover: typed at export time, never stored. Without these
+/// flags, a terminal is asked.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct IdentityArgs {
+    /// Dossier: nom de naissance
+    #[arg(long, value_name = "NOM")]
+    nom: Option<String>,
+    /// Dossier: nom d'usage, if different
+    #[arg(long, value_name = "NOM")]
+    nom_usage: Option<String>,
+    /// Dossier: prénom
+    #[arg(long, value_name = "PRENOM")]
+    prenom: Option<String>,
+    /// Dossier: adresse
+    #[arg(long, value_name = "ADRESSE")]
+    adresse: Option<String>,
+    /// Dossier: where the déclaration sur l'honneur is signed (dated today)
+    #[arg(long, value_name = "LIEU")]
+    fait_a: Option<String>,
+    /// Dossier: modalité d'accès; default from the profil (stagiaire: formation, VAE: vae)
+    #[arg(long, value_enum, value_name = "MODALITE")]
+    modalite: Option<ModaliteArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModaliteArg {
+    Formation,
+    Vae,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +162,7 @@ pub enum ExportWhat {
     Contacts,
     Documentation,
     Couverture,
+    Dossier,
 }
 
 /// A failure, already worded for the user, and its exit code.
@@ -333,6 +370,8 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             what,
             format,
             output,
+            identity,
+            accept_warnings,
         }) => {
             let combination = matches!(
                 (what, format),
@@ -344,6 +383,10 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                     | (
                         ExportWhat::Couverture,
                         ExportFormat::Md | ExportFormat::Html | ExportFormat::Csv
+                    )
+                    | (
+                        ExportWhat::Dossier,
+                        ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx
                     )
             );
             if !combination {
@@ -373,6 +416,17 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 );
                 return Ok(());
             }
+            if what == ExportWhat::Dossier {
+                return export_dossier(
+                    &data,
+                    &config,
+                    &i18n,
+                    format,
+                    output,
+                    identity,
+                    accept_warnings,
+                );
+            }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),
                 (ExportWhat::Couverture, _) => {
@@ -398,17 +452,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 (_, ExportFormat::Vcard) => crate::export::vcard::contacts(&data),
                 _ => crate::export::csv::journal(&data, &config, &i18n),
             };
-            match output {
-                Some(path) => write_private_file(&path, text.as_bytes())
-                    .map_err(|e| io_failure(&i18n, &path, &e)),
-                None => {
-                    use std::io::Write;
-                    let mut out = std::io::stdout().lock();
-                    // A closed pipe (`carnet export | head`) is not an error worth reporting.
-                    let _ = out.write_all(text.as_bytes());
-                    Ok(())
-                }
-            }
+            write_output(&i18n, output.as_deref(), text.as_bytes())
         }
         Some(Command::Import { path }) if path.is_dir() => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -457,6 +501,142 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))
             })?;
             println!("{}", f.to_line());
+            Ok(())
+        }
+    }
+}
+
+/// `carnet export --what dossier`: the anonymisation gate, the identity, then the document.
+fn export_dossier(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    i18n: &I18n,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    identity: IdentityArgs,
+    accept_warnings: bool,
+) -> Result<(), Failure> {
+    use crate::export::dossier::{Dossier, Modalite};
+    if format == ExportFormat::Docx && output.is_none() {
+        return Err(Failure::new(EXIT_USAGE, i18n.t("err-docx-needs-file")));
+    }
+    let pending = crate::app::dossier::unaccepted_warnings(data, config);
+    if !pending.is_empty() && !accept_warnings {
+        let mut message = i18n.t_args("err-dp-warnings", &[arg("count", pending.len())]);
+        for (x, w) in &pending {
+            message.push_str(&format!(
+                "\n  {} · {} · {} : « {} » — {}",
+                x.ccp.rsplit('/').next().unwrap_or_default(),
+                crate::domain::text::one_line(&x.titre),
+                i18n.t(&format!("field-{}", w.field.replace('_', "-"))),
+                crate::domain::text::one_line(&w.matched),
+                i18n.t(w.kind.message_id()),
+            ));
+        }
+        message.push('\n');
+        message.push_str(&i18n.t("err-dp-warnings-hint"));
+        return Err(Failure::new(EXIT_OTHER, message));
+    }
+    let modalite = match identity.modalite {
+        Some(ModaliteArg::Formation) => Some(Modalite::Formation),
+        Some(ModaliteArg::Vae) => Some(Modalite::Vae),
+        None => data.profil().and_then(|p| Modalite::from_role(&p.role)),
+    };
+    let identity = ask_identity(i18n, identity);
+    if config.presentation.is_none() {
+        eprintln!("{}", i18n.t("warn-dp-no-presentation"));
+    }
+    // The ministry's rules (1 to 3 examples per CCP, 3 pages each) are said, not enforced:
+    // a dossier in progress is still worth printing.
+    use crate::app::dossier::{MAX_PAGES, ccp_warning, examples_of, pages};
+    for ccp in &config.referentiel.ccp {
+        let examples = examples_of(data, &config.referentiel.qualify(&ccp.id));
+        let mut notes: Vec<String> = ccp_warning(examples.len())
+            .map(|id| i18n.t(id))
+            .into_iter()
+            .collect();
+        for &i in &examples {
+            let x = &data.exemples[i];
+            if pages(x) > MAX_PAGES {
+                notes.push(format!(
+                    "« {} » : {}",
+                    crate::domain::text::one_line(&x.titre),
+                    i18n.t_args("dp-too-long", &[arg("pages", pages(x))])
+                ));
+            }
+        }
+        for note in notes {
+            eprintln!(
+                "{}",
+                i18n.t_args(
+                    "warn-dp-ccp",
+                    &[arg("ccp", ccp.id.clone()), arg("note", note)]
+                )
+            );
+        }
+    }
+    let dossier = Dossier {
+        config,
+        data,
+        identity: &identity,
+        modalite,
+        today: runtime::today(),
+    };
+    let blocks = dossier.blocks();
+    let bytes = match format {
+        ExportFormat::Docx => crate::export::dossier::docx(&blocks).map_err(|detail| {
+            Failure::new(
+                EXIT_OTHER,
+                i18n.t_args("err-docx", &[arg("detail", detail)]),
+            )
+        })?,
+        ExportFormat::Html => crate::export::dossier::html(&blocks).into_bytes(),
+        _ => crate::export::dossier::markdown(&blocks).into_bytes(),
+    };
+    write_output(i18n, output.as_deref(), &bytes)?;
+    Ok(())
+}
+
+/// The cover's identity: the flags, else asked on the terminal (never stored).
+fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Identity {
+    use std::io::{BufRead, IsTerminal, Write};
+    let given = args.nom.is_some() || args.prenom.is_some() || args.adresse.is_some();
+    let interactive = !given && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let ask = |id: &str, value: Option<String>| -> String {
+        if let Some(v) = value {
+            return v;
+        }
+        if !interactive {
+            return String::new();
+        }
+        eprint!("{} ", i18n.t(id));
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        line.trim().to_string()
+    };
+    let identity = crate::export::dossier::Identity {
+        nom_naissance: ask("dp-ask-nom", args.nom),
+        nom_usage: ask("dp-ask-nom-usage", args.nom_usage),
+        prenom: ask("dp-ask-prenom", args.prenom),
+        adresse: ask("dp-ask-adresse", args.adresse),
+        lieu: ask("dp-ask-lieu", args.fait_a),
+    };
+    if !given && !interactive {
+        eprintln!("{}", i18n.t("warn-dp-no-identity"));
+    }
+    identity
+}
+
+/// Writes an export to its file (private, atomic), or to standard output.
+fn write_output(i18n: &I18n, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => write_private_file(path, bytes).map_err(|e| io_failure(i18n, path, &e)),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`carnet export | head`) is not an error worth reporting.
+            let _ = out.write_all(bytes);
             Ok(())
         }
     }

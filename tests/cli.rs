@@ -831,3 +831,162 @@ fn a_broken_referentiel_is_refused_naming_file_and_line() {
         );
     }
 }
+
+/// The official labels of DOMAIN.md §3 that every export of the dossier carries, word for word.
+const DP_LABELS: &[&str] = &[
+    "DOSSIER PROFESSIONNEL (DP)",
+    "Nom de naissance ►",
+    "Nom d'usage ►",
+    "Prénom ►",
+    "Adresse ►",
+    "Titre professionnel visé",
+    "MODALITÉ D'ACCÈS :",
+    "Parcours de formation",
+    "Validation des Acquis de l'Expérience (VAE)",
+    "Sommaire",
+    "Exemples de pratique professionnelle",
+    "Activité-type 1",
+    "Activité-type 3",
+    "Exemple n°1 ►",
+    "Décrivez les tâches ou opérations que vous avez effectuées, et dans quelles conditions :",
+    "Précisez les moyens utilisés :",
+    "Avec qui avez-vous travaillé ?",
+    "Contexte",
+    "Nom de l'entreprise, organisme ou association ►",
+    "Chantier, atelier, service ►",
+    "Période d'exercice ► Du :",
+    "Informations complémentaires (facultatif)",
+    "Titres, diplômes, CQP, attestations de formation (facultatif)",
+    "Intitulé",
+    "Autorité ou organisme",
+    "Date",
+    "Déclaration sur l'honneur",
+    "Je soussigné(e) Léa Martin, déclare sur l'honneur que les renseignements fournis dans ce dossier sont exacts et que je suis l'auteur(e) des réalisations jointes.",
+    "pour faire valoir ce que de droit.",
+    "Signature :",
+    "Documents illustrant la pratique professionnelle (facultatif)",
+    "Annexes (Si le RC le prévoit)",
+    "ANNEXES",
+];
+
+/// The text of a DOCX's body, runs joined per paragraph, as a reader sees it.
+fn docx_text(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for paragraph in xml.split("</w:p>") {
+        for run in paragraph.split("<w:t").skip(1) {
+            let text = run.split_once('>').map_or("", |(_, t)| t);
+            let text = text.split("</w:t>").next().unwrap_or_default();
+            out.push_str(
+                &text
+                    .replace("&apos;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"),
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("store");
+    demo(home.path(), &dir, "300");
+    let export = |format: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "--lang",
+            "fr",
+            "export",
+            "--what",
+            "dossier",
+            "--format",
+            format,
+        ];
+        args.extend_from_slice(extra);
+        carnet(home.path(), &args)
+    };
+    let identity = [
+        "--nom",
+        "Martin",
+        "--prenom",
+        "Léa",
+        "--adresse",
+        "3 rue des Lilas",
+    ];
+
+    // A demo example quotes a demande about a "mot de passe": the gate names it and refuses.
+    let docx = home.path().join("dp.docx");
+    let mut args = identity.to_vec();
+    args.extend(["-o", docx.to_str().unwrap()]);
+    let refused = export("docx", &args);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    let stderr = text(&refused.stderr);
+    assert!(stderr.contains("Export refusé"), "{stderr}");
+    assert!(
+        stderr.contains(" · Tâches et conditions : « mot de passe » — mot de passe ou identifiant"),
+        "each warning names its CCP, example, field and words: {stderr}"
+    );
+    assert!(stderr.contains("--accept-warnings"), "{stderr}");
+    assert!(!docx.exists(), "nothing is written while the gate refuses");
+
+    args.push("--accept-warnings");
+    let out = export("docx", &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Présentation du dossier"),
+        "the missing ministry text is said, not invented"
+    );
+    let body = docx_text(&docx);
+    for label in DP_LABELS {
+        assert!(body.contains(label), "DOCX lacks « {label} »:\n{body}");
+    }
+    assert!(body.contains("Nom de naissance ► Martin"));
+    assert!(
+        body.contains("☒ Parcours de formation"),
+        "a stagiaire's profil ticks the training box"
+    );
+    assert!(body.contains("☐ Validation des Acquis"));
+    assert!(
+        !body.contains("Suivi-"),
+        "no suivi code reaches the dossier"
+    );
+
+    let md = export("md", &[&identity[..], &["--accept-warnings"]].concat());
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    let md = text(&md.stdout);
+    let read = md.replace("**", ""); // what a Markdown reader shows
+    for label in DP_LABELS {
+        assert!(read.contains(label), "Markdown lacks « {label} »");
+    }
+    assert_eq!(
+        md.matches("### Exemple n°1 ►").count(),
+        3,
+        "one example per CCP in the demo"
+    );
+
+    let html = export("html", &["--accept-warnings", "--modalite", "vae"]);
+    assert!(html.status.success());
+    assert!(
+        text(&html.stderr).contains("identité laissée en blanc"),
+        "without a terminal nor flags the cover stays blank, and it is said"
+    );
+    let html = text(&html.stdout);
+    assert!(html.contains("☒ Validation des Acquis de l&#39;Expérience (VAE)"));
+    assert_eq!(html.matches("<div class=\"page-break\"></div>").count(), 6);
+
+    let usage = export("docx", &["--accept-warnings"]);
+    assert_eq!(usage.status.code(), Some(2), "DOCX needs a file");
+    assert!(text(&usage.stderr).contains("-o FICHIER.docx"));
+}

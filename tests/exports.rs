@@ -114,3 +114,100 @@ fn every_card_is_well_formed_for_the_whole_demo_network() {
         eprintln!("python3 vobject not installed: parser check skipped");
     }
 }
+
+/// Two CCPs with examples (one given out of rank order), one without; typed text with
+/// Markdown and HTML markup, several lines, accents and emoji.
+fn dossier_data() -> Dataset {
+    use carnet::domain::{Exemple, Id, RecordMeta, Timestamp};
+    let now = common::now();
+    let exemple = |id: u64, ccp: &str, rang: u8, titre: &str| {
+        Exemple {
+        meta: RecordMeta::new(Id(id), Timestamp(now.and_utc().timestamp_millis())),
+        ccp: ccp.into(),
+        rang,
+        titre: titre.into(),
+        taches: "J'ai accueilli une personne *sans* rendez-vous.\n\n- Aide à la démarche <en ligne>\n# pas un titre\n1. étape [un] 🙂".into(),
+        moyens: "Téléphone, ordinateur | imprimante".into(),
+        avec_qui: "CAF de Val-de-Brume".into(),
+        entreprise: "Centre social des Tilleuls".into(),
+        service: "Accueil".into(),
+        du: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        au: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
+        infos: String::new().into(),
+        sources: Vec::new(),
+        accepted: Vec::new(),
+    }
+    };
+    Dataset {
+        exemples: vec![
+            exemple(3, "tms-2004/CCP2", 2, "Une médiation avec le bailleur"),
+            exemple(
+                1,
+                "tms-2004/CCP1",
+                1,
+                "Construire mon réseau de partenaires",
+            ),
+            exemple(
+                2,
+                "tms-2004/CCP2",
+                1,
+                "Une démarche en ligne \"accompagnée\"",
+            ),
+        ],
+        ..Dataset::default()
+    }
+}
+
+#[test]
+fn dossier_markdown_and_html_snapshots() {
+    use carnet::export::dossier::{Dossier, Identity, Modalite, html, markdown};
+    let mut config = common::config(Lang::En);
+    config.presentation = Some("Texte officiel fourni par l'utilisateur.".into());
+    let data = dossier_data();
+    let identity = Identity {
+        nom_naissance: "Martin".into(),
+        nom_usage: String::new(),
+        prenom: "Léa".into(),
+        adresse: "3 rue des <Lilas>".into(),
+        lieu: "Val-de-Brume".into(),
+    };
+    let dossier = Dossier {
+        config: &config,
+        data: &data,
+        identity: &identity,
+        modalite: Some(Modalite::Vae),
+        today: common::today(),
+    };
+    let blocks = dossier.blocks();
+    insta::assert_snapshot!("dossier_md", markdown(&blocks));
+    insta::assert_snapshot!("dossier_html", html(&blocks));
+}
+
+#[test]
+fn the_dossier_docx_is_a_word_package_even_from_hostile_text() {
+    use carnet::export::dossier::{Dossier, Identity, docx};
+    use std::io::Read;
+    let config = common::config(Lang::Fr);
+    let mut data = dossier_data();
+    data.exemples[0].infos = "Texte \u{1b}[31mrouge\u{7}\u{ffff} & <fin>".into();
+    let identity = Identity::default();
+    let dossier = Dossier {
+        config: &config,
+        data: &data,
+        identity: &identity,
+        modalite: None,
+        today: common::today(),
+    };
+    let bytes = docx(&dossier.blocks()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("Texte [31mrouge &amp; &lt;fin&gt;"), "{xml}");
+    assert!(!xml.contains('\u{1b}') && !xml.contains('\u{ffff}'));
+    // Real heading styles, so Word's navigation pane and a table of contents find them.
+    assert!(xml.contains("w:val=\"Heading2\""));
+    assert!(zip.by_name("word/styles.xml").is_ok());
+}

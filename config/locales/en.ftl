@@ -265,7 +265,7 @@ csv-note-pro = Professional note
 csv-competences = Competences
 
 ## carnet note
-err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, or --what couverture --format md, html or csv (the coverage matrix).
+err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, --what couverture --format md, html or csv (the coverage matrix), or --what dossier --format md, html or docx (the Dossier Professionnel).
 err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
 err-note-value = { $flag } "{ $value }": { $detail }
 err-note-structure-none = --vers "{ $value }": no structure of the network has this name.
@@ -762,3 +762,20 @@ dp-pending = { $count ->
     [one] ⚠ 1 to review
    *[other] ⚠ { $count } to review
 }
+
+# Dossier Professionnel export (CLI)
+err-dp-warnings = { $count ->
+    [one] Export refused: one warning in the Dossier Professionnel is not accepted yet:
+   *[other] Export refused: { $count } warnings in the Dossier Professionnel are not accepted yet:
+}
+err-dp-warnings-hint = Rephrase these passages (Compétences tab, Dossier Professionnel view, e), accept them one at a time (a), or run again with --accept-warnings if none of them points to a person helped.
+err-docx-needs-file = The DOCX export writes a file: give it with -o FILE.docx.
+err-docx = The DOCX file could not be built: { $detail }
+warn-dp-no-presentation = Note: the « Présentation du dossier » page (fixed ministry text) is not included: copy that text from the official model into a file and name it in the configuration (presentation_dossier = "presentation.txt").
+warn-dp-no-identity = Note: identity left blank on the cover (--nom, --nom-usage, --prenom, --adresse, --fait-a to fill it).
+dp-ask-nom = Birth name (nom de naissance):
+dp-ask-nom-usage = Usual name (nom d'usage, Enter if the same):
+dp-ask-prenom = First name (prénom):
+dp-ask-adresse = Address (adresse):
+dp-ask-lieu = Signed at (fait à, Enter to leave blank):
+warn-dp-ccp = Note: { $ccp }: { $note }

@@ -265,7 +265,7 @@ csv-note-pro = Note professionnelle
 csv-competences = Compétences
 
 ## carnet note
-err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, ou --what couverture --format md, html ou csv (la matrice de couverture).
+err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, --what couverture --format md, html ou csv (la matrice de couverture), ou --what dossier --format md, html ou docx (le Dossier Professionnel).
 err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
 err-note-value = { $flag } « { $value } » : { $detail }
 err-note-structure-none = --vers « { $value } » : aucune structure du réseau ne porte ce nom.
@@ -762,3 +762,20 @@ dp-pending = { $count ->
     [one] ⚠ 1 à revoir
    *[other] ⚠ { $count } à revoir
 }
+
+# Dossier Professionnel export (CLI)
+err-dp-warnings = { $count ->
+    [one] Export refusé : un avertissement n'est pas encore accepté dans le Dossier Professionnel :
+   *[other] Export refusé : { $count } avertissements ne sont pas encore acceptés dans le Dossier Professionnel :
+}
+err-dp-warnings-hint = Reformulez ces passages (onglet Compétences, vue Dossier Professionnel, e), acceptez-les un par un (a), ou relancez avec --accept-warnings si aucun ne désigne une personne accompagnée.
+err-docx-needs-file = L'export DOCX écrit un fichier : indiquez-le avec -o FICHIER.docx.
+err-docx = Le fichier DOCX n'a pas pu être construit : { $detail }
+warn-dp-no-presentation = Note : la page « Présentation du dossier » (texte fixe du ministère) n'est pas incluse : copiez ce texte depuis le modèle officiel dans un fichier et indiquez-le dans la configuration (presentation_dossier = "presentation.txt").
+warn-dp-no-identity = Note : identité laissée en blanc sur la page de garde (--nom, --nom-usage, --prenom, --adresse, --fait-a pour la remplir).
+dp-ask-nom = Nom de naissance :
+dp-ask-nom-usage = Nom d'usage (Entrée si identique) :
+dp-ask-prenom = Prénom :
+dp-ask-adresse = Adresse :
+dp-ask-lieu = Fait à (lieu de signature, Entrée pour le laisser en blanc) :
+warn-dp-ccp = Note : { $ccp } : { $note }

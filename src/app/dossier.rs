@@ -9,6 +9,7 @@ use super::picker::PickItem;
 use crate::config::Config;
 use crate::domain::validate::Validate;
 use crate::domain::*;
+use crate::privacy::{Guard, GuardWarning};
 
 /// The ministry's limit is three pages per example; about 3 000 characters fill a page.
 pub const CHARS_PER_PAGE: usize = 3_000;
@@ -43,6 +44,62 @@ pub fn rows(data: &Dataset, config: &Config) -> Vec<Row> {
                     .into_iter()
                     .map(Row::Exemple),
             )
+        })
+        .collect()
+}
+
+/// The free-text guard, with the network's names (professionals may be named) excluded.
+pub fn guard<'a>(data: &Dataset, config: &'a Config) -> Guard<'a> {
+    let names = data
+        .structures
+        .iter()
+        .map(|s| s.nom.to_string())
+        .chain(data.contacts.iter().map(|c| c.nom.to_string()));
+    Guard::new(&config.privacy, names)
+}
+
+/// What the jury must not read in an example: the guard's findings and the store's suivi
+/// codes, each with whether the user accepted it.
+pub fn sharing_warnings(data: &Dataset, config: &Config, x: &Exemple) -> Vec<(GuardWarning, bool)> {
+    let guard = guard(data, config);
+    let codes: Vec<&str> = data.suivis.iter().map(|s| s.code.as_str()).collect();
+    [
+        ("titre_exemple", &x.titre),
+        ("taches", &x.taches),
+        ("moyens", &x.moyens),
+        ("avec_qui", &x.avec_qui),
+        ("entreprise", &x.entreprise),
+        ("service_exemple", &x.service),
+        ("infos", &x.infos),
+    ]
+    .into_iter()
+    .flat_map(|(field, text)| guard.check_for_sharing(field, text, &codes))
+    .map(|w| {
+        let accepted = x
+            .accepted
+            .iter()
+            .any(|a| a.field == w.field && a.matched == w.matched.as_str());
+        (w, accepted)
+    })
+    .collect()
+}
+
+/// The export gate: every warning not yet accepted, per example, in dossier order.
+pub fn unaccepted_warnings<'d>(
+    data: &'d Dataset,
+    config: &Config,
+) -> Vec<(&'d Exemple, GuardWarning)> {
+    rows(data, config)
+        .into_iter()
+        .filter_map(|row| match row {
+            Row::Exemple(i) => Some(&data.exemples[i]),
+            Row::Ccp(_) => None,
+        })
+        .flat_map(|x| {
+            sharing_warnings(data, config, x)
+                .into_iter()
+                .filter(|(_, accepted)| !accepted)
+                .map(move |(w, _)| (x, w))
         })
         .collect()
 }

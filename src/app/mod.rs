@@ -3146,39 +3146,11 @@ impl App {
 
     /// The free-text guard, knowing the network's names (never a warning).
     fn guard(&self) -> Guard<'_> {
-        let names = self
-            .data
-            .structures
-            .iter()
-            .map(|s| s.nom.to_string())
-            .chain(self.data.contacts.iter().map(|c| c.nom.to_string()));
-        Guard::new(&self.config.privacy, names)
+        dossier::guard(&self.data, &self.config)
     }
 
-    /// What the jury must not read in an example: the guard's findings and suivi codes, each
-    /// with whether the user accepted it.
     pub fn sharing_warnings(&self, x: &Exemple) -> Vec<(GuardWarning, bool)> {
-        let guard = self.guard();
-        let codes: Vec<&str> = self.data.suivis.iter().map(|s| s.code.as_str()).collect();
-        [
-            ("titre_exemple", &x.titre),
-            ("taches", &x.taches),
-            ("moyens", &x.moyens),
-            ("avec_qui", &x.avec_qui),
-            ("entreprise", &x.entreprise),
-            ("service_exemple", &x.service),
-            ("infos", &x.infos),
-        ]
-        .into_iter()
-        .flat_map(|(field, text)| guard.check_for_sharing(field, text, &codes))
-        .map(|w| {
-            let accepted = x
-                .accepted
-                .iter()
-                .any(|a| a.field == w.field && a.matched == w.matched.as_str());
-            (w, accepted)
-        })
-        .collect()
+        dossier::sharing_warnings(&self.data, &self.config, x)
     }
 
     fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {

@@ -14,6 +14,7 @@ pub const DEFAULT_REFERENTIEL: &str = include_str!("../../config/referentiels/tm
 pub const DEFAULT_VOCABULARIES: &str = include_str!("../../config/vocabulaires.toml");
 pub const DEFAULT_KEYMAP: &str = include_str!("../../config/keymap.toml");
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/defaults.toml");
+pub const DOSSIER_MODEL: &str = include_str!("../../config/dossier.toml");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +39,8 @@ struct FileConfig {
     /// it is "solide".
     seuil_amorcee: Option<u32>,
     seuil_solide: Option<u32>,
+    /// A text file with the ministry's « Présentation du dossier », relative to the config file.
+    presentation_dossier: Option<PathBuf>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -109,6 +112,10 @@ pub struct Config {
     pub verification_days: u32,
     /// Coverage thresholds: links for "amorcée", principal links for "solide".
     pub coverage: (u32, u32),
+    /// The Dossier Professionnel's official labels.
+    pub dossier: crate::domain::dossier::Model,
+    /// The ministry's « Présentation du dossier », when the user supplied it.
+    pub presentation: Option<String>,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -209,19 +216,24 @@ impl Config {
             });
         }
 
+        // Files named in the config are read relative to it.
+        let read_beside = |path: &Path| -> Result<(PathBuf, String), ConfigError> {
+            let path = if path.is_relative() {
+                user_path.parent().unwrap_or(Path::new(".")).join(path)
+            } else {
+                path.to_path_buf()
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+                file: path.clone(),
+                line: None,
+                detail: e.to_string(),
+            })?;
+            Ok((path, text))
+        };
         let referentiel_file = user.referentiel.clone();
         let referentiel = match &referentiel_file {
             Some(path) => {
-                let path = if path.is_relative() {
-                    user_path.parent().unwrap_or(Path::new(".")).join(path)
-                } else {
-                    path.clone()
-                };
-                let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-                    file: path.clone(),
-                    line: None,
-                    detail: e.to_string(),
-                })?;
+                let (path, text) = read_beside(path)?;
                 let r: Referentiel = parse(&path, &text)?;
                 check_referentiel(&path, &text, &r)?;
                 r
@@ -268,6 +280,17 @@ impl Config {
         }
 
         let privacy = parse(&embedded("privacy.toml"), crate::privacy::DEFAULT_TERMS)?;
+        let dossier = parse(&embedded("dossier.toml"), DOSSIER_MODEL)?;
+        let presentation = match &user.presentation_dossier {
+            Some(path) => {
+                let (_, text) = read_beside(path)?;
+                let text = crate::domain::text::sanitize(&text, true)
+                    .trim()
+                    .to_string();
+                (!text.is_empty()).then_some(text)
+            }
+            None => None,
+        };
         let amorcee = user
             .seuil_amorcee
             .or(defaults.seuil_amorcee)
@@ -286,6 +309,8 @@ impl Config {
                 .unwrap_or(365)
                 .max(1),
             privacy,
+            dossier,
+            presentation,
             lang,
             theme: user.theme.or(defaults.theme).unwrap_or_default(),
             referentiel,

@@ -12,6 +12,47 @@ use chrono::NaiveDate;
 
 use super::*;
 
+/// The ministry's model of the dossier: its official labels, word for word
+/// (`config/dossier.toml`). The « Présentation du dossier » text is supplied separately.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub titre: String,
+    pub nom_naissance: String,
+    pub nom_usage: String,
+    pub prenom: String,
+    pub adresse: String,
+    pub titre_vise: String,
+    pub modalite: String,
+    pub parcours_formation: String,
+    pub vae: String,
+    pub presentation: String,
+    pub sommaire: String,
+    pub exemples: String,
+    pub activite_type: String,
+    pub exemple: String,
+    /// The five rubriques of an example, in order; the fourth is « Contexte ».
+    pub rubriques: [String; 5],
+    pub entreprise: String,
+    pub service: String,
+    pub periode: String,
+    pub du: String,
+    pub au: String,
+    pub titres: String,
+    pub titres_sommaire: String,
+    pub titres_colonnes: [String; 3],
+    pub declaration: String,
+    /// With `{nom}`; `{lieu}` and `{date}` in `declaration_fait`.
+    pub declaration_texte: String,
+    pub declaration_fait: String,
+    pub signature: String,
+    pub documents: String,
+    pub documents_sommaire: String,
+    pub documents_colonnes: [String; 1],
+    pub annexes: String,
+    pub annexes_sommaire: String,
+}
+
 /// The prefilled rubriques of one example.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Draft {

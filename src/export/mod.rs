@@ -2,6 +2,7 @@
 
 pub mod coverage;
 pub mod csv;
+pub mod dossier;
 pub mod json;
 pub mod markdown;
 pub mod vcard;
