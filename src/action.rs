@@ -62,6 +62,7 @@ actions! {
     EditService => "edit-service",
     Restore => "restore",
     Import => "import",
+    Export => "export",
     Plan => "plan",
     Move => "move",
     DeleteRecord => "delete-record",

@@ -631,7 +631,9 @@ fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Iden
 /// Writes an export to its file (private, atomic), or to standard output.
 fn write_output(i18n: &I18n, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
-        Some(path) => write_private_file(path, bytes).map_err(|e| io_failure(i18n, path, &e)),
+        Some(path) => {
+            runtime::write_private_file(path, bytes).map_err(|e| io_failure(i18n, path, &e))
+        }
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
@@ -992,7 +994,7 @@ fn export_documentation(
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        write_private_file(&path, text.as_bytes())?;
+        runtime::write_private_file(&path, text.as_bytes())?;
     }
     Ok(files.len())
 }
@@ -1071,37 +1073,6 @@ pub fn generate_demo(
     store.clear_records()?;
     store.mark_demo(seed)?;
     store.insert_all(&data)
-}
-
-/// Writes a file readable only by its owner, through a temporary file and a rename, so a
-/// crash never leaves half a file behind.
-pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The `doctor` report: everything useful to understand an installation, in plain words.

@@ -190,3 +190,84 @@ fn sharing_warnings_of_an_example_are_accepted_one_at_a_time() {
     press(&mut a, Key::char('u'));
     assert_eq!(pending(&a), 2, "u takes the acceptance back");
 }
+
+#[test]
+fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
+    use carnet::app::{App, Effect, Modal, Msg};
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let mut data = common::sample(300);
+    data.exemples.truncate(1);
+    data.exemples[0].infos = "Reçu avec Mme Durand.".into();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    let ctrl = |c: char| {
+        Key::new(
+            KeyCode::Char(c),
+            Mods {
+                ctrl: true,
+                ..Default::default()
+            },
+        )
+    };
+    let typed = |a: &mut App, text: &str| {
+        for c in text.chars() {
+            a.update(Msg::Key(Key::char(c)));
+        }
+    };
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+
+    // A likely name is still unreviewed: the export is blocked and says why.
+    assert!(press(&mut a, Key::char('X')).is_empty());
+    assert!(a.modals.is_empty());
+    let status = a.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("Export bloqué"),
+        "{status:?}"
+    );
+
+    // Accepted on its example, the export opens its form.
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('a'));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, Key::char('X'));
+    assert!(matches!(a.modals.last(), Some(Modal::Form(_))));
+    typed(&mut a, "Martin");
+    for _ in 0..5 {
+        press(&mut a, Key::plain(KeyCode::Tab));
+    }
+    press(&mut a, ctrl('e'));
+    press(&mut a, ctrl('u'));
+    typed(&mut a, "/tmp/dp.pdf");
+    assert!(
+        press(&mut a, ctrl('s')).is_empty(),
+        "an unknown extension writes nothing"
+    );
+    let Some(Modal::Form(form)) = a.modals.last() else {
+        panic!("the form stays open with its message");
+    };
+    assert_eq!(form.focused().id, "fichier");
+    press(&mut a, ctrl('u'));
+    typed(&mut a, "/tmp/dossier.md");
+    let effects = press(&mut a, ctrl('s'));
+    let [Effect::WriteFile { path, bytes }] = effects.as_slice() else {
+        panic!("one file to write: {effects:?}");
+    };
+    assert_eq!(path, &std::path::PathBuf::from("/tmp/dossier.md"));
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.contains("**Nom de naissance ►** Martin"), "{text}");
+    assert!(text.contains("Reçu avec Mme Durand."));
+    assert!(a.modals.is_empty(), "the identity goes with the form");
+
+    a.update(Msg::FileWritten(Ok(path.clone())));
+    let status = a.status.as_ref().unwrap();
+    assert!(
+        status.text.contains("écrit dans /tmp/dossier.md"),
+        "{status:?}"
+    );
+    assert!(
+        status.text.contains("Présentation du dossier"),
+        "the missing page is said"
+    );
+}

@@ -779,3 +779,25 @@ dp-ask-prenom = First name (prénom):
 dp-ask-adresse = Address (adresse):
 dp-ask-lieu = Signed at (fait à, Enter to leave blank):
 warn-dp-ccp = Note: { $ccp }: { $note }
+
+# Dossier Professionnel export (TUI)
+action-export = Export the Dossier Professionnel (Dossier view)
+action-export-short = Export
+form-export-dossier = Export the Dossier Professionnel
+field-nom-naissance = Birth name
+field-nom-usage = Usual name
+field-prenom = First name
+field-adresse-candidat = Address
+field-fait-a = Signed at
+field-fichier = File
+hint-nom-naissance = The identity is not stored: it fills this export's cover page, then it is forgotten.
+hint-fait-a = Where the déclaration sur l'honneur is signed, dated today. Empty: to write by hand.
+hint-fichier = The format follows the extension: .docx (Word), .html (to print) or .md. ~/ is your home folder.
+err-dp-extension = End the name with .docx, .html or .md.
+status-dp-gate = { $count ->
+    [one] Export blocked: one "before sharing" warning is still to review (a on that example).
+   *[other] Export blocked: { $count } "before sharing" warnings are still to review (a on each example concerned).
+}
+status-dp-written = Dossier Professionnel written to { $path }.
+status-dp-no-presentation = Without the « Présentation du dossier » page: supply the ministry's text (presentation_dossier in the configuration).
+status-write-failed = File not written: { $detail }.

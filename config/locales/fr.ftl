@@ -779,3 +779,25 @@ dp-ask-prenom = Prénom :
 dp-ask-adresse = Adresse :
 dp-ask-lieu = Fait à (lieu de signature, Entrée pour le laisser en blanc) :
 warn-dp-ccp = Note : { $ccp } : { $note }
+
+# Dossier Professionnel export (TUI)
+action-export = Exporter le Dossier Professionnel (vue Dossier)
+action-export-short = Exporter
+form-export-dossier = Exporter le Dossier Professionnel
+field-nom-naissance = Nom de naissance
+field-nom-usage = Nom d'usage
+field-prenom = Prénom
+field-adresse-candidat = Adresse
+field-fait-a = Fait à
+field-fichier = Fichier
+hint-nom-naissance = L'identité n'est pas enregistrée : elle sert à la page de garde de cet export, puis elle est oubliée.
+hint-fait-a = Lieu de signature de la déclaration sur l'honneur, datée d'aujourd'hui. Vide : à écrire à la main.
+hint-fichier = Le format suit l'extension : .docx (Word), .html (à imprimer) ou .md. ~/ : votre dossier personnel.
+err-dp-extension = Terminez le nom par .docx, .html ou .md.
+status-dp-gate = { $count ->
+    [one] Export bloqué : un avertissement « avant de partager » reste à revoir (a sur l'exemple concerné).
+   *[other] Export bloqué : { $count } avertissements « avant de partager » restent à revoir (a sur chaque exemple concerné).
+}
+status-dp-written = Dossier Professionnel écrit dans { $path }.
+status-dp-no-presentation = Sans la page « Présentation du dossier » : fournissez le texte du ministère (presentation_dossier dans la configuration).
+status-write-failed = Fichier non écrit : { $detail }.

@@ -104,6 +104,22 @@ pub fn unaccepted_warnings<'d>(
         .collect()
 }
 
+/// Where to write the dossier and who is on its cover. Nothing here is stored.
+pub fn export_form() -> Form {
+    Form::new(
+        Purpose::ExportDossier,
+        "form-export-dossier",
+        vec![
+            Field::text("nom_naissance", ""),
+            Field::text("nom_usage", ""),
+            Field::text("prenom", ""),
+            Field::text("adresse_candidat", ""),
+            Field::text("fait_a", ""),
+            Field::text("fichier", "~/dossier-professionnel.docx").required(),
+        ],
+    )
+}
+
 /// The length of an example's text, for the three-page rule.
 pub fn chars(x: &Exemple) -> usize {
     [&x.titre, &x.taches, &x.moyens, &x.avec_qui, &x.infos]

@@ -348,6 +348,8 @@ pub enum Purpose {
     },
     /// A documentation folder to read (team sharing).
     ImportFolder,
+    /// Where to write the Dossier Professionnel, and the identity on its cover.
+    ExportDossier,
     /// A node of the plan de classement: a new one (`code` None) or a renamed one.
     PlanNode {
         code: Option<crate::domain::Text>,

@@ -330,11 +330,18 @@ pub enum Msg {
     ExternalEdited(Result<String, String>),
     /// A documentation folder was read (or could not be).
     FolderRead(Result<crate::export::markdown::FolderFiles, String>),
+    /// An export was written (its path), or why not.
+    FileWritten(Result<std::path::PathBuf, String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Write an export to a file (private, atomically).
+    WriteFile {
+        path: std::path::PathBuf,
+        bytes: Vec<u8>,
+    },
     /// Write one record and its index entries, then flush.
     Persist(AnyRecord),
     Remove(RecordKind, Id),
@@ -758,6 +765,23 @@ impl App {
                 self.set_status(text, true);
             }
             Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
+            Msg::FileWritten(Ok(path)) => {
+                let mut text = self.i18n.t_args(
+                    "status-dp-written",
+                    &[arg("path", path.display().to_string())],
+                );
+                if self.config.presentation.is_none() {
+                    text.push(' ');
+                    text.push_str(&self.t("status-dp-no-presentation"));
+                }
+                self.set_status(text, false);
+            }
+            Msg::FileWritten(Err(detail)) => {
+                let text = self
+                    .i18n
+                    .t_args("status-write-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+            }
             Msg::ExternalEdited(result) => match result {
                 Ok(text) => {
                     if let Some(Modal::Form(form)) = self.modals.last_mut()
@@ -2157,7 +2181,7 @@ impl App {
                 .for_purpose(picker::Purpose::CompView);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
-            Action::New | Action::Edit | Action::Delete | Action::Todo
+            Action::New | Action::Edit | Action::Delete | Action::Todo | Action::Export
                 if self.comp_view == CompView::Dossier =>
             {
                 return self.dossier_action(action);
@@ -2300,6 +2324,58 @@ impl App {
             .copied()
     }
 
+    /// The export form was saved: the document is built here (pure) and written by the
+    /// runtime. The identity lives only in the form, which is dropped.
+    fn export_dossier(&mut self, mut form: Box<Form>) -> Vec<Effect> {
+        use crate::export::dossier as export;
+        let text = |id: &str| {
+            form.value(id)
+                .map_or(String::new(), |v| v.text().to_string())
+        };
+        let path = typed_path(&text("fichier"));
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let identity = export::Identity {
+            nom_naissance: text("nom_naissance"),
+            nom_usage: text("nom_usage"),
+            prenom: text("prenom"),
+            adresse: text("adresse_candidat"),
+            lieu: text("fait_a"),
+        };
+        let dossier = export::Dossier {
+            config: &self.config,
+            data: &self.data,
+            identity: &identity,
+            modalite: self
+                .data
+                .profil()
+                .and_then(|p| export::Modalite::from_role(&p.role)),
+            today: self.today,
+        };
+        let bytes = match format.as_deref() {
+            Some("docx") => export::docx(&dossier.blocks()),
+            Some("html" | "htm") => Ok(export::html(&dossier.blocks()).into_bytes()),
+            Some("md") => Ok(export::markdown(&dossier.blocks()).into_bytes()),
+            _ => {
+                form.set_error("fichier", "err-dp-extension");
+                self.modals.push(Modal::Form(form));
+                return Vec::new();
+            }
+        };
+        match bytes {
+            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
+            Err(detail) => {
+                let text = self
+                    .i18n
+                    .t_args("status-write-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+                Vec::new()
+            }
+        }
+    }
+
     fn dossier_action(&mut self, action: Action) -> Vec<Effect> {
         let row = self.selected_dossier_row();
         let r = &self.config.referentiel;
@@ -2344,6 +2420,16 @@ impl App {
                 let p = Picker::new(self.t("picker-accept-warning"), items, false, Vec::new(), 0)
                     .for_purpose(picker::Purpose::AcceptWarning);
                 self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Export, _) => {
+                let pending = dossier::unaccepted_warnings(&self.data, &self.config).len();
+                if pending > 0 {
+                    let text = self.i18n.t_args("status-dp-gate", &[arg("count", pending)]);
+                    self.set_status(text, true);
+                    return Vec::new();
+                }
+                self.modals
+                    .push(Modal::Form(Box::new(dossier::export_form())));
             }
             (Action::Edit, Some(dossier::Row::Exemple(i))) => {
                 if let Some(x) = self.data.exemples.get(i) {
@@ -2920,18 +3006,7 @@ impl App {
                 self.save_node(&code, Some(label.into()), Some(parent), false)
             }
             Purpose::ImportFolder => {
-                let raw = form
-                    .value("dossier")
-                    .map(|v| v.text().trim().to_string())
-                    .unwrap_or_default();
-                // ~ means the home folder, as in a shell.
-                let path = match raw.strip_prefix("~/") {
-                    Some(rest) => {
-                        std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default())
-                            .join(rest)
-                    }
-                    None => std::path::PathBuf::from(raw),
-                };
+                let path = typed_path(form.value("dossier").map_or("", |v| v.text()));
                 if path.as_os_str().is_empty() {
                     form.set_error("dossier", "err-required");
                     self.modals.push(Modal::Form(form));
@@ -2939,6 +3014,7 @@ impl App {
                 }
                 vec![Effect::ReadFolder(path)]
             }
+            Purpose::ExportDossier => self.export_dossier(form),
             Purpose::Fiche { is_new, .. } => {
                 let record =
                     docs::read_fiche(&mut form, &self.data, self.today, Timestamp(self.now_ms))
@@ -3437,6 +3513,17 @@ impl App {
         }
         self.after_field_change();
         Vec::new()
+    }
+}
+
+/// A path as typed in a form: trimmed, `~/` meaning the home folder as in a shell.
+fn typed_path(raw: &str) -> std::path::PathBuf {
+    let raw = raw.trim();
+    match raw.strip_prefix("~/") {
+        Some(rest) => {
+            std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(rest)
+        }
+        None => std::path::PathBuf::from(raw),
     }
 }
 

@@ -125,7 +125,10 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             RecordKind::Profil => store.delete::<Profil>(*id),
             RecordKind::Exemple => store.delete::<Exemple>(*id),
         },
-        Effect::Quit | Effect::EditExternally(_) | Effect::ReadFolder(_) => Ok(()),
+        Effect::Quit
+        | Effect::EditExternally(_)
+        | Effect::ReadFolder(_)
+        | Effect::WriteFile { .. } => Ok(()),
     };
     result.err().map(|e| Msg::PersistFailed(e.to_string()))
 }
@@ -209,9 +212,50 @@ impl Host for TerminalHost<'_> {
                 ]
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],
+            Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
             other => persist(self.store, &other).into_iter().collect(),
         }
     }
+}
+
+/// Writes a file readable only by its owner, through a temporary file and a rename, so a
+/// crash never leaves half a file behind.
+pub fn write_private_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let result = (|| {
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes an export for the app, and says how it went.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Msg {
+    Msg::FileWritten(
+        write_private_file(path, bytes)
+            .map(|()| path.to_path_buf())
+            .map_err(|e| format!("{}: {e}", path.display())),
+    )
 }
 
 /// Reads a documentation folder for the app.
@@ -289,6 +333,7 @@ where
                 vec![Msg::ExternalEdited(Ok(self.edited.clone().unwrap_or(text)))]
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],
+            Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
             other => self
                 .store
                 .and_then(|s| persist(s, &other))

@@ -214,11 +214,12 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 crate::app::CompView::Profil => {
                     &[Action::Edit, Action::View, Action::Help, Action::Quit]
                 }
+                // d (delete) is in the help: the footer keeps what builds the dossier.
                 crate::app::CompView::Dossier => &[
                     Action::New,
                     Action::Edit,
-                    Action::Delete,
                     Action::Todo,
+                    Action::Export,
                     Action::View,
                     Action::Help,
                     Action::Quit,
@@ -323,6 +324,7 @@ fn hint_label(app: &App, action: Action) -> String {
         (Tab::Competences, Action::Todo) if app.comp_view == crate::app::CompView::Dossier => {
             app.t("action-accept-warning")
         }
+        (_, Action::Export) => app.t("action-export-short"),
         (Tab::Competences, Action::Todo) => {
             app.t(if app.comp_view == crate::app::CompView::Coverage {
                 "action-referentiel"
