@@ -790,14 +790,15 @@ field-prenom = First name
 field-adresse-candidat = Address
 field-fait-a = Signed at
 field-fichier = File
-hint-nom-naissance = The identity is not stored: it fills this export's cover page, then it is forgotten.
-hint-fait-a = Where the déclaration sur l'honneur is signed, dated today. Empty: to write by hand.
-hint-fichier = The format follows the extension: .docx (Word), .html (to print) or .md. ~/ is your home folder.
+hint-nom-naissance = Not stored: used for this cover page only
+hint-fait-a = Where you sign (dated today); empty: by hand
+hint-fichier = Format from the extension: .docx, .html or .md
 err-dp-extension = End the name with .docx, .html or .md.
 status-dp-gate = { $count ->
-    [one] Export blocked: one "before sharing" warning is still to review (a on that example).
-   *[other] Export blocked: { $count } "before sharing" warnings are still to review (a on each example concerned).
+    [one] Export blocked: one warning to review (a on the example marked ⚠).
+   *[other] Export blocked: { $count } warnings to review (a on the ⚠ examples).
 }
-status-dp-written = Dossier Professionnel written to { $path }.
-status-dp-no-presentation = Without the « Présentation du dossier » page: supply the ministry's text (presentation_dossier in the configuration).
+status-dp-written = Dossier Professionnel written: { $path }
 status-write-failed = File not written: { $detail }.
+dp-export-hint = X: export the dossier (DOCX, HTML or Markdown) once every warning is reviewed.
+dp-no-presentation = The « Présentation du dossier » page (fixed ministry text) is not supplied: copy it from the official model into a file named by presentation_dossier in the configuration; without it, exports leave it out.

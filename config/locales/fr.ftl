@@ -790,14 +790,15 @@ field-prenom = Prénom
 field-adresse-candidat = Adresse
 field-fait-a = Fait à
 field-fichier = Fichier
-hint-nom-naissance = L'identité n'est pas enregistrée : elle sert à la page de garde de cet export, puis elle est oubliée.
-hint-fait-a = Lieu de signature de la déclaration sur l'honneur, datée d'aujourd'hui. Vide : à écrire à la main.
-hint-fichier = Le format suit l'extension : .docx (Word), .html (à imprimer) ou .md. ~/ : votre dossier personnel.
+hint-nom-naissance = Identité non enregistrée : pour cette page de garde
+hint-fait-a = Lieu de signature (daté du jour) ; vide : à la main
+hint-fichier = Format selon l'extension : .docx, .html ou .md
 err-dp-extension = Terminez le nom par .docx, .html ou .md.
 status-dp-gate = { $count ->
-    [one] Export bloqué : un avertissement « avant de partager » reste à revoir (a sur l'exemple concerné).
-   *[other] Export bloqué : { $count } avertissements « avant de partager » restent à revoir (a sur chaque exemple concerné).
+    [one] Export bloqué : un avertissement à revoir (a sur l'exemple marqué ⚠).
+   *[other] Export bloqué : { $count } avertissements à revoir (a sur les exemples ⚠).
 }
-status-dp-written = Dossier Professionnel écrit dans { $path }.
-status-dp-no-presentation = Sans la page « Présentation du dossier » : fournissez le texte du ministère (presentation_dossier dans la configuration).
+status-dp-written = Dossier Professionnel écrit : { $path }
 status-write-failed = Fichier non écrit : { $detail }.
+dp-export-hint = X : exporter le dossier (DOCX, HTML ou Markdown) une fois chaque avertissement revu.
+dp-no-presentation = La page « Présentation du dossier » (texte fixe du ministère) n'est pas fournie : copiez-la du modèle officiel dans un fichier nommé par presentation_dossier dans la configuration ; sans elle, l'export l'omet.

@@ -766,14 +766,10 @@ impl App {
             }
             Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
             Msg::FileWritten(Ok(path)) => {
-                let mut text = self.i18n.t_args(
+                let text = self.i18n.t_args(
                     "status-dp-written",
                     &[arg("path", path.display().to_string())],
                 );
-                if self.config.presentation.is_none() {
-                    text.push(' ');
-                    text.push_str(&self.t("status-dp-no-presentation"));
-                }
                 self.set_status(text, false);
             }
             Msg::FileWritten(Err(detail)) => {

@@ -1861,6 +1861,10 @@ fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             }
             lines.push(Line::raw(""));
             lines.push(Line::styled(app.t("dp-hint"), theme.dim));
+            lines.push(Line::styled(app.t("dp-export-hint"), theme.dim));
+            if app.config.presentation.is_none() {
+                lines.push(Line::styled(app.t("dp-no-presentation"), theme.dim));
+            }
             lines
         }
         Some(Row::Exemple(i)) => {

@@ -384,11 +384,17 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if keys.is_empty() {
             continue;
         }
-        // The first key only: the footer must fit 80 columns; help lists them all.
-        spans.push(Span::styled(
-            format!(" {}", key_name(app, keys[0])),
-            theme.key,
-        ));
+        // One key only: the footer must fit 80 columns; help lists them all. "Yes" is
+        // o (oui) in French and y in English when both are bound.
+        let yes = match app.i18n.lang() {
+            crate::domain::Lang::Fr => 'o',
+            crate::domain::Lang::En => 'y',
+        };
+        let key = keys
+            .iter()
+            .find(|k| *action == Action::Yes && k.code == crate::config::keymap::KeyCode::Char(yes))
+            .unwrap_or(&keys[0]);
+        spans.push(Span::styled(format!(" {}", key_name(app, *key)), theme.key));
         spans.push(Span::styled(
             format!(" {} ", hint_label(app, *action)),
             theme.dim,
