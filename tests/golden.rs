@@ -61,6 +61,13 @@ fn fixtures_of_every_schema_version_still_decode() {
         write("signalement", &richest(&d.signalements));
         write("note_territoire", &richest(&d.notes_territoire));
         write("profil", &richest(&d.profil));
+        let mut exemple = richest(&d.exemples);
+        exemple.infos = "Atelier mené avec l'équipe.".into();
+        exemple.accepted.push(AcceptedWarning {
+            field: "taches".into(),
+            matched: "mot de passe".into(),
+        });
+        write("exemple", &exemple);
         write(
             "plan_node",
             &PlanNode {
@@ -88,6 +95,7 @@ fn fixtures_of_every_schema_version_still_decode() {
         check::<NoteTerritoire>(version, "note_territoire");
         check::<PlanNode>(version, "plan_node");
         check::<Profil>(version, "profil");
+        check::<Exemple>(version, "exemple");
     }
 }
 
