@@ -990,3 +990,58 @@ fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
     assert_eq!(usage.status.code(), Some(2), "DOCX needs a file");
     assert!(text(&usage.stderr).contains("-o FICHIER.docx"));
 }
+
+#[test]
+fn the_ministry_presentation_text_comes_from_the_file_the_config_names() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("store");
+    demo(home.path(), &dir, "200");
+    let cfg = home.path().join("config.toml");
+    std::fs::write(&cfg, "presentation_dossier = \"presentation.txt\"\n").unwrap();
+    let export = || {
+        carnet(
+            home.path(),
+            &[
+                "--config",
+                cfg.to_str().unwrap(),
+                "--data-dir",
+                dir.to_str().unwrap(),
+                "export",
+                "--what",
+                "dossier",
+                "--format",
+                "md",
+                "--accept-warnings",
+            ],
+        )
+    };
+    // Named but missing: refused before anything, naming the file.
+    let missing = export();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stderr).contains("presentation.txt"),
+        "{}",
+        text(&missing.stderr)
+    );
+
+    std::fs::write(
+        home.path().join("presentation.txt"),
+        "Premier paragraphe du texte officiel.\n\nSecond paragraphe.\n",
+    )
+    .unwrap();
+    let out = export();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    let at = md
+        .find("## Présentation du dossier")
+        .expect("the page is there");
+    assert!(
+        at < md.find("## Sommaire").unwrap(),
+        "before the sommaire, as in the model"
+    );
+    assert!(md.contains("Premier paragraphe du texte officiel.\n\nSecond paragraphe."));
+    assert!(
+        !text(&out.stderr).contains("Présentation du dossier"),
+        "nothing to warn about"
+    );
+}
