@@ -482,3 +482,24 @@ fn links_to_a_competence_the_referentiel_lacks_are_listed_as_orphans_and_kept() 
     assert_eq!(a.context(), Context::Evidence);
     assert_eq!(a.evidence_links("msads-2026/CCP4.C2").len(), 1);
 }
+
+#[test]
+fn the_detail_pane_scrolls_to_its_last_line_and_no_further() {
+    let mut a = app(common::sample(300));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    press(&mut a, Key::char('j')); // an example: a long detail
+    render(&a);
+    for _ in 0..100 {
+        press(&mut a, Key::char('J'));
+        render(&a);
+    }
+    let bottom = render(&a);
+    assert!(
+        bottom.contains("Rien ne semble identifier une personne accompagnée."),
+        "the end of the example stays in view: {bottom}"
+    );
+    // One step back up moves the text at once: no hidden overshoot to climb back.
+    press(&mut a, Key::char('K'));
+    assert_ne!(render(&a), bottom);
+}

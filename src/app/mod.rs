@@ -390,6 +390,9 @@ pub struct App {
     pub tab: Tab,
     pub cursors: [Cursor; 4],
     pub detail_scroll: usize,
+    /// How far the detail pane can scroll, as the last frame measured it (wrapped lines
+    /// depend on the pane's width, which only drawing knows).
+    pub detail_max_scroll: std::cell::Cell<usize>,
     pub modals: Vec<Modal>,
     pub size: (u16, u16),
     pub today: NaiveDate,
@@ -439,6 +442,7 @@ impl App {
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
+            detail_max_scroll: std::cell::Cell::new(usize::MAX),
             modals: Vec::new(),
             size: (80, 24),
             today: now.date(),
@@ -919,7 +923,9 @@ impl App {
             Action::PageUp => self.move_selection(-page),
             Action::First => self.move_selection(isize::MIN / 2),
             Action::Last => self.move_selection(isize::MAX / 2),
-            Action::DetailDown => self.detail_scroll += 3,
+            Action::DetailDown => {
+                self.detail_scroll = (self.detail_scroll + 3).min(self.detail_max_scroll.get());
+            }
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
             Action::Undo => return self.undo(),
             _ if self.tab == Tab::Reseau => return self.reseau_action(action),

@@ -79,12 +79,15 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
 
 pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &ScreenView) {
     let block = block(view.detail_title.clone(), theme, false);
-    let scroll = u16::try_from(app.detail_scroll).unwrap_or(u16::MAX);
-    let text = Paragraph::new(view.detail.clone())
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(text, area);
+    let inner = block.inner(area);
+    let text = Paragraph::new(view.detail.clone()).wrap(Wrap { trim: false });
+    // Never scroll past the last line: the pane would look empty.
+    let max = text
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height));
+    app.detail_max_scroll.set(max);
+    let scroll = u16::try_from(app.detail_scroll.min(max)).unwrap_or(u16::MAX);
+    frame.render_widget(text.block(block).scroll((scroll, 0)), area);
 }
 
 pub fn tabs_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
