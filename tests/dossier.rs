@@ -268,3 +268,56 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
     );
     assert!(!status.error);
 }
+
+#[test]
+fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
+    use carnet::app::{App, Msg, dossier::Row};
+    use carnet::config::keymap::Key;
+    let mut data = common::sample(300);
+    // Three examples in CCP2: copies of the first, ranked 1, 2, 3.
+    let base = data.exemples[0].clone();
+    data.exemples = (1..=3u8)
+        .map(|rang| {
+            let mut x = base.clone();
+            x.meta.id = carnet::domain::Id(u64::from(rang));
+            x.ccp = "tms-2004/CCP2".into();
+            x.rang = rang;
+            x.titre = format!("Exemple {rang}").into();
+            x
+        })
+        .collect();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    let titles = |a: &App| -> Vec<String> {
+        carnet::app::dossier::rows(&a.data, &a.config)
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Exemple(i) => Some(a.data.exemples[i].titre.to_string()),
+                Row::Ccp(_) => None,
+            })
+            .collect()
+    };
+    // Rows: CCP1, CCP2, Exemple 1, Exemple 2, Exemple 3, CCP3.
+    for _ in 0..3 {
+        press(&mut a, Key::char('j'));
+    }
+    let effects = press(&mut a, Key::char('m'));
+    assert_eq!(titles(&a), ["Exemple 2", "Exemple 1", "Exemple 3"]);
+    assert_eq!(effects.len(), 2, "the two swapped examples are saved");
+    let selected = a.selected_dossier_row();
+    assert!(
+        matches!(selected, Some(Row::Exemple(i)) if a.data.exemples[i].titre == "Exemple 2"),
+        "the cursor follows the moved example"
+    );
+    press(&mut a, Key::char('m'));
+    assert_eq!(
+        titles(&a),
+        ["Exemple 1", "Exemple 3", "Exemple 2"],
+        "the first goes last"
+    );
+    press(&mut a, Key::char('u'));
+    assert_eq!(titles(&a), ["Exemple 2", "Exemple 1", "Exemple 3"]);
+}

@@ -802,3 +802,6 @@ status-dp-written = Dossier Professionnel written: { $path }
 status-write-failed = File not written: { $detail }.
 dp-export-hint = X: export the dossier (DOCX, HTML or Markdown) once every warning is reviewed.
 dp-no-presentation = The « Présentation du dossier » page (fixed ministry text) is not supplied: copy it from the official model into a file named by presentation_dossier in the configuration; without it, exports leave it out.
+dp-sources-heading = Drafted from
+dp-source-gone = (record deleted since)
+status-exemple-moved = Example moved to no. { $rang }.

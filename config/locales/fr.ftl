@@ -802,3 +802,6 @@ status-dp-written = Dossier Professionnel écrit : { $path }
 status-write-failed = Fichier non écrit : { $detail }.
 dp-export-hint = X : exporter le dossier (DOCX, HTML ou Markdown) une fois chaque avertissement revu.
 dp-no-presentation = La page « Présentation du dossier » (texte fixe du ministère) n'est pas fournie : copiez-la du modèle officiel dans un fichier nommé par presentation_dossier dans la configuration ; sans elle, l'export l'omet.
+dp-sources-heading = Rédigé à partir de
+dp-source-gone = (enregistrement supprimé depuis)
+status-exemple-moved = Exemple placé en n°{ $rang }.

@@ -2183,7 +2183,12 @@ impl App {
                 .for_purpose(picker::Purpose::CompView);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
-            Action::New | Action::Edit | Action::Delete | Action::Todo | Action::Export
+            Action::New
+            | Action::Edit
+            | Action::Delete
+            | Action::Todo
+            | Action::Export
+            | Action::Move
                 if self.comp_view == CompView::Dossier =>
             {
                 return self.dossier_action(action);
@@ -2378,6 +2383,52 @@ impl App {
         }
     }
 
+    /// `m` on an example: one rank up within its CCP (the first goes last), ranks renumbered
+    /// 1, 2, 3 so the export's « Exemple n°k » follows the order the user chose.
+    fn move_exemple_up(&mut self, i: usize) -> Vec<Effect> {
+        let Some(x) = self.data.exemples.get(i) else {
+            return Vec::new();
+        };
+        let id = x.meta.id;
+        let mut order = dossier::examples_of(&self.data, &x.ccp);
+        let Some(pos) = order.iter().position(|&j| j == i) else {
+            return Vec::new();
+        };
+        if order.len() < 2 {
+            return Vec::new();
+        }
+        let moved = order.remove(pos);
+        order.insert(pos.checked_sub(1).unwrap_or(order.len()), moved);
+        let now = Timestamp(self.now_ms);
+        let changed: Vec<AnyRecord> = order
+            .iter()
+            .zip(1u8..)
+            .filter(|&(&j, rang)| self.data.exemples[j].rang != rang)
+            .map(|(&j, rang)| {
+                let mut e = self.data.exemples[j].clone();
+                e.rang = rang;
+                e.meta.updated_at = now;
+                AnyRecord::Exemple(Box::new(e))
+            })
+            .collect();
+        let effects = self.commit("undo-edited", changed, Vec::new());
+        // The cursor follows the example to its new row.
+        let rows = dossier::rows(&self.data, &self.config);
+        if let Some(row) = rows.iter().position(
+            |r| matches!(r, dossier::Row::Exemple(j) if self.data.exemples[*j].meta.id == id),
+        ) {
+            let height = self.list_height();
+            self.cursors[Tab::Competences.index()].select(row, rows.len(), height);
+            if let Some(x) = self.data.exemples.iter().find(|x| x.meta.id == id) {
+                let text = self
+                    .i18n
+                    .t_args("status-exemple-moved", &[arg("rang", x.rang)]);
+                self.set_status(text, false);
+            }
+        }
+        effects
+    }
+
     fn dossier_action(&mut self, action: Action) -> Vec<Effect> {
         let row = self.selected_dossier_row();
         let r = &self.config.referentiel;
@@ -2423,6 +2474,7 @@ impl App {
                     .for_purpose(picker::Purpose::AcceptWarning);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
+            (Action::Move, Some(dossier::Row::Exemple(i))) => return self.move_exemple_up(i),
             (Action::Export, _) => {
                 let pending = dossier::unaccepted_warnings(&self.data, &self.config).len();
                 if pending > 0 {

@@ -1921,6 +1921,31 @@ fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 lines.push(heading(theme, app.t("dp-rubrique-infos")));
                 lines.extend(paragraph_lines(&x.infos, theme.base));
             }
+            if !x.sources.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("dp-sources-heading")));
+                for s in &x.sources {
+                    let found = RecordKind::ALL
+                        .into_iter()
+                        .find(|k| k.name() == s.kind.as_str())
+                        .and_then(|kind| {
+                            crate::app::evidence::summary(
+                                data,
+                                &app.config,
+                                app.i18n.lang(),
+                                kind,
+                                s.id,
+                            )
+                        });
+                    lines.push(match found {
+                        Some((date, summary)) => Line::from(vec![
+                            Span::styled(format!("{}  ", format::date(date)), theme.dim),
+                            Span::styled(summary, theme.base),
+                        ]),
+                        None => Line::styled(app.t("dp-source-gone"), theme.dim),
+                    });
+                }
+            }
             let warnings = app.sharing_warnings(x);
             lines.push(Line::raw(""));
             lines.push(heading(theme, app.t("dp-sharing-heading")));

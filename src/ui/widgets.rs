@@ -217,7 +217,8 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 crate::app::CompView::Profil => {
                     &[Action::Edit, Action::View, Action::Help, Action::Quit]
                 }
-                // d (delete) is in the help: the footer keeps what builds the dossier.
+                // d (delete) and m (move up) are in the help: the footer keeps what builds
+                // the dossier.
                 crate::app::CompView::Dossier => &[
                     Action::New,
                     Action::Edit,
