@@ -503,3 +503,34 @@ fn the_detail_pane_scrolls_to_its_last_line_and_no_further() {
     press(&mut a, Key::char('K'));
     assert_ne!(render(&a), bottom);
 }
+
+#[test]
+fn contacts_and_suivis_linked_as_evidence_are_listed_with_the_others() {
+    use carnet::domain::{EvidenceLink, Strength};
+    let mut data = common::sample(200);
+    let date = common::today();
+    let link = |justification: &str| EvidenceLink {
+        competence: "tms-2004/CCP1.C3".into(),
+        strength: Strength::Secondaire,
+        justification: justification.into(),
+        date,
+    };
+    data.contacts[0].meta.evidence.push(link("Nouveau contact"));
+    data.suivis[0]
+        .meta
+        .evidence
+        .push(link("Suivi sur plusieurs rencontres"));
+    let contact = data.contacts[0].nom.to_string();
+    let code = data.suivis[0].code.to_string();
+    let config = common::config(carnet::domain::Lang::Fr);
+    let (linked, total) = carnet::app::evidence::linked(
+        &data,
+        &config,
+        carnet::domain::Lang::Fr,
+        "tms-2004/CCP1.C3",
+        usize::MAX,
+    );
+    assert_eq!(linked.len(), total, "every link is listed");
+    assert!(linked.iter().any(|l| l.summary.starts_with(&contact)));
+    assert!(linked.iter().any(|l| l.summary == code));
+}

@@ -42,11 +42,7 @@ pub fn linked(
         }
         let listed = !matches!(
             kind,
-            RecordKind::Contact
-                | RecordKind::Suivi
-                | RecordKind::PlanNode
-                | RecordKind::Profil
-                | RecordKind::Exemple
+            RecordKind::PlanNode | RecordKind::Profil | RecordKind::Exemple
         );
         if listed && e.competence == competence {
             entries.push((e.date, kind, id, index, e));
@@ -195,11 +191,22 @@ pub fn summary(
             let x = find(&d.notes_territoire, id)?;
             (x.date, format!("{} — {}", x.territoire, x.texte))
         }
-        RecordKind::Contact
-        | RecordKind::Suivi
-        | RecordKind::PlanNode
-        | RecordKind::Profil
-        | RecordKind::Exemple => {
+        RecordKind::Contact => {
+            let x = find(&d.contacts, id)?;
+            let structure = d.structure(x.structure).map(|s| s.nom.as_str());
+            let who = [x.nom.as_str(), x.fonction.as_str()]
+                .into_iter()
+                .chain(structure)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — ");
+            (created(&x.meta)?, who)
+        }
+        RecordKind::Suivi => {
+            let x = find(&d.suivis, id)?;
+            (created(&x.meta)?, x.code.to_string())
+        }
+        RecordKind::PlanNode | RecordKind::Profil | RecordKind::Exemple => {
             return None;
         }
     })
