@@ -253,7 +253,7 @@ fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
             "err-io",
             &[
                 arg("path", path.display().to_string()),
-                arg("detail", e.to_string()),
+                arg("detail", i18n.io_detail(e)),
             ],
         ),
     )

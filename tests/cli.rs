@@ -986,6 +986,15 @@ fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
     assert!(html.contains("☒ Validation des Acquis de l&#39;Expérience (VAE)"));
     assert_eq!(html.matches("<div class=\"page-break\"></div>").count(), 6);
 
+    let nowhere = export("md", &["--accept-warnings", "-o", "/nonexistent/dp.md"]);
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(
+        text(&nowhere.stderr)
+            .contains("/nonexistent/dp.md : ce fichier ou ce dossier n'existe pas"),
+        "the system's error in the UI language: {}",
+        text(&nowhere.stderr)
+    );
+
     let usage = export("docx", &["--accept-warnings"]);
     assert_eq!(usage.status.code(), Some(2), "DOCX needs a file");
     assert!(text(&usage.stderr).contains("-o FICHIER.docx"));

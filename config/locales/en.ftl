@@ -805,3 +805,12 @@ dp-no-presentation = The « Présentation du dossier » page (fixed ministry tex
 dp-sources-heading = Drafted from
 dp-source-gone = (record deleted since)
 status-exemple-moved = Example moved to no. { $rang }.
+
+# Files
+io-not-found = no such file or folder
+io-permission = permission denied
+io-is-directory = it is a folder, not a file
+io-not-directory = part of the path is not a folder
+io-exists = this file already exists
+io-full = the disk is full
+io-read-only = the disk is read-only

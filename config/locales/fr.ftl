@@ -805,3 +805,12 @@ dp-no-presentation = La page « Présentation du dossier » (texte fixe du minis
 dp-sources-heading = Rédigé à partir de
 dp-source-gone = (enregistrement supprimé depuis)
 status-exemple-moved = Exemple placé en n°{ $rang }.
+
+# Files
+io-not-found = ce fichier ou ce dossier n'existe pas
+io-permission = permission refusée
+io-is-directory = c'est un dossier, pas un fichier
+io-not-directory = un élément du chemin n'est pas un dossier
+io-exists = ce fichier existe déjà
+io-full = le disque est plein
+io-read-only = le disque est en lecture seule

@@ -330,8 +330,8 @@ pub enum Msg {
     ExternalEdited(Result<String, String>),
     /// A documentation folder was read (or could not be).
     FolderRead(Result<crate::export::markdown::FolderFiles, String>),
-    /// An export was written (its path), or why not.
-    FileWritten(Result<std::path::PathBuf, String>),
+    /// An export was written, or why not (the path and the system's error).
+    FileWritten(Result<std::path::PathBuf, (std::path::PathBuf, std::io::ErrorKind, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -776,7 +776,12 @@ impl App {
                 );
                 self.set_status(text, false);
             }
-            Msg::FileWritten(Err(detail)) => {
+            Msg::FileWritten(Err((path, kind, message))) => {
+                let detail = format!(
+                    "{} : {}",
+                    path.display(),
+                    self.i18n.io_detail_of(kind, &message)
+                );
                 let text = self
                     .i18n
                     .t_args("status-write-failed", &[arg("detail", detail)]);

@@ -44,6 +44,28 @@ impl I18n {
     }
 
     /// The message, or its id when missing (a test makes sure none is).
+    /// What went wrong with a file, in the UI language for the common cases; the system's
+    /// own words otherwise.
+    pub fn io_detail(&self, e: &std::io::Error) -> String {
+        self.io_detail_of(e.kind(), &e.to_string())
+    }
+
+    /// The same, from an error's kind and the system's message.
+    pub fn io_detail_of(&self, kind: std::io::ErrorKind, system: &str) -> String {
+        use std::io::ErrorKind as K;
+        let id = match kind {
+            K::NotFound => "io-not-found",
+            K::PermissionDenied => "io-permission",
+            K::IsADirectory => "io-is-directory",
+            K::NotADirectory => "io-not-directory",
+            K::AlreadyExists => "io-exists",
+            K::StorageFull => "io-full",
+            K::ReadOnlyFilesystem => "io-read-only",
+            _ => return system.to_string(),
+        };
+        self.t(id)
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.format(id, None)
     }

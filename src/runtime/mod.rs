@@ -254,7 +254,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Msg {
     Msg::FileWritten(
         write_private_file(path, bytes)
             .map(|()| path.to_path_buf())
-            .map_err(|e| format!("{}: {e}", path.display())),
+            .map_err(|e| (path.to_path_buf(), e.kind(), e.to_string())),
     )
 }
 
