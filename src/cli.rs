@@ -270,9 +270,22 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            let i18n = I18n::new(env.locale_lang());
-            eprintln!("{}", i18n.t("err-usage"));
-            let _ = e.print();
+            // The arguments did not parse, so `--lang` is looked for by hand.
+            let args: Vec<String> = std::env::args().collect();
+            let asked = args.iter().enumerate().find_map(|(i, a)| {
+                let value = a
+                    .strip_prefix("--lang=")
+                    .or_else(|| (a == "--lang").then(|| args.get(i + 1).map(String::as_str))?)?;
+                Lang::parse(value)
+            });
+            let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
+            match usage_message(&i18n, &e) {
+                Some(message) => eprintln!("{message}\n{}", i18n.t("err-usage")),
+                None => {
+                    eprintln!("{}", i18n.t("err-usage"));
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -287,6 +300,57 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// clap's most common complaints, in the UI language; `None` leaves the rare ones to clap.
+fn usage_message(i18n: &I18n, e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        _ => None,
+    };
+    let option = get(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = get(ContextKind::SuggestedSubcommand)
+        .or_else(|| get(ContextKind::SuggestedArg))
+        .map(|s| {
+            format!(
+                " {}",
+                i18n.t_args("usage-did-you-mean", &[arg("suggestion", s)])
+            )
+        })
+        .unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => i18n.t_args("usage-unknown-option", &[arg("option", option)]),
+        ErrorKind::InvalidSubcommand => i18n.t_args(
+            "usage-unknown-command",
+            &[arg(
+                "command",
+                get(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            )],
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            match get(ContextKind::InvalidValue).filter(|v| !v.is_empty()) {
+                None => i18n.t_args("usage-missing-value", &[arg("option", option)]),
+                Some(value) => {
+                    let mut text = i18n.t_args(
+                        "usage-invalid-value",
+                        &[arg("value", value), arg("option", option)],
+                    );
+                    if let Some(possible) = get(ContextKind::ValidValue) {
+                        text.push(' ');
+                        text.push_str(&i18n.t_args("usage-possible", &[arg("possible", possible)]));
+                    }
+                    text
+                }
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            i18n.t_args("usage-missing-argument", &[arg("argument", option)])
+        }
+        _ => return None,
+    };
+    Some(message + &suggestion)
 }
 
 fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {

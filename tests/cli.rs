@@ -1054,3 +1054,35 @@ fn the_ministry_presentation_text_comes_from_the_file_the_config_names() {
         "nothing to warn about"
     );
 }
+
+#[test]
+fn usage_mistakes_are_explained_in_the_ui_language() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["export", "--what", "nope"],
+            "Valeur « nope » refusée pour --what",
+        ),
+        (&["--bogus"], "Option inconnue : --bogus."),
+        (
+            &["exprt"],
+            "Commande inconnue : exprt. Vouliez-vous dire import, export ?",
+        ),
+        (&["export", "--nom"], "--nom <NOM> attend une valeur."),
+        (
+            &["demo", "--seed", "abc"],
+            "Valeur « abc » refusée pour --seed",
+        ),
+        (
+            &["--lang", "en", "exprt"],
+            "Unknown command: exprt. Did you mean",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = carnet(home.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error:"), "no English from clap: {stderr}");
+    }
+}

@@ -814,3 +814,12 @@ io-not-directory = part of the path is not a folder
 io-exists = this file already exists
 io-full = the disk is full
 io-read-only = the disk is read-only
+
+# Command-line usage errors
+usage-unknown-option = Unknown option: { $option }.
+usage-unknown-command = Unknown command: { $command }.
+usage-missing-value = { $option } needs a value.
+usage-invalid-value = Value "{ $value }" refused for { $option }.
+usage-missing-argument = Missing argument { $argument }.
+usage-possible = Possible values: { $possible }.
+usage-did-you-mean = Did you mean { $suggestion }?

@@ -814,3 +814,12 @@ io-not-directory = un élément du chemin n'est pas un dossier
 io-exists = ce fichier existe déjà
 io-full = le disque est plein
 io-read-only = le disque est en lecture seule
+
+# Command-line usage errors
+usage-unknown-option = Option inconnue : { $option }.
+usage-unknown-command = Commande inconnue : { $command }.
+usage-missing-value = { $option } attend une valeur.
+usage-invalid-value = Valeur « { $value } » refusée pour { $option }.
+usage-missing-argument = Il manque l'argument { $argument }.
+usage-possible = Valeurs possibles : { $possible }.
+usage-did-you-mean = Vouliez-vous dire { $suggestion } ?
