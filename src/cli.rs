@@ -9,7 +9,7 @@ use crate::export::json;
 use crate::i18n::{I18n, arg};
 use crate::runtime;
 use crate::storage::{self, LockError, Store, StoreError, StoreLock};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -262,7 +262,33 @@ fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
 /// Parses arguments, runs, and prints any failure in the UI language.
 pub fn main() -> ExitCode {
     let env = Env::from_process();
-    let cli = match Cli::try_parse() {
+    // Help and usage errors come before parsing, so `--lang` is looked for by hand.
+    let mut args: Vec<String> = std::env::args().collect();
+    // `carnet help [COMMAND]` as a habit from other tools: the same as `--help`.
+    let mut i = 1;
+    while let Some(a) = args.get(i) {
+        match a.as_str() {
+            "--lang" | "--data-dir" | "--config" => i += 2,
+            a if a.starts_with('-') => i += 1,
+            "help" => {
+                args.remove(i);
+                args.push("--help".into());
+                break;
+            }
+            _ => break,
+        }
+    }
+    let asked = args.iter().enumerate().find_map(|(i, a)| {
+        let value = a
+            .strip_prefix("--lang=")
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).map(String::as_str))?)?;
+        Lang::parse(value)
+    });
+    let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
+    let parsed = localized_command(&i18n)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -270,15 +296,6 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            // The arguments did not parse, so `--lang` is looked for by hand.
-            let args: Vec<String> = std::env::args().collect();
-            let asked = args.iter().enumerate().find_map(|(i, a)| {
-                let value = a
-                    .strip_prefix("--lang=")
-                    .or_else(|| (a == "--lang").then(|| args.get(i + 1).map(String::as_str))?)?;
-                Lang::parse(value)
-            });
-            let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
             match usage_message(&i18n, &e) {
                 Some(message) => eprintln!("{message}\n{}", i18n.t("err-usage")),
                 None => {
@@ -300,6 +317,100 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// The grammar of `Cli` with its help in the UI language: about and help texts come from
+/// `cli-*` messages, clap's own words (usage, commands, defaults, possible values, help and
+/// version flags) are replaced.
+pub fn localized_command(i18n: &I18n) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    fn localize(cmd: clap::Command, i18n: &I18n, path: &str) -> clap::Command {
+        let template = format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            i18n.t("cli-usage")
+        );
+        let about_id = if path.is_empty() {
+            "cli-about".to_string()
+        } else {
+            format!("cli-{path}")
+        };
+        let mut cmd = cmd
+            .help_template(template)
+            .subcommand_help_heading(i18n.t("cli-commands"))
+            .subcommand_value_name(i18n.t("cli-command-name"))
+            .disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(i18n.t("cli-help-flag")),
+            );
+        if let Some(about) = i18n.get(&about_id) {
+            cmd = cmd.about(about);
+        }
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .filter(|a| !a.is_global_set() || path.is_empty())
+            .map(|a| a.get_id().to_string())
+            .filter(|id| id != "help" && id != "version")
+            .collect();
+        for id in ids {
+            let key = format!("cli-arg-{}", id.replace('_', "-"));
+            cmd = cmd.mut_arg(&id, |a| {
+                let mut help = i18n.get(&key).unwrap_or_default();
+                let defaults: Vec<String> = a
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                let possible: Vec<String> = a
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                let takes_values = a.get_action().takes_values();
+                if !defaults.is_empty() && takes_values {
+                    help.push_str(&format!(
+                        " [{}]",
+                        i18n.t_args("cli-default", &[arg("value", defaults.join(", "))])
+                    ));
+                }
+                if !possible.is_empty() && takes_values {
+                    help.push_str(&format!(
+                        " [{}]",
+                        i18n.t_args("cli-possible", &[arg("values", possible.join(", "))])
+                    ));
+                }
+                let a = a.help(help.trim().to_string());
+                // clap's own "[default: …]" and "[possible values: …]" give way to ours;
+                // it allows hiding them only on arguments that take a value.
+                if a.get_action().takes_values() {
+                    a.hide_default_value(true).hide_possible_values(true)
+                } else {
+                    a
+                }
+            });
+        }
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        for name in names {
+            cmd = cmd.mut_subcommand(&name, |sub| localize(sub, i18n, &name));
+        }
+        cmd
+    }
+    let cmd = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(i18n.t("cli-version-flag")),
+    );
+    localize(cmd, i18n, "")
 }
 
 /// clap's most common complaints, in the UI language; `None` leaves the rare ones to clap.

@@ -1086,3 +1086,29 @@ fn usage_mistakes_are_explained_in_the_ui_language() {
         assert!(!stderr.contains("error:"), "no English from clap: {stderr}");
     }
 }
+
+#[test]
+fn help_speaks_the_ui_language() {
+    let home = tempfile::tempdir().unwrap();
+    let fr = carnet(home.path(), &["--help"]);
+    assert!(fr.status.success());
+    let fr = text(&fr.stdout);
+    assert!(
+        fr.contains("Utilisation : carnet [OPTIONS] [COMMANDE]"),
+        "{fr}"
+    );
+    assert!(fr.contains("Note une interaction sans ouvrir l'interface"));
+    assert!(
+        fr.contains("-h, --help            Affiche cette aide"),
+        "{fr}"
+    );
+    assert!(!fr.contains("Print"), "no English left: {fr}");
+
+    let en = text(&carnet(home.path(), &["--lang", "en", "help", "export"]).stdout);
+    assert!(en.contains("Usage: carnet export [OPTIONS]"), "{en}");
+    assert!(en.contains("File format [default: json] [values: json, csv, vcard, md, html, docx]"));
+    assert!(
+        !en.contains("[values: true, false]"),
+        "flags list no values: {en}"
+    );
+}

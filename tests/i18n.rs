@@ -115,3 +115,43 @@ fn every_literal_message_id_in_the_code_exists() {
         );
     }
 }
+
+#[test]
+fn the_command_line_help_is_complete_in_both_languages() {
+    use carnet::domain::Lang;
+    use carnet::i18n::I18n;
+    fn walk(cmd: &clap::Command, path: &str, i18n: &I18n, missing: &mut Vec<String>) {
+        let about = if path.is_empty() {
+            "cli-about".to_string()
+        } else {
+            format!("cli-{path}")
+        };
+        if i18n.get(&about).is_none() {
+            missing.push(about);
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let key = format!("cli-arg-{}", id.replace('_', "-"));
+            if i18n.get(&key).is_none() && !missing.contains(&key) {
+                missing.push(key);
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, sub.get_name(), i18n, missing);
+        }
+    }
+    for lang in [Lang::Fr, Lang::En] {
+        let i18n = I18n::new(lang);
+        let mut missing = Vec::new();
+        walk(
+            &carnet::cli::localized_command(&i18n),
+            "",
+            &i18n,
+            &mut missing,
+        );
+        assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+    }
+}

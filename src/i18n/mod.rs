@@ -43,7 +43,6 @@ impl I18n {
         self.lang
     }
 
-    /// The message, or its id when missing (a test makes sure none is).
     /// What went wrong with a file, in the UI language for the common cases; the system's
     /// own words otherwise.
     pub fn io_detail(&self, e: &std::io::Error) -> String {
@@ -66,6 +65,12 @@ impl I18n {
         self.t(id)
     }
 
+    /// The message, or `None` when this language has no such id.
+    pub fn get(&self, id: &str) -> Option<String> {
+        self.bundle.has_message(id).then(|| self.t(id))
+    }
+
+    /// The message, or its id when missing (a test makes sure none is).
     pub fn t(&self, id: &str) -> String {
         self.format(id, None)
     }
