@@ -46,6 +46,26 @@ pub fn count(lang: Lang, n: usize) -> String {
     out
 }
 
+/// The text cut to `width` terminal columns, with "…" when something was cut.
+pub fn ellipsis(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +78,13 @@ mod tests {
         assert_eq!(count(Lang::En, 100_000), "100,000");
         assert_eq!(count(Lang::Fr, 1_500), "1\u{202F}500");
         assert_eq!(count(Lang::Fr, 999), "999");
+    }
+
+    #[test]
+    fn ellipsis_cuts_by_terminal_columns_and_says_so() {
+        assert_eq!(super::ellipsis("Réseau", 6), "Réseau");
+        assert_eq!(super::ellipsis("Réseaux du territoire", 8), "Réseaux…");
+        // A wide character is never split: it goes whole or not at all.
+        assert_eq!(super::ellipsis("ab🙂cd", 4), "ab…");
     }
 }

@@ -574,8 +574,12 @@ pub fn evidence(
         None => format!("{competence} — {}", app.t("competence-orphan")),
     };
     let links = app.evidence_links(competence);
+    // A long libellé is cut so the count stays in view.
+    let count = format!(" · {}", super::format::count(l, links.len()));
+    let room = usize::from(rect.width.saturating_sub(4))
+        .saturating_sub(unicode_width::UnicodeWidthStr::width(count.as_str()));
     let block = frame_block(
-        format!("{title} · {}", super::format::count(l, links.len())),
+        format!("{}{count}", super::format::ellipsis(&title, room)),
         theme,
     );
     let inner = block.inner(rect);
