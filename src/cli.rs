@@ -1295,6 +1295,17 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
     );
     line(
         &mut out,
+        "doctor-presentation",
+        match &config.presentation {
+            Some(text) => i18n.t_args(
+                "doctor-presentation-given",
+                &[arg("chars", text.chars().count())],
+            ),
+            None => i18n.t("doctor-presentation-missing"),
+        },
+    );
+    line(
+        &mut out,
         "doctor-term",
         env.get("TERM").unwrap_or("-").to_string(),
     );

@@ -1024,6 +1024,21 @@ fn the_ministry_presentation_text_comes_from_the_file_the_config_names() {
             ],
         )
     };
+    let doctor = |home: &Path| {
+        text(
+            &carnet(
+                home,
+                &[
+                    "--config",
+                    cfg.to_str().unwrap(),
+                    "--data-dir",
+                    dir.to_str().unwrap(),
+                    "doctor",
+                ],
+            )
+            .stdout,
+        )
+    };
     // Named but missing: refused before anything, naming the file.
     let missing = export();
     assert_eq!(missing.status.code(), Some(2));
@@ -1052,6 +1067,11 @@ fn the_ministry_presentation_text_comes_from_the_file_the_config_names() {
     assert!(
         !text(&out.stderr).contains("Présentation du dossier"),
         "nothing to warn about"
+    );
+    let report = doctor(home.path());
+    assert!(
+        report.contains("fournie (57 caractères)"),
+        "doctor says it is there: {report}"
     );
 }
 

@@ -866,3 +866,6 @@ cli-arg-modalite = Dossier Professionnel: modalité d'accès; default from the p
 cli-arg-accept-warnings = Export the dossier even though "before sharing" warnings are still to review
 cli-arg-path = JSON file, or folder of Markdown sheets
 cli-arg-dir = Store folder to open
+doctor-presentation = Présentation du dossier
+doctor-presentation-given = supplied ({ $chars } characters)
+doctor-presentation-missing = not supplied: Dossier Professionnel exports leave it out (presentation_dossier)

@@ -866,3 +866,6 @@ cli-arg-modalite = Dossier Professionnel : modalité d'accès ; par défaut d'ap
 cli-arg-accept-warnings = Exporte le dossier même si des avertissements « avant de partager » restent à revoir
 cli-arg-path = Fichier JSON, ou dossier de fiches Markdown
 cli-arg-dir = Dossier du carnet à ouvrir
+doctor-presentation = Présentation du dossier
+doctor-presentation-given = fournie ({ $chars } caractères)
+doctor-presentation-missing = non fournie : les exports du Dossier Professionnel l'omettent (presentation_dossier)
