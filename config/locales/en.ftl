@@ -869,3 +869,4 @@ cli-arg-dir = Store folder to open
 doctor-presentation = Présentation du dossier
 doctor-presentation-given = supplied ({ $chars } characters)
 doctor-presentation-missing = not supplied: Dossier Professionnel exports leave it out (presentation_dossier)
+action-plan-short = Plan

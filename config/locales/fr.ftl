@@ -869,3 +869,4 @@ cli-arg-dir = Dossier du carnet à ouvrir
 doctor-presentation = Présentation du dossier
 doctor-presentation-given = fournie ({ $chars } caractères)
 doctor-presentation-missing = non fournie : les exports du Dossier Professionnel l'omettent (presentation_dossier)
+action-plan-short = Plan

@@ -325,6 +325,8 @@ fn hint_label(app: &App, action: Action) -> String {
         (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
             app.t("action-back-to-fiches")
         }
+        // The footer must fit 80 columns; the help keeps the full name.
+        (Tab::Documentation, Action::Plan) => app.t("action-plan-short"),
         (Tab::Competences, Action::Todo) if app.comp_view == crate::app::CompView::Dossier => {
             app.t("action-accept-warning")
         }
@@ -380,9 +382,38 @@ fn keys_in(app: &App, context: Context, action: Action) -> Vec<Key> {
         .unwrap_or_default()
 }
 
+/// The hints that fit in `width` columns, in order. Help and quit are never the ones left
+/// out: help lists every key, so the footer can drop the others from its end.
+fn fit_hints(hints: Vec<(Action, [Span<'static>; 2])>, width: u16) -> Vec<Span<'static>> {
+    let kept = |a: Action| matches!(a, Action::Help | Action::Quit);
+    let hint_width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let mut room = usize::from(width).saturating_sub(
+        hints
+            .iter()
+            .filter(|(a, _)| kept(*a))
+            .map(|(_, s)| hint_width(s))
+            .sum(),
+    );
+    let mut spans = Vec::new();
+    for (action, pair) in hints {
+        if !kept(action) {
+            let w = hint_width(&pair);
+            if w > room {
+                // Later hints would skip this one and read out of order: stop here.
+                room = 0;
+                continue;
+            }
+            room -= w;
+        }
+        spans.extend(pair);
+    }
+    spans
+}
+
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let context = app.context();
-    let mut spans = Vec::new();
+    // Each hint is a key and its label; they are laid out once the room is known.
+    let mut hints: Vec<(Action, [Span; 2])> = Vec::new();
     for action in hint_actions(app) {
         let keys = keys_in(app, context, *action);
         if keys.is_empty() {
@@ -398,10 +429,12 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .iter()
             .find(|k| *action == Action::Yes && k.code == crate::config::keymap::KeyCode::Char(yes))
             .unwrap_or(&keys[0]);
-        spans.push(Span::styled(format!(" {}", key_name(app, *key)), theme.key));
-        spans.push(Span::styled(
-            format!(" {} ", hint_label(app, *action)),
-            theme.dim,
+        hints.push((
+            *action,
+            [
+                Span::styled(format!(" {}", key_name(app, *key)), theme.key),
+                Span::styled(format!(" {} ", hint_label(app, *action)), theme.dim),
+            ],
         ));
     }
     let status = if let Some(status) = &app.status {
@@ -427,7 +460,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(u16::try_from(status_width).unwrap_or(0)),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::from(spans)), l);
+    frame.render_widget(Paragraph::new(Line::from(fit_hints(hints, l.width))), l);
     if let Some(status) = status {
         frame.render_widget(Paragraph::new(Line::from(status)), r);
     }
