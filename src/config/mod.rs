@@ -71,6 +71,19 @@ impl ConfigError {
     }
 }
 
+/// The line (from 1) of the last `key = "value"` in a TOML text: where a repeated or
+/// dangling id was written.
+fn last_line_setting(text: &str, key: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (k, v) = line.split_once('=')?;
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+            (k.trim() == key && v == value).then_some(i + 1)
+        })
+        .last()
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset.min(text.len()))
         .map_or(1, |before| before.matches('\n').count() + 1)
@@ -198,20 +211,22 @@ impl Config {
 
         vocab.extend(user.vocabulaires);
         if let Some(problem) = vocab.check().into_iter().next() {
-            let detail = match problem {
-                VocabProblem::Duplicate { list, id } => {
-                    format!("vocabulaires.{list}: id \"{id}\" appears twice")
-                }
-                VocabProblem::UnknownParent { id, parent } => {
+            let (detail, line) = match problem {
+                VocabProblem::Duplicate { list, id } => (
+                    format!("vocabulaires.{list}: id \"{id}\" appears twice"),
+                    last_line_setting(&user_text, "id", &id),
+                ),
+                VocabProblem::UnknownParent { id, parent } => (
                     format!(
                         "vocabulaires.plan_classement: \"{id}\" has unknown parent \"{parent}\""
-                    )
-                }
-                VocabProblem::Empty { list } => format!("vocabulaires.{list} is empty"),
+                    ),
+                    last_line_setting(&user_text, "parent", &parent),
+                ),
+                VocabProblem::Empty { list } => (format!("vocabulaires.{list} is empty"), None),
             };
             return Err(ConfigError {
                 file: user_path,
-                line: None,
+                line,
                 detail,
             });
         }
@@ -456,5 +471,22 @@ mod tests {
         std::fs::write(&path, "\nlang = \"de\"\n").unwrap();
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn a_dangling_parent_in_the_plan_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[[vocabulaires.plan_classement]]\nid = \"x\"\nfr = \"X\"\nen = \"X\"\nparent = \"nulle_part\"\n",
+        )
+        .unwrap();
+        let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
+        assert_eq!(err.line, Some(5), "{err}");
+        assert!(
+            err.detail.contains("unknown parent \"nulle_part\""),
+            "{err}"
+        );
     }
 }
