@@ -153,11 +153,28 @@ fn best_position_score(
     finder: &memchr::memmem::Finder<'_>,
 ) -> Option<u32> {
     let mut best = None;
-    for at in finder.find_iter(haystack.as_bytes()) {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + term.len()..].chars().next();
-        let starts = before.is_none_or(|c| !is_word_char(c));
-        let ends = after.is_none_or(|c| !is_word_char(c));
+    let bytes = haystack.as_bytes();
+    // Folded text is mostly ASCII: a neighbouring ASCII byte answers at once; other
+    // characters are decoded.
+    let word_byte = |b: u8| b.is_ascii_alphanumeric();
+    for at in finder.find_iter(bytes) {
+        let end = at + term.len();
+        let starts = match at.checked_sub(1).map(|i| bytes[i]) {
+            None => true,
+            Some(b) if b.is_ascii() => !word_byte(b),
+            Some(_) => haystack[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c)),
+        };
+        let ends = match bytes.get(end) {
+            None => true,
+            Some(&b) if b.is_ascii() => !word_byte(b),
+            Some(_) => haystack[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c)),
+        };
         let s = match (starts, ends) {
             (true, true) => 3,
             (true, false) => 2,
@@ -173,10 +190,31 @@ fn best_position_score(
 
 /// The term's letters in order within one word (`lgmt` → `logement`).
 fn fuzzy_in_a_word(haystack: &str, term: &str) -> bool {
-    haystack.split(|c: char| !is_word_char(c)).any(|word| {
-        let mut chars = word.chars();
-        word.len() >= term.len() && term.chars().all(|t| chars.any(|w| w == t))
-    })
+    if term.is_empty() {
+        return true;
+    }
+    if !term.is_ascii() {
+        return haystack.split(|c: char| !is_word_char(c)).any(|word| {
+            let mut chars = word.chars();
+            term.chars().all(|t| chars.any(|w| w == t))
+        });
+    }
+    // Folded haystacks are mostly ASCII: one pass over the bytes, the match restarting at
+    // each word boundary. Bytes of other characters count as letters, as `is_word_char`
+    // counts the letters of other scripts.
+    let term = term.as_bytes();
+    let mut next = 0;
+    for &b in haystack.as_bytes() {
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            next = 0;
+        } else if b == term[next] {
+            next += 1;
+            if next == term.len() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Folded text with, for each folded byte, the index of the original char it came from, so
