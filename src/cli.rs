@@ -263,11 +263,12 @@ fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
 pub fn main() -> ExitCode {
     let env = Env::from_process();
     // Help and usage errors come before parsing, so `--lang` is looked for by hand.
-    let mut args: Vec<String> = std::env::args().collect();
+    // Arguments need not be UTF-8 (a file name): they stay OsStrings for clap.
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // `carnet help [COMMAND]` as a habit from other tools: the same as `--help`.
     let mut i = 1;
     while let Some(a) = args.get(i) {
-        match a.as_str() {
+        match a.to_str().unwrap_or_default() {
             "--lang" | "--data-dir" | "--config" => i += 2,
             a if a.starts_with('-') => i += 1,
             "help" => {
@@ -279,9 +280,10 @@ pub fn main() -> ExitCode {
         }
     }
     let asked = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
         let value = a
             .strip_prefix("--lang=")
-            .or_else(|| (a == "--lang").then(|| args.get(i + 1).map(String::as_str))?)?;
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).and_then(|v| v.to_str()))?)?;
         Lang::parse(value)
     });
     let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
