@@ -1132,3 +1132,23 @@ fn help_speaks_the_ui_language() {
         "flags list no values: {en}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_gets_a_message_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .env_clear()
+        .env("HOME", home.path())
+        .arg("import")
+        .arg(std::ffi::OsStr::from_bytes(b"bad\xff.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("ce fichier ou ce dossier n'existe pas"),
+        "{}",
+        text(&out.stderr)
+    );
+}
