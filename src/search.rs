@@ -114,32 +114,86 @@ impl<'q> Compiled<'q> {
 
     fn score(&self, haystack: &str) -> Option<u32> {
         let mut total = 0;
-        for (term, finder) in &self.terms {
-            match term {
-                Term::Not(_) => {
-                    if finder.find(haystack.as_bytes()).is_some() {
-                        return None;
-                    }
-                }
-                Term::Exact(t) => total += best_position_score(haystack, t, finder)?,
-                Term::Prefix(t) => {
-                    let s = best_position_score(haystack, t, finder)?;
-                    if s < 2 {
-                        return None;
-                    }
-                    total += s;
-                }
-                Term::Loose(t) => {
-                    total += match best_position_score(haystack, t, finder) {
-                        Some(s) => s,
-                        None if t.chars().count() >= 3 && fuzzy_in_a_word(haystack, t) => 0,
-                        None => return None,
-                    }
-                }
-            }
+        for (k, (term, finder)) in self.terms.iter().enumerate() {
+            let best = best_position_score(haystack, term.text(), finder);
+            let fuzzy = || self.fuzzy_applies(k) && fuzzy_in_a_word(haystack, term.text());
+            total += self.decide(k, best, fuzzy)?;
         }
         Some(total)
     }
+
+    /// Whether term `k` may fall back to a fuzzy match.
+    fn fuzzy_applies(&self, k: usize) -> bool {
+        matches!(&self.terms[k].0, Term::Loose(t) if t.chars().count() >= 3)
+    }
+
+    /// Term `k`'s contribution given its best occurrence in the whole haystack and, if it
+    /// has none, whether it matches fuzzily (asked only then); `None` rejects the haystack.
+    fn decide(&self, k: usize, best: Option<u32>, fuzzy: impl FnOnce() -> bool) -> Option<u32> {
+        match &self.terms[k].0 {
+            Term::Not(_) => best.is_none().then_some(0),
+            Term::Exact(_) => best,
+            Term::Prefix(_) => best.filter(|&s| s >= 2),
+            Term::Loose(_) => best.or_else(|| fuzzy().then_some(0)),
+        }
+    }
+
+    /// The best occurrence of each term in each label, and whether it matches fuzzily:
+    /// labels are shared by many haystacks, so they are scored once per search.
+    fn label_table(&self, labels: &[String]) -> Vec<Vec<(Option<u32>, bool)>> {
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(k, (term, finder))| {
+                labels
+                    .iter()
+                    .map(|label| {
+                        let best = best_position_score(label, term.text(), finder);
+                        let fuzzy = best.is_none()
+                            && self.fuzzy_applies(k)
+                            && fuzzy_in_a_word(label, term.text());
+                        (best, fuzzy)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The score of a labelled haystack: the same as if its labels were part of its text.
+    fn score_labelled(&self, hay: &Labelled, table: &[Vec<(Option<u32>, bool)>]) -> Option<u32> {
+        let mut total = 0;
+        for (k, (term, finder)) in self.terms.iter().enumerate() {
+            let in_labels = hay
+                .labels
+                .iter()
+                .filter_map(|&l| table[k].get(usize::from(l)).copied());
+            let (mut best, mut fuzzy_label) = (None, false);
+            for (b, f) in in_labels {
+                best = best.max(b);
+                fuzzy_label |= f;
+            }
+            // A whole word in a label is already the best a term can do.
+            if best != Some(3) {
+                best = best.max(best_position_score(&hay.text, term.text(), finder));
+            }
+            let fuzzy = || {
+                fuzzy_label || (self.fuzzy_applies(k) && fuzzy_in_a_word(&hay.text, term.text()))
+            };
+            total += self.decide(k, best, fuzzy)?;
+        }
+        Some(total)
+    }
+}
+
+/// A haystack whose vocabulary labels (types, thématiques…) are kept apart as indices into
+/// a table shared by all haystacks: each label is searched once per query, not once per
+/// record that carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labelled {
+    /// The record's own folded text.
+    pub text: String,
+    /// Indices into the label table given to `run_labelled`.
+    pub labels: Box<[u16]>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -267,14 +321,30 @@ const PARALLEL_FROM: usize = 20_000;
 /// indices into `haystacks`, best score first, then in `candidates`' order.
 pub fn run(query: &Query, haystacks: &[String], candidates: &[usize]) -> Vec<usize> {
     let compiled = Compiled::new(query);
+    ranked(candidates, |i| compiled.score(haystacks.get(i)?))
+}
+
+/// `run` for labelled haystacks and their label table.
+pub fn run_labelled(
+    query: &Query,
+    haystacks: &[Labelled],
+    labels: &[String],
+    candidates: &[usize],
+) -> Vec<usize> {
+    let compiled = Compiled::new(query);
+    let table = compiled.label_table(labels);
+    ranked(candidates, |i| {
+        compiled.score_labelled(haystacks.get(i)?, &table)
+    })
+}
+
+/// The candidates that score, best first, ties in candidate order; on both cores when
+/// there are many.
+fn ranked(candidates: &[usize], score: impl Fn(usize) -> Option<u32> + Sync) -> Vec<usize> {
     let score_range = |offset: usize, part: &[usize]| -> Vec<(u32, usize, usize)> {
         part.iter()
             .enumerate()
-            .filter_map(|(rank, &i)| {
-                compiled
-                    .score(haystacks.get(i)?)
-                    .map(|s| (s, offset + rank, i))
-            })
+            .filter_map(|(rank, &i)| score(i).map(|s| (s, offset + rank, i)))
             .collect()
     };
     let mut scored = if candidates.len() >= PARALLEL_FROM {
@@ -355,5 +425,68 @@ mod tests {
         assert_eq!(highlight_ranges("abc", &[]), vec![]);
         // Combining accent typed as two code points.
         assert_eq!(highlight_ranges("E\u{301}cole", &["ecole"]), vec![(0, 6)]);
+    }
+
+    #[test]
+    fn labelled_haystacks_find_what_the_same_text_in_one_piece_finds() {
+        let labels: Vec<String> = [
+            "accompagnement (physique ou suivi dans la duree)",
+            "logement",
+            "information donnee",
+            "acces aux droits",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let records: [(&str, &[u16]); 6] = [
+            ("dossier caf en retard", &[0, 2]),
+            ("facture energie", &[1]),
+            ("titre de sejour", &[3, 2]),
+            ("logement insalubre", &[]),
+            ("", &[0, 1, 2, 3]),
+            ("demande d'aide au logement", &[1, 3]),
+        ];
+        let labelled: Vec<Labelled> = records
+            .iter()
+            .map(|(text, ids)| Labelled {
+                text: text.to_string(),
+                labels: ids.to_vec().into_boxed_slice(),
+            })
+            .collect();
+        let flat: Vec<String> = records
+            .iter()
+            .map(|(text, ids)| {
+                let mut s = format!("{text} \u{1f} ");
+                for &i in *ids {
+                    s.push_str(&labels[usize::from(i)]);
+                    s.push(' ');
+                }
+                s
+            })
+            .collect();
+        let all: Vec<usize> = (0..records.len()).collect();
+        for query in [
+            "logement",
+            "loge",
+            "lgmt",
+            "acces",
+            "'acces",
+            "^droit",
+            "^roits",
+            "!logement",
+            "info !caf",
+            "suivi",
+            "sjr",
+            "titre droits",
+            "ogem",
+            "zzz",
+        ] {
+            let q = Query::parse(query);
+            assert_eq!(
+                run_labelled(&q, &labelled, &labels, &all),
+                run(&q, &flat, &all),
+                "{query}"
+            );
+        }
     }
 }

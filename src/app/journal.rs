@@ -141,17 +141,20 @@ pub struct Journal {
     pub rows: Vec<usize>,
     pub todo: Vec<TodoRow>,
     /// Folded searchable text of each interaction, parallel to `data.interactions`.
-    pub haystacks: Vec<String>,
+    pub haystacks: Vec<search::Labelled>,
     /// Recent searches of this typing session (query and results): narrowing when the
     /// query grows, instant answers when Backspace returns to an earlier query.
     recent: Vec<(Query, Vec<usize>)>,
     pub labels: FoldedLabels,
 }
 
-/// Vocabulary labels in the UI language, folded once, for building haystacks quickly.
+/// Vocabulary labels in the UI language, folded once: the label table of the journal's
+/// labelled haystacks.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedLabels {
-    lists: [std::collections::HashMap<String, String>; 4],
+    /// Per list, each id's index in `texts`.
+    lists: [std::collections::HashMap<String, u16>; 4],
+    texts: Vec<String>,
 }
 
 const TYPES: usize = 0;
@@ -162,35 +165,48 @@ const REPONSES: usize = 3;
 impl FoldedLabels {
     pub fn new(config: &Config) -> FoldedLabels {
         let v = &config.vocab;
-        let fold_list = |vocab: &Vocabulary| {
+        let mut texts = Vec::new();
+        let mut fold_list = |vocab: &Vocabulary| {
             vocab
                 .entries
                 .iter()
-                .map(|e| (e.id.clone(), fold(e.label(config.lang))))
+                .filter_map(|e| {
+                    let index = u16::try_from(texts.len()).ok()?;
+                    texts.push(fold(e.label(config.lang)));
+                    Some((e.id.clone(), index))
+                })
                 .collect()
         };
-        FoldedLabels {
-            lists: [
-                fold_list(&v.types_interaction),
-                fold_list(&v.thematiques),
-                fold_list(&v.canaux),
-                fold_list(&v.reponses),
-            ],
-        }
+        let lists = [
+            fold_list(&v.types_interaction),
+            fold_list(&v.thematiques),
+            fold_list(&v.canaux),
+            fold_list(&v.reponses),
+        ];
+        FoldedLabels { lists, texts }
     }
 
-    fn push(&self, list: usize, id: &str, out: &mut String) {
+    pub fn texts(&self) -> &[String] {
+        &self.texts
+    }
+
+    /// The label's index, or, for an id the configuration no longer knows, the id itself
+    /// in the text (it is what the journal shows).
+    fn push(&self, list: usize, id: &str, labels: &mut Vec<u16>, text: &mut String) {
         match self.lists[list].get(id) {
-            Some(label) => out.push_str(label),
-            None => fold_into(id, out),
+            Some(&index) => labels.push(index),
+            None => {
+                fold_into(id, text);
+                text.push(' ');
+            }
         }
-        out.push(' ');
     }
 }
 
 /// Everything a search may look at in an interaction, folded once.
-pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> String {
-    let mut out = String::with_capacity(256);
+pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> search::Labelled {
+    let mut out = String::with_capacity(128);
+    let mut ids = Vec::with_capacity(4);
     for text in [
         &it.demande,
         &it.besoin,
@@ -203,14 +219,14 @@ pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> Stri
         out.push_str(" \u{1f} ");
     }
     for t in &it.types {
-        labels.push(TYPES, t, &mut out);
+        labels.push(TYPES, t, &mut ids, &mut out);
     }
     for t in &it.thematiques {
-        labels.push(THEMES, t, &mut out);
+        labels.push(THEMES, t, &mut ids, &mut out);
     }
-    labels.push(CANAUX, &it.canal, &mut out);
+    labels.push(CANAUX, &it.canal, &mut ids, &mut out);
     for r in &it.reponses {
-        labels.push(REPONSES, r, &mut out);
+        labels.push(REPONSES, r, &mut ids, &mut out);
     }
     if let Some(o) = &it.orientation {
         fold_into(&o.nom, &mut out);
@@ -226,7 +242,11 @@ pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> Stri
         fold_into(&s.action, &mut out);
         out.push(' ');
     }
-    out
+    out.shrink_to_fit();
+    search::Labelled {
+        text: out,
+        labels: ids.into_boxed_slice(),
+    }
 }
 
 impl Journal {
@@ -301,7 +321,12 @@ impl Journal {
             }
             None => filtered(),
         };
-        self.rows = search::run(&self.query, &self.haystacks, &candidates);
+        self.rows = search::run_labelled(
+            &self.query,
+            &self.haystacks,
+            self.labels.texts(),
+            &candidates,
+        );
         self.recent.push((self.query.clone(), self.rows.clone()));
         if self.recent.len() > 32 {
             self.recent.remove(0);
