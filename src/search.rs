@@ -70,10 +70,13 @@ impl Query {
             .iter()
             .zip(&self.terms)
             .all(|(old, new)| match (old, new) {
-                (Term::Loose(o), Term::Loose(n)) | (Term::Exact(o), Term::Exact(n)) => {
-                    // Fuzzy matches of the longer term are fuzzy matches of the shorter one too.
-                    n.contains(o.as_str())
+                (Term::Loose(o), Term::Loose(n)) => {
+                    // Fuzzy matches of the longer term are fuzzy matches of the shorter one
+                    // too, once both are long enough to be fuzzy: `lg` found no `logement`
+                    // that `lgm` finds.
+                    n.contains(o.as_str()) && (o.chars().count() >= 3 || n.chars().count() < 3)
                 }
+                (Term::Exact(o), Term::Exact(n)) => n.contains(o.as_str()),
                 (Term::Prefix(o), Term::Prefix(n)) => n.starts_with(o.as_str()),
                 (Term::Not(o), Term::Not(n)) => o == n,
                 _ => false,
@@ -409,6 +412,10 @@ mod tests {
     fn a_growing_query_narrows_a_changed_one_does_not() {
         let q = |s| Query::parse(s);
         assert!(q("loge").narrows(&q("log")));
+        assert!(
+            !q("lgm").narrows(&q("lg")),
+            "three letters may match fuzzily where two did not"
+        );
         assert!(q("log caf").narrows(&q("log")));
         assert!(!q("lo").narrows(&q("log")));
         assert!(!q("!caf").narrows(&q("caf")));

@@ -355,6 +355,21 @@ fn search_folds_accents_ands_terms_and_escape_clears_it() {
 }
 
 #[test]
+fn an_abbreviation_typed_letter_by_letter_finds_what_it_abbreviates() {
+    let mut data = common::sample(40);
+    for it in &mut data.interactions {
+        it.demande = "Question".into();
+        it.thematiques.clear();
+    }
+    data.interactions[5].demande = "Demande de logement social".into();
+    let mut a = app(data);
+    press(&mut a, Key::char('/'));
+    // "lg" matches nothing; "lgm" and "lgmt" must not search only within that nothing.
+    type_text(&mut a, "lgmt");
+    assert_eq!(a.journal.rows, vec![5]);
+}
+
+#[test]
 fn filters_by_period_and_suites_due() {
     let mut a = app(common::sample(200));
     press(&mut a, Key::char('f'));
