@@ -327,10 +327,25 @@ pub fn main() -> ExitCode {
 pub fn localized_command(i18n: &I18n) -> clap::Command {
     use clap::{Arg, ArgAction};
     fn localize(cmd: clap::Command, i18n: &I18n, path: &str) -> clap::Command {
-        let template = format!(
-            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        // Our own headings, so French gets its space before the colon.
+        let mut template = format!(
+            "{{about-with-newline}}\n{} {{usage}}\n",
             i18n.t("cli-usage")
         );
+        let sections = [
+            (cmd.has_subcommands(), "cli-commands", "{subcommands}"),
+            (
+                cmd.get_positionals().next().is_some(),
+                "cli-arguments",
+                "{positionals}",
+            ),
+            (true, "cli-options-heading", "{options}"),
+        ];
+        for (present, heading, body) in sections {
+            if present {
+                template.push_str(&format!("\n{}\n{body}\n", i18n.t(heading)));
+            }
+        }
         let about_id = if path.is_empty() {
             "cli-about".to_string()
         } else {
@@ -338,7 +353,6 @@ pub fn localized_command(i18n: &I18n) -> clap::Command {
         };
         let mut cmd = cmd
             .help_template(template)
-            .subcommand_help_heading(i18n.t("cli-commands"))
             .subcommand_value_name(i18n.t("cli-command-name"))
             .disable_help_flag(true)
             .disable_help_subcommand(true)
@@ -347,7 +361,8 @@ pub fn localized_command(i18n: &I18n) -> clap::Command {
                     .short('h')
                     .long("help")
                     .action(ArgAction::Help)
-                    .help(i18n.t("cli-help-flag")),
+                    .help(i18n.t("cli-help-flag"))
+                    .display_order(usize::MAX),
             );
         if let Some(about) = i18n.get(&about_id) {
             cmd = cmd.about(about);

@@ -826,7 +826,6 @@ usage-did-you-mean = Did you mean { $suggestion }?
 
 # Command line (--help)
 cli-usage = Usage:
-cli-commands = Commands
 cli-command-name = COMMAND
 cli-help-flag = Print this help
 cli-version-flag = Print the version
@@ -870,3 +869,6 @@ doctor-presentation = Présentation du dossier
 doctor-presentation-given = supplied ({ $chars } characters)
 doctor-presentation-missing = not supplied: Dossier Professionnel exports leave it out (presentation_dossier)
 action-plan-short = Plan
+cli-commands = Commands:
+cli-arguments = Arguments:
+cli-options-heading = Options:

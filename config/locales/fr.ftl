@@ -826,7 +826,6 @@ usage-did-you-mean = Vouliez-vous dire { $suggestion } ?
 
 # Command line (--help)
 cli-usage = Utilisation :
-cli-commands = Commandes
 cli-command-name = COMMANDE
 cli-help-flag = Affiche cette aide
 cli-version-flag = Affiche la version
@@ -870,3 +869,6 @@ doctor-presentation = Présentation du dossier
 doctor-presentation-given = fournie ({ $chars } caractères)
 doctor-presentation-missing = non fournie : les exports du Dossier Professionnel l'omettent (presentation_dossier)
 action-plan-short = Plan
+cli-commands = Commandes :
+cli-arguments = Arguments :
+cli-options-heading = Options :
