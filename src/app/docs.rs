@@ -254,25 +254,11 @@ pub fn read_fiche(
         .value("statut_fiche")
         .and_then(|v| v.choice().cloned())
         .unwrap_or_default();
-    f.structures = form
-        .value("structures_liees")
-        .map(|v| {
-            v.multi()
-                .iter()
-                .filter_map(|t| t.parse::<Id>().ok())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .map(|id| Lien {
-            id: Some(id),
-            nom: data
-                .structure(id)
-                .map(|s| s.nom.clone())
-                .unwrap_or_default(),
-        })
-        .chain(base.structures.iter().filter(|l| l.id.is_none()).cloned())
-        .collect();
+    f.structures = Lien::relink(
+        form.ids("structures_liees"),
+        |id| data.structure(id).map(|s| s.nom.clone()),
+        &base.structures,
+    );
     f.date_verification = dates[0];
     f.date_revision = dates[1];
     if body_changed {

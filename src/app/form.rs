@@ -417,6 +417,13 @@ impl Form {
         self.field(id).map(|f| &f.value)
     }
 
+    /// The records chosen in a reference field (their ids).
+    pub fn ids(&self, id: &str) -> Vec<crate::domain::Id> {
+        self.value(id)
+            .map(|v| v.multi().iter().filter_map(|t| t.parse().ok()).collect())
+            .unwrap_or_default()
+    }
+
     pub fn next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }

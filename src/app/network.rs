@@ -550,40 +550,21 @@ pub fn read_rencontre(
     if form.focus_first_error() {
         return None;
     }
-    let ids = |id: &str| -> Vec<Id> {
-        form.value(id)
-            .map(|v| {
-                v.multi()
-                    .iter()
-                    .filter_map(|t| t.parse::<Id>().ok())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    r.structures = ids("structures_met")
-        .into_iter()
-        .map(|id| Lien {
-            id: Some(id),
-            nom: data
-                .structure(id)
-                .map(|s| s.nom.clone())
-                .unwrap_or_default(),
-        })
-        .chain(base.structures.iter().filter(|l| l.id.is_none()).cloned())
-        .collect();
-    r.contacts = ids("contacts_met")
-        .into_iter()
-        .map(|id| Lien {
-            id: Some(id),
-            nom: data
-                .contacts
+    r.structures = Lien::relink(
+        form.ids("structures_met"),
+        |id| data.structure(id).map(|s| s.nom.clone()),
+        &base.structures,
+    );
+    r.contacts = Lien::relink(
+        form.ids("contacts_met"),
+        |id| {
+            data.contacts
                 .binary_search_by_key(&id, |c| c.meta.id)
                 .ok()
                 .map(|i| data.contacts[i].nom.clone())
-                .unwrap_or_default(),
-        })
-        .chain(base.contacts.iter().filter(|l| l.id.is_none()).cloned())
-        .collect();
+        },
+        &base.contacts,
+    );
     r.type_rencontre = form
         .value("type_rencontre")
         .and_then(|v| v.choice().cloned())

@@ -353,9 +353,7 @@ pub fn read_analyse(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option
     };
     a.date = date;
     a.format = choice(form, "format_analyse");
-    a.interaction = form
-        .value("interaction_liee")
-        .and_then(|v| v.multi().first().and_then(|t| t.parse::<Id>().ok()));
+    a.interaction = form.ids("interaction_liee").first().copied();
     a.situation = long(form, "situation");
     a.ce_que_jai_fait = long(form, "ce_que_jai_fait");
     a.ressenti = long(form, "ressenti");

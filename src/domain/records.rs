@@ -98,6 +98,20 @@ pub struct Lien {
     pub nom: Text,
 }
 
+impl Lien {
+    /// Links to the chosen records, named now, followed by the links of `kept` whose
+    /// record was deleted (they keep their name).
+    pub fn relink(ids: Vec<Id>, name: impl Fn(Id) -> Option<Text>, kept: &[Lien]) -> Vec<Lien> {
+        ids.into_iter()
+            .map(|id| Lien {
+                id: Some(id),
+                nom: name(id).unwrap_or_default(),
+            })
+            .chain(kept.iter().filter(|l| l.id.is_none()).cloned())
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Orientation {
     /// The structure of the network, when it is one.
