@@ -10,11 +10,6 @@ use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::NaiveDate;
 
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
-}
-
 /// Sources as the form shows them: one per line, "Titre — https://adresse".
 fn sources_text(sources: &[SourceDoc]) -> String {
     sources
@@ -158,11 +153,15 @@ pub fn fiche_form(f: &Fiche, is_new: bool, config: &Config) -> Form {
                 .map(|id| Text::from(id.to_string()))
                 .collect(),
         ),
-        Field::typed("verifiee", FieldKind::Date, &date_text(f.date_verification)),
+        Field::typed(
+            "verifiee",
+            FieldKind::Date,
+            &crate::domain::text::opt_date(f.date_verification),
+        ),
         Field::typed(
             "revision_prevue",
             FieldKind::Date,
-            &date_text(f.date_revision),
+            &crate::domain::text::opt_date(f.date_revision),
         ),
     ];
     if !is_new {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldKind, Form, Purpose};
-use super::network::{date_text, optional_date};
+use super::network::optional_date;
 use super::picker::PickItem;
 use crate::config::Config;
 use crate::domain::validate::Validate;
@@ -168,7 +168,7 @@ pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<
             let (date, text) = super::evidence::summary(data, config, l, kind, id)?;
             Some(PickItem::plain(
                 format!("{}:{id}", kind.name()),
-                format!("{} {}", date.format("%d/%m/%Y"), text::one_line(&text)),
+                format!("{} {}", text::date(date), text::one_line(&text)),
             ))
         })
         .collect()
@@ -217,8 +217,9 @@ pub fn drafted(
 }
 
 pub fn exemple_form(x: &Exemple, is_new: bool) -> Form {
-    let date =
-        |id: &'static str, d: Option<NaiveDate>| Field::typed(id, FieldKind::Date, &date_text(d));
+    let date = |id: &'static str, d: Option<NaiveDate>| {
+        Field::typed(id, FieldKind::Date, &crate::domain::text::opt_date(d))
+    };
     let fields = vec![
         Field::text("titre_exemple", &x.titre).required(),
         Field::multiline("taches", &x.taches).guarded(),

@@ -116,7 +116,7 @@ pub fn candidates(
                 format!("{}:{id}", kind.name()),
                 format!(
                     "{} [{}] {}",
-                    date.format("%d/%m/%Y"),
+                    crate::domain::text::date(date),
                     kind_label(kind),
                     text::one_line(&text)
                 ),

@@ -52,12 +52,7 @@ pub fn form(it: &Interaction, is_new: bool, data: &Dataset) -> Form {
         Field::multi("types", Options::Types, it.types.clone()).required(),
         Field::multi("thematiques", Options::Thematiques, it.thematiques.clone()),
         Field::text("demande", &it.demande).guarded(),
-        Field::typed(
-            "date",
-            FieldKind::Date,
-            &it.date.format("%d/%m/%Y").to_string(),
-        )
-        .required(),
+        Field::typed("date", FieldKind::Date, &crate::domain::text::date(it.date)).required(),
         Field::typed(
             "heure",
             FieldKind::Time,
@@ -95,10 +90,7 @@ pub fn form(it: &Interaction, is_new: bool, data: &Dataset) -> Form {
         Field::typed(
             "echeance",
             FieldKind::Date,
-            &suite
-                .and_then(|s| s.echeance)
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default(),
+            &crate::domain::text::opt_date(suite.and_then(|s| s.echeance)),
         ),
         Field::multiline("note_pro", &it.note_pro).guarded(),
         Field::multiline("note_privee", &it.note_privee).guarded(),

@@ -1081,10 +1081,7 @@ impl App {
 
     fn open_filter_form(&mut self) {
         let f = &self.journal.filter;
-        let date = |d: Option<NaiveDate>| {
-            d.map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default()
-        };
+        let date = crate::domain::text::opt_date;
         let suivi = f.suivi.and_then(|id| {
             self.data
                 .suivi(id)
@@ -1431,7 +1428,7 @@ impl App {
         let message = self.i18n.t_args(
             "confirm-delete-interaction",
             &[
-                arg("date", it.date.format("%d/%m/%Y").to_string()),
+                arg("date", crate::domain::text::date(it.date)),
                 arg("demande", text::one_line(&it.demande)),
             ],
         );
@@ -2306,7 +2303,7 @@ impl App {
                 let f = &self.data.fiches[i];
                 let when = f.revisions.get(k).map(|r| {
                     chrono::DateTime::from_timestamp_millis(r.date.0)
-                        .map_or_else(String::new, |d| d.format("%d/%m/%Y").to_string())
+                        .map_or_else(String::new, |d| crate::domain::text::date(d.date_naive()))
                 });
                 let summary = self.i18n.t_args(
                     "revision-restored",

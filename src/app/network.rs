@@ -9,11 +9,6 @@ use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::{Duration, NaiveDate};
 
-pub(super) fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
-}
-
 pub fn structure_form(s: &Structure, is_new: bool) -> Form {
     let fields = vec![
         Field::text("nom", &s.nom).required(),
@@ -32,7 +27,11 @@ pub fn structure_form(s: &Structure, is_new: bool) -> Form {
         Field::text("site", &s.site),
         Field::text("horaires", &s.horaires),
         Field::text("publics", &s.publics),
-        Field::typed("verifiee", FieldKind::Date, &date_text(s.date_verification)),
+        Field::typed(
+            "verifiee",
+            FieldKind::Date,
+            &crate::domain::text::opt_date(s.date_verification),
+        ),
         Field::multiline("notes", &s.notes),
     ];
     let title = if is_new {
@@ -58,7 +57,11 @@ pub fn contact_form(c: &Contact, is_new: bool) -> Form {
         Field::text("courriel", &c.courriel),
         Field::choice("canal_prefere", Options::Canaux, c.canal_prefere.clone()),
         Field::flag("actif", c.actif),
-        Field::typed("verifiee", FieldKind::Date, &date_text(c.date_verification)),
+        Field::typed(
+            "verifiee",
+            FieldKind::Date,
+            &crate::domain::text::opt_date(c.date_verification),
+        ),
     ];
     let title = if is_new {
         "form-new-contact"
@@ -474,12 +477,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
             ids(&r.structures),
         ),
         Field::text("objet", &r.objet).required().guarded(),
-        Field::typed(
-            "date",
-            FieldKind::Date,
-            &r.date.format("%d/%m/%Y").to_string(),
-        )
-        .required(),
+        Field::typed("date", FieldKind::Date, &crate::domain::text::date(r.date)).required(),
         Field::typed("duree", FieldKind::Duration, &r.duree_min.to_string()).required(),
         Field::refs(
             "contacts_met",
@@ -496,7 +494,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
         Field::typed(
             "echeance",
             FieldKind::Date,
-            &date_text(suite.and_then(|s| s.echeance)),
+            &crate::domain::text::opt_date(suite.and_then(|s| s.echeance)),
         ),
     ];
     fields.extend(super::form::evidence_fields(&r.meta.evidence, &suggested));

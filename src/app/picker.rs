@@ -313,7 +313,7 @@ pub fn interaction_items(data: &Dataset, order: &[usize]) -> Vec<PickItem> {
                 it.meta.id.to_string(),
                 format!(
                     "{} — {}",
-                    it.date.format("%d/%m/%Y"),
+                    crate::domain::text::date(it.date),
                     crate::domain::text::one_line(&it.demande)
                 ),
             )

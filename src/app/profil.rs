@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldKind, Form, Options, Purpose, StructureRef, Value};
-use super::network::{date_text, optional_date, text};
+use super::network::{optional_date, text};
 use crate::domain::validate::Validate;
 use crate::domain::*;
 
@@ -51,8 +51,9 @@ pub fn profil_form(p: &Profil, is_new: bool, data: &Dataset) -> Form {
         data.structure(id)
             .map(|s| StructureRef::Existing(id, s.nom.clone()))
     });
-    let date =
-        |id: &'static str, d: Option<NaiveDate>| Field::typed(id, FieldKind::Date, &date_text(d));
+    let date = |id: &'static str, d: Option<NaiveDate>| {
+        Field::typed(id, FieldKind::Date, &crate::domain::text::opt_date(d))
+    };
     let fields = vec![
         Field::choice(
             "role",

@@ -10,7 +10,7 @@ use crate::domain::*;
 use chrono::NaiveDate;
 
 fn date_field(d: NaiveDate) -> Field {
-    Field::typed("date", FieldKind::Date, &d.format("%d/%m/%Y").to_string()).required()
+    Field::typed("date", FieldKind::Date, &crate::domain::text::date(d)).required()
 }
 
 /// Competences suggested for a new record of a kind (`suggestions_preuves` in the

@@ -107,10 +107,6 @@ pub struct Sources<'a> {
     pub rencontres: Vec<&'a Rencontre>,
 }
 
-fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
 /// "Être accompagné" → "être accompagné", to continue a sentence.
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -194,9 +190,9 @@ pub fn draft(
         taches.push_str(&format!("J'ai reçu {persons} au cours {meetings}"));
         if let (Some(a), Some(b)) = (du, au) {
             taches.push_str(&if a == b {
-                format!(", le {}", date(a))
+                format!(", le {}", text::date(a))
             } else {
-                format!(", du {} au {}", date(a), date(b))
+                format!(", du {} au {}", text::date(a), text::date(b))
             });
         }
         taches.push_str(".\n");
@@ -235,7 +231,7 @@ pub fn draft(
         taches.push_str(&format!(
             "- {} ({}) : {}.\n",
             vocab.types_rencontre.label(&r.type_rencontre, l),
-            date(r.date),
+            text::date(r.date),
             text::one_line(&r.objet)
         ));
     }

@@ -67,6 +67,16 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
+/// A date as French users write it (dd/mm/yyyy), in every language, form and export.
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// The same, empty when there is no date.
+pub fn opt_date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(date).unwrap_or_default()
+}
+
 /// One line for a table cell: newlines and runs of blanks become single spaces.
 pub fn one_line(s: &str) -> String {
     let clean = sanitize(s, true);

@@ -72,10 +72,7 @@ fn state_label(i18n: &I18n, state: Coverage) -> String {
 }
 
 fn latest(count: &EvidenceCount) -> String {
-    count
-        .latest
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
+    text::opt_date(count.latest)
 }
 
 /// The header cells, shared by every format.
@@ -135,7 +132,7 @@ fn title(config: &Config, i18n: &I18n, today: chrono::NaiveDate) -> String {
                 "referentiel",
                 config.referentiel.title(i18n.lang()).to_string(),
             ),
-            arg("date", today.format("%d/%m/%Y").to_string()),
+            arg("date", text::date(today)),
         ],
     )
 }

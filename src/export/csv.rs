@@ -92,10 +92,7 @@ pub fn reseau(
     row(&mut out, &header);
     let mut order: Vec<&Structure> = data.structures.iter().collect();
     order.sort_by_cached_key(|s| crate::domain::text::fold(&s.nom));
-    let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_default()
-    };
+    let date = crate::domain::text::opt_date;
     for s in order {
         let services = s
             .services
@@ -201,7 +198,7 @@ pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
             &mut out,
             &[
                 it.meta.id.to_string(),
-                it.date.format("%d/%m/%Y").to_string(),
+                crate::domain::text::date(it.date),
                 it.heure
                     .map(|h| h.format("%H:%M").to_string())
                     .unwrap_or_default(),
@@ -240,7 +237,7 @@ pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
                         .map(|s| {
                             let due = s
                                 .echeance
-                                .map(|d| format!(" ({})", d.format("%d/%m/%Y")))
+                                .map(|d| format!(" ({})", crate::domain::text::date(d)))
                                 .unwrap_or_default();
                             let done = if s.faite {
                                 format!(" [{}]", i18n.t("suite-done"))

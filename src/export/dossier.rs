@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::domain::dossier::Model;
-use crate::domain::text::{one_line, sanitize};
+use crate::domain::text::{self, one_line, sanitize};
 use crate::domain::*;
 
 /// The candidate as the cover and the déclaration name them; typed at export time.
@@ -69,11 +69,6 @@ pub struct Dossier<'a> {
     pub modalite: Option<Modalite>,
     /// The date the déclaration is signed, when its place is given.
     pub today: NaiveDate,
-}
-
-fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
 }
 
 fn check_box(checked: bool) -> &'static str {
@@ -176,7 +171,7 @@ impl Dossier<'_> {
         let (lieu, date) = if one_line(&id.lieu).is_empty() {
             (BLANK.to_string(), BLANK.to_string())
         } else {
-            (one_line(&id.lieu), date(Some(self.today)))
+            (one_line(&id.lieu), text::date(self.today))
         };
         out.push(Block::Text(
             m.declaration_fait
@@ -203,7 +198,13 @@ impl Dossier<'_> {
         out.push(Block::Field(m.service.clone(), one_line(&x.service)));
         out.push(Block::Field(
             m.periode.clone(),
-            format!("{} {} {} {}", m.du, date(x.du), m.au, date(x.au)),
+            format!(
+                "{} {} {} {}",
+                m.du,
+                text::opt_date(x.du),
+                m.au,
+                text::opt_date(x.au)
+            ),
         ));
         out.push(rubrique(4));
         out.push(Block::Text(x.infos.to_string()));

@@ -4,13 +4,7 @@ use crate::domain::Lang;
 use crate::i18n::I18n;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
-pub fn opt_date(d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_default()
-}
+pub use crate::domain::text::{date, opt_date};
 
 pub fn day_heading(i18n: &I18n, d: NaiveDate) -> String {
     let weekday = i18n.t(&format!("weekday-{}", d.weekday().number_from_monday()));

@@ -93,7 +93,7 @@ fn value_text(app: &App, field: &Field) -> String {
                             let it = &app.data.interactions[i];
                             format!(
                                 "{} — {}",
-                                it.date.format("%d/%m/%Y"),
+                                crate::domain::text::date(it.date),
                                 crate::domain::text::one_line(&it.demande)
                             )
                         }),
