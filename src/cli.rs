@@ -1088,7 +1088,7 @@ fn quick_note(
             })
         }
     };
-    let guard_names = structures.iter().map(|s| s.nom.to_string());
+    let guard_names = structures.iter().map(|s| s.nom.as_str());
     let guard = crate::privacy::Guard::new(&config.privacy, guard_names);
     let warnings = guard.check("demande", &text);
     if !warnings.is_empty() && !note.yes {

@@ -49,12 +49,12 @@ pub fn rows(data: &Dataset, config: &Config) -> Vec<Row> {
 }
 
 /// The free-text guard, with the network's names (professionals may be named) excluded.
-pub fn guard<'a>(data: &Dataset, config: &'a Config) -> Guard<'a> {
+pub fn guard<'a>(data: &'a Dataset, config: &'a Config) -> Guard<'a> {
     let names = data
         .structures
         .iter()
-        .map(|s| s.nom.to_string())
-        .chain(data.contacts.iter().map(|c| c.nom.to_string()));
+        .map(|s| s.nom.as_str())
+        .chain(data.contacts.iter().map(|c| c.nom.as_str()));
     Guard::new(&config.privacy, names)
 }
 
