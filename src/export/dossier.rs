@@ -125,13 +125,13 @@ impl Dossier<'_> {
         }
 
         let activities = self.activities();
+        // « Activité-type N – intitulé », in the sommaire and above each example.
+        let activity =
+            |n: usize, ccp: &Ccp| format!("{} {} – {}", m.activite_type, n + 1, ccp.libelle);
         out.push(Block::Heading(1, m.sommaire.clone()));
         out.push(Block::Toc(0, m.exemples.clone()));
         for (n, (ccp, examples)) in activities.iter().enumerate() {
-            out.push(Block::Toc(
-                1,
-                format!("{} {} – {}", m.activite_type, n + 1, ccp.libelle),
-            ));
+            out.push(Block::Toc(1, activity(n, ccp)));
             for x in examples {
                 out.push(Block::Toc(2, format!("► {}", one_line(&x.titre))));
             }
@@ -148,10 +148,7 @@ impl Dossier<'_> {
         for (n, (ccp, examples)) in activities.iter().enumerate() {
             for (k, x) in examples.iter().enumerate() {
                 out.push(Block::PageBreak);
-                out.push(Block::Heading(
-                    1,
-                    format!("{} {} – {}", m.activite_type, n + 1, ccp.libelle),
-                ));
+                out.push(Block::Heading(1, activity(n, ccp)));
                 out.push(Block::Heading(
                     2,
                     format!("{}{} ► {}", m.exemple, k + 1, one_line(&x.titre)),
