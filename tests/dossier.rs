@@ -239,6 +239,14 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
     }
     press(&mut a, ctrl('e'));
     press(&mut a, ctrl('u'));
+    assert!(
+        press(&mut a, ctrl('s')).is_empty(),
+        "no file, nothing written"
+    );
+    let Some(Modal::Form(form)) = a.modals.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.focused().error, Some("err-required"));
     typed(&mut a, "/tmp/dp.pdf");
     assert!(
         press(&mut a, ctrl('s')).is_empty(),

@@ -2368,7 +2368,12 @@ impl App {
             Some("html" | "htm") => Ok(export::html(&dossier.blocks()).into_bytes()),
             Some("md") => Ok(export::markdown(&dossier.blocks()).into_bytes()),
             _ => {
-                form.set_error("fichier", "err-dp-extension");
+                let message = if path.as_os_str().is_empty() {
+                    "err-required"
+                } else {
+                    "err-dp-extension"
+                };
+                form.set_error("fichier", message);
                 self.modals.push(Modal::Form(form));
                 return Vec::new();
             }
