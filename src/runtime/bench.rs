@@ -108,7 +108,7 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         .iter()
         .map(|k| data.count(*k))
         .sum();
-    let mut app = App::loading(config, crate::runtime::now_local());
+    let mut app = App::loading(config, crate::clock::now_local());
     app.update(Msg::Resize(120, 40));
     app.update(Msg::Loaded {
         data: Box::new(data),

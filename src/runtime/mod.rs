@@ -65,21 +65,12 @@ impl Signals {
     }
 }
 
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// The clock as the app receives it: local time for dates shown, UTC for ids and stamps.
 pub fn clock() -> Msg {
-    let now = chrono::Local::now();
     Msg::Clock {
-        local: now.naive_local(),
-        utc_ms: now.timestamp_millis(),
+        local: crate::clock::now_local(),
+        utc_ms: crate::clock::now_utc_ms(),
     }
-}
-
-pub fn now_local() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
 }
 
 /// How often the loop wakes without input: to notice signals and a change of day.
