@@ -231,6 +231,16 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
                 ],
             ),
         ),
+        StoreError::BadSchemaFile { path } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-bad-schema",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("supported", storage::SCHEMA_VERSION),
+                ],
+            ),
+        ),
         StoreError::NotEmpty { path } => Failure::new(
             EXIT_OTHER,
             i18n.t_args("err-not-empty", &[arg("path", path.display().to_string())]),
@@ -824,11 +834,11 @@ fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Iden
     identity
 }
 
-/// Writes an export to its file (private, atomic), or to standard output.
+/// Writes an export to its file (see `files::write_private`), or to standard output.
 fn write_output(i18n: &I18n, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
         Some(path) => {
-            runtime::write_private_file(path, bytes).map_err(|e| io_failure(i18n, path, &e))
+            crate::files::write_private(path, bytes).map_err(|e| io_failure(i18n, path, &e))
         }
         None => {
             use std::io::Write;
@@ -1188,9 +1198,9 @@ fn export_documentation(
     for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            crate::files::create_private_dir_all(parent)?;
         }
-        runtime::write_private_file(&path, text.as_bytes())?;
+        crate::files::write_private(&path, text.as_bytes())?;
     }
     Ok(files.len())
 }
@@ -1375,6 +1385,20 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         return out;
     }
     line(&mut out, "doctor-lock", i18n.t("doctor-unlocked"));
+    let foreign = storage::foreign_entries(&data_dir);
+    if !foreign.is_empty() {
+        line(
+            &mut out,
+            "doctor-foreign",
+            i18n.t_args(
+                "doctor-foreign-value",
+                &[
+                    arg("count", foreign.len()),
+                    arg("names", foreign.join(", ")),
+                ],
+            ),
+        );
+    }
     let store = match Store::open(&data_dir) {
         Ok(s) => s,
         Err(e) => {

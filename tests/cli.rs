@@ -118,6 +118,68 @@ fn demo_is_deterministic_and_exports_identically_after_import() {
     assert_eq!(after.stdout, first.stdout);
 }
 
+#[cfg(unix)]
+#[test]
+fn export_writes_into_fifos_follows_symlinks_and_refuses_folders() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    demo(home.path(), &dir, "20");
+    let d = dir.to_str().unwrap();
+    let export = |path: &Path| {
+        carnet(
+            home.path(),
+            &["--data-dir", d, "export", "-o", path.to_str().unwrap()],
+        )
+    };
+    let expected = carnet(home.path(), &["--data-dir", d, "export"]).stdout;
+
+    // A symlink: the file it points to is replaced, the link stays.
+    let target = home.path().join("partage/carnet.json");
+    std::fs::create_dir(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "ancien").unwrap();
+    let link = home.path().join("lien.json");
+    symlink(&target, &link).unwrap();
+    assert!(export(&link).status.success());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), expected);
+
+    // A FIFO (as /dev/null or /dev/stdout would be): written into, never replaced.
+    let fifo = home.path().join("tube");
+    if Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success()
+    {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        assert!(export(&fifo).status.success());
+        assert_eq!(reader.join().unwrap(), expected);
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
+    let refused = export(home.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("c'est un dossier, pas un fichier"),
+        "{}",
+        text(&refused.stderr)
+    );
+}
+
 #[test]
 fn the_demo_never_overwrites_a_real_store() {
     let home = tempfile::tempdir().unwrap();

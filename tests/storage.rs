@@ -212,6 +212,71 @@ fn the_store_is_private_to_its_owner() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn opening_a_store_leaves_what_is_not_carnets_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("carnet");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    let set = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    set(&data_dir, 0o755);
+    set(&outside, 0o755);
+    let script = data_dir.join("sauver.sh");
+    std::fs::write(&script, "#!/bin/sh\nexit 0\n").unwrap();
+    set(&script, 0o755);
+    let shared = outside.join("notes.txt");
+    std::fs::write(&shared, "x").unwrap();
+    set(&shared, 0o644);
+    std::os::unix::fs::symlink(&outside, data_dir.join("partage")).unwrap();
+    for _ in 0..2 {
+        let store = Store::open(&data_dir).unwrap();
+        store.insert_all(&common::sample(20)).unwrap();
+    }
+    assert_eq!(
+        mode(&script),
+        0o755,
+        "a script in the data dir keeps its exec bit"
+    );
+    assert_eq!(
+        mode(&data_dir),
+        0o755,
+        "a folder the user made keeps its mode"
+    );
+    assert_eq!(mode(&outside), 0o755, "a linked folder is not followed");
+    assert_eq!(mode(&shared), 0o644);
+    assert_eq!(mode(&data_dir.join("store")), 0o700);
+    assert_eq!(mode(&data_dir.join("carnet.schema")), 0o600);
+}
+
+#[test]
+fn a_schema_file_that_is_not_a_number_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.insert_all(&common::sample(20)).unwrap();
+    }
+    for bad in ["2.0\n", "\u{feff}1\n", "", "  \n", "1 2"] {
+        std::fs::write(dir.path().join("carnet.schema"), bad).unwrap();
+        let before = snapshot(dir.path());
+        match Store::open(dir.path()) {
+            Err(StoreError::BadSchemaFile { path }) => {
+                assert!(path.ends_with("carnet.schema"))
+            }
+            other => panic!("{bad:?}: expected a refusal, got {:?}", other.err()),
+        }
+        assert!(before == snapshot(dir.path()), "{bad:?}: files changed");
+    }
+    std::fs::write(dir.path().join("carnet.schema"), "1\n").unwrap();
+    let (data, _) = Store::open(dir.path()).unwrap().load().unwrap();
+    assert_eq!(data.interactions.len(), 20);
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {

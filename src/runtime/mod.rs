@@ -209,41 +209,10 @@ impl Host for TerminalHost<'_> {
     }
 }
 
-/// Writes a file readable only by its owner, through a temporary file and a rename, so a
-/// crash never leaves half a file behind.
-pub fn write_private_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Writes an export for the app, and says how it went.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Msg {
     Msg::FileWritten(
-        write_private_file(path, bytes)
+        crate::files::write_private(path, bytes)
             .map(|()| path.to_path_buf())
             .map_err(|e| (path.to_path_buf(), e.kind(), e.to_string())),
     )

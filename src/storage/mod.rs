@@ -133,6 +133,8 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    #[error("{path} does not hold a schema version")]
+    BadSchemaFile { path: PathBuf },
     #[error("cannot create or read {path}: {source}")]
     Io {
         path: PathBuf,
@@ -181,42 +183,51 @@ pub struct Store {
     _lock: StoreLock,
 }
 
+/// What Carnet itself keeps in a data dir; anything else there is the user's.
+const OWN_ENTRIES: [&str; 3] = [STORE_DIR, lock::LOCK_FILE, SCHEMA_FILE];
+
+/// Names in the data dir that Carnet did not put there (for `doctor`): Carnet never changes
+/// them, but they share the folder with the records of vulnerable people.
+pub fn foreign_entries(data_dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(data_dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !OWN_ENTRIES.contains(&name.as_str()) && !name.ends_with(".tmp"))
+        .collect();
+    names.sort();
+    names
+}
+
 pub fn store_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(STORE_DIR)
 }
 
-fn create_private_dir(path: &Path) -> Result<(), StoreError> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(path).map_err(|source| StoreError::Io {
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    }
 }
 
-/// Folder 0700, files 0600: the data concerns vulnerable people.
-fn restrict_permissions(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let Ok(meta) = std::fs::metadata(path) else {
-            return;
+/// sled creates its files with the umask's modes; they are Carnet's, so they become 0600
+/// (folders 0700). Only what sits in the store folder is touched, never through a link.
+fn restrict_store_files(store_dir: &Path) {
+    let _ = crate::files::set_mode(store_dir, 0o700);
+    let Ok(entries) = std::fs::read_dir(store_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
         };
-        let mode = if meta.is_dir() { 0o700 } else { 0o600 };
-        if meta.permissions().mode() & 0o777 != mode {
-            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
-        }
-        if meta.is_dir()
-            && let Ok(entries) = std::fs::read_dir(path)
-        {
-            for entry in entries.flatten() {
-                restrict_permissions(&entry.path());
-            }
+        if kind.is_file() {
+            let _ = crate::files::set_mode(&entry.path(), 0o600);
+        } else if kind.is_dir() {
+            // sled's blobs folder.
+            restrict_store_files(&entry.path());
         }
     }
 }
@@ -236,10 +247,10 @@ fn dir_size(path: &Path) -> u64 {
 impl Store {
     /// Opens (creating if needed) the store in `data_dir`, after taking the lock.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        create_private_dir(data_dir)?;
+        crate::files::create_private_dir_all(data_dir).map_err(io_error(data_dir))?;
         let lock = StoreLock::acquire(data_dir)?;
         let dir = store_dir(data_dir);
-        if let Some(found) = read_schema_file(data_dir)
+        if let Some(found) = read_schema_file(data_dir)?
             && found > SCHEMA_VERSION
         {
             return Err(StoreError::NewerSchema {
@@ -248,6 +259,7 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        crate::files::create_private_dir_all(&dir).map_err(io_error(&dir))?;
         let db = sled::Config::new()
             .path(&dir)
             .cache_capacity(CACHE_BYTES)
@@ -273,7 +285,7 @@ impl Store {
         }
         store.init_meta()?;
         store.write_schema_file(store.info()?.schema_version)?;
-        restrict_permissions(data_dir);
+        restrict_store_files(&store.dir);
         Ok(store)
     }
 
@@ -281,17 +293,12 @@ impl Store {
         let Some(data_dir) = self.dir.parent() else {
             return Ok(());
         };
-        if read_schema_file(data_dir) == Some(version) {
+        if read_schema_file(data_dir)? == Some(version) {
             return Ok(());
         }
         let path = data_dir.join(SCHEMA_FILE);
-        let tmp = data_dir.join(format!("{SCHEMA_FILE}.tmp"));
-        let io = |source| StoreError::Io {
-            path: path.clone(),
-            source,
-        };
-        std::fs::write(&tmp, format!("{version}\n")).map_err(io)?;
-        std::fs::rename(&tmp, &path).map_err(io)
+        crate::files::replace_atomically(&path, format!("{version}\n").as_bytes())
+            .map_err(io_error(&path))
     }
 
     fn sled_err(&self, source: sled::Error) -> StoreError {
@@ -572,18 +579,29 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         let _ = self.db.flush();
-        if let Some(parent) = self.dir.parent() {
-            restrict_permissions(parent);
-        }
     }
 }
 
-fn read_schema_file(data_dir: &Path) -> Option<u32> {
-    std::fs::read_to_string(data_dir.join(SCHEMA_FILE))
-        .ok()?
-        .trim()
+/// The schema version in `carnet.schema`: `None` when there is no such file (a new store);
+/// a file that is not a plain number is refused, never overwritten.
+fn read_schema_file(data_dir: &Path) -> Result<Option<u32>, StoreError> {
+    let path = data_dir.join(SCHEMA_FILE);
+    let text = match crate::files::read_regular(&path, 64) {
+        Ok(text) => text,
+        Err(crate::files::ReadRefused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(crate::files::ReadRefused::Io(source)) => return Err(StoreError::Io { path, source }),
+        Err(_) => return Err(StoreError::BadSchemaFile { path }),
+    };
+    let digits = text.trim_end_matches(['\n', '\r']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(StoreError::BadSchemaFile { path });
+    }
+    digits
         .parse()
-        .ok()
+        .map(Some)
+        .map_err(|_| StoreError::BadSchemaFile { path })
 }
 
 fn index_pos(index: Index) -> usize {
