@@ -165,6 +165,22 @@ pub enum ExportWhat {
     Dossier,
 }
 
+/// Prints a line on standard output. Every line the command line prints goes through here
+/// or `warn!`: names and values read from data (a file name, an imported id) are stripped
+/// of control characters, so they can never drive the user's terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+    };
+}
+
+/// The same on standard error.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        eprintln!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+    };
+}
+
 /// A failure, already worded for the user, and its exit code.
 #[derive(Debug)]
 pub struct Failure {
@@ -309,17 +325,14 @@ pub fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             match usage_message(&i18n, &e) {
-                Some(message) => eprintln!("{message}\n{}", i18n.t("err-usage")),
-                None => {
-                    eprintln!("{}", i18n.t("err-usage"));
-                    let _ = e.print();
-                }
+                Some(message) => warn!("{message}\n{}", i18n.t("err-usage")),
+                None => warn!("{}\n{e}", i18n.t("err-usage")),
             }
             return ExitCode::from(EXIT_USAGE);
         }
     };
     if let Err(value) = crate::clock::fixed() {
-        eprintln!("{}", i18n.t_args("err-clock", &[arg("value", value)]));
+        warn!("{}", i18n.t_args("err-clock", &[arg("value", value)]));
         return ExitCode::from(EXIT_USAGE);
     }
     let lang_flag = cli.lang.map(|l| match l {
@@ -329,7 +342,7 @@ pub fn main() -> ExitCode {
     match run(cli, lang_flag, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            warn!("{}", f.message);
             ExitCode::from(f.code)
         }
     }
@@ -531,7 +544,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 .map_err(|e| store_failure(&i18n, &e))?;
             if generate_only {
                 let secs = started.elapsed().as_secs_f64();
-                println!(
+                say!(
                     "{}",
                     i18n.t_args(
                         "demo-generated",
@@ -569,7 +582,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let dir = config::paths::data_dir(&overrides, env);
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             let id = quick_note(&store, &config, &i18n, note)?;
-            println!("{id}");
+            say!("{id}");
             Ok(())
         }
         Some(Command::Export {
@@ -602,7 +615,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
             let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
             if !failures.is_empty() {
-                eprintln!(
+                warn!(
                     "{}",
                     i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
                 );
@@ -613,7 +626,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 };
                 let count = export_documentation(&data, &config, &dir)
                     .map_err(|e| io_failure(&i18n, &dir, &e))?;
-                println!(
+                say!(
                     "{}",
                     i18n.t_args(
                         "docs-exported",
@@ -688,7 +701,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 .insert_all(&data)
                 .map_err(|e| store_failure(&i18n, &e))?;
             let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
-            println!(
+            say!(
                 "{}",
                 i18n.t_args(
                     "import-done",
@@ -698,7 +711,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Doctor) => {
-            print!("{}", doctor(&config, &overrides, env, &i18n));
+            say!("{}", doctor(&config, &overrides, env, &i18n).trim_end());
             Ok(())
         }
         Some(Command::Bench { interactions, seed }) => bench(&config, &i18n, interactions, seed),
@@ -706,7 +719,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let f = runtime::bench::open_and_draw(&dir, config).map_err(|e| {
                 Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))
             })?;
-            println!("{}", f.to_line());
+            say!("{}", f.to_line());
             Ok(())
         }
     }
@@ -750,7 +763,7 @@ fn export_dossier(
     };
     let identity = ask_identity(i18n, identity);
     if config.presentation.is_none() {
-        eprintln!("{}", i18n.t("warn-dp-no-presentation"));
+        warn!("{}", i18n.t("warn-dp-no-presentation"));
     }
     // The ministry's rules (1 to 3 examples per CCP, 3 pages each) are said, not enforced:
     // a dossier in progress is still worth printing.
@@ -772,7 +785,7 @@ fn export_dossier(
             }
         }
         for note in notes {
-            eprintln!(
+            warn!(
                 "{}",
                 i18n.t_args(
                     "warn-dp-ccp",
@@ -829,7 +842,7 @@ fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Iden
         lieu: ask("dp-ask-lieu", args.fait_a),
     };
     if !given && !interactive {
-        eprintln!("{}", i18n.t("warn-dp-no-identity"));
+        warn!("{}", i18n.t("warn-dp-no-identity"));
     }
     identity
 }
@@ -887,8 +900,8 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
             return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
         };
         let count = crate::ui::format::count(config.lang, interactions);
-        let row = |label: &str, value: String| println!("  {:<40} {value}", i18n.t(label));
-        println!(
+        let row = |label: &str, value: String| say!("  {:<40} {value}", i18n.t(label));
+        say!(
             "{}",
             i18n.t_args(
                 "bench-title",
@@ -1235,21 +1248,12 @@ fn import_documentation(
     for f in &report.fiches {
         store.put(f).map_err(|e| store_failure(i18n, &e))?;
     }
-    println!("{}", crate::app::docs::import_summary(i18n, &report));
+    say!("{}", crate::app::docs::import_summary(i18n, &report));
     for p in &report.problems {
-        eprintln!(
-            "{}",
-            i18n.t_args(
-                "docs-bad-file",
-                &[
-                    arg("file", p.file.display().to_string()),
-                    arg("detail", p.detail.clone())
-                ]
-            )
-        );
+        warn!("{}", crate::app::docs::problem_text(i18n, p));
     }
     for title in &report.conflicts {
-        eprintln!(
+        warn!(
             "{}",
             i18n.t_args("docs-conflict", &[arg("title", title.to_string())])
         );

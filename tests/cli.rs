@@ -456,11 +456,15 @@ fn doctor_lists_ids_the_config_no_longer_knows() {
             file.to_str().unwrap(),
         ],
     );
-    let json = std::fs::read_to_string(&file).unwrap().replacen(
-        "\"accueil_spontane\"",
-        "\"guichet_retire\"",
-        1,
-    );
+    let json = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("\"accueil_spontane\"", "\"guichet_retire\"", 1)
+        // An id that would set the terminal's title and clear the screen if printed raw.
+        .replacen(
+            "\"logement\"",
+            "\"logement\\u001b]0;pirate\\u0007\\u001b[2J\"",
+            1,
+        );
     std::fs::write(&file, json).unwrap();
     let other = home.path().join("o");
     assert!(
@@ -485,6 +489,12 @@ fn doctor_lists_ids_the_config_no_longer_knows() {
         "{}",
         text(&out.stdout)
     );
+    assert!(
+        text(&out.stdout).contains("thematiques : logement]0;pirate[2J (1)"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_clean("doctor", &out.stdout);
 }
 
 #[test]
@@ -588,6 +598,14 @@ fn note_names_the_bad_argument_and_lists_valid_ids() {
             "aucune structure",
         ),
         (vec!["note", "   "], "obligatoire"),
+        (
+            vec!["note", "--vers", "\u{1b}]0;pirate\u{7}\u{1b}[2J", "x"],
+            "« ]0;pirate[2J » : aucune structure",
+        ),
+        (
+            vec!["note", "--canal", "\u{1b}]52;c;Y2F0\u{7}", "x"],
+            "--canal ]52;c;Y2F0 : identifiant inconnu",
+        ),
     ] {
         let mut all = vec!["--data-dir", d];
         all.extend(args);
@@ -598,6 +616,7 @@ fn note_names_the_bad_argument_and_lists_valid_ids() {
             "{}",
             text(&out.stderr)
         );
+        assert_clean("note", &out.stderr);
     }
 }
 
@@ -833,6 +852,149 @@ fn documentation_round_trips_through_a_markdown_folder_and_reports_bad_files() {
         left, right,
         "titles, bodies and filing survive the round trip"
     );
+}
+
+/// Nothing a command prints may drive the terminal: no ESC, BEL or other control character
+/// besides newlines.
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let s = text(bytes);
+    let bad: Vec<char> = s.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(bad.is_empty(), "{what} printed {bad:?}:\n{s}");
+}
+
+const FICHE: &str = "---\ntitre: Aide au logement\n---\n\nTexte.\n";
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_documentation_folder_is_read_safely_and_each_skipped_file_named() {
+    use std::os::unix::fs::symlink;
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("c");
+    let folder = home.path().join("docs");
+    let sub = folder.join("logement");
+    std::fs::create_dir_all(&sub).unwrap();
+    let outside = home.path().join("secret.md");
+    std::fs::write(
+        &outside,
+        FICHE.replace("Aide au logement", "Hors du dossier"),
+    )
+    .unwrap();
+    std::fs::write(sub.join("bonne.md"), FICHE).unwrap();
+    // Links of every sort: loops, the root, a device, a file outside.
+    symlink(".", sub.join("boucle1")).unwrap();
+    symlink("..", sub.join("boucle2")).unwrap();
+    symlink("/", folder.join("racine")).unwrap();
+    symlink("/dev/zero", folder.join("z.md")).unwrap();
+    symlink(&outside, folder.join("dehors.md")).unwrap();
+    let fifo = folder.join("tube.md");
+    let has_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success();
+    std::fs::write(
+        folder.join("enorme.md"),
+        format!("{FICHE}{}", "x".repeat(2 * 1024 * 1024)),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("titre\u{1b}]0;pirate\u{7}.md"),
+        "---\ntitre: x\n\u{1b}]52;c;Y2F0\u{7}: 1\n---\n",
+    )
+    .unwrap();
+
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            store.to_str().unwrap(),
+            "import",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_clean("stdout", &out.stdout);
+    assert_clean("stderr", &out.stderr);
+    let stdout = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert!(stdout.contains("1 créée(s)"), "{stdout}");
+    for name in [
+        "racine",
+        "z.md",
+        "dehors.md",
+        "logement/boucle1",
+        "logement/boucle2",
+    ] {
+        assert!(
+            stderr.contains(&format!("{name} : lien symbolique, non suivi")),
+            "{name}: {stderr}"
+        );
+    }
+    if has_fifo {
+        assert!(
+            stderr.contains("tube.md : ce n'est pas un fichier ordinaire"),
+            "{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("enorme.md : plus de 1 Mio, non lu"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("clé inconnue « ]52;c;Y2F0 »"), "{stderr}");
+    let fiches: Vec<carnet::domain::Fiche> =
+        carnet::storage::Store::open(&store).unwrap().all().unwrap();
+    let titles: Vec<&str> = fiches.iter().map(|f| f.titre.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Aide au logement"],
+        "nothing from outside the folder"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn exported_documentation_is_private_and_free_of_escape_sequences() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("c");
+    let mut data = carnet::domain::Dataset::default();
+    let mut fiche: carnet::domain::Fiche = serde_json::from_value(serde_json::json!({
+        "meta": {"id": 65536, "created_at": 0, "updated_at": 0, "tags": [], "evidence": []},
+        "titre": "Fiche", "type_fiche": "fiche_pratique", "thematiques": [],
+        "contenu": "", "sources": [], "classement": "acces_droits", "statut": "validee",
+        "date_verification": null, "date_revision": null, "revisions": [], "structures": []
+    }))
+    .unwrap();
+    fiche.contenu = "Avant\u{1b}[2J\u{1b}]0;pirate\u{7} après\n\tcode indenté".into();
+    data.fiches.push(fiche);
+    import(home.path(), &store, &data);
+    let folder = home.path().join("partage/docs");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000; exec '{}' --data-dir '{}' export --what documentation --format md -o '{}'",
+            env!("CARGO_BIN_EXE_carnet"),
+            store.display(),
+            folder.display()
+        ))
+        .env("CARNET_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let files = walkdir(&folder);
+    let file = files.iter().find(|p| p.is_file()).unwrap();
+    let body = std::fs::read_to_string(file).unwrap();
+    assert!(
+        body.contains("Avant[2J]0;pirate après\n\tcode indenté"),
+        "{body:?}"
+    );
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    for p in &files {
+        let expected = if p.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(p), expected, "{} under umask 000", p.display());
+    }
+    assert_eq!(mode(&folder), 0o700);
+    assert_eq!(mode(folder.parent().unwrap()), 0o700);
 }
 
 fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {

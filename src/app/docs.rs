@@ -322,6 +322,47 @@ pub fn import_summary(
     )
 }
 
+/// A file the folder import skipped, and why, in the UI language.
+pub fn problem_text(i18n: &crate::i18n::I18n, p: &crate::export::markdown::FileProblem) -> String {
+    use crate::export::markdown::{FileIssue, ParseError as E};
+    use crate::i18n::arg;
+    let detail = match &p.issue {
+        FileIssue::Parse(e) => match e {
+            E::NoFrontMatter => i18n.t("docs-issue-no-front"),
+            E::FrontNotClosed => i18n.t("docs-issue-front-open"),
+            E::BadLine { line } => i18n.t_args("docs-issue-bad-line", &[arg("line", *line)]),
+            E::UnknownKey { line, key } => i18n.t_args(
+                "docs-issue-unknown-key",
+                &[arg("line", *line), arg("key", key.clone())],
+            ),
+            E::BadDate { key, value } => i18n.t_args(
+                "docs-issue-bad-date",
+                &[arg("key", *key), arg("value", value.clone())],
+            ),
+            E::BadId { value } => i18n.t_args("docs-issue-bad-id", &[arg("value", value.clone())]),
+            E::BadNumber { key, value } => i18n.t_args(
+                "docs-issue-bad-number",
+                &[arg("key", *key), arg("value", value.clone())],
+            ),
+            E::NoTitle => i18n.t("docs-issue-no-title"),
+        },
+        FileIssue::Link => i18n.t("docs-issue-link"),
+        FileIssue::NotRegular => i18n.t("docs-issue-not-regular"),
+        FileIssue::TooLarge { limit } => {
+            i18n.t_args("docs-issue-too-large", &[arg("mib", limit / (1024 * 1024))])
+        }
+        FileIssue::NotUtf8 => i18n.t("docs-issue-not-utf8"),
+        FileIssue::Io { kind, message } => i18n.io_detail_of(*kind, message),
+    };
+    i18n.t_args(
+        "docs-bad-file",
+        &[
+            arg("file", p.file.display().to_string()),
+            arg("detail", detail),
+        ],
+    )
+}
+
 /// Why a fiche needs a new look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Review {

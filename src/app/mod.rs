@@ -329,7 +329,12 @@ pub enum Msg {
     /// The text came back from $EDITOR (or the editor could not run).
     ExternalEdited(Result<String, String>),
     /// A documentation folder was read (or could not be).
-    FolderRead(Result<crate::export::markdown::FolderFiles, String>),
+    FolderRead(
+        Result<
+            crate::export::markdown::FolderFiles,
+            (std::path::PathBuf, std::io::ErrorKind, String),
+        >,
+    ),
     /// An export was written, or why not (the path and the system's error).
     FileWritten(Result<std::path::PathBuf, (std::path::PathBuf, std::io::ErrorKind, String)>),
 }
@@ -762,7 +767,12 @@ impl App {
                     .t_args("status-persist-failed", &[arg("detail", detail)]);
                 self.set_status(text, true);
             }
-            Msg::FolderRead(Err(detail)) => {
+            Msg::FolderRead(Err((path, kind, message))) => {
+                let detail = format!(
+                    "{} : {}",
+                    path.display(),
+                    self.i18n.io_detail_of(kind, &message)
+                );
                 let text = self
                     .i18n
                     .t_args("status-folder-failed", &[arg("detail", detail)]);
@@ -2013,13 +2023,7 @@ impl App {
         let mut summary = docs::import_summary(&self.i18n, &report);
         if let Some(p) = report.problems.first() {
             summary.push(' ');
-            summary.push_str(&self.i18n.t_args(
-                "docs-bad-file",
-                &[
-                    arg("file", p.file.display().to_string()),
-                    arg("detail", p.detail.clone()),
-                ],
-            ));
+            summary.push_str(&docs::problem_text(&self.i18n, p));
         }
         let records = report
             .fiches

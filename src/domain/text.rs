@@ -48,8 +48,17 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Removes control, escape and bidirectional-override characters so stored text can never
 /// drive the terminal. Tabs become spaces; newlines are kept only when `keep_newlines`.
 pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    strip(s, keep_newlines, false)
+}
+
+/// The same for text written to a file (a Markdown fiche): newlines and tabs are kept.
+pub fn sanitize_document(s: &str) -> Cow<'_, str> {
+    strip(s, true, true)
+}
+
+fn strip(s: &str, keep_newlines: bool, keep_tabs: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| {
-        (c.is_control() && !(keep_newlines && c == '\n'))
+        (c.is_control() && !(keep_newlines && c == '\n') && !(keep_tabs && c == '\t'))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
     };
     if !s.chars().any(unsafe_char) {
@@ -58,7 +67,7 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .filter_map(|c| match c {
-                '\t' => Some(' '),
+                '\t' if !keep_tabs => Some(' '),
                 '\r' => None,
                 c if unsafe_char(c) => None,
                 c => Some(c),
@@ -108,5 +117,9 @@ mod tests {
         assert_eq!(sanitize("l1\nl2", false), "l1l2");
         assert!(matches!(sanitize("plain é 🙂", false), Cow::Borrowed(_)));
         assert_eq!(one_line("a\n  b\r\n c"), "a b c");
+        assert_eq!(
+            sanitize_document("t\u{1b}]0;x\u{7}\r\n\tcode"),
+            "t]0;x\n\tcode"
+        );
     }
 }

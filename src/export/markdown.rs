@@ -82,8 +82,10 @@ pub fn export(data: &Dataset, plan_path: &dyn Fn(&str) -> Vec<String>) -> Vec<(P
             }
             text.push_str(FRONT);
             text.push_str("\n\n");
-            text.push_str(&f.contenu);
-            if !f.contenu.ends_with('\n') {
+            // A fiche is read in editors and terminals: no escape sequence reaches them.
+            let contenu = crate::domain::text::sanitize_document(&f.contenu);
+            text.push_str(&contenu);
+            if !contenu.ends_with('\n') {
                 text.push('\n');
             }
             (path, text)
@@ -108,25 +110,85 @@ pub struct Imported {
     pub contenu: Text,
 }
 
-/// The files of a folder (relative paths) with what each parsed to.
-pub type FolderFiles = Vec<(PathBuf, Result<Imported, String>)>;
+/// What is wrong with a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The file does not start with `---`.
+    NoFrontMatter,
+    /// The front matter has no closing `---`.
+    FrontNotClosed,
+    /// A front-matter line without `key: value`.
+    BadLine {
+        line: usize,
+    },
+    UnknownKey {
+        line: usize,
+        key: String,
+    },
+    BadDate {
+        key: &'static str,
+        value: String,
+    },
+    BadId {
+        value: String,
+    },
+    BadNumber {
+        key: &'static str,
+        value: String,
+    },
+    NoTitle,
+}
 
-/// Why a file could not be read, for the import report.
+/// Why a file of the folder was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileIssue {
+    Parse(ParseError),
+    /// A symlink: only what is really inside the folder is read.
+    Link,
+    /// A FIFO, device or socket named like a fiche.
+    NotRegular,
+    /// Over the size bound, in bytes.
+    TooLarge {
+        limit: u64,
+    },
+    NotUtf8,
+    /// The system's error (a folder or file that cannot be read).
+    Io {
+        kind: std::io::ErrorKind,
+        message: String,
+    },
+}
+
+/// The files of a folder (relative paths) with what each parsed to.
+pub type FolderFiles = Vec<(PathBuf, Result<Imported, FileIssue>)>;
+
+/// A file that was not imported, for the import report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
     pub file: PathBuf,
-    pub detail: String,
+    pub issue: FileIssue,
 }
 
-pub fn parse(text: &str) -> Result<Imported, String> {
+/// A value quoted in an error: short, so a hostile file cannot flood the report.
+fn quoted(value: &str) -> String {
+    const MAX: usize = 60;
+    let value = crate::domain::text::one_line(value);
+    if value.chars().count() > MAX {
+        value.chars().take(MAX).chain(['…']).collect()
+    } else {
+        value
+    }
+}
+
+pub fn parse(text: &str) -> Result<Imported, ParseError> {
     let text = text.replace("\r\n", "\n");
     let rest = text
         .strip_prefix("---\n")
-        .ok_or("no front matter (the file must start with ---)")?;
+        .ok_or(ParseError::NoFrontMatter)?;
     let (front, body) = rest
         .split_once("\n---\n")
         .or_else(|| rest.split_once("\n---"))
-        .ok_or("front matter not closed by ---")?;
+        .ok_or(ParseError::FrontNotClosed)?;
     let mut f = Imported {
         id: None,
         titre: Text::default(),
@@ -140,13 +202,16 @@ pub fn parse(text: &str) -> Result<Imported, String> {
         sources: Vec::new(),
         contenu: body.trim_start_matches('\n').trim_end().into(),
     };
-    let date = |key: &str, v: &str| -> Result<Option<NaiveDate>, String> {
+    let date = |key: &'static str, v: &str| -> Result<Option<NaiveDate>, ParseError> {
         if v.is_empty() {
             Ok(None)
         } else {
             NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| format!("{key}: \"{v}\" is not a date (YYYY-MM-DD)"))
+                .map_err(|_| ParseError::BadDate {
+                    key,
+                    value: quoted(v),
+                })
         }
     };
     for (n, line) in front.lines().enumerate() {
@@ -155,15 +220,13 @@ pub fn parse(text: &str) -> Result<Imported, String> {
         }
         let (key, value) = line
             .split_once(':')
-            .ok_or(format!("line {}: expected \"key: value\"", n + 2))?;
+            .ok_or(ParseError::BadLine { line: n + 2 })?;
         let value = value.trim();
         match key.trim() {
             "id" => {
-                f.id = Some(
-                    value
-                        .parse()
-                        .map_err(|_| format!("id: \"{value}\" is not a Carnet id"))?,
-                )
+                f.id = Some(value.parse().map_err(|_| ParseError::BadId {
+                    value: quoted(value),
+                })?)
             }
             "titre" => f.titre = value.into(),
             "type" => f.type_fiche = value.into(),
@@ -180,9 +243,10 @@ pub fn parse(text: &str) -> Result<Imported, String> {
             "verification" => f.verification = date("verification", value)?,
             "revision_prevue" => f.revision_prevue = date("revision_prevue", value)?,
             "revision" => {
-                f.revision = value
-                    .parse()
-                    .map_err(|_| format!("revision: \"{value}\" is not a number"))?
+                f.revision = value.parse().map_err(|_| ParseError::BadNumber {
+                    key: "revision",
+                    value: quoted(value),
+                })?
             }
             "structures" => {}
             "source" => {
@@ -194,11 +258,16 @@ pub fn parse(text: &str) -> Result<Imported, String> {
                     consultee: date("source", when.trim())?,
                 });
             }
-            other => return Err(format!("line {}: unknown key \"{other}\"", n + 2)),
+            other => {
+                return Err(ParseError::UnknownKey {
+                    line: n + 2,
+                    key: quoted(other),
+                });
+            }
         }
     }
     if f.titre.trim().is_empty() {
-        return Err("titre is missing".into());
+        return Err(ParseError::NoTitle);
     }
     Ok(f)
 }
@@ -234,14 +303,51 @@ pub fn merge(
     import_note: &str,
 ) -> ImportReport {
     let mut report = ImportReport::default();
+    // Fiche ids already read from this folder, with where their fiche is in the report.
+    let mut seen: std::collections::HashMap<Id, Option<usize>> = Default::default();
     for (file, parsed) in files {
         let imported = match parsed {
             Ok(i) => i,
-            Err(detail) => {
-                report.problems.push(FileProblem { file, detail });
+            Err(issue) => {
+                report.problems.push(FileProblem { file, issue });
                 continue;
             }
         };
+        if let Some(id) = imported.id
+            && let Some(&slot) = seen.get(&id)
+        {
+            // Two files carry the same fiche (a copy edited apart): the first was merged,
+            // the second's text is kept in the history, as in any conflict.
+            let at = match slot {
+                Some(at) => at,
+                None => {
+                    let Ok(i) = data.fiches.binary_search_by_key(&id, |f| f.meta.id) else {
+                        continue;
+                    };
+                    report.fiches.push(data.fiches[i].clone());
+                    report.fiches.len() - 1
+                }
+            };
+            seen.insert(id, Some(at));
+            let f = &mut report.fiches[at];
+            if f.contenu == imported.contenu {
+                report.unchanged += 1;
+            } else {
+                f.revisions.push(Revision {
+                    date: now,
+                    resume: conflict_note.into(),
+                    contenu_precedent: imported.contenu,
+                });
+                f.meta.updated_at = now;
+                report.conflicts.push(f.titre.clone());
+            }
+            continue;
+        }
+        let before = report.fiches.len();
+        if let Some(id) = imported.id {
+            seen.insert(id, None);
+        }
+        let file_id = imported.id;
         let existing = imported
             .id
             .and_then(|id| data.fiches.binary_search_by_key(&id, |f| f.meta.id).ok());
@@ -329,6 +435,11 @@ pub fn merge(
                 report.fiches.push(f);
             }
         }
+        if let Some(id) = file_id
+            && report.fiches.len() > before
+        {
+            seen.insert(id, Some(before));
+        }
     }
     report
 }
@@ -358,17 +469,14 @@ mod tests {
         }
     }
 
-    fn round(data: &Dataset) -> Vec<(PathBuf, Result<Imported, String>)> {
+    fn round(data: &Dataset) -> FolderFiles {
         export(data, &|node| vec![node.to_string()])
             .into_iter()
-            .map(|(p, t)| (p, parse(&t)))
+            .map(|(p, t)| (p, parse(&t).map_err(FileIssue::Parse)))
             .collect()
     }
 
-    fn merge_files(
-        data: &Dataset,
-        files: Vec<(PathBuf, Result<Imported, String>)>,
-    ) -> ImportReport {
+    fn merge_files(data: &Dataset, files: FolderFiles) -> ImportReport {
         merge(
             data,
             files,
@@ -437,21 +545,95 @@ mod tests {
     }
 
     #[test]
+    fn two_files_with_the_same_fiche_keep_both_texts_as_a_conflict() {
+        let data = Dataset {
+            fiches: vec![fiche(1, "v1")],
+            ..Dataset::default()
+        };
+        let mut files = round(&data);
+        let mut copy = files[0].clone();
+        if let Ok(i) = &mut files[0].1 {
+            i.contenu = "v2 (Amina)".into();
+        }
+        copy.0 = PathBuf::from("copie.md");
+        if let Ok(i) = &mut copy.1 {
+            i.contenu = "v2 (Karim)".into();
+        }
+        files.push(copy);
+        let report = merge_files(&data, files);
+        assert_eq!((report.updated, report.conflicts.len()), (1, 1));
+        assert_eq!(report.fiches.len(), 1, "one fiche, not two");
+        let f = &report.fiches[0];
+        assert_eq!(f.contenu, "v2 (Amina)");
+        let kept: Vec<&str> = f
+            .revisions
+            .iter()
+            .map(|r| r.contenu_precedent.as_str())
+            .collect();
+        assert_eq!(kept, ["v1", "v2 (Karim)"], "no text is lost");
+
+        // The same when the first copy changed nothing, and for a fiche new to this store.
+        let mut files = round(&data);
+        let mut copy = files[0].clone();
+        if let Ok(i) = &mut copy.1 {
+            i.contenu = "v2 (Karim)".into();
+        }
+        files.push(copy.clone());
+        let report = merge_files(&data, files);
+        assert_eq!((report.unchanged, report.conflicts.len()), (1, 1));
+        assert_eq!(
+            report.fiches[0].revisions[0].contenu_precedent,
+            "v2 (Karim)"
+        );
+        let mut first = copy.clone();
+        if let Ok(i) = &mut first.1 {
+            i.contenu = "autre".into();
+        }
+        let report = merge_files(&Dataset::default(), vec![first, copy]);
+        assert_eq!((report.created, report.conflicts.len()), (1, 1));
+        assert_eq!(report.fiches.len(), 1);
+        assert_eq!(
+            report.fiches[0].revisions[0].contenu_precedent,
+            "v2 (Karim)"
+        );
+    }
+
+    #[test]
     fn malformed_front_matter_is_reported_by_name() {
+        use ParseError as E;
+        let long = "k".repeat(500);
         for (text, expected) in [
-            ("pas de front matter", "no front matter"),
-            ("---\ntitre: x\n", "not closed"),
-            ("---\ntitre x\n---\n", "key: value"),
-            ("---\ntitre: x\ncouleur: bleu\n---\n", "unknown key"),
-            ("---\nid: zz\ntitre: x\n---\n", "not a Carnet id"),
+            ("pas de front matter".to_string(), E::NoFrontMatter),
+            ("---\ntitre: x\n".into(), E::FrontNotClosed),
+            ("---\ntitre x\n---\n".into(), E::BadLine { line: 2 }),
             (
-                "---\ntitre: x\nverification: 2026-13-01\n---\n",
-                "not a date",
+                "---\ntitre: x\ncouleur: bleu\n---\n".into(),
+                E::UnknownKey {
+                    line: 3,
+                    key: "couleur".into(),
+                },
             ),
-            ("---\ntype: fiche_pratique\n---\n", "titre is missing"),
+            (
+                format!("---\n{long}: x\n---\n"),
+                E::UnknownKey {
+                    line: 2,
+                    key: format!("{}…", "k".repeat(60)),
+                },
+            ),
+            (
+                "---\nid: zz\ntitre: x\n---\n".into(),
+                E::BadId { value: "zz".into() },
+            ),
+            (
+                "---\ntitre: x\nverification: 2026-13-01\n---\n".into(),
+                E::BadDate {
+                    key: "verification",
+                    value: "2026-13-01".into(),
+                },
+            ),
+            ("---\ntype: fiche_pratique\n---\n".into(), E::NoTitle),
         ] {
-            let err = parse(text).unwrap_err();
-            assert!(err.contains(expected), "{text:?}: {err}");
+            assert_eq!(parse(&text), Err(expected), "{text:?}");
         }
     }
 }

@@ -220,7 +220,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Msg {
 
 /// Reads a documentation folder for the app.
 pub fn read_folder(dir: &std::path::Path) -> Msg {
-    Msg::FolderRead(folder::read(dir).map_err(|e| format!("{}: {e}", dir.display())))
+    Msg::FolderRead(folder::read(dir).map_err(|e| (dir.to_path_buf(), e.kind(), e.to_string())))
 }
 
 impl TerminalHost<'_> {
