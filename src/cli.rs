@@ -272,6 +272,15 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
     }
 }
 
+/// Opens the store for a command, and says what opening it repaired.
+fn open_store(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
+    let store = Store::open(dir).map_err(|e| store_failure(i18n, &e))?;
+    if !store.recovered().is_empty() {
+        warn!("{}", crate::i18n::recovered(i18n, store.recovered()));
+    }
+    Ok(store)
+}
+
 fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
     Failure::new(
         EXIT_OTHER,
@@ -525,7 +534,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
     match cli.command {
         None => {
             let dir = config::paths::data_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let store = Store::open_interactive(&dir).map_err(|e| store_failure(&i18n, &e))?;
             require_terminal(&i18n)?;
             open_tui(config, &store, env, false, &i18n)
         }
@@ -535,10 +544,13 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             generate_only,
         }) => {
             let dir = config::paths::demo_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
-            if !generate_only {
+            let store = if generate_only {
+                open_store(&i18n, &dir)?
+            } else {
+                let store = Store::open_interactive(&dir).map_err(|e| store_failure(&i18n, &e))?;
                 require_terminal(&i18n)?;
-            }
+                store
+            };
             let started = Instant::now();
             generate_demo(&store, &config, seed, interactions)
                 .map_err(|e| store_failure(&i18n, &e))?;
@@ -580,7 +592,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 text,
             };
             let dir = config::paths::data_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let store = open_store(&i18n, &dir)?;
             let id = quick_note(&store, &config, &i18n, note)?;
             say!("{id}");
             Ok(())
@@ -612,7 +624,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
             }
             let dir = config::paths::data_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let store = open_store(&i18n, &dir)?;
             let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
             if !failures.is_empty() {
                 warn!(
@@ -675,7 +687,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         }
         Some(Command::Import { path }) if path.is_dir() => {
             let dir = config::paths::data_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let store = open_store(&i18n, &dir)?;
             import_documentation(&store, &config, &i18n, &path)
         }
         Some(Command::Import { path }) => {
@@ -693,7 +705,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 )
             })?;
             let dir = config::paths::data_dir(&overrides, env);
-            let store = Store::open(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            let store = open_store(&i18n, &dir)?;
             if !store.is_empty().map_err(|e| store_failure(&i18n, &e))? {
                 return Err(store_failure(&i18n, &StoreError::NotEmpty { path: dir }));
             }
@@ -711,8 +723,13 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Doctor) => {
-            say!("{}", doctor(&config, &overrides, env, &i18n).trim_end());
-            Ok(())
+            let (report, healthy) = doctor(&config, &overrides, env, &i18n);
+            say!("{}", report.trim_end());
+            if healthy {
+                Ok(())
+            } else {
+                Err(Failure::new(EXIT_OTHER, i18n.t("doctor-unhealthy")))
+            }
         }
         Some(Command::Bench { interactions, seed }) => bench(&config, &i18n, interactions, seed),
         Some(Command::BenchOpen { dir }) => {
@@ -1285,8 +1302,9 @@ pub fn generate_demo(
     store.insert_all(&data)
 }
 
-/// The `doctor` report: everything useful to understand an installation, in plain words.
-pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) -> String {
+/// The `doctor` report: everything useful to understand an installation, in plain words;
+/// `false` when the store exists but cannot be opened.
+pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) -> (String, bool) {
     use std::fmt::Write;
     let mut out = String::new();
     let data_dir = config::paths::data_dir(overrides, env);
@@ -1371,7 +1389,7 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
     let _ = writeln!(out);
     if !storage::store_dir(&data_dir).exists() {
         line(&mut out, "doctor-store", i18n.t("doctor-store-missing"));
-        return out;
+        return (out, true);
     }
     if let Some(owner) = StoreLock::holder(&data_dir) {
         line(
@@ -1386,7 +1404,7 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
                 ],
             ),
         );
-        return out;
+        return (out, true);
     }
     line(&mut out, "doctor-lock", i18n.t("doctor-unlocked"));
     let foreign = storage::foreign_entries(&data_dir);
@@ -1407,9 +1425,38 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(out, "{}", store_failure(i18n, &e).message);
-            return out;
+            let _ = writeln!(
+                out,
+                "{}",
+                i18n.t_args(
+                    "doctor-cannot-open",
+                    &[arg("path", data_dir.display().to_string())]
+                )
+            );
+            return (out, false);
         }
     };
+    if !store.recovered().is_empty() {
+        line(
+            &mut out,
+            "doctor-recovered",
+            crate::i18n::recovered(i18n, store.recovered()),
+        );
+    }
+    let (aside, count) = storage::set_aside(&data_dir);
+    if count > 0 {
+        line(
+            &mut out,
+            "doctor-set-aside",
+            i18n.t_args(
+                "doctor-set-aside-value",
+                &[
+                    arg("count", count),
+                    arg("path", aside.display().to_string()),
+                ],
+            ),
+        );
+    }
     if let Ok(info) = store.info() {
         line(
             &mut out,
@@ -1476,7 +1523,8 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         }
         Err(e) => {
             let _ = writeln!(out, "{}", store_failure(i18n, &e).message);
+            return (out, false);
         }
     }
-    out
+    (out, true)
 }

@@ -136,6 +136,11 @@ pub enum ReadRefused {
 /// Reads a regular file as UTF-8 text, refusing links, FIFOs, devices and files over `limit`
 /// bytes. The check is made on the opened file, so nothing can be swapped in between.
 pub fn read_regular(path: &Path, limit: u64) -> Result<String, ReadRefused> {
+    String::from_utf8(read_regular_bytes(path, limit)?).map_err(|_| ReadRefused::NotUtf8)
+}
+
+/// The same, as bytes.
+pub fn read_regular_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefused> {
     let file = match open_no_follow(path) {
         Ok(f) => f,
         // O_NOFOLLOW on a link fails with ELOOP.
@@ -157,7 +162,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<String, ReadRefused> {
     if bytes.len() as u64 > limit {
         return Err(ReadRefused::TooLarge(limit));
     }
-    String::from_utf8(bytes).map_err(|_| ReadRefused::NotUtf8)
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -441,6 +441,82 @@ fn doctor_reports_paths_schema_counts_and_unreadable_records() {
 }
 
 #[test]
+fn a_store_killed_mid_snapshot_opens_and_says_so_and_doctor_fails_on_a_broken_one() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/sled-interrupted-snapshot");
+    assert!(
+        Command::new("cp")
+            .arg("-R")
+            .arg(&fixture)
+            .arg(&dir)
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&dir)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let d = dir.to_str().unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "export",
+            "--what",
+            "journal",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        1 + 8,
+        "the 8 acknowledged interactions"
+    );
+    assert!(
+        text(&out.stderr).contains("instantané inachevé (snap.00000000000009EC.generating)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = carnet(home.path(), &["--data-dir", d, "doctor"]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("recuperation"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A store sled cannot read at all: doctor says so, exits 1 and says what to do.
+    std::fs::write(dir.join("store/db"), vec![0xAB; 4096]).unwrap();
+    for snap in std::fs::read_dir(dir.join("store")).unwrap().flatten() {
+        if snap.file_name().to_string_lossy().starts_with("snap.") {
+            std::fs::write(snap.path(), b"broken").unwrap();
+        }
+    }
+    let out = carnet(home.path(), &["--data-dir", d, "doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("Rien n'a été modifié"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("Le carnet ne s'ouvre pas"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn doctor_lists_ids_the_config_no_longer_knows() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("d");

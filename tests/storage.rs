@@ -277,6 +277,72 @@ fn a_schema_file_that_is_not_a_number_is_refused_and_nothing_changes() {
     assert_eq!(data.interactions.len(), 20);
 }
 
+/// A copy of a fixture from `../shared/fixtures` that tests may write into.
+fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(name);
+    let to = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-R")
+        .arg(format!("{}/.", from.display()))
+        .arg(to.path())
+        .status()
+        .unwrap();
+    assert!(status.success(), "fixture {} missing", from.display());
+    std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(to.path())
+        .status()
+        .unwrap();
+    to
+}
+
+#[test]
+fn a_snapshot_interrupted_by_a_kill_is_moved_aside_and_every_record_comes_back() {
+    let dir = fixture_copy("sled-interrupted-snapshot");
+    let unfinished = dir.path().join("store/snap.00000000000009EC.generating");
+    assert!(unfinished.exists());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.recovered(), ["snap.00000000000009EC.generating"]);
+        let (data, failures) = store.load().unwrap();
+        assert_eq!(data.interactions.len(), 8, "every acknowledged record");
+        assert!(failures.is_empty());
+    }
+    assert!(!unfinished.exists());
+    let aside: Vec<_> = std::fs::read_dir(dir.path().join("recuperation"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(aside.len(), 1, "moved, never deleted");
+    assert!(aside[0].starts_with("snap.00000000000009EC.generating."));
+    let again = Store::open(dir.path()).unwrap();
+    assert!(again.recovered().is_empty());
+    assert_eq!(again.load().unwrap().0.interactions.len(), 8);
+}
+
+#[test]
+fn a_store_that_cannot_be_recovered_is_left_exactly_as_it_was() {
+    let dir = fixture_copy("sled-interrupted-snapshot");
+    // Without its log, nothing can bring the store back: the unfinished snapshot stays put.
+    std::fs::write(dir.path().join("store/snap.0000000000000924"), b"broken").unwrap();
+    std::fs::remove_file(dir.path().join("store/db")).unwrap();
+    std::fs::write(dir.path().join("store/db"), vec![0xAB; 1024]).unwrap();
+    let before = snapshot(dir.path());
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Sled { .. })
+    ));
+    assert!(before == snapshot(dir.path()), "files changed");
+    assert!(
+        dir.path()
+            .join("store/snap.00000000000009EC.generating")
+            .exists()
+    );
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {

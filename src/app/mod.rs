@@ -326,6 +326,8 @@ pub enum Msg {
     },
     /// A write to the store failed (the change stays in memory and on screen).
     PersistFailed(String),
+    /// Opening the store moved aside files an interrupted run left (their names).
+    Recovered(Vec<String>),
     /// The text came back from $EDITOR (or the editor could not run).
     ExternalEdited(Result<String, String>),
     /// A documentation folder was read (or could not be).
@@ -766,6 +768,10 @@ impl App {
                     .i18n
                     .t_args("status-persist-failed", &[arg("detail", detail)]);
                 self.set_status(text, true);
+            }
+            Msg::Recovered(files) => {
+                let text = crate::i18n::recovered(&self.i18n, &files);
+                self.set_status(text, false);
             }
             Msg::FolderRead(Err((path, kind, message))) => {
                 let detail = format!(

@@ -122,3 +122,8 @@ pub fn message_ids(source: &str) -> Vec<String> {
 pub fn parses(source: &str) -> bool {
     FluentResource::try_new(source.to_string()).is_ok()
 }
+
+/// What opening the store repaired, said the same way by the command line and the interface.
+pub fn recovered(i18n: &I18n, files: &[String]) -> String {
+    i18n.t_args("store-recovered", &[arg("files", files.join(", "))])
+}

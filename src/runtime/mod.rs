@@ -255,6 +255,9 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
                     data: Box::new(data),
                     decode_failures: failures.len(),
                 });
+                if !store.recovered().is_empty() {
+                    app.update(Msg::Recovered(store.recovered().to_vec()));
+                }
             }
             Err(e) => {
                 drop(guard);

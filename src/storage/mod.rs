@@ -180,11 +180,121 @@ pub struct StoreInfo {
 pub struct Store {
     db: sled::Db,
     dir: PathBuf,
+    recovered: Vec<String>,
     _lock: StoreLock,
 }
 
+/// sled's log segment for new stores. Every open rewrites the tail of the active segment and
+/// every free one, so small segments write less (512 KiB, sled's default, cost 3.5 MB per
+/// `carnet note` on a 100,000-interaction store). Below 32 KiB, B-tree nodes of a few KB
+/// would be stored as separate blob files (sled keeps in the log what fits a quarter of a
+/// segment).
+const SEGMENT_BYTES: usize = 32 * 1024;
+
+/// Where unfinished files sled left behind are moved, never deleted.
+const RECOVERY_DIR: &str = "recuperation";
+
+/// The segment size a store was created with (sled refuses another), from sled's own `conf`.
+fn existing_segment_size(store_dir: &Path) -> Option<usize> {
+    // The file ends with a binary checksum after its text lines.
+    let conf = crate::files::read_regular_bytes(&store_dir.join("conf"), 4096).ok()?;
+    String::from_utf8_lossy(&conf)
+        .lines()
+        .find_map(|l| l.strip_prefix("segment_size:"))?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn sled_config(store_dir: &Path, interactive: bool) -> sled::Config {
+    sled::Config::new()
+        .path(store_dir)
+        .cache_capacity(CACHE_BYTES)
+        .segment_size(existing_segment_size(store_dir).unwrap_or(SEGMENT_BYTES))
+        // Every save is flushed by Carnet; the background thread only matters to reclaim
+        // space during a long session.
+        .flush_every_ms(interactive.then_some(500))
+}
+
+/// Unfinished snapshots (`snap.*.generating`): sled writes a snapshot under that name and
+/// renames it when complete. A `kill -9` meanwhile leaves one that sled 0.34 then reads and
+/// refuses ("Read corrupted data"), though the log and the previous snapshot hold everything.
+fn unfinished_snapshots(store_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(store_dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("snap.")
+                && name.ends_with(".generating")
+                && e.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Opens sled; if it refuses the store as corrupted while an unfinished snapshot lies there,
+/// moves that file aside (into `recuperation/`) and tries once more. If that fails too, the
+/// file goes back where it was: a failed recovery leaves the store as it was found.
+fn open_sled(
+    data_dir: &Path,
+    store_dir: &Path,
+    interactive: bool,
+) -> Result<(sled::Db, Vec<String>), StoreError> {
+    let sled_error = |source| StoreError::Sled {
+        path: store_dir.to_path_buf(),
+        source,
+    };
+    let first = match sled_config(store_dir, interactive).open() {
+        Ok(db) => return Ok((db, Vec::new())),
+        Err(e) => e,
+    };
+    let unfinished = unfinished_snapshots(store_dir);
+    if !matches!(first, sled::Error::Corruption { .. }) || unfinished.is_empty() {
+        return Err(sled_error(first));
+    }
+    let aside_dir = data_dir.join(RECOVERY_DIR);
+    crate::files::create_private_dir_all(&aside_dir).map_err(io_error(&aside_dir))?;
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for path in unfinished {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let target = aside_dir.join(format!(
+            "{}.{}",
+            name.unwrap_or_default(),
+            crate::clock::now_utc_ms()
+        ));
+        if std::fs::symlink_metadata(&target).is_ok() {
+            continue;
+        }
+        std::fs::rename(&path, &target).map_err(io_error(&path))?;
+        moved.push((path, target));
+    }
+    match sled_config(store_dir, interactive).open() {
+        Ok(db) => Ok((
+            db,
+            moved
+                .iter()
+                .filter_map(|(from, _)| from.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect(),
+        )),
+        Err(_) => {
+            for (from, to) in moved {
+                let _ = std::fs::rename(to, from);
+            }
+            // Only removes the folder if this attempt made it and left it empty.
+            let _ = std::fs::remove_dir(&aside_dir);
+            Err(sled_error(first))
+        }
+    }
+}
+
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 3] = [STORE_DIR, lock::LOCK_FILE, SCHEMA_FILE];
+const OWN_ENTRIES: [&str; 4] = [STORE_DIR, lock::LOCK_FILE, SCHEMA_FILE, RECOVERY_DIR];
 
 /// Names in the data dir that Carnet did not put there (for `doctor`): Carnet never changes
 /// them, but they share the folder with the records of vulnerable people.
@@ -199,6 +309,13 @@ pub fn foreign_entries(data_dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Files a repair moved aside (for `doctor`), and where.
+pub fn set_aside(data_dir: &Path) -> (PathBuf, usize) {
+    let dir = data_dir.join(RECOVERY_DIR);
+    let count = std::fs::read_dir(&dir).map_or(0, |entries| entries.flatten().count());
+    (dir, count)
 }
 
 pub fn store_dir(data_dir: &Path) -> PathBuf {
@@ -245,8 +362,20 @@ fn dir_size(path: &Path) -> u64 {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store in `data_dir`, after taking the lock.
+    /// Opens (creating if needed) the store in `data_dir`, after taking the lock, for a
+    /// short command: no background thread, so nothing is written besides what the command
+    /// saves and what sled writes at every open.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(data_dir, false)
+    }
+
+    /// The same for the interface, which stays open for hours: sled's background thread
+    /// reclaims space from rewritten records as it goes.
+    pub fn open_interactive(data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(data_dir, true)
+    }
+
+    fn open_with(data_dir: &Path, interactive: bool) -> Result<Store, StoreError> {
         crate::files::create_private_dir_all(data_dir).map_err(io_error(data_dir))?;
         let lock = StoreLock::acquire(data_dir)?;
         let dir = store_dir(data_dir);
@@ -260,18 +389,11 @@ impl Store {
             });
         }
         crate::files::create_private_dir_all(&dir).map_err(io_error(&dir))?;
-        let db = sled::Config::new()
-            .path(&dir)
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(Some(500))
-            .open()
-            .map_err(|source| StoreError::Sled {
-                path: dir.clone(),
-                source,
-            })?;
+        let (db, recovered) = open_sled(data_dir, &dir, interactive)?;
         let store = Store {
             db,
             dir,
+            recovered,
             _lock: lock,
         };
         // Refuse a newer schema before writing anything.
@@ -287,6 +409,11 @@ impl Store {
         store.write_schema_file(store.info()?.schema_version)?;
         restrict_store_files(&store.dir);
         Ok(store)
+    }
+
+    /// What opening had to repair (file names moved aside), to tell the user.
+    pub fn recovered(&self) -> &[String] {
+        &self.recovered
     }
 
     fn write_schema_file(&self, version: u32) -> Result<(), StoreError> {
