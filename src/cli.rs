@@ -348,13 +348,19 @@ pub fn main() -> ExitCode {
         LangArg::Fr => Lang::Fr,
         LangArg::En => Lang::En,
     });
-    match run(cli, lang_flag, &env) {
+    let code = match run(cli, lang_flag, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             warn!("{}", f.message);
             ExitCode::from(f.code)
         }
+    };
+    if env.get(runtime::bench::REPORT_IO).is_some()
+        && let Some(bytes) = runtime::bench::written_bytes()
+    {
+        eprintln!("carnet-io write_bytes={bytes}");
     }
+    code
 }
 
 /// The grammar of `Cli` with its help in the UI language: about and help texts come from
@@ -907,7 +913,7 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
             .map_err(|e| fail(e.to_string()))?
             .size_on_disk;
         let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
-        let out = std::process::Command::new(exe)
+        let out = std::process::Command::new(&exe)
             .args(["--lang", config.lang.code(), "bench-open"])
             .arg(&dir)
             .output()
@@ -916,6 +922,7 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
         let Some(f) = runtime::bench::OpenFigures::from_line(&line) else {
             return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
         };
+        let written = disk_writes(&exe, &dir, config.lang).map_err(fail)?;
         let count = crate::ui::format::count(config.lang, interactions);
         let row = |label: &str, value: String| say!("  {:<40} {value}", i18n.t(label));
         say!(
@@ -947,10 +954,54 @@ fn bench(config: &Config, i18n: &I18n, interactions: usize, seed: u64) -> Result
             format!("p95 {:.2} ms", f.save_store_p95_ms),
         );
         row("bench-save-app", format!("p95 {:.2} ms", f.save_app_p95_ms));
+        let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
+        for (label, runs) in [
+            ("bench-io-note", &written.note),
+            ("bench-io-doctor", &written.doctor),
+            ("bench-io-export", &written.export),
+        ] {
+            let mut sorted = runs.clone();
+            sorted.sort_unstable();
+            let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+            let max = sorted.last().copied().unwrap_or(0);
+            row(label, format!("{} ({} max)", kib(median), kib(max)));
+        }
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Bytes written to disk by each run of a command on a closed store, in fresh processes.
+struct DiskWrites {
+    note: Vec<u64>,
+    doctor: Vec<u64>,
+    export: Vec<u64>,
+}
+
+fn disk_writes(exe: &Path, dir: &Path, lang: Lang) -> Result<DiskWrites, String> {
+    let run = |args: &[&str]| -> Result<u64, String> {
+        let out = std::process::Command::new(exe)
+            .args(["--lang", lang.code(), "--data-dir"])
+            .arg(dir)
+            .args(args)
+            .env(runtime::bench::REPORT_IO, "1")
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match runtime::bench::parse_written(&stderr) {
+            Some(bytes) if out.status.success() => Ok(bytes),
+            _ => Err(stderr.into_owned()),
+        }
+    };
+    let times = |n: usize, args: &[&str]| (0..n).map(|_| run(args)).collect::<Result<Vec<_>, _>>();
+    // The first read after a bulk write consolidates sled's pages; measure the steady state.
+    run(&["doctor"])?;
+    Ok(DiskWrites {
+        note: times(5, &["note", "--yes", "Question sur la prime d'activité"])?,
+        doctor: times(3, &["doctor"])?,
+        export: times(3, &["export", "-o", "/dev/null"])?,
+    })
 }
 
 /// The interface needs a terminal on both ends; say so before doing any work.

@@ -25,7 +25,9 @@ pub fn fixed() -> Result<Option<NaiveDateTime>, String> {
     static FIXED: OnceLock<Result<Option<NaiveDateTime>, String>> = OnceLock::new();
     FIXED
         .get_or_init(|| match std::env::var(ENV) {
+            // `CARNET_TODAY= carnet …` means the system clock, as an unset variable does.
             Err(_) => Ok(None),
+            Ok(value) if value.trim().is_empty() => Ok(None),
             Ok(value) => parse(&value).map(Some).ok_or(value),
         })
         .clone()

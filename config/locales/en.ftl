@@ -395,6 +395,9 @@ quoted = “{ $text }”
 guard-item = {"  "}• { $quoted }: { $why }
 bench-search = Search, per keystroke (with drawing)
 bench-save-store = Saving (transaction + flush)
+bench-io-note = Written to disk: note (median)
+bench-io-doctor = Written to disk: doctor
+bench-io-export = Written to disk: export
 bench-save-app = Saving (updating the screen)
 
 ## Network

@@ -395,6 +395,9 @@ quoted = « { $text } »
 guard-item = {"  "}• { $quoted } : { $why }
 bench-search = Recherche, par touche (avec dessin)
 bench-save-store = Enregistrement (transaction + flush)
+bench-io-note = Écrit sur disque : note (médiane)
+bench-io-doctor = Écrit sur disque : doctor
+bench-io-export = Écrit sur disque : export
 bench-save-app = Enregistrement (mise à jour de l'écran)
 
 ## Réseau

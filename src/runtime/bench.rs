@@ -20,6 +20,32 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// The environment variable that makes a command report, on its last line of standard
+/// error, the bytes it caused to be written to disk (`carnet-io write_bytes=N`).
+pub const REPORT_IO: &str = "CARNET_REPORT_IO";
+
+/// Bytes this process caused to be written to storage so far (Linux's `/proc/self/io`
+/// `write_bytes`: what reaches the disk, not what goes to a pipe or `/dev/null`).
+pub fn written_bytes() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/self/io").ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("write_bytes:"))?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// The figure a command printed under `REPORT_IO`.
+pub fn parse_written(stderr: &str) -> Option<u64> {
+    stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("carnet-io write_bytes="))?
+        .trim()
+        .parse()
+        .ok()
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OpenFigures {
     pub open_ms: f64,
