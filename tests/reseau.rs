@@ -133,6 +133,26 @@ fn phone_and_email_are_checked_with_a_clear_message() {
     assert_eq!(form_error(&a, "telephone"), Some("err-phone"));
     assert_eq!(form_error(&a, "courriel"), Some("err-email"));
     assert!(a.i18n.t("err-phone").contains("01 23 45 67 89"));
+
+    // A contact's address is checked the same way: nothing is saved until it is right.
+    press(&mut a, Key::plain(KeyCode::Esc));
+    while !a.modals.is_empty() {
+        press(&mut a, Key::char('o'));
+        press(&mut a, Key::plain(KeyCode::Esc));
+    }
+    let before = a.data.contacts.len();
+    press(&mut a, Key::char('c'));
+    typed(&mut a, "Claire Martin");
+    tab(&mut a, 3);
+    typed(&mut a, "claire@@mds");
+    press(&mut a, ctrl('s'));
+    assert!(
+        matches!(a.modals.as_slice(), [Modal::Form(f)] if f.title == "form-new-contact"),
+        "the contact form stays open: {:?}",
+        a.modals.last()
+    );
+    assert_eq!(form_error(&a, "courriel"), Some("err-email"));
+    assert_eq!(a.data.contacts.len(), before, "nothing saved");
 }
 
 #[test]

@@ -203,6 +203,7 @@ impl Validate for Contact {
     fn validate(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
         required(&mut e, "nom", &self.nom);
+        reachable(&mut e, &self.telephone, &self.courriel);
         e
     }
 }
