@@ -100,6 +100,8 @@ pub enum Command {
     },
     /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
+    /// Restore a backup (sauvegardes/carnet-….json.gz) or a JSON export into an empty store
+    Restore { backup: PathBuf },
     /// Check the installation, the configuration and the store
     Doctor,
     /// Measure generation, size on disk, opening and memory on a generated store
@@ -697,36 +699,14 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             import_documentation(&store, &config, &i18n, &path)
         }
         Some(Command::Import { path }) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| io_failure(&i18n, &path, &e))?;
-            let data = json::from_json(&text).map_err(|e| {
-                Failure::new(
-                    EXIT_OTHER,
-                    i18n.t_args(
-                        "err-import",
-                        &[
-                            arg("path", path.display().to_string()),
-                            arg("detail", e.to_string()),
-                        ],
-                    ),
-                )
-            })?;
             let dir = config::paths::data_dir(&overrides, env);
-            let store = open_store(&i18n, &dir)?;
-            if !store.is_empty().map_err(|e| store_failure(&i18n, &e))? {
-                return Err(store_failure(&i18n, &StoreError::NotEmpty { path: dir }));
-            }
-            store
-                .insert_all(&data)
-                .map_err(|e| store_failure(&i18n, &e))?;
-            let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
-            say!(
-                "{}",
-                i18n.t_args(
-                    "import-done",
-                    &[arg("count", total), arg("path", dir.display().to_string())]
-                )
-            );
-            Ok(())
+            let data = read_export(&i18n, &path)?;
+            import_all(&i18n, &dir, &data)
+        }
+        Some(Command::Restore { backup }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let data = read_export(&i18n, &backup)?;
+            import_all(&i18n, &dir, &data)
         }
         Some(Command::Doctor) => {
             let (report, healthy) = doctor(&config, &overrides, env, &i18n);
@@ -746,6 +726,111 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The largest export file read: a store of 100,000 interactions exports to about 180 MB.
+const MAX_EXPORT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Reads and checks a JSON export (or a backup, gzip-compressed), before anything is written.
+fn read_export(i18n: &I18n, path: &Path) -> Result<crate::domain::Dataset, Failure> {
+    let refused = |detail: String| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-import",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("detail", detail),
+                ],
+            ),
+        )
+    };
+    let bytes = crate::files::read_regular_bytes(path, MAX_EXPORT_BYTES).map_err(|e| match e {
+        crate::files::ReadRefused::Io(e) => io_failure(i18n, path, &e),
+        crate::files::ReadRefused::NotRegular => refused(i18n.t("err-import-not-regular")),
+        crate::files::ReadRefused::TooLarge(_) => refused(i18n.t("err-import-too-large")),
+        crate::files::ReadRefused::NotUtf8 => refused(i18n.t("err-import-not-utf8")),
+    })?;
+    let text = storage::backup::decode(&bytes, MAX_EXPORT_BYTES)
+        .map_err(|e| refused(i18n.t_args("err-import-gzip", &[arg("detail", e)])))?;
+    let mut data = json::from_json(&text).map_err(|e| refused(json_error(i18n, &e)))?;
+    let problems = json::check(&mut data);
+    if problems.is_empty() {
+        return Ok(data);
+    }
+    const SHOWN: usize = 20;
+    let mut message = i18n.t_args(
+        "err-import-invalid",
+        &[
+            arg("path", path.display().to_string()),
+            arg("count", problems.len()),
+        ],
+    );
+    for p in problems.iter().take(SHOWN) {
+        let issue = match &p.issue {
+            json::Issue::Rule(id) => i18n.t(id),
+            json::Issue::TooLong(chars) => i18n.t_args(
+                "err-import-too-long",
+                &[
+                    arg("chars", *chars),
+                    arg("max", crate::domain::validate::MAX_TEXT_CHARS),
+                ],
+            ),
+            json::Issue::DuplicateId => i18n.t("err-import-duplicate-id"),
+            json::Issue::ImpossibleId => i18n.t("err-import-impossible-id"),
+        };
+        message.push_str(&format!(
+            "\n  {} n° {} (id {}) · {} : {}",
+            i18n.t(&format!("kind-{}", p.kind.name())),
+            p.position,
+            p.id,
+            p.field,
+            issue
+        ));
+    }
+    if problems.len() > SHOWN {
+        message.push_str("\n  ");
+        message.push_str(&i18n.t_args("err-import-more", &[arg("count", problems.len() - SHOWN)]));
+    }
+    Err(Failure::new(EXIT_OTHER, message))
+}
+
+fn json_error(i18n: &I18n, e: &json::JsonError) -> String {
+    match e {
+        json::JsonError::NotCarnet(format) => {
+            i18n.t_args("err-json-not-carnet", &[arg("format", format.clone())])
+        }
+        json::JsonError::NewerVersion(version) => i18n.t_args(
+            "err-json-newer",
+            &[arg("version", *version), arg("supported", json::VERSION)],
+        ),
+        json::JsonError::Syntax {
+            line,
+            column,
+            message,
+        } => i18n.t_args(
+            "err-json-syntax",
+            &[
+                arg("line", *line),
+                arg("column", *column),
+                arg("detail", message.clone()),
+            ],
+        ),
+    }
+}
+
+/// Loads checked records into an empty store, all or nothing.
+fn import_all(i18n: &I18n, dir: &Path, data: &crate::domain::Dataset) -> Result<(), Failure> {
+    Store::import(dir, data).map_err(|e| store_failure(i18n, &e))?;
+    let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
+    say!(
+        "{}",
+        i18n.t_args(
+            "import-done",
+            &[arg("count", total), arg("path", dir.display().to_string())]
+        )
+    );
+    Ok(())
 }
 
 /// `carnet export --what dossier`: the anonymisation gate, the identity, then the document.
@@ -1294,6 +1379,10 @@ fn import_documentation(
 ) -> Result<(), Failure> {
     use crate::domain::{IdGen, Timestamp};
     let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
+    // Before the fiches change: the documentation as it was, in sauvegardes/.
+    store
+        .backup(config.backups)
+        .map_err(|e| store_failure(i18n, &e))?;
     let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
     let now = Timestamp(crate::clock::now_utc_ms());
     let mut ids = IdGen::after(data.last_id());
@@ -1472,6 +1561,39 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
             ),
         );
     }
+    let backups = storage::backup::list(&data_dir);
+    let today = crate::clock::today();
+    let backups_line = match backups.last() {
+        None if config.backups.enabled() => i18n.t("doctor-backups-none"),
+        None => i18n.t("doctor-backups-off"),
+        Some(newest) => {
+            let mut text = i18n.t_args(
+                "doctor-backups-value",
+                &[
+                    arg("count", backups.len()),
+                    arg("date", newest.taken.format("%d/%m/%Y %H:%M").to_string()),
+                    arg("days", (today - newest.taken.date()).num_days().max(0)),
+                    arg(
+                        "path",
+                        storage::backup::dir(&data_dir).display().to_string(),
+                    ),
+                ],
+            );
+            for b in backups.iter().rev() {
+                text.push_str(&format!(
+                    "\n  {:<28} {} · {:.1} MiB",
+                    "",
+                    b.path
+                        .file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default(),
+                    b.bytes as f64 / 1_048_576.0
+                ));
+            }
+            text
+        }
+    };
+    line(&mut out, "doctor-backups", backups_line);
     let store = match Store::open(&data_dir) {
         Ok(s) => s,
         Err(e) => {

@@ -37,13 +37,20 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes a whole file through a private temporary beside it and a rename, so a crash never
 /// leaves half a file behind. `path` must not be a symlink (the caller resolved it).
 pub fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(path, &mut |file| file.write_all(bytes))
+}
+
+/// The same, with the content streamed by `write` (a backup that never sits in memory).
+pub fn replace_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     let name = path
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let (tmp, mut file) = create_temp(dir, &name)?;
-    let result = file
-        .write_all(bytes)
+    let result = write(&mut file)
         .and_then(|()| file.sync_all())
         .and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {

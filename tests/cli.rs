@@ -1,6 +1,8 @@
 //! The command line as a user types it: exit codes, messages in the UI language, files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -391,11 +393,204 @@ fn importing_a_broken_file_says_where_and_writes_nothing() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("bad.json") && err.contains("line 3"), "{err}");
+    assert!(
+        err.contains("bad.json") && err.contains("ligne 3, colonne"),
+        "{err}"
+    );
     assert!(
         !dir.exists(),
         "no store is created for a file that cannot be read"
     );
+}
+
+#[test]
+fn an_import_that_breaks_the_input_rules_is_refused_whole_with_each_record_named() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("s");
+    let mut data = common::sample(30);
+    data.interactions[0].duree_min = 0;
+    data.interactions[1].duree_min = 65535;
+    data.interactions[2].types.clear();
+    data.interactions[3].meta.id = data.interactions[4].meta.id;
+    data.interactions[5].meta.id = carnet::domain::Id(u64::MAX);
+    data.interactions[6].demande = "x".repeat(5_000_000).into();
+    let json = carnet::export::json::to_json(&data);
+    let file = home.path().join("forge.json");
+    std::fs::write(&file, &json).unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for expected in [
+        "6 valeur(s) ne respectent pas",
+        "Interactions n° 1 (id ",
+        "duree : La durée doit être comprise entre 1 minute et 24 heures.",
+        "types : Champ obligatoire.",
+        "id : un autre enregistrement du même type porte déjà cet identifiant",
+        "id : identifiant impossible",
+        "demande : texte de 5000000 caractères, au-delà des 20000",
+        "Rien n'a été écrit",
+    ] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+    assert!(!dir.join("store").exists(), "nothing written");
+
+    // A field Carnet does not know, inside a record, is refused and named, not dropped.
+    let unknown = carnet::export::json::to_json(&common::sample(5)).replacen(
+        "\"demande\":",
+        "\"nom_de_la_personne\": \"Dupont\",\n      \"demande\":",
+        1,
+    );
+    std::fs::write(&file, unknown).unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("nom_de_la_personne"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.join("store").exists());
+}
+
+#[test]
+fn an_import_that_cannot_finish_leaves_the_store_empty_and_can_be_retried() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("s");
+    let file = home.path().join("export.json");
+    std::fs::write(&file, carnet::export::json::to_json(&common::sample(2000))).unwrap();
+    // A full disk, as the import sees it: no file may grow past 256 KiB.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 256; exec '{}' --data-dir '{}' import '{}'",
+            env!("CARGO_BIN_EXE_carnet"),
+            dir.display(),
+            file.display()
+        ))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("CARNET_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let store = carnet::storage::Store::open(&dir).unwrap();
+    assert!(store.is_empty().unwrap(), "nothing half-imported");
+    drop(store);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".store"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "the retry works: {}",
+        text(&out.stderr)
+    );
+    let again = carnet(
+        home.path(),
+        &["--data-dir", dir.to_str().unwrap(), "export"],
+    );
+    assert_eq!(text(&again.stdout), std::fs::read_to_string(&file).unwrap());
+}
+
+#[test]
+fn a_backup_restores_into_an_empty_folder_exactly_as_the_store_was() {
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = (home.path().join("a"), home.path().join("b"));
+    import(home.path(), &a, &common::sample(400));
+    // Importing a folder of fiches backs the store up first.
+    let fiches = home.path().join("fiches");
+    std::fs::create_dir(&fiches).unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            a.to_str().unwrap(),
+            "import",
+            fiches.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let backups: Vec<_> = std::fs::read_dir(a.join("sauvegardes"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    let backup = &backups[0];
+    assert_eq!(
+        backup.file_name().unwrap().to_string_lossy(),
+        "carnet-2026-11-27-103000.json.gz"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(backup).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let doctor = carnet(home.path(), &["--data-dir", a.to_str().unwrap(), "doctor"]);
+    assert!(
+        text(&doctor.stdout).contains(
+            "Sauvegardes                  1, la plus récente le 27/11/2026 10:30 (il y a 0 jour(s))"
+        ),
+        "{}",
+        text(&doctor.stdout)
+    );
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            b.to_str().unwrap(),
+            "restore",
+            backup.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let original = carnet(home.path(), &["--data-dir", a.to_str().unwrap(), "export"]);
+    let restored = carnet(home.path(), &["--data-dir", b.to_str().unwrap(), "export"]);
+    assert!(original.status.success() && restored.status.success());
+    assert_eq!(
+        text(&restored.stdout),
+        text(&original.stdout),
+        "the same store"
+    );
+    // Into a store that holds records: refused, nothing changed.
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            b.to_str().unwrap(),
+            "restore",
+            backup.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("contient déjà des enregistrements"));
 }
 
 #[test]

@@ -47,13 +47,18 @@ fn env_number(name: &str, default: u64) -> u64 {
 #[ignore = "minutes long: run with --ignored (see the file's header)"]
 fn kill_9_at_random_moments_loses_no_acknowledged_record() {
     let trials = env_number("CARNET_CRASH_TRIALS", 400);
-    let mut rng = Rng(env_number("CARNET_CRASH_SEED", 0x5eed_c0ff_ee).max(1));
+    let mut rng = Rng(env_number("CARNET_CRASH_SEED", 0x005e_edc0_ffee).max(1));
     let home = tempfile::tempdir().unwrap();
     let out = carnet(home.path())
-        .args(["demo", "--generate-only", "--interactions", "3000"])
+        .args(["demo", "--generate-only", "--interactions"])
+        .arg(env_number("CARNET_CRASH_SIZE", 20_000).to_string())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Demo stores refuse nothing, but a real store is what users kill: forget the demo mark
     // by exporting and importing into the store the trials use.
     let export = home.path().join("base.json");
@@ -64,12 +69,23 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
         .unwrap();
     assert!(out.status.success());
     std::fs::remove_dir_all(home.path().join("carnet")).unwrap();
-    let out = carnet(home.path()).arg("import").arg(&export).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = carnet(home.path())
+        .arg("import")
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // How long one note takes here, so kills land anywhere from start-up to exit.
     let started = Instant::now();
-    let out = carnet(home.path()).args(["note", "étalon"]).output().unwrap();
+    let out = carnet(home.path())
+        .args(["note", "étalon"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let span_us = (started.elapsed().as_micros() as u64).max(1_000) * 12 / 10;
 
@@ -89,7 +105,12 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
         }
         let _ = child.wait();
         let mut printed = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut printed).unwrap();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut printed)
+            .unwrap();
         // An id printed is a save the user was told about.
         if let Ok(id) = printed.trim().parse::<Id>() {
             acknowledged.insert(id);
@@ -106,7 +127,10 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
                     .map(|i| i.meta.id)
                     .collect();
                 let lost: Vec<&Id> = acknowledged.difference(&stored).collect();
-                assert!(lost.is_empty(), "trial {trial}: acknowledged but lost: {lost:?}");
+                assert!(
+                    lost.is_empty(),
+                    "trial {trial}: acknowledged but lost: {lost:?}"
+                );
             }
             Err(e) => {
                 unopenable += 1;

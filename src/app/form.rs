@@ -5,8 +5,7 @@ use super::input::Input;
 use crate::domain::{Id, Text, Vocabularies, Vocabulary};
 
 /// Limits that keep a 100 KB paste from freezing a form, generous for real notes.
-pub const MAX_LINE_CHARS: usize = 1_000;
-pub const MAX_NOTE_CHARS: usize = 20_000;
+pub use crate::domain::validate::{MAX_LINE_CHARS, MAX_TEXT_CHARS as MAX_NOTE_CHARS};
 
 /// Where a choice field takes its options from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

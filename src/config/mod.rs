@@ -41,6 +41,9 @@ struct FileConfig {
     seuil_solide: Option<u32>,
     /// A text file with the ministry's « Présentation du dossier », relative to the config file.
     presentation_dossier: Option<PathBuf>,
+    /// Backups kept in `sauvegardes/`: the newest of so many days, and of so many weeks.
+    sauvegardes_quotidiennes: Option<u32>,
+    sauvegardes_hebdomadaires: Option<u32>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -129,6 +132,8 @@ pub struct Config {
     pub dossier: crate::domain::dossier::Model,
     /// The ministry's « Présentation du dossier », when the user supplied it.
     pub presentation: Option<String>,
+    /// How many daily and weekly backups to keep.
+    pub backups: crate::storage::backup::Retention,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -316,7 +321,18 @@ impl Config {
             .or(defaults.seuil_solide)
             .unwrap_or(3)
             .max(amorcee);
+        let backups = crate::storage::backup::Retention {
+            daily: user
+                .sauvegardes_quotidiennes
+                .or(defaults.sauvegardes_quotidiennes)
+                .unwrap_or(7),
+            weekly: user
+                .sauvegardes_hebdomadaires
+                .or(defaults.sauvegardes_hebdomadaires)
+                .unwrap_or(4),
+        };
         Ok(Config {
+            backups,
             coverage: (amorcee, solide),
             verification_days: user
                 .verification_jours

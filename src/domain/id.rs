@@ -15,6 +15,13 @@ impl Id {
         Id((millis << 16) | u64::from(seq))
     }
 
+    /// An id Carnet could have made: not zero, and dated before year 10000. Anything else
+    /// comes from a damaged or forged file (`u64::MAX` would leave no id after it).
+    pub fn is_plausible(self) -> bool {
+        const YEAR_10000_MS: i64 = 253_402_300_800_000;
+        self.0 != 0 && self.millis() < YEAR_10000_MS
+    }
+
     pub fn millis(self) -> i64 {
         i64::try_from(self.0 >> 16).unwrap_or(i64::MAX)
     }
@@ -49,9 +56,11 @@ pub struct IdGen {
 }
 
 impl IdGen {
+    /// Starts after `last`; an implausible id (from a damaged store) is passed over rather
+    /// than pinning every later id to it.
     pub fn after(last: Option<Id>) -> IdGen {
         IdGen {
-            last: last.map_or(0, |id| id.0),
+            last: last.filter(|id| id.is_plausible()).map_or(0, |id| id.0),
         }
     }
 

@@ -14,6 +14,7 @@ pub type Text = compact_str::CompactString;
 
 /// What every record carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RecordMeta {
     pub id: Id,
     pub created_at: Timestamp,
@@ -43,6 +44,7 @@ pub enum Strength {
 
 /// A record shown as evidence of a competence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceLink {
     /// Qualified competence id, e.g. `tms-2004/CCP2.C3`.
     pub competence: Text,
@@ -54,12 +56,14 @@ pub struct EvidenceLink {
 /// Anonymous description of the person(s) met: a count and, per attribute dimension
 /// (tranche d'âge, genre, statut, résidence), how many persons had each value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct PublicAnonyme {
     pub nombre: u16,
     pub attributs: Vec<AttributCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AttributCount {
     /// Vocabulary name: `tranches_age`, `genres`, `statuts` or `residences`.
     pub dimension: Text,
@@ -84,6 +88,7 @@ impl Personnes {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Suite {
     pub action: Text,
     pub echeance: Option<NaiveDate>,
@@ -93,6 +98,7 @@ pub struct Suite {
 /// A link to a record of the network that keeps its name, so the record that holds it stays
 /// readable if the target is deleted (the id then becomes `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Lien {
     pub id: Option<Id>,
     pub nom: Text,
@@ -113,6 +119,7 @@ impl Lien {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Orientation {
     /// The structure of the network, when it is one.
     pub structure: Option<Id>,
@@ -123,6 +130,7 @@ pub struct Orientation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Interaction {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -187,6 +195,7 @@ impl Interaction {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Suivi {
     pub meta: RecordMeta,
     /// Pseudonymous code such as `P-2026-017`.
@@ -197,6 +206,7 @@ pub struct Suivi {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Service {
     pub type_service: Text,
     pub thematiques: Vec<Text>,
@@ -205,6 +215,7 @@ pub struct Service {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Structure {
     pub meta: RecordMeta,
     pub nom: Text,
@@ -225,6 +236,7 @@ pub struct Structure {
 
 /// A professional in a structure of the network (never a person helped).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     pub meta: RecordMeta,
     pub structure: Id,
@@ -238,6 +250,7 @@ pub struct Contact {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rencontre {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -252,6 +265,7 @@ pub struct Rencontre {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Veille {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -264,6 +278,7 @@ pub struct Veille {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     pub titre: Text,
     pub url: Text,
@@ -271,6 +286,7 @@ pub struct SourceDoc {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Revision {
     pub date: Timestamp,
     pub resume: Text,
@@ -278,6 +294,7 @@ pub struct Revision {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fiche {
     pub meta: RecordMeta,
     pub titre: Text,
@@ -296,6 +313,7 @@ pub struct Fiche {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Analyse {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -312,6 +330,7 @@ pub struct Analyse {
 /// A technical dysfunction reported to the structure in charge (DOMAIN.md §4): a place, never
 /// a person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signalement {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -325,6 +344,7 @@ pub struct Signalement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Etape {
     pub date: NaiveDate,
     pub statut: Text,
@@ -332,6 +352,7 @@ pub struct Etape {
 
 /// What the mediator learns of the territory's history and life (CCP1.C1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NoteTerritoire {
     pub meta: RecordMeta,
     pub date: NaiveDate,
@@ -345,6 +366,7 @@ pub struct NoteTerritoire {
 /// A change the team made to the plan de classement: a new node, or a node of the default
 /// plan renamed, moved or removed. The plan shown is the config's plan with these applied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanNode {
     pub meta: RecordMeta,
     /// The node's id, as fiches refer to it.
@@ -359,6 +381,7 @@ pub struct PlanNode {
 /// store holds at most one live profil: the newest. No identity here: the name on the
 /// dossier's cover is typed at export time and never stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Profil {
     pub meta: RecordMeta,
     /// salarie, stagiaire or vae.
@@ -376,6 +399,7 @@ pub struct Profil {
 
 /// A record an example of the Dossier Professionnel was drafted from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceRef {
     /// `RecordKind::name()` of the record.
     pub kind: Text,
@@ -385,6 +409,7 @@ pub struct SourceRef {
 /// A sharing warning the user read and accepted for this example (field and matched text),
 /// so the export's anonymisation gate does not ask again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AcceptedWarning {
     pub field: Text,
     pub matched: Text,
@@ -393,6 +418,7 @@ pub struct AcceptedWarning {
 /// An example of professional practice for the Dossier Professionnel (DOMAIN.md §3): 1 to 3
 /// per CCP, five rubriques, written in the first person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exemple {
     pub meta: RecordMeta,
     /// Qualified CCP id, e.g. `tms-2004/CCP1`.
@@ -562,6 +588,7 @@ record!(
 
 /// Everything in a store, in memory. Each list is kept sorted by id.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub interactions: Vec<Interaction>,
     pub suivis: Vec<Suivi>,

@@ -19,6 +19,13 @@ impl FieldError {
 
 pub const MAX_DURATION_MIN: u16 = 24 * 60;
 
+/// The longest text any form accepts (a multi-line note), in characters. Imports are held to
+/// it too: one 5 MB field made every search keystroke take seconds.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The longest single-line field, in characters.
+pub const MAX_LINE_CHARS: usize = 1_000;
+
 pub trait Validate {
     /// Brings every text field to NFC.
     fn normalize(&mut self);

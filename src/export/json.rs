@@ -6,7 +6,8 @@
 //! timestamps milliseconds since the Unix epoch, ids integers. The output depends only on the
 //! records, so export → import → export gives identical bytes.
 
-use crate::domain::Dataset;
+use crate::domain::validate::{MAX_TEXT_CHARS, Validate};
+use crate::domain::{Dataset, Id, Record, RecordKind};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "carnet";
@@ -35,6 +36,14 @@ pub enum JsonError {
 }
 
 pub fn to_json(data: &Dataset) -> String {
+    let mut bytes = Vec::new();
+    // Writing plain structs into memory cannot fail.
+    let _ = write_json(&mut bytes, data);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The same document, streamed (a backup of 100,000 interactions never sits in memory).
+pub fn write_json(out: &mut dyn std::io::Write, data: &Dataset) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Borrowed<'a> {
         format: &'a str,
@@ -46,17 +55,23 @@ pub fn to_json(data: &Dataset) -> String {
         version: VERSION,
         records: data,
     };
-    // Serialising plain structs to a String cannot fail.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 pub fn from_json(text: &str) -> Result<Dataset, JsonError> {
-    let doc: Document = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    let doc: Document = serde_json::from_str(text).map_err(|e| {
+        // serde's message ends with the position, given apart.
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        JsonError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
     })?;
     if doc.format != FORMAT {
         return Err(JsonError::NotCarnet(doc.format));
@@ -67,4 +82,108 @@ pub fn from_json(text: &str) -> Result<Dataset, JsonError> {
     let mut data = doc.records;
     data.sort();
     Ok(data)
+}
+
+/// A record of an import that breaks a rule typed records obey.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: RecordKind,
+    /// Position in its list in the file, from 1.
+    pub position: usize,
+    pub id: Id,
+    /// The field (a dotted path for nested values).
+    pub field: String,
+    pub issue: Issue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    /// A validation rule: the message id the forms show.
+    Rule(&'static str),
+    /// A text longer than any form accepts (its length in characters).
+    TooLong(usize),
+    /// Another record of the same kind has this id.
+    DuplicateId,
+    /// An id no Carnet makes (zero, or a date past year 9999).
+    ImpossibleId,
+}
+
+/// Brings imported records to NFC and checks them as the forms do: each rule, the size of
+/// each text, ids unique per kind and plausible. Records come in the file's order.
+pub fn check(data: &mut Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_kind(&mut data.interactions, &mut problems);
+    check_kind(&mut data.suivis, &mut problems);
+    check_kind(&mut data.structures, &mut problems);
+    check_kind(&mut data.contacts, &mut problems);
+    check_kind(&mut data.rencontres, &mut problems);
+    check_kind(&mut data.veille, &mut problems);
+    check_kind(&mut data.fiches, &mut problems);
+    check_kind(&mut data.analyses, &mut problems);
+    check_kind(&mut data.signalements, &mut problems);
+    check_kind(&mut data.notes_territoire, &mut problems);
+    check_kind(&mut data.plan, &mut problems);
+    check_kind(&mut data.profil, &mut problems);
+    check_kind(&mut data.exemples, &mut problems);
+    problems
+}
+
+fn check_kind<R: Record + Validate + Serialize>(records: &mut [R], problems: &mut Vec<Problem>) {
+    let mut seen = std::collections::HashSet::with_capacity(records.len());
+    for (i, r) in records.iter_mut().enumerate() {
+        r.normalize();
+        let id = r.id();
+        let problem = |field: String, issue: Issue| Problem {
+            kind: R::KIND,
+            position: i + 1,
+            id,
+            field,
+            issue,
+        };
+        if !id.is_plausible() {
+            problems.push(problem("id".into(), Issue::ImpossibleId));
+        } else if !seen.insert(id) {
+            problems.push(problem("id".into(), Issue::DuplicateId));
+        }
+        for e in r.validate() {
+            problems.push(problem(e.field.into(), Issue::Rule(e.message)));
+        }
+        // Serialising a record to a JSON value cannot fail; it lists every text with its path.
+        if let Ok(value) = serde_json::to_value(&*r) {
+            long_texts(&value, &mut String::new(), &mut |field, chars| {
+                problems.push(problem(field, Issue::TooLong(chars)));
+            });
+        }
+    }
+}
+
+fn long_texts(value: &serde_json::Value, path: &mut String, found: &mut dyn FnMut(String, usize)) {
+    match value {
+        serde_json::Value::String(s) if s.len() > MAX_TEXT_CHARS => {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                found(path.clone(), chars);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{}]", i + 1));
+                long_texts(item, path, found);
+                path.truncate(len);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (name, item) in fields {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name);
+                long_texts(item, path, found);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }

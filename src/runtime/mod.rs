@@ -174,6 +174,7 @@ struct TerminalHost<'a> {
     terminal: Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>,
     store: &'a Store,
     theme: Theme,
+    backups: crate::storage::backup::Retention,
 }
 
 impl Host for TerminalHost<'_> {
@@ -202,7 +203,11 @@ impl Host for TerminalHost<'_> {
                     Msg::Resize(self.size().0, self.size().1),
                 ]
             }
-            Effect::ReadFolder(dir) => vec![read_folder(&dir)],
+            Effect::ReadFolder(dir) => match self.store.backup(self.backups) {
+                // An import changes fiches: not without a backup of them first.
+                Err(e) => vec![Msg::PersistFailed(e.to_string())],
+                Ok(_) => vec![read_folder(&dir)],
+            },
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
             other => persist(self.store, &other).into_iter().collect(),
         }
@@ -243,6 +248,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
         terminal,
         store,
         theme,
+        backups: app.config.backups,
     };
     let size = host.size();
     app.update(Msg::Resize(size.0, size.1));
@@ -270,7 +276,32 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
     let flushed = store.flush();
     drop(guard);
     result?;
-    flushed.map_err(io::Error::other)
+    flushed.map_err(io::Error::other)?;
+    if let Err(e) = backup_on_quit(&app, store) {
+        // The terminal is back: say it plainly, the session itself ended well.
+        let detail = format!(
+            "{} : {}",
+            crate::storage::backup::dir(store.data_dir()).display(),
+            app.i18n.io_detail(&e)
+        );
+        let text = app
+            .i18n
+            .t_args("warn-backup-failed", &[crate::i18n::arg("detail", detail)]);
+        eprintln!("{}", crate::domain::text::sanitize(&text, true));
+    }
+    Ok(())
+}
+
+/// The day's backup, on the first clean quit of the day: what the interface shows is what the
+/// store holds.
+fn backup_on_quit(app: &App, store: &Store) -> io::Result<()> {
+    let retention = app.config.backups;
+    let data_dir = store.data_dir();
+    if app.loading || !crate::storage::backup::due(data_dir, app.today, retention) {
+        return Ok(());
+    }
+    crate::storage::backup::write(data_dir, &app.data, crate::clock::now_local(), retention)
+        .map(|_| ())
 }
 
 /// An in-memory terminal and, optionally, a real store: the loop as tests drive it.

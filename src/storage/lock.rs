@@ -138,6 +138,13 @@ impl StoreLock {
         Ok(StoreLock { _file: file })
     }
 
+    /// A second handle on the same lock: the store stays locked until both are dropped.
+    pub fn try_clone(&self) -> std::io::Result<StoreLock> {
+        Ok(StoreLock {
+            _file: self._file.try_clone()?,
+        })
+    }
+
     /// Who holds the lock, without taking it for longer than the question lasts.
     pub fn holder(dir: &Path) -> Option<LockOwner> {
         if !dir.join(LOCK_FILE).exists() {

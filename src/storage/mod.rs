@@ -2,6 +2,7 @@
 //! tree; every user-level save is one transaction over a record and its index entries,
 //! followed by a flush.
 
+pub mod backup;
 pub mod codec;
 pub mod lock;
 
@@ -194,6 +195,13 @@ const SEGMENT_BYTES: usize = 32 * 1024;
 /// Where unfinished files sled left behind are moved, never deleted.
 const RECOVERY_DIR: &str = "recuperation";
 
+/// A whole store being written beside the current one (import, restore), switched in by
+/// renames once complete; `COMPLETE` inside it says it was.
+const STAGING_DIR: &str = ".store.nouveau";
+/// The store a switch replaced, removed once the switch is done.
+const REPLACED_DIR: &str = ".store.ancien";
+const COMPLETE: &str = "carnet-complet";
+
 /// The segment size a store was created with (sled refuses another), from sled's own `conf`.
 fn existing_segment_size(store_dir: &Path) -> Option<usize> {
     // The file ends with a binary checksum after its text lines.
@@ -214,6 +222,34 @@ fn sled_config(store_dir: &Path, interactive: bool) -> sled::Config {
         // Every save is flushed by Carnet; the background thread only matters to reclaim
         // space during a long session.
         .flush_every_ms(interactive.then_some(500))
+}
+
+/// Removes a folder Carnet made under a fixed name (a link there is removed, not followed).
+fn remove_own_dir(path: &Path) -> Result<(), StoreError> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_error(path)(e)),
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).map_err(io_error(path)),
+        Ok(_) => std::fs::remove_file(path).map_err(io_error(path)),
+    }
+}
+
+/// Completes or undoes a switch of stores that a kill interrupted, before anything opens:
+/// a complete new store takes the place of the old one; an incomplete one is removed.
+fn finish_switch(data_dir: &Path) -> Result<(), StoreError> {
+    let current = store_dir(data_dir);
+    let staging = data_dir.join(STAGING_DIR);
+    let replaced = data_dir.join(REPLACED_DIR);
+    let complete = staging.join(COMPLETE).is_file();
+    let has_current = std::fs::symlink_metadata(&current).is_ok();
+    if !has_current && complete {
+        std::fs::rename(&staging, &current).map_err(io_error(&staging))?;
+        let _ = std::fs::remove_file(current.join(COMPLETE));
+    } else if !has_current && std::fs::symlink_metadata(&replaced).is_ok() {
+        std::fs::rename(&replaced, &current).map_err(io_error(&replaced))?;
+    }
+    remove_own_dir(&staging)?;
+    remove_own_dir(&replaced)
 }
 
 /// Unfinished snapshots (`snap.*.generating`): sled writes a snapshot under that name and
@@ -294,7 +330,13 @@ fn open_sled(
 }
 
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 4] = [STORE_DIR, lock::LOCK_FILE, SCHEMA_FILE, RECOVERY_DIR];
+const OWN_ENTRIES: [&str; 5] = [
+    STORE_DIR,
+    lock::LOCK_FILE,
+    SCHEMA_FILE,
+    RECOVERY_DIR,
+    backup::DIR,
+];
 
 /// Names in the data dir that Carnet did not put there (for `doctor`): Carnet never changes
 /// them, but they share the folder with the records of vulnerable people.
@@ -378,6 +420,7 @@ impl Store {
     fn open_with(data_dir: &Path, interactive: bool) -> Result<Store, StoreError> {
         crate::files::create_private_dir_all(data_dir).map_err(io_error(data_dir))?;
         let lock = StoreLock::acquire(data_dir)?;
+        finish_switch(data_dir)?;
         let dir = store_dir(data_dir);
         if let Some(found) = read_schema_file(data_dir)?
             && found > SCHEMA_VERSION
@@ -409,6 +452,54 @@ impl Store {
         store.write_schema_file(store.info()?.schema_version)?;
         restrict_store_files(&store.dir);
         Ok(store)
+    }
+
+    /// Fills an empty store with `data`, all or nothing: the records go into a new store
+    /// beside it, which replaces it only once complete. A kill or a full disk on the way
+    /// leaves the store exactly as it was (and empty, so the import can simply be retried).
+    pub fn import(data_dir: &Path, data: &Dataset) -> Result<(), StoreError> {
+        let target = Store::open(data_dir)?;
+        if !target.is_empty()? {
+            return Err(StoreError::NotEmpty {
+                path: target.dir.clone(),
+            });
+        }
+        let lock = target._lock.try_clone().map_err(io_error(data_dir))?;
+        drop(target);
+        let staging = data_dir.join(STAGING_DIR);
+        remove_own_dir(&staging)?;
+        crate::files::create_private_dir_all(&staging).map_err(io_error(&staging))?;
+        let filled = (|| {
+            let db = sled_config(&staging, false)
+                .open()
+                .map_err(|source| StoreError::Sled {
+                    path: staging.clone(),
+                    source,
+                })?;
+            let new = Store {
+                db,
+                dir: staging.clone(),
+                recovered: Vec::new(),
+                _lock: lock.try_clone().map_err(io_error(data_dir))?,
+            };
+            new.init_meta()?;
+            new.insert_all(data)?;
+            drop(new);
+            let marker = crate::files::create_private_file(&staging.join(COMPLETE))
+                .map_err(io_error(&staging))?;
+            marker.sync_all().map_err(io_error(&staging))
+        })();
+        if let Err(e) = filled {
+            let _ = remove_own_dir(&staging);
+            return Err(e);
+        }
+        let current = store_dir(data_dir);
+        let replaced = data_dir.join(REPLACED_DIR);
+        remove_own_dir(&replaced)?;
+        std::fs::rename(&current, &replaced).map_err(io_error(&current))?;
+        finish_switch(data_dir)?;
+        drop(lock);
+        Ok(())
     }
 
     /// What opening had to repair (file names moved aside), to tell the user.
@@ -458,6 +549,22 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.dir
+    }
+
+    /// The folder the store lives in (with its lock, backups…).
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Writes a backup of what the store holds now (before an import), if backups are on.
+    pub fn backup(&self, retention: backup::Retention) -> Result<Option<PathBuf>, StoreError> {
+        if !retention.enabled() {
+            return Ok(None);
+        }
+        let (data, _) = self.load()?;
+        backup::write(self.data_dir(), &data, crate::clock::now_local(), retention)
+            .map(Some)
+            .map_err(io_error(&backup::dir(self.data_dir())))
     }
 
     pub fn info(&self) -> Result<StoreInfo, StoreError> {

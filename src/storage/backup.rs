@@ -1,0 +1,236 @@
+//! Backups: the whole store as the JSON export (`export::json`), gzip-compressed, in
+//! `sauvegardes/` inside the data dir, private (0600). Written before a documentation import
+//! and at most once a day on a clean quit; the newest of the last N days and M weeks are kept.
+//! `carnet restore FILE` reads one back into an empty data dir.
+
+use crate::domain::Dataset;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+pub const DIR: &str = "sauvegardes";
+const PREFIX: &str = "carnet-";
+const SUFFIX: &str = ".json.gz";
+const STAMP: &str = "%Y-%m-%d-%H%M%S";
+
+/// How many backups to keep: the newest of each of the last `daily` days that have one, and
+/// of each of the last `weekly` weeks. Both zero: no backups are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub daily: u32,
+    pub weekly: u32,
+}
+
+impl Retention {
+    pub fn enabled(self) -> bool {
+        self.daily > 0 || self.weekly > 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub taken: NaiveDateTime,
+    pub bytes: u64,
+}
+
+fn file_name(at: NaiveDateTime) -> String {
+    format!("{PREFIX}{}{SUFFIX}", at.format(STAMP))
+}
+
+fn taken(name: &str) -> Option<NaiveDateTime> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDateTime::parse_from_str(stamp, STAMP).ok()
+}
+
+pub fn dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(DIR)
+}
+
+/// Carnet's backups in the data dir, oldest first: regular files named as Carnet names them.
+/// Anything else in the folder is not Carnet's and is left alone.
+pub fn list(data_dir: &Path) -> Vec<Backup> {
+    let Ok(entries) = std::fs::read_dir(dir(data_dir)) else {
+        return Vec::new();
+    };
+    let mut backups: Vec<Backup> = entries
+        .flatten()
+        .filter_map(|e| {
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            let taken = taken(&e.file_name().to_string_lossy())?;
+            Some(Backup {
+                path: e.path(),
+                taken,
+                bytes: meta.len(),
+            })
+        })
+        .collect();
+    backups.sort_by_key(|b| b.taken);
+    backups
+}
+
+/// Whether today's backup is still to be written.
+pub fn due(data_dir: &Path, today: NaiveDate, retention: Retention) -> bool {
+    retention.enabled() && !list(data_dir).iter().any(|b| b.taken.date() == today)
+}
+
+/// Writes a backup of `data` taken at `at`, then drops the ones the retention no longer keeps.
+pub fn write(
+    data_dir: &Path,
+    data: &Dataset,
+    at: NaiveDateTime,
+    retention: Retention,
+) -> std::io::Result<PathBuf> {
+    let folder = dir(data_dir);
+    crate::files::create_private_dir_all(&folder)?;
+    let path = folder.join(file_name(at));
+    crate::files::replace_with(&path, &mut |file| {
+        let buffered = std::io::BufWriter::new(file);
+        let mut gz = flate2::write::GzEncoder::new(buffered, flate2::Compression::default());
+        crate::export::json::write_json(&mut gz, data)?;
+        gz.finish()?.flush()
+    })?;
+    prune(data_dir, retention)?;
+    Ok(path)
+}
+
+/// The backups the retention keeps; the others are removed.
+pub fn prune(data_dir: &Path, retention: Retention) -> std::io::Result<()> {
+    let mut newest_first = list(data_dir);
+    newest_first.reverse();
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut weeks: Vec<(i32, u32)> = Vec::new();
+    for b in newest_first {
+        let day = b.taken.date();
+        let week = (day.iso_week().year(), day.iso_week().week());
+        let mut keep = false;
+        if !days.contains(&day) && days.len() < retention.daily as usize {
+            days.push(day);
+            keep = true;
+        }
+        if !weeks.contains(&week) && weeks.len() < retention.weekly as usize {
+            weeks.push(week);
+            keep = true;
+        }
+        if !keep {
+            std::fs::remove_file(&b.path)?;
+        }
+    }
+    Ok(())
+}
+
+/// The text of an export file, compressed (a backup) or not, never more than `limit` bytes.
+pub fn decode(bytes: &[u8], limit: u64) -> Result<String, String> {
+    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .take(limit + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| e.to_string())?;
+        if out.len() as u64 > limit {
+            return Err(format!("> {limit} bytes"));
+        }
+        out
+    } else {
+        bytes.to_vec()
+    };
+    String::from_utf8(text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(d: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(d, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn the_newest_of_each_recent_day_and_week_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(DIR);
+        std::fs::create_dir(&folder).unwrap();
+        // Forty days, two backups a day, and a file that is not Carnet's.
+        let first = at("2026-10-01 09:00");
+        for day in 0..40 {
+            for hour in [9, 17] {
+                let t = first + chrono::Duration::days(day) + chrono::Duration::hours(hour - 9);
+                std::fs::write(folder.join(file_name(t)), b"x").unwrap();
+            }
+        }
+        std::fs::write(folder.join("notes.txt"), b"mine").unwrap();
+        prune(
+            dir.path(),
+            Retention {
+                daily: 7,
+                weekly: 4,
+            },
+        )
+        .unwrap();
+        let kept: Vec<String> = list(dir.path())
+            .iter()
+            .map(|b| b.taken.format("%Y-%m-%d %H").to_string())
+            .collect();
+        // The last 7 days (3–9 Nov) at 17 h, and the newest of weeks 44 and 43 (Sundays
+        // 1 Nov and 25 Oct): weeks 46 and 45 are already among the days.
+        assert_eq!(
+            kept,
+            [
+                "2026-10-25 17",
+                "2026-11-01 17",
+                "2026-11-03 17",
+                "2026-11-04 17",
+                "2026-11-05 17",
+                "2026-11-06 17",
+                "2026-11-07 17",
+                "2026-11-08 17",
+                "2026-11-09 17",
+            ]
+        );
+        assert!(
+            folder.join("notes.txt").exists(),
+            "not Carnet's: left alone"
+        );
+    }
+
+    #[test]
+    fn a_backup_decodes_to_the_export_and_a_bomb_is_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = Dataset::default();
+        let path = write(
+            dir.path(),
+            &data,
+            at("2026-11-27 10:30"),
+            Retention {
+                daily: 7,
+                weekly: 4,
+            },
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(
+            decode(&bytes, 1 << 20).unwrap(),
+            crate::export::json::to_json(&data)
+        );
+        assert!(decode(&bytes, 10).is_err());
+        assert!(due(
+            dir.path(),
+            at("2026-11-28 08:00").date(),
+            Retention {
+                daily: 7,
+                weekly: 4
+            }
+        ));
+        assert!(!due(
+            dir.path(),
+            at("2026-11-27 18:00").date(),
+            Retention {
+                daily: 7,
+                weekly: 4
+            }
+        ));
+    }
+}
