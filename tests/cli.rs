@@ -284,6 +284,47 @@ fn a_locked_store_exits_with_3_and_names_who_holds_it() {
 }
 
 #[test]
+fn writers_racing_for_the_store_are_always_told_who_holds_it() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    demo(home.path(), &dir, "200");
+    let d = dir.to_str().unwrap().to_string();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let (home, d) = (home.path().to_path_buf(), d.clone());
+            std::thread::spawn(move || {
+                (0..25)
+                    .map(|i| {
+                        carnet(
+                            &home,
+                            &["--data-dir", &d, "note", &format!("course {w} {i}")],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut refusals = 0;
+    for w in writers {
+        for out in w.join().unwrap() {
+            match out.status.code() {
+                Some(0) => {}
+                Some(3) => {
+                    refusals += 1;
+                    let err = text(&out.stderr);
+                    assert!(
+                        !err.contains("? sur ?") && !err.contains("(pid 0)"),
+                        "the holder is named: {err}"
+                    );
+                }
+                other => panic!("{other:?}: {}", text(&out.stderr)),
+            }
+        }
+    }
+    eprintln!("{refusals} refusals in the race");
+}
+
+#[test]
 fn a_bad_config_exits_with_2_naming_file_and_line() {
     let home = tempfile::tempdir().unwrap();
     let cfg = home.path().join("c.toml");

@@ -3,7 +3,7 @@
 //! process dies, even when it is killed.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "carnet.lock";
@@ -100,10 +100,10 @@ fn open_lock_file(dir: &Path) -> Result<(File, PathBuf), LockError> {
     let path = dir.join(LOCK_FILE);
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        // A link planted under this name is refused, never followed.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let file = options.open(&path).map_err(|source| LockError::Io {
         path: path.clone(),
@@ -112,29 +112,50 @@ fn open_lock_file(dir: &Path) -> Result<(File, PathBuf), LockError> {
     Ok((file, path))
 }
 
-fn read_owner(mut file: &File) -> LockOwner {
-    let mut text = String::new();
-    let _ = file.read_to_string(&mut text);
-    LockOwner::parse(&text)
+fn read_owner(file: &File) -> LockOwner {
+    let mut buf = [0u8; 1024];
+    let n = file.read_at(&mut buf, 0).unwrap_or(0);
+    LockOwner::parse(&String::from_utf8_lossy(&buf[..n]))
+}
+
+/// Who holds the lock, once they have said so: the holder takes the lock first and writes
+/// its name just after, so a reader can come in between (and find the file empty, or still
+/// naming the previous holder, now gone). Asked again for up to a second.
+fn settled_owner(file: &File) -> LockOwner {
+    let here = hostname();
+    let credible = |o: &LockOwner| {
+        o.pid != 0
+            && o.user != "?"
+            // A pid on this machine must be a live process; another host's cannot be checked.
+            && (o.host != here || Path::new(&format!("/proc/{}", o.pid)).exists())
+    };
+    let mut owner = read_owner(file);
+    for _ in 0..50 {
+        if credible(&owner) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        owner = read_owner(file);
+    }
+    owner
 }
 
 impl StoreLock {
     pub fn acquire(dir: &Path) -> Result<StoreLock, LockError> {
-        let (mut file, path) = open_lock_file(dir)?;
+        let (file, path) = open_lock_file(dir)?;
         match file.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(LockError::Held(read_owner(&file))),
+            Err(TryLockError::WouldBlock) => return Err(LockError::Held(settled_owner(&file))),
             Err(TryLockError::Error(source)) => return Err(LockError::Io { path, source }),
         }
-        let io = |source| LockError::Io {
-            path: path.clone(),
-            source,
-        };
-        file.set_len(0).map_err(io)?;
-        file.seek(SeekFrom::Start(0)).map_err(io)?;
-        file.write_all(LockOwner::current().to_text().as_bytes())
-            .map_err(io)?;
-        file.sync_all().map_err(io)?;
+        // Written over the previous holder's name, then cut to length: the file is never
+        // empty for a reader once it exists. Failing to write it (a full disk) does not stop
+        // the store from opening: the lock itself is what protects it.
+        let text = LockOwner::current().to_text();
+        if file.write_all_at(text.as_bytes(), 0).is_ok() {
+            let _ = file.set_len(text.len() as u64);
+            let _ = file.sync_all();
+        }
         Ok(StoreLock { _file: file })
     }
 
@@ -153,7 +174,7 @@ impl StoreLock {
         let (file, _) = open_lock_file(dir).ok()?;
         match file.try_lock() {
             Ok(()) => None,
-            Err(TryLockError::WouldBlock) => Some(read_owner(&file)),
+            Err(TryLockError::WouldBlock) => Some(settled_owner(&file)),
             Err(TryLockError::Error(_)) => None,
         }
     }
