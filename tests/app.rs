@@ -303,9 +303,10 @@ fn a_fiche_links_structures_through_the_reference_picker() {
             .iter()
             .any(|s| s.meta.id.to_string() == first)
     );
-    press(&mut a, Key::plain(KeyCode::Tab)); // check the first
+    press(&mut a, Key::plain(KeyCode::Tab)); // tick the first
     press(&mut a, Key::plain(KeyCode::Down));
-    press(&mut a, Key::plain(KeyCode::Enter)); // and take the second too
+    press(&mut a, Key::plain(KeyCode::Tab)); // and the second
+    press(&mut a, Key::plain(KeyCode::Enter)); // Enter confirms what is ticked
     let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
         panic!("the picker returns to the form");
     };

@@ -133,6 +133,49 @@ fn the_common_case_takes_about_ten_keystrokes_beyond_the_words() {
     );
 }
 
+/// The Types value of the open interaction form.
+fn types(app: &App) -> Vec<String> {
+    form(app)
+        .value("types")
+        .unwrap()
+        .multi()
+        .iter()
+        .map(|t| t.to_string())
+        .collect()
+}
+
+#[test]
+fn enter_in_a_multi_choice_keeps_every_ticked_row() {
+    let mut a = app(Dataset::default());
+    // Tick the highlighted row with Tab, then Enter: it stays ticked.
+    press(&mut a, Key::char('n'));
+    type_text(&mut a, "ori");
+    press(&mut a, special(KeyCode::Tab));
+    press(&mut a, special(KeyCode::Enter));
+    assert_eq!(types(&a), ["orientation"]);
+
+    // Two ticked, Enter on either: both are kept.
+    focus_field(&mut a, "types");
+    press(&mut a, special(KeyCode::Enter));
+    let Some(Modal::Picker(_)) = a.modals.last() else {
+        panic!("Enter on Types opens the picker again");
+    };
+    press(&mut a, special(KeyCode::Down));
+    press(&mut a, special(KeyCode::Tab));
+    press(&mut a, special(KeyCode::Enter));
+    let mut chosen = types(&a);
+    chosen.sort();
+    assert_eq!(chosen.len(), 2, "{chosen:?}");
+    assert!(chosen.contains(&"orientation".to_string()));
+
+    // Nothing ticked: Enter takes the highlighted row.
+    let mut b = app(Dataset::default());
+    press(&mut b, Key::char('n'));
+    type_text(&mut b, "ori");
+    press(&mut b, special(KeyCode::Enter));
+    assert_eq!(types(&b), ["orientation"]);
+}
+
 #[test]
 fn tab_and_shift_tab_walk_the_fields_in_order() {
     let mut a = app(common::sample(10));

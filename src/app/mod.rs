@@ -3509,15 +3509,12 @@ impl App {
             }
             return Vec::new();
         }
+        // Enter confirms what is ticked; with nothing ticked, it takes the highlighted row.
         if p.multi
+            && p.chosen.is_empty()
             && let Choice::Item(id) = &choice
-            && !p.chosen.contains(id)
         {
             p.chosen.push(id.clone());
-        } else if p.multi
-            && let Choice::Item(id) = &choice
-        {
-            p.chosen.retain(|c| c != id);
         }
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Vec::new();

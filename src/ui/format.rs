@@ -60,9 +60,47 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     out
 }
 
+/// Several values on one line of `width` columns: as many as fit whole, then "+N" for the
+/// others, so a collapsed list never looks like a single value.
+pub fn fit_list(values: &[String], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let joined = values.join(", ");
+    if joined.width() <= width {
+        return joined;
+    }
+    for shown in (1..values.len()).rev() {
+        let text = format!("{} +{}", values[..shown].join(", "), values.len() - shown);
+        if text.width() <= width {
+            return text;
+        }
+    }
+    let more = if values.len() > 1 {
+        format!(" +{}", values.len() - 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{more}",
+        ellipsis(&values[0], width.saturating_sub(more.width()))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_that_does_not_fit_says_how_many_are_left() {
+        let v: Vec<String> = ["Orientation", "Aide technique", "Médiation"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(fit_list(&v, 60), "Orientation, Aide technique, Médiation");
+        assert_eq!(fit_list(&v, 30), "Orientation, Aide technique +1");
+        assert_eq!(fit_list(&v, 16), "Orientation +2");
+        assert_eq!(fit_list(&v, 10), "Orient… +2");
+        assert_eq!(fit_list(&v[..1], 8), "Orienta…");
+    }
 
     #[test]
     fn durations_and_counts_read_naturally() {

@@ -55,18 +55,14 @@ fn competence_label(app: &App, id: &str) -> String {
     }
 }
 
-/// The value of a field as one line of text (not focused, or not typed).
-fn value_text(app: &App, field: &Field) -> String {
-    let none = || "—".to_string();
-    match (&field.kind, &field.value) {
-        (_, Value::Text(input)) => crate::domain::text::one_line(input.text()),
-        (FieldKind::Choice(o), Value::Choice(Some(id))) => option_label(app, *o, id),
-        (FieldKind::Multi(o), Value::Multi(ids)) if !ids.is_empty() => ids
-            .iter()
-            .map(|id| option_label(app, *o, id))
-            .collect::<Vec<_>>()
-            .join(", "),
-        (FieldKind::Refs(list), Value::Multi(ids)) if !ids.is_empty() => ids
+/// The labels of a multi-valued field's values, `None` for other fields.
+fn value_labels(app: &App, field: &Field) -> Option<Vec<String>> {
+    let Value::Multi(ids) = &field.value else {
+        return None;
+    };
+    let labels = match &field.kind {
+        FieldKind::Multi(o) => ids.iter().map(|id| option_label(app, *o, id)).collect(),
+        FieldKind::Refs(list) => ids
             .iter()
             .map(|id| {
                 let id = id.parse::<crate::domain::Id>().ok();
@@ -100,13 +96,26 @@ fn value_text(app: &App, field: &Field) -> String {
                 };
                 name.unwrap_or_else(|| "?".into())
             })
-            .collect::<Vec<_>>()
-            .join(", "),
-        (FieldKind::Competences, Value::Multi(ids)) if !ids.is_empty() => ids
-            .iter()
-            .map(|id| competence_label(app, id))
-            .collect::<Vec<_>>()
-            .join(", "),
+            .collect(),
+        FieldKind::Competences => ids.iter().map(|id| competence_label(app, id)).collect(),
+        _ => return None,
+    };
+    Some(labels)
+}
+
+/// The value of a field as one line of text (not focused, or not typed).
+fn value_text(app: &App, field: &Field) -> String {
+    let none = || "—".to_string();
+    if let Some(labels) = value_labels(app, field) {
+        return if labels.is_empty() {
+            none()
+        } else {
+            labels.join(", ")
+        };
+    }
+    match (&field.kind, &field.value) {
+        (_, Value::Text(input)) => crate::domain::text::one_line(input.text()),
+        (FieldKind::Choice(o), Value::Choice(Some(id))) => option_label(app, *o, id),
         (_, Value::Bool(b)) => format!(
             "[{}] {}",
             if *b { "x" } else { " " },
@@ -267,7 +276,13 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             }
             Value::Text(input) => spans.extend(input_spans(input, value_width, theme, focused)),
             _ => {
-                let text = value_text(app, field);
+                let text = match value_labels(app, field) {
+                    // Every value, or as many as fit and "+N": never just the first.
+                    Some(labels) if !labels.is_empty() => {
+                        super::format::fit_list(&labels, value_width)
+                    }
+                    _ => value_text(app, field),
+                };
                 let style = if text == "—" { theme.dim } else { theme.base };
                 spans.push(Span::styled(text, style));
             }
