@@ -353,7 +353,9 @@ pub fn main() -> ExitCode {
     let code = match run(cli, lang_flag, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            warn!("{}", f.message);
+            if !f.message.is_empty() {
+                warn!("{}", f.message);
+            }
             ExitCode::from(f.code)
         }
     };
@@ -1109,12 +1111,17 @@ fn open_tui(
     let mono = config.mono(env);
     let mut app = App::loading(config, crate::clock::now_local());
     app.demo = demo;
-    runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
+    let ended = runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
         Failure::new(
             EXIT_OTHER,
             i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
         )
-    })
+    })?;
+    match ended {
+        runtime::Ended::Quit => Ok(()),
+        // Ended by a signal: no message, the status says it (128 + the signal).
+        signal => Err(Failure::new(signal.exit_code(), String::new())),
+    }
 }
 
 pub struct NoteArgs {

@@ -147,20 +147,28 @@ fn english_and_no_color_work_in_a_real_terminal() {
     t.assert_restored();
 }
 
-fn signal_ends_cleanly(signal: &str) {
+/// Sends `signal` to a running Carnet with an unsaved form open: it exits with 128 + the
+/// signal, the terminal is restored, the store intact, and the form is offered back.
+fn signal_ends_cleanly(signal: &str, number: u8) {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = Tmux::start(&format!("sig{signal}"), home.path(), "") else {
         return;
     };
     let data = home.path().join("store-under-test");
-    t.keys(&[
-        &format!(
-            "carnet --data-dir {} demo --interactions 50; echo EXIT=$?",
-            data.display()
-        ),
-        "Enter",
-    ]);
+    let run = format!(
+        "carnet --data-dir {} demo --interactions 50; echo EXIT=$?",
+        data.display()
+    );
+    t.keys(&[&run, "Enter"]);
     t.wait_for("Journal · 50");
+    // A new interaction, typed but not saved.
+    t.keys(&["n"]);
+    t.keys(&["-l", "acc"]);
+    t.keys(&["Enter"]);
+    t.keys(&["-l", "log"]);
+    t.keys(&["Enter"]);
+    t.keys(&["-l", "Brouillon gardé"]);
+    t.wait_for("Brouillon gardé");
     let pid = t.format("#{pane_pid}");
     // The carnet process is the shell's child.
     let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
@@ -170,32 +178,59 @@ fn signal_ends_cleanly(signal: &str) {
         .args([&format!("-{signal}"), &child])
         .status()
         .unwrap();
-    t.wait_for("EXIT=0");
+    t.wait_for(&format!("EXIT={}", 128 + u16::from(number)));
     t.assert_restored();
     assert!(
         carnet::storage::StoreLock::holder(&data).is_none(),
         "lock released"
     );
-    let store = carnet::storage::Store::open(&data).unwrap();
-    assert_eq!(
-        store.load().unwrap().0.interactions.len(),
-        50,
-        "store intact"
+    {
+        let store = carnet::storage::Store::open(&data).unwrap();
+        assert_eq!(
+            store.load().unwrap().0.interactions.len(),
+            50,
+            "store intact"
+        );
+    }
+    // The next start offers the form back; yes reopens it with its text.
+    t.keys(&["clear", "Enter"]);
+    let reopen = format!("carnet --data-dir {}; echo EXIT=$?", data.display());
+    t.keys(&[&reopen, "Enter"]);
+    t.wait_for("Le reprendre ?");
+    t.keys(&["o"]);
+    t.wait_for("Brouillon gardé");
+    t.keys(&["C-s"]);
+    t.wait_for("Journal · 51");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(
+        !data.join("brouillon.json").exists(),
+        "the kept form is gone once resumed"
     );
 }
 
 #[test]
-fn sighup_flushes_exits_and_restores_the_terminal() {
-    signal_ends_cleanly("HUP");
+fn sighup_keeps_the_form_exits_129_and_restores_the_terminal() {
+    signal_ends_cleanly("HUP", 1);
 }
 
 #[test]
-fn sigterm_exits_and_restores_the_terminal() {
-    signal_ends_cleanly("TERM");
+fn sigterm_keeps_the_form_exits_143_and_restores_the_terminal() {
+    signal_ends_cleanly("TERM", 15);
 }
 
 #[test]
-fn a_second_instance_is_refused_within_a_second() {
+fn sigint_keeps_the_form_exits_130_and_restores_the_terminal() {
+    signal_ends_cleanly("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_like_the_others() {
+    signal_ends_cleanly("QUIT", 3);
+}
+
+#[test]
+fn a_second_instance_is_refused_and_says_who_holds_the_store() {
     let home = tempfile::tempdir().unwrap();
     let Some(t) = Tmux::start("second", home.path(), "") else {
         return;

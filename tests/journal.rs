@@ -177,6 +177,45 @@ fn enter_in_a_multi_choice_keeps_every_ticked_row() {
 }
 
 #[test]
+fn an_unsaved_form_is_kept_and_offered_back_with_its_values() {
+    let mut a = app(common::sample(20));
+    assert!(a.draft().is_none(), "nothing open, nothing to keep");
+    press(&mut a, Key::char('n'));
+    assert!(a.draft().is_none(), "an untouched form is not kept");
+    type_text(&mut a, "acc");
+    press(&mut a, special(KeyCode::Enter));
+    type_text(&mut a, "log");
+    press(&mut a, special(KeyCode::Enter));
+    type_text(&mut a, "Relance du bailleur");
+    let kept = a.draft().unwrap().to_json();
+
+    // The next session: the draft is offered; no drops it, yes reopens it.
+    let mut b = app(common::sample(20));
+    let draft = carnet::app::draft::Draft::from_json(&kept).unwrap();
+    b.update(Msg::DraftFound(Box::new(draft.clone())));
+    assert!(matches!(b.modals.last(), Some(Modal::Confirm { .. })));
+    assert_eq!(press(&mut b, Key::char('n')), vec![Effect::DiscardDraft]);
+    assert!(b.modals.is_empty());
+    b.update(Msg::DraftFound(Box::new(draft)));
+    assert_eq!(press(&mut b, Key::char('o')), vec![Effect::DiscardDraft]);
+    assert_eq!(
+        form(&b).value("demande").unwrap().text(),
+        "Relance du bailleur"
+    );
+    assert_eq!(
+        form(&b).value("types").unwrap().multi(),
+        ["accueil_information"]
+    );
+    let before = b.data.interactions.len();
+    press(&mut b, ctrl('s'));
+    assert_eq!(
+        b.data.interactions.len(),
+        before + 1,
+        "and it saves as typed"
+    );
+}
+
+#[test]
 fn tab_and_shift_tab_walk_the_fields_in_order() {
     let mut a = app(common::sample(10));
     press(&mut a, Key::char('n'));

@@ -173,6 +173,7 @@ err-newer-schema = The logbook { $path } was written by a newer Carnet (schema {
 err-bad-schema = The file { $path } should hold the logbook's version number and does not. Carnet changed nothing. Put the number back (this Carnet reads up to schema { $supported }), or delete the file so that Carnet rebuilds it from the logbook.
 store-recovered = An abrupt stop had left an unfinished snapshot ({ $files }) that kept the logbook from opening: it was moved aside into the "recuperation" folder and the logbook opens normally.
 warn-backup-failed = Today's backup could not be written ({ $detail }). Your records are in the logbook; free some space or check the folder, it will be tried again at the next quit.
+confirm-resume-draft = A form was not saved when Carnet was stopped on { $date } at { $time }. Resume it?
 err-not-empty = The logbook { $path } already holds records: import goes into an empty logbook. Choose another folder with --data-dir.
 err-not-demo = The folder { $path } holds a real logbook: the demo does not overwrite it. Choose another folder with --data-dir.
 err-store = Logbook error: { $detail }.

@@ -173,6 +173,7 @@ err-newer-schema = Le carnet { $path } a été écrit par une version plus réce
 err-bad-schema = Le fichier { $path } devrait contenir le numéro de version du carnet et n'en contient pas. Carnet n'a rien modifié. Remettez-y le numéro (ce Carnet lit jusqu'au schéma { $supported }), ou supprimez ce fichier pour que Carnet le reconstitue à partir du carnet.
 store-recovered = Un arrêt brutal avait laissé un instantané inachevé ({ $files }) qui empêchait d'ouvrir le carnet : il a été mis de côté dans le dossier « recuperation » et le carnet s'ouvre normalement.
 warn-backup-failed = La sauvegarde du jour n'a pas pu être écrite ({ $detail }). Vos enregistrements sont dans le carnet ; libérez de la place ou vérifiez le dossier, elle sera retentée à la prochaine fermeture.
+confirm-resume-draft = Un formulaire n'était pas enregistré quand Carnet a été arrêté le { $date } à { $time }. Le reprendre ?
 err-not-empty = Le carnet { $path } contient déjà des enregistrements : l'import se fait dans un carnet vide. Choisissez un autre dossier avec --data-dir.
 err-not-demo = Le dossier { $path } contient un carnet réel : la démo ne l'écrase pas. Choisissez un autre dossier avec --data-dir.
 err-store = Erreur du carnet : { $detail }.

@@ -130,14 +130,14 @@ impl FieldKind {
 }
 
 /// A structure chosen in a form: one of the network, or one to create on save.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StructureRef {
     Existing(Id, Text),
     New { nom: Text, typologie: Text },
 }
 
 /// A suivi chosen in a form: an existing one, or the next code to create on save.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SuiviRef {
     Existing(Id, Text),
     New(Text),

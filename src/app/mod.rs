@@ -3,6 +3,7 @@
 
 pub mod docs;
 pub mod dossier;
+pub mod draft;
 pub mod evidence;
 pub mod form;
 pub mod input;
@@ -183,7 +184,7 @@ pub struct Undo {
     pub remove: Vec<(RecordKind, Id)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ConfirmAction {
     DeleteInteraction(Id),
     DeleteStructure(Id),
@@ -197,6 +198,9 @@ pub enum ConfirmAction {
     /// A structure with a close name exists: yes opens it, no creates the new one anyway.
     OpenSimilarStructure(Id),
     DiscardForm,
+    /// A form kept when the last session ended by a signal: yes reopens it, no drops it,
+    /// Esc asks again next time.
+    ResumeDraft(Box<draft::Draft>),
 }
 
 /// The Compétences tab shows the référentiel, the coverage (gaps first) or the analyses de
@@ -328,6 +332,8 @@ pub enum Msg {
     PersistFailed(String),
     /// Opening the store moved aside files an interrupted run left (their names).
     Recovered(Vec<String>),
+    /// A form kept when the last session was ended by a signal.
+    DraftFound(Box<draft::Draft>),
     /// The text came back from $EDITOR (or the editor could not run).
     ExternalEdited(Result<String, String>),
     /// A documentation folder was read (or could not be).
@@ -356,6 +362,8 @@ pub enum Effect {
     EditExternally(String),
     /// Read a documentation folder (Markdown files).
     ReadFolder(std::path::PathBuf),
+    /// Remove the kept form (offered back, then resumed or declined).
+    DiscardDraft,
 }
 
 /// A line for the footer: information, or a problem.
@@ -729,6 +737,15 @@ impl App {
         order.get(selected).map(|&i| (kind, i))
     }
 
+    /// The unsaved form to keep if the session ends now: the last one open that writes a
+    /// record, when it changed something.
+    pub fn draft(&self) -> Option<draft::Draft> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Form(form) => draft::Draft::of(form, self.now),
+            _ => None,
+        })
+    }
+
     fn set_status(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
     }
@@ -772,6 +789,19 @@ impl App {
             Msg::Recovered(files) => {
                 let text = crate::i18n::recovered(&self.i18n, &files);
                 self.set_status(text, false);
+            }
+            Msg::DraftFound(draft) => {
+                let message = self.i18n.t_args(
+                    "confirm-resume-draft",
+                    &[
+                        arg("date", crate::domain::text::date(draft.kept_at.date())),
+                        arg("time", draft.kept_at.format("%H:%M").to_string()),
+                    ],
+                );
+                self.modals.push(Modal::Confirm {
+                    message,
+                    action: ConfirmAction::ResumeDraft(draft),
+                });
             }
             Msg::FolderRead(Err((path, kind, message))) => {
                 let detail = format!(
@@ -1570,7 +1600,16 @@ impl App {
                     self.modals.pop();
                     Vec::new()
                 }
+                ConfirmAction::ResumeDraft(draft) => {
+                    let form = draft.into_form(&self.config, &self.data);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                    vec![Effect::DiscardDraft]
+                }
             },
+            Some(Modal::Confirm {
+                action: ConfirmAction::ResumeDraft(_),
+                ..
+            }) if answer == Some(false) => vec![Effect::DiscardDraft],
             Some(Modal::Confirm {
                 action: ConfirmAction::OpenSimilarStructure(_),
                 ..

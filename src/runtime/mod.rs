@@ -15,53 +15,119 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Signals that end the session cleanly: the terminal is restored and the store flushed.
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (or the terminal going away, as SIGHUP) ended it: exit with 128 + it.
+    Signal(i32),
+}
+
+impl Ended {
+    /// The process's exit status, as shells report a death by signal.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(sig) => u8::try_from(128 + sig).unwrap_or(u8::MAX),
+        }
+    }
+}
+
+/// Signals that end the session cleanly: an unsaved form is kept, the store flushed and the
+/// terminal restored, then the process exits with 128 + the signal.
 #[derive(Clone, Default)]
 pub struct Signals {
-    pub stop: Arc<AtomicBool>,
+    /// The signal received, 0 while none.
+    pub received: Arc<AtomicUsize>,
+    /// The open form as it would be kept now (its file's bytes), mirrored after each update
+    /// so the watcher can keep it even when the main thread is stuck on a dead terminal.
+    draft: Arc<Mutex<Option<Vec<u8>>>>,
 }
+
+/// The signals that end a session: hang-up, interrupt, quit (which would otherwise leave the
+/// terminal raw in the alternate screen) and terminate.
+const ENDING: [i32; 4] = [
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGTERM,
+];
 
 impl Signals {
     pub fn register() -> io::Result<Signals> {
         let signals = Signals::default();
-        for sig in [
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-        ] {
-            signal_hook::flag::register(sig, Arc::clone(&signals.stop))?;
+        for sig in ENDING {
+            let number = usize::try_from(sig).unwrap_or(0);
+            signal_hook::flag::register_usize(sig, Arc::clone(&signals.received), number)?;
         }
         Ok(signals)
     }
 
-    fn stopped(&self) -> bool {
-        self.stop.load(Ordering::SeqCst)
+    fn received(&self) -> Option<i32> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
     }
 
-    /// Ends the process cleanly from a separate thread when a signal arrives or the terminal
-    /// goes away. Needed because on a hung-up terminal the input reader can spin on
-    /// end-of-file without ever returning to the loop that checks the flag.
-    fn watch(&self, flusher: crate::storage::Flusher) {
-        let stop = Arc::clone(&self.stop);
+    fn mirror(&self, app: &App) {
+        let bytes = app.draft().map(|d| d.to_json());
+        if let Ok(mut kept) = self.draft.lock() {
+            *kept = bytes;
+        }
+    }
+
+    /// Ends the process from a separate thread when a signal arrives or the terminal goes
+    /// away. Needed because on a hung-up terminal the input reader can spin on end-of-file
+    /// without ever returning to the loop that checks the flag.
+    fn watch(&self, flusher: crate::storage::Flusher, draft_path: PathBuf) {
+        let signals = self.clone();
         let spawned = std::thread::Builder::new()
             .name("carnet-signals".into())
             .spawn(move || {
                 use std::io::IsTerminal;
                 loop {
                     std::thread::sleep(Duration::from_millis(100));
-                    if stop.load(Ordering::SeqCst) || !io::stdin().is_terminal() {
-                        flusher.flush();
-                        terminal::restore();
-                        std::process::exit(0);
+                    let sig = match signals.received() {
+                        Some(sig) => sig,
+                        None if !io::stdin().is_terminal() => signal_hook::consts::SIGHUP,
+                        None => continue,
+                    };
+                    let kept = signals.draft.lock().ok().and_then(|d| d.clone());
+                    if let Some(bytes) = kept {
+                        let _ = keep_draft(&draft_path, &bytes);
                     }
+                    flusher.flush();
+                    terminal::restore();
+                    std::process::exit(i32::from(Ended::Signal(sig).exit_code()));
                 }
             });
         // Without the watcher the main loop still checks the flag between events.
         drop(spawned);
+    }
+}
+
+/// Writes the kept form (0600, whole or not at all).
+fn keep_draft(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::files::replace_atomically(path, bytes)
+}
+
+/// The kept form of a data dir, if there is one that reads.
+fn read_draft(path: &Path) -> Option<crate::app::draft::Draft> {
+    let bytes = crate::files::read_regular_bytes(path, 4 * 1024 * 1024).ok()?;
+    crate::app::draft::Draft::from_json(&bytes)
+}
+
+/// Removes the kept form (a regular file Carnet wrote; anything else there is left).
+fn discard_draft(path: &Path) {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -119,6 +185,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Quit
         | Effect::EditExternally(_)
         | Effect::ReadFolder(_)
+        | Effect::DiscardDraft
         | Effect::WriteFile { .. } => Ok(()),
     };
     result.err().map(|e| Msg::PersistFailed(e.to_string()))
@@ -130,10 +197,10 @@ pub fn run_loop(
     events: &mut dyn EventSource,
     signals: &Signals,
     host: &mut dyn Host,
-) -> io::Result<()> {
+) -> io::Result<Ended> {
     loop {
-        if signals.stopped() {
-            return Ok(());
+        if let Some(sig) = signals.received() {
+            return Ok(Ended::Signal(sig));
         }
         if app.dirty {
             host.draw(app)?;
@@ -150,13 +217,14 @@ pub fn run_loop(
             while let Some(m) = pending.pop() {
                 for effect in app.update(m) {
                     if effect == Effect::Quit {
-                        return Ok(());
+                        return Ok(Ended::Quit);
                     }
                     pending.extend(host.execute(effect));
                 }
             }
             msg = events.next(Duration::ZERO)?;
         }
+        signals.mirror(app);
     }
 }
 
@@ -175,6 +243,7 @@ struct TerminalHost<'a> {
     store: &'a Store,
     theme: Theme,
     backups: crate::storage::backup::Retention,
+    draft_path: PathBuf,
 }
 
 impl Host for TerminalHost<'_> {
@@ -209,6 +278,10 @@ impl Host for TerminalHost<'_> {
                 Ok(_) => vec![read_folder(&dir)],
             },
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
+            Effect::DiscardDraft => {
+                discard_draft(&self.draft_path);
+                Vec::new()
+            }
             other => persist(self.store, &other).into_iter().collect(),
         }
     }
@@ -238,9 +311,10 @@ impl TerminalHost<'_> {
 }
 
 /// Opens the full screen on an open store: first frame at once, then the data.
-pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
+pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
+    let draft_path = store.data_dir().join(crate::storage::DRAFT_FILE);
     let signals = Signals::register()?;
-    signals.watch(store.flusher());
+    signals.watch(store.flusher(), draft_path.clone());
     let guard = terminal::TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
     let terminal = Terminal::new(backend)?;
@@ -249,6 +323,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
         store,
         theme,
         backups: app.config.backups,
+        draft_path: draft_path.clone(),
     };
     let size = host.size();
     app.update(Msg::Resize(size.0, size.1));
@@ -271,13 +346,23 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
             }
         }
     }
-    let result = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
+    if let Some(draft) = read_draft(&draft_path) {
+        app.update(Msg::DraftFound(Box::new(draft)));
+    }
+    let ended = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
+    if matches!(ended, Ok(Ended::Signal(_)))
+        && let Some(draft) = app.draft()
+    {
+        let _ = keep_draft(&draft_path, &draft.to_json());
+    }
     // Flush before the terminal is handed back, whatever ended the loop.
     let flushed = store.flush();
     drop(guard);
-    result?;
+    let ended = ended?;
     flushed.map_err(io::Error::other)?;
-    if let Err(e) = backup_on_quit(&app, store) {
+    if ended == Ended::Quit
+        && let Err(e) = backup_on_quit(&app, store)
+    {
         // The terminal is back: say it plainly, the session itself ended well.
         let detail = format!(
             "{} : {}",
@@ -289,7 +374,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<()> {
             .t_args("warn-backup-failed", &[crate::i18n::arg("detail", detail)]);
         eprintln!("{}", crate::domain::text::sanitize(&text, true));
     }
-    Ok(())
+    Ok(ended)
 }
 
 /// The day's backup, on the first clean quit of the day: what the interface shows is what the
@@ -328,6 +413,12 @@ where
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
+            Effect::DiscardDraft => {
+                if let Some(store) = self.store {
+                    discard_draft(&store.data_dir().join(crate::storage::DRAFT_FILE));
+                }
+                Vec::new()
+            }
             other => self
                 .store
                 .and_then(|s| persist(s, &other))
@@ -349,6 +440,6 @@ where
     let mut events = events::ScriptedEvents(script.into());
     match run_loop(app, &mut events, &Signals::default(), host) {
         Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(()),
-        other => other,
+        other => other.map(|_| ()),
     }
 }

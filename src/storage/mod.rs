@@ -329,8 +329,12 @@ fn open_sled(
     }
 }
 
+/// A form left unsaved when the interface was ended by a signal (`app::draft`).
+pub const DRAFT_FILE: &str = "brouillon.json";
+
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 5] = [
+const OWN_ENTRIES: [&str; 6] = [
+    DRAFT_FILE,
     STORE_DIR,
     lock::LOCK_FILE,
     SCHEMA_FILE,

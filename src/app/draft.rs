@@ -1,0 +1,145 @@
+//! A form left open when the session ended by a signal (SIGTERM, SIGHUP, a closed SSH
+//! window): its record and values, kept in the data dir and offered back at the next start.
+//! Pure: the runtime writes and removes the file.
+
+use super::form::{Form, Purpose, StructureRef, SuiviRef, Value};
+use crate::config::Config;
+use crate::domain::*;
+use serde::{Deserialize, Serialize};
+
+/// The record a form was writing, as it was before the form changed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftRecord {
+    Interaction(Box<Interaction>),
+    Structure(Box<Structure>),
+    Contact(Box<Contact>),
+    Rencontre(Box<Rencontre>),
+    Veille(Box<Veille>),
+    Signalement(Box<Signalement>),
+    NoteTerritoire(Box<NoteTerritoire>),
+    Fiche(Box<Fiche>),
+    Analyse(Box<Analyse>),
+    Profil(Box<Profil>),
+    Exemple(Box<Exemple>),
+}
+
+/// A field's value as typed or chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftValue {
+    Text(String),
+    Choice(Option<Text>),
+    Multi(Vec<Text>),
+    Bool(bool),
+    Structure(Option<StructureRef>),
+    Suivi(Option<SuiviRef>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub record: DraftRecord,
+    pub is_new: bool,
+    /// Field id → value, for the fields that differ from the record.
+    pub values: Vec<(String, DraftValue)>,
+    pub focus: usize,
+    /// Local time the form was kept.
+    pub kept_at: chrono::NaiveDateTime,
+}
+
+impl Draft {
+    /// What an open form holds that is not saved yet; `None` for a form that changed nothing
+    /// or does not write a record (a filter, an export).
+    pub fn of(form: &Form, kept_at: chrono::NaiveDateTime) -> Option<Draft> {
+        if !form.dirty() {
+            return None;
+        }
+        let (record, is_new) = match &form.purpose {
+            Purpose::Interaction { base, is_new } => {
+                (DraftRecord::Interaction(base.clone()), *is_new)
+            }
+            Purpose::Structure { base, is_new } => (DraftRecord::Structure(base.clone()), *is_new),
+            Purpose::Contact { base, is_new } => (DraftRecord::Contact(base.clone()), *is_new),
+            Purpose::Rencontre { base, is_new } => (DraftRecord::Rencontre(base.clone()), *is_new),
+            Purpose::Veille { base, is_new } => (DraftRecord::Veille(base.clone()), *is_new),
+            Purpose::Signalement { base, is_new } => {
+                (DraftRecord::Signalement(base.clone()), *is_new)
+            }
+            Purpose::NoteTerritoire { base, is_new } => {
+                (DraftRecord::NoteTerritoire(base.clone()), *is_new)
+            }
+            Purpose::Fiche { base, is_new } => (DraftRecord::Fiche(base.clone()), *is_new),
+            Purpose::Analyse { base, is_new } => (DraftRecord::Analyse(base.clone()), *is_new),
+            Purpose::Profil { base, is_new } => (DraftRecord::Profil(base.clone()), *is_new),
+            Purpose::Exemple { base, is_new } => (DraftRecord::Exemple(base.clone()), *is_new),
+            _ => return None,
+        };
+        let values = form
+            .fields
+            .iter()
+            .filter(|f| f.changed())
+            .map(|f| {
+                let value = match &f.value {
+                    Value::Text(input) => DraftValue::Text(input.text().to_string()),
+                    Value::Choice(c) => DraftValue::Choice(c.clone()),
+                    Value::Multi(m) => DraftValue::Multi(m.clone()),
+                    Value::Bool(b) => DraftValue::Bool(*b),
+                    Value::Structure(s) => DraftValue::Structure(s.clone()),
+                    Value::Suivi(s) => DraftValue::Suivi(s.clone()),
+                };
+                (f.id.to_string(), value)
+            })
+            .collect();
+        Some(Draft {
+            record,
+            is_new,
+            values,
+            focus: form.focus,
+            kept_at,
+        })
+    }
+
+    /// The form again, as the screen that opened it builds it, with the kept values.
+    pub fn into_form(self, config: &Config, data: &Dataset) -> Form {
+        let is_new = self.is_new;
+        let mut form = match &self.record {
+            DraftRecord::Interaction(r) => super::interaction_form::form(r, is_new, data),
+            DraftRecord::Structure(r) => super::network::structure_form(r, is_new),
+            DraftRecord::Contact(r) => super::network::contact_form(r, is_new),
+            DraftRecord::Rencontre(r) => super::network::rencontre_form(r, is_new, config),
+            DraftRecord::Veille(r) => super::watch::veille_form(r, is_new, config),
+            DraftRecord::Signalement(r) => super::watch::signalement_form(r, is_new, config),
+            DraftRecord::NoteTerritoire(r) => super::watch::note_form(r, is_new, config),
+            DraftRecord::Fiche(r) => super::docs::fiche_form(r, is_new, config),
+            DraftRecord::Analyse(r) => super::watch::analyse_form(r, is_new, config, data),
+            DraftRecord::Profil(r) => super::profil::profil_form(r, is_new, data),
+            DraftRecord::Exemple(r) => super::dossier::exemple_form(r, is_new),
+        };
+        for (id, value) in self.values {
+            let Some(field) = form.field_mut(&id) else {
+                continue;
+            };
+            // A value only goes into a field of the same sort (a draft from another version
+            // of Carnet may not match).
+            match (&mut field.value, value) {
+                (Value::Text(input), DraftValue::Text(text)) => input.set(&text),
+                (Value::Choice(c), DraftValue::Choice(v)) => *c = v,
+                (Value::Multi(m), DraftValue::Multi(v)) => *m = v,
+                (Value::Bool(b), DraftValue::Bool(v)) => *b = v,
+                (Value::Structure(s), DraftValue::Structure(v)) => *s = v,
+                (Value::Suivi(s), DraftValue::Suivi(v)) => *s = v,
+                _ => {}
+            }
+        }
+        form.focus = self.focus.min(form.fields.len().saturating_sub(1));
+        form
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).unwrap_or_default()
+    }
+
+    pub fn from_json(bytes: &[u8]) -> Option<Draft> {
+        serde_json::from_slice(bytes).ok()
+    }
+}
