@@ -249,6 +249,7 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
                 ],
             ),
         ),
+        e if storage::cannot_write(e) => Failure::new(EXIT_OTHER, i18n.t("err-disk-full")),
         StoreError::BadSchemaFile { path } => Failure::new(
             EXIT_OTHER,
             i18n.t_args(
@@ -274,9 +275,26 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
     }
 }
 
-/// Opens the store for a command, and says what opening it repaired.
+/// Opens the store for a command that writes to it, and says what opening it repaired.
 fn open_store(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
-    let store = Store::open(dir).map_err(|e| store_failure(i18n, &e))?;
+    open_store_with(i18n, dir, false)
+}
+
+/// The same for a command that only reads it: when nothing can be written where it lives
+/// (a full disk), it is read from a temporary copy, so the data can still get out.
+fn open_store_to_read(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
+    open_store_with(i18n, dir, true)
+}
+
+fn open_store_with(i18n: &I18n, dir: &Path, reading: bool) -> Result<Store, Failure> {
+    let store = match Store::open(dir) {
+        Err(e) if reading && storage::cannot_write(&e) => {
+            let store = Store::open_read_only(dir).map_err(|e| store_failure(i18n, &e))?;
+            warn!("{}", i18n.t("warn-read-only"));
+            store
+        }
+        other => other.map_err(|e| store_failure(i18n, &e))?,
+    };
     if !store.recovered().is_empty() {
         warn!("{}", crate::i18n::recovered(i18n, store.recovered()));
     }
@@ -634,7 +652,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
             }
             let dir = config::paths::data_dir(&overrides, env);
-            let store = open_store(&i18n, &dir)?;
+            let store = open_store_to_read(&i18n, &dir)?;
             let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
             if !failures.is_empty() {
                 warn!(
@@ -1601,7 +1619,14 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         }
     };
     line(&mut out, "doctor-backups", backups_line);
-    let store = match Store::open(&data_dir) {
+    let opened = match Store::open(&data_dir) {
+        Err(e) if storage::cannot_write(&e) => {
+            line(&mut out, "doctor-read-only", i18n.t("warn-read-only"));
+            Store::open_read_only(&data_dir)
+        }
+        other => other,
+    };
+    let store = match opened {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(out, "{}", store_failure(i18n, &e).message);

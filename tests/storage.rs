@@ -343,6 +343,63 @@ fn a_store_that_cannot_be_recovered_is_left_exactly_as_it_was() {
     );
 }
 
+#[test]
+fn a_store_read_from_a_copy_is_left_exactly_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(60);
+    Store::open(dir.path()).unwrap().insert_all(&data).unwrap();
+    let before = snapshot(dir.path());
+    {
+        let store = Store::open_read_only(dir.path()).unwrap();
+        assert!(store.is_read_only_copy());
+        let (loaded, failures) = store.load().unwrap();
+        assert_eq!(loaded.interactions.len(), data.interactions.len());
+        assert!(failures.is_empty());
+        // Even a write lands in the copy, never in the store.
+        store.put(&data.interactions[0]).unwrap();
+    }
+    assert!(before == snapshot(dir.path()), "the store's files changed");
+}
+
+/// A real full disk: a 3 MiB tmpfs, filled. Needs root to mount, so not in the normal run:
+/// `cargo test --test storage -- --ignored`.
+#[test]
+#[ignore = "mounts a tmpfs: needs root"]
+fn on_a_full_disk_exports_and_doctor_still_work() {
+    let mount = tempfile::tempdir().unwrap();
+    let ok = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+        .arg(mount.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("cannot mount a tmpfs here: skipped");
+        return;
+    }
+    struct Unmount<'a>(&'a std::path::Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(mount.path());
+    let data_dir = mount.path().join("carnet");
+    Store::open(&data_dir)
+        .unwrap()
+        .insert_all(&common::sample(200))
+        .unwrap();
+    let fill = std::process::Command::new("dd")
+        .args(["if=/dev/zero", "bs=4k"])
+        .arg(format!("of={}", mount.path().join("plein").display()))
+        .output()
+        .unwrap();
+    assert!(!fill.status.success(), "the disk is full");
+    let err = Store::open(&data_dir).err().expect("cannot open in place");
+    assert!(carnet::storage::cannot_write(&err), "{err}");
+    let store = Store::open_read_only(&data_dir).unwrap();
+    assert_eq!(store.load().unwrap().0.interactions.len(), 200);
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {

@@ -12,6 +12,7 @@ pub use lock::{LockError, LockOwner, StoreLock};
 use crate::domain::*;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 const META_TREE: &str = "meta";
@@ -183,6 +184,90 @@ pub struct Store {
     dir: PathBuf,
     recovered: Vec<String>,
     _lock: StoreLock,
+    /// Set when the store is read from a temporary copy (a full or read-only disk); the copy
+    /// is removed after the store (the fields drop in order).
+    _copy: Option<TempCopy>,
+}
+
+/// A private folder outside the data dir holding a copy of a store that cannot be opened in
+/// place; removed when dropped.
+struct TempCopy(PathBuf);
+
+impl Drop for TempCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl TempCopy {
+    /// A new private folder on the first place that has room: the user's runtime folder and
+    /// /dev/shm live in memory, the temporary folder may be on another disk.
+    fn with_store(from: &Path) -> std::io::Result<TempCopy> {
+        let mut places: Vec<PathBuf> = Vec::new();
+        if let Some(run) = std::env::var_os("XDG_RUNTIME_DIR") {
+            places.push(PathBuf::from(run));
+        }
+        places.push(PathBuf::from("/dev/shm"));
+        places.push(std::env::temp_dir());
+        let mut last = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        for place in places {
+            let dir = place.join(format!(
+                "carnet-lecture-{}-{}",
+                std::process::id(),
+                crate::clock::now_utc_ms()
+            ));
+            // mkdir never follows a link nor reuses a folder: this one is new and ours.
+            if let Err(e) = std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+                last = e;
+                continue;
+            }
+            let copy = TempCopy(dir);
+            match copy_store_files(from, &copy.0.join(STORE_DIR)) {
+                Ok(()) => return Ok(copy),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+}
+
+/// Copies sled's files (regular files and the blobs folder, never through a link), leaving
+/// out an unfinished snapshot.
+fn copy_store_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::DirBuilder::new().mode(0o700).create(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let name = entry.file_name();
+        if kind.is_dir() {
+            copy_store_files(&entry.path(), &to.join(&name))?;
+        } else if kind.is_file() && !name.to_string_lossy().ends_with(".generating") {
+            let mut source = std::fs::File::open(entry.path())?;
+            let mut target = crate::files::create_private_file(&to.join(&name))?;
+            std::io::copy(&mut source, &mut target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a store failed to open because nothing can be written where it lives (a full,
+/// read-only or over-quota disk): it can still be read from a copy.
+pub fn cannot_write(e: &StoreError) -> bool {
+    use std::io::ErrorKind as K;
+    let writing = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            K::StorageFull | K::ReadOnlyFilesystem | K::QuotaExceeded | K::FileTooLarge
+        )
+    };
+    match e {
+        StoreError::Io { source, .. } => writing(source),
+        StoreError::Sled {
+            source: sled::Error::Io(source),
+            ..
+        } => writing(source),
+        _ => false,
+    }
 }
 
 /// sled's log segment for new stores. Every open rewrites the tail of the active segment and
@@ -318,13 +403,19 @@ fn open_sled(
                 .map(|n| n.to_string_lossy().into_owned())
                 .collect(),
         )),
-        Err(_) => {
+        Err(again) => {
             for (from, to) in moved {
                 let _ = std::fs::rename(to, from);
             }
             // Only removes the folder if this attempt made it and left it empty.
             let _ = std::fs::remove_dir(&aside_dir);
-            Err(sled_error(first))
+            // A disk that cannot take the new snapshot says more than the corruption did.
+            let again = sled_error(again);
+            Err(if cannot_write(&again) {
+                again
+            } else {
+                sled_error(first)
+            })
         }
     }
 }
@@ -442,6 +533,7 @@ impl Store {
             dir,
             recovered,
             _lock: lock,
+            _copy: None,
         };
         // Refuse a newer schema before writing anything.
         let found = store.info()?.schema_version;
@@ -485,6 +577,7 @@ impl Store {
                 dir: staging.clone(),
                 recovered: Vec::new(),
                 _lock: lock.try_clone().map_err(io_error(data_dir))?,
+                _copy: None,
             };
             new.init_meta()?;
             new.insert_all(data)?;
@@ -504,6 +597,43 @@ impl Store {
         finish_switch(data_dir)?;
         drop(lock);
         Ok(())
+    }
+
+    /// Opens a store that cannot be opened in place because nothing can be written there
+    /// (a full disk): from a private copy elsewhere, so exports and `doctor` still work. The
+    /// store itself is not touched; what is written goes to the copy, which is removed.
+    pub fn open_read_only(data_dir: &Path) -> Result<Store, StoreError> {
+        let lock = StoreLock::acquire(data_dir)?;
+        if let Some(found) = read_schema_file(data_dir)?
+            && found > SCHEMA_VERSION
+        {
+            return Err(StoreError::NewerSchema {
+                path: store_dir(data_dir),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let dir = store_dir(data_dir);
+        let copy = TempCopy::with_store(&dir).map_err(io_error(&dir))?;
+        let copied = copy.0.join(STORE_DIR);
+        let db = sled_config(&copied, false)
+            .open()
+            .map_err(|source| StoreError::Sled {
+                path: dir.clone(),
+                source,
+            })?;
+        Ok(Store {
+            db,
+            dir: copied,
+            recovered: Vec::new(),
+            _lock: lock,
+            _copy: Some(copy),
+        })
+    }
+
+    /// Whether this store is read from a temporary copy (see `open_read_only`).
+    pub fn is_read_only_copy(&self) -> bool {
+        self._copy.is_some()
     }
 
     /// What opening had to repair (file names moved aside), to tell the user.
