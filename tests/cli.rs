@@ -1507,27 +1507,10 @@ fn import(home: &Path, dir: &Path, data: &carnet::domain::Dataset) {
 /// A trainee's store with one Dossier Professionnel example per CCP; the first one's tasks
 /// mention a « mot de passe », which the sharing check flags.
 fn dossier_store() -> carnet::domain::Dataset {
-    use carnet::domain::{Dataset, Exemple, Id, Profil, RecordMeta, Timestamp};
-    let meta = |id: u64| RecordMeta::new(Id(id << 16), Timestamp(1_764_000_000_000));
-    let exemple = |id: u64, ccp: &str, titre: &str, taches: &str| Exemple {
-        meta: meta(id),
-        ccp: format!("tms-2004/{ccp}").into(),
-        rang: 1,
-        titre: titre.into(),
-        taches: taches.into(),
-        moyens: "Ordinateur, téléphone, documentation de l'équipe.".into(),
-        avec_qui: "Seule, puis avec la conseillère de la CAF.".into(),
-        entreprise: "Centre social des Tilleuls".into(),
-        service: "Accueil".into(),
-        du: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
-        au: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
-        infos: String::new().into(),
-        sources: Vec::new(),
-        accepted: Vec::new(),
-    };
+    use carnet::domain::{Dataset, Id, Profil, RecordMeta, Timestamp};
     Dataset {
         profil: vec![Profil {
-            meta: meta(1),
+            meta: RecordMeta::new(Id(1 << 16), Timestamp(1_764_000_000_000)),
             role: "stagiaire".into(),
             employeur: None,
             service: "Accueil et médiation sociale".into(),
@@ -1538,21 +1521,24 @@ fn dossier_store() -> carnet::domain::Dataset {
             date_jury: None,
         }],
         exemples: vec![
-            exemple(
-                2,
-                "CCP1",
+            common::exemple(
+                2 << 16,
+                "tms-2004/CCP1",
+                1,
                 "Aider à une démarche en ligne",
                 "J'ai accompagné une personne pour réinitialiser son mot de passe sur le site de la CAF.",
             ),
-            exemple(
-                3,
-                "CCP2",
+            common::exemple(
+                3 << 16,
+                "tms-2004/CCP2",
+                1,
                 "Une médiation de voisinage",
                 "J'ai réuni deux voisins autour du bruit dans la cage d'escalier.",
             ),
-            exemple(
-                4,
-                "CCP3",
+            common::exemple(
+                4 << 16,
+                "tms-2004/CCP3",
+                1,
                 "Un atelier numérique",
                 "J'ai animé un atelier collectif sur les démarches en ligne.",
             ),

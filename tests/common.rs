@@ -30,3 +30,24 @@ pub fn sample(interactions: usize) -> Dataset {
         &config(Lang::Fr).vocab,
     )
 }
+
+/// A Dossier Professionnel example with plausible text in every rubrique; `taches` varies.
+pub fn exemple(id: u64, ccp: &str, rang: u8, titre: &str, taches: &str) -> carnet::domain::Exemple {
+    use carnet::domain::{Exemple, Id, RecordMeta, Timestamp};
+    Exemple {
+        meta: RecordMeta::new(Id(id), Timestamp(now().and_utc().timestamp_millis())),
+        ccp: ccp.into(),
+        rang,
+        titre: titre.into(),
+        taches: taches.into(),
+        moyens: "Téléphone, ordinateur | imprimante".into(),
+        avec_qui: "CAF de Val-de-Brume".into(),
+        entreprise: "Centre social des Tilleuls".into(),
+        service: "Accueil".into(),
+        du: NaiveDate::from_ymd_opt(2026, 3, 2),
+        au: NaiveDate::from_ymd_opt(2026, 6, 30),
+        infos: String::new().into(),
+        sources: Vec::new(),
+        accepted: Vec::new(),
+    }
+}

@@ -118,25 +118,14 @@ fn every_card_is_well_formed_for_the_whole_demo_network() {
 /// Two CCPs with examples (one given out of rank order), one without; typed text with
 /// Markdown and HTML markup, several lines, accents and emoji.
 fn dossier_data() -> Dataset {
-    use carnet::domain::{Exemple, Id, RecordMeta, Timestamp};
-    let now = common::now();
     let exemple = |id: u64, ccp: &str, rang: u8, titre: &str| {
-        Exemple {
-        meta: RecordMeta::new(Id(id), Timestamp(now.and_utc().timestamp_millis())),
-        ccp: ccp.into(),
-        rang,
-        titre: titre.into(),
-        taches: "J'ai accueilli une personne *sans* rendez-vous.\n\n- Aide à la démarche <en ligne>\n# pas un titre\n1. étape [un] 🙂".into(),
-        moyens: "Téléphone, ordinateur | imprimante".into(),
-        avec_qui: "CAF de Val-de-Brume".into(),
-        entreprise: "Centre social des Tilleuls".into(),
-        service: "Accueil".into(),
-        du: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
-        au: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
-        infos: String::new().into(),
-        sources: Vec::new(),
-        accepted: Vec::new(),
-    }
+        common::exemple(
+            id,
+            ccp,
+            rang,
+            titre,
+            "J'ai accueilli une personne *sans* rendez-vous.\n\n- Aide à la démarche <en ligne>\n# pas un titre\n1. étape [un] 🙂",
+        )
     };
     Dataset {
         exemples: vec![
