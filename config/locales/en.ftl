@@ -175,6 +175,7 @@ store-recovered = An interrupted opening (abrupt stop, full disk) had left an un
 warn-backup-failed = Today's backup could not be written ({ $detail }). Your records are in the logbook; free some space or check the folder, it will be tried again at the next quit.
 confirm-resume-draft = A form was not saved when Carnet was stopped on { $date } at { $time }. Resume it?
 err-disk-full = The logbook's disk is full (or read-only): nothing was saved. Free some space and try again; "carnet export" and "carnet doctor" work meanwhile.
+status-recovered = Logbook repaired: an unfinished snapshot was set aside (carnet doctor).
 err-not-empty = The logbook { $path } already holds records: import goes into an empty logbook. Choose another folder with --data-dir.
 err-not-demo = The folder { $path } holds a real logbook: the demo does not overwrite it. Choose another folder with --data-dir.
 err-store = Logbook error: { $detail }.

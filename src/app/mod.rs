@@ -330,8 +330,8 @@ pub enum Msg {
     },
     /// A write to the store failed (the change stays in memory and on screen).
     PersistFailed(String),
-    /// Opening the store moved aside files an interrupted run left (their names).
-    Recovered(Vec<String>),
+    /// Opening the store moved aside files an interrupted run left.
+    Recovered,
     /// A form kept when the last session was ended by a signal.
     DraftFound(Box<draft::Draft>),
     /// The text came back from $EDITOR (or the editor could not run).
@@ -786,9 +786,9 @@ impl App {
                     .t_args("status-persist-failed", &[arg("detail", detail)]);
                 self.set_status(text, true);
             }
-            Msg::Recovered(files) => {
-                let text = crate::i18n::recovered(&self.i18n, &files);
-                self.set_status(text, false);
+            Msg::Recovered => {
+                // One status line: the full account is in `carnet doctor`.
+                self.set_status(self.t("status-recovered"), false);
             }
             Msg::DraftFound(draft) => {
                 let message = self.i18n.t_args(

@@ -337,7 +337,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
                     decode_failures: failures.len(),
                 });
                 if !store.recovered().is_empty() {
-                    app.update(Msg::Recovered(store.recovered().to_vec()));
+                    app.update(Msg::Recovered);
                 }
             }
             Err(e) => {
