@@ -176,6 +176,7 @@ warn-backup-failed = Today's backup could not be written ({ $detail }). Your rec
 confirm-resume-draft = A form was not saved when Carnet was stopped on { $date } at { $time }. Resume it?
 err-disk-full = The logbook's disk is full (or read-only): nothing was saved. Free some space and try again; "carnet export" and "carnet doctor" work meanwhile.
 status-recovered = Logbook repaired: an unfinished snapshot was set aside (carnet doctor).
+backup-in-progress = Writing today's backup into sauvegardes/ (a few seconds)…
 err-not-empty = The logbook { $path } already holds records: import goes into an empty logbook. Choose another folder with --data-dir.
 err-not-demo = The folder { $path } holds a real logbook: the demo does not overwrite it. Choose another folder with --data-dir.
 err-store = Logbook error: { $detail }.

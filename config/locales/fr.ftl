@@ -176,6 +176,7 @@ warn-backup-failed = La sauvegarde du jour n'a pas pu être écrite ({ $detail }
 confirm-resume-draft = Un formulaire n'était pas enregistré quand Carnet a été arrêté le { $date } à { $time }. Le reprendre ?
 err-disk-full = Le disque du carnet est plein (ou en lecture seule) : rien n'a été enregistré. Libérez de la place puis recommencez ; « carnet export » et « carnet doctor » fonctionnent en attendant.
 status-recovered = Carnet réparé : un instantané inachevé a été mis de côté (carnet doctor).
+backup-in-progress = Sauvegarde du jour dans sauvegardes/ (quelques secondes)…
 err-not-empty = Le carnet { $path } contient déjà des enregistrements : l'import se fait dans un carnet vide. Choisissez un autre dossier avec --data-dir.
 err-not-demo = Le dossier { $path } contient un carnet réel : la démo ne l'écrase pas. Choisissez un autre dossier avec --data-dir.
 err-store = Erreur du carnet : { $detail }.

@@ -385,6 +385,14 @@ fn backup_on_quit(app: &App, store: &Store) -> io::Result<()> {
     if app.loading || !crate::storage::backup::due(data_dir, app.today, retention) {
         return Ok(());
     }
+    // About two seconds per 40,000 records: say why the shell waits.
+    let records: usize = crate::domain::RecordKind::ALL
+        .iter()
+        .map(|k| app.data.count(*k))
+        .sum();
+    if records > 20_000 {
+        eprintln!("{}", app.t("backup-in-progress"));
+    }
     crate::storage::backup::write(data_dir, &app.data, crate::clock::now_local(), retention)
         .map(|_| ())
 }

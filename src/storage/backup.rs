@@ -86,16 +86,43 @@ pub fn write(
     let path = folder.join(file_name(at));
     crate::files::replace_with(&path, &mut |file| {
         let buffered = std::io::BufWriter::new(file);
-        let mut gz = flate2::write::GzEncoder::new(buffered, flate2::Compression::default());
-        crate::export::json::write_json(&mut gz, data)?;
+        // Written when the user quits: fast compression (100,000 interactions in about two
+        // seconds, 10 MB) over the smallest file.
+        let mut gz = flate2::write::GzEncoder::new(buffered, flate2::Compression::fast());
+        crate::export::json::write_json(&mut gz, data, false)?;
         gz.finish()?.flush()
     })?;
     prune(data_dir, retention)?;
     Ok(path)
 }
 
-/// The backups the retention keeps; the others are removed.
+/// Temporary files of backups a killed process never finished (`.carnet-….tmp` of a pid that
+/// is gone): Carnet's own, removed.
+fn remove_unfinished(data_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir(data_dir)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix('.')
+            .filter(|n| n.starts_with(PREFIX))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // `.NAME.PID.N.tmp`, as `files::replace_with` names them.
+        let pid = rest.rsplit('.').nth(1).and_then(|p| p.parse::<u32>().ok());
+        let gone = pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists());
+        if gone && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// The backups the retention keeps; the others are removed, with unfinished ones.
 pub fn prune(data_dir: &Path, retention: Retention) -> std::io::Result<()> {
+    remove_unfinished(data_dir);
     let mut newest_first = list(data_dir);
     newest_first.reverse();
     let mut days: Vec<NaiveDate> = Vec::new();
@@ -159,6 +186,14 @@ mod tests {
             }
         }
         std::fs::write(folder.join("notes.txt"), b"mine").unwrap();
+        // A backup a killed process left half-written, and one being written now.
+        let dead = folder.join(".carnet-2026-11-09-170000.json.gz.4294967295.0.tmp");
+        let live = folder.join(format!(
+            ".carnet-2026-11-09-170000.json.gz.{}.0.tmp",
+            std::process::id()
+        ));
+        std::fs::write(&dead, b"x").unwrap();
+        std::fs::write(&live, b"x").unwrap();
         prune(
             dir.path(),
             Retention {
@@ -211,10 +246,8 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(
-            decode(&bytes, 1 << 20).unwrap(),
-            crate::export::json::to_json(&data)
-        );
+        let text = decode(&bytes, 1 << 20).unwrap();
+        assert_eq!(crate::export::json::from_json(&text).unwrap(), data);
         assert!(decode(&bytes, 10).is_err());
         assert!(due(
             dir.path(),
