@@ -1605,8 +1605,9 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
                 ],
             );
             for b in backups.iter().rev() {
+                // Under the value column (28 for the label, one space).
                 text.push_str(&format!(
-                    "\n  {:<28} {} · {:.1} MiB",
+                    "\n{:<29}{} · {:.1} MiB",
                     "",
                     b.path
                         .file_name()
