@@ -1404,11 +1404,11 @@ fn import_documentation(
 ) -> Result<(), Failure> {
     use crate::domain::{IdGen, Timestamp};
     let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
+    let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
     // Before the fiches change: the documentation as it was, in sauvegardes/.
     store
-        .backup(config.backups)
+        .backup_of(&data, config.backups)
         .map_err(|e| store_failure(i18n, &e))?;
-    let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
     let now = Timestamp(crate::clock::now_utc_ms());
     let mut ids = IdGen::after(data.last_id());
     let default_node = config

@@ -696,7 +696,19 @@ impl Store {
             return Ok(None);
         }
         let (data, _) = self.load()?;
-        backup::write(self.data_dir(), &data, crate::clock::now_local(), retention)
+        self.backup_of(&data, retention)
+    }
+
+    /// The same, from records already loaded from this store.
+    pub fn backup_of(
+        &self,
+        data: &Dataset,
+        retention: backup::Retention,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        if !retention.enabled() {
+            return Ok(None);
+        }
+        backup::write(self.data_dir(), data, crate::clock::now_local(), retention)
             .map(Some)
             .map_err(io_error(&backup::dir(self.data_dir())))
     }
