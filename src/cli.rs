@@ -1692,7 +1692,7 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
     match store.load() {
         Ok((data, failures)) => {
             let _ = writeln!(out, "\n{}", i18n.t("doctor-counts"));
-            for kind in RecordKind::ALL {
+            for &kind in RecordKind::ALL {
                 let _ = writeln!(
                     out,
                     "  {:<26} {}",

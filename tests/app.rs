@@ -390,7 +390,7 @@ fn deleting_an_analyse_removes_it_and_u_brings_it_back() {
     assert!(a.data.analyses.iter().all(|x| x.meta.id != first));
     assert!(
         effects.iter().any(
-            |e| matches!(e, Effect::Remove(carnet::domain::RecordKind::Analyse, id) if *id == first)
+            |e| matches!(e, Effect::Commit(c) if c.remove == [(carnet::domain::RecordKind::Analyse, first)])
         ),
         "{effects:?}"
     );
@@ -421,7 +421,9 @@ fn a_competence_s_evidence_is_relinked_unlinked_and_extended_from_the_competence
     let effects = press(&mut a, Key::char('d'));
     assert_eq!(a.evidence_links(&competence).len(), before.len() - 1);
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::Persist(_))),
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Commit(c) if c.put.len() == 1)),
         "the record is saved"
     );
     press(&mut a, Key::char('u'));

@@ -124,7 +124,10 @@ fn the_common_case_takes_about_ten_keystrokes_beyond_the_words() {
         ["tms-2004/CCP2.C3", "tms-2004/CCP2.C5"],
         "suggested by the type"
     );
-    assert!(matches!(effects.last(), Some(Effect::Persist(_))));
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::Commit(c)) if matches!(c.put.as_slice(), [carnet::domain::AnyRecord::Interaction(_)])
+    ));
     // The saved interaction is selected, at the top of the journal.
     assert_eq!(
         a.selected_interaction()
@@ -390,7 +393,10 @@ fn delete_asks_then_undo_brings_it_back() {
     let effects = press(&mut a, Key::char('o'));
     assert_eq!(
         effects,
-        vec![Effect::Remove(carnet::domain::RecordKind::Interaction, id)]
+        vec![Effect::Commit(carnet::domain::Changes {
+            put: Vec::new(),
+            remove: vec![(carnet::domain::RecordKind::Interaction, id)],
+        })]
     );
     assert!(a.data.interactions.iter().all(|i| i.meta.id != id));
     press(&mut a, Key::char('u'));

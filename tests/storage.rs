@@ -109,10 +109,56 @@ fn updating_and_deleting_a_record_rewrites_its_index_entries() {
     );
     assert_eq!(store.index_len(Index::Evidence).unwrap(), 1);
 
-    store.delete::<Interaction>(it.meta.id).unwrap();
+    store
+        .commit(&Changes {
+            put: Vec::new(),
+            remove: vec![(RecordKind::Interaction, it.meta.id)],
+        })
+        .unwrap();
     assert_eq!(store.index_len(Index::InteractionDate).unwrap(), 0);
     assert_eq!(store.index_len(Index::Evidence).unwrap(), 0);
     assert!(store.load().unwrap().0.interactions.is_empty());
+}
+
+#[test]
+fn a_change_of_several_kinds_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let data = common::sample(20);
+    store.insert_all(&data).unwrap();
+    // Delete a structure, relink a rencontre and add a contact: one commit.
+    let structure = data.structures[0].clone();
+    let mut rencontre = data.rencontres[0].clone();
+    rencontre.structures.clear();
+    let mut contact = data.contacts[0].clone();
+    contact.meta.id = carnet::domain::Id(contact.meta.id.0 + 999_999);
+    contact.structure = data.structures[1].meta.id;
+    let contacts_by_structure = store.index_len(Index::ContactStructure).unwrap();
+    store
+        .commit(&Changes {
+            put: vec![
+                AnyRecord::Rencontre(Box::new(rencontre.clone())),
+                AnyRecord::Contact(Box::new(contact.clone())),
+            ],
+            remove: vec![(RecordKind::Structure, structure.meta.id)],
+        })
+        .unwrap();
+    drop(store);
+    let (loaded, failures) = Store::open(dir.path()).unwrap().load().unwrap();
+    assert!(failures.is_empty());
+    assert!(loaded.find::<Structure>(structure.meta.id).is_none());
+    assert_eq!(
+        loaded.find::<Rencontre>(rencontre.meta.id),
+        Some(&rencontre)
+    );
+    assert_eq!(loaded.find::<Contact>(contact.meta.id), Some(&contact));
+    assert_eq!(loaded.structures.len(), data.structures.len() - 1);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.index_len(Index::ContactStructure).unwrap(),
+        contacts_by_structure + 1,
+        "the new contact is indexed under its structure"
+    );
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn created(meta: &RecordMeta) -> Option<NaiveDate> {
 /// Parses a candidate's `kind:id` back.
 pub fn parse_candidate(item: &str) -> Option<(RecordKind, Id)> {
     let (kind, id) = item.split_once(':')?;
-    let kind = RecordKind::ALL.into_iter().find(|k| k.name() == kind)?;
+    let kind = RecordKind::from_name(kind)?;
     Some((kind, id.parse().ok()?))
 }
 

@@ -101,80 +101,6 @@ impl Cursor {
     }
 }
 
-/// A record of any kind the app writes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnyRecord {
-    Interaction(Box<Interaction>),
-    Suivi(Box<Suivi>),
-    Structure(Box<Structure>),
-    Contact(Box<Contact>),
-    Rencontre(Box<Rencontre>),
-    Fiche(Box<Fiche>),
-    Veille(Box<Veille>),
-    Signalement(Box<Signalement>),
-    NoteTerritoire(Box<NoteTerritoire>),
-    PlanNode(Box<PlanNode>),
-    Analyse(Box<Analyse>),
-    Profil(Box<Profil>),
-    Exemple(Box<Exemple>),
-}
-
-impl AnyRecord {
-    pub fn kind(&self) -> RecordKind {
-        match self {
-            AnyRecord::Interaction(_) => RecordKind::Interaction,
-            AnyRecord::Suivi(_) => RecordKind::Suivi,
-            AnyRecord::Structure(_) => RecordKind::Structure,
-            AnyRecord::Contact(_) => RecordKind::Contact,
-            AnyRecord::Rencontre(_) => RecordKind::Rencontre,
-            AnyRecord::Fiche(_) => RecordKind::Fiche,
-            AnyRecord::Veille(_) => RecordKind::Veille,
-            AnyRecord::Signalement(_) => RecordKind::Signalement,
-            AnyRecord::NoteTerritoire(_) => RecordKind::NoteTerritoire,
-            AnyRecord::PlanNode(_) => RecordKind::PlanNode,
-            AnyRecord::Analyse(_) => RecordKind::Analyse,
-            AnyRecord::Profil(_) => RecordKind::Profil,
-            AnyRecord::Exemple(_) => RecordKind::Exemple,
-        }
-    }
-
-    pub fn meta_mut(&mut self) -> &mut RecordMeta {
-        match self {
-            AnyRecord::Interaction(r) => &mut r.meta,
-            AnyRecord::Suivi(r) => &mut r.meta,
-            AnyRecord::Structure(r) => &mut r.meta,
-            AnyRecord::Contact(r) => &mut r.meta,
-            AnyRecord::Rencontre(r) => &mut r.meta,
-            AnyRecord::Fiche(r) => &mut r.meta,
-            AnyRecord::Veille(r) => &mut r.meta,
-            AnyRecord::Signalement(r) => &mut r.meta,
-            AnyRecord::NoteTerritoire(r) => &mut r.meta,
-            AnyRecord::PlanNode(r) => &mut r.meta,
-            AnyRecord::Analyse(r) => &mut r.meta,
-            AnyRecord::Profil(r) => &mut r.meta,
-            AnyRecord::Exemple(r) => &mut r.meta,
-        }
-    }
-
-    pub fn id(&self) -> Id {
-        match self {
-            AnyRecord::Interaction(r) => r.meta.id,
-            AnyRecord::Suivi(r) => r.meta.id,
-            AnyRecord::Structure(r) => r.meta.id,
-            AnyRecord::Contact(r) => r.meta.id,
-            AnyRecord::Rencontre(r) => r.meta.id,
-            AnyRecord::Fiche(r) => r.meta.id,
-            AnyRecord::Veille(r) => r.meta.id,
-            AnyRecord::Signalement(r) => r.meta.id,
-            AnyRecord::NoteTerritoire(r) => r.meta.id,
-            AnyRecord::PlanNode(r) => r.meta.id,
-            AnyRecord::Analyse(r) => r.meta.id,
-            AnyRecord::Profil(r) => r.meta.id,
-            AnyRecord::Exemple(r) => r.meta.id,
-        }
-    }
-}
-
 /// How to take back one change: records to put back as they were, records to remove.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
@@ -355,9 +281,8 @@ pub enum Effect {
         path: std::path::PathBuf,
         bytes: Vec<u8>,
     },
-    /// Write one record and its index entries, then flush.
-    Persist(AnyRecord),
-    Remove(RecordKind, Id),
+    /// Write and delete records with their index entries in one transaction, then flush.
+    Commit(Changes),
     /// Suspend the screen and edit this text in $VISUAL/$EDITOR.
     EditExternally(String),
     /// Read a documentation folder (Markdown files).
@@ -1208,149 +1133,44 @@ impl App {
 
     // ------------------------------------------------------------ records in memory
 
+    /// Puts a record in memory; the journal's search text follows its interactions.
     fn upsert(&mut self, record: AnyRecord) {
-        fn put<R: Record>(list: &mut Vec<R>, r: R) -> (usize, bool) {
-            match list.binary_search_by_key(&r.id(), Record::id) {
-                Ok(i) => {
-                    list[i] = r;
-                    (i, false)
-                }
-                Err(i) => {
-                    list.insert(i, r);
-                    (i, true)
-                }
-            }
-        }
-        match record {
-            AnyRecord::Interaction(it) => {
-                let hay = journal::haystack(&it, &self.data, &self.journal.labels);
-                let (i, inserted) = put(&mut self.data.interactions, *it);
-                if inserted {
-                    self.journal.haystacks.insert(i, hay);
-                } else if let Some(h) = self.journal.haystacks.get_mut(i) {
+        let hay = match &record {
+            AnyRecord::Interaction(it) => Some((
+                it.meta.id,
+                journal::haystack(it, &self.data, &self.journal.labels),
+            )),
+            _ => None,
+        };
+        let existed = hay
+            .as_ref()
+            .is_some_and(|(id, _)| self.data.find::<Interaction>(*id).is_some());
+        self.data.upsert(record);
+        if let Some((id, hay)) = hay
+            && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
+        {
+            if existed {
+                if let Some(h) = self.journal.haystacks.get_mut(i) {
                     *h = hay;
                 }
-            }
-            AnyRecord::Suivi(s) => {
-                put(&mut self.data.suivis, *s);
-            }
-            AnyRecord::Structure(s) => {
-                put(&mut self.data.structures, *s);
-            }
-            AnyRecord::Contact(c) => {
-                put(&mut self.data.contacts, *c);
-            }
-            AnyRecord::Rencontre(r) => {
-                put(&mut self.data.rencontres, *r);
-            }
-            AnyRecord::Fiche(f) => {
-                put(&mut self.data.fiches, *f);
-            }
-            AnyRecord::Veille(v) => {
-                put(&mut self.data.veille, *v);
-            }
-            AnyRecord::Signalement(x) => {
-                put(&mut self.data.signalements, *x);
-            }
-            AnyRecord::NoteTerritoire(n) => {
-                put(&mut self.data.notes_territoire, *n);
-            }
-            AnyRecord::PlanNode(n) => {
-                put(&mut self.data.plan, *n);
-            }
-            AnyRecord::Analyse(a) => {
-                put(&mut self.data.analyses, *a);
-            }
-            AnyRecord::Profil(p) => {
-                put(&mut self.data.profil, *p);
-            }
-            AnyRecord::Exemple(x) => {
-                put(&mut self.data.exemples, *x);
+            } else {
+                self.journal.haystacks.insert(i, hay);
             }
         }
     }
 
     fn remove(&mut self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
-        fn take<R: Record>(list: &mut Vec<R>, id: Id) -> Option<(usize, R)> {
-            let i = list.binary_search_by_key(&id, Record::id).ok()?;
-            Some((i, list.remove(i)))
+        if kind == RecordKind::Interaction
+            && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
+            && i < self.journal.haystacks.len()
+        {
+            self.journal.haystacks.remove(i);
         }
-        match kind {
-            RecordKind::Interaction => take(&mut self.data.interactions, id).map(|(i, r)| {
-                if i < self.journal.haystacks.len() {
-                    self.journal.haystacks.remove(i);
-                }
-                AnyRecord::Interaction(Box::new(r))
-            }),
-            RecordKind::Suivi => {
-                take(&mut self.data.suivis, id).map(|(_, r)| AnyRecord::Suivi(Box::new(r)))
-            }
-            RecordKind::Structure => {
-                take(&mut self.data.structures, id).map(|(_, r)| AnyRecord::Structure(Box::new(r)))
-            }
-            RecordKind::Contact => {
-                take(&mut self.data.contacts, id).map(|(_, r)| AnyRecord::Contact(Box::new(r)))
-            }
-            RecordKind::Rencontre => {
-                take(&mut self.data.rencontres, id).map(|(_, r)| AnyRecord::Rencontre(Box::new(r)))
-            }
-            RecordKind::Fiche => {
-                take(&mut self.data.fiches, id).map(|(_, r)| AnyRecord::Fiche(Box::new(r)))
-            }
-            RecordKind::Veille => {
-                take(&mut self.data.veille, id).map(|(_, r)| AnyRecord::Veille(Box::new(r)))
-            }
-            RecordKind::Signalement => take(&mut self.data.signalements, id)
-                .map(|(_, r)| AnyRecord::Signalement(Box::new(r))),
-            RecordKind::NoteTerritoire => take(&mut self.data.notes_territoire, id)
-                .map(|(_, r)| AnyRecord::NoteTerritoire(Box::new(r))),
-            RecordKind::PlanNode => {
-                take(&mut self.data.plan, id).map(|(_, r)| AnyRecord::PlanNode(Box::new(r)))
-            }
-            RecordKind::Analyse => {
-                take(&mut self.data.analyses, id).map(|(_, r)| AnyRecord::Analyse(Box::new(r)))
-            }
-            RecordKind::Profil => {
-                take(&mut self.data.profil, id).map(|(_, r)| AnyRecord::Profil(Box::new(r)))
-            }
-            RecordKind::Exemple => {
-                take(&mut self.data.exemples, id).map(|(_, r)| AnyRecord::Exemple(Box::new(r)))
-            }
-        }
+        self.data.take(kind, id)
     }
 
     fn current(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
-        fn find<R: Record>(list: &[R], id: Id) -> Option<R> {
-            list.binary_search_by_key(&id, Record::id)
-                .ok()
-                .map(|i| list[i].clone())
-        }
-        let d = &self.data;
-        match kind {
-            RecordKind::Interaction => {
-                find(&d.interactions, id).map(|r| AnyRecord::Interaction(Box::new(r)))
-            }
-            RecordKind::Suivi => find(&d.suivis, id).map(|r| AnyRecord::Suivi(Box::new(r))),
-            RecordKind::Structure => {
-                find(&d.structures, id).map(|r| AnyRecord::Structure(Box::new(r)))
-            }
-            RecordKind::Contact => find(&d.contacts, id).map(|r| AnyRecord::Contact(Box::new(r))),
-            RecordKind::Rencontre => {
-                find(&d.rencontres, id).map(|r| AnyRecord::Rencontre(Box::new(r)))
-            }
-            RecordKind::Fiche => find(&d.fiches, id).map(|r| AnyRecord::Fiche(Box::new(r))),
-            RecordKind::Veille => find(&d.veille, id).map(|r| AnyRecord::Veille(Box::new(r))),
-            RecordKind::Signalement => {
-                find(&d.signalements, id).map(|r| AnyRecord::Signalement(Box::new(r)))
-            }
-            RecordKind::NoteTerritoire => {
-                find(&d.notes_territoire, id).map(|r| AnyRecord::NoteTerritoire(Box::new(r)))
-            }
-            RecordKind::PlanNode => find(&d.plan, id).map(|r| AnyRecord::PlanNode(Box::new(r))),
-            RecordKind::Analyse => find(&d.analyses, id).map(|r| AnyRecord::Analyse(Box::new(r))),
-            RecordKind::Profil => find(&d.profil, id).map(|r| AnyRecord::Profil(Box::new(r))),
-            RecordKind::Exemple => find(&d.exemples, id).map(|r| AnyRecord::Exemple(Box::new(r))),
-        }
+        self.data.get(kind, id)
     }
 
     /// Writes records (memory now, store through effects) and remembers how to undo.
@@ -1365,19 +1185,19 @@ impl App {
             restore: Vec::new(),
             remove: Vec::new(),
         };
-        let mut effects = Vec::new();
+        let mut changes = Changes::default();
         for r in records {
             match self.current(r.kind(), r.id()) {
                 Some(old) => undo.restore.push(old),
                 None => undo.remove.push((r.kind(), r.id())),
             }
             self.upsert(r.clone());
-            effects.push(Effect::Persist(r));
+            changes.put.push(r);
         }
         for (kind, id) in removals {
             if let Some(old) = self.remove(kind, id) {
                 undo.restore.push(old);
-                effects.push(Effect::Remove(kind, id));
+                changes.remove.push((kind, id));
             }
         }
         // One interaction saved (the usual case) updates the views in place; anything else
@@ -1385,14 +1205,11 @@ impl App {
         let incremental = match (
             undo.restore.as_slice(),
             undo.remove.as_slice(),
-            effects.as_slice(),
+            changes.put.as_slice(),
+            changes.remove.as_slice(),
         ) {
-            (
-                [],
-                [(RecordKind::Interaction, _)],
-                [Effect::Persist(AnyRecord::Interaction(new))],
-            )
-            | ([AnyRecord::Interaction(_)], [], [Effect::Persist(AnyRecord::Interaction(new))]) => {
+            ([], [(RecordKind::Interaction, _)], [AnyRecord::Interaction(new)], [])
+            | ([AnyRecord::Interaction(_)], [], [AnyRecord::Interaction(new)], []) => {
                 let old = match undo.restore.first() {
                     Some(AnyRecord::Interaction(old)) => Some(old.as_ref()),
                     _ => None,
@@ -1414,7 +1231,7 @@ impl App {
         } else {
             self.refresh();
         }
-        effects
+        vec![Effect::Commit(changes)]
     }
 
     fn undo(&mut self) -> Vec<Effect> {
@@ -1422,10 +1239,10 @@ impl App {
             self.set_status(self.t("status-nothing-to-undo"), false);
             return Vec::new();
         };
-        let mut effects = Vec::new();
-        for (kind, id) in &undo.remove {
-            self.remove(*kind, *id);
-            effects.push(Effect::Remove(*kind, *id));
+        let mut changes = Changes::default();
+        for &(kind, id) in &undo.remove {
+            self.remove(kind, id);
+            changes.remove.push((kind, id));
         }
         let mut reselect = None;
         for r in undo.restore {
@@ -1433,8 +1250,9 @@ impl App {
                 reselect = Some(it.meta.id);
             }
             self.upsert(r.clone());
-            effects.push(Effect::Persist(r));
+            changes.put.push(r);
         }
+        let effects = vec![Effect::Commit(changes)];
         self.refresh();
         if let Some(id) = reselect {
             self.select_interaction(id);

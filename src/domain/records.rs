@@ -491,226 +491,226 @@ pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::
     super::Vocabulary { entries: ordered }
 }
 
-/// The record kinds, in the order they are shown and exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RecordKind {
-    Interaction,
-    Suivi,
-    Structure,
-    Contact,
-    Rencontre,
-    Veille,
-    Fiche,
-    Analyse,
-    Signalement,
-    NoteTerritoire,
-    PlanNode,
-    Profil,
-    Exemple,
-}
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 13] = [
-        RecordKind::Interaction,
-        RecordKind::Suivi,
-        RecordKind::Structure,
-        RecordKind::Contact,
-        RecordKind::Rencontre,
-        RecordKind::Veille,
-        RecordKind::Fiche,
-        RecordKind::Analyse,
-        RecordKind::Signalement,
-        RecordKind::NoteTerritoire,
-        RecordKind::PlanNode,
-        RecordKind::Profil,
-        RecordKind::Exemple,
-    ];
-
-    /// Stable name: sled tree, JSON key, message id suffix.
-    pub fn name(self) -> &'static str {
-        match self {
-            RecordKind::Interaction => "interactions",
-            RecordKind::Suivi => "suivis",
-            RecordKind::Structure => "structures",
-            RecordKind::Contact => "contacts",
-            RecordKind::Rencontre => "rencontres",
-            RecordKind::Veille => "veille",
-            RecordKind::Fiche => "fiches",
-            RecordKind::Analyse => "analyses",
-            RecordKind::Signalement => "signalements",
-            RecordKind::NoteTerritoire => "notes_territoire",
-            RecordKind::PlanNode => "plan",
-            RecordKind::Profil => "profil",
-            RecordKind::Exemple => "exemples",
+/// The one list of record kinds, in the order they are shown and exported: `Type => field`,
+/// where `field` names the kind's list in [`Dataset`], its sled tree and its JSON key.
+///
+/// Every piece of per-kind plumbing is generated from this list by handing it to a local
+/// macro: `for_each_kind!(my_macro)` expands to `my_macro! { Interaction => interactions, … }`.
+/// [`RecordKind`], [`Dataset`], [`AnyRecord`] and the [`Record`] impls are generated below;
+/// storage (trees, codec envelopes, indexes), JSON import checks and the app's record
+/// plumbing generate theirs the same way, so a kind added here is a compile error wherever
+/// something about it is missing.
+#[macro_export]
+macro_rules! for_each_kind {
+    ($callback:ident) => {
+        $callback! {
+            Interaction => interactions,
+            Suivi => suivis,
+            Structure => structures,
+            Contact => contacts,
+            Rencontre => rencontres,
+            Veille => veille,
+            Fiche => fiches,
+            Analyse => analyses,
+            Signalement => signalements,
+            NoteTerritoire => notes_territoire,
+            PlanNode => plan,
+            Profil => profil,
+            Exemple => exemples,
         }
-    }
-
-    pub fn tag(self) -> u8 {
-        self as u8
-    }
+    };
 }
+
+macro_rules! define_kinds {
+    ($($t:ident => $field:ident),+ $(,)?) => {
+        /// The record kinds, in the order they are shown and exported.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RecordKind {
+            $($t),+
+        }
+
+        impl RecordKind {
+            pub const ALL: &'static [RecordKind] = &[$(RecordKind::$t),+];
+
+            /// Stable name: sled tree, JSON key, message id suffix.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(RecordKind::$t => stringify!($field)),+
+                }
+            }
+
+            /// The kind with this stable name.
+            pub fn from_name(name: &str) -> Option<RecordKind> {
+                RecordKind::ALL.iter().copied().find(|k| k.name() == name)
+            }
+
+            pub fn tag(self) -> u8 {
+                self as u8
+            }
+        }
+
+        $(
+            impl Record for $t {
+                const KIND: RecordKind = RecordKind::$t;
+                fn meta(&self) -> &RecordMeta { &self.meta }
+                fn meta_mut(&mut self) -> &mut RecordMeta { &mut self.meta }
+                fn list(data: &Dataset) -> &Vec<Self> { &data.$field }
+                fn list_mut(data: &mut Dataset) -> &mut Vec<Self> { &mut data.$field }
+                fn into_any(self) -> AnyRecord { AnyRecord::$t(Box::new(self)) }
+                fn from_any(record: &AnyRecord) -> Option<&Self> {
+                    match record {
+                        AnyRecord::$t(r) => Some(r),
+                        #[allow(unreachable_patterns)]
+                        _ => None,
+                    }
+                }
+            }
+        )+
+
+        /// Everything in a store, in memory. Each list is kept sorted by id.
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Dataset {
+            $(#[serde(default)] pub $field: Vec<$t>,)+
+        }
+
+        impl Dataset {
+            pub fn count(&self, kind: RecordKind) -> usize {
+                match kind {
+                    $(RecordKind::$t => self.$field.len()),+
+                }
+            }
+
+            /// Every evidence link with the kind and id of the record that carries it.
+            pub fn evidence(&self) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
+                fn links<R: Record>(
+                    records: &[R],
+                ) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
+                    records
+                        .iter()
+                        .flat_map(|r| r.meta().evidence.iter().map(move |e| (R::KIND, r.id(), e)))
+                }
+                std::iter::empty()$(.chain(links(&self.$field)))+
+            }
+
+            /// The newest id of any record, so new ids keep sorting after it.
+            pub fn last_id(&self) -> Option<Id> {
+                [$(self.$field.iter().map(Record::id).max()),+]
+                    .into_iter()
+                    .flatten()
+                    .max()
+            }
+
+            pub fn sort(&mut self) {
+                $(self.$field.sort_by_key(Record::id);)+
+            }
+
+            /// The record of this kind and id, if there is one.
+            pub fn get(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+                match kind {
+                    $(RecordKind::$t => self.find::<$t>(id).cloned().map(Record::into_any)),+
+                }
+            }
+
+            /// Puts a record in its list (replacing the one with its id), keeping the order.
+            pub fn upsert(&mut self, record: AnyRecord) {
+                match record {
+                    $(AnyRecord::$t(r) => self.put(*r)),+
+                }
+            }
+
+            /// Takes the record of this kind and id out of its list.
+            pub fn take(&mut self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+                match kind {
+                    $(RecordKind::$t => self.take_one::<$t>(id).map(Record::into_any)),+
+                }
+            }
+        }
+
+        /// A record of any kind, as the app changes it and the store writes it.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum AnyRecord {
+            $($t(Box<$t>)),+
+        }
+
+        impl AnyRecord {
+            pub fn kind(&self) -> RecordKind {
+                match self {
+                    $(AnyRecord::$t(_) => RecordKind::$t),+
+                }
+            }
+
+            pub fn meta(&self) -> &RecordMeta {
+                match self {
+                    $(AnyRecord::$t(r) => &r.meta),+
+                }
+            }
+
+            pub fn meta_mut(&mut self) -> &mut RecordMeta {
+                match self {
+                    $(AnyRecord::$t(r) => &mut r.meta),+
+                }
+            }
+
+            pub fn id(&self) -> Id {
+                self.meta().id
+            }
+        }
+    };
+}
+
+for_each_kind!(define_kinds);
 
 /// Gives generic code (storage, export, evidence counts) access to what all records share.
-pub trait Record: Clone {
+pub trait Record: Clone + Sized + 'static {
     const KIND: RecordKind;
     fn meta(&self) -> &RecordMeta;
     fn meta_mut(&mut self) -> &mut RecordMeta;
+    /// The kind's list in a dataset.
+    fn list(data: &Dataset) -> &Vec<Self>;
+    fn list_mut(data: &mut Dataset) -> &mut Vec<Self>;
+    fn into_any(self) -> AnyRecord;
+    fn from_any(record: &AnyRecord) -> Option<&Self>;
     fn id(&self) -> Id {
         self.meta().id
     }
 }
 
-macro_rules! record {
-    ($($t:ident => $kind:ident),+ $(,)?) => {$(
-        impl Record for $t {
-            const KIND: RecordKind = RecordKind::$kind;
-            fn meta(&self) -> &RecordMeta { &self.meta }
-            fn meta_mut(&mut self) -> &mut RecordMeta { &mut self.meta }
-        }
-    )+};
-}
-
-record!(
-    Interaction => Interaction,
-    Suivi => Suivi,
-    Structure => Structure,
-    Contact => Contact,
-    Rencontre => Rencontre,
-    Veille => Veille,
-    Fiche => Fiche,
-    Analyse => Analyse,
-    Signalement => Signalement,
-    NoteTerritoire => NoteTerritoire,
-    PlanNode => PlanNode,
-    Profil => Profil,
-    Exemple => Exemple,
-);
-
-/// Everything in a store, in memory. Each list is kept sorted by id.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    pub interactions: Vec<Interaction>,
-    pub suivis: Vec<Suivi>,
-    pub structures: Vec<Structure>,
-    pub contacts: Vec<Contact>,
-    pub rencontres: Vec<Rencontre>,
-    pub veille: Vec<Veille>,
-    pub fiches: Vec<Fiche>,
-    pub analyses: Vec<Analyse>,
-    #[serde(default)]
-    pub signalements: Vec<Signalement>,
-    #[serde(default)]
-    pub notes_territoire: Vec<NoteTerritoire>,
-    #[serde(default)]
-    pub plan: Vec<PlanNode>,
-    /// Successive versions are not kept here: one record, edited in place.
-    #[serde(default)]
-    pub profil: Vec<Profil>,
-    #[serde(default)]
-    pub exemples: Vec<Exemple>,
-}
-
 impl Dataset {
-    pub fn count(&self, kind: RecordKind) -> usize {
-        match kind {
-            RecordKind::Interaction => self.interactions.len(),
-            RecordKind::Suivi => self.suivis.len(),
-            RecordKind::Structure => self.structures.len(),
-            RecordKind::Contact => self.contacts.len(),
-            RecordKind::Rencontre => self.rencontres.len(),
-            RecordKind::Veille => self.veille.len(),
-            RecordKind::Fiche => self.fiches.len(),
-            RecordKind::Analyse => self.analyses.len(),
-            RecordKind::Signalement => self.signalements.len(),
-            RecordKind::NoteTerritoire => self.notes_territoire.len(),
-            RecordKind::PlanNode => self.plan.len(),
-            RecordKind::Profil => self.profil.len(),
-            RecordKind::Exemple => self.exemples.len(),
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
         RecordKind::ALL.iter().all(|&k| self.count(k) == 0)
     }
 
-    pub fn structure(&self, id: Id) -> Option<&Structure> {
-        self.structures
-            .binary_search_by_key(&id, |s| s.meta.id)
+    /// The record of kind `R` with this id (lists are sorted by id).
+    pub fn find<R: Record>(&self, id: Id) -> Option<&R> {
+        let list = R::list(self);
+        list.binary_search_by_key(&id, Record::id)
             .ok()
-            .map(|i| &self.structures[i])
+            .map(|i| &list[i])
+    }
+
+    /// Puts a record in its list, replacing the one with its id, keeping the order.
+    pub fn put<R: Record>(&mut self, record: R) {
+        let list = R::list_mut(self);
+        match list.binary_search_by_key(&record.id(), Record::id) {
+            Ok(i) => list[i] = record,
+            Err(i) => list.insert(i, record),
+        }
+    }
+
+    fn take_one<R: Record>(&mut self, id: Id) -> Option<R> {
+        let list = R::list_mut(self);
+        list.binary_search_by_key(&id, Record::id)
+            .ok()
+            .map(|i| list.remove(i))
+    }
+
+    pub fn structure(&self, id: Id) -> Option<&Structure> {
+        self.find(id)
     }
 
     pub fn suivi(&self, id: Id) -> Option<&Suivi> {
-        self.suivis
-            .binary_search_by_key(&id, |s| s.meta.id)
-            .ok()
-            .map(|i| &self.suivis[i])
-    }
-
-    /// Every evidence link with the kind and id of the record that carries it.
-    pub fn evidence(&self) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
-        fn links<R: Record>(
-            records: &[R],
-        ) -> impl Iterator<Item = (RecordKind, Id, &EvidenceLink)> {
-            records
-                .iter()
-                .flat_map(|r| r.meta().evidence.iter().map(move |e| (R::KIND, r.id(), e)))
-        }
-        links(&self.interactions)
-            .chain(links(&self.suivis))
-            .chain(links(&self.structures))
-            .chain(links(&self.contacts))
-            .chain(links(&self.rencontres))
-            .chain(links(&self.veille))
-            .chain(links(&self.fiches))
-            .chain(links(&self.analyses))
-            .chain(links(&self.signalements))
-            .chain(links(&self.notes_territoire))
-            .chain(links(&self.plan))
-            .chain(links(&self.profil))
-            .chain(links(&self.exemples))
-    }
-
-    /// The newest id of any record, so new ids keep sorting after it.
-    pub fn last_id(&self) -> Option<Id> {
-        fn last<R: Record>(records: &[R]) -> Option<Id> {
-            records.iter().map(Record::id).max()
-        }
-        [
-            last(&self.interactions),
-            last(&self.suivis),
-            last(&self.structures),
-            last(&self.contacts),
-            last(&self.rencontres),
-            last(&self.veille),
-            last(&self.fiches),
-            last(&self.analyses),
-            last(&self.signalements),
-            last(&self.notes_territoire),
-            last(&self.plan),
-            last(&self.profil),
-            last(&self.exemples),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-    }
-
-    pub fn sort(&mut self) {
-        self.interactions.sort_by_key(Record::id);
-        self.suivis.sort_by_key(Record::id);
-        self.structures.sort_by_key(Record::id);
-        self.contacts.sort_by_key(Record::id);
-        self.rencontres.sort_by_key(Record::id);
-        self.veille.sort_by_key(Record::id);
-        self.fiches.sort_by_key(Record::id);
-        self.analyses.sort_by_key(Record::id);
-        self.signalements.sort_by_key(Record::id);
-        self.notes_territoire.sort_by_key(Record::id);
-        self.plan.sort_by_key(Record::id);
-        self.profil.sort_by_key(Record::id);
-        self.exemples.sort_by_key(Record::id);
+        self.find(id)
     }
 
     /// The profil in effect: the most recently updated one.
@@ -719,4 +719,12 @@ impl Dataset {
             .iter()
             .max_by_key(|p| (p.meta.updated_at, p.meta.id))
     }
+}
+
+/// A change to the store: records to write and records to delete, applied whole or not at
+/// all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Changes {
+    pub put: Vec<AnyRecord>,
+    pub remove: Vec<(RecordKind, Id)>,
 }

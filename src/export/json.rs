@@ -121,19 +121,12 @@ pub enum Issue {
 /// each text, ids unique per kind and plausible. Records come in the file's order.
 pub fn check(data: &mut Dataset) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_kind(&mut data.interactions, &mut problems);
-    check_kind(&mut data.suivis, &mut problems);
-    check_kind(&mut data.structures, &mut problems);
-    check_kind(&mut data.contacts, &mut problems);
-    check_kind(&mut data.rencontres, &mut problems);
-    check_kind(&mut data.veille, &mut problems);
-    check_kind(&mut data.fiches, &mut problems);
-    check_kind(&mut data.analyses, &mut problems);
-    check_kind(&mut data.signalements, &mut problems);
-    check_kind(&mut data.notes_territoire, &mut problems);
-    check_kind(&mut data.plan, &mut problems);
-    check_kind(&mut data.profil, &mut problems);
-    check_kind(&mut data.exemples, &mut problems);
+    macro_rules! check_all {
+        ($($t:ident => $field:ident),+ $(,)?) => {
+            $(check_kind(&mut data.$field, &mut problems);)+
+        };
+    }
+    crate::for_each_kind!(check_all);
     problems
 }
 

@@ -151,37 +151,8 @@ pub trait Host {
 
 /// Writes to the store; a failure comes back as a message, never a crash.
 pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
-    use crate::app::AnyRecord;
-    use crate::domain::*;
     let result = match effect {
-        Effect::Persist(AnyRecord::Interaction(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Suivi(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Structure(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Contact(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Rencontre(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Fiche(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Veille(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Signalement(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::NoteTerritoire(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::PlanNode(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Analyse(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Profil(r)) => store.put(r.as_ref()),
-        Effect::Persist(AnyRecord::Exemple(r)) => store.put(r.as_ref()),
-        Effect::Remove(kind, id) => match kind {
-            RecordKind::Interaction => store.delete::<Interaction>(*id),
-            RecordKind::Suivi => store.delete::<Suivi>(*id),
-            RecordKind::Structure => store.delete::<Structure>(*id),
-            RecordKind::Contact => store.delete::<Contact>(*id),
-            RecordKind::Rencontre => store.delete::<Rencontre>(*id),
-            RecordKind::Veille => store.delete::<Veille>(*id),
-            RecordKind::Fiche => store.delete::<Fiche>(*id),
-            RecordKind::Analyse => store.delete::<Analyse>(*id),
-            RecordKind::Signalement => store.delete::<Signalement>(*id),
-            RecordKind::NoteTerritoire => store.delete::<NoteTerritoire>(*id),
-            RecordKind::PlanNode => store.delete::<PlanNode>(*id),
-            RecordKind::Profil => store.delete::<Profil>(*id),
-            RecordKind::Exemple => store.delete::<Exemple>(*id),
-        },
+        Effect::Commit(changes) => store.commit(changes),
         Effect::Quit
         | Effect::EditExternally(_)
         | Effect::ReadFolder(_)

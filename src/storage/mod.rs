@@ -60,14 +60,10 @@ impl Index {
 type IndexEntry = (Index, Vec<u8>, Vec<u8>);
 
 /// The index entries a record owns; they are rewritten with the record in one transaction.
-pub trait Indexed: Stored {
-    fn index_entries(&self) -> Vec<IndexEntry> {
-        evidence_entries(self)
-    }
-}
-
-fn evidence_entries<R: Record>(r: &R) -> Vec<IndexEntry> {
-    r.meta()
+/// Every kind has its evidence entries; a few kinds have one more lookup.
+fn index_entries<R: Record>(r: &R) -> Vec<IndexEntry> {
+    let mut entries: Vec<IndexEntry> = r
+        .meta()
         .evidence
         .iter()
         .map(|e| {
@@ -77,51 +73,87 @@ fn evidence_entries<R: Record>(r: &R) -> Vec<IndexEntry> {
             key.extend_from_slice(&r.id().to_key());
             (Index::Evidence, key, Vec::new())
         })
-        .collect()
-}
-
-impl Indexed for Interaction {
-    fn index_entries(&self) -> Vec<IndexEntry> {
-        let mut entries = evidence_entries(self);
-        let mut key = self.date.format("%Y%m%d").to_string().into_bytes();
-        key.extend_from_slice(&self.meta.id.to_key());
+        .collect();
+    let any = r as &dyn std::any::Any;
+    if let Some(it) = any.downcast_ref::<Interaction>() {
+        let mut key = it.date.format("%Y%m%d").to_string().into_bytes();
+        key.extend_from_slice(&it.meta.id.to_key());
         entries.push((Index::InteractionDate, key, Vec::new()));
-        entries
-    }
-}
-
-impl Indexed for Contact {
-    fn index_entries(&self) -> Vec<IndexEntry> {
-        let mut entries = evidence_entries(self);
-        let mut key = self.structure.to_key().to_vec();
-        key.extend_from_slice(&self.meta.id.to_key());
+    } else if let Some(c) = any.downcast_ref::<Contact>() {
+        let mut key = c.structure.to_key().to_vec();
+        key.extend_from_slice(&c.meta.id.to_key());
         entries.push((Index::ContactStructure, key, Vec::new()));
-        entries
-    }
-}
-
-impl Indexed for Suivi {
-    fn index_entries(&self) -> Vec<IndexEntry> {
-        let mut entries = evidence_entries(self);
+    } else if let Some(s) = any.downcast_ref::<Suivi>() {
         entries.push((
             Index::SuiviCode,
-            self.code.as_bytes().to_vec(),
-            self.meta.id.to_key().to_vec(),
+            s.code.as_bytes().to_vec(),
+            s.meta.id.to_key().to_vec(),
         ));
-        entries
+    }
+    entries
+}
+
+/// One record to write (`value` Some) or delete, with the index entries it will own.
+struct Write {
+    kind: RecordKind,
+    id: Id,
+    value: Option<Vec<u8>>,
+    entries: Vec<IndexEntry>,
+}
+
+impl Write {
+    fn put<R: Stored>(record: &R) -> Result<Write, StoreError> {
+        Ok(Write {
+            kind: R::KIND,
+            id: record.id(),
+            value: Some(record.encode()?),
+            entries: index_entries(record),
+        })
     }
 }
 
-impl Indexed for Structure {}
-impl Indexed for Rencontre {}
-impl Indexed for Veille {}
-impl Indexed for Fiche {}
-impl Indexed for Analyse {}
-impl Indexed for Signalement {}
-impl Indexed for NoteTerritoire {}
-impl Indexed for PlanNode {}
-impl Indexed for Profil {}
-impl Indexed for Exemple {}
+macro_rules! per_kind_storage {
+    ($($t:ident => $field:ident),+ $(,)?) => {
+        fn write_of(record: &AnyRecord) -> Result<Write, StoreError> {
+            match record {
+                $(AnyRecord::$t(r) => Write::put(r.as_ref())),+
+            }
+        }
+
+        /// The index entries of a stored value, to remove them with it (none if it does
+        /// not decode: its entries were never trusted).
+        fn stored_entries(kind: RecordKind, bytes: &[u8]) -> Vec<IndexEntry> {
+            match kind {
+                $(RecordKind::$t => $t::decode(bytes)
+                    .map(|r| index_entries(&r))
+                    .unwrap_or_default()),+
+            }
+        }
+
+        impl Store {
+            /// Writes a whole dataset in batches (demo generation, JSON import): far faster
+            /// than one transaction per record. The caller checks the store is empty first.
+            pub fn insert_all(&self, data: &Dataset) -> Result<(), StoreError> {
+                $(self.insert_kind(&data.$field)?;)+
+                self.flush()
+            }
+
+            /// Loads every record; values that fail to decode are reported and skipped.
+            pub fn load(&self) -> Result<(Dataset, Vec<DecodeFailure>), StoreError> {
+                let mut failures = Vec::new();
+                let mut data = Dataset {
+                    $($field: self.load_kind(&mut failures)?,)+
+                };
+                // Keys are ids in big-endian order, so lists arrive sorted; keep the
+                // invariant explicit.
+                data.sort();
+                Ok((data, failures))
+            }
+        }
+    };
+}
+
+crate::for_each_kind!(per_kind_storage);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -772,50 +804,64 @@ impl Store {
     }
 
     /// Saves one record and its index entries atomically, then flushes.
-    pub fn put<R: Indexed>(&self, record: &R) -> Result<(), StoreError> {
-        let value = record.encode()?;
-        let new_entries = record.index_entries();
-        self.write_with_indexes::<R>(record.id(), Some(value), new_entries)
+    pub fn put<R: Stored>(&self, record: &R) -> Result<(), StoreError> {
+        self.write(vec![Write::put(record)?])
     }
 
-    /// Deletes one record and its index entries atomically, then flushes.
-    pub fn delete<R: Indexed>(&self, id: Id) -> Result<(), StoreError> {
-        self.write_with_indexes::<R>(id, None, Vec::new())
+    /// Saves and deletes records, with their index entries, in one transaction, then
+    /// flushes: a change that spans records (a structure deleted and its rencontres
+    /// relinked) is on disk whole or not at all.
+    pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        let mut writes = changes
+            .put
+            .iter()
+            .map(write_of)
+            .collect::<Result<Vec<_>, _>>()?;
+        writes.extend(changes.remove.iter().map(|&(kind, id)| Write {
+            kind,
+            id,
+            value: None,
+            entries: Vec::new(),
+        }));
+        self.write(writes)
     }
 
-    fn write_with_indexes<R: Indexed>(
-        &self,
-        id: Id,
-        value: Option<Vec<u8>>,
-        new_entries: Vec<IndexEntry>,
-    ) -> Result<(), StoreError> {
-        let records = self.tree(R::KIND.name())?;
-        let index_trees = Index::ALL
+    fn write(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        // The index trees first, then one tree per kind written.
+        let mut trees = Index::ALL
             .iter()
             .map(|i| self.tree(i.tree_name()))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut trees = vec![records];
-        trees.extend(index_trees);
-        let key = id.to_key();
+        let mut kinds: Vec<RecordKind> = writes.iter().map(|w| w.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        for kind in &kinds {
+            trees.push(self.tree(kind.name())?);
+        }
+        let tree_of = |kind: RecordKind| Index::ALL.len() + kinds.binary_search(&kind).unwrap_or(0);
         let result = trees.as_slice().transaction(|views| {
-            let old = views[0].get(key)?;
-            if let Some(old) = old
-                && let Ok(old) = R::decode(&old)
-            {
-                for (index, k, _) in old.index_entries() {
-                    views[1 + index_pos(index)].remove(k)?;
+            for w in &writes {
+                let records = &views[tree_of(w.kind)];
+                let key = w.id.to_key();
+                if let Some(old) = records.get(key)? {
+                    for (index, k, _) in stored_entries(w.kind, &old) {
+                        views[index_pos(index)].remove(k)?;
+                    }
                 }
-            }
-            match &value {
-                Some(v) => {
-                    views[0].insert(&key, v.as_slice())?;
+                match &w.value {
+                    Some(v) => {
+                        records.insert(&key, v.as_slice())?;
+                    }
+                    None => {
+                        records.remove(&key)?;
+                    }
                 }
-                None => {
-                    views[0].remove(&key)?;
+                for (index, k, v) in &w.entries {
+                    views[index_pos(*index)].insert(k.as_slice(), v.as_slice())?;
                 }
-            }
-            for (index, k, v) in &new_entries {
-                views[1 + index_pos(*index)].insert(k.as_slice(), v.as_slice())?;
             }
             Ok::<_, ConflictableTransactionError<()>>(())
         });
@@ -827,28 +873,9 @@ impl Store {
         self.flush()
     }
 
-    /// Writes a whole dataset in batches (demo generation, JSON import): far faster than one
-    /// transaction per record. The caller checks the store is empty first.
-    pub fn insert_all(&self, data: &Dataset) -> Result<(), StoreError> {
-        self.insert_kind(&data.interactions)?;
-        self.insert_kind(&data.suivis)?;
-        self.insert_kind(&data.structures)?;
-        self.insert_kind(&data.contacts)?;
-        self.insert_kind(&data.rencontres)?;
-        self.insert_kind(&data.veille)?;
-        self.insert_kind(&data.fiches)?;
-        self.insert_kind(&data.analyses)?;
-        self.insert_kind(&data.signalements)?;
-        self.insert_kind(&data.notes_territoire)?;
-        self.insert_kind(&data.plan)?;
-        self.insert_kind(&data.profil)?;
-        self.insert_kind(&data.exemples)?;
-        self.flush()
-    }
-
     /// Writes records in chunks: one huge sled batch holds everything in memory at once
     /// (1.3 GB peak for 100,000 interactions).
-    fn insert_kind<R: Indexed>(&self, records: &[R]) -> Result<(), StoreError> {
+    fn insert_kind<R: Stored>(&self, records: &[R]) -> Result<(), StoreError> {
         const CHUNK: usize = 2_000;
         let tree = self.tree(R::KIND.name())?;
         let index_trees = Index::ALL
@@ -861,7 +888,7 @@ impl Store {
                 Index::ALL.iter().map(|_| sled::Batch::default()).collect();
             for r in chunk {
                 batch.insert(&r.id().to_key(), r.encode()?);
-                for (index, k, v) in r.index_entries() {
+                for (index, k, v) in index_entries(r) {
                     index_batches[index_pos(index)].insert(k, v);
                 }
             }
@@ -871,29 +898,6 @@ impl Store {
             }
         }
         Ok(())
-    }
-
-    /// Loads every record; values that fail to decode are reported and skipped.
-    pub fn load(&self) -> Result<(Dataset, Vec<DecodeFailure>), StoreError> {
-        let mut failures = Vec::new();
-        let mut data = Dataset {
-            interactions: self.load_kind(&mut failures)?,
-            suivis: self.load_kind(&mut failures)?,
-            structures: self.load_kind(&mut failures)?,
-            contacts: self.load_kind(&mut failures)?,
-            rencontres: self.load_kind(&mut failures)?,
-            veille: self.load_kind(&mut failures)?,
-            fiches: self.load_kind(&mut failures)?,
-            analyses: self.load_kind(&mut failures)?,
-            signalements: self.load_kind(&mut failures)?,
-            notes_territoire: self.load_kind(&mut failures)?,
-            plan: self.load_kind(&mut failures)?,
-            profil: self.load_kind(&mut failures)?,
-            exemples: self.load_kind(&mut failures)?,
-        };
-        // Keys are ids in big-endian order, so lists arrive sorted; keep the invariant explicit.
-        data.sort();
-        Ok((data, failures))
     }
 
     fn load_kind<R: Stored>(

@@ -1925,18 +1925,15 @@ fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 lines.push(Line::raw(""));
                 lines.push(heading(theme, app.t("dp-sources-heading")));
                 for s in &x.sources {
-                    let found = RecordKind::ALL
-                        .into_iter()
-                        .find(|k| k.name() == s.kind.as_str())
-                        .and_then(|kind| {
-                            crate::app::evidence::summary(
-                                data,
-                                &app.config,
-                                app.i18n.lang(),
-                                kind,
-                                s.id,
-                            )
-                        });
+                    let found = RecordKind::from_name(&s.kind).and_then(|kind| {
+                        crate::app::evidence::summary(
+                            data,
+                            &app.config,
+                            app.i18n.lang(),
+                            kind,
+                            s.id,
+                        )
+                    });
                     lines.push(match found {
                         Some((date, summary)) => Line::from(vec![
                             Span::styled(format!("{}  ", format::date(date)), theme.dim),
