@@ -1,0 +1,74 @@
+//! Shared by the integration tests: a small fixed dataset and a fixed date.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use carnet::config::Config;
+use carnet::demo::{self, DemoSpec};
+use carnet::domain::{Dataset, Lang};
+use chrono::NaiveDate;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// A fixed moment for every test: Friday 27 November 2026, 10:30.
+pub fn now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(10, 30, 0).unwrap()
+}
+
+pub fn config(lang: Lang) -> Config {
+    Config::builtin(lang).unwrap()
+}
+
+/// The demo territory at a small size: every kind of record, deterministic.
+pub fn sample(interactions: usize) -> Dataset {
+    demo::generate(
+        DemoSpec {
+            seed: 42,
+            interactions,
+            today: today(),
+        },
+        &config(Lang::Fr).vocab,
+    )
+}
+
+/// A Dossier Professionnel example with plausible text in every rubrique; `taches` varies.
+pub fn exemple(id: u64, ccp: &str, rang: u8, titre: &str, taches: &str) -> carnet::domain::Exemple {
+    use carnet::domain::{Exemple, Id, RecordMeta, Timestamp};
+    Exemple {
+        meta: RecordMeta::new(Id(id), Timestamp(now().and_utc().timestamp_millis())),
+        ccp: ccp.into(),
+        rang,
+        titre: titre.into(),
+        taches: taches.into(),
+        moyens: "Téléphone, ordinateur | imprimante".into(),
+        avec_qui: "CAF de Val-de-Brume".into(),
+        entreprise: "Centre social des Tilleuls".into(),
+        service: "Accueil".into(),
+        du: NaiveDate::from_ymd_opt(2026, 3, 2),
+        au: NaiveDate::from_ymd_opt(2026, 6, 30),
+        infos: String::new().into(),
+        sources: Vec::new(),
+        accepted: Vec::new(),
+    }
+}
+
+/// Copies a folder of `tests/fixtures` to `to` (created), writable, since opening a store
+/// writes to it.
+pub fn fixture_copy(name: &str, to: &std::path::Path) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let status = std::process::Command::new("cp")
+        .arg("-R")
+        .arg(&from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success(), "fixture {} missing", from.display());
+    let status = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}

@@ -1,0 +1,334 @@
+//! Drafting a Dossier Professionnel example from selected records: the rubriques a trainee
+//! would otherwise write from scratch, with nothing that identifies a person helped.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use crate::common;
+
+use carnet::domain::dossier::{Sources, draft};
+use carnet::domain::*;
+
+#[test]
+fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
+    let mut data = common::sample(300);
+    let config = common::config(Lang::En);
+    // Secrets that must never reach a draft, planted in the selected records.
+    let oriented: Vec<usize> = (0..data.interactions.len())
+        .filter(|&i| data.interactions[i].orientation.is_some())
+        .take(2)
+        .collect();
+    for &i in &oriented {
+        data.interactions[i].note_privee = "SECRET-PRIVE".into();
+        data.interactions[i].note_pro = "NOTE-PRO".into();
+        data.interactions[i].personnes = Personnes::Suivi(data.suivis[0].meta.id);
+    }
+    let code = data.suivis[0].code.to_string();
+    let rencontre = data
+        .rencontres
+        .iter()
+        .find(|r| !r.structures.is_empty())
+        .unwrap();
+    let src = Sources {
+        interactions: oriented.iter().map(|&i| &data.interactions[i]).collect(),
+        rencontres: vec![rencontre],
+    };
+    let d = draft(&src, &config.vocab, &data, data.profil());
+    let first = &data.interactions[oriented[0]];
+    let second = &data.interactions[oriented[1]];
+
+    // Tâches et conditions: the demandes, in French whatever the interface language.
+    assert!(
+        d.taches
+            .starts_with("J'ai reçu 2 personnes au cours de 2 entretiens"),
+        "{}",
+        d.taches
+    );
+    assert!(
+        d.taches.contains(first.demande.as_str()) && d.taches.contains(second.demande.as_str())
+    );
+    assert!(d.taches.contains(rencontre.objet.as_str()));
+    let partner = first.orientation.as_ref().unwrap().nom.as_str();
+    assert!(d.taches.contains(&format!("orientation vers {partner}")));
+    assert!(
+        !d.taches
+            .contains("orientation vers un partenaire ; orientation vers"),
+        "an orientation is said once, with its partner: {}",
+        d.taches
+    );
+    // Moyens: the canaux by their French label.
+    let canal = config
+        .vocab
+        .canaux
+        .label(&first.canal, Lang::Fr)
+        .to_lowercase();
+    assert!(d.moyens.contains(&canal), "{} / {canal}", d.moyens);
+    // Avec qui: the partners oriented to and met.
+    assert!(
+        d.avec_qui
+            .contains(first.orientation.as_ref().unwrap().nom.as_str())
+    );
+    assert!(d.avec_qui.contains(rencontre.structures[0].nom.as_str()));
+    // Contexte: the profil's employer and service, the records' period.
+    let profil = data.profil().unwrap();
+    assert_eq!(
+        d.entreprise,
+        data.structure(profil.employeur.unwrap())
+            .unwrap()
+            .nom
+            .as_str()
+    );
+    assert_eq!(d.service, profil.service.as_str());
+    let dates = [first.date, second.date, rencontre.date];
+    assert_eq!(d.du, dates.iter().min().copied());
+    assert_eq!(d.au, dates.iter().max().copied());
+    assert!(!d.titre.is_empty());
+    // Nothing private: no note, no suivi code.
+    let all = format!("{} {} {} {}", d.titre, d.taches, d.moyens, d.avec_qui);
+    for secret in ["SECRET-PRIVE", "NOTE-PRO", code.as_str()] {
+        assert!(!all.contains(secret), "{secret} leaked into {all}");
+    }
+}
+
+#[test]
+fn a_draft_from_nothing_is_empty_but_keeps_the_profil() {
+    let data = common::sample(50);
+    let config = common::config(Lang::Fr);
+    let d = draft(&Sources::default(), &config.vocab, &data, data.profil());
+    assert!(d.titre.is_empty() && d.taches.is_empty() && d.moyens.is_empty());
+    assert_eq!(d.du, None);
+    assert!(
+        !d.entreprise.is_empty(),
+        "the employer comes from the profil"
+    );
+}
+
+#[test]
+fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
+    use carnet::app::{App, Msg, dossier::Row};
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let mut data = common::sample(300);
+    data.exemples.clear();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    // The first row is CCP1, which has no example yet.
+    assert_eq!(a.selected_dossier_row(), Some(Row::Ccp(0)));
+    press(&mut a, Key::char('n'));
+    // Tick the two newest records that evidence CCP1, then accept.
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Down));
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
+        panic!("the draft opens in a form: {:?}", a.modals.last());
+    };
+    let taches = form.value("taches").unwrap().text().to_string();
+    assert!(!taches.is_empty(), "the tâches are prefilled");
+    assert_eq!(
+        form.value("entreprise").unwrap().text(),
+        "Centre social des Tilleuls"
+    );
+    let save = Key::new(
+        KeyCode::Char('s'),
+        Mods {
+            ctrl: true,
+            ..Default::default()
+        },
+    );
+    press(&mut a, save);
+    if let Some(carnet::app::Modal::Guard { .. }) = a.modals.last() {
+        press(&mut a, Key::plain(KeyCode::Enter));
+    }
+    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert_eq!(a.data.exemples.len(), 1);
+    let x = &a.data.exemples[0];
+    assert_eq!(x.ccp, "tms-2004/CCP1");
+    assert_eq!(x.rang, 1);
+    assert_eq!(
+        x.sources.len(),
+        2,
+        "both ticked records are kept as sources"
+    );
+    assert_eq!(x.taches.as_str(), taches.trim_end());
+    // The view now lists it under CCP1.
+    assert_eq!(
+        carnet::app::dossier::rows(&a.data, &a.config)[1],
+        Row::Exemple(0)
+    );
+}
+
+#[test]
+fn sharing_warnings_of_an_example_are_accepted_one_at_a_time() {
+    use carnet::app::{App, Msg};
+    use carnet::config::keymap::Key;
+    let mut data = common::sample(300);
+    let code = data.suivis[0].code.clone();
+    data.exemples.truncate(1);
+    data.exemples[0].infos = format!("Suivi {code}, reçu avec Mme Durand.").into();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    press(&mut a, Key::char('j')); // the example under its CCP
+    let pending = |a: &App| {
+        a.sharing_warnings(&a.data.exemples[0])
+            .iter()
+            .filter(|(_, accepted)| !accepted)
+            .count()
+    };
+    assert_eq!(
+        pending(&a),
+        2,
+        "{:?}",
+        a.sharing_warnings(&a.data.exemples[0])
+    );
+    press(&mut a, Key::char('a'));
+    press(&mut a, Key::plain(carnet::config::keymap::KeyCode::Enter));
+    assert_eq!(pending(&a), 1);
+    assert_eq!(a.data.exemples[0].accepted.len(), 1);
+    press(&mut a, Key::char('u'));
+    assert_eq!(pending(&a), 2, "u takes the acceptance back");
+}
+
+#[test]
+fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
+    use carnet::app::{App, Effect, Modal, Msg};
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let mut data = common::sample(300);
+    data.exemples.truncate(1);
+    data.exemples[0].infos = "Reçu avec Mme Durand.".into();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    let ctrl = |c: char| {
+        Key::new(
+            KeyCode::Char(c),
+            Mods {
+                ctrl: true,
+                ..Default::default()
+            },
+        )
+    };
+    let typed = |a: &mut App, text: &str| {
+        for c in text.chars() {
+            a.update(Msg::Key(Key::char(c)));
+        }
+    };
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+
+    // A likely name is still unreviewed: the export is blocked and says why.
+    assert!(press(&mut a, Key::char('X')).is_empty());
+    assert!(a.modals.is_empty());
+    let status = a.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("Export bloqué"),
+        "{status:?}"
+    );
+
+    // Accepted on its example, the export opens its form.
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('a'));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, Key::char('X'));
+    assert!(matches!(a.modals.last(), Some(Modal::Form(_))));
+    typed(&mut a, "Martin");
+    for _ in 0..5 {
+        press(&mut a, Key::plain(KeyCode::Tab));
+    }
+    press(&mut a, ctrl('e'));
+    press(&mut a, ctrl('u'));
+    assert!(
+        press(&mut a, ctrl('s')).is_empty(),
+        "no file, nothing written"
+    );
+    let Some(Modal::Form(form)) = a.modals.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.focused().error, Some("err-required"));
+    typed(&mut a, "/tmp/dp.pdf");
+    assert!(
+        press(&mut a, ctrl('s')).is_empty(),
+        "an unknown extension writes nothing"
+    );
+    let Some(Modal::Form(form)) = a.modals.last() else {
+        panic!("the form stays open with its message");
+    };
+    assert_eq!(form.focused().id, "fichier");
+    press(&mut a, ctrl('u'));
+    typed(&mut a, "/tmp/dossier.md");
+    let effects = press(&mut a, ctrl('s'));
+    let [Effect::WriteFile { path, bytes }] = effects.as_slice() else {
+        panic!("one file to write: {effects:?}");
+    };
+    assert_eq!(path, &std::path::PathBuf::from("/tmp/dossier.md"));
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.contains("**Nom de naissance ►** Martin"), "{text}");
+    assert!(text.contains("Reçu avec Mme Durand."));
+    assert!(a.modals.is_empty(), "the identity goes with the form");
+
+    a.update(Msg::FileWritten(Ok(path.clone())));
+    let status = a.status.as_ref().unwrap();
+    assert!(
+        status.text.contains("écrit : /tmp/dossier.md"),
+        "{status:?}"
+    );
+    assert!(!status.error);
+}
+
+#[test]
+fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
+    use carnet::app::{App, Msg, dossier::Row};
+    use carnet::config::keymap::Key;
+    let mut data = common::sample(300);
+    // Three examples in CCP2: copies of the first, ranked 1, 2, 3.
+    let base = data.exemples[0].clone();
+    data.exemples = (1..=3u8)
+        .map(|rang| {
+            let mut x = base.clone();
+            x.meta.id = carnet::domain::Id(u64::from(rang));
+            x.ccp = "tms-2004/CCP2".into();
+            x.rang = rang;
+            x.titre = format!("Exemple {rang}").into();
+            x
+        })
+        .collect();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
+    press(&mut a, Key::char('4'));
+    a.comp_view = carnet::app::CompView::Dossier;
+    let titles = |a: &App| -> Vec<String> {
+        carnet::app::dossier::rows(&a.data, &a.config)
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Exemple(i) => Some(a.data.exemples[i].titre.to_string()),
+                Row::Ccp(_) => None,
+            })
+            .collect()
+    };
+    // Rows: CCP1, CCP2, Exemple 1, Exemple 2, Exemple 3, CCP3.
+    for _ in 0..3 {
+        press(&mut a, Key::char('j'));
+    }
+    let effects = press(&mut a, Key::char('m'));
+    assert_eq!(titles(&a), ["Exemple 2", "Exemple 1", "Exemple 3"]);
+    assert!(
+        matches!(effects.as_slice(), [carnet::app::Effect::Commit(c)] if c.put.len() == 2),
+        "the two swapped examples are saved in one change: {effects:?}"
+    );
+    let selected = a.selected_dossier_row();
+    assert!(
+        matches!(selected, Some(Row::Exemple(i)) if a.data.exemples[i].titre == "Exemple 2"),
+        "the cursor follows the moved example"
+    );
+    press(&mut a, Key::char('m'));
+    assert_eq!(
+        titles(&a),
+        ["Exemple 1", "Exemple 3", "Exemple 2"],
+        "the first goes last"
+    );
+    press(&mut a, Key::char('u'));
+    assert_eq!(titles(&a), ["Exemple 2", "Exemple 1", "Exemple 3"]);
+}

@@ -1,0 +1,20 @@
+//! Carnet's integration tests, in one binary so the crate is linked once (each file under
+//! `tests/` used to be its own binary, relinked on every change).
+//!
+//! `common` holds the shared helpers: the fixed clock, sample data, configs.
+
+mod common;
+
+mod app;
+mod cli;
+mod crash;
+mod documentation;
+mod dossier;
+mod e2e_tmux;
+mod exports;
+mod golden;
+mod i18n;
+mod journal;
+mod reseau;
+mod snapshots;
+mod storage;

@@ -1,0 +1,330 @@
+//! Screens as a user sees them, at 80×24 and 120×40, in French and English.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use crate::common;
+
+use carnet::action::Action;
+use carnet::app::{App, Msg};
+use carnet::domain::{Dataset, Lang};
+use carnet::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(lang: Lang, data: Dataset, size: (u16, u16)) -> App {
+    let mut app = App::new(common::config(lang), data, common::now());
+    app.update(Msg::Resize(size.0, size.1));
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, app, &Theme::mono()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+#[test]
+fn each_tab_in_each_language_and_size() {
+    let data = common::sample(300);
+    for lang in [Lang::Fr, Lang::En] {
+        for size in [(80, 24), (120, 40)] {
+            let mut a = app(lang, data.clone(), size);
+            for (tab, action) in [
+                ("journal", Action::TabJournal),
+                ("reseau", Action::TabReseau),
+                ("documentation", Action::TabDocumentation),
+                ("competences", Action::TabCompetences),
+            ] {
+                a.apply(action);
+                // Select a row below the first so the snapshot shows movement and grouping.
+                a.apply(Action::Down);
+                a.apply(Action::Down);
+                let name = format!("{tab}_{}_{}x{}", lang_name(lang), size.0, size.1);
+                insta::assert_snapshot!(name, screen(&a));
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(50), (80, 24));
+        a.apply(Action::Help);
+        insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn too_small_screen() {
+    for lang in [Lang::Fr, Lang::En] {
+        let a = app(lang, common::sample(50), (40, 10));
+        insta::assert_snapshot!(format!("too_small_{}", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn first_launch_on_an_empty_store_says_how_to_start() {
+    for lang in [Lang::Fr, Lang::En] {
+        let a = app(lang, Dataset::default(), (80, 24));
+        insta::assert_snapshot!(format!("empty_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn stored_control_and_escape_characters_never_reach_the_terminal() {
+    let mut data = common::sample(5);
+    for it in &mut data.interactions {
+        it.demande = "Rappel \u{1b}[2J\u{1b}]52;c;AAAA\u{7} urgent\u{202E}".into();
+        it.note_pro = "ligne 1\r\nligne\u{0}2\tfin 🙂 e\u{301}".into();
+    }
+    let a = app(Lang::Fr, data, (120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &a, &Theme::mono()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        let symbol = cell.symbol();
+        assert!(
+            !symbol
+                .chars()
+                .any(|c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "control character drawn: {symbol:?}"
+        );
+    }
+    let text = terminal.backend().to_string();
+    assert!(text.contains("Rappel [2J]52;c;AAAA"), "{text}");
+    assert!(text.contains("ligne2 fin"), "{text}");
+}
+
+fn key(a: &mut App, k: carnet::config::keymap::Key) {
+    a.update(Msg::Key(k));
+}
+
+fn typed(a: &mut App, text: &str) {
+    for c in text.chars() {
+        key(a, carnet::config::keymap::Key::char(c));
+    }
+}
+
+#[test]
+fn interaction_form_empty_with_errors_and_with_guard_warnings() {
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    let ctrl_s = Key::new(
+        KeyCode::Char('s'),
+        Mods {
+            ctrl: true,
+            ..Mods::default()
+        },
+    );
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(30), (80, 24));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(format!("form_empty_{}_80x24", lang_name(lang)), screen(&a));
+
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(
+            &mut a,
+            Key::new(
+                KeyCode::Char('u'),
+                Mods {
+                    ctrl: true,
+                    ..Mods::default()
+                },
+            ),
+        );
+        typed(&mut a, "31/02");
+        key(&mut a, ctrl_s);
+        insta::assert_snapshot!(format!("form_errors_{}_80x24", lang_name(lang)), screen(&a));
+
+        typed(&mut a, "acc");
+        key(&mut a, Key::plain(KeyCode::Enter));
+        key(&mut a, Key::plain(KeyCode::Tab));
+        typed(&mut a, "Rappeler Mme Martin au 06 12 34 56 78, enceinte");
+        key(&mut a, Key::plain(KeyCode::Tab));
+        key(
+            &mut a,
+            Key::new(
+                KeyCode::Char('u'),
+                Mods {
+                    ctrl: true,
+                    ..Mods::default()
+                },
+            ),
+        );
+        typed(&mut a, "27/11/2026");
+        key(&mut a, ctrl_s);
+        insta::assert_snapshot!(format!("form_guard_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn picker_search_and_todo_views() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('n'));
+        typed(&mut a, "me");
+        insta::assert_snapshot!(format!("picker_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('/'));
+        typed(&mut a, "logement");
+        insta::assert_snapshot!(format!("search_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("todo_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn reseau_views_and_forms() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('2'));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("relancer_{}_80x24", lang_name(lang)), screen(&a));
+        for (name, query) in [("overview", "ensemble"), ("signalements", "signal")] {
+            key(&mut a, Key::char('w'));
+            if lang == Lang::En {
+                typed(
+                    &mut a,
+                    if name == "overview" {
+                        "overview"
+                    } else {
+                        "reports"
+                    },
+                );
+            } else {
+                typed(&mut a, query);
+            }
+            key(&mut a, Key::plain(KeyCode::Enter));
+            insta::assert_snapshot!(format!("{name}_{}_80x24", lang_name(lang)), screen(&a));
+        }
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(
+            format!("signalement_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('w'));
+        typed(
+            &mut a,
+            if lang == Lang::En {
+                "directory"
+            } else {
+                "annuaire"
+            },
+        );
+        key(&mut a, Key::plain(KeyCode::Enter));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(
+            format!("structure_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('c'));
+        insta::assert_snapshot!(
+            format!("contact_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('r'));
+        insta::assert_snapshot!(
+            format!("rencontre_form_{}_80x24", lang_name(lang)),
+            screen(&a)
+        );
+    }
+}
+
+#[test]
+fn documentation_form_history_and_review() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut data = common::sample(60);
+        data.fiches[0].revisions.push(carnet::domain::Revision {
+            date: carnet::domain::Timestamp(
+                common::now().and_utc().timestamp_millis() - 86_400_000,
+            ),
+            resume: "Horaires mis à jour".into(),
+            contenu_precedent: "# Ancien titre\n\nAncienne ligne".into(),
+        });
+        let id = data.fiches[0].meta.id;
+        let mut a = app(lang, data, (80, 24));
+        key(&mut a, Key::char('3'));
+        key(&mut a, Key::char('n'));
+        insta::assert_snapshot!(format!("fiche_form_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        let row = a
+            .docs_rows
+            .iter()
+            .position(|&i| a.data.fiches[i].meta.id == id)
+            .unwrap();
+        for _ in 0..row {
+            key(&mut a, Key::char('j'));
+        }
+        key(&mut a, Key::char('t'));
+        key(&mut a, Key::plain(KeyCode::Enter));
+        insta::assert_snapshot!(format!("history_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("to_review_{}_80x24", lang_name(lang)), screen(&a));
+        key(&mut a, Key::char('p'));
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("plan_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn coverage_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        key(&mut a, Key::char('a'));
+        insta::assert_snapshot!(format!("coverage_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn profil_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        a.comp_view = carnet::app::CompView::Profil;
+        insta::assert_snapshot!(format!("profil_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn evidence_modal() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        key(&mut a, Key::char('j'));
+        key(&mut a, Key::plain(KeyCode::Enter));
+        insta::assert_snapshot!(format!("evidence_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
+
+#[test]
+fn dossier_view() {
+    use carnet::config::keymap::Key;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut a = app(lang, common::sample(300), (80, 24));
+        key(&mut a, Key::char('4'));
+        a.comp_view = carnet::app::CompView::Dossier;
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("dossier_{}_80x24", lang_name(lang)), screen(&a));
+    }
+}
