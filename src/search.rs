@@ -1,4 +1,4 @@
-//! Search that people trust (ARCHITECTURE.md): accents and case folded the same way on both
+//! Search that people trust: accents and case folded the same way on both
 //! sides, space-separated terms that must all match, whole-word and prefix matches ranked
 //! above mid-word ones, a fuzzy fallback inside single words, and narrowing on the previous
 //! results when the query only grows. Haystacks are folded once, at load and on save.

@@ -167,7 +167,8 @@ pub fn fiche_form(f: &Fiche, is_new: bool, config: &Config) -> Form {
     if !is_new {
         fields.push(Field::text("resume_revision", ""));
     }
-    // Writing or revising a fiche shows CCP2.C1 and info_tools (DOMAIN.md): suggested
+    // Writing or revising a fiche shows CCP2.C1 and info_tools (the référentiel's
+    // « enrichir la documentation » competences): suggested
     // whenever the fiche has no evidence yet, not only when it is new.
     fields.extend(evidence_fields(
         &f.meta.evidence,

@@ -379,8 +379,9 @@ pub struct RelanceRow {
     pub urgency: i64,
 }
 
-/// The "à relancer" rules (DOMAIN.md §4): cadence per relation level from the vocabularies,
-/// verification period from the config, last contact derived from what is logged.
+/// The "à relancer" rules: a partner is due a call when its relation level's cadence (from
+/// the vocabularies) has passed since the last contact, derived from what is logged, or when
+/// its details are older than the config's verification period.
 pub fn relance_rows(
     data: &Dataset,
     views: &Views,

@@ -25,7 +25,8 @@ pub struct EvidenceCount {
     pub latest: Option<NaiveDate>,
 }
 
-/// How well a competence is evidenced (DOMAIN.md: aucune / amorcée / solide).
+/// How well a competence is evidenced: aucune (no record), amorcée (some, not enough),
+/// solide (enough records, as the référentiel counts them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Coverage {
     Aucune,

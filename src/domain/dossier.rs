@@ -1,4 +1,4 @@
-//! Drafting an example of the Dossier Professionnel (DOMAIN.md §3) from the records a user
+//! Drafting an example of the Dossier Professionnel from the records a user
 //! selects: the five rubriques prefilled, in the first person and in French (the dossier is
 //! a French ministry document whatever the interface language), then edited freely.
 //!

@@ -1,4 +1,4 @@
-//! The records Carnet keeps (DOMAIN.md §4). No field can hold the name, phone or address of
+//! The records Carnet keeps. No field can hold the name, phone or address of
 //! a person helped: people appear as anonymous counts or as a pseudonymous suivi code.
 //!
 //! These shapes are encoded with bincode, which is not self-describing: any change to a
@@ -327,7 +327,7 @@ pub struct Analyse {
     pub retenu: Text,
 }
 
-/// A technical dysfunction reported to the structure in charge (DOMAIN.md §4): a place, never
+/// A technical dysfunction reported to the structure in charge (a lift, a street light): a place, never
 /// a person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -415,7 +415,7 @@ pub struct AcceptedWarning {
     pub matched: Text,
 }
 
-/// An example of professional practice for the Dossier Professionnel (DOMAIN.md §3): 1 to 3
+/// An example of professional practice for the Dossier Professionnel: 1 to 3
 /// per CCP, five rubriques, written in the first person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,4 +1,5 @@
-//! The Dossier Professionnel in the ministry's structure and labels (DOMAIN.md §3): cover,
+//! The Dossier Professionnel in the ministry's structure and labels (its official model, as
+//! `config/dossier.toml` holds it): cover,
 //! présentation, sommaire, one to three examples per activité-type under the five rubriques,
 //! titres, déclaration sur l'honneur, documents, annexes. The document is built once as
 //! blocks; Markdown, printable HTML and DOCX only render them.

@@ -1,4 +1,5 @@
-//! The free-text guard (DOMAIN.md §6.3): before free text is saved, find what looks like an
+//! The free-text guard (privacy by design: no person helped is ever identifiable in
+//! Carnet): before free text is saved, find what looks like an
 //! identifier of a person helped or a sensitive term, so the user can rephrase. It warns; it
 //! never blocks. Word lists are data (`config/privacy.toml`).
 

@@ -1402,7 +1402,7 @@ fn a_broken_referentiel_is_refused_naming_file_and_line() {
     }
 }
 
-/// The official labels of DOMAIN.md §3 that every export of the dossier carries, word for word.
+/// The official labels of the ministry's model that every export of the dossier carries, word for word.
 const DP_LABELS: &[&str] = &[
     "DOSSIER PROFESSIONNEL (DP)",
     "Nom de naissance ►",
