@@ -125,6 +125,31 @@ impl<'q> Compiled<'q> {
         Some(total)
     }
 
+    /// The score with substring matches only (no fuzzy fallback).
+    fn substring_score(&self, haystack: &str) -> Option<u32> {
+        let mut total = 0;
+        for (k, (term, finder)) in self.terms.iter().enumerate() {
+            let best = best_position_score(haystack, term.text(), finder);
+            total += self.decide(k, best, || false)?;
+        }
+        Some(total)
+    }
+
+    /// Whether every term that is not a loose one holds: the loose ones are left to a
+    /// fuzzy scorer.
+    fn only_loose_terms_missing(&self, haystack: &str) -> bool {
+        self.terms.iter().enumerate().all(|(k, (term, finder))| {
+            matches!(term, Term::Loose(_))
+                || self
+                    .decide(
+                        k,
+                        best_position_score(haystack, term.text(), finder),
+                        || false,
+                    )
+                    .is_some()
+        })
+    }
+
     /// Whether term `k` may fall back to a fuzzy match.
     fn fuzzy_applies(&self, k: usize) -> bool {
         matches!(&self.terms[k].0, Term::Loose(t) if t.chars().count() >= 3)
@@ -325,6 +350,48 @@ const PARALLEL_FROM: usize = 20_000;
 pub fn run(query: &Query, haystacks: &[String], candidates: &[usize]) -> Vec<usize> {
     let compiled = Compiled::new(query);
     ranked(candidates, |i| compiled.score(haystacks.get(i)?))
+}
+
+/// `run` for pickers (a few thousand labels at most): what the substring tiers find comes
+/// first, then labels whose letters only appear in order, across words, ranked by
+/// fuzzy-matcher's skim scorer (word starts and runs first): `cfleger` finds « Centre
+/// Fernand Léger ». Exact (`'`), prefix (`^`) and excluded (`!`) terms still apply.
+pub fn run_fuzzy(query: &Query, haystacks: &[String], candidates: &[usize]) -> Vec<usize> {
+    use fuzzy_matcher::FuzzyMatcher;
+    let compiled = Compiled::new(query);
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let loose: String = query
+        .terms
+        .iter()
+        .filter_map(|t| match t {
+            Term::Loose(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Substring matches above every fuzzy one; the scorer breaks ties among them (the
+    // closest run of letters first).
+    const SUBSTRING: u32 = 1 << 31;
+    const SKIM: i64 = 0xffff;
+    let skim = |hay: &str| -> Option<u32> {
+        let score = matcher.fuzzy_match(hay, &loose)?.clamp(0, SKIM);
+        u32::try_from(score).ok()
+    };
+    ranked(candidates, |i| {
+        let hay = haystacks.get(i)?;
+        if let Some(s) = compiled.substring_score(hay) {
+            let tie = if loose.is_empty() {
+                0
+            } else {
+                skim(hay).unwrap_or(0)
+            };
+            return Some(SUBSTRING + (s.min(0x7fff) << 16) + tie);
+        }
+        // Two letters in order are in most labels: fuzzy from three, as in `run`.
+        if loose.chars().count() < 3 || !compiled.only_loose_terms_missing(hay) {
+            return None;
+        }
+        skim(hay)
+    })
 }
 
 /// `run` for labelled haystacks and their label table.

@@ -161,7 +161,7 @@ impl Picker {
             let candidates: Vec<usize> = (0..self.items.len())
                 .filter(|&i| !self.items[i].header)
                 .collect();
-            search::run(&query, &self.haystacks, &candidates)
+            search::run_fuzzy(&query, &self.haystacks, &candidates)
         };
         self.cursor = 0;
         self.skip_headers(1);
@@ -381,6 +381,44 @@ mod tests {
         p.query.set("zzz");
         p.refilter();
         assert_eq!(p.current(), Choice::Nothing);
+    }
+
+    #[test]
+    fn letters_in_order_across_words_find_a_structure_below_substring_matches() {
+        let names = [
+            "CCAS de Val-de-Brume",
+            "Centre médico-social des Tilleuls",
+            "Centre social des Tilleuls",
+            "Collège des Tilleuls",
+            "Conciliateur de justice du canton",
+        ];
+        let items: Vec<PickItem> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| PickItem::plain(i.to_string(), n.to_string()))
+            .collect();
+        let found = |q: &str| -> Vec<&str> {
+            let mut p = Picker::new("s".into(), items.clone(), false, vec![], 0);
+            p.query.set(q);
+            p.refilter();
+            p.filtered.iter().map(|&i| names[i]).collect()
+        };
+        assert_eq!(found("cstil")[0], "Centre social des Tilleuls");
+        assert_eq!(found("conjus"), ["Conciliateur de justice du canton"]);
+        let ccas = found("ccas");
+        assert_eq!(ccas[0], "CCAS de Val-de-Brume", "the word itself first");
+        assert!(ccas.len() > 1, "then labels with its letters in order");
+        assert_eq!(
+            found("centre social")[0],
+            "Centre social des Tilleuls",
+            "among equal word matches, the closest run first"
+        );
+        assert!(
+            found("cstil !college")
+                .iter()
+                .all(|n| !n.starts_with("Coll"))
+        );
+        assert!(found("zzq").is_empty());
     }
 
     #[test]
