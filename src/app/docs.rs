@@ -125,20 +125,24 @@ pub fn fiche_form(f: &Fiche, is_new: bool, config: &Config) -> Form {
         Field::text("titre", &f.titre).required(),
         Field::choice(
             "type_fiche",
-            Options::TypesFiche,
+            Options::Vocab("types_fiche"),
             Some(f.type_fiche.clone()).filter(|t| !t.is_empty()),
         )
         .required(),
         Field::choice(
             "classement",
-            Options::Plan,
+            Options::Vocab("plan_classement"),
             Some(f.classement.clone()).filter(|t| !t.is_empty()),
         )
         .required(),
-        Field::multi("thematiques", Options::Thematiques, f.thematiques.clone()),
+        Field::multi(
+            "thematiques",
+            Options::Vocab("thematiques"),
+            f.thematiques.clone(),
+        ),
         Field::choice(
             "statut_fiche",
-            Options::StatutsFiche,
+            Options::Vocab("statuts_fiche"),
             Some(f.statut.clone()).filter(|t| !t.is_empty()),
         )
         .required(),

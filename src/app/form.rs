@@ -10,66 +10,18 @@ pub use crate::domain::validate::{MAX_LINE_CHARS, MAX_TEXT_CHARS as MAX_NOTE_CHA
 /// Where a choice field takes its options from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Options {
-    Types,
-    Canaux,
-    Thematiques,
-    Reponses,
-    Autonomie,
-    Issues,
-    TranchesAge,
-    Genres,
-    Statuts,
-    Residences,
-    Typologies,
-    NiveauxRelation,
-    TypesRencontre,
-    Initiatives,
-    SourcesVeille,
-    Fiabilites,
-    Diffusions,
-    CategoriesSignalement,
-    StatutsSignalement,
-    ThemesTerritoire,
-    TypesService,
-    TypesFiche,
-    StatutsFiche,
-    /// The plan de classement's nodes.
-    Plan,
-    FormatsAnalyse,
+    /// A vocabulary of the config, by its name in `vocabulaires.toml` (`thematiques`…).
+    Vocab(&'static str),
     /// Options defined by the app (id, Fluent label id), such as filter periods.
     Fixed(&'static [(&'static str, &'static str)]),
 }
 
 impl Options {
     pub fn vocab(self, v: &Vocabularies) -> Option<&Vocabulary> {
-        Some(match self {
-            Options::Types => &v.types_interaction,
-            Options::Canaux => &v.canaux,
-            Options::Thematiques => &v.thematiques,
-            Options::Reponses => &v.reponses,
-            Options::Autonomie => &v.autonomie,
-            Options::Issues => &v.issues_orientation,
-            Options::TranchesAge => &v.tranches_age,
-            Options::Genres => &v.genres,
-            Options::Statuts => &v.statuts,
-            Options::Residences => &v.residences,
-            Options::Typologies => &v.typologies_structure,
-            Options::NiveauxRelation => &v.niveaux_relation,
-            Options::TypesRencontre => &v.types_rencontre,
-            Options::Initiatives => &v.initiatives,
-            Options::SourcesVeille => &v.sources_veille,
-            Options::Fiabilites => &v.fiabilites,
-            Options::Diffusions => &v.diffusions,
-            Options::CategoriesSignalement => &v.categories_signalement,
-            Options::StatutsSignalement => &v.statuts_signalement,
-            Options::ThemesTerritoire => &v.themes_territoire,
-            Options::TypesService => &v.types_service,
-            Options::TypesFiche => &v.types_fiche,
-            Options::StatutsFiche => &v.statuts_fiche,
-            Options::Plan => &v.plan_classement,
-            Options::FormatsAnalyse => &v.formats_analyse,
-            Options::Fixed(_) => return None,
-        })
+        match self {
+            Options::Vocab(name) => v.get(name),
+            Options::Fixed(_) => None,
+        }
     }
 }
 

@@ -9,10 +9,14 @@ use crate::domain::*;
 use chrono::NaiveDate;
 
 const DIMENSIONS: [(&str, &str, Options); 4] = [
-    ("tranche_age", "tranches_age", Options::TranchesAge),
-    ("genre", "genres", Options::Genres),
-    ("statut", "statuts", Options::Statuts),
-    ("residence", "residences", Options::Residences),
+    (
+        "tranche_age",
+        "tranches_age",
+        Options::Vocab("tranches_age"),
+    ),
+    ("genre", "genres", Options::Vocab("genres")),
+    ("statut", "statuts", Options::Vocab("statuts")),
+    ("residence", "residences", Options::Vocab("residences")),
 ];
 
 /// The form for an interaction (`is_new` for a new one or a duplicate).
@@ -49,8 +53,17 @@ pub fn form(it: &Interaction, is_new: bool, data: &Dataset) -> Form {
         .find(|j| !j.is_empty())
         .unwrap_or_default();
     let mut fields = vec![
-        Field::multi("types", Options::Types, it.types.clone()).required(),
-        Field::multi("thematiques", Options::Thematiques, it.thematiques.clone()),
+        Field::multi(
+            "types",
+            Options::Vocab("types_interaction"),
+            it.types.clone(),
+        )
+        .required(),
+        Field::multi(
+            "thematiques",
+            Options::Vocab("thematiques"),
+            it.thematiques.clone(),
+        ),
         Field::text("demande", &it.demande).guarded(),
         Field::typed("date", FieldKind::Date, &crate::domain::text::date(it.date)).required(),
         Field::typed(
@@ -63,7 +76,7 @@ pub fn form(it: &Interaction, is_new: bool, data: &Dataset) -> Form {
         Field::typed("duree", FieldKind::Duration, &it.duree_min.to_string()).required(),
         Field::choice(
             "canal",
-            Options::Canaux,
+            Options::Vocab("canaux"),
             Some(it.canal.clone()).filter(|c| !c.is_empty()),
         )
         .required(),
@@ -78,14 +91,18 @@ pub fn form(it: &Interaction, is_new: bool, data: &Dataset) -> Form {
     fields.extend([
         Field::flag("premier_contact", it.premier_contact),
         Field::text("besoin", &it.besoin).guarded(),
-        Field::multi("reponses", Options::Reponses, it.reponses.clone()),
+        Field::multi("reponses", Options::Vocab("reponses"), it.reponses.clone()),
         Field::structure("orientation", orientation),
         Field::choice(
             "issue",
-            Options::Issues,
+            Options::Vocab("issues_orientation"),
             it.orientation.as_ref().and_then(|o| o.issue.clone()),
         ),
-        Field::choice("autonomie", Options::Autonomie, it.autonomie.clone()),
+        Field::choice(
+            "autonomie",
+            Options::Vocab("autonomie"),
+            it.autonomie.clone(),
+        ),
         Field::text("suite", suite.map_or("", |s| s.action.as_str())).guarded(),
         Field::typed(
             "echeance",
@@ -372,7 +389,7 @@ pub fn quick_structure_form(nom: &str) -> Form {
         "form-new-structure",
         vec![
             Field::text("nom", nom).required(),
-            Field::choice("typologie", Options::Typologies, None).required(),
+            Field::choice("typologie", Options::Vocab("typologies_structure"), None).required(),
         ],
     )
 }

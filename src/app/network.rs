@@ -12,10 +12,15 @@ use chrono::{Duration, NaiveDate};
 pub fn structure_form(s: &Structure, is_new: bool) -> Form {
     let fields = vec![
         Field::text("nom", &s.nom).required(),
-        Field::multi("typologies", Options::Typologies, s.typologies.clone()).required(),
+        Field::multi(
+            "typologies",
+            Options::Vocab("typologies_structure"),
+            s.typologies.clone(),
+        )
+        .required(),
         Field::choice(
             "relation",
-            Options::NiveauxRelation,
+            Options::Vocab("niveaux_relation"),
             Some(s.niveau_relation.clone()).filter(|n| !n.is_empty()),
         )
         .required(),
@@ -55,7 +60,11 @@ pub fn contact_form(c: &Contact, is_new: bool) -> Form {
         Field::text("fonction", &c.fonction),
         Field::text("telephone", &c.telephone),
         Field::text("courriel", &c.courriel),
-        Field::choice("canal_prefere", Options::Canaux, c.canal_prefere.clone()),
+        Field::choice(
+            "canal_prefere",
+            Options::Vocab("canaux"),
+            c.canal_prefere.clone(),
+        ),
         Field::flag("actif", c.actif),
         Field::typed(
             "verifiee",
@@ -180,13 +189,13 @@ pub fn service_form(structure: Id, index: Option<usize>, service: Option<&Servic
     let fields = vec![
         Field::choice(
             "type_service",
-            Options::TypesService,
+            Options::Vocab("types_service"),
             service.map(|s| s.type_service.clone()),
         )
         .required(),
         Field::multi(
             "thematiques",
-            Options::Thematiques,
+            Options::Vocab("thematiques"),
             service.map(|s| s.thematiques.clone()).unwrap_or_default(),
         ),
         Field::text("conditions", service.map_or("", |s| s.conditions.as_str())),
@@ -269,10 +278,18 @@ pub fn filter_form(f: &Filter) -> Form {
         Purpose::ReseauFilter,
         "form-filter-reseau",
         vec![
-            Field::choice("typologie", Options::Typologies, f.typologie.clone()),
+            Field::choice(
+                "typologie",
+                Options::Vocab("typologies_structure"),
+                f.typologie.clone(),
+            ),
             Field::text("quartier", f.quartier.as_deref().unwrap_or_default()),
-            Field::choice("relation", Options::NiveauxRelation, f.relation.clone()),
-            Field::choice("theme", Options::Thematiques, f.theme.clone()),
+            Field::choice(
+                "relation",
+                Options::Vocab("niveaux_relation"),
+                f.relation.clone(),
+            ),
+            Field::choice("theme", Options::Vocab("thematiques"), f.theme.clone()),
         ],
     )
 }
@@ -468,7 +485,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
     let mut fields = vec![
         Field::choice(
             "type_rencontre",
-            Options::TypesRencontre,
+            Options::Vocab("types_rencontre"),
             Some(r.type_rencontre.clone()).filter(|t| !t.is_empty()),
         )
         .required(),
@@ -487,7 +504,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
         ),
         Field::choice(
             "initiative",
-            Options::Initiatives,
+            Options::Vocab("initiatives"),
             Some(r.initiative.clone()).filter(|t| !t.is_empty()),
         ),
         Field::multiline("compte_rendu", &r.compte_rendu).guarded(),

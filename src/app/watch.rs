@@ -72,19 +72,23 @@ pub fn veille_form(v: &Veille, is_new: bool, config: &Config) -> Form {
         Field::text("resume", &v.resume).required().guarded(),
         Field::choice(
             "source_type",
-            Options::SourcesVeille,
+            Options::Vocab("sources_veille"),
             Some(v.source_type.clone()).filter(|x| !x.is_empty()),
         ),
         Field::text("source", &v.source),
         Field::choice(
             "fiabilite",
-            Options::Fiabilites,
+            Options::Vocab("fiabilites"),
             Some(v.fiabilite.clone()).filter(|x| !x.is_empty()),
         ),
-        Field::multi("thematiques", Options::Thematiques, v.thematiques.clone()),
+        Field::multi(
+            "thematiques",
+            Options::Vocab("thematiques"),
+            v.thematiques.clone(),
+        ),
         Field::choice(
             "diffusion",
-            Options::Diffusions,
+            Options::Vocab("diffusions"),
             Some(v.diffusion.clone()).filter(|x| !x.is_empty()),
         ),
         date_field(v.date),
@@ -141,7 +145,7 @@ pub fn signalement_form(x: &Signalement, is_new: bool, config: &Config) -> Form 
         Field::text("lieu", &x.lieu).required().guarded(),
         Field::choice(
             "categorie",
-            Options::CategoriesSignalement,
+            Options::Vocab("categories_signalement"),
             Some(x.categorie.clone()).filter(|c| !c.is_empty()),
         )
         .required(),
@@ -149,7 +153,7 @@ pub fn signalement_form(x: &Signalement, is_new: bool, config: &Config) -> Form 
         Field::structure("destinataire", destinataire),
         Field::choice(
             "statut_signalement",
-            Options::StatutsSignalement,
+            Options::Vocab("statuts_signalement"),
             Some(x.statut.clone()).filter(|c| !c.is_empty()),
         )
         .required(),
@@ -213,7 +217,7 @@ pub fn note_form(n: &NoteTerritoire, is_new: bool, config: &Config) -> Form {
     let mut fields = vec![
         Field::choice(
             "theme_territoire",
-            Options::ThemesTerritoire,
+            Options::Vocab("themes_territoire"),
             Some(n.theme.clone()).filter(|t| !t.is_empty()),
         )
         .required(),
@@ -304,7 +308,7 @@ pub fn analyse_form(a: &Analyse, is_new: bool, config: &Config, data: &Dataset) 
             .guarded(),
         Field::choice(
             "format_analyse",
-            Options::FormatsAnalyse,
+            Options::Vocab("formats_analyse"),
             Some(a.format.clone()).filter(|f| !f.is_empty()),
         )
         .required(),

@@ -129,6 +129,14 @@ macro_rules! vocabularies {
                 vec![$((stringify!($field), &self.$field),)+]
             }
 
+            /// The vocabulary with this name.
+            pub fn get(&self, name: &str) -> Option<&Vocabulary> {
+                match name {
+                    $(stringify!($field) => Some(&self.$field),)+
+                    _ => None,
+                }
+            }
+
             pub fn extend(&mut self, other: Vocabularies) {
                 $(self.$field.extend(other.$field);)+
             }
