@@ -922,3 +922,21 @@ action-plan-short = Plan
 cli-commands = Commands:
 cli-arguments = Arguments:
 cli-options-heading = Options:
+
+## Safety events (CCP2.C10)
+kind-evenements_securite = Safety events
+view-securite = Safety events
+form-new-securite = New safety event
+form-edit-securite = Edit safety event
+detail-securite = Safety event
+field-type-evenement = Type of event
+field-deroule = What happened (no name, nothing identifying)
+field-actions-securite = Actions taken
+field-cadre-legal = Legal frame used
+field-retour-experience = Lessons learnt
+field-interactions-liees = Related interactions
+col-actions = Actions
+action-cadre-legal = Legal frame and emergency numbers
+cadre-legal-title = Legal frame — duties and emergency numbers
+cadre-legal-devoirs = Duties
+cadre-legal-numeros = Emergency numbers

@@ -922,3 +922,21 @@ action-plan-short = Plan
 cli-commands = Commandes :
 cli-arguments = Arguments :
 cli-options-heading = Options :
+
+## Événements de sécurité (CCP2.C10)
+kind-evenements_securite = Événements de sécurité
+view-securite = Événements de sécurité
+form-new-securite = Nouvel événement de sécurité
+form-edit-securite = Modifier l'événement de sécurité
+detail-securite = Événement de sécurité
+field-type-evenement = Type d'événement
+field-deroule = Déroulé (sans nom ni détail identifiant)
+field-actions-securite = Actions menées
+field-cadre-legal = Cadre légal mobilisé
+field-retour-experience = Retour d'expérience
+field-interactions-liees = Interactions liées
+col-actions = Actions
+action-cadre-legal = Cadre légal et numéros d'urgence
+cadre-legal-title = Cadre légal — devoirs et numéros d'urgence
+cadre-legal-devoirs = Devoirs
+cadre-legal-numeros = Numéros d'urgence

@@ -176,7 +176,7 @@ pub fn fiche_form(f: &Fiche, is_new: bool, config: &Config) -> Form {
     // whenever the fiche has no evidence yet, not only when it is new.
     fields.extend(evidence_fields(
         &f.meta.evidence,
-        &super::watch::suggest(config, true, RecordKind::Fiche),
+        &super::kinds::suggest(config, true, RecordKind::Fiche),
     ));
     Form::new(
         Purpose::Fiche {
@@ -427,6 +427,20 @@ pub fn review_rows(data: &Dataset, today: NaiveDate) -> Vec<ReviewRow> {
     rows.sort_by_key(|r| std::cmp::Reverse(r.urgency));
     rows
 }
+
+impl super::kinds::Kind for Fiche {
+    const EVIDENCE: bool = true;
+
+    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
+        Some(fiche_form(self, is_new, ctx.config))
+    }
+
+    fn summary(&self, _: &super::kinds::Ctx) -> Option<(chrono::NaiveDate, String)> {
+        Some((super::kinds::created(&self.meta)?, self.titre.to_string()))
+    }
+}
+
+impl super::kinds::Kind for PlanNode {}
 
 #[cfg(test)]
 mod tests {

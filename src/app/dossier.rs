@@ -274,6 +274,12 @@ pub fn read_exemple(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option
     (!form.focus_first_error()).then_some(x)
 }
 
+impl super::kinds::Kind for crate::domain::Exemple {
+    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
+        Some(exemple_form(self, is_new))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,23 +7,6 @@ use crate::config::Config;
 use crate::domain::*;
 use serde::{Deserialize, Serialize};
 
-/// The record a form was writing, as it was before the form changed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DraftRecord {
-    Interaction(Box<Interaction>),
-    Structure(Box<Structure>),
-    Contact(Box<Contact>),
-    Rencontre(Box<Rencontre>),
-    Veille(Box<Veille>),
-    Signalement(Box<Signalement>),
-    NoteTerritoire(Box<NoteTerritoire>),
-    Fiche(Box<Fiche>),
-    Analyse(Box<Analyse>),
-    Profil(Box<Profil>),
-    Exemple(Box<Exemple>),
-}
-
 /// A field's value as typed or chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -38,7 +21,8 @@ pub enum DraftValue {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
-    pub record: DraftRecord,
+    /// The record the form was writing, as it was before the form changed it.
+    pub record: AnyRecord,
     pub is_new: bool,
     /// Field id → value, for the fields that differ from the record.
     pub values: Vec<(String, DraftValue)>,
@@ -55,23 +39,15 @@ impl Draft {
             return None;
         }
         let (record, is_new) = match &form.purpose {
-            Purpose::Interaction { base, is_new } => {
-                (DraftRecord::Interaction(base.clone()), *is_new)
-            }
-            Purpose::Structure { base, is_new } => (DraftRecord::Structure(base.clone()), *is_new),
-            Purpose::Contact { base, is_new } => (DraftRecord::Contact(base.clone()), *is_new),
-            Purpose::Rencontre { base, is_new } => (DraftRecord::Rencontre(base.clone()), *is_new),
-            Purpose::Veille { base, is_new } => (DraftRecord::Veille(base.clone()), *is_new),
-            Purpose::Signalement { base, is_new } => {
-                (DraftRecord::Signalement(base.clone()), *is_new)
-            }
-            Purpose::NoteTerritoire { base, is_new } => {
-                (DraftRecord::NoteTerritoire(base.clone()), *is_new)
-            }
-            Purpose::Fiche { base, is_new } => (DraftRecord::Fiche(base.clone()), *is_new),
-            Purpose::Analyse { base, is_new } => (DraftRecord::Analyse(base.clone()), *is_new),
-            Purpose::Profil { base, is_new } => (DraftRecord::Profil(base.clone()), *is_new),
-            Purpose::Exemple { base, is_new } => (DraftRecord::Exemple(base.clone()), *is_new),
+            Purpose::Record { base, is_new } => (base.as_ref().clone(), *is_new),
+            Purpose::Interaction { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Structure { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Contact { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Rencontre { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Fiche { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Analyse { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Profil { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
+            Purpose::Exemple { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             _ => return None,
         };
         let values = form
@@ -99,22 +75,15 @@ impl Draft {
         })
     }
 
-    /// The form again, as the screen that opened it builds it, with the kept values.
-    pub fn into_form(self, config: &Config, data: &Dataset) -> Form {
-        let is_new = self.is_new;
-        let mut form = match &self.record {
-            DraftRecord::Interaction(r) => super::interaction_form::form(r, is_new, data),
-            DraftRecord::Structure(r) => super::network::structure_form(r, is_new),
-            DraftRecord::Contact(r) => super::network::contact_form(r, is_new),
-            DraftRecord::Rencontre(r) => super::network::rencontre_form(r, is_new, config),
-            DraftRecord::Veille(r) => super::watch::veille_form(r, is_new, config),
-            DraftRecord::Signalement(r) => super::watch::signalement_form(r, is_new, config),
-            DraftRecord::NoteTerritoire(r) => super::watch::note_form(r, is_new, config),
-            DraftRecord::Fiche(r) => super::docs::fiche_form(r, is_new, config),
-            DraftRecord::Analyse(r) => super::watch::analyse_form(r, is_new, config, data),
-            DraftRecord::Profil(r) => super::profil::profil_form(r, is_new, data),
-            DraftRecord::Exemple(r) => super::dossier::exemple_form(r, is_new),
+    /// The form again, as the screen that opened it builds it, with the kept values;
+    /// `None` for a record no form edits.
+    pub fn into_form(self, config: &Config, data: &Dataset) -> Option<Form> {
+        let ctx = super::kinds::Ctx {
+            data,
+            config,
+            lang: config.lang,
         };
+        let mut form = super::kinds::form(&self.record, self.is_new, &ctx)?;
         for (id, value) in self.values {
             let Some(field) = form.field_mut(&id) else {
                 continue;
@@ -132,7 +101,7 @@ impl Draft {
             }
         }
         form.focus = self.focus.min(form.fields.len().saturating_sub(1));
-        form
+        Some(form)
     }
 
     pub fn to_json(&self) -> Vec<u8> {

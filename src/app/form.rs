@@ -244,6 +244,11 @@ impl Field {
 /// What a form is for; decides how its values are saved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
+    /// A new or edited record of a kind listed in the Réseau tab (`app::kinds`).
+    Record {
+        base: Box<crate::domain::AnyRecord>,
+        is_new: bool,
+    },
     /// A new or edited interaction; `base` holds what the form does not show.
     Interaction {
         base: Box<crate::domain::Interaction>,
@@ -262,18 +267,6 @@ pub enum Purpose {
     /// A new or edited rencontre réseau.
     Rencontre {
         base: Box<crate::domain::Rencontre>,
-        is_new: bool,
-    },
-    Veille {
-        base: Box<crate::domain::Veille>,
-        is_new: bool,
-    },
-    Signalement {
-        base: Box<crate::domain::Signalement>,
-        is_new: bool,
-    },
-    NoteTerritoire {
-        base: Box<crate::domain::NoteTerritoire>,
         is_new: bool,
     },
     /// A service a structure offers: `index` is its position, `None` for a new one.

@@ -393,3 +393,28 @@ pub fn quick_structure_form(nom: &str) -> Form {
         ],
     )
 }
+
+impl super::kinds::Kind for Interaction {
+    const EVIDENCE: bool = true;
+
+    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
+        Some(form(self, is_new, ctx.data))
+    }
+
+    fn summary(&self, ctx: &super::kinds::Ctx) -> Option<(chrono::NaiveDate, String)> {
+        Some((
+            self.date,
+            format!(
+                "{} — {}",
+                ctx.labels("types_interaction", &self.types),
+                self.demande
+            ),
+        ))
+    }
+}
+
+impl super::kinds::Kind for Suivi {
+    fn summary(&self, _: &super::kinds::Ctx) -> Option<(chrono::NaiveDate, String)> {
+        Some((super::kinds::created(&self.meta)?, self.code.to_string()))
+    }
+}

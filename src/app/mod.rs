@@ -1,6 +1,7 @@
 //! Application state and `update()`: pure, no terminal, no storage, no clock reads.
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
+pub mod analyse;
 pub mod docs;
 pub mod dossier;
 pub mod draft;
@@ -9,12 +10,12 @@ pub mod form;
 pub mod input;
 pub mod interaction_form;
 pub mod journal;
+pub mod kinds;
 pub mod layout;
 pub mod network;
 pub mod picker;
 pub mod profil;
 pub mod views;
-pub mod watch;
 
 use crate::action::{Action, Context};
 use crate::config::Config;
@@ -172,29 +173,31 @@ pub enum DocsMode {
     Plan,
 }
 
-/// The Réseau tab shows the directory or what needs a call.
+/// The Réseau tab shows the directory, what needs a call, the rencontres, the overview, or
+/// the records of a listed kind (veille, signalements…: `app::kinds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReseauMode {
     #[default]
     List,
     Relancer,
     Rencontres,
-    Veille,
-    Signalements,
-    Notes,
+    Records(RecordKind),
     Overview,
 }
 
 impl ReseauMode {
-    pub const ALL: [ReseauMode; 7] = [
-        ReseauMode::List,
-        ReseauMode::Relancer,
-        ReseauMode::Rencontres,
-        ReseauMode::Veille,
-        ReseauMode::Signalements,
-        ReseauMode::Notes,
-        ReseauMode::Overview,
-    ];
+    /// Every view, in the order the view picker lists them.
+    pub fn all() -> Vec<ReseauMode> {
+        [
+            ReseauMode::List,
+            ReseauMode::Relancer,
+            ReseauMode::Rencontres,
+        ]
+        .into_iter()
+        .chain(kinds::listed().into_iter().map(ReseauMode::Records))
+        .chain([ReseauMode::Overview])
+        .collect()
+    }
 
     /// Stable name; the label's Fluent id is `view-NAME`.
     pub fn name(self) -> &'static str {
@@ -202,9 +205,7 @@ impl ReseauMode {
             ReseauMode::List => "annuaire",
             ReseauMode::Relancer => "relancer",
             ReseauMode::Rencontres => "rencontres",
-            ReseauMode::Veille => "veille",
-            ReseauMode::Signalements => "signalements",
-            ReseauMode::Notes => "notes",
+            ReseauMode::Records(kind) => kinds::view_name(kind).unwrap_or(kind.name()),
             ReseauMode::Overview => "overview",
         }
     }
@@ -564,9 +565,7 @@ impl App {
                 ReseauMode::List => self.reseau_rows.len(),
                 ReseauMode::Relancer => self.relance.len(),
                 ReseauMode::Rencontres => self.views.rencontres.len(),
-                ReseauMode::Veille => self.views.veille.len(),
-                ReseauMode::Signalements => self.views.signalements.len(),
-                ReseauMode::Notes => self.views.notes.len(),
+                ReseauMode::Records(kind) => self.views.records(kind).len(),
                 ReseauMode::Overview => self.views.partners.len(),
             },
             Tab::Documentation => match self.docs_mode {
@@ -653,10 +652,8 @@ impl App {
     pub fn selected_record(&self) -> Option<(RecordKind, usize)> {
         let selected = self.cursors[Tab::Reseau.index()].selected;
         let (kind, order) = match self.reseau_mode {
-            ReseauMode::Rencontres => (RecordKind::Rencontre, &self.views.rencontres),
-            ReseauMode::Veille => (RecordKind::Veille, &self.views.veille),
-            ReseauMode::Signalements => (RecordKind::Signalement, &self.views.signalements),
-            ReseauMode::Notes => (RecordKind::NoteTerritoire, &self.views.notes),
+            ReseauMode::Rencontres => (RecordKind::Rencontre, &self.views.rencontres[..]),
+            ReseauMode::Records(kind) => (kind, self.views.records(kind)),
             _ => return None,
         };
         order.get(selected).map(|&i| (kind, i))
@@ -1423,8 +1420,9 @@ impl App {
                     Vec::new()
                 }
                 ConfirmAction::ResumeDraft(draft) => {
-                    let form = draft.into_form(&self.config, &self.data);
-                    self.modals.push(Modal::Form(Box::new(form)));
+                    if let Some(form) = draft.into_form(&self.config, &self.data) {
+                        self.modals.push(Modal::Form(Box::new(form)));
+                    }
                     vec![Effect::DiscardDraft]
                 }
             },
@@ -1465,7 +1463,7 @@ impl App {
 
     fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::View {
-            let items = ReseauMode::ALL
+            let items = ReseauMode::all()
                 .iter()
                 .map(|m| picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name()))))
                 .collect();
@@ -1482,10 +1480,7 @@ impl App {
         }
         if matches!(
             self.reseau_mode,
-            ReseauMode::Rencontres
-                | ReseauMode::Veille
-                | ReseauMode::Signalements
-                | ReseauMode::Notes
+            ReseauMode::Rencontres | ReseauMode::Records(_)
         ) {
             return self.record_view_action(action);
         }
@@ -1669,73 +1664,28 @@ impl App {
     }
 
     /// n, e, d in the rencontres, veille, signalements and notes views.
+    /// Keys of the Réseau tab's record views (rencontres and the listed kinds).
     fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
-        let today = self.today;
         let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
         let form = match (action, self.reseau_mode, self.selected_record()) {
             (Action::New | Action::NewRencontre, ReseauMode::Rencontres, _) => {
                 return self.reseau_action_new_rencontre();
             }
-            (Action::New, ReseauMode::Veille, _) => {
-                let v = Veille {
-                    meta,
-                    date: today,
-                    source_type: Text::default(),
-                    source: Text::default(),
-                    fiabilite: "a_verifier".into(),
-                    thematiques: Vec::new(),
-                    resume: Text::default(),
-                    diffusion: "equipe".into(),
-                };
-                watch::veille_form(&v, true, &self.config)
+            (Action::New, ReseauMode::Records(kind), _) => {
+                kinds::new_form(kind, meta, self.today, &self.config)
             }
-            (Action::New, ReseauMode::Signalements, _) => {
-                let x = Signalement {
-                    meta,
-                    date: today,
-                    lieu: Text::default(),
-                    categorie: Text::default(),
-                    description: Text::default(),
-                    destinataire: None,
-                    statut: "signale".into(),
-                    etapes: Vec::new(),
-                };
-                watch::signalement_form(&x, true, &self.config)
-            }
-            (Action::New, ReseauMode::Notes, _) => {
-                let n = NoteTerritoire {
-                    meta,
-                    date: today,
-                    territoire: Text::default(),
-                    theme: Text::default(),
-                    periode: Text::default(),
-                    texte: Text::default(),
-                    sources: Vec::new(),
-                };
-                watch::note_form(&n, true, &self.config)
-            }
-            (Action::Edit, _, Some((kind, i))) => match kind {
-                RecordKind::Rencontre => {
-                    network::rencontre_form(&self.data.rencontres[i], false, &self.config)
-                }
-                RecordKind::Veille => watch::veille_form(&self.data.veille[i], false, &self.config),
-                RecordKind::Signalement => {
-                    watch::signalement_form(&self.data.signalements[i], false, &self.config)
-                }
-                _ => watch::note_form(&self.data.notes_territoire[i], false, &self.config),
-            },
+            (Action::Edit, _, Some((kind, i))) => self
+                .data
+                .get_at(kind, i)
+                .and_then(|r| kinds::form(&r, false, &self.ctx())),
             (Action::Delete, _, Some((kind, i))) => {
-                let id = match kind {
-                    RecordKind::Rencontre => self.data.rencontres[i].meta.id,
-                    RecordKind::Veille => self.data.veille[i].meta.id,
-                    RecordKind::Signalement => self.data.signalements[i].meta.id,
-                    _ => self.data.notes_territoire[i].meta.id,
-                };
-                let message = self.t("confirm-delete-record");
-                self.modals.push(Modal::Confirm {
-                    message,
-                    action: ConfirmAction::DeleteRecord(kind, id),
-                });
+                if let Some(r) = self.data.get_at(kind, i) {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(kind, r.id()),
+                    });
+                }
                 return Vec::new();
             }
             (Action::Todo, _, _) => {
@@ -1753,7 +1703,9 @@ impl App {
                 return Vec::new();
             }
         };
-        self.modals.push(Modal::Form(Box::new(form)));
+        if let Some(form) = form {
+            self.modals.push(Modal::Form(Box::new(form)));
+        }
         Vec::new()
     }
 
@@ -2097,7 +2049,7 @@ impl App {
                     retenu: Text::default(),
                 };
                 self.comp_view = CompView::Analyses;
-                self.modals.push(Modal::Form(Box::new(watch::analyse_form(
+                self.modals.push(Modal::Form(Box::new(analyse::analyse_form(
                     &a,
                     true,
                     &self.config,
@@ -2116,7 +2068,7 @@ impl App {
             }
             Action::Edit if selected_analyse.is_some() => {
                 if let Some(i) = selected_analyse {
-                    let form = watch::analyse_form(
+                    let form = analyse::analyse_form(
                         &self.data.analyses[i],
                         false,
                         &self.config,
@@ -2414,23 +2366,13 @@ impl App {
         .0
     }
 
-    /// The edit form of any record shown as evidence.
-    fn record_form(&self, record: &AnyRecord) -> Option<Form> {
-        let c = &self.config;
-        Some(match record {
-            AnyRecord::Interaction(x) => interaction_form::form(x, false, &self.data),
-            AnyRecord::Structure(x) => network::structure_form(x, false),
-            AnyRecord::Contact(x) => network::contact_form(x, false),
-            AnyRecord::Rencontre(x) => network::rencontre_form(x, false, c),
-            AnyRecord::Veille(x) => watch::veille_form(x, false, c),
-            AnyRecord::Signalement(x) => watch::signalement_form(x, false, c),
-            AnyRecord::NoteTerritoire(x) => watch::note_form(x, false, c),
-            AnyRecord::Fiche(x) => docs::fiche_form(x, false, c),
-            AnyRecord::Analyse(x) => watch::analyse_form(x, false, c, &self.data),
-            AnyRecord::Profil(x) => profil::profil_form(x, false, &self.data),
-            AnyRecord::Exemple(x) => dossier::exemple_form(x, false),
-            AnyRecord::Suivi(_) | AnyRecord::PlanNode(_) => return None,
-        })
+    /// What the kinds' views read: the records, the config, the UI language.
+    pub fn ctx(&self) -> kinds::Ctx<'_> {
+        kinds::Ctx {
+            data: &self.data,
+            config: &self.config,
+            lang: self.i18n.lang(),
+        }
     }
 
     fn evidence_action(&mut self, action: Action) -> Vec<Effect> {
@@ -2456,7 +2398,7 @@ impl App {
             Action::Select => {
                 if let Some(form) = current
                     .and_then(|l| self.current(l.kind, l.id))
-                    .and_then(|r| self.record_form(&r))
+                    .and_then(|r| kinds::form(&r, false, &self.ctx()))
                 {
                     self.modals.push(Modal::Form(Box::new(form)));
                 }
@@ -2964,23 +2906,13 @@ impl App {
                 self.save_record(form, record, is_new)
             }
             Purpose::Analyse { is_new, .. } => {
-                let record = watch::read_analyse(&mut form, self.today, Timestamp(self.now_ms))
+                let record = analyse::read_analyse(&mut form, self.today, Timestamp(self.now_ms))
                     .map(|r| AnyRecord::Analyse(Box::new(r)));
                 self.save_record(form, record, is_new)
             }
-            Purpose::Veille { is_new, .. } => {
-                let record = watch::read_veille(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::Veille(Box::new(r)));
-                self.save_record(form, record, is_new)
-            }
-            Purpose::Signalement { is_new, .. } => {
-                let record = watch::read_signalement(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::Signalement(Box::new(r)));
-                self.save_record(form, record, is_new)
-            }
-            Purpose::NoteTerritoire { is_new, .. } => {
-                let record = watch::read_note(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::NoteTerritoire(Box::new(r)));
+            Purpose::Record { is_new, .. } => {
+                let record =
+                    kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));
                 self.save_record(form, record, is_new)
             }
             Purpose::Rencontre { is_new, .. } => {
@@ -3342,9 +3274,11 @@ impl App {
         }
         if p.purpose == picker::Purpose::ReseauView {
             if let Choice::Item(id) = choice
-                && let Some(mode) = ReseauMode::ALL.iter().find(|m| m.name() == id.as_str())
+                && let Some(mode) = ReseauMode::all()
+                    .into_iter()
+                    .find(|m| m.name() == id.as_str())
             {
-                self.reseau_mode = *mode;
+                self.reseau_mode = mode;
                 self.cursors[1] = Cursor::default();
                 self.detail_scroll = 0;
             }

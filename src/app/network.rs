@@ -481,7 +481,7 @@ pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
             .collect()
     };
     let suite = r.suites.first();
-    let suggested = super::watch::suggest(config, is_new, RecordKind::Rencontre);
+    let suggested = super::kinds::suggest(config, is_new, RecordKind::Rencontre);
     let mut fields = vec![
         Field::choice(
             "type_rencontre",
@@ -621,6 +621,46 @@ pub fn read_rencontre(
         return None;
     }
     Some(r)
+}
+
+impl super::kinds::Kind for Structure {
+    const EVIDENCE: bool = true;
+
+    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
+        Some(structure_form(self, is_new))
+    }
+
+    fn summary(&self, _: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
+        Some((super::kinds::created(&self.meta)?, self.nom.to_string()))
+    }
+}
+
+impl super::kinds::Kind for Contact {
+    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
+        Some(contact_form(self, is_new))
+    }
+    fn summary(&self, ctx: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
+        let structure = ctx.data.structure(self.structure).map(|s| s.nom.as_str());
+        let who = [self.nom.as_str(), self.fonction.as_str()]
+            .into_iter()
+            .chain(structure)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        Some((super::kinds::created(&self.meta)?, who))
+    }
+}
+
+impl super::kinds::Kind for Rencontre {
+    const EVIDENCE: bool = true;
+
+    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
+        Some(rencontre_form(self, is_new, ctx.config))
+    }
+
+    fn summary(&self, _: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
+        Some((self.date, self.objet.to_string()))
+    }
 }
 
 #[cfg(test)]

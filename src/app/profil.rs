@@ -107,6 +107,12 @@ pub fn read_profil(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<
     (!form.focus_first_error()).then_some(p)
 }
 
+impl super::kinds::Kind for crate::domain::Profil {
+    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
+        Some(profil_form(self, is_new, ctx.data))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,17 +100,21 @@ pub struct Views {
     pub orphans: Vec<Text>,
     /// Partners people were oriented to, most orientations first.
     pub partners: Vec<PartnerStats>,
-    /// Rencontres, veille, signalements and notes de territoire, newest first.
+    /// Rencontres, newest first.
     pub rencontres: Vec<usize>,
-    pub veille: Vec<usize>,
-    pub signalements: Vec<usize>,
-    pub notes: Vec<usize>,
+    /// The records of each listed kind (veille, signalements…), newest first.
+    pub listed: HashMap<RecordKind, Vec<usize>>,
     pub analyses: Vec<usize>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
     pub evidence: HashMap<Text, EvidenceCount>,
 }
 
 impl Views {
+    /// The records of a listed kind as shown, newest first.
+    pub fn records(&self, kind: RecordKind) -> &[usize] {
+        self.listed.get(&kind).map_or(&[], Vec::as_slice)
+    }
+
     pub fn build(data: &Dataset, config: &Config) -> Views {
         // Records are in creation order, which mostly follows their dates: starting from the
         // newest lets the (adaptive) stable sort run in near-linear time.
@@ -211,9 +215,10 @@ impl Views {
         Views {
             partners,
             rencontres: newest_first(&data.rencontres, |r| r.date),
-            veille: newest_first(&data.veille, |v| v.date),
-            signalements: newest_first(&data.signalements, |x| x.date),
-            notes: newest_first(&data.notes_territoire, |n| n.date),
+            listed: super::kinds::listed()
+                .into_iter()
+                .map(|kind| (kind, super::kinds::order(data, kind)))
+                .collect(),
             analyses: newest_first(&data.analyses, |a| a.date),
             journal,
             orphans,

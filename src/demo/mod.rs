@@ -99,6 +99,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let analyses = gen_analyses(&mut rng, (n / 300).max(5), today, &interactions);
     let signalements = gen_signalements(&mut rng, (n / 60).max(10), today, &structures);
     let notes_territoire = gen_notes(&mut rng, today);
+    let evenements_securite = gen_securite(&mut rng, today, &interactions);
 
     let profil = vec![gen_profil(today, &structures)];
     let mut data = Dataset {
@@ -115,6 +116,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         plan: Vec::new(),
         profil,
         exemples: Vec::new(),
+        evenements_securite,
     };
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
@@ -861,6 +863,57 @@ fn gen_notes(rng: &mut Rng, today: NaiveDate) -> Vec<NoteTerritoire> {
                     url: Text::default(),
                     consultee: Some(date),
                 }],
+            }
+        })
+        .collect()
+}
+
+/// A few événements de sécurité, each handled within the legal frame (CCP2.C10); the
+/// ones with a retour d'expérience show reflective practice too (CCP2.C9).
+fn gen_securite(
+    rng: &mut Rng,
+    today: NaiveDate,
+    interactions: &[Interaction],
+) -> Vec<EvenementSecurite> {
+    let mut ids = Ids::new();
+    let mut dates = working_days(rng, today, EVENEMENTS_SECURITE.len());
+    dates.sort();
+    EVENEMENTS_SECURITE
+        .iter()
+        .zip(dates)
+        .map(|(e, date)| {
+            let mut meta = ids.meta(date, time(rng));
+            meta.evidence.push(link(
+                "CCP2.C10",
+                Strength::Principale,
+                e.justification,
+                date,
+            ));
+            if !e.retour.is_empty() {
+                meta.evidence.push(link(
+                    "CCP2.C9",
+                    Strength::Secondaire,
+                    "Retour d'expérience écrit après l'événement.",
+                    date,
+                ));
+            }
+            // The interaction of that day, if there was one, is the situation it arose in.
+            let linked = interactions
+                .iter()
+                .filter(|i| i.date == date)
+                .map(|i| i.meta.id)
+                .take(1)
+                .collect();
+            EvenementSecurite {
+                meta,
+                date,
+                lieu: e.lieu.into(),
+                type_evenement: e.type_evenement.into(),
+                deroule: e.deroule.into(),
+                actions: e.actions.iter().map(|&a| a.into()).collect(),
+                cadre_legal: e.cadre_legal.iter().map(|&c| c.into()).collect(),
+                retour_experience: e.retour.into(),
+                interactions: linked,
             }
         })
         .collect()

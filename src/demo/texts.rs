@@ -1204,3 +1204,57 @@ pub const NOTES_TERRITOIRE: &[(&str, &str, &str, &str)] = &[
         "Échanges avec des habitants",
     ),
 ];
+
+/// An événement de sécurité of the demo: no identity, a place, what was done and why.
+pub struct Evenement {
+    pub type_evenement: &'static str,
+    pub lieu: &'static str,
+    pub deroule: &'static str,
+    pub actions: &'static [&'static str],
+    pub cadre_legal: &'static [&'static str],
+    pub retour: &'static str,
+    pub justification: &'static str,
+}
+
+pub const EVENEMENTS_SECURITE: &[Evenement] = &[
+    Evenement {
+        type_evenement: "incivilite_verbale",
+        lieu: "Accueil de la maison de quartier",
+        deroule: "Un usager mécontent d'un délai de traitement élève la voix et menace de revenir \"régler ça\". Les autres personnes présentes s'inquiètent.",
+        actions: &["mise_en_securite", "binome_renfort", "hierarchie_informee"],
+        cadre_legal: &["charte_mediation"],
+        retour: "Je me suis placé entre l'usager et la file d'attente, j'ai proposé un bureau à l'écart et appelé ma collègue en binôme. Baisser le ton et reformuler la demande a suffi. À refaire : prévenir plus tôt la responsable quand l'attente dépasse une heure.",
+        justification: "Mise en sécurité du public et de moi-même, hiérarchie informée le jour même.",
+    },
+    Evenement {
+        type_evenement: "mineur_en_danger",
+        lieu: "Abords du collège des Tilleuls",
+        deroule: "Lors d'une présence de proximité, un élève confie des faits qui laissent penser qu'il est en danger à la maison.",
+        actions: &[
+            "hierarchie_informee",
+            "information_preoccupante_via_hierarchie",
+            "appel_119",
+        ],
+        cadre_legal: &["information_preoccupante", "maltraitance_vulnerable"],
+        retour: "",
+        justification: "Information préoccupante transmise par la hiérarchie au département, après conseil pris au 119.",
+    },
+    Evenement {
+        type_evenement: "urgence_medicale",
+        lieu: "Arrêt de bus Place du Marché",
+        deroule: "Une personne âgée fait un malaise pendant une permanence mobile.",
+        actions: &["mise_en_securite", "appel_urgence", "debriefing"],
+        cadre_legal: &["assistance_personne_danger"],
+        retour: "Appel au 15 passé tout de suite, personne mise à l'abri du passage en attendant les secours. Au débriefing, l'équipe a décidé de suivre une formation aux premiers secours.",
+        justification: "Assistance à une personne en danger : appel au 15 et mise en sécurité.",
+    },
+    Evenement {
+        type_evenement: "personne_vulnerable",
+        lieu: "Hall d'immeuble, résidence Les Acacias",
+        deroule: "Une personne isolée vit sans chauffage depuis plusieurs jours et ne sort plus.",
+        actions: &["hierarchie_informee", "orientation_specialisee"],
+        cadre_legal: &["assistance_personne_danger"],
+        retour: "",
+        justification: "Orientation vers le CCAS et le bailleur, hiérarchie informée.",
+    },
+];

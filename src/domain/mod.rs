@@ -2,6 +2,7 @@
 //! No terminal, no storage, no I/O, no clock reads: time comes in as values.
 
 pub mod dossier;
+pub mod evenement_securite;
 pub mod id;
 pub mod parse;
 pub mod records;
@@ -10,6 +11,7 @@ pub mod text;
 pub mod validate;
 pub mod vocab;
 
+pub use evenement_securite::EvenementSecurite;
 pub use id::{Id, IdGen, Timestamp};
 pub use records::*;
 pub use referentiel::{Ccp, Competence, Referentiel};

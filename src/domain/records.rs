@@ -4,6 +4,7 @@
 //! These shapes are encoded with bincode, which is not self-describing: any change to a
 //! stored shape needs a new schema version in `storage::codec` (see the note there).
 
+use super::EvenementSecurite;
 use super::id::{Id, Timestamp};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -517,6 +518,7 @@ macro_rules! for_each_kind {
             PlanNode => plan,
             Profil => profil,
             Exemple => exemples,
+            EvenementSecurite => evenements_securite,
         }
     };
 }
@@ -612,6 +614,13 @@ macro_rules! define_kinds {
                 }
             }
 
+            /// The record at `index` in its kind's list.
+            pub fn get_at(&self, kind: RecordKind, index: usize) -> Option<AnyRecord> {
+                match kind {
+                    $(RecordKind::$t => self.$field.get(index).cloned().map(Record::into_any)),+
+                }
+            }
+
             /// Puts a record in its list (replacing the one with its id), keeping the order.
             pub fn upsert(&mut self, record: AnyRecord) {
                 match record {
@@ -627,8 +636,10 @@ macro_rules! define_kinds {
             }
         }
 
-        /// A record of any kind, as the app changes it and the store writes it.
-        #[derive(Debug, Clone, PartialEq)]
+        /// A record of any kind, as the app changes it and the store writes it (and a kept
+        /// form's draft holds it, named by kind in snake case).
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
         pub enum AnyRecord {
             $($t(Box<$t>)),+
         }

@@ -32,7 +32,7 @@ pub trait Validate {
     fn validate(&self) -> Vec<FieldError>;
 }
 
-fn norm(fields: &mut [&mut Text]) {
+pub(crate) fn norm(fields: &mut [&mut Text]) {
     for f in fields {
         if !f.is_ascii() {
             **f = nfc(f).into();
@@ -40,7 +40,7 @@ fn norm(fields: &mut [&mut Text]) {
     }
 }
 
-fn norm_list(list: &mut [Text]) {
+pub(crate) fn norm_list(list: &mut [Text]) {
     for s in list {
         if !s.is_ascii() {
             *s = nfc(s).into();
@@ -48,7 +48,7 @@ fn norm_list(list: &mut [Text]) {
     }
 }
 
-fn norm_meta(meta: &mut RecordMeta) {
+pub(crate) fn norm_meta(meta: &mut RecordMeta) {
     norm_list(&mut meta.tags);
     for e in &mut meta.evidence {
         norm(&mut [&mut e.justification]);
@@ -61,7 +61,7 @@ fn norm_suites(suites: &mut [Suite]) {
     }
 }
 
-fn required(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
+pub(crate) fn required(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(field, "err-required"));
     }

@@ -171,6 +171,9 @@ vocabularies!(
     categories_signalement,
     statuts_signalement,
     themes_territoire,
+    types_evenement_securite,
+    actions_securite,
+    cadres_legaux,
     suggestions_preuves,
 );
 

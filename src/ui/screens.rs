@@ -452,9 +452,7 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         ReseauMode::List => directory(app, theme),
         ReseauMode::Relancer => relancer(app, theme),
         ReseauMode::Rencontres => rencontres(app, theme),
-        ReseauMode::Veille => veille(app, theme),
-        ReseauMode::Signalements => signalements(app, theme),
-        ReseauMode::Notes => notes(app, theme),
+        ReseauMode::Records(kind) => records(app, theme, kind),
         ReseauMode::Overview => overview(app, theme),
     }
 }
@@ -577,237 +575,75 @@ fn rencontre_detail(app: &App, theme: &Theme, r: &Rencontre) -> Vec<Line<'static
     lines
 }
 
-fn veille<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.views.veille;
-    let data = &app.data;
-    let v = &app.config.vocab;
+/// The records of a listed kind (veille, signalements…): its columns, its cells and its
+/// detail pane come from `app::kinds`.
+fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> ScreenView<'a> {
+    use crate::app::kinds::{self, Detail, Tone, Width};
+    let rows = app.views.records(kind);
+    let Some(view) = kinds::view(&app.data, kind) else {
+        // Only listed kinds have a view: anything else shows the directory.
+        return directory(app, theme);
+    };
     let row = move |i: usize| {
-        let w = &data.veille[rows[i]];
-        vec![
-            cell(format::date(w.date)),
-            cell(&w.source),
-            cell(v.fiabilites.label(&w.fiabilite, lang(app))),
-            cell(&w.resume),
-        ]
+        kinds::cells(&app.ctx(), kind, rows[i])
+            .into_iter()
+            .map(|c| match c.tone {
+                Tone::Plain => cell(c.text),
+                Tone::Strong => Cell::from(Span::styled(one_line(&c.text), theme.key)),
+                Tone::Faint => Cell::from(Span::styled(one_line(&c.text), theme.dim)),
+            })
+            .collect()
     };
     let detail = app
         .selected_record()
-        .map(|(_, i)| {
-            let w = &data.veille[i];
-            let mut lines = vec![Line::styled(
-                format!("{} · {}", format::date(w.date), one_line(&w.source)),
-                theme.header,
-            )];
-            push(&mut lines, field(app, theme, "field-resume", &w.resume));
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-source-type",
-                    &v.sources_veille.label(&w.source_type, lang(app)),
-                ),
-            );
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-fiabilite",
-                    &v.fiabilites.label(&w.fiabilite, lang(app)),
-                ),
-            );
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-thematiques",
-                    &v.thematiques.labels(&w.thematiques, lang(app)),
-                ),
-            );
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-diffusion",
-                    &v.diffusions.label(&w.diffusion, lang(app)),
-                ),
-            );
-            evidence_lines(app, theme, &w.meta, &mut lines);
-            lines
-        })
-        .unwrap_or_default();
-    ScreenView {
-        title: view_title(app, rows.len()),
-        columns: vec![
-            col(app, "col-date", Constraint::Length(10)),
-            col(app, "col-source", Constraint::Fill(2)),
-            col(app, "col-fiabilite", Constraint::Length(11)),
-            col(app, "col-resume", Constraint::Fill(4)),
-        ],
-        len: rows.len(),
-        row: Box::new(row),
-        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
-        detail_title: app.t("detail-veille"),
-        detail,
-    }
-}
-
-fn signalements<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.views.signalements;
-    let data = &app.data;
-    let v = &app.config.vocab;
-    let row = move |i: usize| {
-        let x = &data.signalements[rows[i]];
-        let open = matches!(x.statut.as_str(), "signale" | "pris_en_compte");
-        vec![
-            cell(format::date(x.date)),
-            cell(v.categories_signalement.label(&x.categorie, lang(app))),
-            cell(&x.lieu),
-            Cell::from(Span::styled(
-                v.statuts_signalement
-                    .label(&x.statut, lang(app))
-                    .into_owned(),
-                if open { theme.key } else { theme.dim },
-            )),
-        ]
-    };
-    let resolved = data
-        .signalements
-        .iter()
-        .filter(|x| x.statut == "resolu")
-        .count();
-    let detail = app
-        .selected_record()
-        .map(|(_, i)| {
-            let x = &data.signalements[i];
-            let mut lines = vec![Line::styled(
-                format!("{} · {}", format::date(x.date), one_line(&x.lieu)),
-                theme.header,
-            )];
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-categorie",
-                    &v.categories_signalement.label(&x.categorie, lang(app)),
-                ),
-            );
-            push(
-                &mut lines,
-                field(app, theme, "field-description", &x.description),
-            );
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-destinataire",
-                    x.destinataire.as_ref().map_or("", |l| l.nom.as_str()),
-                ),
-            );
-            push(
-                &mut lines,
-                field(
-                    app,
-                    theme,
-                    "field-statut-signalement",
-                    &v.statuts_signalement.label(&x.statut, lang(app)),
-                ),
-            );
-            if !x.etapes.is_empty() {
-                lines.push(Line::raw(""));
-                lines.push(heading(theme, app.t("detail-etapes")));
-                for e in &x.etapes {
-                    lines.push(Line::raw(format!(
-                        "{} — {}",
-                        format::date(e.date),
-                        v.statuts_signalement.label(&e.statut, lang(app))
-                    )));
+        .and_then(|(kind, i)| kinds::detail(&app.ctx(), kind, i))
+        .map(|(parts, meta)| {
+            let mut lines = Vec::new();
+            for part in parts {
+                match part {
+                    Detail::Header(text) => lines.push(Line::styled(one_line(&text), theme.header)),
+                    Detail::Field(label, value) => {
+                        push(&mut lines, field(app, theme, label, &value))
+                    }
+                    Detail::Section(title, items) => {
+                        lines.push(Line::raw(""));
+                        lines.push(heading(theme, app.t(title)));
+                        for item in items {
+                            lines.extend(paragraph_lines(&item, theme.base));
+                        }
+                    }
+                    Detail::Paragraph(text) => {
+                        lines.push(Line::raw(""));
+                        lines.extend(paragraph_lines(&text, theme.base));
+                    }
                 }
             }
-            evidence_lines(app, theme, &x.meta, &mut lines);
+            evidence_lines(app, theme, meta, &mut lines);
             lines
         })
         .unwrap_or_default();
     ScreenView {
-        title: app.i18n.t_args(
-            "signalements-title",
-            &[arg("count", rows.len()), arg("resolved", resolved)],
-        ),
-        columns: vec![
-            col(app, "col-date", Constraint::Length(10)),
-            col(app, "col-categorie", Constraint::Length(14)),
-            col(app, "col-lieu", Constraint::Fill(3)),
-            col(app, "col-statut", Constraint::Length(15)),
-        ],
+        title: match view.done {
+            Some((title, done)) => app
+                .i18n
+                .t_args(title, &[arg("count", rows.len()), arg("resolved", done)]),
+            None => view_title(app, rows.len()),
+        },
+        columns: view
+            .columns
+            .iter()
+            .map(|c| {
+                let width = match c.width {
+                    Width::Fixed(n) => Constraint::Length(n),
+                    Width::Fill(n) => Constraint::Fill(n),
+                };
+                col(app, c.header, width)
+            })
+            .collect(),
         len: rows.len(),
         row: Box::new(row),
         empty: vec![Line::styled(app.t("empty-records"), theme.header)],
-        detail_title: app.t("detail-signalement"),
-        detail,
-    }
-}
-
-fn notes<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.views.notes;
-    let data = &app.data;
-    let v = &app.config.vocab;
-    let row = move |i: usize| {
-        let n = &data.notes_territoire[rows[i]];
-        vec![
-            cell(format::date(n.date)),
-            cell(v.themes_territoire.label(&n.theme, lang(app))),
-            cell(&n.periode),
-            cell(&n.texte),
-        ]
-    };
-    let detail = app
-        .selected_record()
-        .map(|(_, i)| {
-            let n = &data.notes_territoire[i];
-            let mut lines = vec![Line::styled(
-                format!(
-                    "{} · {}",
-                    v.themes_territoire.label(&n.theme, lang(app)),
-                    one_line(&n.periode)
-                ),
-                theme.header,
-            )];
-            push(
-                &mut lines,
-                field(app, theme, "field-territoire", &n.territoire),
-            );
-            lines.push(Line::raw(""));
-            lines.extend(paragraph_lines(&n.texte, theme.base));
-            if !n.sources.is_empty() {
-                lines.push(Line::raw(""));
-                lines.push(heading(theme, app.t("detail-sources")));
-                lines.extend(
-                    n.sources
-                        .iter()
-                        .map(|s| Line::raw(format!("• {}", one_line(&s.titre)))),
-                );
-            }
-            evidence_lines(app, theme, &n.meta, &mut lines);
-            lines
-        })
-        .unwrap_or_default();
-    ScreenView {
-        title: view_title(app, rows.len()),
-        columns: vec![
-            col(app, "col-date", Constraint::Length(10)),
-            col(app, "col-theme", Constraint::Fill(2)),
-            col(app, "col-periode", Constraint::Length(12)),
-            col(app, "col-texte", Constraint::Fill(4)),
-        ],
-        len: rows.len(),
-        row: Box::new(row),
-        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
-        detail_title: app.t("detail-note"),
+        detail_title: app.t(view.detail_title),
         detail,
     }
 }

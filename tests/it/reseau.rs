@@ -397,7 +397,7 @@ fn view(a: &mut App, name: &str) {
 fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     let mut a = app(common::sample(60));
     view(&mut a, "signal");
-    assert_eq!(a.reseau_mode, ReseauMode::Signalements);
+    assert_eq!(a.reseau_mode, ReseauMode::Records(carnet::domain::RecordKind::Signalement));
     let count = a.data.signalements.len();
     press(&mut a, Key::char('n'));
     typed(&mut a, "Hall de la tour B");
@@ -428,7 +428,7 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     // Resolved: a second, dated step.
     let row = a
         .views
-        .signalements
+        .records(carnet::domain::RecordKind::Signalement)
         .iter()
         .position(|&i| a.data.signalements[i].meta.id == x.meta.id)
         .unwrap();

@@ -1,0 +1,599 @@
+//! What the app knows about each record kind, one module per kind.
+//!
+//! Every kind of the list (`for_each_kind!`) implements [`Kind`]: how it is summarised as
+//! evidence of a competence, and — for the kinds shown in the Réseau tab's record views
+//! (veille, signalements, notes de territoire, événements de sécurité…) — a [`Listing`]: its
+//! form as field specs (each field's id beside the record field it reads and writes), its
+//! table columns and cells, its detail pane and its blank record. One generic form builder,
+//! one reader, one list screen and one detail pane serve every listed kind.
+//!
+//! Nothing here draws: columns, cells and detail lines are data the `ui` renders.
+
+pub mod evenement_securite;
+pub mod note;
+pub mod signalement;
+pub mod veille;
+
+use super::form::{
+    Field, FieldKind, Form, Options, Purpose, RefList, StructureRef, Value, evidence_fields,
+    read_evidence,
+};
+use crate::config::Config;
+use crate::domain::validate::Validate;
+use crate::domain::*;
+use chrono::NaiveDate;
+
+/// What the views of a kind may read: the records, the config, the UI language.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub config: &'a Config,
+    pub lang: Lang,
+}
+
+impl<'a> Ctx<'a> {
+    /// The label of a vocabulary id (the raw id when the config does not know it).
+    pub fn label(&self, vocab: &str, id: &str) -> String {
+        self.config
+            .vocab
+            .get(vocab)
+            .map_or_else(|| id.to_string(), |v| v.label(id, self.lang).into_owned())
+    }
+
+    /// The labels of several ids, comma-separated.
+    pub fn labels(&self, vocab: &str, ids: &[Text]) -> String {
+        ids.iter()
+            .map(|id| self.label(vocab, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// How wide a column is: a fixed number of cells, or a share of what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    Fixed(u16),
+    Fill(u16),
+}
+
+/// A column of a record list: its header's message id and its width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub header: &'static str,
+    pub width: Width,
+}
+
+/// How a cell stands out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    /// Something still to do (an open signalement).
+    Strong,
+    /// Something settled.
+    Faint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellText {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl CellText {
+    pub fn plain(text: impl Into<String>) -> CellText {
+        CellText {
+            text: text.into(),
+            tone: Tone::Plain,
+        }
+    }
+}
+
+/// One element of a record's detail pane; the ui turns each into lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// The pane's first line.
+    Header(String),
+    /// A labelled value (left out when empty); the label is a message id.
+    Field(&'static str, String),
+    /// A heading (message id) after a blank line, then its lines.
+    Section(&'static str, Vec<String>),
+    /// Free text, wrapped, after a blank line.
+    Paragraph(String),
+}
+
+/// Where a form field's value lives in the record. One accessor serves reading the record
+/// into the form and writing the form back.
+pub enum Access<R> {
+    /// One line of text.
+    Line(fn(&mut R) -> &mut Text),
+    /// Several lines of text.
+    Long(fn(&mut R) -> &mut Text),
+    /// A date, typed as the user likes (`27/11`, `hier`…).
+    Date(fn(&mut R) -> &mut NaiveDate),
+    /// One vocabulary id (empty when none is chosen).
+    Choice(Options, fn(&mut R) -> &mut Text),
+    /// Several vocabulary ids.
+    Multi(Options, fn(&mut R) -> &mut Vec<Text>),
+    /// A structure of the network, named so the record stays readable if it goes.
+    Structure(fn(&mut R) -> &mut Option<Lien>),
+    /// Interactions of the journal.
+    Interactions(fn(&mut R) -> &mut Vec<Id>),
+    /// Sources typed as titles separated by « ; » (known ones keep their URL and date).
+    Sources(fn(&mut R) -> &mut Vec<SourceDoc>),
+}
+
+/// A field of a kind's form: its id (the label is `field-ID`), where its value lives, and
+/// whether it is required or checked by the privacy guard.
+pub struct FieldSpec<R> {
+    pub id: &'static str,
+    pub access: Access<R>,
+    pub required: bool,
+    pub guarded: bool,
+}
+
+impl<R> FieldSpec<R> {
+    pub const fn new(id: &'static str, access: Access<R>) -> FieldSpec<R> {
+        FieldSpec {
+            id,
+            access,
+            required: false,
+            guarded: false,
+        }
+    }
+
+    pub const fn required(mut self) -> FieldSpec<R> {
+        self.required = true;
+        self
+    }
+
+    /// Free text the privacy guard reads before saving.
+    pub const fn guarded(mut self) -> FieldSpec<R> {
+        self.guarded = true;
+        self
+    }
+
+    /// The form field showing this spec's value in `record`.
+    fn field(&self, record: &mut R) -> Field {
+        let field = match &self.access {
+            Access::Line(get) => Field::text(self.id, get(record)),
+            Access::Long(get) => Field::multiline(self.id, get(record)),
+            Access::Date(get) => Field::typed(self.id, FieldKind::Date, &text::date(*get(record))),
+            Access::Choice(options, get) => {
+                let value = Some(get(record).clone()).filter(|v| !v.is_empty());
+                Field::choice(self.id, *options, value)
+            }
+            Access::Multi(options, get) => Field::multi(self.id, *options, get(record).clone()),
+            Access::Structure(get) => {
+                let value = get(record).as_ref().map(|l| match l.id {
+                    Some(id) => StructureRef::Existing(id, l.nom.clone()),
+                    None => StructureRef::New {
+                        nom: l.nom.clone(),
+                        typologie: "AUTRE".into(),
+                    },
+                });
+                Field::structure(self.id, value)
+            }
+            Access::Interactions(get) => {
+                let ids = get(record).iter().map(|id| id.to_string().into()).collect();
+                Field::refs(self.id, RefList::Interactions, ids)
+            }
+            Access::Sources(get) => {
+                let titles: Vec<&str> = get(record).iter().map(|s| s.titre.as_str()).collect();
+                Field::text(self.id, &titles.join(" ; "))
+            }
+        };
+        let field = if self.required {
+            field.required()
+        } else {
+            field
+        };
+        if self.guarded { field.guarded() } else { field }
+    }
+
+    /// Writes the form's value into `record`; a problem is set on the form's field.
+    fn read(&self, form: &mut Form, record: &mut R, today: NaiveDate) {
+        let Some(value) = form.value(self.id).cloned() else {
+            return;
+        };
+        match &self.access {
+            Access::Line(set) => *set(record) = text::one_line(value.text()).into(),
+            Access::Long(set) => *set(record) = value.text().trim_end().into(),
+            Access::Date(set) => match parse::date(value.text().trim(), today) {
+                Ok(d) => *set(record) = d,
+                Err(e) => form.set_error(self.id, e),
+            },
+            Access::Choice(_, set) => *set(record) = value.choice().cloned().unwrap_or_default(),
+            Access::Multi(_, set) => *set(record) = value.multi().to_vec(),
+            Access::Structure(set) => {
+                *set(record) = match value {
+                    Value::Structure(Some(StructureRef::Existing(id, nom))) => {
+                        Some(Lien { id: Some(id), nom })
+                    }
+                    Value::Structure(Some(StructureRef::New { nom, .. })) => {
+                        Some(Lien { id: None, nom })
+                    }
+                    _ => None,
+                }
+            }
+            Access::Interactions(set) => *set(record) = form.ids(self.id),
+            Access::Sources(set) => {
+                let sources = set(record);
+                let typed = text::one_line(value.text());
+                *sources = typed
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| {
+                        sources
+                            .iter()
+                            .find(|s| s.titre == t)
+                            .cloned()
+                            .unwrap_or(SourceDoc {
+                                titre: t.into(),
+                                url: Text::default(),
+                                consultee: Some(today),
+                            })
+                    })
+                    .collect();
+            }
+        }
+    }
+
+    /// The vocabulary this field chooses from, if any.
+    fn vocab(&self) -> Option<&'static str> {
+        match &self.access {
+            Access::Choice(Options::Vocab(name), _) | Access::Multi(Options::Vocab(name), _) => {
+                Some(name)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A title counting settled records (message id with `count` and `resolved`), and which
+/// records are settled.
+pub type Done<R> = (&'static str, fn(&R) -> bool);
+
+/// How a kind is listed, shown and edited in the Réseau tab's record views.
+pub struct Listing<R: 'static> {
+    /// The view's stable name; its label is `view-NAME`.
+    pub view: &'static str,
+    /// Message ids: the detail pane's title, the new and edit forms' titles.
+    pub detail_title: &'static str,
+    pub form_new: &'static str,
+    pub form_edit: &'static str,
+    /// The form's fields, in order; the evidence fields follow them.
+    pub fields: &'static [FieldSpec<R>],
+    pub columns: &'static [Column],
+    pub cells: fn(&R, &Ctx) -> Vec<CellText>,
+    pub detail: fn(&R, &Ctx) -> Vec<Detail>,
+    /// A new record as the form opens on it.
+    pub blank: fn(RecordMeta, NaiveDate) -> R,
+    /// The date the list is ordered by, newest first.
+    pub date: fn(&R) -> NaiveDate,
+    /// What follows from the fields once read (a signalement's steps): the record, the
+    /// record before the form, today.
+    pub after_read: Option<fn(&mut R, &R, NaiveDate)>,
+    /// Competences (ids within the référentiel) the record also shows, given what was
+    /// written: added when the user left the competences as suggested.
+    pub more_evidence: Option<fn(&R) -> Vec<&'static str>>,
+    /// A title counting the records that are settled (`count`, `done`), and which are.
+    pub done: Option<Done<R>>,
+}
+
+/// What the app knows about one kind.
+pub trait Kind: Record + Validate + 'static {
+    /// Its record view in the Réseau tab, for kinds without a screen of their own.
+    fn listing() -> Option<&'static Listing<Self>> {
+        None
+    }
+
+    /// Offered when linking records to a competence.
+    const EVIDENCE: bool = false;
+
+    /// The record's date and one line naming it, to list it as evidence; `None` for kinds
+    /// never shown as evidence.
+    fn summary(&self, _ctx: &Ctx) -> Option<(NaiveDate, String)> {
+        None
+    }
+
+    /// The form that edits the record (`None` for kinds edited in place, such as a plan
+    /// node); a listed kind's comes from its listing.
+    fn form(&self, is_new: bool, ctx: &Ctx) -> Option<Form> {
+        Self::listing().map(|l| form_of(l, self, is_new, ctx.config))
+    }
+}
+
+/// The day a record without a date of its own (a fiche, a structure) was created.
+pub fn created(meta: &RecordMeta) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp_millis(meta.created_at.0).map(|d| d.date_naive())
+}
+
+/// Competences suggested for a new record of a kind (`suggestions_preuves` in the
+/// vocabularies), qualified by the référentiel.
+pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
+    if !is_new {
+        return Vec::new();
+    }
+    config
+        .vocab
+        .suggestions_preuves
+        .get(kind.name())
+        .map(|e| {
+            e.competences
+                .iter()
+                .map(|c| config.referentiel.qualify(c).into())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn form_of<R: Kind>(listing: &Listing<R>, record: &R, is_new: bool, config: &Config) -> Form {
+    let mut scratch = record.clone();
+    let mut fields: Vec<Field> = listing
+        .fields
+        .iter()
+        .map(|spec| spec.field(&mut scratch))
+        .collect();
+    fields.extend(evidence_fields(
+        &record.meta().evidence,
+        &suggest(config, is_new, R::KIND),
+    ));
+    Form::new(
+        Purpose::Record {
+            base: Box::new(record.clone().into_any()),
+            is_new,
+        },
+        if is_new {
+            listing.form_new
+        } else {
+            listing.form_edit
+        },
+        fields,
+    )
+}
+
+/// Reads a listed kind's form over `base`: each field, then what follows, the evidence, the
+/// rules. `None`, with the problems set on the form, when something is wrong.
+fn read_of<R: Kind>(
+    listing: &Listing<R>,
+    form: &mut Form,
+    base: &R,
+    config: &Config,
+    today: NaiveDate,
+    now: Timestamp,
+) -> Option<R> {
+    form.check_required();
+    let mut record = base.clone();
+    for spec in listing.fields {
+        spec.read(form, &mut record, today);
+    }
+    if form.focus_first_error() {
+        return None;
+    }
+    if let Some(after) = listing.after_read {
+        after(&mut record, base, today);
+    }
+    let date = (listing.date)(&record);
+    record.meta_mut().evidence = read_evidence(form, &base.meta().evidence, date);
+    if let Some(more) = listing.more_evidence
+        && !form.competences_touched
+    {
+        for id in more(&record) {
+            let competence: Text = config.referentiel.qualify(id).into();
+            let evidence = &mut record.meta_mut().evidence;
+            if evidence.iter().all(|e| e.competence != competence) {
+                evidence.push(EvidenceLink {
+                    competence,
+                    strength: if evidence.is_empty() {
+                        Strength::Principale
+                    } else {
+                        Strength::Secondaire
+                    },
+                    justification: Text::default(),
+                    date,
+                });
+            }
+        }
+    }
+    record.meta_mut().updated_at = now;
+    record.normalize();
+    for e in record.validate() {
+        form.set_error(e.field, e.message);
+    }
+    (!form.focus_first_error()).then_some(record)
+}
+
+fn order_of<R: Kind>(listing: &Listing<R>, records: &[R]) -> Vec<usize> {
+    // Records are in creation order, which mostly follows their dates: starting from the
+    // newest keeps the stable sort near-linear.
+    let mut order: Vec<usize> = (0..records.len()).rev().collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((listing.date)(&records[i])));
+    order
+}
+
+/// A listed kind's view: what the ui needs to draw its list and the selected record.
+pub struct RecordView {
+    pub columns: &'static [Column],
+    pub detail_title: &'static str,
+    /// The title's message id and its `done` count, when the kind counts settled records.
+    pub done: Option<(&'static str, usize)>,
+}
+
+macro_rules! dispatch {
+    ($($t:ident => $field:ident),+ $(,)?) => {
+        /// The kinds with a record view in the Réseau tab, in the list's order.
+        pub fn listed() -> Vec<RecordKind> {
+            let mut kinds = Vec::new();
+            $(if <$t as Kind>::listing().is_some() {
+                kinds.push(RecordKind::$t);
+            })+
+            kinds
+        }
+
+        /// The stable name of a listed kind's view.
+        pub fn view_name(kind: RecordKind) -> Option<&'static str> {
+            match kind {
+                $(RecordKind::$t => <$t as Kind>::listing().map(|l| l.view)),+
+            }
+        }
+
+        /// A listed kind's records, newest first (indexes into its list).
+        pub fn order(data: &Dataset, kind: RecordKind) -> Vec<usize> {
+            match kind {
+                $(RecordKind::$t => <$t as Kind>::listing()
+                    .map(|l| order_of(l, &data.$field))
+                    .unwrap_or_default()),+
+            }
+        }
+
+        pub fn view(data: &Dataset, kind: RecordKind) -> Option<RecordView> {
+            match kind {
+                $(RecordKind::$t => <$t as Kind>::listing().map(|l| RecordView {
+                    columns: l.columns,
+                    detail_title: l.detail_title,
+                    done: l.done.map(|(title, done)| {
+                        (title, data.$field.iter().filter(|r| done(r)).count())
+                    }),
+                })),+
+            }
+        }
+
+        /// The cells of record `i` (in its list) of a listed kind.
+        pub fn cells(ctx: &Ctx, kind: RecordKind, i: usize) -> Vec<CellText> {
+            match kind {
+                $(RecordKind::$t => match (<$t as Kind>::listing(), ctx.data.$field.get(i)) {
+                    (Some(l), Some(r)) => (l.cells)(r, ctx),
+                    _ => Vec::new(),
+                }),+
+            }
+        }
+
+        /// The detail pane of record `i` of a listed kind, and its evidence links.
+        pub fn detail<'a>(
+            ctx: &Ctx<'a>,
+            kind: RecordKind,
+            i: usize,
+        ) -> Option<(Vec<Detail>, &'a RecordMeta)> {
+            match kind {
+                $(RecordKind::$t => {
+                    let (l, r) = (<$t as Kind>::listing()?, ctx.data.$field.get(i)?);
+                    Some(((l.detail)(r, ctx), r.meta()))
+                }),+
+            }
+        }
+
+        /// The form for a new record of a listed kind.
+        pub fn new_form(
+            kind: RecordKind,
+            meta: RecordMeta,
+            today: NaiveDate,
+            config: &Config,
+        ) -> Option<Form> {
+            match kind {
+                $(RecordKind::$t => <$t as Kind>::listing()
+                    .map(|l| form_of(l, &(l.blank)(meta, today), true, config))),+
+            }
+        }
+
+        /// The form that edits any record.
+        pub fn form(record: &AnyRecord, is_new: bool, ctx: &Ctx) -> Option<Form> {
+            match record {
+                $(AnyRecord::$t(r) => r.form(is_new, ctx)),+
+            }
+        }
+
+        /// Reads a form of `Purpose::Record` back into its record.
+        pub fn read(
+            form: &mut Form,
+            config: &Config,
+            today: NaiveDate,
+            now: Timestamp,
+        ) -> Option<AnyRecord> {
+            let Purpose::Record { base, .. } = &form.purpose else {
+                return None;
+            };
+            match base.as_ref().clone() {
+                $(AnyRecord::$t(r) => {
+                    let l = <$t as Kind>::listing()?;
+                    read_of(l, form, &r, config, today, now).map(Record::into_any)
+                }),+
+            }
+        }
+
+        /// The date and one-line summary of a record shown as evidence.
+        pub fn summary(ctx: &Ctx, kind: RecordKind, id: Id) -> Option<(NaiveDate, String)> {
+            match kind {
+                $(RecordKind::$t => ctx.data.find::<$t>(id)?.summary(ctx)),+
+            }
+        }
+
+        /// Records not yet linked to `competence` that may be: (date, kind, id).
+        pub fn evidence_candidates(
+            ctx: &Ctx,
+            competence: &str,
+        ) -> Vec<(NaiveDate, RecordKind, Id)> {
+            let mut out = Vec::new();
+            $(if <$t as Kind>::EVIDENCE {
+                for r in &ctx.data.$field {
+                    if r.meta().evidence.iter().all(|e| e.competence != competence)
+                        && let Some((date, _)) = r.summary(ctx)
+                    {
+                        out.push((date, RecordKind::$t, r.id()));
+                    }
+                }
+            })+
+            out
+        }
+
+        /// Vocabulary ids the listed kinds' records hold that the config does not know:
+        /// (vocabulary, id), once per record field.
+        pub fn unknown_ids(data: &Dataset, config: &Config, found: &mut dyn FnMut(&'static str, &str)) {
+            $(if let Some(l) = <$t as Kind>::listing() {
+                for r in &data.$field {
+                    let mut scratch = r.clone();
+                    for spec in l.fields {
+                        let Some(name) = spec.vocab() else { continue };
+                        let Some(v) = config.vocab.get(name) else { continue };
+                        let ids: Vec<Text> = match &spec.access {
+                            Access::Choice(_, get) => vec![get(&mut scratch).clone()],
+                            Access::Multi(_, get) => get(&mut scratch).clone(),
+                            _ => Vec::new(),
+                        };
+                        for id in ids.iter().filter(|id| !id.is_empty() && !v.contains(id)) {
+                            found(name, id);
+                        }
+                    }
+                }
+            })+
+        }
+    };
+}
+
+crate::for_each_kind!(dispatch);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_field_names_a_vocabulary_the_config_has() {
+        let config = Config::builtin(Lang::Fr).unwrap();
+        macro_rules! check {
+            ($($t:ident => $field:ident),+ $(,)?) => {$(
+                if let Some(l) = <$t as Kind>::listing() {
+                    for spec in l.fields {
+                        if let Some(name) = spec.vocab() {
+                            assert!(
+                                config.vocab.get(name).is_some_and(|v| !v.entries.is_empty()),
+                                "{}: unknown vocabulary {name}",
+                                l.view
+                            );
+                        }
+                    }
+                }
+            )+};
+        }
+        crate::for_each_kind!(check);
+    }
+}

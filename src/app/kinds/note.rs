@@ -1,0 +1,112 @@
+//! Notes de territoire (CCP1.C1): what the mediator learns of the territory's history and
+//! life, with its sources.
+
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, Kind, Listing, Width};
+use crate::app::form::Options;
+use crate::domain::text::{date, one_line};
+use crate::domain::*;
+
+static LISTING: Listing<NoteTerritoire> = Listing {
+    view: "notes",
+    detail_title: "detail-note",
+    form_new: "form-new-note",
+    form_edit: "form-edit-note",
+    fields: &[
+        FieldSpec::new(
+            "theme_territoire",
+            Access::Choice(
+                Options::Vocab("themes_territoire"),
+                |n: &mut NoteTerritoire| &mut n.theme,
+            ),
+        )
+        .required(),
+        FieldSpec::new(
+            "territoire",
+            Access::Line(|n: &mut NoteTerritoire| &mut n.territoire),
+        ),
+        FieldSpec::new(
+            "periode",
+            Access::Line(|n: &mut NoteTerritoire| &mut n.periode),
+        ),
+        FieldSpec::new("texte", Access::Long(|n: &mut NoteTerritoire| &mut n.texte))
+            .required()
+            .guarded(),
+        FieldSpec::new(
+            "sources_texte",
+            Access::Sources(|n: &mut NoteTerritoire| &mut n.sources),
+        ),
+        FieldSpec::new("date", Access::Date(|n: &mut NoteTerritoire| &mut n.date)).required(),
+    ],
+    columns: &[
+        Column {
+            header: "col-date",
+            width: Width::Fixed(10),
+        },
+        Column {
+            header: "col-theme",
+            width: Width::Fill(2),
+        },
+        Column {
+            header: "col-periode",
+            width: Width::Fixed(12),
+        },
+        Column {
+            header: "col-texte",
+            width: Width::Fill(4),
+        },
+    ],
+    cells: |n, ctx| {
+        vec![
+            CellText::plain(date(n.date)),
+            CellText::plain(ctx.label("themes_territoire", &n.theme)),
+            CellText::plain(n.periode.as_str()),
+            CellText::plain(n.texte.as_str()),
+        ]
+    },
+    detail: |n, ctx| {
+        let mut detail = vec![
+            Detail::Header(format!(
+                "{} · {}",
+                ctx.label("themes_territoire", &n.theme),
+                one_line(&n.periode)
+            )),
+            Detail::Field("field-territoire", n.territoire.to_string()),
+            Detail::Paragraph(n.texte.to_string()),
+        ];
+        if !n.sources.is_empty() {
+            detail.push(Detail::Section(
+                "detail-sources",
+                n.sources
+                    .iter()
+                    .map(|s| format!("• {}", one_line(&s.titre)))
+                    .collect(),
+            ));
+        }
+        detail
+    },
+    blank: |meta, today| NoteTerritoire {
+        meta,
+        date: today,
+        territoire: Text::default(),
+        theme: Text::default(),
+        periode: Text::default(),
+        texte: Text::default(),
+        sources: Vec::new(),
+    },
+    date: |n| n.date,
+    after_read: None,
+    more_evidence: None,
+    done: None,
+};
+
+impl Kind for NoteTerritoire {
+    fn listing() -> Option<&'static Listing<NoteTerritoire>> {
+        Some(&LISTING)
+    }
+
+    const EVIDENCE: bool = true;
+
+    fn summary(&self, _: &Ctx) -> Option<(chrono::NaiveDate, String)> {
+        Some((self.date, format!("{} — {}", self.territoire, self.texte)))
+    }
+}

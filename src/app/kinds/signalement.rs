@@ -1,0 +1,149 @@
+//! Signalements techniques: a dysfunction of a place (a lift, a street light) reported to
+//! the structure in charge, followed through its statuses. A place, never a person.
+
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, Kind, Listing, Tone, Width};
+use crate::app::form::Options;
+use crate::domain::text::{date, one_line};
+use crate::domain::*;
+
+/// Statuses still waiting for the structure in charge.
+fn open(x: &Signalement) -> bool {
+    matches!(x.statut.as_str(), "signale" | "pris_en_compte")
+}
+
+static LISTING: Listing<Signalement> = Listing {
+    view: "signalements",
+    detail_title: "detail-signalement",
+    form_new: "form-new-signalement",
+    form_edit: "form-edit-signalement",
+    fields: &[
+        FieldSpec::new("lieu", Access::Line(|x: &mut Signalement| &mut x.lieu))
+            .required()
+            .guarded(),
+        FieldSpec::new(
+            "categorie",
+            Access::Choice(
+                Options::Vocab("categories_signalement"),
+                |x: &mut Signalement| &mut x.categorie,
+            ),
+        )
+        .required(),
+        FieldSpec::new(
+            "description",
+            Access::Line(|x: &mut Signalement| &mut x.description),
+        )
+        .guarded(),
+        FieldSpec::new(
+            "destinataire",
+            Access::Structure(|x: &mut Signalement| &mut x.destinataire),
+        ),
+        FieldSpec::new(
+            "statut_signalement",
+            Access::Choice(
+                Options::Vocab("statuts_signalement"),
+                |x: &mut Signalement| &mut x.statut,
+            ),
+        )
+        .required(),
+        FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
+    ],
+    columns: &[
+        Column {
+            header: "col-date",
+            width: Width::Fixed(10),
+        },
+        Column {
+            header: "col-categorie",
+            width: Width::Fixed(14),
+        },
+        Column {
+            header: "col-lieu",
+            width: Width::Fill(3),
+        },
+        Column {
+            header: "col-statut",
+            width: Width::Fixed(15),
+        },
+    ],
+    cells: |x, ctx| {
+        vec![
+            CellText::plain(date(x.date)),
+            CellText::plain(ctx.label("categories_signalement", &x.categorie)),
+            CellText::plain(x.lieu.as_str()),
+            CellText {
+                text: ctx.label("statuts_signalement", &x.statut),
+                tone: if open(x) { Tone::Strong } else { Tone::Faint },
+            },
+        ]
+    },
+    detail: |x, ctx| {
+        let mut detail = vec![
+            Detail::Header(format!("{} · {}", date(x.date), one_line(&x.lieu))),
+            Detail::Field(
+                "field-categorie",
+                ctx.label("categories_signalement", &x.categorie),
+            ),
+            Detail::Field("field-description", x.description.to_string()),
+            Detail::Field(
+                "field-destinataire",
+                x.destinataire
+                    .as_ref()
+                    .map_or_else(String::new, |l| l.nom.to_string()),
+            ),
+            Detail::Field(
+                "field-statut-signalement",
+                ctx.label("statuts_signalement", &x.statut),
+            ),
+        ];
+        if !x.etapes.is_empty() {
+            detail.push(Detail::Section(
+                "detail-etapes",
+                x.etapes
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} — {}",
+                            date(e.date),
+                            ctx.label("statuts_signalement", &e.statut)
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+        detail
+    },
+    blank: |meta, today| Signalement {
+        meta,
+        date: today,
+        lieu: Text::default(),
+        categorie: Text::default(),
+        description: Text::default(),
+        destinataire: None,
+        statut: "signale".into(),
+        etapes: Vec::new(),
+    },
+    date: |x| x.date,
+    // A change of status is a dated step; the first is dated like the signalement.
+    after_read: Some(|x, base, today| {
+        if x.statut != base.statut || x.etapes.is_empty() {
+            x.etapes.push(Etape {
+                date: if x.etapes.is_empty() { x.date } else { today },
+                statut: x.statut.clone(),
+            });
+        }
+    }),
+    more_evidence: None,
+    done: Some(("signalements-title", |x| x.statut == "resolu")),
+};
+
+impl Kind for Signalement {
+    fn listing() -> Option<&'static Listing<Signalement>> {
+        Some(&LISTING)
+    }
+
+    const EVIDENCE: bool = true;
+
+    fn summary(&self, _: &Ctx) -> Option<(chrono::NaiveDate, String)> {
+        Some((self.date, format!("{} — {}", self.lieu, self.description)))
+    }
+}
