@@ -1,6 +1,6 @@
 //! Golden byte fixtures: the bytes of every schema version ever written stay decodable.
-//! `CARNET_WRITE_FIXTURES=1 cargo test golden::` writes the current version's files;
-//! files of past versions are never rewritten.
+//! Every kind of the list has one. `CARNET_WRITE_FIXTURES=1 cargo test golden::` writes the
+//! current version's missing files (a new kind's); existing files are never rewritten.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use crate::common;
 
@@ -14,17 +14,32 @@ fn dir(version: u32) -> PathBuf {
 }
 
 /// Picks a record rich enough to exercise most fields (evidence, options set).
-fn richest<R: Record + Serialize>(records: &[R]) -> R {
+fn richest<R: Record + Serialize>(records: &[R]) -> Option<R> {
     records
         .iter()
         .max_by_key(|r| serde_json::to_string(r).unwrap().len())
         .cloned()
-        .unwrap()
 }
 
+/// A kind's fixture name: its type in snake case (`NoteTerritoire` → `note_territoire`).
+fn fixture_name(type_name: &str) -> String {
+    let mut name = String::new();
+    for (i, c) in type_name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.extend(c.to_lowercase());
+    }
+    name
+}
+
+/// Writes the current version's fixture of a kind, unless it exists.
 fn write<R: Stored + Serialize>(name: &str, record: &R) {
     let d = dir(SCHEMA_VERSION);
     std::fs::create_dir_all(&d).unwrap();
+    if d.join(format!("{name}.bin")).exists() {
+        return;
+    }
     std::fs::write(d.join(format!("{name}.bin")), record.encode().unwrap()).unwrap();
     std::fs::write(
         d.join(format!("{name}.json")),
@@ -36,8 +51,11 @@ fn write<R: Stored + Serialize>(name: &str, record: &R) {
 /// Decodes the bytes of schema `version` and compares with the expected current value.
 fn check<R: Stored + DeserializeOwned + PartialEq + std::fmt::Debug>(version: u32, name: &str) {
     let d = dir(version);
-    let bytes = std::fs::read(d.join(format!("{name}.bin")))
-        .unwrap_or_else(|e| panic!("missing fixture v{version}/{name}.bin: {e}"));
+    let bytes = std::fs::read(d.join(format!("{name}.bin"))).unwrap_or_else(|e| {
+        panic!(
+            "missing fixture v{version}/{name}.bin ({e}): `CARNET_WRITE_FIXTURES=1 cargo test golden::` writes it"
+        )
+    });
     let expected: R =
         serde_json::from_str(&std::fs::read_to_string(d.join(format!("{name}.json"))).unwrap())
             .unwrap();
@@ -46,56 +64,53 @@ fn check<R: Stored + DeserializeOwned + PartialEq + std::fmt::Debug>(version: u3
     assert_eq!(decoded, expected, "v{version}/{name}");
 }
 
-#[test]
-fn fixtures_of_every_schema_version_still_decode() {
-    if std::env::var_os("CARNET_WRITE_FIXTURES").is_some() {
-        let d = common::sample(400);
-        write("interaction", &richest(&d.interactions));
-        write("suivi", &richest(&d.suivis));
-        write("structure", &richest(&d.structures));
-        write("contact", &richest(&d.contacts));
-        write("rencontre", &richest(&d.rencontres));
-        write("veille", &richest(&d.veille));
-        write("fiche", &richest(&d.fiches));
-        write("analyse", &richest(&d.analyses));
-        write("signalement", &richest(&d.signalements));
-        write("note_territoire", &richest(&d.notes_territoire));
-        write("profil", &richest(&d.profil));
-        let mut exemple = richest(&d.exemples);
-        exemple.infos = "Atelier mené avec l'équipe.".into();
-        exemple.accepted.push(AcceptedWarning {
+/// Records to write fixtures from: the demo's richest of each kind, and what the demo never
+/// writes (a plan node, an example's optional parts).
+fn fixture_data() -> Dataset {
+    let mut d = common::sample(400);
+    for x in &mut d.exemples {
+        x.infos = "Atelier mené avec l'équipe.".into();
+        x.accepted.push(AcceptedWarning {
             field: "taches".into(),
             matched: "mot de passe".into(),
         });
-        write("exemple", &exemple);
-        write(
-            "plan_node",
-            &PlanNode {
-                meta: RecordMeta::new(
-                    Id::from_parts(1_795_000_000_000, 1),
-                    Timestamp(1_795_000_000_000),
-                ),
-                code: "acces_droits.mobilite".into(),
-                parent: Some("acces_droits".into()),
-                libelle: "1.4 Mobilité, permis".into(),
-                supprime: false,
-            },
-        );
+    }
+    d.plan.push(PlanNode {
+        meta: RecordMeta::new(
+            Id::from_parts(1_795_000_000_000, 1),
+            Timestamp(1_795_000_000_000),
+        ),
+        code: "acces_droits.mobilite".into(),
+        parent: Some("acces_droits".into()),
+        libelle: "1.4 Mobilité, permis".into(),
+        supprime: false,
+    });
+    d
+}
+
+macro_rules! golden {
+    ($($t:ident => $field:ident),+ $(,)?) => {
+        fn write_missing(d: &Dataset) {
+            $(if let Some(r) = richest(&d.$field) {
+                write(&fixture_name(stringify!($t)), &r);
+            })+
+        }
+
+        fn check_every_kind(version: u32) {
+            $(check::<$t>(version, &fixture_name(stringify!($t)));)+
+        }
+    };
+}
+
+carnet::for_each_kind!(golden);
+
+#[test]
+fn fixtures_of_every_schema_version_still_decode() {
+    if std::env::var_os("CARNET_WRITE_FIXTURES").is_some() {
+        write_missing(&fixture_data());
     }
     for version in 1..=SCHEMA_VERSION {
-        check::<Interaction>(version, "interaction");
-        check::<Suivi>(version, "suivi");
-        check::<Structure>(version, "structure");
-        check::<Contact>(version, "contact");
-        check::<Rencontre>(version, "rencontre");
-        check::<Veille>(version, "veille");
-        check::<Fiche>(version, "fiche");
-        check::<Analyse>(version, "analyse");
-        check::<Signalement>(version, "signalement");
-        check::<NoteTerritoire>(version, "note_territoire");
-        check::<PlanNode>(version, "plan_node");
-        check::<Profil>(version, "profil");
-        check::<Exemple>(version, "exemple");
+        check_every_kind(version);
     }
 }
 

@@ -397,7 +397,10 @@ fn view(a: &mut App, name: &str) {
 fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     let mut a = app(common::sample(60));
     view(&mut a, "signal");
-    assert_eq!(a.reseau_mode, ReseauMode::Records(carnet::domain::RecordKind::Signalement));
+    assert_eq!(
+        a.reseau_mode,
+        ReseauMode::Records(carnet::domain::RecordKind::Signalement)
+    );
     let count = a.data.signalements.len();
     press(&mut a, Key::char('n'));
     typed(&mut a, "Hall de la tour B");
