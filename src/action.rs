@@ -71,6 +71,7 @@ actions! {
     Save => "save",
     Cancel => "cancel",
     ExternalEditor => "external-editor",
+    CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",
     Mark => "mark",

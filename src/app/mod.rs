@@ -216,6 +216,10 @@ pub enum Modal {
     Help {
         scroll: usize,
     },
+    /// The « cadre légal » card: duties and emergency numbers.
+    CadreLegal {
+        scroll: usize,
+    },
     Form(Box<Form>),
     Picker(Box<Picker>),
     Confirm {
@@ -532,7 +536,7 @@ impl App {
 
     pub fn context(&self) -> Context {
         match self.modals.last() {
-            Some(Modal::Help { .. }) => Context::Help,
+            Some(Modal::Help { .. } | Modal::CadreLegal { .. }) => Context::Help,
             Some(Modal::Form(_)) => Context::Form,
             Some(Modal::Picker(_)) => Context::Picker,
             Some(Modal::Confirm { .. } | Modal::Guard { .. }) => Context::Confirm,
@@ -860,9 +864,10 @@ impl App {
     }
 
     fn help_action(&mut self, action: Action) -> Vec<Effect> {
-        if let Some(Modal::Help { scroll }) = self.modals.last_mut() {
+        if let Some(Modal::Help { scroll } | Modal::CadreLegal { scroll }) = self.modals.last_mut()
+        {
             match action {
-                Action::Close | Action::Help => {
+                Action::Close | Action::Help | Action::CadreLegal => {
                     self.modals.pop();
                 }
                 Action::Down => *scroll += 1,
@@ -2727,6 +2732,7 @@ impl App {
                 }
             }
             Action::Save => return self.save_form(),
+            Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
             Action::DeleteRecord => {
                 let question = match &form.purpose {
                     Purpose::Contact {

@@ -15,6 +15,7 @@ pub const DEFAULT_VOCABULARIES: &str = include_str!("../../config/vocabulaires.t
 pub const DEFAULT_KEYMAP: &str = include_str!("../../config/keymap.toml");
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/defaults.toml");
 pub const DOSSIER_MODEL: &str = include_str!("../../config/dossier.toml");
+pub const CADRE_LEGAL: &str = include_str!("../../config/cadre_legal.toml");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -130,6 +131,8 @@ pub struct Config {
     pub coverage: (u32, u32),
     /// The Dossier Professionnel's official labels.
     pub dossier: crate::domain::dossier::Model,
+    /// The duties and emergency numbers recalled by the événements de sécurité.
+    pub cadre_legal: crate::domain::evenement_securite::CadreLegal,
     /// The ministry's « Présentation du dossier », when the user supplied it.
     pub presentation: Option<String>,
     /// How many daily and weekly backups to keep.
@@ -301,6 +304,7 @@ impl Config {
 
         let privacy = parse(&embedded("privacy.toml"), crate::privacy::DEFAULT_TERMS)?;
         let dossier = parse(&embedded("dossier.toml"), DOSSIER_MODEL)?;
+        let cadre_legal = parse(&embedded("cadre_legal.toml"), CADRE_LEGAL)?;
         let presentation = match &user.presentation_dossier {
             Some(path) => {
                 let (_, text) = read_beside(path)?;
@@ -341,6 +345,7 @@ impl Config {
                 .max(1),
             privacy,
             dossier,
+            cadre_legal,
             presentation,
             lang,
             theme: user.theme.or(defaults.theme).unwrap_or_default(),

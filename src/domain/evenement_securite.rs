@@ -54,3 +54,45 @@ impl Validate for EvenementSecurite {
         e
     }
 }
+
+/// The « cadre légal » card: the duties a mediator keeps and the emergency numbers, as the
+/// config gives them (`config/cadre_legal.toml`), in both languages.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CadreLegal {
+    pub devoirs: Vec<Bilingue>,
+    pub numeros: Vec<Numero>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingue {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Bilingue {
+    pub fn get(&self, lang: super::Lang) -> &str {
+        match lang {
+            super::Lang::Fr => &self.fr,
+            super::Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numero {
+    pub numero: String,
+    pub fr: String,
+    pub en: String,
+}
+
+impl Numero {
+    pub fn label(&self, lang: super::Lang) -> &str {
+        match lang {
+            super::Lang::Fr => &self.fr,
+            super::Lang::En => &self.en,
+        }
+    }
+}

@@ -37,6 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     for modal in &app.modals {
         match modal {
             Modal::Help { scroll } => widgets::help(frame, area, app, theme, *scroll),
+            Modal::CadreLegal { scroll } => widgets::cadre_legal(frame, area, app, theme, *scroll),
             Modal::Form(form) => modals::form(frame, area, app, theme, form),
             Modal::Picker(p) => modals::picker(frame, area, app, theme, p),
             Modal::Confirm { message, .. } => modals::confirm(frame, area, app, theme, message),

@@ -137,7 +137,25 @@ fn hint_actions(app: &App) -> &'static [Action] {
         Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
         Context::Form => {
             use crate::app::form::FieldKind;
+            let card = |form: &crate::app::form::Form| crate::app::kinds::offers_cadre_legal(form);
             match app.modals.last() {
+                Some(crate::app::Modal::Form(form))
+                    if card(form) && form.focused().kind.opens_picker() =>
+                {
+                    &[
+                        Action::Save,
+                        Action::NextField,
+                        Action::Open,
+                        Action::CadreLegal,
+                        Action::Cancel,
+                    ]
+                }
+                Some(crate::app::Modal::Form(form)) if card(form) => &[
+                    Action::Save,
+                    Action::NextField,
+                    Action::CadreLegal,
+                    Action::Cancel,
+                ],
                 Some(crate::app::Modal::Form(form)) if form.focused().kind.opens_picker() => &[
                     Action::Save,
                     Action::NextField,
@@ -466,16 +484,9 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// Help is generated from the keymap: every binding of the contexts the user can be in.
+/// Help is generated from the keymap: every binding of the contexts the user can be in;
+/// the « cadre légal » card ends it.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize) {
-    let width = area.width.saturating_sub(8).clamp(20, 76);
-    let height = area.height.saturating_sub(4);
-    let popup = Rect::new(
-        area.x + (area.width.saturating_sub(width)) / 2,
-        area.y + (area.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    );
     let mut lines = Vec::new();
     for context in Context::ALL {
         lines.push(Line::styled(
@@ -498,12 +509,72 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(app.t("help-config"), theme.dim));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t("cadre-legal-title"), theme.heading));
+    lines.extend(cadre_legal_lines(app, theme));
+    scrolling_popup(frame, area, theme, app.t("help-title"), lines, scroll);
+}
+
+/// The « cadre légal » card alone, opened from the form of an événement de sécurité.
+pub fn cadre_legal(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize) {
+    let lines = cadre_legal_lines(app, theme);
+    scrolling_popup(
+        frame,
+        area,
+        theme,
+        app.t("cadre-legal-title"),
+        lines,
+        scroll,
+    );
+}
+
+/// The emergency numbers first (what is needed in a hurry), then the duties.
+fn cadre_legal_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let card = &app.config.cadre_legal;
+    let lang = app.i18n.lang();
+    let mut lines = vec![Line::styled(app.t("cadre-legal-numeros"), theme.label)];
+    for n in &card.numeros {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:>5}  ", n.numero), theme.key),
+            Span::raw(crate::domain::text::one_line(n.label(lang))),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t("cadre-legal-devoirs"), theme.label));
+    for d in &card.devoirs {
+        lines.push(Line::raw(format!(
+            "• {}",
+            crate::domain::text::one_line(d.get(lang))
+        )));
+    }
+    lines
+}
+
+/// A centred box of wrapped lines, scrolled (help, the cadre légal card).
+fn scrolling_popup(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: String,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let width = area.width.saturating_sub(8).clamp(20, 76);
+    let height = area.height.saturating_sub(4);
+    let popup = Rect::new(
+        area.x + (area.width.saturating_sub(width)) / 2,
+        area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    );
     let inner_height = usize::from(height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(inner_height);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Wrapped lines count, not source lines: the last ones must be reachable.
+    let total = paragraph.line_count(width.saturating_sub(2));
+    let max_scroll = total.saturating_sub(inner_height);
     let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(0);
-    let paragraph = Paragraph::new(lines)
-        .block(block(app.t("help-title"), theme, true))
-        .wrap(Wrap { trim: false })
+    let paragraph = paragraph
+        .block(block(title, theme, true))
         .scroll((scroll, 0));
     frame.render_widget(Clear, popup);
     frame.render_widget(paragraph, popup);

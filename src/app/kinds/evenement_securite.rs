@@ -145,6 +145,7 @@ static LISTING: Listing<E> = Listing {
         }
     }),
     done: None,
+    cadre_legal: true,
 };
 
 impl Kind for EvenementSecurite {

@@ -279,6 +279,8 @@ pub struct Listing<R: 'static> {
     pub more_evidence: Option<fn(&R) -> Vec<&'static str>>,
     /// A title counting the records that are settled (`count`, `done`), and which are.
     pub done: Option<Done<R>>,
+    /// The form offers the « cadre légal » card (duties, emergency numbers).
+    pub cadre_legal: bool,
 }
 
 /// What the app knows about one kind.
@@ -429,6 +431,16 @@ macro_rules! dispatch {
                 kinds.push(RecordKind::$t);
             })+
             kinds
+        }
+
+        /// Whether a form offers the « cadre légal » card.
+        pub fn offers_cadre_legal(form: &Form) -> bool {
+            let Purpose::Record { base, .. } = &form.purpose else {
+                return false;
+            };
+            match base.kind() {
+                $(RecordKind::$t => <$t as Kind>::listing().is_some_and(|l| l.cadre_legal)),+
+            }
         }
 
         /// The stable name of a listed kind's view.

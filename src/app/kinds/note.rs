@@ -97,6 +97,7 @@ static LISTING: Listing<NoteTerritoire> = Listing {
     after_read: None,
     more_evidence: None,
     done: None,
+    cadre_legal: false,
 };
 
 impl Kind for NoteTerritoire {

@@ -134,6 +134,7 @@ static LISTING: Listing<Signalement> = Listing {
     }),
     more_evidence: None,
     done: Some(("signalements-title", |x| x.statut == "resolu")),
+    cadre_legal: false,
 };
 
 impl Kind for Signalement {

@@ -98,6 +98,7 @@ static LISTING: Listing<Veille> = Listing {
     after_read: None,
     more_evidence: None,
     done: None,
+    cadre_legal: false,
 };
 
 impl Kind for Veille {
