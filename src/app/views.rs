@@ -409,14 +409,6 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
         check("types_rencontre", &v.types_rencontre, &r.type_rencontre);
         check("initiatives", &v.initiatives, &r.initiative);
     }
-    for w in &data.veille {
-        check("sources_veille", &v.sources_veille, &w.source_type);
-        check("fiabilites", &v.fiabilites, &w.fiabilite);
-        check("diffusions", &v.diffusions, &w.diffusion);
-        w.thematiques
-            .iter()
-            .for_each(|t| check("thematiques", &v.thematiques, t));
-    }
     for f in &data.fiches {
         check("types_fiche", &v.types_fiche, &f.type_fiche);
         check("statuts_fiche", &v.statuts_fiche, &f.statut);
@@ -428,17 +420,10 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
     for a in &data.analyses {
         check("formats_analyse", &v.formats_analyse, &a.format);
     }
-    for x in &data.signalements {
-        check(
-            "categories_signalement",
-            &v.categories_signalement,
-            &x.categorie,
-        );
-        check("statuts_signalement", &v.statuts_signalement, &x.statut);
-    }
-    for n in &data.notes_territoire {
-        check("themes_territoire", &v.themes_territoire, &n.theme);
-    }
+    // The listed kinds (veille, signalements…) say which fields hold vocabulary ids.
+    super::kinds::unknown_ids(data, config, &mut |list, id| {
+        *found.entry((list, id.to_string())).or_default() += 1;
+    });
     let mut out: Vec<(&'static str, String, usize)> =
         found.into_iter().map(|((l, id), n)| (l, id, n)).collect();
     let mut orphans: std::collections::BTreeMap<Text, usize> = Default::default();

@@ -142,18 +142,19 @@ fn hint_actions(app: &App) -> &'static [Action] {
                 Some(crate::app::Modal::Form(form))
                     if card(form) && form.focused().kind.opens_picker() =>
                 {
+                    // The card right after saving: it is what is needed in a hurry.
                     &[
                         Action::Save,
+                        Action::CadreLegal,
                         Action::NextField,
                         Action::Open,
-                        Action::CadreLegal,
                         Action::Cancel,
                     ]
                 }
                 Some(crate::app::Modal::Form(form)) if card(form) => &[
                     Action::Save,
-                    Action::NextField,
                     Action::CadreLegal,
+                    Action::NextField,
                     Action::Cancel,
                 ],
                 Some(crate::app::Modal::Form(form)) if form.focused().kind.opens_picker() => &[

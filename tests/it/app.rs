@@ -1,6 +1,6 @@
 //! `update()` as a user drives it: keys in, state and effects out, no terminal.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use crate::common;
+use crate::common::{self, press};
 
 use carnet::action::{Action, Context};
 use carnet::app::{App, Effect, Msg, Tab};
@@ -13,10 +13,6 @@ fn app(data: Dataset) -> App {
     let mut app = App::new(common::config(Lang::Fr), data, common::now());
     app.update(Msg::Resize(80, 24));
     app
-}
-
-fn press(app: &mut App, key: Key) -> Vec<Effect> {
-    app.update(Msg::Key(key))
 }
 
 #[test]

@@ -72,3 +72,45 @@ pub fn fixture_copy(name: &str, to: &std::path::Path) {
         .unwrap();
     assert!(status.success());
 }
+
+/// Sends one key to the app, as the terminal would; what it asks the runtime to do.
+pub fn press(
+    a: &mut carnet::app::App,
+    key: carnet::config::keymap::Key,
+) -> Vec<carnet::app::Effect> {
+    a.update(carnet::app::Msg::Key(key))
+}
+
+/// Types text key by key; a newline is Enter.
+pub fn typed(a: &mut carnet::app::App, text: &str) {
+    use carnet::config::keymap::{Key, KeyCode};
+    for c in text.chars() {
+        if c == '\n' {
+            press(a, Key::plain(KeyCode::Enter));
+        } else {
+            press(a, Key::char(c));
+        }
+    }
+}
+
+/// Ctrl and a letter.
+pub fn ctrl(c: char) -> carnet::config::keymap::Key {
+    use carnet::config::keymap::{Key, KeyCode, Mods};
+    Key::new(
+        KeyCode::Char(c),
+        Mods {
+            ctrl: true,
+            ..Mods::default()
+        },
+    )
+}
+
+/// Presses Tab `n` times.
+pub fn tab(a: &mut carnet::app::App, n: usize) {
+    for _ in 0..n {
+        press(
+            a,
+            carnet::config::keymap::Key::plain(carnet::config::keymap::KeyCode::Tab),
+        );
+    }
+}

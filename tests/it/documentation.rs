@@ -1,10 +1,10 @@
 //! The Documentation tab: fiches, revisions with diff and restore, à revoir, search.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use crate::common;
+use crate::common::{self, ctrl, press, typed};
 
 use carnet::app::docs::Review;
 use carnet::app::{App, DocsMode, Modal, Msg, Tab};
-use carnet::config::keymap::{Key, KeyCode, Mods};
+use carnet::config::keymap::{Key, KeyCode};
 use carnet::domain::{Dataset, Lang};
 
 fn app(data: Dataset) -> App {
@@ -13,30 +13,6 @@ fn app(data: Dataset) -> App {
     a.update(Msg::Key(Key::char('3')));
     assert_eq!(a.tab, Tab::Documentation);
     a
-}
-
-fn press(a: &mut App, key: Key) {
-    a.update(Msg::Key(key));
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(a, Key::plain(KeyCode::Enter));
-        } else {
-            press(a, Key::char(c));
-        }
-    }
-}
-
-fn ctrl(c: char) -> Key {
-    Key::new(
-        KeyCode::Char(c),
-        Mods {
-            ctrl: true,
-            ..Mods::default()
-        },
-    )
 }
 
 fn focus(a: &mut App, id: &str) {

@@ -1,13 +1,13 @@
 //! The Journal as a mediator uses it: log, edit, find, undo — through `update()` with a
 //! fixed clock, and once through the real loop on a temporary store.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use crate::common;
+use crate::common::{self, ctrl, press};
 
 use carnet::action::Context;
 use carnet::app::form::Value;
 use carnet::app::journal::Mode;
 use carnet::app::{App, Effect, Modal, Msg};
-use carnet::config::keymap::{Key, KeyCode, Mods};
+use carnet::config::keymap::{Key, KeyCode};
 use carnet::domain::{Dataset, Id, Interaction, Lang, Personnes};
 
 fn app(data: Dataset) -> App {
@@ -18,20 +18,6 @@ fn app(data: Dataset) -> App {
         utc_ms: common::now().and_utc().timestamp_millis(),
     });
     app
-}
-
-fn press(app: &mut App, key: Key) -> Vec<Effect> {
-    app.update(Msg::Key(key))
-}
-
-fn ctrl(c: char) -> Key {
-    Key::new(
-        KeyCode::Char(c),
-        Mods {
-            ctrl: true,
-            ..Mods::default()
-        },
-    )
 }
 
 fn special(code: KeyCode) -> Key {

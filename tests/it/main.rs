@@ -16,5 +16,6 @@ mod golden;
 mod i18n;
 mod journal;
 mod reseau;
+mod securite;
 mod snapshots;
 mod storage;

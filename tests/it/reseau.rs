@@ -1,12 +1,12 @@
 //! The Réseau tab through `update()` with a fixed clock: structures, contacts, last contact
 //! derived from what is logged, à relancer, deletion that keeps names.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use crate::common;
+use crate::common::{self, ctrl, press, tab, typed};
 
 use carnet::action::{Action, Context};
 use carnet::app::network::{Reason, Subject};
 use carnet::app::{App, Modal, Msg, ReseauMode, Tab};
-use carnet::config::keymap::{Key, KeyCode, Mods};
+use carnet::config::keymap::{Key, KeyCode};
 use carnet::domain::{Dataset, Lang};
 use chrono::Duration;
 
@@ -16,32 +16,6 @@ fn app(data: Dataset) -> App {
     a.update(Msg::Key(Key::char('2')));
     assert_eq!(a.tab, Tab::Reseau);
     a
-}
-
-fn press(a: &mut App, key: Key) {
-    a.update(Msg::Key(key));
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        press(a, Key::char(c));
-    }
-}
-
-fn ctrl(c: char) -> Key {
-    Key::new(
-        KeyCode::Char(c),
-        Mods {
-            ctrl: true,
-            ..Mods::default()
-        },
-    )
-}
-
-fn tab(a: &mut App, n: usize) {
-    for _ in 0..n {
-        press(a, Key::plain(KeyCode::Tab));
-    }
 }
 
 fn form_error(a: &App, field: &str) -> Option<&'static str> {

@@ -608,4 +608,29 @@ mod tests {
         }
         crate::for_each_kind!(check);
     }
+
+    #[test]
+    fn ids_the_config_lacks_are_found_in_every_listed_kind() {
+        let config = Config::builtin(Lang::Fr).unwrap();
+        let mut data = Dataset::default();
+        let meta = |n| RecordMeta::new(Id(n), Timestamp(0));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut veille = (Veille::listing().unwrap().blank)(meta(1), today);
+        veille.fiabilite = "ragot".into();
+        data.veille.push(veille);
+        let mut event = (EvenementSecurite::listing().unwrap().blank)(meta(2), today);
+        event.actions = vec!["mise_en_securite".into(), "teleportation".into()];
+        data.evenements_securite.push(event);
+        let mut found = Vec::new();
+        unknown_ids(&data, &config, &mut |list, id| {
+            found.push((list, id.to_string()))
+        });
+        assert_eq!(
+            found,
+            [
+                ("fiabilites", "ragot".to_string()),
+                ("actions_securite", "teleportation".to_string())
+            ]
+        );
+    }
 }
