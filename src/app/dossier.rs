@@ -24,14 +24,7 @@ pub enum Row {
     Exemple(usize),
 }
 
-/// The examples of a CCP (qualified id), by rank then creation.
-pub fn examples_of(data: &Dataset, ccp: &str) -> Vec<usize> {
-    let mut list: Vec<usize> = (0..data.exemples.len())
-        .filter(|&i| data.exemples[i].ccp == ccp)
-        .collect();
-    list.sort_by_key(|&i| (data.exemples[i].rang, data.exemples[i].meta.id));
-    list
-}
+pub use crate::domain::dossier::examples_of;
 
 pub fn rows(data: &Dataset, config: &Config) -> Vec<Row> {
     let r = &config.referentiel;

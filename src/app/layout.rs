@@ -1,7 +1,5 @@
 //! Screen geometry shared by `update()` (page sizes, scrolling) and the view, so both agree
-//! on how many rows a list shows.
-
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+//! on how many rows a list shows. Plain arithmetic: the ui turns these areas into its own.
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -12,12 +10,21 @@ pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT
 }
 
+/// A rectangle of cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
-    pub tabs: Rect,
-    pub list: Rect,
-    pub detail: Rect,
-    pub footer: Rect,
+    pub tabs: Area,
+    pub list: Area,
+    pub detail: Area,
+    pub footer: Area,
 }
 
 impl Screen {
@@ -27,31 +34,47 @@ impl Screen {
     }
 }
 
-pub fn screen(size: (u16, u16)) -> Screen {
-    let area = Rect::new(0, 0, size.0, size.1);
-    let [tabs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let direction = if size.0 >= SIDE_BY_SIDE_WIDTH {
-        Direction::Horizontal
-    } else {
-        Direction::Vertical
+/// `part` percent of `whole`, rounded to the nearest cell.
+fn percent(whole: u16, part: u16) -> u16 {
+    u16::try_from((u32::from(whole) * u32::from(part) + 50) / 100).unwrap_or(whole)
+}
+
+/// The tab bar on top, the footer at the bottom, and between them the list and the detail
+/// pane: side by side on wide screens (62 % for the list), stacked otherwise (58 %).
+pub fn screen((width, height): (u16, u16)) -> Screen {
+    let row = |y: u16, h: u16| Area {
+        x: 0,
+        y,
+        width,
+        height: h,
     };
-    let split = if direction == Direction::Horizontal {
-        62
+    let tabs = row(0, height.min(1));
+    let footer = row(height.saturating_sub(1), height.saturating_sub(1).min(1));
+    let body = row(
+        tabs.height,
+        height.saturating_sub(tabs.height + footer.height),
+    );
+    let (list, detail) = if width >= SIDE_BY_SIDE_WIDTH {
+        let w = percent(width, 62);
+        (
+            Area { width: w, ..body },
+            Area {
+                x: w,
+                width: width - w,
+                ..body
+            },
+        )
     } else {
-        58
+        let h = percent(body.height, 58);
+        (
+            Area { height: h, ..body },
+            Area {
+                y: body.y + h,
+                height: body.height - h,
+                ..body
+            },
+        )
     };
-    let [list, detail] = Layout::default()
-        .direction(direction)
-        .constraints([
-            Constraint::Percentage(split),
-            Constraint::Percentage(100 - split),
-        ])
-        .areas(body);
     Screen {
         tabs,
         list,

@@ -20,6 +20,7 @@ pub mod views;
 use crate::action::{Action, Context};
 use crate::config::Config;
 use crate::config::keymap::{Key, KeyCode};
+pub use crate::domain::coverage::{Coverage, EvidenceCount};
 use crate::domain::*;
 use crate::i18n::{I18n, arg};
 use crate::privacy::{Guard, GuardWarning};
@@ -28,7 +29,7 @@ use form::{FieldKind, Form, Options, Purpose, RefList, StructureRef, SuiviRef, V
 use input::Edit;
 use journal::{Journal, Mode, Period};
 use picker::{Choice, Create, Picker};
-pub use views::{CompetenceRow, Coverage, EvidenceCount, Views, unknown_ids};
+pub use views::{CompetenceRow, Views, unknown_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::app::{Coverage, EvidenceCount};
 use crate::config::Config;
+use crate::domain::coverage::{Coverage, EvidenceCount};
 use crate::domain::*;
 use crate::i18n::{I18n, arg};
 

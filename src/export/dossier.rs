@@ -91,7 +91,7 @@ impl Dossier<'_> {
         r.ccp
             .iter()
             .map(|ccp| {
-                let examples = crate::app::dossier::examples_of(self.data, &r.qualify(&ccp.id))
+                let examples = crate::domain::dossier::examples_of(self.data, &r.qualify(&ccp.id))
                     .into_iter()
                     .map(|i| &self.data.exemples[i])
                     .collect();

@@ -22,17 +22,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     let screen = layout::screen((area.width, area.height));
-    widgets::tabs_bar(frame, screen.tabs, app, theme);
+    let rect = |a: layout::Area| Rect::new(area.x + a.x, area.y + a.y, a.width, a.height);
+    widgets::tabs_bar(frame, rect(screen.tabs), app, theme);
     if app.loading {
         let text = Paragraph::new(Line::styled(app.t("loading"), theme.dim)).centered();
         let body = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
         frame.render_widget(text, body);
     } else {
         let view = screens::current(app, theme);
-        widgets::record_table(frame, screen.list, app, theme, &view);
-        widgets::detail(frame, screen.detail, app, theme, &view);
+        widgets::record_table(frame, rect(screen.list), app, theme, &view);
+        widgets::detail(frame, rect(screen.detail), app, theme, &view);
     }
-    widgets::footer(frame, screen.footer, app, theme);
+    widgets::footer(frame, rect(screen.footer), app, theme);
     // Every modal is drawn, bottom to top: a picker appears over its form.
     for modal in &app.modals {
         match modal {

@@ -15,6 +15,7 @@ mod exports;
 mod golden;
 mod i18n;
 mod journal;
+mod layers;
 mod reseau;
 mod securite;
 mod snapshots;
