@@ -174,14 +174,13 @@ pub enum DocsMode {
     Plan,
 }
 
-/// The Réseau tab shows the directory, what needs a call, the rencontres, the overview, or
-/// the records of a listed kind (veille, signalements…: `app::kinds`).
+/// The Réseau tab shows the directory, what needs a call, the overview, or the records of a
+/// listed kind (rencontres, veille, signalements…: `app::kinds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReseauMode {
     #[default]
     List,
     Relancer,
-    Rencontres,
     Records(RecordKind),
     Overview,
 }
@@ -189,15 +188,11 @@ pub enum ReseauMode {
 impl ReseauMode {
     /// Every view, in the order the view picker lists them.
     pub fn all() -> Vec<ReseauMode> {
-        [
-            ReseauMode::List,
-            ReseauMode::Relancer,
-            ReseauMode::Rencontres,
-        ]
-        .into_iter()
-        .chain(kinds::listed().into_iter().map(ReseauMode::Records))
-        .chain([ReseauMode::Overview])
-        .collect()
+        [ReseauMode::List, ReseauMode::Relancer]
+            .into_iter()
+            .chain(kinds::listed().into_iter().map(ReseauMode::Records))
+            .chain([ReseauMode::Overview])
+            .collect()
     }
 
     /// Stable name; the label's Fluent id is `view-NAME`.
@@ -205,7 +200,6 @@ impl ReseauMode {
         match self {
             ReseauMode::List => "annuaire",
             ReseauMode::Relancer => "relancer",
-            ReseauMode::Rencontres => "rencontres",
             ReseauMode::Records(kind) => kinds::view_name(kind).unwrap_or(kind.name()),
             ReseauMode::Overview => "overview",
         }
@@ -569,7 +563,6 @@ impl App {
             Tab::Reseau => match self.reseau_mode {
                 ReseauMode::List => self.reseau_rows.len(),
                 ReseauMode::Relancer => self.relance.len(),
-                ReseauMode::Rencontres => self.views.rencontres.len(),
                 ReseauMode::Records(kind) => self.views.records(kind).len(),
                 ReseauMode::Overview => self.views.partners.len(),
             },
@@ -657,7 +650,6 @@ impl App {
     pub fn selected_record(&self) -> Option<(RecordKind, usize)> {
         let selected = self.cursors[Tab::Reseau.index()].selected;
         let (kind, order) = match self.reseau_mode {
-            ReseauMode::Rencontres => (RecordKind::Rencontre, &self.views.rencontres[..]),
             ReseauMode::Records(kind) => (kind, self.views.records(kind)),
             _ => return None,
         };
@@ -1484,10 +1476,7 @@ impl App {
             self.modals.push(Modal::Picker(Box::new(p)));
             return Vec::new();
         }
-        if matches!(
-            self.reseau_mode,
-            ReseauMode::Rencontres | ReseauMode::Records(_)
-        ) {
+        if matches!(self.reseau_mode, ReseauMode::Records(_)) {
             return self.record_view_action(action);
         }
         let selected = self.selected_structure();
@@ -1650,7 +1639,7 @@ impl App {
                     compte_rendu: Text::default(),
                     suites: Vec::new(),
                 };
-                let form = network::rencontre_form(&r, true, &self.config);
+                let form = kinds::rencontre::rencontre_form(&r, true, &self.config);
                 self.modals.push(Modal::Form(Box::new(form)));
             }
             Action::Todo => {
@@ -1674,7 +1663,8 @@ impl App {
     fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
         let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
         let form = match (action, self.reseau_mode, self.selected_record()) {
-            (Action::New | Action::NewRencontre, ReseauMode::Rencontres, _) => {
+            // A rencontre starts from the directory, with the selected structure met.
+            (Action::New | Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
                 return self.reseau_action_new_rencontre();
             }
             (Action::New, ReseauMode::Records(kind), _) => {
@@ -2924,7 +2914,8 @@ impl App {
             }
             Purpose::Rencontre { is_new, .. } => {
                 let now = Timestamp(self.now_ms);
-                let Some(mut r) = network::read_rencontre(&mut form, &self.data, self.today, now)
+                let Some(mut r) =
+                    kinds::rencontre::read_rencontre(&mut form, &self.data, self.today, now)
                 else {
                     self.modals.push(Modal::Form(form));
                     return Vec::new();

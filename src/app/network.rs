@@ -1,5 +1,5 @@
-//! The Réseau tab's records through the form engine (structures, contacts), the "à relancer"
-//! rules, and the near-duplicate check on structure names.
+//! The Réseau tab's directory through the form engine (structures, contacts), the "à
+//! relancer" rules, and the near-duplicate check on structure names.
 
 use super::Views;
 use super::form::{Field, FieldKind, Form, Options, Purpose, Value};
@@ -109,7 +109,7 @@ pub(super) fn optional_date(form: &mut Form, id: &str, today: NaiveDate) -> Opti
 }
 
 /// Field errors from the record's validation, on the form's fields.
-fn report(form: &mut Form, errors: Vec<validate::FieldError>) -> bool {
+pub(super) fn report(form: &mut Form, errors: Vec<validate::FieldError>) -> bool {
     for e in &errors {
         let field = if e.field == "niveau_relation" {
             "relation"
@@ -472,157 +472,6 @@ pub fn relance_rows(
     rows
 }
 
-pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
-    let ids = |liens: &[Lien]| {
-        liens
-            .iter()
-            .filter_map(|l| l.id)
-            .map(|id| Text::from(id.to_string()))
-            .collect()
-    };
-    let suite = r.suites.first();
-    let suggested = super::kinds::suggest(config, is_new, RecordKind::Rencontre);
-    let mut fields = vec![
-        Field::choice(
-            "type_rencontre",
-            Options::Vocab("types_rencontre"),
-            Some(r.type_rencontre.clone()).filter(|t| !t.is_empty()),
-        )
-        .required(),
-        Field::refs(
-            "structures_met",
-            super::form::RefList::Structures,
-            ids(&r.structures),
-        ),
-        Field::text("objet", &r.objet).required().guarded(),
-        Field::typed("date", FieldKind::Date, &crate::domain::text::date(r.date)).required(),
-        Field::typed("duree", FieldKind::Duration, &r.duree_min.to_string()).required(),
-        Field::refs(
-            "contacts_met",
-            super::form::RefList::Contacts,
-            ids(&r.contacts),
-        ),
-        Field::choice(
-            "initiative",
-            Options::Vocab("initiatives"),
-            Some(r.initiative.clone()).filter(|t| !t.is_empty()),
-        ),
-        Field::multiline("compte_rendu", &r.compte_rendu).guarded(),
-        Field::text("suite", suite.map_or("", |s| s.action.as_str())).guarded(),
-        Field::typed(
-            "echeance",
-            FieldKind::Date,
-            &crate::domain::text::opt_date(suite.and_then(|s| s.echeance)),
-        ),
-    ];
-    fields.extend(super::form::evidence_fields(&r.meta.evidence, &suggested));
-    let title = if is_new {
-        "form-new-rencontre"
-    } else {
-        "form-edit-rencontre"
-    };
-    let mut form = Form::new(
-        Purpose::Rencontre {
-            base: Box::new(r.clone()),
-            is_new,
-        },
-        title,
-        fields,
-    );
-    form.competences_touched = true;
-    form
-}
-
-pub fn read_rencontre(
-    form: &mut Form,
-    data: &Dataset,
-    today: NaiveDate,
-    now: Timestamp,
-) -> Option<Rencontre> {
-    let Purpose::Rencontre { base, .. } = &form.purpose else {
-        return None;
-    };
-    let base = base.clone();
-    let mut r = (*base).clone();
-    form.check_required();
-    let raw = |form: &Form, id: &str| {
-        form.value(id)
-            .map(|v| v.text().trim().to_string())
-            .unwrap_or_default()
-    };
-    match parse::date(&raw(form, "date"), today) {
-        Ok(d) => r.date = d,
-        Err(e) => form.set_error("date", e),
-    }
-    match parse::duration(&raw(form, "duree")) {
-        Ok(d) => r.duree_min = d,
-        Err(e) => form.set_error("duree", e),
-    }
-    let echeance = optional_date(form, "echeance", today);
-    let suite = text(form, "suite");
-    if suite.is_empty() && echeance.is_some() {
-        form.set_error("suite", "err-suite-action");
-    }
-    if form.focus_first_error() {
-        return None;
-    }
-    r.structures = Lien::relink(
-        form.ids("structures_met"),
-        |id| data.structure(id).map(|s| s.nom.clone()),
-        &base.structures,
-    );
-    r.contacts = Lien::relink(
-        form.ids("contacts_met"),
-        |id| {
-            data.contacts
-                .binary_search_by_key(&id, |c| c.meta.id)
-                .ok()
-                .map(|i| data.contacts[i].nom.clone())
-        },
-        &base.contacts,
-    );
-    r.type_rencontre = form
-        .value("type_rencontre")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    r.initiative = form
-        .value("initiative")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    r.objet = text(form, "objet");
-    r.compte_rendu = form
-        .value("compte_rendu")
-        .map(|v| v.text().trim_end().to_string())
-        .unwrap_or_default()
-        .into();
-    match (r.suites.is_empty(), suite.is_empty()) {
-        (_, false) => {
-            let done = r.suites.first().is_some_and(|s| s.faite);
-            let first = Suite {
-                action: suite,
-                echeance,
-                faite: done,
-            };
-            if r.suites.is_empty() {
-                r.suites.push(first);
-            } else {
-                r.suites[0] = first;
-            }
-        }
-        (false, true) => {
-            r.suites.remove(0);
-        }
-        (true, true) => {}
-    }
-    r.meta.evidence = super::form::read_evidence(form, &base.meta.evidence, r.date);
-    r.meta.updated_at = now;
-    r.normalize();
-    if report(form, r.validate()) {
-        return None;
-    }
-    Some(r)
-}
-
 impl super::kinds::Kind for Structure {
     const EVIDENCE: bool = true;
 
@@ -648,18 +497,6 @@ impl super::kinds::Kind for Contact {
             .collect::<Vec<_>>()
             .join(" — ");
         Some((super::kinds::created(&self.meta)?, who))
-    }
-}
-
-impl super::kinds::Kind for Rencontre {
-    const EVIDENCE: bool = true;
-
-    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
-        Some(rencontre_form(self, is_new, ctx.config))
-    }
-
-    fn summary(&self, _: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
-        Some((self.date, self.objet.to_string()))
     }
 }
 

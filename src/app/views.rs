@@ -50,9 +50,7 @@ pub struct Views {
     pub orphans: Vec<Text>,
     /// Partners people were oriented to, most orientations first.
     pub partners: Vec<PartnerStats>,
-    /// Rencontres, newest first.
-    pub rencontres: Vec<usize>,
-    /// The records of each listed kind (veille, signalements…), newest first.
+    /// The records of each listed kind (rencontres, veille, signalements…), newest first.
     pub listed: HashMap<RecordKind, Vec<usize>>,
     pub analyses: Vec<usize>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
@@ -156,15 +154,9 @@ impl Views {
             competences.extend((0..orphans.len()).map(CompetenceRow::Orphan));
         }
 
-        fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
-            let mut order: Vec<usize> = (0..list.len()).rev().collect();
-            order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));
-            order
-        }
         let partners = Views::build_partners(data);
         Views {
             partners,
-            rencontres: newest_first(&data.rencontres, |r| r.date),
             listed: super::kinds::listed()
                 .into_iter()
                 .map(|kind| (kind, super::kinds::order(data, kind)))
@@ -297,6 +289,14 @@ impl Views {
         }
         total
     }
+}
+
+/// Indexes of `list`, newest first. Records are in creation order, which mostly follows
+/// their dates: starting from the newest keeps the stable sort near-linear.
+pub fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..list.len()).rev().collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));
+    order
 }
 
 /// Ids used by records that the current configuration does not know: (list, id, uses).

@@ -81,6 +81,15 @@ pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
+/// A duration as people write it: `45 min`, `1 h`, `1 h 30`.
+pub fn duration(minutes: u16) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
 /// The same, empty when there is no date.
 pub fn opt_date(d: Option<chrono::NaiveDate>) -> String {
     d.map(date).unwrap_or_default()

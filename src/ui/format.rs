@@ -15,13 +15,7 @@ pub fn time(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }
 
-pub fn duration(minutes: u16) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
-    }
-}
+pub use crate::domain::text::duration;
 
 /// Thousands separated the way each language writes them.
 pub fn count(lang: Lang, n: usize) -> String {

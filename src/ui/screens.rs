@@ -451,7 +451,6 @@ fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     match app.reseau_mode {
         ReseauMode::List => directory(app, theme),
         ReseauMode::Relancer => relancer(app, theme),
-        ReseauMode::Rencontres => rencontres(app, theme),
         ReseauMode::Records(kind) => records(app, theme, kind),
         ReseauMode::Overview => overview(app, theme),
     }
@@ -463,116 +462,6 @@ fn view_title(app: &App, len: usize) -> String {
         app.t(&format!("view-{}", app.reseau_mode.name())),
         format::count(lang(app), len)
     )
-}
-
-fn rencontres<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.views.rencontres;
-    let data = &app.data;
-    let row = move |i: usize| {
-        let r = &data.rencontres[rows[i]];
-        vec![
-            cell(format::date(r.date)),
-            cell(
-                app.config
-                    .vocab
-                    .types_rencontre
-                    .label(&r.type_rencontre, lang(app)),
-            ),
-            cell(
-                r.structures
-                    .iter()
-                    .map(|l| l.nom.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            cell(&r.objet),
-        ]
-    };
-    let detail = app
-        .selected_record()
-        .map(|(_, i)| rencontre_detail(app, theme, &data.rencontres[i]))
-        .unwrap_or_default();
-    ScreenView {
-        title: view_title(app, rows.len()),
-        columns: vec![
-            col(app, "col-date", Constraint::Length(10)),
-            col(app, "col-type", Constraint::Fill(2)),
-            col(app, "col-structures", Constraint::Fill(3)),
-            col(app, "col-objet", Constraint::Fill(3)),
-        ],
-        len: rows.len(),
-        row: Box::new(row),
-        empty: vec![Line::styled(app.t("empty-records"), theme.header)],
-        detail_title: app.t("detail-rencontre"),
-        detail,
-    }
-}
-
-fn rencontre_detail(app: &App, theme: &Theme, r: &Rencontre) -> Vec<Line<'static>> {
-    let v = &app.config.vocab;
-    let l = lang(app);
-    let mut lines = vec![Line::styled(
-        format!(
-            "{} · {} · {}",
-            format::date(r.date),
-            format::duration(r.duree_min),
-            v.types_rencontre.label(&r.type_rencontre, l)
-        ),
-        theme.header,
-    )];
-    push(&mut lines, field(app, theme, "field-objet", &r.objet));
-    push(
-        &mut lines,
-        field(
-            app,
-            theme,
-            "field-structures-met",
-            &r.structures
-                .iter()
-                .map(|l| l.nom.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-    );
-    push(
-        &mut lines,
-        field(
-            app,
-            theme,
-            "field-contacts-met",
-            &r.contacts
-                .iter()
-                .map(|l| l.nom.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-    );
-    push(
-        &mut lines,
-        field(
-            app,
-            theme,
-            "field-initiative",
-            &v.initiatives.label(&r.initiative, l),
-        ),
-    );
-    for s in &r.suites {
-        let due = s
-            .echeance
-            .map(|d| format!(" — {}", format::date(d)))
-            .unwrap_or_default();
-        push(
-            &mut lines,
-            field(app, theme, "field-suite", &format!("{}{due}", s.action)),
-        );
-    }
-    if !r.compte_rendu.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(heading(theme, app.t("field-compte-rendu")));
-        lines.extend(paragraph_lines(&r.compte_rendu, theme.base));
-    }
-    evidence_lines(app, theme, &r.meta, &mut lines);
-    lines
 }
 
 /// The records of a listed kind (veille, signalements…): its columns, its cells and its

@@ -11,6 +11,7 @@
 
 pub mod evenement_securite;
 pub mod note;
+pub mod rencontre;
 pub mod signalement;
 pub mod veille;
 
@@ -254,31 +255,38 @@ impl<R> FieldSpec<R> {
 /// records are settled.
 pub type Done<R> = (&'static str, fn(&R) -> bool);
 
-/// How a kind is listed, shown and edited in the Réseau tab's record views.
+/// How a kind is listed and shown in the Réseau tab's record views.
 pub struct Listing<R: 'static> {
     /// The view's stable name; its label is `view-NAME`.
     pub view: &'static str,
-    /// Message ids: the detail pane's title, the new and edit forms' titles.
+    /// Message id of the detail pane's title.
     pub detail_title: &'static str,
-    pub form_new: &'static str,
-    pub form_edit: &'static str,
-    /// The form's fields, in order; the evidence fields follow them.
-    pub fields: &'static [FieldSpec<R>],
     pub columns: &'static [Column],
     pub cells: fn(&R, &Ctx) -> Vec<CellText>,
     pub detail: fn(&R, &Ctx) -> Vec<Detail>,
-    /// A new record as the form opens on it.
-    pub blank: fn(RecordMeta, NaiveDate) -> R,
     /// The date the list is ordered by, newest first.
     pub date: fn(&R) -> NaiveDate,
+    /// A title counting the records that are settled (`count`, `done`), and which are.
+    pub done: Option<Done<R>>,
+    /// Its form as field specs; `None` for a kind with a form of its own (`Kind::form`).
+    pub form: Option<FormSpec<R>>,
+}
+
+/// A listed kind's form, read and written through field specs.
+pub struct FormSpec<R: 'static> {
+    /// Message ids of the new and edit forms' titles.
+    pub title_new: &'static str,
+    pub title_edit: &'static str,
+    /// The form's fields, in order; the evidence fields follow them.
+    pub fields: &'static [FieldSpec<R>],
+    /// A new record as the form opens on it.
+    pub blank: fn(RecordMeta, NaiveDate) -> R,
     /// What follows from the fields once read (a signalement's steps): the record, the
     /// record before the form, today.
     pub after_read: Option<fn(&mut R, &R, NaiveDate)>,
     /// Competences (ids within the référentiel) the record also shows, given what was
     /// written: added when the user left the competences as suggested.
     pub more_evidence: Option<fn(&R) -> Vec<&'static str>>,
-    /// A title counting the records that are settled (`count`, `done`), and which are.
-    pub done: Option<Done<R>>,
     /// The form offers the « cadre légal » card (duties, emergency numbers).
     pub cadre_legal: bool,
 }
@@ -302,7 +310,8 @@ pub trait Kind: Record + Validate + 'static {
     /// The form that edits the record (`None` for kinds edited in place, such as a plan
     /// node); a listed kind's comes from its listing.
     fn form(&self, is_new: bool, ctx: &Ctx) -> Option<Form> {
-        Self::listing().map(|l| form_of(l, self, is_new, ctx.config))
+        let spec = Self::listing()?.form.as_ref()?;
+        Some(form_of(spec, self, is_new, ctx.config))
     }
 }
 
@@ -330,9 +339,9 @@ pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
         .unwrap_or_default()
 }
 
-fn form_of<R: Kind>(listing: &Listing<R>, record: &R, is_new: bool, config: &Config) -> Form {
+fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, config: &Config) -> Form {
     let mut scratch = record.clone();
-    let mut fields: Vec<Field> = listing
+    let mut fields: Vec<Field> = spec
         .fields
         .iter()
         .map(|spec| spec.field(&mut scratch))
@@ -347,9 +356,9 @@ fn form_of<R: Kind>(listing: &Listing<R>, record: &R, is_new: bool, config: &Con
             is_new,
         },
         if is_new {
-            listing.form_new
+            spec.title_new
         } else {
-            listing.form_edit
+            spec.title_edit
         },
         fields,
     )
@@ -359,6 +368,7 @@ fn form_of<R: Kind>(listing: &Listing<R>, record: &R, is_new: bool, config: &Con
 /// rules. `None`, with the problems set on the form, when something is wrong.
 fn read_of<R: Kind>(
     listing: &Listing<R>,
+    spec: &FormSpec<R>,
     form: &mut Form,
     base: &R,
     config: &Config,
@@ -367,18 +377,18 @@ fn read_of<R: Kind>(
 ) -> Option<R> {
     form.check_required();
     let mut record = base.clone();
-    for spec in listing.fields {
-        spec.read(form, &mut record, today);
+    for field in spec.fields {
+        field.read(form, &mut record, today);
     }
     if form.focus_first_error() {
         return None;
     }
-    if let Some(after) = listing.after_read {
+    if let Some(after) = spec.after_read {
         after(&mut record, base, today);
     }
     let date = (listing.date)(&record);
     record.meta_mut().evidence = read_evidence(form, &base.meta().evidence, date);
-    if let Some(more) = listing.more_evidence
+    if let Some(more) = spec.more_evidence
         && !form.competences_touched
     {
         for id in more(&record) {
@@ -406,14 +416,6 @@ fn read_of<R: Kind>(
     (!form.focus_first_error()).then_some(record)
 }
 
-fn order_of<R: Kind>(listing: &Listing<R>, records: &[R]) -> Vec<usize> {
-    // Records are in creation order, which mostly follows their dates: starting from the
-    // newest keeps the stable sort near-linear.
-    let mut order: Vec<usize> = (0..records.len()).rev().collect();
-    order.sort_by_key(|&i| std::cmp::Reverse((listing.date)(&records[i])));
-    order
-}
-
 /// A listed kind's view: what the ui needs to draw its list and the selected record.
 pub struct RecordView {
     pub columns: &'static [Column],
@@ -439,7 +441,9 @@ macro_rules! dispatch {
                 return false;
             };
             match base.kind() {
-                $(RecordKind::$t => <$t as Kind>::listing().is_some_and(|l| l.cadre_legal)),+
+                $(RecordKind::$t => <$t as Kind>::listing()
+                    .and_then(|l| l.form.as_ref())
+                    .is_some_and(|f| f.cadre_legal)),+
             }
         }
 
@@ -454,7 +458,7 @@ macro_rules! dispatch {
         pub fn order(data: &Dataset, kind: RecordKind) -> Vec<usize> {
             match kind {
                 $(RecordKind::$t => <$t as Kind>::listing()
-                    .map(|l| order_of(l, &data.$field))
+                    .map(|l| super::views::newest_first(&data.$field, l.date))
                     .unwrap_or_default()),+
             }
         }
@@ -495,7 +499,7 @@ macro_rules! dispatch {
             }
         }
 
-        /// The form for a new record of a listed kind.
+        /// The form for a new record of a listed kind (`None` when its form is its own).
         pub fn new_form(
             kind: RecordKind,
             meta: RecordMeta,
@@ -504,7 +508,8 @@ macro_rules! dispatch {
         ) -> Option<Form> {
             match kind {
                 $(RecordKind::$t => <$t as Kind>::listing()
-                    .map(|l| form_of(l, &(l.blank)(meta, today), true, config))),+
+                    .and_then(|l| l.form.as_ref())
+                    .map(|f| form_of(f, &(f.blank)(meta, today), true, config))),+
             }
         }
 
@@ -528,7 +533,8 @@ macro_rules! dispatch {
             match base.as_ref().clone() {
                 $(AnyRecord::$t(r) => {
                     let l = <$t as Kind>::listing()?;
-                    read_of(l, form, &r, config, today, now).map(Record::into_any)
+                    let spec = l.form.as_ref()?;
+                    read_of(l, spec, form, &r, config, today, now).map(Record::into_any)
                 }),+
             }
         }
@@ -561,10 +567,10 @@ macro_rules! dispatch {
         /// Vocabulary ids the listed kinds' records hold that the config does not know:
         /// (vocabulary, id), once per record field.
         pub fn unknown_ids(data: &Dataset, config: &Config, found: &mut dyn FnMut(&'static str, &str)) {
-            $(if let Some(l) = <$t as Kind>::listing() {
+            $(if let Some(f) = <$t as Kind>::listing().and_then(|l| l.form.as_ref()) {
                 for r in &data.$field {
                     let mut scratch = r.clone();
-                    for spec in l.fields {
+                    for spec in f.fields {
                         let Some(name) = spec.vocab() else { continue };
                         let Some(v) = config.vocab.get(name) else { continue };
                         let ids: Vec<Text> = match &spec.access {
@@ -593,8 +599,8 @@ mod tests {
         let config = Config::builtin(Lang::Fr).unwrap();
         macro_rules! check {
             ($($t:ident => $field:ident),+ $(,)?) => {$(
-                if let Some(l) = <$t as Kind>::listing() {
-                    for spec in l.fields {
+                if let Some(l) = <$t as Kind>::listing() && let Some(f) = &l.form {
+                    for spec in f.fields {
                         if let Some(name) = spec.vocab() {
                             assert!(
                                 config.vocab.get(name).is_some_and(|v| !v.entries.is_empty()),
@@ -615,10 +621,14 @@ mod tests {
         let mut data = Dataset::default();
         let meta = |n| RecordMeta::new(Id(n), Timestamp(0));
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let mut veille = (Veille::listing().unwrap().blank)(meta(1), today);
+        let blank = |l: &'static Listing<_>| l.form.as_ref().unwrap().blank;
+        let mut veille = blank(Veille::listing().unwrap())(meta(1), today);
         veille.fiabilite = "ragot".into();
         data.veille.push(veille);
-        let mut event = (EvenementSecurite::listing().unwrap().blank)(meta(2), today);
+        let mut event = EvenementSecurite::listing()
+            .and_then(|l| l.form.as_ref())
+            .map(|f| (f.blank)(meta(2), today))
+            .unwrap();
         event.actions = vec!["mise_en_securite".into(), "teleportation".into()];
         data.evenements_securite.push(event);
         let mut found = Vec::new();

@@ -1,7 +1,7 @@
 //! Notes de territoire (CCP1.C1): what the mediator learns of the territory's history and
 //! life, with its sources.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, Kind, Listing, Width};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Width};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -9,34 +9,6 @@ use crate::domain::*;
 static LISTING: Listing<NoteTerritoire> = Listing {
     view: "notes",
     detail_title: "detail-note",
-    form_new: "form-new-note",
-    form_edit: "form-edit-note",
-    fields: &[
-        FieldSpec::new(
-            "theme_territoire",
-            Access::Choice(
-                Options::Vocab("themes_territoire"),
-                |n: &mut NoteTerritoire| &mut n.theme,
-            ),
-        )
-        .required(),
-        FieldSpec::new(
-            "territoire",
-            Access::Line(|n: &mut NoteTerritoire| &mut n.territoire),
-        ),
-        FieldSpec::new(
-            "periode",
-            Access::Line(|n: &mut NoteTerritoire| &mut n.periode),
-        ),
-        FieldSpec::new("texte", Access::Long(|n: &mut NoteTerritoire| &mut n.texte))
-            .required()
-            .guarded(),
-        FieldSpec::new(
-            "sources_texte",
-            Access::Sources(|n: &mut NoteTerritoire| &mut n.sources),
-        ),
-        FieldSpec::new("date", Access::Date(|n: &mut NoteTerritoire| &mut n.date)).required(),
-    ],
     columns: &[
         Column {
             header: "col-date",
@@ -84,20 +56,50 @@ static LISTING: Listing<NoteTerritoire> = Listing {
         }
         detail
     },
-    blank: |meta, today| NoteTerritoire {
-        meta,
-        date: today,
-        territoire: Text::default(),
-        theme: Text::default(),
-        periode: Text::default(),
-        texte: Text::default(),
-        sources: Vec::new(),
-    },
     date: |n| n.date,
-    after_read: None,
-    more_evidence: None,
     done: None,
-    cadre_legal: false,
+    form: Some(FormSpec {
+        title_new: "form-new-note",
+        title_edit: "form-edit-note",
+        fields: &[
+            FieldSpec::new(
+                "theme_territoire",
+                Access::Choice(
+                    Options::Vocab("themes_territoire"),
+                    |n: &mut NoteTerritoire| &mut n.theme,
+                ),
+            )
+            .required(),
+            FieldSpec::new(
+                "territoire",
+                Access::Line(|n: &mut NoteTerritoire| &mut n.territoire),
+            ),
+            FieldSpec::new(
+                "periode",
+                Access::Line(|n: &mut NoteTerritoire| &mut n.periode),
+            ),
+            FieldSpec::new("texte", Access::Long(|n: &mut NoteTerritoire| &mut n.texte))
+                .required()
+                .guarded(),
+            FieldSpec::new(
+                "sources_texte",
+                Access::Sources(|n: &mut NoteTerritoire| &mut n.sources),
+            ),
+            FieldSpec::new("date", Access::Date(|n: &mut NoteTerritoire| &mut n.date)).required(),
+        ],
+        blank: |meta, today| NoteTerritoire {
+            meta,
+            date: today,
+            territoire: Text::default(),
+            theme: Text::default(),
+            periode: Text::default(),
+            texte: Text::default(),
+            sources: Vec::new(),
+        },
+        after_read: None,
+        more_evidence: None,
+        cadre_legal: false,
+    }),
 };
 
 impl Kind for NoteTerritoire {

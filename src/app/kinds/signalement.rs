@@ -1,7 +1,9 @@
 //! Signalements techniques: a dysfunction of a place (a lift, a street light) reported to
 //! the structure in charge, followed through its statuses. A place, never a person.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, Kind, Listing, Tone, Width};
+use super::{
+    Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Tone, Width,
+};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -14,39 +16,6 @@ fn open(x: &Signalement) -> bool {
 static LISTING: Listing<Signalement> = Listing {
     view: "signalements",
     detail_title: "detail-signalement",
-    form_new: "form-new-signalement",
-    form_edit: "form-edit-signalement",
-    fields: &[
-        FieldSpec::new("lieu", Access::Line(|x: &mut Signalement| &mut x.lieu))
-            .required()
-            .guarded(),
-        FieldSpec::new(
-            "categorie",
-            Access::Choice(
-                Options::Vocab("categories_signalement"),
-                |x: &mut Signalement| &mut x.categorie,
-            ),
-        )
-        .required(),
-        FieldSpec::new(
-            "description",
-            Access::Line(|x: &mut Signalement| &mut x.description),
-        )
-        .guarded(),
-        FieldSpec::new(
-            "destinataire",
-            Access::Structure(|x: &mut Signalement| &mut x.destinataire),
-        ),
-        FieldSpec::new(
-            "statut_signalement",
-            Access::Choice(
-                Options::Vocab("statuts_signalement"),
-                |x: &mut Signalement| &mut x.statut,
-            ),
-        )
-        .required(),
-        FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
-    ],
     columns: &[
         Column {
             header: "col-date",
@@ -112,29 +81,64 @@ static LISTING: Listing<Signalement> = Listing {
         }
         detail
     },
-    blank: |meta, today| Signalement {
-        meta,
-        date: today,
-        lieu: Text::default(),
-        categorie: Text::default(),
-        description: Text::default(),
-        destinataire: None,
-        statut: "signale".into(),
-        etapes: Vec::new(),
-    },
     date: |x| x.date,
     // A change of status is a dated step; the first is dated like the signalement.
-    after_read: Some(|x, base, today| {
-        if x.statut != base.statut || x.etapes.is_empty() {
-            x.etapes.push(Etape {
-                date: if x.etapes.is_empty() { x.date } else { today },
-                statut: x.statut.clone(),
-            });
-        }
-    }),
-    more_evidence: None,
     done: Some(("signalements-title", |x| x.statut == "resolu")),
-    cadre_legal: false,
+    form: Some(FormSpec {
+        title_new: "form-new-signalement",
+        title_edit: "form-edit-signalement",
+        fields: &[
+            FieldSpec::new("lieu", Access::Line(|x: &mut Signalement| &mut x.lieu))
+                .required()
+                .guarded(),
+            FieldSpec::new(
+                "categorie",
+                Access::Choice(
+                    Options::Vocab("categories_signalement"),
+                    |x: &mut Signalement| &mut x.categorie,
+                ),
+            )
+            .required(),
+            FieldSpec::new(
+                "description",
+                Access::Line(|x: &mut Signalement| &mut x.description),
+            )
+            .guarded(),
+            FieldSpec::new(
+                "destinataire",
+                Access::Structure(|x: &mut Signalement| &mut x.destinataire),
+            ),
+            FieldSpec::new(
+                "statut_signalement",
+                Access::Choice(
+                    Options::Vocab("statuts_signalement"),
+                    |x: &mut Signalement| &mut x.statut,
+                ),
+            )
+            .required(),
+            FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
+        ],
+        blank: |meta, today| Signalement {
+            meta,
+            date: today,
+            lieu: Text::default(),
+            categorie: Text::default(),
+            description: Text::default(),
+            destinataire: None,
+            statut: "signale".into(),
+            etapes: Vec::new(),
+        },
+        after_read: Some(|x, base, today| {
+            if x.statut != base.statut || x.etapes.is_empty() {
+                x.etapes.push(Etape {
+                    date: if x.etapes.is_empty() { x.date } else { today },
+                    statut: x.statut.clone(),
+                });
+            }
+        }),
+        more_evidence: None,
+        cadre_legal: false,
+    }),
 };
 
 impl Kind for Signalement {

@@ -1,7 +1,7 @@
 //! Veille (CCP1.C4): what the mediator reads, hears and sees on the territory, with its
 //! source and how far it can be trusted.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, Kind, Listing, Width};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Width};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -9,39 +9,6 @@ use crate::domain::*;
 static LISTING: Listing<Veille> = Listing {
     view: "veille",
     detail_title: "detail-veille",
-    form_new: "form-new-veille",
-    form_edit: "form-edit-veille",
-    fields: &[
-        FieldSpec::new("resume", Access::Line(|v: &mut Veille| &mut v.resume))
-            .required()
-            .guarded(),
-        FieldSpec::new(
-            "source_type",
-            Access::Choice(Options::Vocab("sources_veille"), |v: &mut Veille| {
-                &mut v.source_type
-            }),
-        ),
-        FieldSpec::new("source", Access::Line(|v: &mut Veille| &mut v.source)),
-        FieldSpec::new(
-            "fiabilite",
-            Access::Choice(Options::Vocab("fiabilites"), |v: &mut Veille| {
-                &mut v.fiabilite
-            }),
-        ),
-        FieldSpec::new(
-            "thematiques",
-            Access::Multi(Options::Vocab("thematiques"), |v: &mut Veille| {
-                &mut v.thematiques
-            }),
-        ),
-        FieldSpec::new(
-            "diffusion",
-            Access::Choice(Options::Vocab("diffusions"), |v: &mut Veille| {
-                &mut v.diffusion
-            }),
-        ),
-        FieldSpec::new("date", Access::Date(|v: &mut Veille| &mut v.date)).required(),
-    ],
     columns: &[
         Column {
             header: "col-date",
@@ -84,21 +51,56 @@ static LISTING: Listing<Veille> = Listing {
             Detail::Field("field-diffusion", ctx.label("diffusions", &w.diffusion)),
         ]
     },
-    blank: |meta, today| Veille {
-        meta,
-        date: today,
-        source_type: Text::default(),
-        source: Text::default(),
-        fiabilite: "a_verifier".into(),
-        thematiques: Vec::new(),
-        resume: Text::default(),
-        diffusion: "equipe".into(),
-    },
     date: |w| w.date,
-    after_read: None,
-    more_evidence: None,
     done: None,
-    cadre_legal: false,
+    form: Some(FormSpec {
+        title_new: "form-new-veille",
+        title_edit: "form-edit-veille",
+        fields: &[
+            FieldSpec::new("resume", Access::Line(|v: &mut Veille| &mut v.resume))
+                .required()
+                .guarded(),
+            FieldSpec::new(
+                "source_type",
+                Access::Choice(Options::Vocab("sources_veille"), |v: &mut Veille| {
+                    &mut v.source_type
+                }),
+            ),
+            FieldSpec::new("source", Access::Line(|v: &mut Veille| &mut v.source)),
+            FieldSpec::new(
+                "fiabilite",
+                Access::Choice(Options::Vocab("fiabilites"), |v: &mut Veille| {
+                    &mut v.fiabilite
+                }),
+            ),
+            FieldSpec::new(
+                "thematiques",
+                Access::Multi(Options::Vocab("thematiques"), |v: &mut Veille| {
+                    &mut v.thematiques
+                }),
+            ),
+            FieldSpec::new(
+                "diffusion",
+                Access::Choice(Options::Vocab("diffusions"), |v: &mut Veille| {
+                    &mut v.diffusion
+                }),
+            ),
+            FieldSpec::new("date", Access::Date(|v: &mut Veille| &mut v.date)).required(),
+        ],
+        blank: |meta, today| Veille {
+            meta,
+            date: today,
+            source_type: Text::default(),
+            source: Text::default(),
+            fiabilite: "a_verifier".into(),
+            thematiques: Vec::new(),
+            resume: Text::default(),
+            diffusion: "equipe".into(),
+        },
+        after_read: None,
+        more_evidence: None,
+        cadre_legal: false,
+    }),
 };
 
 impl Kind for Veille {
