@@ -1,13 +1,55 @@
 //! Carnet: a terminal logbook for social mediators.
 //!
-//! Layers, from the ground up (imports only go down):
-//! - [`domain`]: records, vocabularies, the référentiel, validation, text rules. Pure.
+//! # Layers
+//!
+//! From the ground up; imports only go down (`tests/it/layers.rs` reads the sources to keep
+//! it so):
+//! - [`domain`]: records, vocabularies, the référentiel, validation, coverage, text rules.
+//!   Pure: no terminal, no storage, no clock.
 //! - [`storage`] (the only sled code), [`export`], [`demo`]: data in, data out.
 //! - [`config`], [`i18n`], [`action`]: configuration, messages, the vocabulary of intent.
-//! - [`app`]: state and `update()`, which returns effects instead of doing I/O.
-//! - [`ui`]: a pure view of the app.
+//! - [`app`]: state and `update()`, which returns effects instead of doing I/O. No terminal
+//!   code: columns, cells and detail panes are data.
+//! - [`ui`]: a pure view of the app (ratatui).
 //! - [`runtime`]: the only terminal I/O: events, signals, drawing, executing effects.
 //! - [`cli`]: the command line, used by `main`.
+//!
+//! # Adding a record kind
+//!
+//! Everything per kind is generated from one list, [`for_each_kind!`] in
+//! `domain/records.rs`: [`domain::RecordKind`], the [`domain::Dataset`] field, the
+//! [`domain::AnyRecord`] variant, the sled tree and its bincode envelope, the store's load
+//! and bulk insert, the JSON import checks, the evidence candidates and the app's record
+//! plumbing. A piece that is missing for a new kind is a compile error. To add one:
+//!
+//! 1. Its record: a module in `domain/` with the struct (a `meta: RecordMeta` field, no
+//!    identity of a person helped) and its `Validate` impl (NFC normalisation, rules that
+//!    return message ids). See `domain/evenement_securite.rs`.
+//! 2. One line in `for_each_kind!`: `Type => field`. `field` names the `Dataset` list, the
+//!    sled tree and the JSON key; never rename it once released.
+//! 3. What the app knows of it: a module in `app/kinds/` implementing `app::kinds::Kind`.
+//!    A kind shown in the Réseau tab's record views gives a `Listing`: columns, cells and
+//!    detail pane as data, and its form as `FieldSpec`s, each field's id beside the record
+//!    field it reads and writes (`Access::Line(|e| &mut e.lieu)`); the generic form
+//!    builder, reader (required fields, dates, evidence, rules, the privacy guard for
+//!    `.guarded()` fields), list screen and view picker serve it from there. See
+//!    `app/kinds/evenement_securite.rs`.
+//! 4. Its vocabularies in `config/vocabulaires.toml` (and their names in the
+//!    `vocabularies!` list of `domain/vocab.rs`), the competences suggested for a new record
+//!    under `suggestions_preuves`, and its messages in both `config/locales/*.ftl`
+//!    (`kind-FIELD`, `view-VIEW`, `field-…`, `col-…`).
+//! 5. Its golden fixture: `CARNET_WRITE_FIXTURES=1 cargo test golden::` writes
+//!    `tests/fixtures/v1/<kind>.{bin,json}` from the demo; commit them. A few demo records
+//!    (`demo/`) make the kind visible to a newcomer.
+//!
+//! # Adding a screen
+//!
+//! A screen is a view of a tab (`app::ReseauMode`, `app::CompView`, `app::DocsMode`…). Its
+//! state lives in `App` or its own module under `app/`; its keys are `Action`s bound in
+//! `config/keymap.toml` and handled by the tab's `*_action` method of `App`; its footer
+//! hints are listed in `ui/widgets.rs` (`hint_actions`), and it is drawn by a function of
+//! `ui/screens.rs` that returns a `ScreenView` (title, columns, a row builder, a detail
+//! pane). A record view of a listed kind needs none of this: its `Listing` is the screen.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
