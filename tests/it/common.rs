@@ -114,3 +114,32 @@ pub fn tab(a: &mut carnet::app::App, n: usize) {
         );
     }
 }
+
+/// The demo's dataset of `interactions` as it was when the snapshots were taken, kept in
+/// `tests/fixtures/demo/` (gzipped JSON): screens and exports under snapshot do not shift
+/// when the demo's texts change. `CARNET_WRITE_FIXTURES=1` writes a missing one from today's
+/// demo.
+pub fn frozen(interactions: usize) -> Dataset {
+    use std::io::{Read, Write};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/demo")
+        .join(format!("demo-{interactions}.json.gz"));
+    if !path.exists() && std::env::var_os("CARNET_WRITE_FIXTURES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let json = carnet::export::json::to_json(&sample(interactions));
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(json.as_bytes()).unwrap();
+        std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{} ({e}): `CARNET_WRITE_FIXTURES=1 cargo test` writes it",
+            path.display()
+        )
+    });
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(bytes.as_slice())
+        .read_to_string(&mut json)
+        .unwrap();
+    carnet::export::json::from_json(&json).unwrap()
+}

@@ -8,7 +8,7 @@ use carnet::i18n::I18n;
 
 /// Three structures and their contacts, one with awkward characters.
 fn small() -> Dataset {
-    let full = common::sample(60);
+    let full = common::frozen(60);
     let mut data = Dataset {
         structures: full.structures.iter().take(3).cloned().collect(),
         ..Dataset::default()
@@ -52,7 +52,7 @@ fn vcard_snapshot() {
 /// unescaped separators in single-valued text properties.
 #[test]
 fn every_card_is_well_formed_for_the_whole_demo_network() {
-    let data = common::sample(600);
+    let data = common::frozen(600);
     let text = vcard::contacts(&data);
     assert!(text.ends_with("\r\n"));
     assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");

@@ -29,7 +29,7 @@ fn lang_name(lang: Lang) -> &'static str {
 
 #[test]
 fn each_tab_in_each_language_and_size() {
-    let data = common::sample(300);
+    let data = common::frozen(300);
     for lang in [Lang::Fr, Lang::En] {
         for size in [(80, 24), (120, 40)] {
             let mut a = app(lang, data.clone(), size);
@@ -53,7 +53,7 @@ fn each_tab_in_each_language_and_size() {
 #[test]
 fn help_overlay() {
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(50), (80, 24));
+        let mut a = app(lang, common::frozen(50), (80, 24));
         a.apply(Action::Help);
         insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), screen(&a));
     }
@@ -62,7 +62,7 @@ fn help_overlay() {
 #[test]
 fn too_small_screen() {
     for lang in [Lang::Fr, Lang::En] {
-        let a = app(lang, common::sample(50), (40, 10));
+        let a = app(lang, common::frozen(50), (40, 10));
         insta::assert_snapshot!(format!("too_small_{}", lang_name(lang)), screen(&a));
     }
 }
@@ -77,7 +77,7 @@ fn first_launch_on_an_empty_store_says_how_to_start() {
 
 #[test]
 fn stored_control_and_escape_characters_never_reach_the_terminal() {
-    let mut data = common::sample(5);
+    let mut data = common::frozen(5);
     for it in &mut data.interactions {
         it.demande = "Rappel \u{1b}[2J\u{1b}]52;c;AAAA\u{7} urgent\u{202E}".into();
         it.note_pro = "ligne 1\r\nligne\u{0}2\tfin 🙂 e\u{301}".into();
@@ -123,7 +123,7 @@ fn interaction_form_empty_with_errors_and_with_guard_warnings() {
         },
     );
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(30), (80, 24));
+        let mut a = app(lang, common::frozen(30), (80, 24));
         key(&mut a, Key::char('n'));
         insta::assert_snapshot!(format!("form_empty_{}_80x24", lang_name(lang)), screen(&a));
 
@@ -169,7 +169,7 @@ fn interaction_form_empty_with_errors_and_with_guard_warnings() {
 fn picker_search_and_todo_views() {
     use carnet::config::keymap::{Key, KeyCode};
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('n'));
         typed(&mut a, "me");
         insta::assert_snapshot!(format!("picker_{}_80x24", lang_name(lang)), screen(&a));
@@ -188,7 +188,7 @@ fn picker_search_and_todo_views() {
 fn reseau_views_and_forms() {
     use carnet::config::keymap::{Key, KeyCode};
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('2'));
         key(&mut a, Key::char('a'));
         insta::assert_snapshot!(format!("relancer_{}_80x24", lang_name(lang)), screen(&a));
@@ -249,7 +249,7 @@ fn reseau_views_and_forms() {
 fn documentation_form_history_and_review() {
     use carnet::config::keymap::{Key, KeyCode};
     for lang in [Lang::Fr, Lang::En] {
-        let mut data = common::sample(60);
+        let mut data = common::frozen(60);
         data.fiches[0].revisions.push(carnet::domain::Revision {
             date: carnet::domain::Timestamp(
                 common::now().and_utc().timestamp_millis() - 86_400_000,
@@ -287,7 +287,7 @@ fn documentation_form_history_and_review() {
 fn coverage_view() {
     use carnet::config::keymap::Key;
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
         key(&mut a, Key::char('a'));
         insta::assert_snapshot!(format!("coverage_{}_80x24", lang_name(lang)), screen(&a));
@@ -298,7 +298,7 @@ fn coverage_view() {
 fn profil_view() {
     use carnet::config::keymap::Key;
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
         a.comp_view = carnet::app::CompView::Profil;
         insta::assert_snapshot!(format!("profil_{}_80x24", lang_name(lang)), screen(&a));
@@ -309,7 +309,7 @@ fn profil_view() {
 fn evidence_modal() {
     use carnet::config::keymap::{Key, KeyCode};
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
         key(&mut a, Key::char('j'));
         key(&mut a, Key::plain(KeyCode::Enter));
@@ -321,7 +321,7 @@ fn evidence_modal() {
 fn dossier_view() {
     use carnet::config::keymap::Key;
     for lang in [Lang::Fr, Lang::En] {
-        let mut a = app(lang, common::sample(300), (80, 24));
+        let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
         a.comp_view = carnet::app::CompView::Dossier;
         key(&mut a, Key::char('j'));
