@@ -3,7 +3,7 @@
 //! also shows reflective practice (CCP2.C9). The « cadre légal » card (duties and
 //! emergency numbers, `config/cadre_legal.toml`) opens from the form and from help.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Width};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -14,22 +14,10 @@ static LISTING: Listing<E> = Listing {
     view: "securite",
     detail_title: "detail-securite",
     columns: &[
-        Column {
-            header: "col-date",
-            width: Width::Fixed(10),
-        },
-        Column {
-            header: "col-type",
-            width: Width::Fill(2),
-        },
-        Column {
-            header: "col-lieu",
-            width: Width::Fill(2),
-        },
-        Column {
-            header: "col-actions",
-            width: Width::Fill(3),
-        },
+        Column::DATE,
+        Column::fill("col-type", 2),
+        Column::fill("col-lieu", 2),
+        Column::fill("col-actions", 3),
     ],
     cells: |e, ctx| {
         vec![
@@ -87,67 +75,67 @@ static LISTING: Listing<E> = Listing {
     },
     date: |e| e.date,
     done: None,
-    form: Some(FormSpec {
-        title_new: "form-new-securite",
-        title_edit: "form-edit-securite",
-        fields: &[
-            FieldSpec::new(
-                "type_evenement",
-                Access::Choice(Options::Vocab("types_evenement_securite"), |e: &mut E| {
-                    &mut e.type_evenement
-                }),
-            )
-            .required(),
-            FieldSpec::new("lieu", Access::Line(|e: &mut E| &mut e.lieu))
-                .required()
+    form: Some(
+        FormSpec::new(
+            ("form-new-securite", "form-edit-securite"),
+            &[
+                FieldSpec::new(
+                    "type_evenement",
+                    Access::Choice(Options::Vocab("types_evenement_securite"), |e: &mut E| {
+                        &mut e.type_evenement
+                    }),
+                )
+                .required(),
+                FieldSpec::new("lieu", Access::Line(|e: &mut E| &mut e.lieu))
+                    .required()
+                    .guarded(),
+                FieldSpec::new("deroule", Access::Long(|e: &mut E| &mut e.deroule)).guarded(),
+                FieldSpec::new(
+                    "actions_securite",
+                    Access::Multi(Options::Vocab("actions_securite"), |e: &mut E| {
+                        &mut e.actions
+                    }),
+                )
+                .required(),
+                FieldSpec::new(
+                    "cadre_legal",
+                    Access::Multi(Options::Vocab("cadres_legaux"), |e: &mut E| {
+                        &mut e.cadre_legal
+                    }),
+                ),
+                FieldSpec::new(
+                    "retour_experience",
+                    Access::Long(|e: &mut E| &mut e.retour_experience),
+                )
                 .guarded(),
-            FieldSpec::new("deroule", Access::Long(|e: &mut E| &mut e.deroule)).guarded(),
-            FieldSpec::new(
-                "actions_securite",
-                Access::Multi(Options::Vocab("actions_securite"), |e: &mut E| {
-                    &mut e.actions
-                }),
-            )
-            .required(),
-            FieldSpec::new(
-                "cadre_legal",
-                Access::Multi(Options::Vocab("cadres_legaux"), |e: &mut E| {
-                    &mut e.cadre_legal
-                }),
-            ),
-            FieldSpec::new(
-                "retour_experience",
-                Access::Long(|e: &mut E| &mut e.retour_experience),
-            )
-            .guarded(),
-            FieldSpec::new(
-                "interactions_liees",
-                Access::Interactions(|e: &mut E| &mut e.interactions),
-            ),
-            FieldSpec::new("date", Access::Date(|e: &mut E| &mut e.date)).required(),
-        ],
-        blank: |meta, today| EvenementSecurite {
-            meta,
-            date: today,
-            lieu: Text::default(),
-            type_evenement: Text::default(),
-            deroule: Text::default(),
-            actions: Vec::new(),
-            cadre_legal: Vec::new(),
-            retour_experience: Text::default(),
-            interactions: Vec::new(),
-        },
-        after_read: None,
+                FieldSpec::new(
+                    "interactions_liees",
+                    Access::Interactions(|e: &mut E| &mut e.interactions),
+                ),
+                FieldSpec::new("date", Access::Date(|e: &mut E| &mut e.date)).required(),
+            ],
+            |meta, today| EvenementSecurite {
+                meta,
+                date: today,
+                lieu: Text::default(),
+                type_evenement: Text::default(),
+                deroule: Text::default(),
+                actions: Vec::new(),
+                cadre_legal: Vec::new(),
+                retour_experience: Text::default(),
+                interactions: Vec::new(),
+            },
+        )
         // Writing down what was learnt is reflective practice too.
-        more_evidence: Some(|e| {
+        .more_evidence(|e| {
             if e.retour_experience.trim().is_empty() {
                 Vec::new()
             } else {
                 vec!["CCP2.C9"]
             }
-        }),
-        cadre_legal: true,
-    }),
+        })
+        .with_cadre_legal(),
+    ),
 };
 
 impl Kind for EvenementSecurite {

@@ -64,6 +64,25 @@ pub struct Column {
     pub width: Width,
 }
 
+impl Column {
+    /// The date every record view starts with.
+    pub const DATE: Column = Column::fixed("col-date", 10);
+
+    pub const fn fixed(header: &'static str, cells: u16) -> Column {
+        Column {
+            header,
+            width: Width::Fixed(cells),
+        }
+    }
+
+    pub const fn fill(header: &'static str, share: u16) -> Column {
+        Column {
+            header,
+            width: Width::Fill(share),
+        }
+    }
+}
+
 /// How a cell stands out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -270,6 +289,40 @@ pub struct Listing<R: 'static> {
     pub done: Option<Done<R>>,
     /// Its form as field specs; `None` for a kind with a form of its own (`Kind::form`).
     pub form: Option<FormSpec<R>>,
+}
+
+impl<R> FormSpec<R> {
+    /// A form of these fields, with nothing following from them.
+    pub const fn new(
+        (title_new, title_edit): (&'static str, &'static str),
+        fields: &'static [FieldSpec<R>],
+        blank: fn(RecordMeta, NaiveDate) -> R,
+    ) -> FormSpec<R> {
+        FormSpec {
+            title_new,
+            title_edit,
+            fields,
+            blank,
+            after_read: None,
+            more_evidence: None,
+            cadre_legal: false,
+        }
+    }
+
+    pub const fn after_read(mut self, f: fn(&mut R, &R, NaiveDate)) -> FormSpec<R> {
+        self.after_read = Some(f);
+        self
+    }
+
+    pub const fn more_evidence(mut self, f: fn(&R) -> Vec<&'static str>) -> FormSpec<R> {
+        self.more_evidence = Some(f);
+        self
+    }
+
+    pub const fn with_cadre_legal(mut self) -> FormSpec<R> {
+        self.cadre_legal = true;
+        self
+    }
 }
 
 /// A listed kind's form, read and written through field specs.

@@ -1,7 +1,7 @@
 //! Notes de territoire (CCP1.C1): what the mediator learns of the territory's history and
 //! life, with its sources.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Width};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -10,22 +10,10 @@ static LISTING: Listing<NoteTerritoire> = Listing {
     view: "notes",
     detail_title: "detail-note",
     columns: &[
-        Column {
-            header: "col-date",
-            width: Width::Fixed(10),
-        },
-        Column {
-            header: "col-theme",
-            width: Width::Fill(2),
-        },
-        Column {
-            header: "col-periode",
-            width: Width::Fixed(12),
-        },
-        Column {
-            header: "col-texte",
-            width: Width::Fill(4),
-        },
+        Column::DATE,
+        Column::fill("col-theme", 2),
+        Column::fixed("col-periode", 12),
+        Column::fill("col-texte", 4),
     ],
     cells: |n, ctx| {
         vec![
@@ -58,10 +46,9 @@ static LISTING: Listing<NoteTerritoire> = Listing {
     },
     date: |n| n.date,
     done: None,
-    form: Some(FormSpec {
-        title_new: "form-new-note",
-        title_edit: "form-edit-note",
-        fields: &[
+    form: Some(FormSpec::new(
+        ("form-new-note", "form-edit-note"),
+        &[
             FieldSpec::new(
                 "theme_territoire",
                 Access::Choice(
@@ -87,7 +74,7 @@ static LISTING: Listing<NoteTerritoire> = Listing {
             ),
             FieldSpec::new("date", Access::Date(|n: &mut NoteTerritoire| &mut n.date)).required(),
         ],
-        blank: |meta, today| NoteTerritoire {
+        |meta, today| NoteTerritoire {
             meta,
             date: today,
             territoire: Text::default(),
@@ -96,10 +83,7 @@ static LISTING: Listing<NoteTerritoire> = Listing {
             texte: Text::default(),
             sources: Vec::new(),
         },
-        after_read: None,
-        more_evidence: None,
-        cadre_legal: false,
-    }),
+    )),
 };
 
 impl Kind for NoteTerritoire {

@@ -1,7 +1,7 @@
 //! Rencontres réseau (CCP1.C3): meetings with partners, listed with the other record views;
 //! their form (structures and contacts met, a suite) is their own.
 
-use super::{CellText, Column, Ctx, Detail, Kind, Listing, Width};
+use super::{CellText, Column, Ctx, Detail, Kind, Listing};
 use crate::app::form::{Field, FieldKind, Form, Options, Purpose};
 use crate::config::Config;
 use crate::domain::text::{date, duration, one_line};
@@ -21,22 +21,10 @@ static LISTING: Listing<Rencontre> = Listing {
     view: "rencontres",
     detail_title: "detail-rencontre",
     columns: &[
-        Column {
-            header: "col-date",
-            width: Width::Fixed(10),
-        },
-        Column {
-            header: "col-type",
-            width: Width::Fill(2),
-        },
-        Column {
-            header: "col-structures",
-            width: Width::Fill(3),
-        },
-        Column {
-            header: "col-objet",
-            width: Width::Fill(3),
-        },
+        Column::DATE,
+        Column::fill("col-type", 2),
+        Column::fill("col-structures", 3),
+        Column::fill("col-objet", 3),
     ],
     cells: |r, ctx| {
         vec![

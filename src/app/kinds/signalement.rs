@@ -1,9 +1,7 @@
 //! Signalements techniques: a dysfunction of a place (a lift, a street light) reported to
 //! the structure in charge, followed through its statuses. A place, never a person.
 
-use super::{
-    Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Tone, Width,
-};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Tone};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -17,22 +15,10 @@ static LISTING: Listing<Signalement> = Listing {
     view: "signalements",
     detail_title: "detail-signalement",
     columns: &[
-        Column {
-            header: "col-date",
-            width: Width::Fixed(10),
-        },
-        Column {
-            header: "col-categorie",
-            width: Width::Fixed(14),
-        },
-        Column {
-            header: "col-lieu",
-            width: Width::Fill(3),
-        },
-        Column {
-            header: "col-statut",
-            width: Width::Fixed(15),
-        },
+        Column::DATE,
+        Column::fixed("col-categorie", 14),
+        Column::fill("col-lieu", 3),
+        Column::fixed("col-statut", 15),
     ],
     cells: |x, ctx| {
         vec![
@@ -82,53 +68,54 @@ static LISTING: Listing<Signalement> = Listing {
         detail
     },
     date: |x| x.date,
-    // A change of status is a dated step; the first is dated like the signalement.
     done: Some(("signalements-title", |x| x.statut == "resolu")),
-    form: Some(FormSpec {
-        title_new: "form-new-signalement",
-        title_edit: "form-edit-signalement",
-        fields: &[
-            FieldSpec::new("lieu", Access::Line(|x: &mut Signalement| &mut x.lieu))
-                .required()
+    form: Some(
+        FormSpec::new(
+            ("form-new-signalement", "form-edit-signalement"),
+            &[
+                FieldSpec::new("lieu", Access::Line(|x: &mut Signalement| &mut x.lieu))
+                    .required()
+                    .guarded(),
+                FieldSpec::new(
+                    "categorie",
+                    Access::Choice(
+                        Options::Vocab("categories_signalement"),
+                        |x: &mut Signalement| &mut x.categorie,
+                    ),
+                )
+                .required(),
+                FieldSpec::new(
+                    "description",
+                    Access::Line(|x: &mut Signalement| &mut x.description),
+                )
                 .guarded(),
-            FieldSpec::new(
-                "categorie",
-                Access::Choice(
-                    Options::Vocab("categories_signalement"),
-                    |x: &mut Signalement| &mut x.categorie,
+                FieldSpec::new(
+                    "destinataire",
+                    Access::Structure(|x: &mut Signalement| &mut x.destinataire),
                 ),
-            )
-            .required(),
-            FieldSpec::new(
-                "description",
-                Access::Line(|x: &mut Signalement| &mut x.description),
-            )
-            .guarded(),
-            FieldSpec::new(
-                "destinataire",
-                Access::Structure(|x: &mut Signalement| &mut x.destinataire),
-            ),
-            FieldSpec::new(
-                "statut_signalement",
-                Access::Choice(
-                    Options::Vocab("statuts_signalement"),
-                    |x: &mut Signalement| &mut x.statut,
-                ),
-            )
-            .required(),
-            FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
-        ],
-        blank: |meta, today| Signalement {
-            meta,
-            date: today,
-            lieu: Text::default(),
-            categorie: Text::default(),
-            description: Text::default(),
-            destinataire: None,
-            statut: "signale".into(),
-            etapes: Vec::new(),
-        },
-        after_read: Some(|x, base, today| {
+                FieldSpec::new(
+                    "statut_signalement",
+                    Access::Choice(
+                        Options::Vocab("statuts_signalement"),
+                        |x: &mut Signalement| &mut x.statut,
+                    ),
+                )
+                .required(),
+                FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
+            ],
+            |meta, today| Signalement {
+                meta,
+                date: today,
+                lieu: Text::default(),
+                categorie: Text::default(),
+                description: Text::default(),
+                destinataire: None,
+                statut: "signale".into(),
+                etapes: Vec::new(),
+            },
+        )
+        // A change of status is a dated step; the first is dated like the signalement.
+        .after_read(|x, base, today| {
             if x.statut != base.statut || x.etapes.is_empty() {
                 x.etapes.push(Etape {
                     date: if x.etapes.is_empty() { x.date } else { today },
@@ -136,9 +123,7 @@ static LISTING: Listing<Signalement> = Listing {
                 });
             }
         }),
-        more_evidence: None,
-        cadre_legal: false,
-    }),
+    ),
 };
 
 impl Kind for Signalement {

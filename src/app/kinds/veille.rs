@@ -1,7 +1,7 @@
 //! Veille (CCP1.C4): what the mediator reads, hears and sees on the territory, with its
 //! source and how far it can be trusted.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Width};
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing};
 use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
@@ -10,22 +10,10 @@ static LISTING: Listing<Veille> = Listing {
     view: "veille",
     detail_title: "detail-veille",
     columns: &[
-        Column {
-            header: "col-date",
-            width: Width::Fixed(10),
-        },
-        Column {
-            header: "col-source",
-            width: Width::Fill(2),
-        },
-        Column {
-            header: "col-fiabilite",
-            width: Width::Fixed(11),
-        },
-        Column {
-            header: "col-resume",
-            width: Width::Fill(4),
-        },
+        Column::DATE,
+        Column::fill("col-source", 2),
+        Column::fixed("col-fiabilite", 11),
+        Column::fill("col-resume", 4),
     ],
     cells: |w, ctx| {
         vec![
@@ -53,10 +41,9 @@ static LISTING: Listing<Veille> = Listing {
     },
     date: |w| w.date,
     done: None,
-    form: Some(FormSpec {
-        title_new: "form-new-veille",
-        title_edit: "form-edit-veille",
-        fields: &[
+    form: Some(FormSpec::new(
+        ("form-new-veille", "form-edit-veille"),
+        &[
             FieldSpec::new("resume", Access::Line(|v: &mut Veille| &mut v.resume))
                 .required()
                 .guarded(),
@@ -87,7 +74,7 @@ static LISTING: Listing<Veille> = Listing {
             ),
             FieldSpec::new("date", Access::Date(|v: &mut Veille| &mut v.date)).required(),
         ],
-        blank: |meta, today| Veille {
+        |meta, today| Veille {
             meta,
             date: today,
             source_type: Text::default(),
@@ -97,10 +84,7 @@ static LISTING: Listing<Veille> = Listing {
             resume: Text::default(),
             diffusion: "equipe".into(),
         },
-        after_read: None,
-        more_evidence: None,
-        cadre_legal: false,
-    }),
+    )),
 };
 
 impl Kind for Veille {
