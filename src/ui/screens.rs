@@ -103,17 +103,6 @@ fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 /// What the journal list shows: count, active filters, and the search being typed.
 fn journal_title(app: &App) -> String {
     let j = &app.journal;
-    let total = app.data.interactions.len();
-    let mut title = if j.is_filtered() {
-        format!(
-            "{} · {} / {}",
-            app.t("tab-journal"),
-            format::count(lang(app), j.rows.len()),
-            format::count(lang(app), total)
-        )
-    } else {
-        counted(app, "tab-journal", total)
-    };
     let f = &j.filter;
     let v = &app.config.vocab;
     let mut parts: Vec<String> = Vec::new();
@@ -147,12 +136,43 @@ fn journal_title(app: &App) -> String {
     if f.suites_due {
         parts.push(app.t("field-suites-dues"));
     }
-    if !parts.is_empty() {
-        title.push_str(&format!(" · {}", parts.join(", ")));
+    let search = (j.searching || !j.query.is_empty()).then(|| (j.query_input.text(), j.searching));
+    list_title(
+        app,
+        "tab-journal",
+        (j.rows.len(), app.data.interactions.len()),
+        j.is_filtered(),
+        &parts,
+        search,
+    )
+}
+
+/// A searchable list's title: its count (shown / total when narrowed), the filters in
+/// force, and the search as typed (with a cursor while typing).
+fn list_title(
+    app: &App,
+    title_id: &str,
+    (shown, total): (usize, usize),
+    narrowed: bool,
+    filters: &[String],
+    search: Option<(&str, bool)>,
+) -> String {
+    let mut title = if narrowed {
+        format!(
+            "{} · {} / {}",
+            app.t(title_id),
+            format::count(lang(app), shown),
+            format::count(lang(app), total)
+        )
+    } else {
+        counted(app, title_id, total)
+    };
+    if !filters.is_empty() {
+        title.push_str(&format!(" · {}", filters.join(", ")));
     }
-    if j.searching || !j.query.is_empty() {
-        let cursor = if j.searching { "▏" } else { "" };
-        title.push_str(&format!(" · / {}{cursor}", j.query_input.text()));
+    if let Some((query, typing)) = search {
+        let cursor = if typing { "▏" } else { "" };
+        title.push_str(&format!(" · / {query}{cursor}"));
     }
     title
 }
@@ -698,17 +718,6 @@ fn ago(app: &App, date: Option<chrono::NaiveDate>) -> String {
 
 /// The annuaire's title: count, active filters, and the search being typed.
 fn directory_title(app: &App) -> String {
-    let total = app.data.structures.len();
-    let mut title = if app.reseau_is_filtered() {
-        format!(
-            "{} · {} / {}",
-            app.t("tab-reseau"),
-            format::count(lang(app), app.reseau_rows.len()),
-            format::count(lang(app), total)
-        )
-    } else {
-        counted(app, "tab-reseau", total)
-    };
     let f = &app.reseau_filter;
     let v = &app.config.vocab;
     let mut parts = Vec::new();
@@ -724,14 +733,16 @@ fn directory_title(app: &App) -> String {
     if let Some(t) = &f.theme {
         parts.push(v.thematiques.label(t, lang(app)).into_owned());
     }
-    if !parts.is_empty() {
-        title.push_str(&format!(" · {}", parts.join(", ")));
-    }
-    if app.reseau_searching || !app.reseau_query.is_empty() {
-        let cursor = if app.reseau_searching { "▏" } else { "" };
-        title.push_str(&format!(" · / {}{cursor}", app.reseau_query_input.text()));
-    }
-    title
+    let search = (app.reseau_searching || !app.reseau_query.is_empty())
+        .then(|| (app.reseau_query_input.text(), app.reseau_searching));
+    list_title(
+        app,
+        "tab-reseau",
+        (app.reseau_rows.len(), app.data.structures.len()),
+        app.reseau_is_filtered(),
+        &parts,
+        search,
+    )
 }
 
 fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
@@ -1092,23 +1103,15 @@ fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| fiche_detail(app, theme, &data.fiches[i]))
         .unwrap_or_default();
     ScreenView {
-        title: {
-            let mut title = if app.docs_query.is_empty() {
-                counted(app, "tab-documentation", rows.len())
-            } else {
-                format!(
-                    "{} · {} / {}",
-                    app.t("tab-documentation"),
-                    format::count(lang(app), rows.len()),
-                    format::count(lang(app), app.data.fiches.len())
-                )
-            };
-            if app.docs_searching || !app.docs_query.is_empty() {
-                let cursor = if app.docs_searching { "▏" } else { "" };
-                title.push_str(&format!(" · / {}{cursor}", app.docs_query_input.text()));
-            }
-            title
-        },
+        title: list_title(
+            app,
+            "tab-documentation",
+            (rows.len(), app.data.fiches.len()),
+            !app.docs_query.is_empty(),
+            &[],
+            (app.docs_searching || !app.docs_query.is_empty())
+                .then(|| (app.docs_query_input.text(), app.docs_searching)),
+        ),
         columns: vec![
             col(app, "col-classement", Constraint::Fill(2)),
             col(app, "col-titre", Constraint::Fill(3)),
