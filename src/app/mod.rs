@@ -349,6 +349,14 @@ pub struct App {
     pub demo: bool,
 }
 
+/// What a form read, for the one save path: the record (`None` when the form has
+/// problems), the records created beside it, the status message's id.
+struct Saved {
+    record: Option<AnyRecord>,
+    created: Vec<AnyRecord>,
+    status: &'static str,
+}
+
 /// How many changes `u` can take back.
 const UNDO_DEPTH: usize = 100;
 
@@ -2913,34 +2921,18 @@ impl App {
                 self.save_record(form, record, is_new)
             }
             Purpose::Rencontre { is_new, .. } => {
-                let now = Timestamp(self.now_ms);
-                let Some(mut r) =
-                    kinds::rencontre::read_rencontre(&mut form, &self.data, self.today, now)
-                else {
-                    self.modals.push(Modal::Form(form));
-                    return Vec::new();
+                let record = kinds::rencontre::read_rencontre(
+                    &mut form,
+                    &self.data,
+                    self.today,
+                    Timestamp(self.now_ms),
+                );
+                let saved = Saved {
+                    record: record.map(Record::into_any),
+                    created: Vec::new(),
+                    status: "status-rencontre-saved",
                 };
-                if !form.guard_accepted {
-                    let warnings = self.guard_warnings(&form);
-                    if !warnings.is_empty() {
-                        self.modals.push(Modal::Form(form));
-                        self.modals.push(Modal::Guard { warnings });
-                        return Vec::new();
-                    }
-                }
-                if is_new {
-                    r.meta.id = self.ids.next(self.now_ms);
-                    r.meta.created_at = now;
-                }
-                let what = if is_new {
-                    "undo-created"
-                } else {
-                    "undo-edited"
-                };
-                let effects =
-                    self.commit(what, vec![AnyRecord::Rencontre(Box::new(r))], Vec::new());
-                self.set_status(self.t("status-rencontre-saved"), false);
-                effects
+                self.save(form, saved, is_new).1
             }
             Purpose::Contact { is_new, .. } => {
                 let now = Timestamp(self.now_ms);
@@ -3011,37 +3003,26 @@ impl App {
                 Vec::new()
             }
             Purpose::Interaction { is_new, .. } => {
-                let now = Timestamp(self.now_ms);
-                let Some((mut it, created)) =
-                    interaction_form::read(&mut form, self.today, now, &mut self.ids)
-                else {
-                    self.modals.push(Modal::Form(form));
-                    return Vec::new();
+                let read = interaction_form::read(
+                    &mut form,
+                    self.today,
+                    Timestamp(self.now_ms),
+                    &mut self.ids,
+                );
+                let (record, created) = match read {
+                    Some((it, created)) => (Some(it.into_any()), created),
+                    None => (None, Vec::new()),
                 };
-                if !form.guard_accepted {
-                    let warnings = self.guard_warnings(&form);
-                    if !warnings.is_empty() {
-                        self.modals.push(Modal::Form(form));
-                        self.modals.push(Modal::Guard { warnings });
-                        return Vec::new();
-                    }
-                }
-                if is_new {
-                    it.meta.id = self.ids.next(self.now_ms);
-                    it.meta.created_at = now;
-                }
-                let id = it.meta.id;
-                let mut records = created;
-                records.push(AnyRecord::Interaction(Box::new(it)));
-                let what = if is_new {
-                    "undo-created"
-                } else {
-                    "undo-edited"
+                let saved = Saved {
+                    record,
+                    created,
+                    status: "status-saved",
                 };
-                let effects = self.commit(what, records, Vec::new());
-                self.journal.mode = Mode::List;
-                self.select_interaction(id);
-                self.set_status(self.t("status-saved"), false);
+                let (id, effects) = self.save(form, saved, is_new);
+                if let Some(id) = id {
+                    self.journal.mode = Mode::List;
+                    self.select_interaction(id);
+                }
                 effects
             }
         }
@@ -3055,16 +3036,29 @@ impl App {
         record: Option<AnyRecord>,
         is_new: bool,
     ) -> Vec<Effect> {
-        let Some(mut record) = record else {
+        let saved = Saved {
+            record,
+            created: Vec::new(),
+            status: "status-record-saved",
+        };
+        self.save(form, saved, is_new).1
+    }
+
+    /// The one save path of the forms that write records: back to the form on errors
+    /// (`record` None) or guard warnings; a new id for a new record; the record and the
+    /// records created beside it (a structure, a suivi) in one commit with undo; a status.
+    /// The id saved comes back with the effects.
+    fn save(&mut self, form: Box<Form>, saved: Saved, is_new: bool) -> (Option<Id>, Vec<Effect>) {
+        let Some(mut record) = saved.record else {
             self.modals.push(Modal::Form(form));
-            return Vec::new();
+            return (None, Vec::new());
         };
         if !form.guard_accepted {
             let warnings = self.guard_warnings(&form);
             if !warnings.is_empty() {
                 self.modals.push(Modal::Form(form));
                 self.modals.push(Modal::Guard { warnings });
-                return Vec::new();
+                return (None, Vec::new());
             }
         }
         if is_new {
@@ -3072,14 +3066,17 @@ impl App {
             meta.id = self.ids.next(self.now_ms);
             meta.created_at = Timestamp(self.now_ms);
         }
+        let id = record.id();
         let what = if is_new {
             "undo-created"
         } else {
             "undo-edited"
         };
-        let effects = self.commit(what, vec![record], Vec::new());
-        self.set_status(self.t("status-record-saved"), false);
-        effects
+        let mut records = saved.created;
+        records.push(record);
+        let effects = self.commit(what, records, Vec::new());
+        self.set_status(self.t(saved.status), false);
+        (Some(id), effects)
     }
 
     /// The free-text guard, knowing the network's names (never a warning).
