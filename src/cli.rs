@@ -929,17 +929,17 @@ fn export_dossier(
         modalite,
         today: crate::clock::today(),
     };
-    let blocks = dossier.blocks();
-    let bytes = match format {
-        ExportFormat::Docx => crate::export::dossier::docx(&blocks).map_err(|detail| {
-            Failure::new(
-                EXIT_OTHER,
-                i18n.t_args("err-docx", &[arg("detail", detail)]),
-            )
-        })?,
-        ExportFormat::Html => crate::export::dossier::html(&blocks).into_bytes(),
-        _ => crate::export::dossier::markdown(&blocks).into_bytes(),
+    let format = match format {
+        ExportFormat::Docx => crate::export::dossier::Format::Docx,
+        ExportFormat::Html => crate::export::dossier::Format::Html,
+        _ => crate::export::dossier::Format::Markdown,
     };
+    let bytes = dossier.render(format).map_err(|detail| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-docx", &[arg("detail", detail)]),
+        )
+    })?;
     write_output(i18n, output.as_deref(), &bytes)?;
     Ok(())
 }
@@ -1402,7 +1402,7 @@ fn import_documentation(
     i18n: &I18n,
     dir: &Path,
 ) -> Result<(), Failure> {
-    use crate::domain::{IdGen, Timestamp};
+    use crate::domain::{IdGen, Record, Timestamp};
     let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
     let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
     // Before the fiches change: the documentation as it was, in sauvegardes/.
@@ -1411,25 +1411,20 @@ fn import_documentation(
         .map_err(|e| store_failure(i18n, &e))?;
     let now = Timestamp(crate::clock::now_utc_ms());
     let mut ids = IdGen::after(data.last_id());
-    let default_node = config
-        .vocab
-        .plan_classement
-        .entries
-        .first()
-        .map(|e| e.id.clone())
-        .unwrap_or_default();
-    let report = crate::export::markdown::merge(
-        &data,
-        files,
-        now,
-        &mut ids,
-        &default_node,
-        &i18n.t("revision-conflict"),
-        &i18n.t("revision-import"),
-    );
-    for f in &report.fiches {
-        store.put(f).map_err(|e| store_failure(i18n, &e))?;
-    }
+    let report = crate::app::docs::merge_folder(&data, files, config, i18n, now, &mut ids);
+    // Every fiche of the folder in one transaction: imported whole or not at all.
+    let changes = crate::domain::Changes {
+        put: report
+            .fiches
+            .iter()
+            .cloned()
+            .map(Record::into_any)
+            .collect(),
+        remove: Vec::new(),
+    };
+    store
+        .commit(&changes)
+        .map_err(|e| store_failure(i18n, &e))?;
     say!("{}", crate::app::docs::import_summary(i18n, &report));
     for p in &report.problems {
         warn!("{}", crate::app::docs::problem_text(i18n, p));

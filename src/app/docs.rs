@@ -428,6 +428,35 @@ pub fn review_rows(data: &Dataset, today: NaiveDate) -> Vec<ReviewRow> {
     rows
 }
 
+/// Merges a documentation folder into the fiches, as both the `i` key and `carnet import
+/// DIR` do: files without a classement go under the plan's first node; conflicts and
+/// imports are noted in the revisions in the UI language.
+pub fn merge_folder(
+    data: &Dataset,
+    files: crate::export::markdown::FolderFiles,
+    config: &Config,
+    i18n: &crate::i18n::I18n,
+    now: Timestamp,
+    ids: &mut IdGen,
+) -> crate::export::markdown::ImportReport {
+    let default_node = config
+        .vocab
+        .plan_classement
+        .entries
+        .first()
+        .map(|e| e.id.clone())
+        .unwrap_or_default();
+    crate::export::markdown::merge(
+        data,
+        files,
+        now,
+        ids,
+        &default_node,
+        &i18n.t("revision-conflict"),
+        &i18n.t("revision-import"),
+    )
+}
+
 impl super::kinds::Kind for Fiche {
     const EVIDENCE: bool = true;
 

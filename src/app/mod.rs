@@ -1825,23 +1825,13 @@ impl App {
     }
 
     fn merge_folder(&mut self, files: crate::export::markdown::FolderFiles) -> Vec<Effect> {
-        let default_node = self
-            .config
-            .vocab
-            .plan_classement
-            .entries
-            .first()
-            .map(|e| e.id.clone())
-            .unwrap_or_default();
-        let (conflict_note, import_note) = (self.t("revision-conflict"), self.t("revision-import"));
-        let report = crate::export::markdown::merge(
+        let report = docs::merge_folder(
             &self.data,
             files,
+            &self.config,
+            &self.i18n,
             Timestamp(self.now_ms),
             &mut self.ids,
-            &default_node,
-            &conflict_note,
-            &import_note,
         );
         let mut summary = docs::import_summary(&self.i18n, &report);
         if let Some(p) = report.problems.first() {
@@ -2169,16 +2159,22 @@ impl App {
                 .map_or(String::new(), |v| v.text().to_string())
         };
         let path = typed_path(&text("fichier"));
-        let format = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
         let identity = export::Identity {
             nom_naissance: text("nom_naissance"),
             nom_usage: text("nom_usage"),
             prenom: text("prenom"),
             adresse: text("adresse_candidat"),
             lieu: text("fait_a"),
+        };
+        let Some(format) = export::Format::of_path(&path) else {
+            let message = if path.as_os_str().is_empty() {
+                "err-required"
+            } else {
+                "err-dp-extension"
+            };
+            form.set_error("fichier", message);
+            self.modals.push(Modal::Form(form));
+            return Vec::new();
         };
         let dossier = export::Dossier {
             config: &self.config,
@@ -2190,21 +2186,7 @@ impl App {
                 .and_then(|p| export::Modalite::from_role(&p.role)),
             today: self.today,
         };
-        let bytes = match format.as_deref() {
-            Some("docx") => export::docx(&dossier.blocks()),
-            Some("html" | "htm") => Ok(export::html(&dossier.blocks()).into_bytes()),
-            Some("md") => Ok(export::markdown(&dossier.blocks()).into_bytes()),
-            _ => {
-                let message = if path.as_os_str().is_empty() {
-                    "err-required"
-                } else {
-                    "err-dp-extension"
-                };
-                form.set_error("fichier", message);
-                self.modals.push(Modal::Form(form));
-                return Vec::new();
-            }
-        };
+        let bytes = dossier.render(format);
         match bytes {
             Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
             Err(detail) => {

@@ -44,6 +44,39 @@ impl Modalite {
     }
 }
 
+/// The files the dossier is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension (`.md`, `.html`/`.htm`, `.docx`).
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+impl Dossier<'_> {
+    /// The dossier's bytes in `format` (the only failure: a DOCX that cannot be built).
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, String> {
+        let blocks = self.blocks();
+        match format {
+            Format::Markdown => Ok(markdown(&blocks).into_bytes()),
+            Format::Html => Ok(html(&blocks).into_bytes()),
+            Format::Docx => docx(&blocks),
+        }
+    }
+}
+
 /// What the dossier is made of, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
