@@ -1336,6 +1336,13 @@ fn quick_note(
         it.reponses.push("orientation".into());
     }
     it.orientation = orientation;
+    // Linked to the competences its types suggest, as the form would link it.
+    it.meta.evidence = crate::app::form::evidence_links(
+        crate::app::interaction_form::suggested_competences(&it.types, config),
+        &Text::default(),
+        &[],
+        it.date,
+    );
     it.normalize();
     if let Some(e) = it.validate().into_iter().next() {
         return Err(usage(

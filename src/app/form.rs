@@ -408,21 +408,32 @@ impl Form {
     }
 }
 
-/// The evidence links a form's "competences" and "justification" fields describe: links kept
-/// from `old` keep their strength and date; new ones are principale for the first,
-/// secondaire after, dated `date`.
+/// The evidence links a form's "competences" and "justification" fields describe.
 pub fn read_evidence(
     form: &Form,
     old: &[crate::domain::EvidenceLink],
     date: chrono::NaiveDate,
 ) -> Vec<crate::domain::EvidenceLink> {
-    use crate::domain::{EvidenceLink, Strength};
     let justification: Text =
         crate::domain::text::one_line(form.value("justification").map_or("", Value::text)).into();
     let chosen = form
         .value("competences")
         .map(|v| v.multi().to_vec())
         .unwrap_or_default();
+    evidence_links(chosen, &justification, old, date)
+}
+
+/// Links to the chosen competences (qualified ids): links kept from `old` keep their
+/// strength and date (and their justification when none is given); new ones are
+/// principale for the first, secondaire after, dated `date`. The forms and `carnet note`
+/// link records this way.
+pub fn evidence_links(
+    chosen: Vec<Text>,
+    justification: &Text,
+    old: &[crate::domain::EvidenceLink],
+    date: chrono::NaiveDate,
+) -> Vec<crate::domain::EvidenceLink> {
+    use crate::domain::{EvidenceLink, Strength};
     chosen
         .into_iter()
         .enumerate()

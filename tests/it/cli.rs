@@ -859,6 +859,29 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
         "hier is the day before CARNET_TODAY"
     );
     assert_eq!(first.demande, "Dossier de logement social");
+    // Linked to the competences the type suggests, exactly as the form links them.
+    let config = common::config(carnet::domain::Lang::Fr);
+    let suggested = carnet::app::interaction_form::suggested_competences(&first.types, &config);
+    assert!(!suggested.is_empty());
+    let linked: Vec<_> = first
+        .meta
+        .evidence
+        .iter()
+        .map(|e| (e.competence.clone(), e.strength, e.date))
+        .collect();
+    let expected: Vec<_> = suggested
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let strength = if k == 0 {
+                carnet::domain::Strength::Principale
+            } else {
+                carnet::domain::Strength::Secondaire
+            };
+            (c.clone(), strength, first.date)
+        })
+        .collect();
+    assert_eq!(linked, expected);
     let oriented = all.iter().max_by_key(|i| i.meta.id).unwrap();
     assert_eq!(
         oriented.orientation.as_ref().unwrap().nom,
