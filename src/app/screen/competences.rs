@@ -1,0 +1,433 @@
+//! The Compétences tab: référentiel, coverage, evidence of a competence, analyses, profil
+//! and the Dossier Professionnel; its keys and the hints its footer shows.
+
+use crate::app::*;
+
+impl App {
+    pub(in crate::app) fn competences_action(&mut self, action: Action) -> Vec<Effect> {
+        let selected_analyse = (self.comp_view == CompView::Analyses)
+            .then(|| self.views.analyses.get(self.cursors[3].selected).copied())
+            .flatten();
+        match action {
+            Action::View => {
+                let items = CompView::ALL
+                    .iter()
+                    .map(|m| {
+                        picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name())))
+                    })
+                    .collect();
+                let p = Picker::new(
+                    self.t("picker-comp-views"),
+                    items,
+                    false,
+                    vec![self.comp_view.name().into()],
+                    0,
+                )
+                .for_purpose(picker::Purpose::CompView);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            Action::New
+            | Action::Edit
+            | Action::Delete
+            | Action::Todo
+            | Action::Export
+            | Action::Move
+                if self.comp_view == CompView::Dossier =>
+            {
+                return self.dossier_action(action);
+            }
+            Action::Todo => {
+                self.comp_view = if self.comp_view == CompView::Coverage {
+                    CompView::Referentiel
+                } else {
+                    CompView::Coverage
+                };
+                self.cursors[3] = Cursor::default();
+            }
+            Action::New | Action::Edit if self.comp_view == CompView::Profil => {
+                let (p, is_new) = match self.data.profil() {
+                    Some(p) => (p.clone(), false),
+                    None => (profil::empty(Timestamp(self.now_ms)), true),
+                };
+                self.modals.push(Modal::Form(Box::new(profil::profil_form(
+                    &p, is_new, &self.data,
+                ))));
+            }
+            Action::New => {
+                let a = Analyse {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    date: self.today,
+                    interaction: None,
+                    format: "individuelle".into(),
+                    situation: Text::default(),
+                    ce_que_jai_fait: Text::default(),
+                    ressenti: Text::default(),
+                    analyse_posture: Text::default(),
+                    autrement: Text::default(),
+                    retenu: Text::default(),
+                };
+                self.comp_view = CompView::Analyses;
+                self.modals.push(Modal::Form(Box::new(analyse::analyse_form(
+                    &a,
+                    true,
+                    &self.config,
+                    &self.data,
+                ))));
+            }
+            Action::Edit
+                if matches!(self.comp_view, CompView::Referentiel | CompView::Coverage) =>
+            {
+                if let Some(competence) = self.selected_competence() {
+                    self.modals.push(Modal::Evidence {
+                        competence,
+                        cursor: 0,
+                    });
+                }
+            }
+            Action::Edit if selected_analyse.is_some() => {
+                if let Some(i) = selected_analyse {
+                    let form = analyse::analyse_form(
+                        &self.data.analyses[i],
+                        false,
+                        &self.config,
+                        &self.data,
+                    );
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete if selected_analyse.is_some() => {
+                if let Some(i) = selected_analyse {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(
+                            RecordKind::Analyse,
+                            self.data.analyses[i].meta.id,
+                        ),
+                    });
+                }
+            }
+            Action::ClearFilter if self.comp_view != CompView::Referentiel => {
+                self.comp_view = CompView::Referentiel;
+                self.cursors[3] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// The row under the cursor in the Dossier Professionnel view.
+    pub fn selected_dossier_row(&self) -> Option<dossier::Row> {
+        let selected = self.cursors[Tab::Competences.index()].selected;
+        dossier::rows(&self.data, &self.config)
+            .get(selected)
+            .copied()
+    }
+
+    /// The export form was saved: the document is built here (pure) and written by the
+    /// runtime. The identity lives only in the form, which is dropped.
+    pub(in crate::app) fn export_dossier(&mut self, mut form: Box<Form>) -> Vec<Effect> {
+        use crate::export::dossier as export;
+        let text = |id: &str| {
+            form.value(id)
+                .map_or(String::new(), |v| v.text().to_string())
+        };
+        let path = typed_path(&text("fichier"));
+        let identity = export::Identity {
+            nom_naissance: text("nom_naissance"),
+            nom_usage: text("nom_usage"),
+            prenom: text("prenom"),
+            adresse: text("adresse_candidat"),
+            lieu: text("fait_a"),
+        };
+        let Some(format) = export::Format::of_path(&path) else {
+            let message = if path.as_os_str().is_empty() {
+                "err-required"
+            } else {
+                "err-dp-extension"
+            };
+            form.set_error("fichier", message);
+            self.modals.push(Modal::Form(form));
+            return Vec::new();
+        };
+        let dossier = export::Dossier {
+            config: &self.config,
+            data: &self.data,
+            identity: &identity,
+            modalite: self
+                .data
+                .profil()
+                .and_then(|p| export::Modalite::from_role(&p.role)),
+            today: self.today,
+        };
+        let bytes = dossier.render(format);
+        match bytes {
+            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
+            Err(detail) => {
+                let text = self
+                    .i18n
+                    .t_args("status-write-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `m` on an example: one rank up within its CCP (the first goes last), ranks renumbered
+    /// 1, 2, 3 so the export's « Exemple n°k » follows the order the user chose.
+    pub(in crate::app) fn move_exemple_up(&mut self, i: usize) -> Vec<Effect> {
+        let Some(x) = self.data.exemples.get(i) else {
+            return Vec::new();
+        };
+        let id = x.meta.id;
+        let mut order = dossier::examples_of(&self.data, &x.ccp);
+        let Some(pos) = order.iter().position(|&j| j == i) else {
+            return Vec::new();
+        };
+        if order.len() < 2 {
+            return Vec::new();
+        }
+        let moved = order.remove(pos);
+        order.insert(pos.checked_sub(1).unwrap_or(order.len()), moved);
+        let now = Timestamp(self.now_ms);
+        let changed: Vec<AnyRecord> = order
+            .iter()
+            .zip(1u8..)
+            .filter(|&(&j, rang)| self.data.exemples[j].rang != rang)
+            .map(|(&j, rang)| {
+                let mut e = self.data.exemples[j].clone();
+                e.rang = rang;
+                e.meta.updated_at = now;
+                AnyRecord::Exemple(Box::new(e))
+            })
+            .collect();
+        let effects = self.commit("undo-edited", changed, Vec::new());
+        // The cursor follows the example to its new row.
+        let rows = dossier::rows(&self.data, &self.config);
+        if let Some(row) = rows.iter().position(
+            |r| matches!(r, dossier::Row::Exemple(j) if self.data.exemples[*j].meta.id == id),
+        ) {
+            let height = self.list_height();
+            self.cursors[Tab::Competences.index()].select(row, rows.len(), height);
+            if let Some(x) = self.data.exemples.iter().find(|x| x.meta.id == id) {
+                let text = self
+                    .i18n
+                    .t_args("status-exemple-moved", &[arg("rang", x.rang)]);
+                self.set_status(text, false);
+            }
+        }
+        effects
+    }
+
+    pub(in crate::app) fn dossier_action(&mut self, action: Action) -> Vec<Effect> {
+        let row = self.selected_dossier_row();
+        let r = &self.config.referentiel;
+        match (action, row) {
+            (Action::New, Some(row)) => {
+                let ccp = match row {
+                    dossier::Row::Ccp(ci) => r.ccp.get(ci).map(|c| r.qualify(&c.id).into()),
+                    dossier::Row::Exemple(i) => self.data.exemples.get(i).map(|x| x.ccp.clone()),
+                };
+                let Some(ccp) = ccp else {
+                    return Vec::new();
+                };
+                let items = dossier::source_items(&self.data, &self.config, self.i18n.lang(), &ccp);
+                self.draft_ccp = ccp;
+                let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::DraftExemple);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Todo, Some(dossier::Row::Exemple(i))) => {
+                let Some(x) = self.data.exemples.get(i) else {
+                    return Vec::new();
+                };
+                let items: Vec<picker::PickItem> = self
+                    .sharing_warnings(x)
+                    .into_iter()
+                    .filter(|(_, accepted)| !accepted)
+                    .map(|(w, _)| {
+                        let label = format!(
+                            "« {} » — {} ({})",
+                            w.matched,
+                            self.t(w.kind.message_id()),
+                            self.field_label(w.field)
+                        );
+                        picker::PickItem::plain(format!("{}\u{1f}{}", w.field, w.matched), label)
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-sharing-warning"), false);
+                    return Vec::new();
+                }
+                self.draft_exemple = Some(x.meta.id);
+                let p = Picker::new(self.t("picker-accept-warning"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::AcceptWarning);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Move, Some(dossier::Row::Exemple(i))) => return self.move_exemple_up(i),
+            (Action::Export, _) => {
+                let pending = dossier::unaccepted_warnings(&self.data, &self.config).len();
+                if pending > 0 {
+                    let text = self.i18n.t_args("status-dp-gate", &[arg("count", pending)]);
+                    self.set_status(text, true);
+                    return Vec::new();
+                }
+                self.modals
+                    .push(Modal::Form(Box::new(dossier::export_form())));
+            }
+            (Action::Edit, Some(dossier::Row::Exemple(i))) => {
+                if let Some(x) = self.data.exemples.get(i) {
+                    let form = dossier::exemple_form(x, false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            (Action::Delete, Some(dossier::Row::Exemple(i))) => {
+                if let Some(x) = self.data.exemples.get(i) {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(RecordKind::Exemple, x.meta.id),
+                    });
+                }
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// The qualified id of the competence under the cursor (référentiel or coverage view).
+    pub fn selected_competence(&self) -> Option<Text> {
+        let r = &self.config.referentiel;
+        let selected = self.cursors[Tab::Competences.index()].selected;
+        let (ci, k) = match self.comp_view {
+            CompView::Referentiel => match self.views.competences.get(selected)? {
+                CompetenceRow::Competence(ci, k) => (*ci, *k),
+                CompetenceRow::Orphan(i) => return self.views.orphans.get(*i).cloned(),
+                CompetenceRow::Ccp(_) | CompetenceRow::OrphanHeader => return None,
+            },
+            CompView::Coverage => {
+                let (ci, k, _) = *self.gaps_first().get(selected)?;
+                (ci, k)
+            }
+            _ => return None,
+        };
+        Some(r.qualify(&r.ccp.get(ci)?.competences.get(k)?.id).into())
+    }
+
+    /// The links listed by the evidence modal, newest first.
+    pub fn evidence_links(&self, competence: &str) -> Vec<evidence::Linked> {
+        evidence::linked(
+            &self.data,
+            &self.config,
+            self.i18n.lang(),
+            competence,
+            usize::MAX,
+        )
+        .0
+    }
+
+    pub(in crate::app) fn evidence_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Evidence { competence, cursor }) = self.modals.last() else {
+            return Vec::new();
+        };
+        let competence = competence.clone();
+        let links = self.evidence_links(&competence);
+        let current = links.get(*cursor).cloned();
+        let set_cursor = |app: &mut App, value: usize| {
+            if let Some(Modal::Evidence { cursor, .. }) = app.modals.last_mut() {
+                *cursor = value;
+            }
+        };
+        let at = *cursor;
+        match action {
+            Action::Down => set_cursor(self, (at + 1).min(links.len().saturating_sub(1))),
+            Action::Up => set_cursor(self, at.saturating_sub(1)),
+            Action::Close | Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Undo => return self.undo(),
+            Action::Select => {
+                if let Some(form) = current
+                    .and_then(|l| self.current(l.kind, l.id))
+                    .and_then(|r| kinds::form(&r, false, &self.ctx()))
+                {
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Strength | Action::Delete => {
+                let Some(link) = current else {
+                    return Vec::new();
+                };
+                let Some(mut record) = self.current(link.kind, link.id) else {
+                    return Vec::new();
+                };
+                let meta = record.meta_mut();
+                let status = if action == Action::Delete {
+                    if link.index < meta.evidence.len() {
+                        meta.evidence.remove(link.index);
+                    }
+                    set_cursor(self, at.min(links.len().saturating_sub(2)));
+                    "status-link-removed"
+                } else {
+                    let Some(e) = meta.evidence.get_mut(link.index) else {
+                        return Vec::new();
+                    };
+                    e.strength = match e.strength {
+                        Strength::Principale => Strength::Secondaire,
+                        Strength::Secondaire => Strength::Principale,
+                    };
+                    "status-link-strength"
+                };
+                meta.updated_at = Timestamp(self.now_ms);
+                let effects = self.commit("undo-edited", vec![record], Vec::new());
+                self.set_status(self.t(status), false);
+                return effects;
+            }
+            Action::New => {
+                let kinds = |k: RecordKind| self.t(&format!("kind-{}", k.name()));
+                let items = evidence::candidates(
+                    &self.data,
+                    &self.config,
+                    self.i18n.lang(),
+                    &kinds,
+                    &competence,
+                );
+                let p = Picker::new(self.t("picker-add-evidence"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::AddEvidence);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Links the chosen record to the competence of the evidence modal below the picker.
+    pub(in crate::app) fn add_evidence(&mut self, item: &str) -> Vec<Effect> {
+        let Some(Modal::Evidence { competence, .. }) = self.modals.last() else {
+            return Vec::new();
+        };
+        let competence = competence.clone();
+        let Some((kind, id)) = evidence::parse_candidate(item) else {
+            return Vec::new();
+        };
+        let Some(mut record) = self.current(kind, id) else {
+            return Vec::new();
+        };
+        let date = evidence::summary(&self.data, &self.config, self.i18n.lang(), kind, id)
+            .map_or(self.today, |(d, _)| d);
+        let meta = record.meta_mut();
+        meta.evidence.push(EvidenceLink {
+            competence,
+            strength: Strength::Secondaire,
+            justification: Text::default(),
+            date,
+        });
+        meta.updated_at = Timestamp(self.now_ms);
+        let effects = self.commit("undo-edited", vec![record], Vec::new());
+        if let Some(Modal::Evidence { cursor, .. }) = self.modals.last_mut() {
+            *cursor = 0;
+        }
+        self.set_status(self.t("status-link-added"), false);
+        effects
+    }
+}

@@ -1,0 +1,318 @@
+//! The Documentation tab: fiches, the plan de classement, revisions, folder import; its
+//! keys and the hints its footer shows.
+
+use crate::app::*;
+
+impl App {
+    pub(in crate::app) fn docs_action(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Plan {
+            self.docs_mode = if self.docs_mode == DocsMode::Plan {
+                DocsMode::List
+            } else {
+                DocsMode::Plan
+            };
+            self.cursors[2] = Cursor::default();
+            return Vec::new();
+        }
+        if self.docs_mode == DocsMode::Plan {
+            return self.plan_action(action);
+        }
+        let selected = self.selected_fiche();
+        match action {
+            Action::New => {
+                let classement = selected
+                    .map(|i| self.data.fiches[i].classement.clone())
+                    .or_else(|| {
+                        self.config
+                            .vocab
+                            .plan_classement
+                            .entries
+                            .first()
+                            .map(|e| e.id.as_str().into())
+                    })
+                    .unwrap_or_default();
+                let f = Fiche {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    titre: Text::default(),
+                    type_fiche: "fiche_pratique".into(),
+                    thematiques: Vec::new(),
+                    contenu: Text::default(),
+                    sources: Vec::new(),
+                    classement,
+                    statut: "brouillon".into(),
+                    date_verification: Some(self.today),
+                    date_revision: self.today.checked_add_months(chrono::Months::new(12)),
+                    revisions: Vec::new(),
+                    structures: Vec::new(),
+                };
+                self.modals.push(Modal::Form(Box::new(docs::fiche_form(
+                    &f,
+                    true,
+                    &self.config,
+                ))));
+            }
+            Action::Edit => {
+                if let Some(i) = selected {
+                    let form = docs::fiche_form(&self.data.fiches[i], false, &self.config);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete => {
+                if let Some(i) = selected {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(
+                            RecordKind::Fiche,
+                            self.data.fiches[i].meta.id,
+                        ),
+                    });
+                }
+            }
+            Action::Import => self.modals.push(Modal::Form(Box::new(docs::import_form()))),
+            Action::Timeline => {
+                if let Some(i) = selected {
+                    let f = &self.data.fiches[i];
+                    if f.revisions.is_empty() {
+                        self.set_status(self.t("status-no-revisions"), false);
+                    } else {
+                        self.modals.push(Modal::History {
+                            fiche: f.meta.id,
+                            cursor: 0,
+                            diff: false,
+                        });
+                    }
+                }
+            }
+            Action::Todo => {
+                self.docs_mode = match self.docs_mode {
+                    DocsMode::AReviser => DocsMode::List,
+                    _ => DocsMode::AReviser,
+                };
+                self.cursors[2] = Cursor::default();
+            }
+            Action::Search => {
+                self.docs_mode = DocsMode::List;
+                self.docs_searching = true;
+            }
+            Action::ClearFilter => {
+                self.docs_mode = DocsMode::List;
+                self.docs_query_input.set("");
+                self.docs_query = crate::search::Query::default();
+                self.refresh_docs_rows();
+                self.cursors[2] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    pub(in crate::app) fn merge_folder(
+        &mut self,
+        files: crate::export::markdown::FolderFiles,
+    ) -> Vec<Effect> {
+        let report = docs::merge_folder(
+            &self.data,
+            files,
+            &self.config,
+            &self.i18n,
+            Timestamp(self.now_ms),
+            &mut self.ids,
+        );
+        let mut summary = docs::import_summary(&self.i18n, &report);
+        if let Some(p) = report.problems.first() {
+            summary.push(' ');
+            summary.push_str(&docs::problem_text(&self.i18n, p));
+        }
+        let records = report
+            .fiches
+            .into_iter()
+            .map(|f| AnyRecord::Fiche(Box::new(f)))
+            .collect::<Vec<_>>();
+        let effects = if records.is_empty() {
+            Vec::new()
+        } else {
+            self.commit("undo-imported", records, Vec::new())
+        };
+        let error = !report.problems.is_empty() || !report.conflicts.is_empty();
+        self.set_status(summary, error);
+        effects
+    }
+
+    pub(in crate::app) fn plan_action(&mut self, action: Action) -> Vec<Effect> {
+        let node = self.selected_node().cloned();
+        match (action, node) {
+            (Action::New, parent) => {
+                let form = docs::node_form(None, parent.map(|p| p.id.as_str().into()), "");
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            (Action::Edit, Some(n)) => {
+                let label = n.label(self.config.lang).to_string();
+                let form = docs::node_form(
+                    Some(n.id.as_str().into()),
+                    n.parent.as_deref().map(Text::from),
+                    &label,
+                );
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            (Action::Move, Some(n)) => {
+                // Any node outside its own subtree, or the root.
+                let plan = &self.config.vocab.plan_classement;
+                let inside = |id: &str| {
+                    let mut cur = Some(id);
+                    let mut depth = 0;
+                    while let Some(c) = cur {
+                        if c == n.id {
+                            return true;
+                        }
+                        depth += 1;
+                        cur = plan
+                            .get(c)
+                            .and_then(|e| e.parent.as_deref())
+                            .filter(|_| depth < 16);
+                    }
+                    false
+                };
+                let mut items = vec![picker::PickItem::plain("", self.t("plan-root"))];
+                items.extend(plan.entries.iter().filter(|e| !inside(&e.id)).map(|e| {
+                    picker::PickItem::plain(e.id.as_str(), e.label(self.config.lang).to_string())
+                }));
+                let p = Picker::new(self.t("picker-move-node"), items, false, Vec::new(), 0)
+                    .for_purpose(picker::Purpose::MoveNode);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
+            (Action::Delete, Some(n)) => {
+                let fiches = self.fiches_under(&n.id);
+                let children = self
+                    .config
+                    .vocab
+                    .plan_classement
+                    .entries
+                    .iter()
+                    .filter(|e| e.parent.as_deref() == Some(n.id.as_str()))
+                    .count();
+                if fiches > 0 || children > 0 {
+                    let text = self.i18n.t_args(
+                        "status-node-not-empty",
+                        &[arg("fiches", fiches), arg("children", children)],
+                    );
+                    self.set_status(text, true);
+                } else {
+                    let message = self.i18n.t_args(
+                        "confirm-delete-node",
+                        &[arg("name", n.label(self.config.lang).to_string())],
+                    );
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteNode(n.id.as_str().into()),
+                    });
+                }
+            }
+            (Action::ClearFilter, _) => {
+                self.docs_mode = DocsMode::List;
+                self.cursors[2] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Saves a change to a plan node (one change record per node, updated in place).
+    pub(in crate::app) fn save_node(
+        &mut self,
+        code: &str,
+        label: Option<Text>,
+        parent: Option<Option<Text>>,
+        remove: bool,
+    ) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let current = self.config.vocab.plan_classement.get(code).cloned();
+        let mut record = match self.data.plan.iter().find(|p| p.code == code) {
+            Some(existing) => existing.clone(),
+            None => PlanNode {
+                meta: RecordMeta::new(self.ids.next(self.now_ms), now),
+                code: code.into(),
+                parent: current
+                    .as_ref()
+                    .and_then(|c| c.parent.as_deref().map(Text::from)),
+                libelle: current
+                    .as_ref()
+                    .map(|c| Text::from(c.label(self.config.lang)))
+                    .unwrap_or_default(),
+                supprime: false,
+            },
+        };
+        if let Some(label) = label {
+            record.libelle = label;
+        }
+        if let Some(parent) = parent {
+            record.parent = parent;
+        }
+        record.supprime = remove;
+        record.meta.updated_at = now;
+        let effects = self.commit(
+            "undo-plan",
+            vec![AnyRecord::PlanNode(Box::new(record))],
+            Vec::new(),
+        );
+        self.set_status(
+            self.t(if remove {
+                "status-node-deleted"
+            } else {
+                "status-node-saved"
+            }),
+            false,
+        );
+        effects
+    }
+
+    pub(in crate::app) fn history_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::History {
+            fiche,
+            cursor,
+            diff,
+        }) = self.modals.last_mut()
+        else {
+            return Vec::new();
+        };
+        let id = *fiche;
+        let Ok(i) = self.data.fiches.binary_search_by_key(&id, |f| f.meta.id) else {
+            self.modals.pop();
+            return Vec::new();
+        };
+        let count = self.data.fiches[i].revisions.len();
+        match action {
+            Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Select => *diff = !*diff,
+            Action::Close | Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Restore => {
+                // Newest first on screen: row 0 is the last revision.
+                let k = count.saturating_sub(1 + *cursor);
+                let f = &self.data.fiches[i];
+                let when = f.revisions.get(k).map(|r| {
+                    chrono::DateTime::from_timestamp_millis(r.date.0)
+                        .map_or_else(String::new, |d| crate::domain::text::date(d.date_naive()))
+                });
+                let summary = self.i18n.t_args(
+                    "revision-restored",
+                    &[arg("date", when.unwrap_or_default())],
+                );
+                if let Some(restored) = docs::restore(f, k, Timestamp(self.now_ms), summary) {
+                    self.modals.pop();
+                    let effects = self.commit(
+                        "undo-edited",
+                        vec![AnyRecord::Fiche(Box::new(restored))],
+                        Vec::new(),
+                    );
+                    self.set_status(self.t("status-restored"), false);
+                    return effects;
+                }
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,819 @@
+//! The modals that write: forms (the one save path), pickers, confirmations and the
+//! free-text guard; their keys and the hints they show.
+
+use crate::app::*;
+
+impl App {
+    pub(in crate::app) fn confirm_action(&mut self, action: Action) -> Vec<Effect> {
+        // Yes, no, or cancel (Esc): for most questions cancel means no; for the
+        // close-name question, no means "create anyway" and cancel goes back to the form.
+        let answer = match action {
+            Action::Yes => Some(true),
+            Action::No => Some(false),
+            Action::Cancel => None,
+            _ => {
+                self.dirty = false;
+                return Vec::new();
+            }
+        };
+        let yes = answer == Some(true);
+        match self.modals.pop() {
+            Some(Modal::Confirm { action, .. }) if yes => match action {
+                ConfirmAction::DeleteInteraction(id) => {
+                    let effects = self.commit(
+                        "undo-deleted",
+                        Vec::new(),
+                        vec![(RecordKind::Interaction, id)],
+                    );
+                    self.set_status(self.t("status-deleted"), false);
+                    effects
+                }
+                ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
+                ConfirmAction::DeleteContact(id) => self.delete_contact(id),
+                ConfirmAction::DeleteNode(code) => self.save_node(&code, None, None, true),
+                ConfirmAction::DeleteService(structure, k) => {
+                    if matches!(self.modals.last(), Some(Modal::Form(_))) {
+                        self.modals.pop();
+                    }
+                    let Some(mut s) = self.data.structure(structure).cloned() else {
+                        return Vec::new();
+                    };
+                    if k < s.services.len() {
+                        s.services.remove(k);
+                    }
+                    s.meta.updated_at = Timestamp(self.now_ms);
+                    let effects = self.commit(
+                        "undo-edited",
+                        vec![AnyRecord::Structure(Box::new(s))],
+                        Vec::new(),
+                    );
+                    self.set_status(self.t("status-record-deleted"), false);
+                    effects
+                }
+                ConfirmAction::DeleteRecord(kind, id) => {
+                    let effects = self.commit("undo-deleted", Vec::new(), vec![(kind, id)]);
+                    self.set_status(self.t("status-record-deleted"), false);
+                    effects
+                }
+                ConfirmAction::OpenSimilarStructure(id) => {
+                    self.modals.pop();
+                    self.select_structure(id);
+                    Vec::new()
+                }
+                ConfirmAction::DiscardForm => {
+                    self.modals.pop();
+                    Vec::new()
+                }
+                ConfirmAction::ResumeDraft(draft) => {
+                    if let Some(form) = draft.into_form(&self.config, &self.data) {
+                        self.modals.push(Modal::Form(Box::new(form)));
+                    }
+                    vec![Effect::DiscardDraft]
+                }
+            },
+            Some(Modal::Confirm {
+                action: ConfirmAction::ResumeDraft(_),
+                ..
+            }) if answer == Some(false) => vec![Effect::DiscardDraft],
+            Some(Modal::Confirm {
+                action: ConfirmAction::OpenSimilarStructure(_),
+                ..
+            }) if answer == Some(false) => {
+                if let Some(Modal::Form(form)) = self.modals.last_mut() {
+                    form.guard_accepted = true;
+                }
+                self.save_form()
+            }
+            Some(Modal::Guard { .. }) if yes => {
+                if let Some(Modal::Form(form)) = self.modals.last_mut() {
+                    form.guard_accepted = true;
+                }
+                self.save_form()
+            }
+            Some(Modal::Guard { warnings }) => {
+                // Back to the form, on the first field with a warning.
+                if let (Some(Modal::Form(form)), Some(first)) =
+                    (self.modals.last_mut(), warnings.first())
+                    && let Some(i) = form.index_of(first.field)
+                {
+                    form.focus = i;
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(in crate::app) fn form_key(&mut self, key: Key) -> Option<Vec<Effect>> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return None;
+        };
+        let kind = form.focused().kind;
+        let printable = matches!(key.code, KeyCode::Char(_)) && !key.mods.ctrl && !key.mods.alt;
+        if kind.is_typed() {
+            if let Value::Text(input) = &mut form.focused_mut().value
+                && input.key(key) == Edit::Changed
+            {
+                form.focused_mut().error = None;
+                form.guard_accepted = false;
+                return Some(Vec::new());
+            }
+            return None;
+        }
+        match (kind, key.code) {
+            (FieldKind::Bool, KeyCode::Char(' ')) => {
+                let f = form.focused_mut();
+                f.value = Value::Bool(!f.value.flag());
+                Some(Vec::new())
+            }
+            (FieldKind::Bool, KeyCode::Char(c)) if printable && "oOyYnN".contains(c) => {
+                form.focused_mut().value = Value::Bool("oOyY".contains(c));
+                Some(Vec::new())
+            }
+            (k, KeyCode::Char(c)) if printable && k.opens_picker() => {
+                self.open_picker(&c.to_string());
+                Some(Vec::new())
+            }
+            (k, KeyCode::Backspace | KeyCode::Delete) if k.opens_picker() => {
+                let f = form.focused_mut();
+                f.value = match f.value {
+                    Value::Choice(_) => Value::Choice(None),
+                    Value::Multi(_) => Value::Multi(Vec::new()),
+                    Value::Structure(_) => Value::Structure(None),
+                    Value::Suivi(_) => Value::Suivi(None),
+                    ref other => other.clone(),
+                };
+                if kind == FieldKind::Competences {
+                    form.competences_touched = true;
+                }
+                self.after_field_change();
+                Some(Vec::new())
+            }
+            _ => None,
+        }
+    }
+
+    pub(in crate::app) fn form_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::NextField => form.next(),
+            Action::PrevField => form.prev(),
+            Action::Open => {
+                let kind = form.focused().kind;
+                if kind.opens_picker() {
+                    self.open_picker("");
+                } else if kind == FieldKind::Bool {
+                    let f = form.focused_mut();
+                    f.value = Value::Bool(!f.value.flag());
+                } else {
+                    form.next();
+                }
+            }
+            Action::Save => return self.save_form(),
+            Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
+            Action::DeleteRecord => {
+                let question = match &form.purpose {
+                    Purpose::Contact {
+                        base,
+                        is_new: false,
+                    } => Some(ConfirmAction::DeleteContact(base.meta.id)),
+                    Purpose::Service {
+                        structure,
+                        index: Some(k),
+                    } => Some(ConfirmAction::DeleteService(*structure, *k)),
+                    _ => None,
+                };
+                match question {
+                    Some(action) => {
+                        let message = self.t("confirm-delete-contact");
+                        self.modals.push(Modal::Confirm { message, action });
+                    }
+                    None => self.set_status(self.t("status-delete-from-list"), false),
+                }
+            }
+            Action::Cancel => {
+                if form.dirty()
+                    && !matches!(form.purpose, Purpose::JournalFilter | Purpose::ReseauFilter)
+                {
+                    let message = self.t("confirm-discard");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DiscardForm,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::ExternalEditor => {
+                if let Value::Text(input) = &form.focused().value
+                    && matches!(form.focused().kind, FieldKind::Text | FieldKind::Multiline)
+                {
+                    return vec![Effect::EditExternally(input.text().to_string())];
+                }
+                self.set_status(self.t("status-editor-text-only"), false);
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// Keeps dependent fields in step: the competences follow the types until the user
+    /// chooses them.
+    pub(in crate::app) fn after_field_change(&mut self) {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return;
+        };
+        if matches!(form.purpose, Purpose::Interaction { .. }) && !form.competences_touched {
+            let types = form
+                .value("types")
+                .map(|v| v.multi().to_vec())
+                .unwrap_or_default();
+            let suggested = interaction_form::suggested_competences(&types, &self.config);
+            if let Some(f) = form.field_mut("competences") {
+                f.value = Value::Multi(suggested);
+            }
+        }
+        form.guard_accepted = false;
+    }
+
+    pub(in crate::app) fn save_form(&mut self) -> Vec<Effect> {
+        let Some(Modal::Form(mut form)) = self.modals.pop() else {
+            return Vec::new();
+        };
+        match form.purpose.clone() {
+            Purpose::Structure { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some(mut structure) = network::read_structure(&mut form, self.today, now)
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if is_new
+                    && !form.guard_accepted
+                    && let Some(existing) =
+                        network::similar_structure(&self.data, &structure.nom, None)
+                {
+                    let name = self
+                        .data
+                        .structure(existing)
+                        .map(|s| s.nom.to_string())
+                        .unwrap_or_default();
+                    let message = self
+                        .i18n
+                        .t_args("confirm-similar-structure", &[arg("name", name)]);
+                    self.modals.push(Modal::Form(form));
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::OpenSimilarStructure(existing),
+                    });
+                    return Vec::new();
+                }
+                if is_new {
+                    structure.meta.id = self.ids.next(self.now_ms);
+                    structure.meta.created_at = now;
+                }
+                let id = structure.meta.id;
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects = self.commit(
+                    what,
+                    vec![AnyRecord::Structure(Box::new(structure))],
+                    Vec::new(),
+                );
+                self.select_structure(id);
+                self.set_status(self.t("status-structure-saved"), false);
+                effects
+            }
+            Purpose::Service { structure, .. } => {
+                let Some(updated) =
+                    network::read_service(&mut form, &self.data, Timestamp(self.now_ms))
+                else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                let effects = self.commit(
+                    "undo-edited",
+                    vec![AnyRecord::Structure(Box::new(updated))],
+                    Vec::new(),
+                );
+                self.select_structure(structure);
+                self.set_status(self.t("status-structure-saved"), false);
+                effects
+            }
+            Purpose::PlanNode { code, parent } => {
+                let label = form
+                    .value("libelle")
+                    .map(|v| text::one_line(v.text()))
+                    .unwrap_or_default();
+                if label.is_empty() {
+                    form.set_error("libelle", "err-required");
+                    form.focus_first_error();
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                }
+                let code = code.unwrap_or_else(|| {
+                    docs::new_node_code(
+                        &self.config.vocab.plan_classement,
+                        parent.as_deref(),
+                        &label,
+                    )
+                });
+                self.save_node(&code, Some(label.into()), Some(parent), false)
+            }
+            Purpose::ImportFolder => {
+                let path = typed_path(form.value("dossier").map_or("", |v| v.text()));
+                if path.as_os_str().is_empty() {
+                    form.set_error("dossier", "err-required");
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                }
+                vec![Effect::ReadFolder(path)]
+            }
+            Purpose::ExportDossier => self.export_dossier(form),
+            Purpose::Fiche { is_new, .. } => {
+                let record =
+                    docs::read_fiche(&mut form, &self.data, self.today, Timestamp(self.now_ms))
+                        .map(|f| AnyRecord::Fiche(Box::new(f)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Exemple { is_new, .. } => {
+                let record = dossier::read_exemple(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Exemple(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Profil { is_new, .. } => {
+                let record = profil::read_profil(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Profil(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Analyse { is_new, .. } => {
+                let record = analyse::read_analyse(&mut form, self.today, Timestamp(self.now_ms))
+                    .map(|r| AnyRecord::Analyse(Box::new(r)));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Record { is_new, .. } => {
+                let record =
+                    kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));
+                self.save_record(form, record, is_new)
+            }
+            Purpose::Rencontre { is_new, .. } => {
+                let record = kinds::rencontre::read_rencontre(
+                    &mut form,
+                    &self.data,
+                    self.today,
+                    Timestamp(self.now_ms),
+                );
+                let saved = Saved {
+                    record: record.map(Record::into_any),
+                    created: Vec::new(),
+                    status: "status-rencontre-saved",
+                };
+                self.save(form, saved, is_new).1
+            }
+            Purpose::Contact { is_new, .. } => {
+                let now = Timestamp(self.now_ms);
+                let Some(mut contact) = network::read_contact(&mut form, self.today, now) else {
+                    self.modals.push(Modal::Form(form));
+                    return Vec::new();
+                };
+                if is_new {
+                    contact.meta.id = self.ids.next(self.now_ms);
+                    contact.meta.created_at = now;
+                }
+                let structure = contact.structure;
+                let what = if is_new {
+                    "undo-created"
+                } else {
+                    "undo-edited"
+                };
+                let effects = self.commit(
+                    what,
+                    vec![AnyRecord::Contact(Box::new(contact))],
+                    Vec::new(),
+                );
+                self.select_structure(structure);
+                self.set_status(self.t("status-contact-saved"), false);
+                effects
+            }
+            Purpose::ReseauFilter => {
+                self.reseau_filter = network::read_filter(&form);
+                self.refresh_reseau_rows();
+                self.cursors[1] = Cursor::default();
+                Vec::new()
+            }
+            Purpose::JournalFilter => {
+                if !self.apply_filter_form(&mut form) {
+                    self.modals.push(Modal::Form(form));
+                }
+                Vec::new()
+            }
+            Purpose::QuickStructure => {
+                let nom = form
+                    .value("nom")
+                    .map(|v| text::one_line(v.text()))
+                    .unwrap_or_default();
+                let typologie = form.value("typologie").and_then(|v| v.choice().cloned());
+                form.clear_errors();
+                if nom.is_empty() {
+                    form.set_error("nom", "err-required");
+                }
+                if typologie.is_none() {
+                    form.set_error("typologie", "err-required");
+                }
+                match typologie {
+                    Some(typologie) if !nom.is_empty() => {
+                        if let Some(Modal::Form(parent)) = self.modals.last_mut()
+                            && let Some(f) = parent.field_mut("orientation")
+                        {
+                            f.value = Value::Structure(Some(StructureRef::New {
+                                nom: nom.into(),
+                                typologie,
+                            }));
+                        }
+                    }
+                    _ => {
+                        form.focus_first_error();
+                        self.modals.push(Modal::Form(form));
+                    }
+                }
+                Vec::new()
+            }
+            Purpose::Interaction { is_new, .. } => {
+                let read = interaction_form::read(
+                    &mut form,
+                    self.today,
+                    Timestamp(self.now_ms),
+                    &mut self.ids,
+                );
+                let (record, created) = match read {
+                    Some((it, created)) => (Some(it.into_any()), created),
+                    None => (None, Vec::new()),
+                };
+                let saved = Saved {
+                    record,
+                    created,
+                    status: "status-saved",
+                };
+                let (id, effects) = self.save(form, saved, is_new);
+                if let Some(id) = id {
+                    self.journal.mode = Mode::List;
+                    self.select_interaction(id);
+                }
+                effects
+            }
+        }
+    }
+
+    /// Saves a record read from a form: back to the form on errors or guard warnings, a new
+    /// id for a new record, then commit with undo.
+    pub(in crate::app) fn save_record(
+        &mut self,
+        form: Box<Form>,
+        record: Option<AnyRecord>,
+        is_new: bool,
+    ) -> Vec<Effect> {
+        let saved = Saved {
+            record,
+            created: Vec::new(),
+            status: "status-record-saved",
+        };
+        self.save(form, saved, is_new).1
+    }
+
+    /// The one save path of the forms that write records: back to the form on errors
+    /// (`record` None) or guard warnings; a new id for a new record; the record and the
+    /// records created beside it (a structure, a suivi) in one commit with undo; a status.
+    /// The id saved comes back with the effects.
+    pub(in crate::app) fn save(
+        &mut self,
+        form: Box<Form>,
+        saved: Saved,
+        is_new: bool,
+    ) -> (Option<Id>, Vec<Effect>) {
+        let Some(mut record) = saved.record else {
+            self.modals.push(Modal::Form(form));
+            return (None, Vec::new());
+        };
+        if !form.guard_accepted {
+            let warnings = self.guard_warnings(&form);
+            if !warnings.is_empty() {
+                self.modals.push(Modal::Form(form));
+                self.modals.push(Modal::Guard { warnings });
+                return (None, Vec::new());
+            }
+        }
+        if is_new {
+            let meta = record.meta_mut();
+            meta.id = self.ids.next(self.now_ms);
+            meta.created_at = Timestamp(self.now_ms);
+        }
+        let id = record.id();
+        let what = if is_new {
+            "undo-created"
+        } else {
+            "undo-edited"
+        };
+        let mut records = saved.created;
+        records.push(record);
+        let effects = self.commit(what, records, Vec::new());
+        self.set_status(self.t(saved.status), false);
+        (Some(id), effects)
+    }
+
+    /// The free-text guard, knowing the network's names (never a warning).
+    pub(in crate::app) fn guard(&self) -> Guard<'_> {
+        dossier::guard(&self.data, &self.config)
+    }
+
+    pub fn sharing_warnings(&self, x: &Exemple) -> Vec<(GuardWarning, bool)> {
+        dossier::sharing_warnings(&self.data, &self.config, x)
+    }
+
+    pub(in crate::app) fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
+        let guard = self.guard();
+        form.fields
+            .iter()
+            .filter(|f| f.guarded)
+            .flat_map(|f| guard.check(f.id, f.value.text()))
+            .collect()
+    }
+
+    pub(in crate::app) fn open_picker(&mut self, query: &str) {
+        let Some(Modal::Form(form)) = self.modals.last() else {
+            return;
+        };
+        let field = form.focused();
+        let title = self.field_label(field.id);
+        let index = form.focus;
+        let picker = match (field.kind, &field.value) {
+            (FieldKind::Choice(options), Value::Choice(current)) => Picker::new(
+                title,
+                picker::option_items(options, &self.config, &self.i18n),
+                false,
+                current.iter().cloned().collect(),
+                index,
+            ),
+            (FieldKind::Multi(options), Value::Multi(current)) => Picker::new(
+                title,
+                picker::option_items(options, &self.config, &self.i18n),
+                true,
+                current.clone(),
+                index,
+            ),
+            (FieldKind::Competences, Value::Multi(current)) => Picker::new(
+                title,
+                picker::competence_items(&self.config),
+                true,
+                current.clone(),
+                index,
+            ),
+            (FieldKind::Structure, Value::Structure(current)) => {
+                let chosen = match current {
+                    Some(StructureRef::Existing(id, _)) => vec![id.to_string().into()],
+                    _ => Vec::new(),
+                };
+                let p = Picker::new(
+                    title,
+                    picker::structure_items(&self.data),
+                    false,
+                    chosen,
+                    index,
+                );
+                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                    p.with_create(Create::Structure)
+                } else {
+                    p
+                }
+            }
+            (FieldKind::Suivi, Value::Suivi(current)) => {
+                let chosen = match current {
+                    Some(SuiviRef::Existing(id, _)) => vec![id.to_string().into()],
+                    _ => Vec::new(),
+                };
+                let p = Picker::new(title, picker::suivi_items(&self.data), false, chosen, index);
+                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                    p.with_create(Create::Suivi(picker::next_suivi_code(
+                        &self.data,
+                        chrono::Datelike::year(&self.today),
+                    )))
+                } else {
+                    p
+                }
+            }
+            (FieldKind::Refs(list), Value::Multi(current)) => {
+                let (items, multi) = match list {
+                    RefList::Structures => (picker::structure_items(&self.data), true),
+                    RefList::Contacts => (picker::contact_items(&self.data), true),
+                    RefList::Interactions => (
+                        picker::interaction_items(&self.data, &self.views.journal),
+                        false,
+                    ),
+                };
+                Picker::new(title, items, multi, current.clone(), index)
+            }
+            _ => return,
+        };
+        let picker = if query.is_empty() {
+            picker
+        } else {
+            picker.with_query(query)
+        };
+        self.modals.push(Modal::Picker(Box::new(picker)));
+    }
+
+    pub(in crate::app) fn picker_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Modal::Picker(p)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Down => p.move_by(1),
+            Action::Up => p.move_by(-1),
+            Action::PageDown => p.move_by(10),
+            Action::PageUp => p.move_by(-10),
+            Action::Mark if p.multi => p.toggle_current(),
+            Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Select => return self.picker_select(),
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    pub(in crate::app) fn picker_select(&mut self) -> Vec<Effect> {
+        let Some(Modal::Picker(mut p)) = self.modals.pop() else {
+            return Vec::new();
+        };
+        let choice = p.current();
+        if p.purpose == picker::Purpose::MoveNode {
+            if let (Choice::Item(parent), Some(node)) = (choice, self.selected_node().cloned()) {
+                let parent = (!parent.is_empty()).then_some(parent);
+                return self.save_node(&node.id, None, Some(parent), false);
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::AcceptWarning {
+            let (Choice::Item(item), Some(id)) = (choice, self.draft_exemple) else {
+                return Vec::new();
+            };
+            let Some((field, matched)) = item.split_once('\u{1f}') else {
+                return Vec::new();
+            };
+            let Some(AnyRecord::Exemple(mut x)) = self.current(RecordKind::Exemple, id) else {
+                return Vec::new();
+            };
+            x.accepted.push(AcceptedWarning {
+                field: field.into(),
+                matched: matched.into(),
+            });
+            x.meta.updated_at = Timestamp(self.now_ms);
+            let effects = self.commit("undo-edited", vec![AnyRecord::Exemple(x)], Vec::new());
+            self.set_status(self.t("status-warning-accepted"), false);
+            return effects;
+        }
+        if p.purpose == picker::Purpose::DraftExemple {
+            // Enter takes the ticked records, or the one under the cursor when none is.
+            let mut chosen = p.chosen.clone();
+            if chosen.is_empty()
+                && let Choice::Item(item) = choice
+            {
+                chosen.push(item);
+            }
+            let x = dossier::drafted(
+                &self.data,
+                &self.config,
+                &self.draft_ccp,
+                &chosen,
+                Timestamp(self.now_ms),
+            );
+            self.modals
+                .push(Modal::Form(Box::new(dossier::exemple_form(&x, true))));
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::AddEvidence {
+            if let Choice::Item(item) = choice {
+                return self.add_evidence(&item);
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::CompView {
+            if let Choice::Item(id) = choice
+                && let Some(view) = CompView::ALL.iter().find(|m| m.name() == id.as_str())
+            {
+                self.comp_view = *view;
+                self.cursors[3] = Cursor::default();
+                self.detail_scroll = 0;
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::ReseauView {
+            if let Choice::Item(id) = choice
+                && let Some(mode) = ReseauMode::all()
+                    .into_iter()
+                    .find(|m| m.name() == id.as_str())
+            {
+                self.reseau_mode = mode;
+                self.cursors[1] = Cursor::default();
+                self.detail_scroll = 0;
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::EditService {
+            if let (Choice::Item(k), Some(i)) = (choice, self.selected_structure())
+                && let Ok(k) = k.parse::<usize>()
+            {
+                let s = &self.data.structures[i];
+                let form = network::service_form(s.meta.id, Some(k), s.services.get(k));
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            return Vec::new();
+        }
+        if p.purpose == picker::Purpose::EditContact {
+            if let Choice::Item(id) = choice
+                && let Ok(id) = id.parse::<Id>()
+                && let Ok(i) = self.data.contacts.binary_search_by_key(&id, |c| c.meta.id)
+            {
+                let form = network::contact_form(&self.data.contacts[i], false);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            return Vec::new();
+        }
+        // Enter confirms what is ticked; with nothing ticked, it takes the highlighted row.
+        if p.multi
+            && p.chosen.is_empty()
+            && let Choice::Item(id) = &choice
+        {
+            p.chosen.push(id.clone());
+        }
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Vec::new();
+        };
+        let field_index = p.field.min(form.fields.len().saturating_sub(1));
+        let field = &mut form.fields[field_index];
+        let kind = field.kind;
+        match (kind, choice) {
+            (FieldKind::Choice(_), Choice::Item(id)) => field.value = Value::Choice(Some(id)),
+            // A single reference: choosing the current one again clears it.
+            (FieldKind::Refs(_), Choice::Item(id)) if !p.multi => {
+                field.value = Value::Multi(if p.chosen.contains(&id) {
+                    Vec::new()
+                } else {
+                    vec![id]
+                })
+            }
+            (
+                FieldKind::Multi(_) | FieldKind::Competences | FieldKind::Refs(_),
+                Choice::Item(_),
+            ) => field.value = Value::Multi(p.chosen.clone()),
+            (FieldKind::Structure, Choice::Item(id)) => {
+                if let Ok(id) = id.parse::<Id>() {
+                    let nom = self
+                        .data
+                        .structure(id)
+                        .map(|s| s.nom.clone())
+                        .unwrap_or_default();
+                    field.value = Value::Structure(Some(StructureRef::Existing(id, nom)));
+                }
+            }
+            (FieldKind::Suivi, Choice::Item(id)) => {
+                if let Ok(id) = id.parse::<Id>() {
+                    let code = self
+                        .data
+                        .suivi(id)
+                        .map(|s| s.code.clone())
+                        .unwrap_or_default();
+                    field.value = Value::Suivi(Some(SuiviRef::Existing(id, code)));
+                }
+            }
+            (FieldKind::Suivi, Choice::CreateSuivi(code)) => {
+                field.value = Value::Suivi(Some(SuiviRef::New(code)))
+            }
+            (FieldKind::Structure, Choice::CreateStructure(nom)) => {
+                let mut quick = interaction_form::quick_structure_form(&nom);
+                quick.focus = 1;
+                self.modals.push(Modal::Form(Box::new(quick)));
+                return Vec::new();
+            }
+            (_, Choice::Nothing) => {
+                // Nothing matches: go back to the picker so the query can be corrected.
+                self.modals.push(Modal::Picker(p));
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if kind == FieldKind::Competences {
+            form.competences_touched = true;
+        }
+        field.error = None;
+        if !matches!(kind, FieldKind::Competences) {
+            form.next();
+        }
+        self.after_field_change();
+        Vec::new()
+    }
+}

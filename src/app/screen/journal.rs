@@ -1,0 +1,265 @@
+//! The Journal tab: its keys (search, filters, the follow-ups due, new, edit, delete,
+//! duplicate) and the hints its footer shows.
+
+use crate::app::*;
+
+impl App {
+    /// The search being typed in the current tab.
+    pub(in crate::app) fn search_input(&mut self) -> &mut input::Input {
+        match self.tab {
+            Tab::Reseau => &mut self.reseau_query_input,
+            Tab::Documentation => &mut self.docs_query_input,
+            _ => &mut self.journal.query_input,
+        }
+    }
+
+    pub(in crate::app) fn search_changed(&mut self) {
+        if self.tab == Tab::Documentation {
+            self.docs_query = crate::search::Query::parse(self.docs_query_input.text());
+            self.refresh_docs_rows();
+            self.cursors[2] = Cursor::default();
+            return;
+        }
+        if self.tab == Tab::Reseau {
+            self.reseau_query = crate::search::Query::parse(self.reseau_query_input.text());
+            self.refresh_reseau_rows();
+            self.cursors[1] = Cursor::default();
+            return;
+        }
+        self.journal.query = crate::search::Query::parse(self.journal.query_input.text());
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, true);
+        self.cursors[0] = Cursor::default();
+    }
+
+    pub(in crate::app) fn search_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Select => {
+                self.journal.searching = false;
+                self.reseau_searching = false;
+                self.docs_searching = false;
+            }
+            Action::Cancel => {
+                self.journal.searching = false;
+                self.reseau_searching = false;
+                self.docs_searching = false;
+                self.search_input().set("");
+                self.search_changed();
+            }
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    pub(in crate::app) fn clear_filters(&mut self) {
+        if !self.journal.is_filtered() && self.journal.mode == Mode::List {
+            self.dirty = false;
+            return;
+        }
+        self.journal.mode = Mode::List;
+        self.journal.filter = journal::Filter::default();
+        self.journal.query_input.set("");
+        self.journal.query = crate::search::Query::default();
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.cursors[0] = Cursor::default();
+    }
+
+    pub(in crate::app) fn timeline(&mut self) {
+        let Some(i) = self.selected_interaction() else {
+            return;
+        };
+        match self.data.interactions[i].personnes {
+            Personnes::Suivi(id) => {
+                self.journal.mode = Mode::List;
+                self.journal.filter = journal::Filter {
+                    suivi: Some(id),
+                    ..journal::Filter::default()
+                };
+                self.journal
+                    .refresh(&self.data, &self.views.journal, self.today, false);
+                self.cursors[0] = Cursor::default();
+            }
+            Personnes::Anonyme(_) => self.set_status(self.t("status-no-suivi"), false),
+        }
+    }
+
+    pub(in crate::app) fn open_filter_form(&mut self) {
+        let f = &self.journal.filter;
+        let date = crate::domain::text::opt_date;
+        let suivi = f.suivi.and_then(|id| {
+            self.data
+                .suivi(id)
+                .map(|s| SuiviRef::Existing(id, s.code.clone()))
+        });
+        let structure = f.structure.and_then(|id| {
+            self.data
+                .structure(id)
+                .map(|s| StructureRef::Existing(id, s.nom.clone()))
+        });
+        let fields = vec![
+            form::Field::choice(
+                "periode",
+                Options::Fixed(Period::OPTIONS),
+                Some(f.period.id().into()),
+            ),
+            form::Field::typed("du", FieldKind::Date, &date(f.from)),
+            form::Field::typed("au", FieldKind::Date, &date(f.to)),
+            form::Field::choice(
+                "type",
+                Options::Vocab("types_interaction"),
+                f.type_id.clone(),
+            ),
+            form::Field::choice("theme", Options::Vocab("thematiques"), f.theme.clone()),
+            form::Field::suivi("suivi", suivi),
+            form::Field::structure("structure", structure),
+            form::Field::flag("suites_dues", f.suites_due),
+        ];
+        self.modals.push(Modal::Form(Box::new(Form::new(
+            Purpose::JournalFilter,
+            "form-filter",
+            fields,
+        ))));
+    }
+
+    pub(in crate::app) fn apply_filter_form(&mut self, form: &mut Form) -> bool {
+        form.clear_errors();
+        let mut filter = journal::Filter {
+            period: Period::from_id(
+                form.value("periode")
+                    .and_then(|v| v.choice())
+                    .map_or("all", |c| c.as_str()),
+            ),
+            ..journal::Filter::default()
+        };
+        for (id, slot) in [("du", &mut filter.from), ("au", &mut filter.to)] {
+            let text = form
+                .value(id)
+                .map(|v| v.text().trim().to_string())
+                .unwrap_or_default();
+            if !text.is_empty() {
+                match parse::date(&text, self.today) {
+                    Ok(d) => *slot = Some(d),
+                    Err(e) => form.set_error(id, e),
+                }
+            }
+        }
+        if form.focus_first_error() {
+            return false;
+        }
+        if (filter.from.is_some() || filter.to.is_some()) && filter.period == Period::All {
+            filter.period = Period::Custom;
+        }
+        filter.type_id = form.value("type").and_then(|v| v.choice().cloned());
+        filter.theme = form.value("theme").and_then(|v| v.choice().cloned());
+        filter.suivi = match form.value("suivi") {
+            Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) => Some(*id),
+            _ => None,
+        };
+        filter.structure = match form.value("structure") {
+            Some(Value::Structure(Some(StructureRef::Existing(id, _)))) => Some(*id),
+            _ => None,
+        };
+        filter.suites_due = form.value("suites_dues").is_some_and(Value::flag);
+        self.journal.filter = filter;
+        self.journal.mode = Mode::List;
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.cursors[0] = Cursor::default();
+        true
+    }
+
+    pub(in crate::app) fn open_new_interaction(&mut self) {
+        let base = Interaction::blank(
+            RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+            self.today,
+            self.now.time(),
+            self.data.interactions.last(),
+        );
+        let form = interaction_form::form(&base, true, &self.data);
+        self.modals.push(Modal::Form(Box::new(form)));
+    }
+
+    pub(in crate::app) fn open_edit_interaction(&mut self) {
+        if let Some(i) = self.selected_interaction() {
+            let form = interaction_form::form(&self.data.interactions[i], false, &self.data);
+            self.modals.push(Modal::Form(Box::new(form)));
+        }
+    }
+
+    pub(in crate::app) fn ask_delete(&mut self) {
+        let Some(i) = self.selected_interaction() else {
+            return;
+        };
+        let it = &self.data.interactions[i];
+        let message = self.i18n.t_args(
+            "confirm-delete-interaction",
+            &[
+                arg("date", crate::domain::text::date(it.date)),
+                arg("demande", text::one_line(&it.demande)),
+            ],
+        );
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::DeleteInteraction(it.meta.id),
+        });
+    }
+
+    pub(in crate::app) fn duplicate(&mut self) -> Vec<Effect> {
+        let Some(i) = self.selected_interaction() else {
+            return Vec::new();
+        };
+        let mut copy = self.data.interactions[i].clone();
+        let id = self.ids.next(self.now_ms);
+        copy.meta = RecordMeta {
+            id,
+            created_at: Timestamp(self.now_ms),
+            updated_at: Timestamp(self.now_ms),
+            tags: copy.meta.tags,
+            evidence: copy
+                .meta
+                .evidence
+                .into_iter()
+                .map(|e| EvidenceLink {
+                    date: self.today,
+                    ..e
+                })
+                .collect(),
+        };
+        copy.date = self.today;
+        copy.heure = Some(self.now.time());
+        for s in &mut copy.suites {
+            s.faite = false;
+        }
+        let effects = self.commit(
+            "undo-duplicated",
+            vec![AnyRecord::Interaction(Box::new(copy))],
+            Vec::new(),
+        );
+        self.journal.mode = Mode::List;
+        self.select_interaction(id);
+        self.set_status(self.t("status-duplicated"), false);
+        effects
+    }
+
+    pub(in crate::app) fn mark_done(&mut self) -> Vec<Effect> {
+        let selected = self.cursors[0].selected;
+        let Some(row) = self.journal.todo.get(selected).copied() else {
+            return Vec::new();
+        };
+        let mut it = self.data.interactions[row.interaction].clone();
+        if let Some(s) = it.suites.get_mut(row.suite) {
+            s.faite = true;
+        }
+        it.meta.updated_at = Timestamp(self.now_ms);
+        let effects = self.commit(
+            "undo-marked-done",
+            vec![AnyRecord::Interaction(Box::new(it))],
+            Vec::new(),
+        );
+        self.set_status(self.t("status-marked-done"), false);
+        effects
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per screen: its key handling (`impl App` blocks over the app's state) and the
+//! footer hints it shows, side by side.
+
+mod competences;
+mod documentation;
+mod forms;
+mod journal;
+mod reseau;

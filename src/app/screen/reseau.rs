@@ -1,0 +1,437 @@
+//! The Réseau tab: the directory, « à relancer », the record views of the listed kinds and
+//! the overview; its keys and the hints its footer shows.
+
+use crate::app::*;
+
+impl App {
+    pub(in crate::app) fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::View {
+            let items = ReseauMode::all()
+                .iter()
+                .map(|m| picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name()))))
+                .collect();
+            let p = Picker::new(
+                self.t("picker-views"),
+                items,
+                false,
+                vec![self.reseau_mode.name().into()],
+                0,
+            )
+            .for_purpose(picker::Purpose::ReseauView);
+            self.modals.push(Modal::Picker(Box::new(p)));
+            return Vec::new();
+        }
+        if matches!(self.reseau_mode, ReseauMode::Records(_)) {
+            return self.record_view_action(action);
+        }
+        let selected = self.selected_structure();
+        match action {
+            Action::Search => {
+                self.reseau_mode = ReseauMode::List;
+                self.reseau_searching = true;
+            }
+            Action::Filter => {
+                self.reseau_mode = ReseauMode::List;
+                let form = network::filter_form(&self.reseau_filter);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            Action::ClearFilter
+                if self.reseau_mode == ReseauMode::List && self.reseau_is_filtered() =>
+            {
+                self.reseau_filter = network::Filter::default();
+                self.reseau_query_input.set("");
+                self.reseau_query = crate::search::Query::default();
+                self.refresh_reseau_rows();
+                self.cursors[1] = Cursor::default();
+            }
+            Action::New => {
+                let blank = interaction_form::new_structure(
+                    Id(0),
+                    Timestamp(self.now_ms),
+                    &Text::default(),
+                    &Text::default(),
+                );
+                let mut blank = blank;
+                blank.typologies.clear();
+                self.modals
+                    .push(Modal::Form(Box::new(network::structure_form(&blank, true))));
+            }
+            Action::Edit => {
+                let contact_row =
+                    match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
+                        (ReseauMode::Relancer, Some(row)) => match row.subject {
+                            network::Subject::Contact(i) => Some(i),
+                            network::Subject::Structure(_) => None,
+                        },
+                        _ => None,
+                    };
+                if let Some(i) = contact_row {
+                    let form = network::contact_form(&self.data.contacts[i], false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                } else if let Some(i) = selected {
+                    let form = network::structure_form(&self.data.structures[i], false);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::Delete => {
+                if let Some(i) = selected {
+                    self.ask_delete_structure(self.data.structures[i].meta.id);
+                }
+            }
+            Action::NewContact => {
+                if let Some(i) = selected {
+                    let s = &self.data.structures[i];
+                    let contact = Contact {
+                        meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                        structure: s.meta.id,
+                        nom: Text::default(),
+                        fonction: Text::default(),
+                        telephone: Text::default(),
+                        courriel: Text::default(),
+                        canal_prefere: None,
+                        actif: true,
+                        date_verification: Some(self.today),
+                    };
+                    self.modals
+                        .push(Modal::Form(Box::new(network::contact_form(&contact, true))));
+                }
+            }
+            Action::EditContact => {
+                let Some(i) = selected else {
+                    return Vec::new();
+                };
+                let id = self.data.structures[i].meta.id;
+                let items: Vec<picker::PickItem> = self
+                    .views
+                    .contacts_by_structure
+                    .get(&id)
+                    .into_iter()
+                    .flatten()
+                    .map(|&c| {
+                        let c = &self.data.contacts[c];
+                        picker::PickItem::plain(
+                            c.meta.id.to_string(),
+                            format!("{} — {}", c.nom, c.fonction),
+                        )
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-contacts"), false);
+                } else {
+                    let p = Picker::new(self.t("picker-contacts"), items, false, Vec::new(), 0)
+                        .for_purpose(picker::Purpose::EditContact);
+                    self.modals.push(Modal::Picker(Box::new(p)));
+                }
+            }
+            Action::Verified => return self.mark_verified(),
+            Action::NewService => {
+                if let Some(i) = selected {
+                    let form = network::service_form(self.data.structures[i].meta.id, None, None);
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
+            }
+            Action::EditService => {
+                let Some(i) = selected else {
+                    return Vec::new();
+                };
+                let s = &self.data.structures[i];
+                let items: Vec<picker::PickItem> = s
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(k, svc)| {
+                        let label = format!(
+                            "{} — {}",
+                            self.config
+                                .vocab
+                                .types_service
+                                .label(&svc.type_service, self.config.lang),
+                            self.config
+                                .vocab
+                                .thematiques
+                                .labels(&svc.thematiques, self.config.lang)
+                        );
+                        picker::PickItem::plain(k.to_string(), label)
+                    })
+                    .collect();
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-services"), false);
+                } else {
+                    let p = Picker::new(self.t("picker-services"), items, false, Vec::new(), 0)
+                        .for_purpose(picker::Purpose::EditService);
+                    self.modals.push(Modal::Picker(Box::new(p)));
+                }
+            }
+            Action::NewRencontre => {
+                let structures = selected
+                    .map(|i| {
+                        let s = &self.data.structures[i];
+                        vec![Lien {
+                            id: Some(s.meta.id),
+                            nom: s.nom.clone(),
+                        }]
+                    })
+                    .unwrap_or_default();
+                let r = Rencontre {
+                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+                    date: self.today,
+                    duree_min: 60,
+                    type_rencontre: Text::default(),
+                    initiative: Text::default(),
+                    structures,
+                    contacts: Vec::new(),
+                    objet: Text::default(),
+                    compte_rendu: Text::default(),
+                    suites: Vec::new(),
+                };
+                let form = kinds::rencontre::rencontre_form(&r, true, &self.config);
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+            Action::Todo => {
+                self.reseau_mode = match self.reseau_mode {
+                    ReseauMode::Relancer => ReseauMode::List,
+                    _ => ReseauMode::Relancer,
+                };
+                self.cursors[1] = Cursor::default();
+            }
+            Action::ClearFilter if self.reseau_mode == ReseauMode::Relancer => {
+                self.reseau_mode = ReseauMode::List;
+                self.cursors[1] = Cursor::default();
+            }
+            _ => self.dirty = false,
+        }
+        Vec::new()
+    }
+
+    /// n, e, d in the rencontres, veille, signalements and notes views.
+    /// Keys of the Réseau tab's record views (rencontres and the listed kinds).
+    pub(in crate::app) fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
+        let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+        let form = match (action, self.reseau_mode, self.selected_record()) {
+            // A rencontre starts from the directory, with the selected structure met.
+            (Action::New | Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
+                return self.reseau_action_new_rencontre();
+            }
+            (Action::New, ReseauMode::Records(kind), _) => {
+                kinds::new_form(kind, meta, self.today, &self.config)
+            }
+            (Action::Edit, _, Some((kind, i))) => self
+                .data
+                .get_at(kind, i)
+                .and_then(|r| kinds::form(&r, false, &self.ctx())),
+            (Action::Delete, _, Some((kind, i))) => {
+                if let Some(r) = self.data.get_at(kind, i) {
+                    let message = self.t("confirm-delete-record");
+                    self.modals.push(Modal::Confirm {
+                        message,
+                        action: ConfirmAction::DeleteRecord(kind, r.id()),
+                    });
+                }
+                return Vec::new();
+            }
+            (Action::Todo, _, _) => {
+                self.reseau_mode = ReseauMode::Relancer;
+                self.cursors[1] = Cursor::default();
+                return Vec::new();
+            }
+            (Action::ClearFilter, _, _) => {
+                self.reseau_mode = ReseauMode::List;
+                self.cursors[1] = Cursor::default();
+                return Vec::new();
+            }
+            _ => {
+                self.dirty = false;
+                return Vec::new();
+            }
+        };
+        if let Some(form) = form {
+            self.modals.push(Modal::Form(Box::new(form)));
+        }
+        Vec::new()
+    }
+
+    pub(in crate::app) fn reseau_action_new_rencontre(&mut self) -> Vec<Effect> {
+        let mode = self.reseau_mode;
+        self.reseau_mode = ReseauMode::List;
+        let effects = self.reseau_action(Action::NewRencontre);
+        self.reseau_mode = mode;
+        effects
+    }
+
+    pub(in crate::app) fn select_structure(&mut self, id: Id) {
+        self.tab = Tab::Reseau;
+        self.reseau_mode = ReseauMode::List;
+        let Ok(index) = self
+            .data
+            .structures
+            .binary_search_by_key(&id, |s| s.meta.id)
+        else {
+            return;
+        };
+        if !self.reseau_rows.contains(&index) {
+            // Out of the current filter or search: show everything rather than hide it.
+            self.reseau_filter = network::Filter::default();
+            self.reseau_query_input.set("");
+            self.reseau_query = crate::search::Query::default();
+            self.refresh_reseau_rows();
+        }
+        if let Some(row) = self.reseau_rows.iter().position(|&i| i == index) {
+            let len = self.reseau_rows.len();
+            let height = self.list_height();
+            self.cursors[1].select(row, len, height);
+            self.detail_scroll = 0;
+        }
+    }
+
+    /// How many records mention a structure (they keep its name when it is deleted).
+    pub(in crate::app) fn mentions(&self, id: Id) -> (usize, usize) {
+        let interactions = self
+            .data
+            .interactions
+            .iter()
+            .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(id))
+            .count();
+        let rencontres = self
+            .data
+            .rencontres
+            .iter()
+            .filter(|r| r.structures.iter().any(|l| l.id == Some(id)))
+            .count();
+        (interactions, rencontres)
+    }
+
+    pub(in crate::app) fn ask_delete_structure(&mut self, id: Id) {
+        let Some(s) = self.data.structure(id) else {
+            return;
+        };
+        let (interactions, rencontres) = self.mentions(id);
+        let contacts = self
+            .views
+            .contacts_by_structure
+            .get(&id)
+            .map_or(0, Vec::len);
+        let message = self.i18n.t_args(
+            "confirm-delete-structure",
+            &[
+                arg("name", text::one_line(&s.nom)),
+                arg("contacts", contacts),
+                arg("interactions", interactions),
+                arg("rencontres", rencontres),
+            ],
+        );
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::DeleteStructure(id),
+        });
+    }
+
+    /// Deletes a structure and its contacts; records that mention them keep the names.
+    pub(in crate::app) fn delete_structure(&mut self, id: Id) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let contact_ids: Vec<Id> = self
+            .data
+            .contacts
+            .iter()
+            .filter(|c| c.structure == id)
+            .map(|c| c.meta.id)
+            .collect();
+        let mut changed: Vec<AnyRecord> = Vec::new();
+        for it in &self.data.interactions {
+            if it.orientation.as_ref().and_then(|o| o.structure) == Some(id) {
+                let mut it = it.clone();
+                if let Some(o) = &mut it.orientation {
+                    o.structure = None;
+                }
+                it.meta.updated_at = now;
+                changed.push(AnyRecord::Interaction(Box::new(it)));
+            }
+        }
+        changed.extend(self.unlink_rencontres(&[id], &contact_ids, now));
+        for f in &self.data.fiches {
+            if f.structures.iter().any(|l| l.id == Some(id)) {
+                let mut f = f.clone();
+                for l in &mut f.structures {
+                    if l.id == Some(id) {
+                        l.id = None;
+                    }
+                }
+                f.meta.updated_at = now;
+                changed.push(AnyRecord::Fiche(Box::new(f)));
+            }
+        }
+        let mut removals = vec![(RecordKind::Structure, id)];
+        removals.extend(contact_ids.iter().map(|c| (RecordKind::Contact, *c)));
+        let effects = self.commit("undo-deleted", changed, removals);
+        self.set_status(self.t("status-structure-deleted"), false);
+        effects
+    }
+
+    pub(in crate::app) fn unlink_rencontres(
+        &self,
+        structures: &[Id],
+        contacts: &[Id],
+        now: Timestamp,
+    ) -> Vec<AnyRecord> {
+        let hit = |l: &Lien, ids: &[Id]| l.id.is_some_and(|id| ids.contains(&id));
+        self.data
+            .rencontres
+            .iter()
+            .filter(|r| {
+                r.structures.iter().any(|l| hit(l, structures))
+                    || r.contacts.iter().any(|l| hit(l, contacts))
+            })
+            .map(|r| {
+                let mut r = r.clone();
+                for l in r.structures.iter_mut().filter(|l| hit(l, structures)) {
+                    l.id = None;
+                }
+                for l in r.contacts.iter_mut().filter(|l| hit(l, contacts)) {
+                    l.id = None;
+                }
+                r.meta.updated_at = now;
+                AnyRecord::Rencontre(Box::new(r))
+            })
+            .collect()
+    }
+
+    pub(in crate::app) fn delete_contact(&mut self, id: Id) -> Vec<Effect> {
+        // The contact's form is under the question: close it too.
+        if matches!(self.modals.last(), Some(Modal::Form(_))) {
+            self.modals.pop();
+        }
+        let changed = self.unlink_rencontres(&[], &[id], Timestamp(self.now_ms));
+        let effects = self.commit("undo-deleted", changed, vec![(RecordKind::Contact, id)]);
+        self.set_status(self.t("status-contact-deleted"), false);
+        effects
+    }
+
+    pub(in crate::app) fn mark_verified(&mut self) -> Vec<Effect> {
+        let now = Timestamp(self.now_ms);
+        let contact_row = match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
+            (
+                ReseauMode::Relancer,
+                Some(network::RelanceRow {
+                    subject: network::Subject::Contact(i),
+                    ..
+                }),
+            ) => Some(*i),
+            _ => None,
+        };
+        let record = if let Some(i) = contact_row {
+            let mut c = self.data.contacts[i].clone();
+            c.date_verification = Some(self.today);
+            c.meta.updated_at = now;
+            AnyRecord::Contact(Box::new(c))
+        } else if let Some(i) = self.selected_structure() {
+            let mut s = self.data.structures[i].clone();
+            s.date_verification = Some(self.today);
+            s.meta.updated_at = now;
+            AnyRecord::Structure(Box::new(s))
+        } else {
+            return Vec::new();
+        };
+        let effects = self.commit("undo-verified", vec![record], Vec::new());
+        self.set_status(self.t("status-verified"), false);
+        effects
+    }
+}
