@@ -44,12 +44,13 @@
 //!
 //! # Adding a screen
 //!
-//! A screen is a view of a tab (`app::ReseauMode`, `app::CompView`, `app::DocsMode`…). Its
-//! state lives in `App` or its own module under `app/`; its keys are `Action`s bound in
-//! `config/keymap.toml` and handled by the tab's `*_action` method of `App`; its footer
-//! hints are listed in `ui/widgets.rs` (`hint_actions`), and it is drawn by a function of
-//! `ui/screens.rs` that returns a `ScreenView` (title, columns, a row builder, a detail
-//! pane). A record view of a listed kind needs none of this: its `Listing` is the screen.
+//! A screen is a view of a tab (`app::ReseauMode`, `app::CompView`, `app::DocsMode`…) or a
+//! modal. Its key handling and the footer hints it shows live side by side in one module
+//! of `app/screen/` (an `impl App` block: `reseau_action` beside `reseau_hints`); its keys
+//! are `Action`s bound in `config/keymap.toml`; `App::hints` and the tab's dispatch route to
+//! it. It is drawn by a function of `ui/screens.rs` returning a `ScreenView` (title,
+//! columns, a row builder, a detail pane). A record view of a listed kind needs none of
+//! this: its `Listing` is the screen.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 

@@ -553,6 +553,26 @@ impl App {
         }
     }
 
+    /// The actions worth a hint in the footer where the user is, in the order shown; each
+    /// screen lists its own beside its key handling (`app/screen/`).
+    pub fn hints(&self) -> &'static [Action] {
+        match self.context() {
+            Context::Help => &[Action::Close, Action::Down, Action::Up],
+            Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
+            Context::Form => self.form_hints(),
+            Context::Picker => self.picker_hints(),
+            Context::Confirm => &[Action::Yes, Action::No],
+            Context::History => self.history_hints(),
+            Context::Evidence => self.evidence_hints(),
+            Context::List | Context::Global => match self.tab {
+                Tab::Journal => self.journal_hints(),
+                Tab::Reseau => self.reseau_hints(),
+                Tab::Documentation => self.documentation_hints(),
+                Tab::Competences => self.competences_hints(),
+            },
+        }
+    }
+
     /// The label of a form field: `field-ID` with dashes.
     pub fn field_label(&self, id: &str) -> String {
         self.t(&format!("field-{}", id.replace('_', "-")))

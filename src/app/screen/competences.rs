@@ -430,4 +430,49 @@ impl App {
         self.set_status(self.t("status-link-added"), false);
         effects
     }
+
+    /// The Compétences tab's footer hints for the view shown.
+    pub(in crate::app) fn competences_hints(&self) -> &'static [Action] {
+        match self.comp_view {
+            CompView::Profil => &[Action::Edit, Action::View, Action::Help, Action::Quit],
+            // d (delete) and m (move up) are in the help: the footer keeps what builds the
+            // dossier.
+            CompView::Dossier => &[
+                Action::New,
+                Action::Edit,
+                Action::Todo,
+                Action::Export,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
+            CompView::Analyses => &[
+                Action::New,
+                Action::Edit,
+                Action::Delete,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
+            _ => &[
+                Action::Edit,
+                Action::Todo,
+                Action::View,
+                Action::DetailDown,
+                Action::Help,
+                Action::Quit,
+            ],
+        }
+    }
+
+    /// The evidence modal's hints.
+    pub(in crate::app) fn evidence_hints(&self) -> &'static [Action] {
+        &[
+            Action::Select,
+            Action::Strength,
+            Action::Delete,
+            Action::New,
+            Action::Close,
+        ]
+    }
 }

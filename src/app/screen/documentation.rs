@@ -315,4 +315,34 @@ impl App {
         }
         Vec::new()
     }
+
+    /// The Documentation tab's footer hints.
+    pub(in crate::app) fn documentation_hints(&self) -> &'static [Action] {
+        match self.docs_mode {
+            DocsMode::Plan => &[
+                Action::New,
+                Action::Edit,
+                Action::Move,
+                Action::Delete,
+                Action::Plan,
+                Action::Help,
+                Action::Quit,
+            ],
+            DocsMode::List | DocsMode::AReviser => &[
+                Action::New,
+                Action::Edit,
+                Action::Timeline,
+                Action::Search,
+                Action::Todo,
+                Action::Plan,
+                Action::Help,
+                Action::Quit,
+            ],
+        }
+    }
+
+    /// The revisions modal's hints.
+    pub(in crate::app) fn history_hints(&self) -> &'static [Action] {
+        &[Action::Select, Action::Restore, Action::Down, Action::Close]
+    }
 }

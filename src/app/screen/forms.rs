@@ -816,4 +816,54 @@ impl App {
         self.after_field_change();
         Vec::new()
     }
+
+    /// A form's hints: what the focused field takes, and the cadre légal card where the
+    /// form offers it (right after saving: it is what is needed in a hurry).
+    pub(in crate::app) fn form_hints(&self) -> &'static [Action] {
+        let Some(Modal::Form(form)) = self.modals.last() else {
+            return &[Action::Save, Action::Cancel];
+        };
+        let kind = form.focused().kind;
+        match (kinds::offers_cadre_legal(form), kind) {
+            (true, k) if k.opens_picker() => &[
+                Action::Save,
+                Action::CadreLegal,
+                Action::NextField,
+                Action::Open,
+                Action::Cancel,
+            ],
+            (true, _) => &[
+                Action::Save,
+                Action::CadreLegal,
+                Action::NextField,
+                Action::Cancel,
+            ],
+            (false, k) if k.opens_picker() => &[
+                Action::Save,
+                Action::NextField,
+                Action::Open,
+                Action::Cancel,
+            ],
+            (false, FieldKind::Text | FieldKind::Multiline) => &[
+                Action::Save,
+                Action::NextField,
+                Action::ExternalEditor,
+                Action::Cancel,
+            ],
+            (false, _) => &[
+                Action::Save,
+                Action::NextField,
+                Action::PrevField,
+                Action::Cancel,
+            ],
+        }
+    }
+
+    /// A picker's hints: Tab marks in a multiple choice.
+    pub(in crate::app) fn picker_hints(&self) -> &'static [Action] {
+        match self.modals.last() {
+            Some(Modal::Picker(p)) if p.multi => &[Action::Select, Action::Mark, Action::Cancel],
+            _ => &[Action::Select, Action::Cancel],
+        }
+    }
 }

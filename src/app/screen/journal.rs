@@ -262,4 +262,27 @@ impl App {
         self.set_status(self.t("status-marked-done"), false);
         effects
     }
+
+    /// The journal's footer hints, in the order shown.
+    pub(in crate::app) fn journal_hints(&self) -> &'static [Action] {
+        match self.journal.mode {
+            Mode::Todo => &[
+                Action::MarkDone,
+                Action::Edit,
+                Action::Todo,
+                Action::Undo,
+                Action::Help,
+                Action::Quit,
+            ],
+            Mode::List => &[
+                Action::New,
+                Action::Edit,
+                Action::Search,
+                Action::Filter,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
+        }
+    }
 }

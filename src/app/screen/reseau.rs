@@ -434,4 +434,35 @@ impl App {
         self.set_status(self.t("status-verified"), false);
         effects
     }
+
+    /// The Réseau tab's footer hints for the view shown.
+    pub(in crate::app) fn reseau_hints(&self) -> &'static [Action] {
+        match self.reseau_mode {
+            ReseauMode::Relancer => &[
+                Action::Edit,
+                Action::Verified,
+                Action::Todo,
+                Action::Help,
+                Action::Quit,
+            ],
+            ReseauMode::List => &[
+                Action::New,
+                Action::Edit,
+                Action::NewContact,
+                Action::Todo,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
+            ReseauMode::Overview => &[Action::View, Action::Help, Action::Quit],
+            ReseauMode::Records(_) => &[
+                Action::New,
+                Action::Edit,
+                Action::Delete,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
+        }
+    }
 }
