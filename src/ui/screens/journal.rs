@@ -1,0 +1,345 @@
+//! The Journal tab: the interactions and the follow-ups due, with an interaction's detail.
+
+use super::*;
+
+pub(super) fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    match app.journal.mode {
+        Mode::List => journal_list(app, theme),
+        Mode::Todo => todo(app, theme),
+    }
+}
+
+/// What the journal list shows: count, active filters, and the search being typed.
+pub(super) fn journal_title(app: &App) -> String {
+    let j = &app.journal;
+    let f = &j.filter;
+    let v = &app.config.vocab;
+    let mut parts: Vec<String> = Vec::new();
+    if f.period != Period::All {
+        let (from, to) = f.range(app.today);
+        parts.push(match f.period {
+            Period::Custom => format!("{} → {}", format::opt_date(from), format::opt_date(to)),
+            other => app.t(&format!("period-{}", other.id())),
+        });
+    }
+    if let Some(t) = &f.type_id {
+        parts.push(v.types_interaction.label(t, lang(app)).into_owned());
+    }
+    if let Some(t) = &f.theme {
+        parts.push(v.thematiques.label(t, lang(app)).into_owned());
+    }
+    if let Some(id) = f.suivi {
+        parts.push(
+            app.data
+                .suivi(id)
+                .map_or_else(|| id.to_string(), |s| s.code.to_string()),
+        );
+    }
+    if let Some(id) = f.structure {
+        parts.push(
+            app.data
+                .structure(id)
+                .map_or_else(|| id.to_string(), |s| s.nom.to_string()),
+        );
+    }
+    if f.suites_due {
+        parts.push(app.t("field-suites-dues"));
+    }
+    let search = (j.searching || !j.query.is_empty()).then(|| (j.query_input.text(), j.searching));
+    list_title(
+        app,
+        "tab-journal",
+        (j.rows.len(), app.data.interactions.len()),
+        j.is_filtered(),
+        &parts,
+        search,
+    )
+}
+
+pub(super) fn journal_list<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let rows = &app.journal.rows;
+    let data = &app.data;
+    let terms = app.journal.query.highlight_terms();
+    let row = move |i: usize| {
+        let it = &data.interactions[rows[i]];
+        let first_of_day = i == 0 || data.interactions[rows[i - 1]].date != it.date;
+        let day = if first_of_day {
+            Cell::from(Span::styled(
+                format::day_heading(&app.i18n, it.date),
+                theme.group,
+            ))
+        } else {
+            Cell::from("")
+        };
+        vec![
+            day,
+            cell(format::time(it.heure)),
+            cell(format::duration(it.duree_min)),
+            cell(vocab.types_interaction.labels(&it.types, l)),
+            cell(vocab.thematiques.labels(&it.thematiques, l)),
+            Cell::from(Line::from(highlighted(
+                &one_line(&it.demande),
+                &terms,
+                theme.base,
+                theme.warn,
+            ))),
+        ]
+    };
+    let detail = selected(app, rows)
+        .map(|i| interaction_detail(app, theme, &data.interactions[i]))
+        .unwrap_or_default();
+    let empty = if app.journal.is_filtered() {
+        vec![Line::styled(app.t("empty-journal-filtered"), theme.header)]
+    } else {
+        empty_store(app, theme, "empty-journal")
+    };
+    ScreenView {
+        title: journal_title(app),
+        columns: vec![
+            col(app, "col-day", Constraint::Length(16)),
+            col(app, "col-time", Constraint::Length(5)),
+            col(app, "col-duration", Constraint::Length(7)),
+            col(app, "col-types", Constraint::Fill(3)),
+            col(app, "col-themes", Constraint::Fill(2)),
+            col(app, "col-demande", Constraint::Fill(4)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty,
+        detail_title: app.t("detail-interaction"),
+        detail,
+    }
+}
+
+pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let rows = &app.journal.todo;
+    let data = &app.data;
+    let today = app.today;
+    let overdue = rows.iter().filter(|r| r.due < today).count();
+    let row = move |i: usize| {
+        let r = rows[i];
+        let it = &data.interactions[r.interaction];
+        let action = it
+            .suites
+            .get(r.suite)
+            .map(|s| s.action.as_str())
+            .unwrap_or_default();
+        let due_style = if r.due < today {
+            theme.warn
+        } else {
+            theme.base
+        };
+        let when = if r.due < today {
+            app.t("todo-overdue")
+        } else if r.due == today {
+            app.t("todo-today")
+        } else {
+            app.t("todo-soon")
+        };
+        vec![
+            Cell::from(Span::styled(format::date(r.due), due_style)),
+            Cell::from(Span::styled(when, due_style)),
+            cell(action),
+            cell(&it.demande),
+            cell(format::date(it.date)),
+        ]
+    };
+    let detail = rows
+        .get(app.cursor().selected)
+        .map(|r| interaction_detail(app, theme, &data.interactions[r.interaction]))
+        .unwrap_or_default();
+    ScreenView {
+        title: app.i18n.t_args(
+            "todo-title",
+            &[arg("count", rows.len()), arg("overdue", overdue)],
+        ),
+        columns: vec![
+            col(app, "col-due", Constraint::Length(10)),
+            col(app, "col-when", Constraint::Length(9)),
+            col(app, "col-action", Constraint::Fill(3)),
+            col(app, "col-demande", Constraint::Fill(3)),
+            col(app, "col-day", Constraint::Length(10)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![Line::styled(app.t("todo-empty"), theme.header)],
+        detail_title: app.t("detail-interaction"),
+        detail,
+    }
+}
+
+pub(super) fn personnes_text(app: &App, p: &Personnes) -> String {
+    let vocab = &app.config.vocab;
+    match p {
+        Personnes::Suivi(id) => match app.data.suivi(*id) {
+            Some(s) => app
+                .i18n
+                .t_args("persons-suivi", &[arg("code", s.code.to_string())]),
+            None => app.t("persons-suivi-missing"),
+        },
+        Personnes::Anonyme(public) => {
+            let attrs: Vec<String> = public
+                .attributs
+                .iter()
+                .map(|a| {
+                    let list = match a.dimension.as_str() {
+                        "tranches_age" => &vocab.tranches_age,
+                        "genres" => &vocab.genres,
+                        "statuts" => &vocab.statuts,
+                        "residences" => &vocab.residences,
+                        _ => return format!("{}={}", a.dimension, a.valeur),
+                    };
+                    let label = list.label(&a.valeur, lang(app)).into_owned();
+                    if a.nombre > 1 {
+                        format!("{label} ×{}", a.nombre)
+                    } else {
+                        label
+                    }
+                })
+                .collect();
+            let count = app
+                .i18n
+                .t_args("persons-count", &[arg("count", public.nombre)]);
+            if attrs.is_empty() {
+                count
+            } else {
+                format!("{count} — {}", attrs.join(", "))
+            }
+        }
+    }
+}
+
+pub(super) fn interaction_detail(app: &App, theme: &Theme, it: &Interaction) -> Vec<Line<'static>> {
+    let vocab = &app.config.vocab;
+    let l = lang(app);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} {} · {}",
+            format::day_heading(&app.i18n, it.date),
+            format::time(it.heure),
+            format::duration(it.duree_min)
+        ),
+        theme.header,
+    )];
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-types",
+            &vocab.types_interaction.labels(&it.types, l),
+        ),
+    );
+    push(
+        &mut lines,
+        field(app, theme, "field-canal", &vocab.canaux.label(&it.canal, l)),
+    );
+    let lieu = [it.lieu.as_str(), it.quartier.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    push(&mut lines, field(app, theme, "field-lieu", &lieu));
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-personnes",
+            &personnes_text(app, &it.personnes),
+        ),
+    );
+    if it.premier_contact {
+        push(
+            &mut lines,
+            field(app, theme, "field-premier-contact", &app.t("yes")),
+        );
+    }
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-thematiques",
+            &vocab.thematiques.labels(&it.thematiques, l),
+        ),
+    );
+    if !it.demande.is_empty() {
+        let terms = app.journal.query.highlight_terms();
+        let mut spans = vec![label_span(app, theme, "field-demande")];
+        spans.extend(highlighted(
+            &one_line(&it.demande),
+            &terms,
+            theme.base,
+            theme.warn,
+        ));
+        lines.push(Line::from(spans));
+    }
+    push(&mut lines, field(app, theme, "field-besoin", &it.besoin));
+    push(
+        &mut lines,
+        field(
+            app,
+            theme,
+            "field-reponses",
+            &vocab.reponses.labels(&it.reponses, l),
+        ),
+    );
+    if let Some(o) = &it.orientation {
+        let issue = o
+            .issue
+            .as_deref()
+            .map(|i| format!(" ({})", vocab.issues_orientation.label(i, l)))
+            .unwrap_or_default();
+        push(
+            &mut lines,
+            field(
+                app,
+                theme,
+                "field-orientation",
+                &format!("{}{issue}", o.nom),
+            ),
+        );
+    }
+    if let Some(a) = &it.autonomie {
+        push(
+            &mut lines,
+            field(app, theme, "field-autonomie", &vocab.autonomie.label(a, l)),
+        );
+    }
+    for s in &it.suites {
+        let due = s
+            .echeance
+            .map(|d| format!(" — {}", format::date(d)))
+            .unwrap_or_default();
+        let done = if s.faite {
+            format!(" ✓ {}", app.t("suite-done"))
+        } else {
+            String::new()
+        };
+        push(
+            &mut lines,
+            field(
+                app,
+                theme,
+                "field-suite",
+                &format!("{}{due}{done}", s.action),
+            ),
+        );
+    }
+    if !it.note_pro.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-note-pro")));
+        lines.extend(paragraph_lines(&it.note_pro, theme.base));
+    }
+    if !it.note_privee.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, app.t("field-note-privee")));
+        lines.extend(paragraph_lines(&it.note_privee, theme.dim));
+    }
+    evidence_lines(app, theme, &it.meta, &mut lines);
+    lines
+}
