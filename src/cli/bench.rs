@@ -1,0 +1,126 @@
+//! `carnet bench`: timings and memory on generated data, and the bytes written to disk.
+
+use super::*;
+
+pub(super) fn bench(
+    config: &Config,
+    i18n: &I18n,
+    interactions: usize,
+    seed: u64,
+) -> Result<(), Failure> {
+    let dir = std::env::temp_dir().join(format!("carnet-bench-{}", std::process::id()));
+    let fail = |detail: String| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-store", &[arg("detail", detail)]),
+        )
+    };
+    let result = (|| {
+        let started = Instant::now();
+        let spec = DemoSpec {
+            seed,
+            interactions,
+            today: crate::clock::today(),
+        };
+        let data = demo::generate(spec, &config.vocab);
+        let generate_s = started.elapsed().as_secs_f64();
+        let store = Store::open(&dir).map_err(|e| fail(e.to_string()))?;
+        let write_start = Instant::now();
+        store.insert_all(&data).map_err(|e| fail(e.to_string()))?;
+        let write_s = write_start.elapsed().as_secs_f64();
+        drop(store);
+        let size = storage::Store::open(&dir)
+            .and_then(|s| s.info())
+            .map_err(|e| fail(e.to_string()))?
+            .size_on_disk;
+        let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
+        let out = std::process::Command::new(&exe)
+            .args(["--lang", config.lang.code(), "bench-open"])
+            .arg(&dir)
+            .output()
+            .map_err(|e| fail(e.to_string()))?;
+        let line = String::from_utf8_lossy(&out.stdout).into_owned();
+        let Some(f) = runtime::bench::OpenFigures::from_line(&line) else {
+            return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
+        };
+        let written = disk_writes(&exe, &dir, config.lang).map_err(fail)?;
+        let count = crate::ui::format::count(config.lang, interactions);
+        let row = |label: &str, value: String| say!("  {:<40} {value}", i18n.t(label));
+        say!(
+            "{}",
+            i18n.t_args(
+                "bench-title",
+                &[arg("count", count), arg("records", f.records)]
+            )
+        );
+        row("bench-generate", format!("{generate_s:.2} s"));
+        row("bench-write", format!("{write_s:.2} s"));
+        row(
+            "bench-size",
+            format!("{:.1} MiB", size as f64 / 1_048_576.0),
+        );
+        row("bench-open", format!("{:.0} ms", f.open_ms));
+        row("bench-load", format!("{:.0} ms", f.load_ms));
+        row("bench-first-frame", format!("{:.0} ms", f.first_frame_ms));
+        row("bench-rss", format!("{:.0} MiB", f.peak_rss_mib));
+        row(
+            "bench-search",
+            format!(
+                "p50 {:.1} ms · p95 {:.1} ms · max {:.1} ms",
+                f.search_p50_ms, f.search_p95_ms, f.search_max_ms
+            ),
+        );
+        row(
+            "bench-save-store",
+            format!("p95 {:.2} ms", f.save_store_p95_ms),
+        );
+        row("bench-save-app", format!("p95 {:.2} ms", f.save_app_p95_ms));
+        let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
+        for (label, runs) in [
+            ("bench-io-note", &written.note),
+            ("bench-io-doctor", &written.doctor),
+            ("bench-io-export", &written.export),
+        ] {
+            let mut sorted = runs.clone();
+            sorted.sort_unstable();
+            let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
+            let max = sorted.last().copied().unwrap_or(0);
+            row(label, format!("{} ({} max)", kib(median), kib(max)));
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// Bytes written to disk by each run of a command on a closed store, in fresh processes.
+pub(super) struct DiskWrites {
+    note: Vec<u64>,
+    doctor: Vec<u64>,
+    export: Vec<u64>,
+}
+
+pub(super) fn disk_writes(exe: &Path, dir: &Path, lang: Lang) -> Result<DiskWrites, String> {
+    let run = |args: &[&str]| -> Result<u64, String> {
+        let out = std::process::Command::new(exe)
+            .args(["--lang", lang.code(), "--data-dir"])
+            .arg(dir)
+            .args(args)
+            .env(runtime::bench::REPORT_IO, "1")
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match runtime::bench::parse_written(&stderr) {
+            Some(bytes) if out.status.success() => Ok(bytes),
+            _ => Err(stderr.into_owned()),
+        }
+    };
+    let times = |n: usize, args: &[&str]| (0..n).map(|_| run(args)).collect::<Result<Vec<_>, _>>();
+    // The first read after a bulk write consolidates sled's pages; measure the steady state.
+    run(&["doctor"])?;
+    Ok(DiskWrites {
+        note: times(5, &["note", "--yes", "Question sur la prime d'activité"])?,
+        doctor: times(3, &["doctor"])?,
+        export: times(3, &["export", "-o", "/dev/null"])?,
+    })
+}

@@ -1,0 +1,819 @@
+//! The command line: clap grammar, dispatch, and plain-language errors with exit codes
+//! (0 success, 2 usage or configuration, 3 store locked, 1 anything else).
+
+use crate::app::App;
+use crate::config::{self, Config, ConfigError, Env, Overrides};
+use crate::demo::{self, DemoSpec};
+use crate::domain::{Lang, RecordKind};
+use crate::export::json;
+use crate::i18n::{I18n, arg};
+use crate::runtime;
+use crate::storage::{self, LockError, Store, StoreError, StoreLock};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carnet",
+    version,
+    about = "Carnet — le journal de bord des médiateurs sociaux"
+)]
+pub struct Cli {
+    /// Store folder (default: $CARNET_DATA_DIR, else $XDG_DATA_HOME/carnet)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Configuration file (default: $CARNET_CONFIG, else $XDG_CONFIG_HOME/carnet/config.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Interface language
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate the demo store (a fictional territory) and open it
+    Demo {
+        /// Number of interactions; the other records scale along
+        #[arg(long, default_value_t = demo::DEFAULT_INTERACTIONS)]
+        interactions: usize,
+        /// Seed of the generator: the same seed gives the same store
+        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        seed: u64,
+        /// Generate, then exit without opening the interface
+        #[arg(long)]
+        generate_only: bool,
+    },
+    /// Log an interaction without opening the interface; prints its id
+    Note {
+        /// Interaction type id (repeatable); default: accueil_information
+        #[arg(long = "type", value_name = "ID")]
+        types: Vec<String>,
+        /// Thématique id (repeatable)
+        #[arg(long = "theme", value_name = "ID")]
+        themes: Vec<String>,
+        /// Canal id; default: the canal of the last interaction
+        #[arg(long, value_name = "ID")]
+        canal: Option<String>,
+        /// Duration in minutes (or 1h30)
+        #[arg(long, value_name = "MINUTES")]
+        duree: Option<String>,
+        /// Date: 29/11/2026, 29/11, hier, -2…; default: today
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Structure of the network the person was oriented to (name or part of it)
+        #[arg(long, value_name = "STRUCTURE")]
+        vers: Option<String>,
+        /// Save even when the free-text guard warns
+        #[arg(long)]
+        yes: bool,
+        /// The demande, in a few words
+        text: String,
+    },
+    /// Export the store
+    Export {
+        /// What to export: everything (json), the journal (csv), the network directory (csv),
+        /// the network's contacts (vcard), the documentation (md, a folder), the coverage
+        /// matrix (md, html or csv), the Dossier Professionnel (md, html or docx)
+        #[arg(long, value_enum, default_value_t = ExportWhat::All)]
+        what: ExportWhat,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Output file (standard output without it)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        identity: IdentityArgs,
+        /// Export the dossier even though some examples still have sharing warnings
+        #[arg(long)]
+        accept_warnings: bool,
+    },
+    /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
+    Import { path: PathBuf },
+    /// Restore a backup (sauvegardes/carnet-….json.gz) or a JSON export into an empty store
+    Restore { backup: PathBuf },
+    /// Check the installation, the configuration and the store
+    Doctor,
+    /// Measure generation, size on disk, opening and memory on a generated store
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        interactions: usize,
+        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Open a store and draw its first frame (the second half of `bench`, in a fresh process)
+    #[command(hide = true)]
+    BenchOpen { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Vcard,
+    Md,
+    Html,
+    Docx,
+}
+
+/// The identity on the dossier's cover: typed at export time, never stored. Without these
+/// flags, a terminal is asked.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct IdentityArgs {
+    /// Dossier: nom de naissance
+    #[arg(long, value_name = "NOM")]
+    nom: Option<String>,
+    /// Dossier: nom d'usage, if different
+    #[arg(long, value_name = "NOM")]
+    nom_usage: Option<String>,
+    /// Dossier: prénom
+    #[arg(long, value_name = "PRENOM")]
+    prenom: Option<String>,
+    /// Dossier: adresse
+    #[arg(long, value_name = "ADRESSE")]
+    adresse: Option<String>,
+    /// Dossier: where the déclaration sur l'honneur is signed (dated today)
+    #[arg(long, value_name = "LIEU")]
+    fait_a: Option<String>,
+    /// Dossier: modalité d'accès; default from the profil (stagiaire: formation, VAE: vae)
+    #[arg(long, value_enum, value_name = "MODALITE")]
+    modalite: Option<ModaliteArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModaliteArg {
+    Formation,
+    Vae,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    All,
+    Journal,
+    Reseau,
+    Contacts,
+    Documentation,
+    Couverture,
+    Dossier,
+}
+
+/// Prints a line on standard output. Every line the command line prints goes through here
+/// or `warn!`: names and values read from data (a file name, an imported id) are stripped
+/// of control characters, so they can never drive the user's terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+    };
+}
+
+/// The same on standard error.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        eprintln!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+    };
+}
+
+// After the macros: the commands print through them.
+mod bench;
+mod doctor;
+mod note;
+mod transfer;
+
+use bench::*;
+pub use doctor::doctor;
+pub use note::NoteArgs;
+use note::*;
+pub use transfer::plan_path;
+use transfer::*;
+
+/// A failure, already worded for the user, and its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    fn new(code: u8, message: String) -> Failure {
+        Failure { message, code }
+    }
+}
+
+pub const EXIT_OTHER: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_LOCKED: u8 = 3;
+
+fn config_failure(i18n: &I18n, e: &ConfigError) -> Failure {
+    let message = match e.line {
+        Some(line) => i18n.t_args(
+            "err-config-line",
+            &[
+                arg("file", e.file.display().to_string()),
+                arg("line", line),
+                arg("detail", e.detail.clone()),
+            ],
+        ),
+        None => i18n.t_args(
+            "err-config",
+            &[
+                arg("file", e.file.display().to_string()),
+                arg("detail", e.detail.clone()),
+            ],
+        ),
+    };
+    Failure::new(EXIT_USAGE, message)
+}
+
+pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
+    match e {
+        StoreError::Lock(LockError::Held(owner)) => Failure::new(
+            EXIT_LOCKED,
+            i18n.t_args(
+                "err-locked",
+                &[
+                    arg("user", owner.user.clone()),
+                    arg("host", owner.host.clone()),
+                    arg("pid", owner.pid),
+                ],
+            ),
+        ),
+        StoreError::NewerSchema {
+            path,
+            found,
+            supported,
+        } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-newer-schema",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("found", *found),
+                    arg("supported", *supported),
+                ],
+            ),
+        ),
+        e if storage::cannot_write(e) => Failure::new(EXIT_OTHER, i18n.t("err-disk-full")),
+        StoreError::BadSchemaFile { path } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-bad-schema",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("supported", storage::SCHEMA_VERSION),
+                ],
+            ),
+        ),
+        StoreError::NotEmpty { path } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-not-empty", &[arg("path", path.display().to_string())]),
+        ),
+        StoreError::NotDemo { path } => Failure::new(
+            EXIT_USAGE,
+            i18n.t_args("err-not-demo", &[arg("path", path.display().to_string())]),
+        ),
+        other => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-store", &[arg("detail", other.to_string())]),
+        ),
+    }
+}
+
+/// Opens the store for a command that writes to it, and says what opening it repaired.
+fn open_store(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
+    open_store_with(i18n, dir, false)
+}
+
+/// The same for a command that only reads it: when nothing can be written where it lives
+/// (a full disk), it is read from a temporary copy, so the data can still get out.
+fn open_store_to_read(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
+    open_store_with(i18n, dir, true)
+}
+
+fn open_store_with(i18n: &I18n, dir: &Path, reading: bool) -> Result<Store, Failure> {
+    let store = match Store::open(dir) {
+        Err(e) if reading && storage::cannot_write(&e) => {
+            let store = Store::open_read_only(dir).map_err(|e| store_failure(i18n, &e))?;
+            warn!("{}", i18n.t("warn-read-only"));
+            store
+        }
+        other => other.map_err(|e| store_failure(i18n, &e))?,
+    };
+    if !store.recovered().is_empty() {
+        warn!("{}", crate::i18n::recovered(i18n, store.recovered()));
+    }
+    Ok(store)
+}
+
+fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
+    Failure::new(
+        EXIT_OTHER,
+        i18n.t_args(
+            "err-io",
+            &[
+                arg("path", path.display().to_string()),
+                arg("detail", i18n.io_detail(e)),
+            ],
+        ),
+    )
+}
+
+/// Parses arguments, runs, and prints any failure in the UI language.
+pub fn main() -> ExitCode {
+    let env = Env::from_process();
+    // Help and usage errors come before parsing, so `--lang` is looked for by hand.
+    // Arguments need not be UTF-8 (a file name): they stay OsStrings for clap.
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `carnet help [COMMAND]` as a habit from other tools: the same as `--help`.
+    let mut i = 1;
+    while let Some(a) = args.get(i) {
+        match a.to_str().unwrap_or_default() {
+            "--lang" | "--data-dir" | "--config" => i += 2,
+            a if a.starts_with('-') => i += 1,
+            "help" => {
+                args.remove(i);
+                args.push("--help".into());
+                break;
+            }
+            _ => break,
+        }
+    }
+    let asked = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        let value = a
+            .strip_prefix("--lang=")
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).and_then(|v| v.to_str()))?)?;
+        Lang::parse(value)
+    });
+    let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
+    let parsed = localized_command(&i18n)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            match usage_message(&i18n, &e) {
+                Some(message) => warn!("{message}\n{}", i18n.t("err-usage")),
+                None => warn!("{}\n{e}", i18n.t("err-usage")),
+            }
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    if let Err(value) = crate::clock::fixed() {
+        warn!("{}", i18n.t_args("err-clock", &[arg("value", value)]));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let lang_flag = cli.lang.map(|l| match l {
+        LangArg::Fr => Lang::Fr,
+        LangArg::En => Lang::En,
+    });
+    let code = match run(cli, lang_flag, &env) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.is_empty() {
+                warn!("{}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    };
+    if env.get(runtime::bench::REPORT_IO).is_some()
+        && let Some(bytes) = runtime::bench::written_bytes()
+    {
+        eprintln!("carnet-io write_bytes={bytes}");
+    }
+    code
+}
+
+/// The grammar of `Cli` with its help in the UI language: about and help texts come from
+/// `cli-*` messages, clap's own words (usage, commands, defaults, possible values, help and
+/// version flags) are replaced.
+pub fn localized_command(i18n: &I18n) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    fn localize(cmd: clap::Command, i18n: &I18n, path: &str) -> clap::Command {
+        // Our own headings, so French gets its space before the colon.
+        let mut template = format!(
+            "{{about-with-newline}}\n{} {{usage}}\n",
+            i18n.t("cli-usage")
+        );
+        let sections = [
+            (cmd.has_subcommands(), "cli-commands", "{subcommands}"),
+            (
+                cmd.get_positionals().next().is_some(),
+                "cli-arguments",
+                "{positionals}",
+            ),
+            (true, "cli-options-heading", "{options}"),
+        ];
+        for (present, heading, body) in sections {
+            if present {
+                template.push_str(&format!("\n{}\n{body}\n", i18n.t(heading)));
+            }
+        }
+        let about_id = if path.is_empty() {
+            "cli-about".to_string()
+        } else {
+            format!("cli-{path}")
+        };
+        let mut cmd = cmd
+            .help_template(template)
+            .subcommand_value_name(i18n.t("cli-command-name"))
+            .disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(i18n.t("cli-help-flag"))
+                    .display_order(usize::MAX),
+            );
+        if let Some(about) = i18n.get(&about_id) {
+            cmd = cmd.about(about);
+        }
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .filter(|a| !a.is_global_set() || path.is_empty())
+            .map(|a| a.get_id().to_string())
+            .filter(|id| id != "help" && id != "version")
+            .collect();
+        for id in ids {
+            let key = format!("cli-arg-{}", id.replace('_', "-"));
+            cmd = cmd.mut_arg(&id, |a| {
+                let mut help = i18n.get(&key).unwrap_or_default();
+                let defaults: Vec<String> = a
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                let possible: Vec<String> = a
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                let takes_values = a.get_action().takes_values();
+                if !defaults.is_empty() && takes_values {
+                    help.push_str(&format!(
+                        " [{}]",
+                        i18n.t_args("cli-default", &[arg("value", defaults.join(", "))])
+                    ));
+                }
+                if !possible.is_empty() && takes_values {
+                    help.push_str(&format!(
+                        " [{}]",
+                        i18n.t_args("cli-possible", &[arg("values", possible.join(", "))])
+                    ));
+                }
+                let a = a.help(help.trim().to_string());
+                // clap's own "[default: …]" and "[possible values: …]" give way to ours;
+                // it allows hiding them only on arguments that take a value.
+                if a.get_action().takes_values() {
+                    a.hide_default_value(true).hide_possible_values(true)
+                } else {
+                    a
+                }
+            });
+        }
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        for name in names {
+            cmd = cmd.mut_subcommand(&name, |sub| localize(sub, i18n, &name));
+        }
+        cmd
+    }
+    let cmd = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(i18n.t("cli-version-flag")),
+    );
+    localize(cmd, i18n, "")
+}
+
+/// clap's most common complaints, in the UI language; `None` leaves the rare ones to clap.
+fn usage_message(i18n: &I18n, e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        _ => None,
+    };
+    let option = get(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = get(ContextKind::SuggestedSubcommand)
+        .or_else(|| get(ContextKind::SuggestedArg))
+        .map(|s| {
+            format!(
+                " {}",
+                i18n.t_args("usage-did-you-mean", &[arg("suggestion", s)])
+            )
+        })
+        .unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => i18n.t_args("usage-unknown-option", &[arg("option", option)]),
+        ErrorKind::InvalidSubcommand => i18n.t_args(
+            "usage-unknown-command",
+            &[arg(
+                "command",
+                get(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            )],
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            match get(ContextKind::InvalidValue).filter(|v| !v.is_empty()) {
+                None => i18n.t_args("usage-missing-value", &[arg("option", option)]),
+                Some(value) => {
+                    let mut text = i18n.t_args(
+                        "usage-invalid-value",
+                        &[arg("value", value), arg("option", option)],
+                    );
+                    if let Some(possible) = get(ContextKind::ValidValue) {
+                        text.push(' ');
+                        text.push_str(&i18n.t_args("usage-possible", &[arg("possible", possible)]));
+                    }
+                    text
+                }
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            i18n.t_args("usage-missing-argument", &[arg("argument", option)])
+        }
+        _ => return None,
+    };
+    Some(message + &suggestion)
+}
+
+fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
+    let overrides = Overrides {
+        config_file: cli.config.clone(),
+        lang: lang_flag,
+        data_dir: cli.data_dir.clone(),
+    };
+    let config = match Config::load(&overrides, env) {
+        Ok(c) => c,
+        Err(e) => {
+            let i18n = I18n::new(lang_flag.unwrap_or_else(|| env.locale_lang()));
+            return Err(config_failure(&i18n, &e));
+        }
+    };
+    let i18n = I18n::new(config.lang);
+    match cli.command {
+        None => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = Store::open_interactive(&dir).map_err(|e| store_failure(&i18n, &e))?;
+            require_terminal(&i18n)?;
+            open_tui(config, &store, env, false, &i18n)
+        }
+        Some(Command::Demo {
+            interactions,
+            seed,
+            generate_only,
+        }) => {
+            let dir = config::paths::demo_dir(&overrides, env);
+            let store = if generate_only {
+                open_store(&i18n, &dir)?
+            } else {
+                let store = Store::open_interactive(&dir).map_err(|e| store_failure(&i18n, &e))?;
+                require_terminal(&i18n)?;
+                store
+            };
+            let started = Instant::now();
+            generate_demo(&store, &config, seed, interactions)
+                .map_err(|e| store_failure(&i18n, &e))?;
+            if generate_only {
+                let secs = started.elapsed().as_secs_f64();
+                say!(
+                    "{}",
+                    i18n.t_args(
+                        "demo-generated",
+                        &[
+                            arg("count", crate::ui::format::count(config.lang, interactions)),
+                            arg("seconds", format!("{secs:.2}")),
+                            arg("path", dir.display().to_string()),
+                        ],
+                    )
+                );
+                return Ok(());
+            }
+            open_tui(config, &store, env, true, &i18n)
+        }
+        Some(Command::Note {
+            types,
+            themes,
+            canal,
+            duree,
+            date,
+            vers,
+            yes,
+            text,
+        }) => {
+            let note = NoteArgs {
+                types,
+                themes,
+                canal,
+                duree,
+                date,
+                vers,
+                yes,
+                text,
+            };
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = open_store(&i18n, &dir)?;
+            let id = quick_note(&store, &config, &i18n, note)?;
+            say!("{id}");
+            Ok(())
+        }
+        Some(Command::Export {
+            what,
+            format,
+            output,
+            identity,
+            accept_warnings,
+        }) => {
+            let combination = matches!(
+                (what, format),
+                (ExportWhat::All, ExportFormat::Json)
+                    | (ExportWhat::Journal, ExportFormat::Csv)
+                    | (ExportWhat::Reseau, ExportFormat::Csv)
+                    | (ExportWhat::Contacts, ExportFormat::Vcard)
+                    | (ExportWhat::Documentation, ExportFormat::Md)
+                    | (
+                        ExportWhat::Couverture,
+                        ExportFormat::Md | ExportFormat::Html | ExportFormat::Csv
+                    )
+                    | (
+                        ExportWhat::Dossier,
+                        ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx
+                    )
+            );
+            if !combination {
+                return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
+            }
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = open_store_to_read(&i18n, &dir)?;
+            let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
+            if !failures.is_empty() {
+                warn!(
+                    "{}",
+                    i18n.t_args("warn-decode-failures", &[arg("count", failures.len())])
+                );
+            }
+            if what == ExportWhat::Documentation {
+                let Some(dir) = output else {
+                    return Err(Failure::new(EXIT_USAGE, i18n.t("err-md-needs-dir")));
+                };
+                let count = export_documentation(&data, &config, &dir)
+                    .map_err(|e| io_failure(&i18n, &dir, &e))?;
+                say!(
+                    "{}",
+                    i18n.t_args(
+                        "docs-exported",
+                        &[arg("count", count), arg("path", dir.display().to_string())]
+                    )
+                );
+                return Ok(());
+            }
+            if what == ExportWhat::Dossier {
+                return export_dossier(
+                    &data,
+                    &config,
+                    &i18n,
+                    format,
+                    output,
+                    identity,
+                    accept_warnings,
+                );
+            }
+            let text = match (what, format) {
+                (_, ExportFormat::Json) => json::to_json(&data),
+                (ExportWhat::Couverture, _) => {
+                    let views = crate::app::Views::build(&data, &config);
+                    let annex = crate::export::coverage::Annex {
+                        config: &config,
+                        i18n: &i18n,
+                        evidence: &views.evidence,
+                        today: crate::clock::today(),
+                    };
+                    match format {
+                        ExportFormat::Html => annex.html(),
+                        ExportFormat::Csv => annex.csv(),
+                        _ => annex.markdown(),
+                    }
+                }
+                (ExportWhat::Reseau, _) => {
+                    let views = crate::app::Views::build(&data, &config);
+                    crate::export::csv::reseau(&data, &config, &i18n, &|id| {
+                        views.last_contact.get(&id).copied()
+                    })
+                }
+                (_, ExportFormat::Vcard) => crate::export::vcard::contacts(&data),
+                _ => crate::export::csv::journal(&data, &config, &i18n),
+            };
+            write_output(&i18n, output.as_deref(), text.as_bytes())
+        }
+        Some(Command::Import { path }) if path.is_dir() => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let store = open_store(&i18n, &dir)?;
+            import_documentation(&store, &config, &i18n, &path)
+        }
+        Some(Command::Import { path }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let data = read_export(&i18n, &path)?;
+            import_all(&i18n, &dir, &data)
+        }
+        Some(Command::Restore { backup }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            let data = read_export(&i18n, &backup)?;
+            import_all(&i18n, &dir, &data)
+        }
+        Some(Command::Doctor) => {
+            let (report, healthy) = doctor(&config, &overrides, env, &i18n);
+            say!("{}", report.trim_end());
+            if healthy {
+                Ok(())
+            } else {
+                Err(Failure::new(EXIT_OTHER, i18n.t("doctor-unhealthy")))
+            }
+        }
+        Some(Command::Bench { interactions, seed }) => bench(&config, &i18n, interactions, seed),
+        Some(Command::BenchOpen { dir }) => {
+            let f = runtime::bench::open_and_draw(&dir, config).map_err(|e| {
+                Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))
+            })?;
+            say!("{}", f.to_line());
+            Ok(())
+        }
+    }
+}
+
+/// The interface needs a terminal on both ends; say so before doing any work.
+fn require_terminal(i18n: &I18n) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Failure::new(EXIT_USAGE, i18n.t("err-no-terminal")))
+    }
+}
+
+fn open_tui(
+    config: Config,
+    store: &Store,
+    env: &Env,
+    demo: bool,
+    i18n: &I18n,
+) -> Result<(), Failure> {
+    let mono = config.mono(env);
+    let mut app = App::loading(config, crate::clock::now_local());
+    app.demo = demo;
+    let ended = runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
+        )
+    })?;
+    match ended {
+        runtime::Ended::Quit => Ok(()),
+        // Ended by a signal: no message, the status says it (128 + the signal).
+        signal => Err(Failure::new(signal.exit_code(), String::new())),
+    }
+}
+
+/// Regenerates the demo: only into an empty store or an earlier demo, never a real one.
+pub fn generate_demo(
+    store: &Store,
+    config: &Config,
+    seed: u64,
+    interactions: usize,
+) -> Result<(), StoreError> {
+    let info = store.info()?;
+    if info.demo_seed.is_none() && !store.is_empty()? {
+        return Err(StoreError::NotDemo {
+            path: store.path().to_path_buf(),
+        });
+    }
+    let spec = DemoSpec {
+        seed,
+        interactions,
+        today: crate::clock::today(),
+    };
+    let data = demo::generate(spec, &config.vocab);
+    store.clear_records()?;
+    store.mark_demo(seed)?;
+    store.insert_all(&data)
+}

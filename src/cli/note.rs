@@ -1,0 +1,220 @@
+//! `carnet note`: an interaction logged without the interface, checked as the form checks
+//! it.
+
+use super::*;
+
+pub struct NoteArgs {
+    pub types: Vec<String>,
+    pub themes: Vec<String>,
+    pub canal: Option<String>,
+    pub duree: Option<String>,
+    pub date: Option<String>,
+    pub vers: Option<String>,
+    pub yes: bool,
+    pub text: String,
+}
+
+/// A wrong vocabulary id: name the argument and list what it accepts.
+pub(super) fn check_ids(
+    i18n: &I18n,
+    flag: &str,
+    ids: &[String],
+    vocab: &crate::domain::Vocabulary,
+) -> Result<(), Failure> {
+    match ids.iter().find(|id| !vocab.contains(id)) {
+        None => Ok(()),
+        Some(bad) => {
+            let valid = vocab
+                .entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(Failure::new(
+                EXIT_USAGE,
+                i18n.t_args(
+                    "err-note-id",
+                    &[
+                        arg("flag", flag.to_string()),
+                        arg("value", bad.clone()),
+                        arg("valid", valid),
+                    ],
+                ),
+            ))
+        }
+    }
+}
+
+/// `carnet note`: one interaction with the defaults, the text as its demande.
+pub(super) fn quick_note(
+    store: &Store,
+    config: &Config,
+    i18n: &I18n,
+    note: NoteArgs,
+) -> Result<crate::domain::Id, Failure> {
+    use crate::domain::{
+        IdGen, Interaction, Orientation, RecordMeta, Structure, Text, Timestamp, validate::Validate,
+    };
+    let v = &config.vocab;
+    let usage = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
+        Failure::new(EXIT_USAGE, i18n.t_args(id, args))
+    };
+    let mut types = note.types;
+    if types.is_empty() {
+        types.push(
+            if note.vers.is_some() {
+                "orientation"
+            } else {
+                "accueil_information"
+            }
+            .to_string(),
+        );
+    }
+    check_ids(i18n, "--type", &types, &v.types_interaction)?;
+    check_ids(i18n, "--theme", &note.themes, &v.thematiques)?;
+    if let Some(c) = &note.canal {
+        check_ids(i18n, "--canal", std::slice::from_ref(c), &v.canaux)?;
+    }
+    let now = crate::clock::now_local();
+    let date = match &note.date {
+        Some(d) => crate::domain::parse::date(d, now.date()).map_err(|e| {
+            usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--date"),
+                    arg("value", d.clone()),
+                    arg("detail", i18n.t(e)),
+                ],
+            )
+        })?,
+        None => now.date(),
+    };
+    let duree = match &note.duree {
+        Some(d) => crate::domain::parse::duration(d).map_err(|e| {
+            usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--duree"),
+                    arg("value", d.clone()),
+                    arg("detail", i18n.t(e)),
+                ],
+            )
+        })?,
+        None => crate::domain::DEFAULT_DURATION_MIN,
+    };
+    let text = crate::domain::text::one_line(&note.text);
+    if text.is_empty() {
+        return Err(usage(
+            "err-note-value",
+            &[
+                arg("flag", "TEXT"),
+                arg("value", ""),
+                arg("detail", i18n.t("err-required")),
+            ],
+        ));
+    }
+    let structures: Vec<Structure> = store.all().map_err(|e| store_failure(i18n, &e))?;
+    let orientation = match &note.vers {
+        None => None,
+        Some(query) => {
+            let q = crate::domain::text::fold(query.trim());
+            let matches: Vec<&Structure> = structures
+                .iter()
+                .filter(|s| crate::domain::text::fold(&s.nom).contains(&q))
+                .collect();
+            let exact = matches
+                .iter()
+                .find(|s| crate::domain::text::fold(&s.nom) == q);
+            let s = match (exact, matches.as_slice()) {
+                (Some(s), _) => *s,
+                (None, [one]) => *one,
+                (None, []) => {
+                    return Err(usage(
+                        "err-note-structure-none",
+                        &[arg("value", query.clone())],
+                    ));
+                }
+                (None, many) => {
+                    let names = many
+                        .iter()
+                        .take(8)
+                        .map(|s| s.nom.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ; ");
+                    return Err(usage(
+                        "err-note-structure-many",
+                        &[arg("value", query.clone()), arg("names", names)],
+                    ));
+                }
+            };
+            Some(Orientation {
+                structure: Some(s.meta.id),
+                nom: s.nom.clone(),
+                issue: None,
+            })
+        }
+    };
+    let guard_names = structures.iter().map(|s| s.nom.as_str());
+    let guard = crate::privacy::Guard::new(&config.privacy, guard_names);
+    let warnings = guard.check("demande", &text);
+    if !warnings.is_empty() && !note.yes {
+        let list = warnings
+            .iter()
+            .map(|w| {
+                let quoted = i18n.t_args("quoted", &[arg("text", w.matched.clone())]);
+                i18n.t_args(
+                    "guard-item",
+                    &[
+                        arg("quoted", quoted),
+                        arg("why", i18n.t(w.kind.message_id())),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Err(Failure::new(
+            EXIT_USAGE,
+            i18n.t_args("err-note-guard", &[arg("list", list)]),
+        ));
+    }
+    let previous: Option<Interaction> = store.last().map_err(|e| store_failure(i18n, &e))?;
+    let ms = crate::clock::now_utc_ms();
+    let id = IdGen::after(previous.as_ref().map(|p| p.meta.id)).next(ms);
+    let mut it = Interaction::blank(
+        RecordMeta::new(id, Timestamp(ms)),
+        date,
+        now.time(),
+        previous.as_ref(),
+    );
+    it.types = types.into_iter().map(Text::from).collect();
+    it.thematiques = note.themes.into_iter().map(Text::from).collect();
+    if let Some(c) = note.canal {
+        it.canal = c.into();
+    }
+    it.duree_min = duree;
+    it.demande = text.into();
+    if orientation.is_some() {
+        it.reponses.push("orientation".into());
+    }
+    it.orientation = orientation;
+    // Linked to the competences its types suggest, as the form would link it.
+    it.meta.evidence = crate::app::form::evidence_links(
+        crate::app::interaction_form::suggested_competences(&it.types, config),
+        &Text::default(),
+        &[],
+        it.date,
+    );
+    it.normalize();
+    if let Some(e) = it.validate().into_iter().next() {
+        return Err(usage(
+            "err-note-value",
+            &[
+                arg("flag", e.field),
+                arg("value", ""),
+                arg("detail", i18n.t(e.message)),
+            ],
+        ));
+    }
+    store.put(&it).map_err(|e| store_failure(i18n, &e))?;
+    Ok(id)
+}

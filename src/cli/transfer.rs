@@ -1,0 +1,342 @@
+//! Moving data in and out: the JSON export and import, the Dossier Professionnel, the
+//! documentation folder.
+
+use super::*;
+
+/// The largest export file read: a store of 100,000 interactions exports to about 180 MB.
+pub(super) const MAX_EXPORT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Reads and checks a JSON export (or a backup, gzip-compressed), before anything is written.
+pub(super) fn read_export(i18n: &I18n, path: &Path) -> Result<crate::domain::Dataset, Failure> {
+    let refused = |detail: String| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-import",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("detail", detail),
+                ],
+            ),
+        )
+    };
+    let bytes = crate::files::read_regular_bytes(path, MAX_EXPORT_BYTES).map_err(|e| match e {
+        crate::files::ReadRefused::Io(e) => io_failure(i18n, path, &e),
+        crate::files::ReadRefused::NotRegular => refused(i18n.t("err-import-not-regular")),
+        crate::files::ReadRefused::TooLarge(_) => refused(i18n.t("err-import-too-large")),
+        crate::files::ReadRefused::NotUtf8 => refused(i18n.t("err-import-not-utf8")),
+    })?;
+    let text = storage::backup::decode(&bytes, MAX_EXPORT_BYTES)
+        .map_err(|e| refused(i18n.t_args("err-import-gzip", &[arg("detail", e)])))?;
+    let mut data = json::from_json(&text).map_err(|e| refused(json_error(i18n, &e)))?;
+    let problems = json::check(&mut data);
+    if problems.is_empty() {
+        return Ok(data);
+    }
+    const SHOWN: usize = 20;
+    let mut message = i18n.t_args(
+        "err-import-invalid",
+        &[
+            arg("path", path.display().to_string()),
+            arg("count", problems.len()),
+        ],
+    );
+    for p in problems.iter().take(SHOWN) {
+        let issue = match &p.issue {
+            json::Issue::Rule(id) => i18n.t(id),
+            json::Issue::TooLong(chars) => i18n.t_args(
+                "err-import-too-long",
+                &[
+                    arg("chars", *chars),
+                    arg("max", crate::domain::validate::MAX_TEXT_CHARS),
+                ],
+            ),
+            json::Issue::DuplicateId => i18n.t("err-import-duplicate-id"),
+            json::Issue::ImpossibleId => i18n.t("err-import-impossible-id"),
+        };
+        message.push_str(&format!(
+            "\n  {} n° {} (id {}) · {} : {}",
+            i18n.t(&format!("kind-{}", p.kind.name())),
+            p.position,
+            p.id,
+            p.field,
+            issue
+        ));
+    }
+    if problems.len() > SHOWN {
+        message.push_str("\n  ");
+        message.push_str(&i18n.t_args("err-import-more", &[arg("count", problems.len() - SHOWN)]));
+    }
+    Err(Failure::new(EXIT_OTHER, message))
+}
+
+pub(super) fn json_error(i18n: &I18n, e: &json::JsonError) -> String {
+    match e {
+        json::JsonError::NotCarnet(format) => {
+            i18n.t_args("err-json-not-carnet", &[arg("format", format.clone())])
+        }
+        json::JsonError::NewerVersion(version) => i18n.t_args(
+            "err-json-newer",
+            &[arg("version", *version), arg("supported", json::VERSION)],
+        ),
+        json::JsonError::Syntax {
+            line,
+            column,
+            message,
+        } => i18n.t_args(
+            "err-json-syntax",
+            &[
+                arg("line", *line),
+                arg("column", *column),
+                arg("detail", message.clone()),
+            ],
+        ),
+    }
+}
+
+/// Loads checked records into an empty store, all or nothing.
+pub(super) fn import_all(
+    i18n: &I18n,
+    dir: &Path,
+    data: &crate::domain::Dataset,
+) -> Result<(), Failure> {
+    Store::import(dir, data).map_err(|e| store_failure(i18n, &e))?;
+    let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
+    say!(
+        "{}",
+        i18n.t_args(
+            "import-done",
+            &[arg("count", total), arg("path", dir.display().to_string())]
+        )
+    );
+    Ok(())
+}
+
+/// `carnet export --what dossier`: the anonymisation gate, the identity, then the document.
+pub(super) fn export_dossier(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    i18n: &I18n,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    identity: IdentityArgs,
+    accept_warnings: bool,
+) -> Result<(), Failure> {
+    use crate::export::dossier::{Dossier, Modalite};
+    if format == ExportFormat::Docx && output.is_none() {
+        return Err(Failure::new(EXIT_USAGE, i18n.t("err-docx-needs-file")));
+    }
+    let pending = crate::app::dossier::unaccepted_warnings(data, config);
+    if !pending.is_empty() && !accept_warnings {
+        let mut message = i18n.t_args("err-dp-warnings", &[arg("count", pending.len())]);
+        for (x, w) in &pending {
+            message.push_str(&format!(
+                "\n  {} · {} · {} : « {} » — {}",
+                x.ccp.rsplit('/').next().unwrap_or_default(),
+                crate::domain::text::one_line(&x.titre),
+                i18n.t(&format!("field-{}", w.field.replace('_', "-"))),
+                crate::domain::text::one_line(&w.matched),
+                i18n.t(w.kind.message_id()),
+            ));
+        }
+        message.push('\n');
+        message.push_str(&i18n.t("err-dp-warnings-hint"));
+        return Err(Failure::new(EXIT_OTHER, message));
+    }
+    let modalite = match identity.modalite {
+        Some(ModaliteArg::Formation) => Some(Modalite::Formation),
+        Some(ModaliteArg::Vae) => Some(Modalite::Vae),
+        None => data.profil().and_then(|p| Modalite::from_role(&p.role)),
+    };
+    let identity = ask_identity(i18n, identity);
+    if config.presentation.is_none() {
+        warn!("{}", i18n.t("warn-dp-no-presentation"));
+    }
+    // The ministry's rules (1 to 3 examples per CCP, 3 pages each) are said, not enforced:
+    // a dossier in progress is still worth printing.
+    use crate::app::dossier::{MAX_PAGES, ccp_warning, examples_of, pages};
+    for ccp in &config.referentiel.ccp {
+        let examples = examples_of(data, &config.referentiel.qualify(&ccp.id));
+        let mut notes: Vec<String> = ccp_warning(examples.len())
+            .map(|id| i18n.t(id))
+            .into_iter()
+            .collect();
+        for &i in &examples {
+            let x = &data.exemples[i];
+            if pages(x) > MAX_PAGES {
+                notes.push(format!(
+                    "« {} » : {}",
+                    crate::domain::text::one_line(&x.titre),
+                    i18n.t_args("dp-too-long", &[arg("pages", pages(x))])
+                ));
+            }
+        }
+        for note in notes {
+            warn!(
+                "{}",
+                i18n.t_args(
+                    "warn-dp-ccp",
+                    &[arg("ccp", ccp.id.clone()), arg("note", note)]
+                )
+            );
+        }
+    }
+    let dossier = Dossier {
+        config,
+        data,
+        identity: &identity,
+        modalite,
+        today: crate::clock::today(),
+    };
+    let format = match format {
+        ExportFormat::Docx => crate::export::dossier::Format::Docx,
+        ExportFormat::Html => crate::export::dossier::Format::Html,
+        _ => crate::export::dossier::Format::Markdown,
+    };
+    let bytes = dossier.render(format).map_err(|detail| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-docx", &[arg("detail", detail)]),
+        )
+    })?;
+    write_output(i18n, output.as_deref(), &bytes)?;
+    Ok(())
+}
+
+/// The cover's identity: the flags, else asked on the terminal (never stored).
+pub(super) fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Identity {
+    use std::io::{BufRead, IsTerminal, Write};
+    let given = args.nom.is_some() || args.prenom.is_some() || args.adresse.is_some();
+    let interactive = !given && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let ask = |id: &str, value: Option<String>| -> String {
+        if let Some(v) = value {
+            return v;
+        }
+        if !interactive {
+            return String::new();
+        }
+        eprint!("{} ", i18n.t(id));
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        line.trim().to_string()
+    };
+    let identity = crate::export::dossier::Identity {
+        nom_naissance: ask("dp-ask-nom", args.nom),
+        nom_usage: ask("dp-ask-nom-usage", args.nom_usage),
+        prenom: ask("dp-ask-prenom", args.prenom),
+        adresse: ask("dp-ask-adresse", args.adresse),
+        lieu: ask("dp-ask-lieu", args.fait_a),
+    };
+    if !given && !interactive {
+        warn!("{}", i18n.t("warn-dp-no-identity"));
+    }
+    identity
+}
+
+/// Writes an export to its file (see `files::write_private`), or to standard output.
+pub(super) fn write_output(
+    i18n: &I18n,
+    output: Option<&Path>,
+    bytes: &[u8],
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            crate::files::write_private(path, bytes).map_err(|e| io_failure(i18n, path, &e))
+        }
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`carnet export | head`) is not an error worth reporting.
+            let _ = out.write_all(bytes);
+            Ok(())
+        }
+    }
+}
+
+/// The folder path of a plan node: its ancestors' ids, root first.
+pub fn plan_path(plan: &crate::domain::Vocabulary, id: &str) -> Vec<String> {
+    let mut parts = vec![id.to_string()];
+    let mut current = plan.get(id).and_then(|n| n.parent.clone());
+    while let Some(parent) = current {
+        if parts.len() > 16 {
+            break;
+        }
+        current = plan.get(&parent).and_then(|n| n.parent.clone());
+        parts.push(parent);
+    }
+    parts.reverse();
+    parts
+        .into_iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '.' || c == '_' || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub(super) fn export_documentation(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    dir: &Path,
+) -> std::io::Result<usize> {
+    let plan = crate::domain::effective_plan(&config.vocab.plan_classement, &data.plan);
+    let files = crate::export::markdown::export(data, &|node| plan_path(&plan, node));
+    for (relative, text) in &files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            crate::files::create_private_dir_all(parent)?;
+        }
+        crate::files::write_private(&path, text.as_bytes())?;
+    }
+    Ok(files.len())
+}
+
+pub(super) fn import_documentation(
+    store: &Store,
+    config: &Config,
+    i18n: &I18n,
+    dir: &Path,
+) -> Result<(), Failure> {
+    use crate::domain::{IdGen, Record, Timestamp};
+    let files = runtime::folder::read(dir).map_err(|e| io_failure(i18n, dir, &e))?;
+    let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
+    // Before the fiches change: the documentation as it was, in sauvegardes/.
+    store
+        .backup_of(&data, config.backups)
+        .map_err(|e| store_failure(i18n, &e))?;
+    let now = Timestamp(crate::clock::now_utc_ms());
+    let mut ids = IdGen::after(data.last_id());
+    let report = crate::app::docs::merge_folder(&data, files, config, i18n, now, &mut ids);
+    // Every fiche of the folder in one transaction: imported whole or not at all.
+    let changes = crate::domain::Changes {
+        put: report
+            .fiches
+            .iter()
+            .cloned()
+            .map(Record::into_any)
+            .collect(),
+        remove: Vec::new(),
+    };
+    store
+        .commit(&changes)
+        .map_err(|e| store_failure(i18n, &e))?;
+    say!("{}", crate::app::docs::import_summary(i18n, &report));
+    for p in &report.problems {
+        warn!("{}", crate::app::docs::problem_text(i18n, p));
+    }
+    for title in &report.conflicts {
+        warn!(
+            "{}",
+            i18n.t_args("docs-conflict", &[arg("title", title.to_string())])
+        );
+    }
+    Ok(())
+}
