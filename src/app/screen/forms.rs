@@ -245,8 +245,7 @@ impl App {
         match form.purpose.clone() {
             Purpose::Structure { is_new, .. } => {
                 let now = Timestamp(self.now_ms);
-                let Some(mut structure) = network::read_structure(&mut form, self.today, now)
-                else {
+                let Some(structure) = network::read_structure(&mut form, self.today, now) else {
                     self.modals.push(Modal::Form(form));
                     return Vec::new();
                 };
@@ -270,39 +269,28 @@ impl App {
                     });
                     return Vec::new();
                 }
-                if is_new {
-                    structure.meta.id = self.ids.next(self.now_ms);
-                    structure.meta.created_at = now;
-                }
-                let id = structure.meta.id;
-                let what = if is_new {
-                    "undo-created"
-                } else {
-                    "undo-edited"
+                let saved = Saved {
+                    record: Some(structure.into_any()),
+                    created: Vec::new(),
+                    status: "status-structure-saved",
                 };
-                let effects = self.commit(
-                    what,
-                    vec![AnyRecord::Structure(Box::new(structure))],
-                    Vec::new(),
-                );
-                self.select_structure(id);
-                self.set_status(self.t("status-structure-saved"), false);
+                let (id, effects) = self.save(form, saved, is_new);
+                if let Some(id) = id {
+                    self.select_structure(id);
+                }
                 effects
             }
             Purpose::Service { structure, .. } => {
-                let Some(updated) =
-                    network::read_service(&mut form, &self.data, Timestamp(self.now_ms))
-                else {
-                    self.modals.push(Modal::Form(form));
-                    return Vec::new();
+                let updated = network::read_service(&mut form, &self.data, Timestamp(self.now_ms));
+                let saved = Saved {
+                    record: updated.map(Record::into_any),
+                    created: Vec::new(),
+                    status: "status-structure-saved",
                 };
-                let effects = self.commit(
-                    "undo-edited",
-                    vec![AnyRecord::Structure(Box::new(updated))],
-                    Vec::new(),
-                );
-                self.select_structure(structure);
-                self.set_status(self.t("status-structure-saved"), false);
+                let (id, effects) = self.save(form, saved, false);
+                if id.is_some() {
+                    self.select_structure(structure);
+                }
                 effects
             }
             Purpose::PlanNode { code, parent } => {
@@ -376,28 +364,19 @@ impl App {
                 self.save(form, saved, is_new).1
             }
             Purpose::Contact { is_new, .. } => {
-                let now = Timestamp(self.now_ms);
-                let Some(mut contact) = network::read_contact(&mut form, self.today, now) else {
-                    self.modals.push(Modal::Form(form));
-                    return Vec::new();
+                let contact = network::read_contact(&mut form, self.today, Timestamp(self.now_ms));
+                let structure = contact.as_ref().map(|c| c.structure);
+                let saved = Saved {
+                    record: contact.map(Record::into_any),
+                    created: Vec::new(),
+                    status: "status-contact-saved",
                 };
-                if is_new {
-                    contact.meta.id = self.ids.next(self.now_ms);
-                    contact.meta.created_at = now;
+                let effects = self.save(form, saved, is_new).1;
+                if let Some(structure) = structure
+                    && !effects.is_empty()
+                {
+                    self.select_structure(structure);
                 }
-                let structure = contact.structure;
-                let what = if is_new {
-                    "undo-created"
-                } else {
-                    "undo-edited"
-                };
-                let effects = self.commit(
-                    what,
-                    vec![AnyRecord::Contact(Box::new(contact))],
-                    Vec::new(),
-                );
-                self.select_structure(structure);
-                self.set_status(self.t("status-contact-saved"), false);
                 effects
             }
             Purpose::ReseauFilter => {
