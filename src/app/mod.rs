@@ -694,6 +694,23 @@ impl App {
         })
     }
 
+    /// A file the runtime could not read or write, said in the UI language.
+    fn io_failed(
+        &mut self,
+        message_id: &str,
+        path: &std::path::Path,
+        kind: std::io::ErrorKind,
+        message: &str,
+    ) {
+        let detail = format!(
+            "{} : {}",
+            path.display(),
+            self.i18n.io_detail_of(kind, message)
+        );
+        let text = self.i18n.t_args(message_id, &[arg("detail", detail)]);
+        self.set_status(text, true);
+    }
+
     fn set_status(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
     }
@@ -752,15 +769,7 @@ impl App {
                 });
             }
             Msg::FolderRead(Err((path, kind, message))) => {
-                let detail = format!(
-                    "{} : {}",
-                    path.display(),
-                    self.i18n.io_detail_of(kind, &message)
-                );
-                let text = self
-                    .i18n
-                    .t_args("status-folder-failed", &[arg("detail", detail)]);
-                self.set_status(text, true);
+                self.io_failed("status-folder-failed", &path, kind, &message);
             }
             Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
             Msg::FileWritten(Ok(path)) => {
@@ -771,15 +780,7 @@ impl App {
                 self.set_status(text, false);
             }
             Msg::FileWritten(Err((path, kind, message))) => {
-                let detail = format!(
-                    "{} : {}",
-                    path.display(),
-                    self.i18n.io_detail_of(kind, &message)
-                );
-                let text = self
-                    .i18n
-                    .t_args("status-write-failed", &[arg("detail", detail)]);
-                self.set_status(text, true);
+                self.io_failed("status-write-failed", &path, kind, &message);
             }
             Msg::ExternalEdited(result) => match result {
                 Ok(text) => {

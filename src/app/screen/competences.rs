@@ -10,21 +10,14 @@ impl App {
             .flatten();
         match action {
             Action::View => {
-                let items = CompView::ALL
-                    .iter()
-                    .map(|m| {
-                        picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name())))
-                    })
-                    .collect();
-                let p = Picker::new(
-                    self.t("picker-comp-views"),
-                    items,
-                    false,
-                    vec![self.comp_view.name().into()],
-                    0,
-                )
-                .for_purpose(picker::Purpose::CompView);
-                self.modals.push(Modal::Picker(Box::new(p)));
+                let names: Vec<&str> = CompView::ALL.iter().map(|m| m.name()).collect();
+                let current = self.comp_view.name();
+                self.open_view_picker(
+                    "picker-comp-views",
+                    &names,
+                    current,
+                    picker::Purpose::CompView,
+                );
             }
             Action::New
             | Action::Edit

@@ -845,4 +845,21 @@ impl App {
             _ => &[Action::Select, Action::Cancel],
         }
     }
+
+    /// The picker of a tab's views (labels `view-NAME`), on the current one.
+    pub(in crate::app) fn open_view_picker(
+        &mut self,
+        title_id: &str,
+        names: &[&'static str],
+        current: &str,
+        purpose: picker::Purpose,
+    ) {
+        let items = names
+            .iter()
+            .map(|&name| picker::PickItem::plain(name, self.t(&format!("view-{name}"))))
+            .collect();
+        let p = Picker::new(self.t(title_id), items, false, vec![current.into()], 0)
+            .for_purpose(purpose);
+        self.modals.push(Modal::Picker(Box::new(p)));
+    }
 }

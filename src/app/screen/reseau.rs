@@ -6,19 +6,9 @@ use crate::app::*;
 impl App {
     pub(in crate::app) fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::View {
-            let items = ReseauMode::all()
-                .iter()
-                .map(|m| picker::PickItem::plain(m.name(), self.t(&format!("view-{}", m.name()))))
-                .collect();
-            let p = Picker::new(
-                self.t("picker-views"),
-                items,
-                false,
-                vec![self.reseau_mode.name().into()],
-                0,
-            )
-            .for_purpose(picker::Purpose::ReseauView);
-            self.modals.push(Modal::Picker(Box::new(p)));
+            let names: Vec<&str> = ReseauMode::all().iter().map(|m| m.name()).collect();
+            let current = self.reseau_mode.name();
+            self.open_view_picker("picker-views", &names, current, picker::Purpose::ReseauView);
             return Vec::new();
         }
         if matches!(self.reseau_mode, ReseauMode::Records(_)) {
