@@ -390,6 +390,26 @@ fn unfinished_snapshots(store_dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Opens sled, waiting a little while sled's own file lock is still held: we hold
+/// `carnet.lock`, so the holder is a Carnet that released it and whose sled threads are
+/// still closing the files (seen with writers racing on a loaded machine).
+fn open_when_released(store_dir: &Path, interactive: bool) -> sled::Result<sled::Db> {
+    const TRIES: u32 = 40;
+    let mut tries = 0;
+    loop {
+        match sled_config(store_dir, interactive).open() {
+            // sled words it, with the kind "other".
+            Err(sled::Error::Io(e))
+                if tries < TRIES && e.to_string().starts_with("could not acquire lock") =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Opens sled; if it refuses the store as corrupted while an unfinished snapshot lies there,
 /// moves that file aside (into `recuperation/`) and tries once more. If that fails too, the
 /// file goes back where it was: a failed recovery leaves the store as it was found.
@@ -402,7 +422,7 @@ fn open_sled(
         path: store_dir.to_path_buf(),
         source,
     };
-    let first = match sled_config(store_dir, interactive).open() {
+    let first = match open_when_released(store_dir, interactive) {
         Ok(db) => return Ok((db, Vec::new())),
         Err(e) => e,
     };
