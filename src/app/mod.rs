@@ -300,22 +300,22 @@ pub struct Status {
 }
 
 pub struct App {
-    pub config: Config,
-    pub i18n: I18n,
-    pub data: Dataset,
-    pub views: Views,
-    pub journal: Journal,
-    pub reseau_mode: ReseauMode,
-    pub relance: Vec<network::RelanceRow>,
+    pub(crate) config: Config,
+    pub(crate) i18n: I18n,
+    pub(crate) data: Dataset,
+    pub(crate) views: Views,
+    pub(crate) journal: Journal,
+    pub(crate) reseau_mode: ReseauMode,
+    pub(crate) relance: Vec<network::RelanceRow>,
     /// The annuaire as shown: structures by name, filtered and searched.
-    pub reseau_rows: Vec<usize>,
-    pub reseau_filter: network::Filter,
-    pub reseau_query_input: input::Input,
-    pub reseau_query: crate::search::Query,
-    pub reseau_searching: bool,
-    pub docs_mode: DocsMode,
+    pub(crate) reseau_rows: Vec<usize>,
+    pub(crate) reseau_filter: network::Filter,
+    pub(crate) reseau_query_input: input::Input,
+    pub(crate) reseau_query: crate::search::Query,
+    pub(crate) reseau_searching: bool,
+    pub(crate) docs_mode: DocsMode,
     /// What the Compétences tab shows.
-    pub comp_view: CompView,
+    pub(crate) comp_view: CompView,
     /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
     draft_ccp: Text,
     /// The example whose sharing warning is being accepted.
@@ -323,31 +323,31 @@ pub struct App {
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     /// The fiches as shown: by plan de classement, searched.
-    pub docs_rows: Vec<usize>,
-    pub docs_review: Vec<docs::ReviewRow>,
-    pub docs_query_input: input::Input,
-    pub docs_query: crate::search::Query,
-    pub docs_searching: bool,
-    pub tab: Tab,
-    pub cursors: [Cursor; 4],
-    pub detail_scroll: usize,
+    pub(crate) docs_rows: Vec<usize>,
+    pub(crate) docs_review: Vec<docs::ReviewRow>,
+    pub(crate) docs_query_input: input::Input,
+    pub(crate) docs_query: crate::search::Query,
+    pub(crate) docs_searching: bool,
+    pub(crate) tab: Tab,
+    pub(crate) cursors: [Cursor; 4],
+    pub(crate) detail_scroll: usize,
     /// How far the detail pane can scroll, as the last frame measured it (wrapped lines
     /// depend on the pane's width, which only drawing knows).
-    pub detail_max_scroll: std::cell::Cell<usize>,
-    pub modals: Vec<Modal>,
-    pub size: (u16, u16),
-    pub today: NaiveDate,
-    pub now: NaiveDateTime,
-    pub now_ms: i64,
-    pub loading: bool,
-    pub decode_failures: usize,
-    pub undo: Vec<Undo>,
-    pub status: Option<Status>,
+    pub(crate) detail_max_scroll: std::cell::Cell<usize>,
+    pub(crate) modals: Vec<Modal>,
+    pub(crate) size: (u16, u16),
+    pub(crate) today: NaiveDate,
+    pub(crate) now: NaiveDateTime,
+    pub(crate) now_ms: i64,
+    pub(crate) loading: bool,
+    pub(crate) decode_failures: usize,
+    pub(crate) undo: Vec<Undo>,
+    pub(crate) status: Option<Status>,
     ids: IdGen,
     /// Whether the screen needs drawing again.
-    pub dirty: bool,
+    pub(crate) dirty: bool,
     /// Whether this is the demo store (shown in the title bar).
-    pub demo: bool,
+    pub(crate) demo: bool,
 }
 
 /// What a form read, for the one save path: the record (`None` when the form has
@@ -356,6 +356,117 @@ struct Saved {
     record: Option<AnyRecord>,
     created: Vec<AnyRecord>,
     status: &'static str,
+}
+
+/// What the app shows, for the ui, the runtime and the tests: read through methods, so the
+/// state can be arranged by screen without changing them.
+impl App {
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// The open modals, bottom to top.
+    pub fn modals(&self) -> &[Modal] {
+        &self.modals
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn reseau_mode(&self) -> ReseauMode {
+        self.reseau_mode
+    }
+
+    pub fn comp_view(&self) -> CompView {
+        self.comp_view
+    }
+
+    /// Shows a view of the Compétences tab, as its view picker does.
+    pub fn show_comp_view(&mut self, view: CompView) {
+        self.comp_view = view;
+        self.cursors[Tab::Competences.index()] = Cursor::default();
+        self.detail_scroll = 0;
+        self.dirty = true;
+    }
+
+    pub fn docs_mode(&self) -> DocsMode {
+        self.docs_mode
+    }
+
+    /// The directory as shown (indexes of structures).
+    pub fn reseau_rows(&self) -> &[usize] {
+        &self.reseau_rows
+    }
+
+    /// « À relancer », most urgent first.
+    pub fn relance(&self) -> &[network::RelanceRow] {
+        &self.relance
+    }
+
+    /// The fiches as shown (indexes).
+    pub fn docs_rows(&self) -> &[usize] {
+        &self.docs_rows
+    }
+
+    /// The fiches to review, and why.
+    pub fn docs_review(&self) -> &[docs::ReviewRow] {
+        &self.docs_review
+    }
+
+    /// The footer's message, if any.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The terminal's size, as last told.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Whether the store is still loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading
+    }
+
+    /// Records of the store that could not be read.
+    pub fn decode_failures(&self) -> usize {
+        self.decode_failures
+    }
+
+    /// Whether the screen needs drawing again.
+    pub fn needs_drawing(&self) -> bool {
+        self.dirty
+    }
+
+    /// The screen was drawn.
+    pub fn drawn(&mut self) {
+        self.dirty = false;
+    }
 }
 
 /// How many changes `u` can take back.

@@ -18,15 +18,15 @@ fn app(data: Dataset) -> App {
 #[test]
 fn number_keys_and_tab_switch_tabs_and_wrap_around() {
     let mut a = app(common::sample(100));
-    assert_eq!(a.tab, Tab::Journal);
+    assert_eq!(a.tab(), Tab::Journal);
     press(&mut a, Key::char('3'));
-    assert_eq!(a.tab, Tab::Documentation);
+    assert_eq!(a.tab(), Tab::Documentation);
     press(&mut a, Key::plain(KeyCode::Tab));
-    assert_eq!(a.tab, Tab::Competences);
+    assert_eq!(a.tab(), Tab::Competences);
     press(&mut a, Key::plain(KeyCode::Tab));
-    assert_eq!(a.tab, Tab::Journal);
+    assert_eq!(a.tab(), Tab::Journal);
     press(&mut a, Key::plain(KeyCode::BackTab));
-    assert_eq!(a.tab, Tab::Competences);
+    assert_eq!(a.tab(), Tab::Competences);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn each_tab_keeps_its_own_selection() {
 #[test]
 fn paging_and_ends_stay_within_the_list() {
     let mut a = app(common::sample(300));
-    let len = a.views.journal.len();
+    let len = a.views().journal.len();
     press(&mut a, Key::char('G'));
     assert_eq!(a.cursor().selected, len - 1);
     press(&mut a, Key::char('j'));
@@ -66,9 +66,9 @@ fn paging_and_ends_stay_within_the_list() {
 #[test]
 fn the_journal_lists_the_newest_interaction_first() {
     let a = app(common::sample(200));
-    let first = &a.data.interactions[a.views.journal[0]];
+    let first = &a.data().interactions[a.views().journal[0]];
     let newest = a
-        .data
+        .data()
         .interactions
         .iter()
         .map(|i| (i.date, i.heure))
@@ -81,9 +81,9 @@ fn the_journal_lists_the_newest_interaction_first() {
 fn moving_resets_the_detail_scroll() {
     let mut a = app(common::sample(100));
     press(&mut a, Key::char('J'));
-    assert_eq!(a.detail_scroll, 3);
+    assert_eq!(a.detail_scroll(), 3);
     press(&mut a, Key::char('j'));
-    assert_eq!(a.detail_scroll, 0);
+    assert_eq!(a.detail_scroll(), 0);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn help_opens_scrolls_and_closes_and_q_closes_it_rather_than_quitting() {
     assert_eq!(a.context(), Context::List);
     press(&mut a, Key::plain(KeyCode::F(1)));
     press(&mut a, Key::plain(KeyCode::Esc));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
 }
 
 #[test]
@@ -116,11 +116,11 @@ fn q_and_ctrl_c_quit() {
 #[test]
 fn unbound_keys_and_pastes_change_nothing_and_draw_nothing() {
     let mut a = app(common::sample(10));
-    a.dirty = false;
+    a.drawn();
     press(&mut a, Key::char('z'));
     a.update(Msg::Paste("q\nq".into()));
-    assert!(!a.dirty);
-    assert_eq!(a.tab, Tab::Journal);
+    assert!(!a.needs_drawing());
+    assert_eq!(a.tab(), Tab::Journal);
 }
 
 #[test]
@@ -141,14 +141,14 @@ fn shrinking_the_terminal_keeps_the_selection_visible() {
 #[test]
 fn data_arrives_after_the_first_frame() {
     let mut a = App::loading(common::config(Lang::Fr), common::now());
-    assert!(a.loading);
+    assert!(a.is_loading());
     a.update(Msg::Loaded {
         data: Box::new(common::sample(20)),
         decode_failures: 2,
     });
-    assert!(!a.loading);
-    assert_eq!(a.views.journal.len(), 20);
-    assert_eq!(a.decode_failures, 2);
+    assert!(!a.is_loading());
+    assert_eq!(a.views().journal.len(), 20);
+    assert_eq!(a.decode_failures(), 2);
 }
 
 /// The real loop, driven by a script on an in-memory terminal.
@@ -172,7 +172,11 @@ fn scripted_session_switches_tabs_and_quits() {
         edited: None,
     };
     carnet::runtime::run_scripted(&mut a, &mut host, script).unwrap();
-    assert_eq!(a.tab, Tab::Competences, "the key after q was never handled");
+    assert_eq!(
+        a.tab(),
+        Tab::Competences,
+        "the key after q was never handled"
+    );
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Compétences"), "{screen}");
 }
@@ -185,7 +189,7 @@ fn esc_then_a_key_typed_fast_arrives_as_alt_and_is_taken_as_both() {
         press(&mut a, Key::char(c));
     }
     press(&mut a, Key::plain(KeyCode::Enter));
-    assert!(a.journal.is_filtered());
+    assert!(a.journal().is_filtered());
     let alt_a = Key::new(
         KeyCode::Char('a'),
         carnet::config::keymap::Mods {
@@ -194,9 +198,9 @@ fn esc_then_a_key_typed_fast_arrives_as_alt_and_is_taken_as_both() {
         },
     );
     press(&mut a, alt_a);
-    assert!(!a.journal.is_filtered(), "Esc cleared the search");
+    assert!(!a.journal().is_filtered(), "Esc cleared the search");
     assert_eq!(
-        a.journal.mode,
+        a.journal().mode,
         carnet::app::journal::Mode::Todo,
         "then a opened À faire"
     );
@@ -207,19 +211,19 @@ fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
     let mut a = app(common::sample(300));
     press(&mut a, Key::char('4'));
     press(&mut a, Key::char('a'));
-    assert_eq!(a.comp_view, carnet::app::CompView::Coverage);
+    assert_eq!(a.comp_view(), carnet::app::CompView::Coverage);
     let rows = a.gaps_first();
     assert_eq!(rows.len(), 20);
     let states: Vec<carnet::app::Coverage> = rows
         .iter()
-        .map(|r| r.2.coverage(a.config.coverage))
+        .map(|r| r.2.coverage(a.config().coverage))
         .collect();
     assert!(
         states.windows(2).all(|w| w[0] <= w[1]),
         "gaps first: {states:?}"
     );
     assert_eq!(states[0], carnet::app::Coverage::Aucune);
-    assert_eq!(a.config.coverage, (1, 3));
+    assert_eq!(a.config().coverage, (1, 3));
     let solid = carnet::app::EvidenceCount {
         principale: 3,
         secondaire: 0,
@@ -238,7 +242,7 @@ fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
 fn an_analyse_de_pratique_follows_the_guided_prompts_and_links_an_interaction() {
     let mut a = app(common::sample(100));
     press(&mut a, Key::char('4'));
-    let count = a.data.analyses.len();
+    let count = a.data().analyses.len();
     press(&mut a, Key::char('n'));
     for c in "Tension à l'accueil".chars() {
         press(&mut a, Key::char(c));
@@ -260,18 +264,18 @@ fn an_analyse_de_pratique_follows_the_guided_prompts_and_links_an_interaction() 
             },
         ),
     );
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.analyses.len(), count + 1);
-    let analyse = a.data.analyses.iter().max_by_key(|x| x.meta.id).unwrap();
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().analyses.len(), count + 1);
+    let analyse = a.data().analyses.iter().max_by_key(|x| x.meta.id).unwrap();
     assert_eq!(analyse.situation, "Tension à l'accueil");
     assert_eq!(
         analyse.ce_que_jai_fait,
         "J'ai proposé de continuer à l'écart."
     );
-    let newest = a.data.interactions[a.views.journal[0]].meta.id;
+    let newest = a.data().interactions[a.views().journal[0]].meta.id;
     assert_eq!(analyse.interaction, Some(newest));
     assert_eq!(analyse.meta.evidence[0].competence, "tms-2004/CCP2.C9");
-    assert_eq!(a.comp_view, carnet::app::CompView::Analyses);
+    assert_eq!(a.comp_view(), carnet::app::CompView::Analyses);
 }
 
 #[test]
@@ -279,22 +283,19 @@ fn a_fiche_links_structures_through_the_reference_picker() {
     let mut a = app(common::sample(100));
     press(&mut a, Key::char('3'));
     press(&mut a, Key::char('n'));
-    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
-        panic!("a new fiche opens a form");
-    };
-    form.focus = form.index_of("structures_liees").unwrap();
+    common::focus(&mut a, "structures_liees");
     press(&mut a, Key::plain(KeyCode::Enter));
-    let Some(carnet::app::Modal::Picker(p)) = a.modals.last() else {
+    let Some(carnet::app::Modal::Picker(p)) = a.modals().last() else {
         panic!(
             "Enter on the structures field opens a picker: {:?}",
-            a.modals.last()
+            a.modals().last()
         );
     };
     assert!(p.multi, "a fiche may cite several structures");
     let first = p.items[p.filtered[0]].id.to_string();
     let second = p.items[p.filtered[1]].id.to_string();
     assert!(
-        a.data
+        a.data()
             .structures
             .iter()
             .any(|s| s.meta.id.to_string() == first)
@@ -303,7 +304,7 @@ fn a_fiche_links_structures_through_the_reference_picker() {
     press(&mut a, Key::plain(KeyCode::Down));
     press(&mut a, Key::plain(KeyCode::Tab)); // and the second
     press(&mut a, Key::plain(KeyCode::Enter)); // Enter confirms what is ticked
-    let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
+    let Some(carnet::app::Modal::Form(form)) = a.modals().last() else {
         panic!("the picker returns to the form");
     };
     let mut chosen: Vec<String> = form
@@ -325,20 +326,17 @@ fn a_profil_is_created_from_the_competences_tab_and_its_dates_are_checked() {
     data.profil.clear();
     let mut a = app(data);
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Profil;
+    a.show_comp_view(carnet::app::CompView::Profil);
     press(&mut a, Key::char('e'));
-    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
-        panic!("e opens the profil form even before one exists");
-    };
-    let today = a.today;
-    let set = |form: &mut carnet::app::form::Form, id: &str, value: &str| {
-        let input = carnet::app::input::Input::new(value, false, 100);
-        form.field_mut(id).unwrap().value = carnet::app::form::Value::Text(input);
-    };
-    set(form, "periode_debut", "01/09/2026");
-    set(form, "periode_fin", "30/06/2026");
+    assert!(
+        matches!(a.modals().last(), Some(carnet::app::Modal::Form(_))),
+        "e opens the profil form even before one exists"
+    );
+    let today = a.today();
+    common::fill(&mut a, "periode_debut", "01/09/2026");
+    common::fill(&mut a, "periode_fin", "30/06/2026");
     let jury = today + chrono::Duration::days(10);
-    set(form, "date_jury", &jury.format("%d/%m/%Y").to_string());
+    common::fill(&mut a, "date_jury", &jury.format("%d/%m/%Y").to_string());
     let save = Key::new(
         KeyCode::Char('s'),
         carnet::config::keymap::Mods {
@@ -347,18 +345,18 @@ fn a_profil_is_created_from_the_competences_tab_and_its_dates_are_checked() {
         },
     );
     press(&mut a, save);
-    let Some(carnet::app::Modal::Form(form)) = a.modals.last_mut() else {
+    let Some(carnet::app::Modal::Form(form)) = a.modals().last() else {
         panic!("a period ending before it starts keeps the form open");
     };
     assert_eq!(
         form.field("periode_fin").unwrap().error,
         Some("err-period-order")
     );
-    assert!(a.data.profil.is_empty());
-    set(form, "periode_fin", "30/06/2027");
+    assert!(a.data().profil.is_empty());
+    common::fill(&mut a, "periode_fin", "30/06/2027");
     press(&mut a, save);
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    let p = a.data.profil().unwrap();
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let p = a.data().profil().unwrap();
     assert_eq!(p.role, "stagiaire");
     assert_eq!(p.date_jury, Some(jury));
     let screen = render(&a);
@@ -377,13 +375,13 @@ fn render(a: &App) -> String {
 fn deleting_an_analyse_removes_it_and_u_brings_it_back() {
     let mut a = app(common::sample(100));
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Analyses;
-    let count = a.data.analyses.len();
-    let first = a.data.analyses[a.views.analyses[0]].meta.id;
+    a.show_comp_view(carnet::app::CompView::Analyses);
+    let count = a.data().analyses.len();
+    let first = a.data().analyses[a.views().analyses[0]].meta.id;
     press(&mut a, Key::char('d'));
     let effects = press(&mut a, Key::char('o'));
-    assert_eq!(a.data.analyses.len(), count - 1);
-    assert!(a.data.analyses.iter().all(|x| x.meta.id != first));
+    assert_eq!(a.data().analyses.len(), count - 1);
+    assert!(a.data().analyses.iter().all(|x| x.meta.id != first));
     assert!(
         effects.iter().any(
             |e| matches!(e, Effect::Commit(c) if c.remove == [(carnet::domain::RecordKind::Analyse, first)])
@@ -391,7 +389,7 @@ fn deleting_an_analyse_removes_it_and_u_brings_it_back() {
         "{effects:?}"
     );
     press(&mut a, Key::char('u'));
-    assert_eq!(a.data.analyses.len(), count);
+    assert_eq!(a.data().analyses.len(), count);
 }
 
 #[test]
@@ -464,7 +462,7 @@ fn links_to_a_competence_the_referentiel_lacks_are_listed_as_orphans_and_kept() 
     let mut a = app(data);
     press(&mut a, Key::char('4'));
     assert_eq!(
-        a.views.orphans,
+        a.views().orphans,
         vec![carnet::domain::Text::from("msads-2026/CCP4.C2")]
     );
     press(&mut a, Key::char('G')); // the last row: the orphan
@@ -486,7 +484,7 @@ fn links_to_a_competence_the_referentiel_lacks_are_listed_as_orphans_and_kept() 
 fn the_detail_pane_scrolls_to_its_last_line_and_no_further() {
     let mut a = app(common::sample(300));
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Dossier;
+    a.show_comp_view(carnet::app::CompView::Dossier);
     press(&mut a, Key::char('j')); // an example: a long detail
     render(&a);
     for _ in 0..100 {

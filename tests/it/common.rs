@@ -143,3 +143,23 @@ pub fn frozen(interactions: usize) -> Dataset {
         .unwrap();
     carnet::export::json::from_json(&json).unwrap()
 }
+
+/// Tabs to a field of the open form (panics when the form has no such field).
+pub fn focus(a: &mut carnet::app::App, id: &str) {
+    use carnet::app::Modal;
+    for _ in 0..40 {
+        match a.modals().last() {
+            Some(Modal::Form(f)) if f.focused().id == id => return,
+            Some(Modal::Form(_)) => tab(a, 1),
+            other => panic!("no form open to focus {id}: {other:?}"),
+        }
+    }
+    panic!("no field {id} in the form");
+}
+
+/// Types `text` into a field of the open form, replacing what it held.
+pub fn fill(a: &mut carnet::app::App, id: &str, text: &str) {
+    focus(a, id);
+    press(a, ctrl('u'));
+    typed(a, text);
+}

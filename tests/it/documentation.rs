@@ -11,13 +11,13 @@ fn app(data: Dataset) -> App {
     let mut a = App::new(common::config(Lang::Fr), data, common::now());
     a.update(Msg::Resize(100, 30));
     a.update(Msg::Key(Key::char('3')));
-    assert_eq!(a.tab, Tab::Documentation);
+    assert_eq!(a.tab(), Tab::Documentation);
     a
 }
 
 fn focus(a: &mut App, id: &str) {
     for _ in 0..30 {
-        if matches!(a.modals.last(), Some(Modal::Form(f)) if f.focused().id == id) {
+        if matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == id) {
             return;
         }
         press(a, Key::plain(KeyCode::Tab));
@@ -26,7 +26,7 @@ fn focus(a: &mut App, id: &str) {
 }
 
 fn error(a: &App, id: &str) -> Option<&'static str> {
-    match a.modals.last() {
+    match a.modals().last() {
         Some(Modal::Form(f)) => f.field(id).and_then(|f| f.error),
         _ => None,
     }
@@ -35,7 +35,7 @@ fn error(a: &App, id: &str) -> Option<&'static str> {
 #[test]
 fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
     let mut a = app(common::sample(30));
-    let count = a.data.fiches.len();
+    let count = a.data().fiches.len();
     press(&mut a, Key::char('n'));
     typed(&mut a, "Aide au permis de conduire");
     focus(&mut a, "contenu");
@@ -46,10 +46,10 @@ fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
         "Service-Public — https://www.service-public.fr/permis",
     );
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.fiches.len(), count + 1);
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().fiches.len(), count + 1);
     let f = a
-        .data
+        .data()
         .fiches
         .iter()
         .max_by_key(|f| f.meta.id)
@@ -67,9 +67,9 @@ fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
 
     // Select it and change the body: a summary is asked, then a revision is kept.
     let row = a
-        .docs_rows
+        .docs_rows()
         .iter()
-        .position(|&i| a.data.fiches[i].meta.id == f.meta.id)
+        .position(|&i| a.data().fiches[i].meta.id == f.meta.id)
         .unwrap();
     for _ in 0..row {
         press(&mut a, Key::char('j'));
@@ -82,9 +82,9 @@ fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
     focus(&mut a, "resume_revision");
     typed(&mut a, "Ajout d'une ligne");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let revised = a
-        .data
+        .data()
         .fiches
         .iter()
         .find(|x| x.meta.id == f.meta.id)
@@ -97,16 +97,16 @@ fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
 
     // History: the diff, then restore the old text as a new revision.
     press(&mut a, Key::char('t'));
-    assert!(matches!(a.modals.last(), Some(Modal::History { .. })));
+    assert!(matches!(a.modals().last(), Some(Modal::History { .. })));
     press(&mut a, Key::plain(KeyCode::Enter));
     assert!(matches!(
-        a.modals.last(),
+        a.modals().last(),
         Some(Modal::History { diff: true, .. })
     ));
     press(&mut a, Key::char('r'));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
     let restored = a
-        .data
+        .data()
         .fiches
         .iter()
         .find(|x| x.meta.id == f.meta.id)
@@ -153,8 +153,12 @@ fn fiches_to_review_come_from_dates_status_and_changed_structures() {
         carnet::domain::Timestamp(common::now().and_utc().timestamp_millis());
     let mut a = app(data);
     press(&mut a, Key::char('a'));
-    assert_eq!(a.docs_mode, DocsMode::AReviser);
-    let reasons: Vec<(usize, Review)> = a.docs_review.iter().map(|r| (r.fiche, r.reason)).collect();
+    assert_eq!(a.docs_mode(), DocsMode::AReviser);
+    let reasons: Vec<(usize, Review)> = a
+        .docs_review()
+        .iter()
+        .map(|r| (r.fiche, r.reason))
+        .collect();
     assert_eq!(
         reasons,
         [
@@ -170,18 +174,15 @@ fn search_covers_titles_bodies_and_sources() {
     let mut a = app(common::sample(30));
     press(&mut a, Key::char('/'));
     typed(&mut a, "declaration trimestrielle");
-    assert!(!a.docs_rows.is_empty());
-    assert!(
-        a.docs_rows
-            .iter()
-            .all(|&i| carnet::domain::text::fold(&a.data.fiches[i].contenu)
-                .contains("trimestrielle"))
-    );
+    assert!(!a.docs_rows().is_empty());
+    assert!(a.docs_rows().iter().all(|&i| {
+        carnet::domain::text::fold(&a.data().fiches[i].contenu).contains("trimestrielle")
+    }));
     press(&mut a, Key::plain(KeyCode::Esc));
     press(&mut a, Key::char('/'));
     typed(&mut a, "ameli");
-    assert!(a.docs_rows.iter().any(|&i| {
-        a.data.fiches[i]
+    assert!(a.docs_rows().iter().any(|&i| {
+        a.data().fiches[i]
             .sources
             .iter()
             .any(|s| s.url.contains("ameli"))
@@ -200,7 +201,7 @@ fn a_folder_is_imported_from_the_interface_with_a_report() {
     .unwrap();
     std::fs::write(dir.path().join("cassee.md"), "sans front matter").unwrap();
     let mut a = app(common::sample(20));
-    let count = a.data.fiches.len();
+    let count = a.data().fiches.len();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut host = carnet::runtime::TestHost {
         terminal: &mut terminal,
@@ -218,15 +219,15 @@ fn a_folder_is_imported_from_the_interface_with_a_report() {
     );
     script.push(Msg::Key(ctrl('s')));
     carnet::runtime::run_scripted(&mut a, &mut host, script).unwrap();
-    assert_eq!(a.data.fiches.len(), count + 1);
-    let status = a.status.clone().unwrap();
+    assert_eq!(a.data().fiches.len(), count + 1);
+    let status = a.status().cloned().unwrap();
     assert!(
         status.text.contains("1 créée(s)") && status.text.contains("cassee.md"),
         "{}",
         status.text
     );
     assert!(
-        a.data
+        a.data()
             .fiches
             .iter()
             .any(|f| f.titre == "Accueil du public" && f.classement == "procedures")
@@ -237,16 +238,16 @@ fn a_folder_is_imported_from_the_interface_with_a_report() {
 fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     let mut a = app(common::sample(30));
     press(&mut a, Key::char('p'));
-    assert_eq!(a.docs_mode, DocsMode::Plan);
-    let roots = a.config.vocab.plan_classement.entries.len();
+    assert_eq!(a.docs_mode(), DocsMode::Plan);
+    let roots = a.config().vocab.plan_classement.entries.len();
     // A new section under the first node ("1. Accès aux droits").
     press(&mut a, Key::char('n'));
     typed(&mut a, "1.4 Mobilité, permis");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.config.vocab.plan_classement.entries.len(), roots + 1);
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.config().vocab.plan_classement.entries.len(), roots + 1);
     let node = a
-        .config
+        .config()
         .vocab
         .plan_classement
         .get("acces_droits.1_4_mobilite_permis")
@@ -255,7 +256,7 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     assert_eq!(node.parent.as_deref(), Some("acces_droits"));
     // It is offered when filing a fiche.
     let position = a
-        .config
+        .config()
         .vocab
         .plan_classement
         .entries
@@ -264,7 +265,7 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
         .unwrap();
     assert!(
         position > 0
-            && a.config.vocab.plan_classement.entries[position - 1]
+            && a.config().vocab.plan_classement.entries[position - 1]
                 .parent
                 .as_deref()
                 == Some("acces_droits")
@@ -278,17 +279,22 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     typed(&mut a, "Mobilité");
     press(&mut a, ctrl('s'));
     assert_eq!(
-        a.config.vocab.plan_classement.get(&node.id).unwrap().fr,
+        a.config().vocab.plan_classement.get(&node.id).unwrap().fr,
         "Mobilité"
     );
     press(&mut a, Key::char('m'));
     press(&mut a, Key::plain(KeyCode::Enter)); // "(à la racine du plan)"
     assert_eq!(
-        a.config.vocab.plan_classement.get(&node.id).unwrap().parent,
+        a.config()
+            .vocab
+            .plan_classement
+            .get(&node.id)
+            .unwrap()
+            .parent,
         None
     );
     let row = a
-        .config
+        .config()
         .vocab
         .plan_classement
         .entries
@@ -301,20 +307,20 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     }
     press(&mut a, Key::char('d'));
     press(&mut a, Key::char('o'));
-    assert!(a.config.vocab.plan_classement.get(&node.id).is_none());
+    assert!(a.config().vocab.plan_classement.get(&node.id).is_none());
     press(&mut a, Key::char('u'));
     assert!(
-        a.config.vocab.plan_classement.get(&node.id).is_some(),
+        a.config().vocab.plan_classement.get(&node.id).is_some(),
         "undo brings it back"
     );
     // A node that holds fiches is refused with a message.
     a.update(Msg::Key(Key::char('g')));
     press(&mut a, Key::char('d'));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
     assert!(
-        a.status.as_ref().unwrap().text.contains("non vide"),
+        a.status().unwrap().text.contains("non vide"),
         "{:?}",
-        a.status
+        a.status()
     );
-    assert_eq!(a.data.plan.iter().filter(|p| p.supprime).count(), 0);
+    assert_eq!(a.data().plan.iter().filter(|p| p.supprime).count(), 0);
 }

@@ -110,7 +110,7 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
     a.update(Msg::Resize(80, 24));
     let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Dossier;
+    a.show_comp_view(carnet::app::CompView::Dossier);
     // The first row is CCP1, which has no example yet.
     assert_eq!(a.selected_dossier_row(), Some(Row::Ccp(0)));
     press(&mut a, Key::char('n'));
@@ -119,8 +119,8 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
     press(&mut a, Key::plain(KeyCode::Down));
     press(&mut a, Key::plain(KeyCode::Tab));
     press(&mut a, Key::plain(KeyCode::Enter));
-    let Some(carnet::app::Modal::Form(form)) = a.modals.last() else {
-        panic!("the draft opens in a form: {:?}", a.modals.last());
+    let Some(carnet::app::Modal::Form(form)) = a.modals().last() else {
+        panic!("the draft opens in a form: {:?}", a.modals().last());
     };
     let taches = form.value("taches").unwrap().text().to_string();
     assert!(!taches.is_empty(), "the tâches are prefilled");
@@ -136,12 +136,12 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
         },
     );
     press(&mut a, save);
-    if let Some(carnet::app::Modal::Guard { .. }) = a.modals.last() {
+    if let Some(carnet::app::Modal::Guard { .. }) = a.modals().last() {
         press(&mut a, Key::plain(KeyCode::Enter));
     }
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.exemples.len(), 1);
-    let x = &a.data.exemples[0];
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().exemples.len(), 1);
+    let x = &a.data().exemples[0];
     assert_eq!(x.ccp, "tms-2004/CCP1");
     assert_eq!(x.rang, 1);
     assert_eq!(
@@ -152,7 +152,7 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
     assert_eq!(x.taches.as_str(), taches.trim_end());
     // The view now lists it under CCP1.
     assert_eq!(
-        carnet::app::dossier::rows(&a.data, &a.config)[1],
+        carnet::app::dossier::rows(a.data(), a.config())[1],
         Row::Exemple(0)
     );
 }
@@ -169,10 +169,10 @@ fn sharing_warnings_of_an_example_are_accepted_one_at_a_time() {
     a.update(Msg::Resize(80, 24));
     let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Dossier;
+    a.show_comp_view(carnet::app::CompView::Dossier);
     press(&mut a, Key::char('j')); // the example under its CCP
     let pending = |a: &App| {
-        a.sharing_warnings(&a.data.exemples[0])
+        a.sharing_warnings(&a.data().exemples[0])
             .iter()
             .filter(|(_, accepted)| !accepted)
             .count()
@@ -181,12 +181,12 @@ fn sharing_warnings_of_an_example_are_accepted_one_at_a_time() {
         pending(&a),
         2,
         "{:?}",
-        a.sharing_warnings(&a.data.exemples[0])
+        a.sharing_warnings(&a.data().exemples[0])
     );
     press(&mut a, Key::char('a'));
     press(&mut a, Key::plain(carnet::config::keymap::KeyCode::Enter));
     assert_eq!(pending(&a), 1);
-    assert_eq!(a.data.exemples[0].accepted.len(), 1);
+    assert_eq!(a.data().exemples[0].accepted.len(), 1);
     press(&mut a, Key::char('u'));
     assert_eq!(pending(&a), 2, "u takes the acceptance back");
 }
@@ -216,12 +216,12 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
         }
     };
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Dossier;
+    a.show_comp_view(carnet::app::CompView::Dossier);
 
     // A likely name is still unreviewed: the export is blocked and says why.
     assert!(press(&mut a, Key::char('X')).is_empty());
-    assert!(a.modals.is_empty());
-    let status = a.status.as_ref().unwrap();
+    assert!(a.modals().is_empty());
+    let status = a.status().unwrap();
     assert!(
         status.error && status.text.contains("Export bloqué"),
         "{status:?}"
@@ -232,7 +232,7 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
     press(&mut a, Key::char('a'));
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, Key::char('X'));
-    assert!(matches!(a.modals.last(), Some(Modal::Form(_))));
+    assert!(matches!(a.modals().last(), Some(Modal::Form(_))));
     typed(&mut a, "Martin");
     for _ in 0..5 {
         press(&mut a, Key::plain(KeyCode::Tab));
@@ -243,7 +243,7 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
         press(&mut a, ctrl('s')).is_empty(),
         "no file, nothing written"
     );
-    let Some(Modal::Form(form)) = a.modals.last() else {
+    let Some(Modal::Form(form)) = a.modals().last() else {
         panic!("the form stays open");
     };
     assert_eq!(form.focused().error, Some("err-required"));
@@ -252,7 +252,7 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
         press(&mut a, ctrl('s')).is_empty(),
         "an unknown extension writes nothing"
     );
-    let Some(Modal::Form(form)) = a.modals.last() else {
+    let Some(Modal::Form(form)) = a.modals().last() else {
         panic!("the form stays open with its message");
     };
     assert_eq!(form.focused().id, "fichier");
@@ -266,10 +266,10 @@ fn the_dossier_is_exported_from_the_tab_once_every_warning_is_reviewed() {
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.contains("**Nom de naissance ►** Martin"), "{text}");
     assert!(text.contains("Reçu avec Mme Durand."));
-    assert!(a.modals.is_empty(), "the identity goes with the form");
+    assert!(a.modals().is_empty(), "the identity goes with the form");
 
     a.update(Msg::FileWritten(Ok(path.clone())));
-    let status = a.status.as_ref().unwrap();
+    let status = a.status().unwrap();
     assert!(
         status.text.contains("écrit : /tmp/dossier.md"),
         "{status:?}"
@@ -298,12 +298,12 @@ fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
     a.update(Msg::Resize(80, 24));
     let press = |a: &mut App, key: Key| a.update(Msg::Key(key));
     press(&mut a, Key::char('4'));
-    a.comp_view = carnet::app::CompView::Dossier;
+    a.show_comp_view(carnet::app::CompView::Dossier);
     let titles = |a: &App| -> Vec<String> {
-        carnet::app::dossier::rows(&a.data, &a.config)
+        carnet::app::dossier::rows(a.data(), a.config())
             .into_iter()
             .filter_map(|r| match r {
-                Row::Exemple(i) => Some(a.data.exemples[i].titre.to_string()),
+                Row::Exemple(i) => Some(a.data().exemples[i].titre.to_string()),
                 Row::Ccp(_) => None,
             })
             .collect()
@@ -320,7 +320,7 @@ fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
     );
     let selected = a.selected_dossier_row();
     assert!(
-        matches!(selected, Some(Row::Exemple(i)) if a.data.exemples[i].titre == "Exemple 2"),
+        matches!(selected, Some(Row::Exemple(i)) if a.data().exemples[i].titre == "Exemple 2"),
         "the cursor follows the moved example"
     );
     press(&mut a, Key::char('m'));

@@ -31,14 +31,14 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn form(app: &App) -> &carnet::app::form::Form {
-    match app.modals.iter().rev().find_map(|m| match m {
+    match app.modals().iter().rev().find_map(|m| match m {
         Modal::Form(f) => Some(f),
         _ => None,
     }) {
         Some(f) => f,
         None => panic!(
             "no form open: {:?}",
-            app.modals.last().map(std::mem::discriminant)
+            app.modals().last().map(std::mem::discriminant)
         ),
     }
 }
@@ -54,7 +54,7 @@ fn focus_field(app: &mut App, id: &str) {
 }
 
 fn newest(app: &App) -> &Interaction {
-    app.data
+    app.data()
         .interactions
         .iter()
         .max_by_key(|i| i.meta.id)
@@ -86,12 +86,12 @@ fn log_common_case(app: &mut App, demande: &str) -> (usize, Vec<Effect>) {
 #[test]
 fn the_common_case_takes_about_ten_keystrokes_beyond_the_words() {
     let mut a = app(common::sample(60));
-    let before = a.data.interactions.len();
-    let previous_canal = a.data.interactions.last().unwrap().canal.clone();
+    let before = a.data().interactions.len();
+    let previous_canal = a.data().interactions.last().unwrap().canal.clone();
     let (keys, effects) = log_common_case(&mut a, "Dossier de logement social");
     assert!(keys <= 10, "{keys} keystrokes");
-    assert!(a.modals.is_empty(), "form closed after saving");
-    assert_eq!(a.data.interactions.len(), before + 1);
+    assert!(a.modals().is_empty(), "form closed after saving");
+    assert_eq!(a.data().interactions.len(), before + 1);
     let it = newest(&a);
     assert_eq!(it.types, ["accueil_information"]);
     assert_eq!(it.thematiques, ["logement"]);
@@ -117,7 +117,7 @@ fn the_common_case_takes_about_ten_keystrokes_beyond_the_words() {
     // The saved interaction is selected, at the top of the journal.
     assert_eq!(
         a.selected_interaction()
-            .map(|i| a.data.interactions[i].meta.id),
+            .map(|i| a.data().interactions[i].meta.id),
         Some(it.meta.id)
     );
 }
@@ -146,7 +146,7 @@ fn enter_in_a_multi_choice_keeps_every_ticked_row() {
     // Two ticked, Enter on either: both are kept.
     focus_field(&mut a, "types");
     press(&mut a, special(KeyCode::Enter));
-    let Some(Modal::Picker(_)) = a.modals.last() else {
+    let Some(Modal::Picker(_)) = a.modals().last() else {
         panic!("Enter on Types opens the picker again");
     };
     press(&mut a, special(KeyCode::Down));
@@ -182,9 +182,9 @@ fn an_unsaved_form_is_kept_and_offered_back_with_its_values() {
     let mut b = app(common::sample(20));
     let draft = carnet::app::draft::Draft::from_json(&kept).unwrap();
     b.update(Msg::DraftFound(Box::new(draft.clone())));
-    assert!(matches!(b.modals.last(), Some(Modal::Confirm { .. })));
+    assert!(matches!(b.modals().last(), Some(Modal::Confirm { .. })));
     assert_eq!(press(&mut b, Key::char('n')), vec![Effect::DiscardDraft]);
-    assert!(b.modals.is_empty());
+    assert!(b.modals().is_empty());
     b.update(Msg::DraftFound(Box::new(draft)));
     assert_eq!(press(&mut b, Key::char('o')), vec![Effect::DiscardDraft]);
     assert_eq!(
@@ -195,10 +195,10 @@ fn an_unsaved_form_is_kept_and_offered_back_with_its_values() {
         form(&b).value("types").unwrap().multi(),
         ["accueil_information"]
     );
-    let before = b.data.interactions.len();
+    let before = b.data().interactions.len();
     press(&mut b, ctrl('s'));
     assert_eq!(
-        b.data.interactions.len(),
+        b.data().interactions.len(),
         before + 1,
         "and it saves as typed"
     );
@@ -228,7 +228,7 @@ fn tab_and_shift_tab_walk_the_fields_in_order() {
 #[test]
 fn invalid_fields_get_a_message_beside_them_and_nothing_is_saved() {
     let mut a = app(common::sample(10));
-    let before = a.data.clone();
+    let before = a.data().clone();
     press(&mut a, Key::char('n'));
     focus_field(&mut a, "date");
     press(&mut a, ctrl('u'));
@@ -243,7 +243,7 @@ fn invalid_fields_get_a_message_beside_them_and_nothing_is_saved() {
     assert_eq!(f.field("date").unwrap().error, Some("err-date-impossible"));
     assert_eq!(f.field("duree").unwrap().error, Some("err-duration-range"));
     assert_eq!(f.focused().id, "types", "focus on the first problem");
-    assert_eq!(a.data, before);
+    assert_eq!(*a.data(), before);
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn escape_on_a_changed_form_asks_first() {
     let mut a = app(common::sample(10));
     press(&mut a, Key::char('n'));
     press(&mut a, special(KeyCode::Esc));
-    assert!(a.modals.is_empty(), "an untouched form closes at once");
+    assert!(a.modals().is_empty(), "an untouched form closes at once");
 
     press(&mut a, Key::char('n'));
     focus_field(&mut a, "demande");
@@ -266,7 +266,7 @@ fn escape_on_a_changed_form_asks_first() {
     );
     press(&mut a, special(KeyCode::Esc));
     press(&mut a, Key::char('o'));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn pasted_lines_join_in_single_line_fields_and_stay_in_notes() {
     let mut a = app(common::sample(10));
     a.update(Msg::Paste("q\nq\nn".into()));
     assert!(
-        a.modals.is_empty(),
+        a.modals().is_empty(),
         "a paste in the list is not taken as keys"
     );
     press(&mut a, Key::char('n'));
@@ -303,7 +303,7 @@ fn the_guard_shows_what_looks_identifying_and_the_user_decides() {
     press(&mut a, special(KeyCode::Tab));
     type_text(&mut a, "Appeler Mme Martin au 06 12 34 56 78");
     assert!(press(&mut a, ctrl('s')).is_empty());
-    let Some(Modal::Guard { warnings }) = a.modals.last() else {
+    let Some(Modal::Guard { warnings }) = a.modals().last() else {
         panic!("guard expected")
     };
     assert_eq!(warnings.len(), 2);
@@ -316,7 +316,7 @@ fn the_guard_shows_what_looks_identifying_and_the_user_decides() {
     );
     press(&mut a, ctrl('s'));
     let effects = press(&mut a, special(KeyCode::Enter));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
     assert!(!effects.is_empty());
     assert_eq!(newest(&a).demande, "Appeler Mme Martin au 06 12 34 56 78");
 }
@@ -324,30 +324,30 @@ fn the_guard_shows_what_looks_identifying_and_the_user_decides() {
 #[test]
 fn network_names_do_not_trigger_the_guard() {
     let mut a = app(common::sample(30));
-    let contact = a.data.contacts[0].nom.to_string();
+    let contact = a.data().contacts[0].nom.to_string();
     press(&mut a, Key::char('n'));
     type_text(&mut a, "acc");
     press(&mut a, special(KeyCode::Enter));
     press(&mut a, special(KeyCode::Tab));
     type_text(&mut a, &format!("Vu avec {contact}"));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
 }
 
 #[test]
 fn edit_then_undo_restores_the_previous_version() {
     let mut a = app(common::sample(30));
-    let id = a.data.interactions[a.selected_interaction().unwrap()]
+    let id = a.data().interactions[a.selected_interaction().unwrap()]
         .meta
         .id;
-    let original = a.data.interactions[a.selected_interaction().unwrap()].clone();
+    let original = a.data().interactions[a.selected_interaction().unwrap()].clone();
     press(&mut a, Key::char('e'));
     focus_field(&mut a, "demande");
     press(&mut a, ctrl('u'));
     type_text(&mut a, "Texte corrigé");
     press(&mut a, ctrl('s'));
     let edited = a
-        .data
+        .data()
         .interactions
         .iter()
         .find(|i| i.meta.id == id)
@@ -357,7 +357,7 @@ fn edit_then_undo_restores_the_previous_version() {
     let effects = press(&mut a, Key::char('u'));
     assert_eq!(effects.len(), 1);
     let back = a
-        .data
+        .data()
         .interactions
         .iter()
         .find(|i| i.meta.id == id)
@@ -368,13 +368,13 @@ fn edit_then_undo_restores_the_previous_version() {
 #[test]
 fn delete_asks_then_undo_brings_it_back() {
     let mut a = app(common::sample(30));
-    let before = a.data.clone();
-    let id = a.data.interactions[a.selected_interaction().unwrap()]
+    let before = a.data().clone();
+    let id = a.data().interactions[a.selected_interaction().unwrap()]
         .meta
         .id;
     press(&mut a, Key::char('d'));
     press(&mut a, Key::char('n'));
-    assert_eq!(a.data, before, "no: nothing deleted");
+    assert_eq!(*a.data(), before, "no: nothing deleted");
     press(&mut a, Key::char('d'));
     let effects = press(&mut a, Key::char('o'));
     assert_eq!(
@@ -384,19 +384,19 @@ fn delete_asks_then_undo_brings_it_back() {
             remove: vec![(carnet::domain::RecordKind::Interaction, id)],
         })]
     );
-    assert!(a.data.interactions.iter().all(|i| i.meta.id != id));
+    assert!(a.data().interactions.iter().all(|i| i.meta.id != id));
     press(&mut a, Key::char('u'));
-    assert_eq!(a.data, before);
+    assert_eq!(*a.data(), before);
     let s = press(&mut a, Key::char('u'));
     assert!(s.is_empty());
-    assert!(a.status.as_ref().unwrap().text.contains("Rien à annuler"));
+    assert!(a.status().unwrap().text.contains("Rien à annuler"));
 }
 
 #[test]
 fn duplicate_makes_a_new_interaction_dated_now() {
     let mut a = app(common::sample(30));
     a.apply(carnet::action::Action::Last);
-    let source = a.data.interactions[a.selected_interaction().unwrap()].clone();
+    let source = a.data().interactions[a.selected_interaction().unwrap()].clone();
     press(&mut a, Key::char('D'));
     let copy = newest(&a);
     assert_ne!(copy.meta.id, source.meta.id);
@@ -412,9 +412,9 @@ fn search_folds_accents_ands_terms_and_escape_clears_it() {
     let mut a = app(data);
     press(&mut a, Key::char('/'));
     type_text(&mut a, "eleve coll");
-    assert_eq!(a.journal.rows.len(), 1);
+    assert_eq!(a.journal().rows.len(), 1);
     assert_eq!(
-        a.data.interactions[a.journal.rows[0]].demande,
+        a.data().interactions[a.journal().rows[0]].demande,
         "Inscription d'un Élève au collège"
     );
     press(&mut a, special(KeyCode::Enter));
@@ -423,9 +423,9 @@ fn search_folds_accents_ands_terms_and_escape_clears_it() {
         Context::List,
         "Enter keeps the results and returns to the list"
     );
-    assert_eq!(a.journal.rows.len(), 1);
+    assert_eq!(a.journal().rows.len(), 1);
     press(&mut a, special(KeyCode::Esc));
-    assert_eq!(a.journal.rows.len(), 40);
+    assert_eq!(a.journal().rows.len(), 40);
 }
 
 #[test]
@@ -440,7 +440,7 @@ fn an_abbreviation_typed_letter_by_letter_finds_what_it_abbreviates() {
     press(&mut a, Key::char('/'));
     // "lg" matches nothing; "lgm" and "lgmt" must not search only within that nothing.
     type_text(&mut a, "lgmt");
-    assert_eq!(a.journal.rows, vec![5]);
+    assert_eq!(a.journal().rows, vec![5]);
 }
 
 #[test]
@@ -451,17 +451,17 @@ fn filters_by_period_and_suites_due() {
     type_text(&mut a, "mois");
     press(&mut a, special(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty());
+    assert!(a.modals().is_empty());
     let this_month = a
-        .data
+        .data()
         .interactions
         .iter()
         .filter(|i| i.date.format("%Y-%m").to_string() == "2026-11")
         .count();
-    assert_eq!(a.journal.rows.len(), this_month);
+    assert_eq!(a.journal().rows.len(), this_month);
     assert!(this_month > 0 && this_month < 200);
     press(&mut a, special(KeyCode::Esc));
-    assert_eq!(a.journal.rows.len(), 200);
+    assert_eq!(a.journal().rows.len(), 200);
 }
 
 #[test]
@@ -476,33 +476,33 @@ fn the_todo_view_lists_open_suites_and_x_marks_one_done() {
     let id = it.meta.id;
     let mut a = app(data);
     press(&mut a, Key::char('a'));
-    assert_eq!(a.journal.mode, Mode::Todo);
+    assert_eq!(a.journal().mode, Mode::Todo);
     let row = a
-        .journal
+        .journal()
         .todo
         .iter()
-        .position(|r| a.data.interactions[r.interaction].meta.id == id)
+        .position(|r| a.data().interactions[r.interaction].meta.id == id)
         .unwrap();
     for _ in 0..row {
         press(&mut a, Key::char('j'));
     }
     press(&mut a, Key::char('x'));
     let done = a
-        .data
+        .data()
         .interactions
         .iter()
         .find(|i| i.meta.id == id)
         .unwrap();
     assert!(done.suites[0].faite);
     assert!(
-        a.journal
+        a.journal()
             .todo
             .iter()
-            .all(|r| a.data.interactions[r.interaction].meta.id != id)
+            .all(|r| a.data().interactions[r.interaction].meta.id != id)
     );
     press(&mut a, Key::char('u'));
     assert!(
-        !a.data
+        !a.data()
             .interactions
             .iter()
             .find(|i| i.meta.id == id)
@@ -515,7 +515,7 @@ fn the_todo_view_lists_open_suites_and_x_marks_one_done() {
 #[test]
 fn a_suivi_code_is_created_and_its_timeline_opens() {
     let mut a = app(common::sample(80));
-    let suivis = a.data.suivis.len();
+    let suivis = a.data().suivis.len();
     press(&mut a, Key::char('n'));
     type_text(&mut a, "acc");
     press(&mut a, special(KeyCode::Enter));
@@ -533,21 +533,21 @@ fn a_suivi_code_is_created_and_its_timeline_opens() {
     };
     assert!(carnet::domain::validate::is_suivi_code(&code), "{code}");
     press(&mut a, ctrl('s'));
-    assert_eq!(a.data.suivis.len(), suivis + 1);
+    assert_eq!(a.data().suivis.len(), suivis + 1);
     let it = newest(&a).clone();
     let Personnes::Suivi(sid) = it.personnes else {
         panic!()
     };
-    assert_eq!(a.data.suivi(sid).unwrap().code, code);
+    assert_eq!(a.data().suivi(sid).unwrap().code, code);
     press(&mut a, Key::char('t'));
-    assert_eq!(a.journal.filter.suivi, Some(sid));
-    assert_eq!(a.journal.rows.len(), 1);
+    assert_eq!(a.journal().filter.suivi, Some(sid));
+    assert_eq!(a.journal().rows.len(), 1);
 }
 
 #[test]
 fn a_missing_structure_is_created_on_the_spot() {
     let mut a = app(common::sample(40));
-    let count = a.data.structures.len();
+    let count = a.data().structures.len();
     press(&mut a, Key::char('n'));
     type_text(&mut a, "ori");
     press(&mut a, special(KeyCode::Enter));
@@ -560,12 +560,12 @@ fn a_missing_structure_is_created_on_the_spot() {
     press(&mut a, ctrl('s'));
     assert_eq!(form(&a).title, "form-new-interaction");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.structures.len(), count + 1);
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().structures.len(), count + 1);
     let it = newest(&a);
     let o = it.orientation.as_ref().unwrap();
     assert_eq!(o.nom, "Les Restos du Val");
-    let s = a.data.structure(o.structure.unwrap()).unwrap();
+    let s = a.data().structure(o.structure.unwrap()).unwrap();
     assert_eq!(s.typologies, ["ASSO"]);
 }
 
@@ -581,7 +581,7 @@ fn every_form_field_has_a_label_in_both_languages() {
         ids.extend(["nom", "typologie"]);
         for id in ids {
             let label = format!("field-{}", id.replace('_', "-"));
-            assert!(a.i18n.has(&label), "{label} missing in {}", lang.code());
+            assert!(a.i18n().has(&label), "{label} missing in {}", lang.code());
         }
     }
 }
@@ -660,7 +660,10 @@ fn scenario_on_a_real_store() {
     assert_eq!(back.len(), 51);
     drop(store);
     let reopened = carnet::storage::Store::open(dir.path()).unwrap();
-    assert_eq!(reopened.load().unwrap().0.interactions, a.data.interactions);
+    assert_eq!(
+        reopened.load().unwrap().0.interactions,
+        a.data().interactions
+    );
 }
 
 fn run<B: ratatui::backend::Backend>(
@@ -679,8 +682,8 @@ fn views_updated_in_place_after_a_save_equal_a_full_rebuild() {
     let config = common::config(Lang::Fr);
     log_common_case(&mut a, "Première");
     assert_eq!(
-        a.views,
-        carnet::app::Views::build(&a.data, &config),
+        *a.views(),
+        carnet::app::Views::build(a.data(), &config),
         "after adding"
     );
     // Edit an older interaction: orient it to a structure, change its date.
@@ -693,16 +696,16 @@ fn views_updated_in_place_after_a_save_equal_a_full_rebuild() {
     type_text(&mut a, "CAF de Val");
     press(&mut a, special(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     assert_eq!(
-        a.views,
-        carnet::app::Views::build(&a.data, &config),
+        *a.views(),
+        carnet::app::Views::build(a.data(), &config),
         "after editing"
     );
     press(&mut a, Key::char('u'));
     assert_eq!(
-        a.views,
-        carnet::app::Views::build(&a.data, &config),
+        *a.views(),
+        carnet::app::Views::build(a.data(), &config),
         "after undoing"
     );
 }

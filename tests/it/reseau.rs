@@ -14,12 +14,12 @@ fn app(data: Dataset) -> App {
     let mut a = App::new(common::config(Lang::Fr), data, common::now());
     a.update(Msg::Resize(100, 30));
     a.update(Msg::Key(Key::char('2')));
-    assert_eq!(a.tab, Tab::Reseau);
+    assert_eq!(a.tab(), Tab::Reseau);
     a
 }
 
 fn form_error(a: &App, field: &str) -> Option<&'static str> {
-    a.modals.iter().rev().find_map(|m| match m {
+    a.modals().iter().rev().find_map(|m| match m {
         Modal::Form(f) => f.field(field).map(|f| f.error),
         _ => None,
     })?
@@ -41,9 +41,9 @@ fn create_structure(a: &mut App, name: &str) {
 fn a_structure_with_a_contact_gets_its_last_contact_from_an_orientation() {
     let mut a = app(common::sample(40));
     create_structure(&mut a, "Les Restos du Cœur du Val");
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let s = a
-        .data
+        .data()
         .structures
         .iter()
         .find(|s| s.nom == "Les Restos du Cœur du Val")
@@ -52,11 +52,11 @@ fn a_structure_with_a_contact_gets_its_last_contact_from_an_orientation() {
     assert_eq!(s.typologies, ["ASSO"]);
     assert_eq!(s.niveau_relation, "partenaire_actif");
     assert_eq!(
-        a.data.structures[a.selected_structure().unwrap()].meta.id,
+        a.data().structures[a.selected_structure().unwrap()].meta.id,
         s.meta.id,
         "selected"
     );
-    assert_eq!(a.views.last_contact.get(&s.meta.id), None);
+    assert_eq!(a.views().last_contact.get(&s.meta.id), None);
 
     press(&mut a, Key::char('c'));
     typed(&mut a, "Martine Roussel");
@@ -65,9 +65,9 @@ fn a_structure_with_a_contact_gets_its_last_contact_from_an_orientation() {
     tab(&mut a, 1);
     typed(&mut a, "03 27 11 22 33");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let contact = a
-        .data
+        .data()
         .contacts
         .iter()
         .find(|c| c.nom == "Martine Roussel")
@@ -79,14 +79,17 @@ fn a_structure_with_a_contact_gets_its_last_contact_from_an_orientation() {
     press(&mut a, Key::char('n'));
     typed(&mut a, "ori");
     press(&mut a, Key::plain(KeyCode::Enter));
-    while !matches!(a.modals.last(), Some(Modal::Form(f)) if f.focused().id == "orientation") {
+    while !matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == "orientation") {
         press(&mut a, Key::plain(KeyCode::Tab));
     }
     typed(&mut a, "restos coeur");
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.views.last_contact.get(&s.meta.id), Some(&common::today()));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(
+        a.views().last_contact.get(&s.meta.id),
+        Some(&common::today())
+    );
 }
 
 #[test]
@@ -106,61 +109,61 @@ fn phone_and_email_are_checked_with_a_clear_message() {
     press(&mut a, ctrl('s'));
     assert_eq!(form_error(&a, "telephone"), Some("err-phone"));
     assert_eq!(form_error(&a, "courriel"), Some("err-email"));
-    assert!(a.i18n.t("err-phone").contains("01 23 45 67 89"));
+    assert!(a.i18n().t("err-phone").contains("01 23 45 67 89"));
 
     // A contact's address is checked the same way: nothing is saved until it is right.
     press(&mut a, Key::plain(KeyCode::Esc));
-    while !a.modals.is_empty() {
+    while !a.modals().is_empty() {
         press(&mut a, Key::char('o'));
         press(&mut a, Key::plain(KeyCode::Esc));
     }
-    let before = a.data.contacts.len();
+    let before = a.data().contacts.len();
     press(&mut a, Key::char('c'));
     typed(&mut a, "Claire Martin");
     tab(&mut a, 3);
     typed(&mut a, "claire@@mds");
     press(&mut a, ctrl('s'));
     assert!(
-        matches!(a.modals.as_slice(), [Modal::Form(f)] if f.title == "form-new-contact"),
+        matches!(a.modals(), [Modal::Form(f)] if f.title == "form-new-contact"),
         "the contact form stays open: {:?}",
-        a.modals.last()
+        a.modals().last()
     );
     assert_eq!(form_error(&a, "courriel"), Some("err-email"));
-    assert_eq!(a.data.contacts.len(), before, "nothing saved");
+    assert_eq!(a.data().contacts.len(), before, "nothing saved");
 }
 
 #[test]
 fn a_close_name_offers_the_existing_structure() {
     let mut a = app(common::sample(10));
-    let count = a.data.structures.len();
+    let count = a.data().structures.len();
     create_structure(&mut a, "caf de val de brume");
-    let Some(Modal::Confirm { message, .. }) = a.modals.last() else {
+    let Some(Modal::Confirm { message, .. }) = a.modals().last() else {
         panic!("question expected")
     };
     assert!(message.contains("CAF de Val-de-Brume"), "{message}");
     press(&mut a, Key::char('o'));
-    assert!(a.modals.is_empty());
-    assert_eq!(a.data.structures.len(), count, "nothing created");
+    assert!(a.modals().is_empty());
+    assert_eq!(a.data().structures.len(), count, "nothing created");
     assert_eq!(
-        a.data.structures[a.selected_structure().unwrap()].nom,
+        a.data().structures[a.selected_structure().unwrap()].nom,
         "CAF de Val-de-Brume"
     );
 
     create_structure(&mut a, "caf de val de brume");
     press(&mut a, Key::char('n'));
-    assert_eq!(a.data.structures.len(), count + 1, "created anyway");
+    assert_eq!(a.data().structures.len(), count + 1, "created anyway");
 }
 
 #[test]
 fn deleting_a_structure_says_how_many_records_mention_it_and_they_keep_its_name() {
     let mut a = app(common::sample(300));
     let (target, mentions) = a
-        .data
+        .data()
         .structures
         .iter()
         .map(|s| {
             let n = a
-                .data
+                .data()
                 .interactions
                 .iter()
                 .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(s.meta.id))
@@ -170,18 +173,18 @@ fn deleting_a_structure_says_how_many_records_mention_it_and_they_keep_its_name(
         .max_by_key(|(_, n)| *n)
         .unwrap();
     assert!(mentions > 0);
-    let before = a.data.clone();
+    let before = a.data().clone();
     let row = a
-        .views
+        .views()
         .structures
         .iter()
-        .position(|&i| a.data.structures[i].meta.id == target.meta.id)
+        .position(|&i| a.data().structures[i].meta.id == target.meta.id)
         .unwrap();
     for _ in 0..row {
         press(&mut a, Key::char('j'));
     }
     press(&mut a, Key::char('d'));
-    let Some(Modal::Confirm { message, .. }) = a.modals.last() else {
+    let Some(Modal::Confirm { message, .. }) = a.modals().last() else {
         panic!()
     };
     assert!(
@@ -189,16 +192,16 @@ fn deleting_a_structure_says_how_many_records_mention_it_and_they_keep_its_name(
         "{message}"
     );
     press(&mut a, Key::char('o'));
-    assert!(a.data.structure(target.meta.id).is_none());
+    assert!(a.data().structure(target.meta.id).is_none());
     assert!(
-        a.data
+        a.data()
             .contacts
             .iter()
             .all(|c| c.structure != target.meta.id),
         "its contacts go with it"
     );
     let kept = a
-        .data
+        .data()
         .interactions
         .iter()
         .filter(|i| {
@@ -209,7 +212,7 @@ fn deleting_a_structure_says_how_many_records_mention_it_and_they_keep_its_name(
         .count();
     assert_eq!(kept, mentions, "the interactions keep the name");
     press(&mut a, Key::char('u'));
-    assert_eq!(a.data, before, "undo brings everything back");
+    assert_eq!(*a.data(), before, "undo brings everything back");
 }
 
 #[test]
@@ -234,9 +237,9 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
     data.rencontres[0].date = today - Duration::days(70);
     let mut a = app(data);
     press(&mut a, Key::char('a'));
-    assert_eq!(a.reseau_mode, ReseauMode::Relancer);
+    assert_eq!(a.reseau_mode(), ReseauMode::Relancer);
     let reasons: Vec<Reason> = a
-        .relance
+        .relance()
         .iter()
         .filter(|r| r.subject == Subject::Structure(0))
         .map(|r| r.reason)
@@ -253,9 +256,9 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
         "{reasons:?}"
     );
     // Most urgent first.
-    assert!(a.relance.windows(2).all(|w| w[0].urgency >= w[1].urgency));
+    assert!(a.relance().windows(2).all(|w| w[0].urgency >= w[1].urgency));
     let row = a
-        .relance
+        .relance()
         .iter()
         .position(|r| {
             r.subject == Subject::Structure(0) && matches!(r.reason, Reason::NotVerified { .. })
@@ -265,14 +268,16 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
         press(&mut a, Key::char('j'));
     }
     press(&mut a, Key::char('v'));
-    assert_eq!(a.data.structures[0].date_verification, Some(today));
+    assert_eq!(a.data().structures[0].date_verification, Some(today));
     assert!(
-        !a.relance.iter().any(|r| r.subject == Subject::Structure(0)
-            && matches!(r.reason, Reason::NotVerified { .. }))
+        !a.relance()
+            .iter()
+            .any(|r| r.subject == Subject::Structure(0)
+                && matches!(r.reason, Reason::NotVerified { .. }))
     );
     press(&mut a, Key::char('u'));
     assert_eq!(
-        a.data.structures[0].date_verification,
+        a.data().structures[0].date_verification,
         Some(today - Duration::days(730))
     );
 }
@@ -280,9 +285,9 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
 #[test]
 fn contacts_are_edited_from_a_picker_and_deleted_from_their_form() {
     let mut a = app(common::sample(40));
-    let s = a.data.structures[a.selected_structure().unwrap()].clone();
+    let s = a.data().structures[a.selected_structure().unwrap()].clone();
     let first = a
-        .data
+        .data()
         .contacts
         .iter()
         .find(|c| c.structure == s.meta.id)
@@ -295,10 +300,10 @@ fn contacts_are_edited_from_a_picker_and_deleted_from_their_form() {
     assert_eq!(a.context(), Context::Form);
     a.apply(Action::DeleteRecord);
     press(&mut a, Key::char('o'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert!(a.data.contacts.iter().all(|c| c.meta.id != first.meta.id));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert!(a.data().contacts.iter().all(|c| c.meta.id != first.meta.id));
     let kept = a
-        .data
+        .data()
         .rencontres
         .iter()
         .flat_map(|r| &r.contacts)
@@ -310,17 +315,22 @@ fn contacts_are_edited_from_a_picker_and_deleted_from_their_form() {
 #[test]
 fn a_rencontre_is_logged_from_the_structure_in_a_few_keys_and_counts_as_contact() {
     let mut a = app(common::sample(40));
-    let s = a.data.structures[a.selected_structure().unwrap()].clone();
-    let count = a.data.rencontres.len();
+    let s = a.data().structures[a.selected_structure().unwrap()].clone();
+    let count = a.data().rencontres.len();
     press(&mut a, Key::char('r'));
     typed(&mut a, "visite");
     press(&mut a, Key::plain(KeyCode::Enter));
     tab(&mut a, 1);
     typed(&mut a, "Présentation du point conseil budget");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.rencontres.len(), count + 1);
-    let r = a.data.rencontres.iter().max_by_key(|r| r.meta.id).unwrap();
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().rencontres.len(), count + 1);
+    let r = a
+        .data()
+        .rencontres
+        .iter()
+        .max_by_key(|r| r.meta.id)
+        .unwrap();
     assert_eq!(r.type_rencontre, "visite_structure");
     assert_eq!(
         r.structures,
@@ -334,7 +344,10 @@ fn a_rencontre_is_logged_from_the_structure_in_a_few_keys_and_counts_as_contact(
         r.meta.evidence[0].competence, "tms-2004/CCP1.C3",
         "suggested evidence"
     );
-    assert_eq!(a.views.last_contact.get(&s.meta.id), Some(&common::today()));
+    assert_eq!(
+        a.views().last_contact.get(&s.meta.id),
+        Some(&common::today())
+    );
 }
 
 #[test]
@@ -345,18 +358,18 @@ fn every_reseau_form_field_has_a_label_in_both_languages() {
         let mut ids = Vec::new();
         for key in ['n', 'c', 'r'] {
             press(&mut a, Key::char(key));
-            if let Some(Modal::Form(f)) = a.modals.last() {
+            if let Some(Modal::Form(f)) = a.modals().last() {
                 ids.extend(f.fields.iter().map(|f| f.id));
             }
             press(&mut a, Key::plain(KeyCode::Esc));
-            if !a.modals.is_empty() {
+            if !a.modals().is_empty() {
                 press(&mut a, Key::char('o'));
             }
         }
         assert!(ids.len() > 20);
         for id in ids {
             let label = format!("field-{}", id.replace('_', "-"));
-            assert!(a.i18n.has(&label), "{label} missing in {}", lang.code());
+            assert!(a.i18n().has(&label), "{label} missing in {}", lang.code());
         }
     }
 }
@@ -372,10 +385,10 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     let mut a = app(common::sample(60));
     view(&mut a, "signal");
     assert_eq!(
-        a.reseau_mode,
+        a.reseau_mode(),
         ReseauMode::Records(carnet::domain::RecordKind::Signalement)
     );
-    let count = a.data.signalements.len();
+    let count = a.data().signalements.len();
     press(&mut a, Key::char('n'));
     typed(&mut a, "Hall de la tour B");
     tab(&mut a, 1);
@@ -386,10 +399,10 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     typed(&mut a, "habitat");
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    assert_eq!(a.data.signalements.len(), count + 1);
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().signalements.len(), count + 1);
     let x = a
-        .data
+        .data()
         .signalements
         .iter()
         .max_by_key(|x| x.meta.id)
@@ -404,16 +417,16 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     assert_eq!(x.meta.evidence[0].competence, "tms-2004/CCP1.C4");
     // Resolved: a second, dated step.
     let row = a
-        .views
+        .views()
         .records(carnet::domain::RecordKind::Signalement)
         .iter()
-        .position(|&i| a.data.signalements[i].meta.id == x.meta.id)
+        .position(|&i| a.data().signalements[i].meta.id == x.meta.id)
         .unwrap();
     for _ in 0..row {
         press(&mut a, Key::char('j'));
     }
     press(&mut a, Key::char('e'));
-    while !matches!(a.modals.last(), Some(Modal::Form(f)) if f.focused().id == "statut_signalement")
+    while !matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == "statut_signalement")
     {
         press(&mut a, Key::plain(KeyCode::Tab));
     }
@@ -421,7 +434,7 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, ctrl('s'));
     let x = a
-        .data
+        .data()
         .signalements
         .iter()
         .find(|s| s.meta.id == x.meta.id)
@@ -443,8 +456,8 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
     press(&mut a, Key::char('n'));
     typed(&mut a, "Fermeture estivale de la CAF du 1er au 15 août");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    let v = a.data.veille.iter().max_by_key(|v| v.meta.id).unwrap();
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let v = a.data().veille.iter().max_by_key(|v| v.meta.id).unwrap();
     assert_eq!(v.meta.evidence[0].competence, "tms-2004/CCP1.C4");
     view(&mut a, "notes");
     press(&mut a, Key::char('n'));
@@ -457,9 +470,9 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
     tab(&mut a, 1);
     typed(&mut a, "Archives ; Mémoire des habitants");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let n = a
-        .data
+        .data()
         .notes_territoire
         .iter()
         .max_by_key(|n| n.meta.id)
@@ -470,7 +483,7 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
     press(&mut a, Key::char('d'));
     press(&mut a, Key::char('o'));
     assert!(
-        a.data
+        a.data()
             .notes_territoire
             .iter()
             .all(|m| m.texte != "Construction des premières tours.")
@@ -481,17 +494,17 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
 fn the_overview_counts_orientation_outcomes_per_partner() {
     let mut a = app(common::sample(300));
     view(&mut a, "ensemble");
-    assert_eq!(a.reseau_mode, ReseauMode::Overview);
-    let top = a.views.partners[0];
+    assert_eq!(a.reseau_mode(), ReseauMode::Overview);
+    let top = a.views().partners[0];
     let by_hand = a
-        .data
+        .data()
         .interactions
         .iter()
         .filter(|i| i.orientation.as_ref().and_then(|o| o.structure) == Some(top.structure))
         .count();
     assert_eq!(top.orientations, by_hand);
     assert!(
-        a.views
+        a.views()
             .partners
             .windows(2)
             .all(|w| w[0].orientations >= w[1].orientations)
@@ -503,7 +516,7 @@ fn the_overview_counts_orientation_outcomes_per_partner() {
 fn services_are_added_edited_and_removed() {
     let mut a = app(common::sample(20));
     let i = a.selected_structure().unwrap();
-    let before = a.data.structures[i].services.len();
+    let before = a.data().structures[i].services.len();
     press(&mut a, Key::char('s'));
     typed(&mut a, "atel");
     press(&mut a, Key::plain(KeyCode::Enter));
@@ -513,8 +526,8 @@ fn services_are_added_edited_and_removed() {
     tab(&mut a, 1);
     typed(&mut a, "Gratuit");
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty(), "{:?}", a.modals.last());
-    let s = &a.data.structures[i];
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let s = &a.data().structures[i];
     assert_eq!(s.services.len(), before + 1);
     let added = s.services.last().unwrap();
     assert_eq!(
@@ -532,9 +545,9 @@ fn services_are_added_edited_and_removed() {
     press(&mut a, Key::plain(KeyCode::Enter));
     a.apply(Action::DeleteRecord);
     press(&mut a, Key::char('o'));
-    assert_eq!(a.data.structures[i].services.len(), before);
+    assert_eq!(a.data().structures[i].services.len(), before);
     press(&mut a, Key::char('u'));
-    assert_eq!(a.data.structures[i].services.len(), before + 1);
+    assert_eq!(a.data().structures[i].services.len(), before + 1);
 }
 
 #[test]
@@ -542,22 +555,22 @@ fn the_directory_is_searched_and_filtered_like_the_journal() {
     let mut a = app(common::sample(40));
     press(&mut a, Key::char('/'));
     typed(&mut a, "epicerie");
-    assert_eq!(a.reseau_rows.len(), 1);
+    assert_eq!(a.reseau_rows().len(), 1);
     assert_eq!(
-        a.data.structures[a.reseau_rows[0]].nom,
+        a.data().structures[a.reseau_rows()[0]].nom,
         "Épicerie solidaire Le Panier"
     );
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(a.reseau_rows.len(), 40);
+    assert_eq!(a.reseau_rows().len(), 40);
     // By a contact's name, too.
-    let contact = a.data.contacts[0].clone();
+    let contact = a.data().contacts[0].clone();
     press(&mut a, Key::char('/'));
     typed(&mut a, &carnet::domain::text::fold(&contact.nom));
     assert!(
-        a.reseau_rows
+        a.reseau_rows()
             .iter()
-            .any(|&i| a.data.structures[i].meta.id == contact.structure)
+            .any(|&i| a.data().structures[i].meta.id == contact.structure)
     );
     press(&mut a, Key::plain(KeyCode::Esc));
     // Filter: typology and a service thématique.
@@ -565,24 +578,24 @@ fn the_directory_is_searched_and_filtered_like_the_journal() {
     typed(&mut a, "centre soc");
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.modals.is_empty());
-    assert!(!a.reseau_rows.is_empty());
+    assert!(a.modals().is_empty());
+    assert!(!a.reseau_rows().is_empty());
     assert!(
-        a.reseau_rows
+        a.reseau_rows()
             .iter()
-            .all(|&i| a.data.structures[i].typologies.contains(&"CS".into()))
+            .all(|&i| a.data().structures[i].typologies.contains(&"CS".into()))
     );
     press(&mut a, Key::char('f'));
     tab(&mut a, 3);
     typed(&mut a, "numer");
     press(&mut a, Key::plain(KeyCode::Enter));
     press(&mut a, ctrl('s'));
-    assert!(a.reseau_rows.iter().all(|&i| {
-        let s = &a.data.structures[i];
+    assert!(a.reseau_rows().iter().all(|&i| {
+        let s = &a.data().structures[i];
         s.services
             .iter()
             .any(|svc| svc.thematiques.contains(&"numerique".into()))
     }));
     press(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(a.reseau_rows.len(), 40);
+    assert_eq!(a.reseau_rows().len(), 40);
 }

@@ -10,7 +10,7 @@ fn app(data: Dataset, lang: Lang) -> App {
     let mut a = App::new(common::config(lang), data, common::now());
     a.update(Msg::Resize(100, 30));
     press(&mut a, Key::char('2'));
-    assert_eq!(a.tab, Tab::Reseau);
+    assert_eq!(a.tab(), Tab::Reseau);
     press(&mut a, Key::char('w'));
     typed(
         &mut a,
@@ -21,7 +21,7 @@ fn app(data: Dataset, lang: Lang) -> App {
     );
     press(&mut a, Key::plain(KeyCode::Enter));
     assert_eq!(
-        a.reseau_mode,
+        a.reseau_mode(),
         ReseauMode::Records(RecordKind::EvenementSecurite)
     );
     a
@@ -34,7 +34,7 @@ fn enter(a: &mut App) {
 /// Tabs to a field of the open form.
 fn focus(a: &mut App, id: &str) {
     for _ in 0..20 {
-        if matches!(a.modals.last(), Some(Modal::Form(f)) if f.focused().id == id) {
+        if matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == id) {
             return;
         }
         press(a, Key::plain(KeyCode::Tab));
@@ -43,7 +43,7 @@ fn focus(a: &mut App, id: &str) {
 }
 
 fn newest(a: &App) -> EvenementSecurite {
-    a.data
+    a.data()
         .evenements_securite
         .iter()
         .max_by_key(|e| e.meta.id)
@@ -71,10 +71,10 @@ fn log_event(a: &mut App, lieu: &str, retour: Option<&str>) {
 #[test]
 fn an_event_is_logged_with_its_actions_and_evidence_of_ccp2_c10() {
     let mut a = app(common::sample(40), Lang::Fr);
-    let before = a.data.evenements_securite.len();
+    let before = a.data().evenements_securite.len();
     log_event(&mut a, "Parvis de la gare", None);
-    assert!(a.modals.is_empty(), "saved: {:?}", a.modals.last());
-    assert_eq!(a.data.evenements_securite.len(), before + 1);
+    assert!(a.modals().is_empty(), "saved: {:?}", a.modals().last());
+    assert_eq!(a.data().evenements_securite.len(), before + 1);
     let e = newest(&a);
     assert_eq!(e.type_evenement, "violence_physique");
     assert_eq!(e.lieu, "Parvis de la gare");
@@ -90,7 +90,7 @@ fn an_event_is_logged_with_its_actions_and_evidence_of_ccp2_c10() {
     // Newest first, selected, and its detail names the action.
     let (kind, i) = a.selected_record().unwrap();
     assert_eq!(kind, RecordKind::EvenementSecurite);
-    assert_eq!(a.data.evenements_securite[i].meta.id, e.meta.id);
+    assert_eq!(a.data().evenements_securite[i].meta.id, e.meta.id);
 }
 
 #[test]
@@ -116,16 +116,16 @@ fn a_retour_d_experience_also_shows_reflective_practice() {
 #[test]
 fn type_place_and_an_action_are_required() {
     let mut a = app(common::sample(20), Lang::Fr);
-    let before = a.data.evenements_securite.len();
+    let before = a.data().evenements_securite.len();
     press(&mut a, Key::char('n'));
     press(&mut a, ctrl('s'));
-    let Some(Modal::Form(form)) = a.modals.last() else {
+    let Some(Modal::Form(form)) = a.modals().last() else {
         panic!("the form stays open");
     };
     for id in ["type_evenement", "lieu", "actions_securite"] {
         assert_eq!(form.field(id).unwrap().error, Some("err-required"), "{id}");
     }
-    assert_eq!(a.data.evenements_securite.len(), before);
+    assert_eq!(a.data().evenements_securite.len(), before);
 }
 
 #[test]
@@ -133,9 +133,9 @@ fn the_free_text_guard_reads_the_place_and_the_account() {
     let mut a = app(common::sample(20), Lang::Fr);
     log_event(&mut a, "Chez Mme Dupont, escalier B", None);
     assert!(
-        matches!(a.modals.last(), Some(Modal::Guard { warnings }) if !warnings.is_empty()),
+        matches!(a.modals().last(), Some(Modal::Guard { warnings }) if !warnings.is_empty()),
         "warned before saving: {:?}",
-        a.modals.last()
+        a.modals().last()
     );
 }
 
@@ -144,9 +144,9 @@ fn f2_opens_the_legal_frame_card_from_the_form_and_esc_goes_back() {
     let mut a = app(common::sample(20), Lang::En);
     press(&mut a, Key::char('n'));
     press(&mut a, Key::plain(KeyCode::F(2)));
-    assert!(matches!(a.modals.last(), Some(Modal::CadreLegal { .. })));
+    assert!(matches!(a.modals().last(), Some(Modal::CadreLegal { .. })));
     press(&mut a, Key::plain(KeyCode::Esc));
-    assert!(matches!(a.modals.last(), Some(Modal::Form(_))));
+    assert!(matches!(a.modals().last(), Some(Modal::Form(_))));
 }
 
 #[test]

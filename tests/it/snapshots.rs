@@ -16,7 +16,7 @@ fn app(lang: Lang, data: Dataset, size: (u16, u16)) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal
         .draw(|f| ui::render(f, app, &Theme::mono()))
         .unwrap();
@@ -264,9 +264,9 @@ fn documentation_form_history_and_review() {
         insta::assert_snapshot!(format!("fiche_form_{}_80x24", lang_name(lang)), screen(&a));
         key(&mut a, Key::plain(KeyCode::Esc));
         let row = a
-            .docs_rows
+            .docs_rows()
             .iter()
-            .position(|&i| a.data.fiches[i].meta.id == id)
+            .position(|&i| a.data().fiches[i].meta.id == id)
             .unwrap();
         for _ in 0..row {
             key(&mut a, Key::char('j'));
@@ -300,7 +300,7 @@ fn profil_view() {
     for lang in [Lang::Fr, Lang::En] {
         let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
-        a.comp_view = carnet::app::CompView::Profil;
+        a.show_comp_view(carnet::app::CompView::Profil);
         insta::assert_snapshot!(format!("profil_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
@@ -323,7 +323,7 @@ fn dossier_view() {
     for lang in [Lang::Fr, Lang::En] {
         let mut a = app(lang, common::frozen(300), (80, 24));
         key(&mut a, Key::char('4'));
-        a.comp_view = carnet::app::CompView::Dossier;
+        a.show_comp_view(carnet::app::CompView::Dossier);
         key(&mut a, Key::char('j'));
         insta::assert_snapshot!(format!("dossier_{}_80x24", lang_name(lang)), screen(&a));
     }
