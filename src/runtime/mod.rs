@@ -173,9 +173,9 @@ pub fn run_loop(
         if let Some(sig) = signals.received() {
             return Ok(Ended::Signal(sig));
         }
-        if app.dirty {
+        if app.needs_drawing() {
             host.draw(app)?;
-            app.dirty = false;
+            app.drawn();
         }
         let Some(first) = events.next(TICK)? else {
             app.update(clock());
@@ -299,7 +299,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
     let size = host.size();
     app.update(Msg::Resize(size.0, size.1));
     app.update(clock());
-    if app.loading {
+    if app.is_loading() {
         host.draw(&app)?;
         match store.load() {
             Ok((data, failures)) => {
@@ -353,7 +353,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
 fn backup_on_quit(app: &App, store: &Store) -> io::Result<()> {
     let retention = app.config.backups;
     let data_dir = store.data_dir();
-    if app.loading || !crate::storage::backup::due(data_dir, app.today, retention) {
+    if app.is_loading() || !crate::storage::backup::due(data_dir, app.today, retention) {
         return Ok(());
     }
     // About two seconds per 40,000 records: say why the shell waits.

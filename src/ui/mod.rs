@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let screen = layout::screen((area.width, area.height));
     let rect = |a: layout::Area| Rect::new(area.x + a.x, area.y + a.y, a.width, a.height);
     widgets::tabs_bar(frame, rect(screen.tabs), app, theme);
-    if app.loading {
+    if app.is_loading() {
         let text = Paragraph::new(Line::styled(app.t("loading"), theme.dim)).centered();
         let body = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
         frame.render_widget(text, body);
