@@ -33,7 +33,8 @@
 //!    field it reads and writes (`Access::Line(|e| &mut e.lieu)`); the generic form
 //!    builder, reader (required fields, dates, evidence, rules, the privacy guard for
 //!    `.guarded()` fields), list screen and view picker serve it from there. See
-//!    `app/kinds/evenement_securite.rs`.
+//!    `app/kinds/evenement_securite.rs`. A kind with a screen of its own may still give
+//!    its form as field specs (`Kind::form_spec`, as `app/kinds/analyse.rs` does).
 //! 4. Its vocabularies in `config/vocabulaires.toml` (and their names in the
 //!    `vocabularies!` list of `domain/vocab.rs`), the competences suggested for a new record
 //!    under `suggestions_preuves`, and its messages in both `config/locales/*.ftl`

@@ -278,10 +278,6 @@ pub enum Purpose {
         base: Box<crate::domain::Fiche>,
         is_new: bool,
     },
-    Analyse {
-        base: Box<crate::domain::Analyse>,
-        is_new: bool,
-    },
     Profil {
         base: Box<crate::domain::Profil>,
         is_new: bool,

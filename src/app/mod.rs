@@ -1,7 +1,6 @@
 //! Application state and `update()`: pure, no terminal, no storage, no clock reads.
 //! The runtime feeds `Msg`s in and executes the returned `Effect`s.
 
-pub mod analyse;
 pub mod docs;
 pub mod dossier;
 pub mod draft;

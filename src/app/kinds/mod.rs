@@ -9,6 +9,7 @@
 //!
 //! Nothing here draws: columns, cells and detail lines are data the `ui` renders.
 
+pub mod analyse;
 pub mod evenement_securite;
 pub mod note;
 pub mod rencontre;
@@ -138,6 +139,8 @@ pub enum Access<R> {
     Structure(fn(&mut R) -> &mut Option<Lien>),
     /// Interactions of the journal.
     Interactions(fn(&mut R) -> &mut Vec<Id>),
+    /// One interaction of the journal, or none.
+    Interaction(fn(&mut R) -> &mut Option<Id>),
     /// Sources typed as titles separated by « ; » (known ones keep their URL and date).
     Sources(fn(&mut R) -> &mut Vec<SourceDoc>),
 }
@@ -172,8 +175,14 @@ impl<R> FieldSpec<R> {
         self
     }
 
-    /// The form field showing this spec's value in `record`.
-    fn field(&self, record: &mut R) -> Field {
+    /// The form field showing this spec's value in `record` (links to interactions that
+    /// are gone are left out).
+    fn field(&self, record: &mut R, data: &Dataset) -> Field {
+        let interaction_ids = |ids: &mut dyn Iterator<Item = Id>| -> Vec<Text> {
+            ids.filter(|&id| data.find::<Interaction>(id).is_some())
+                .map(|id| id.to_string().into())
+                .collect()
+        };
         let field = match &self.access {
             Access::Line(get) => Field::text(self.id, get(record)),
             Access::Long(get) => Field::multiline(self.id, get(record)),
@@ -194,7 +203,11 @@ impl<R> FieldSpec<R> {
                 Field::structure(self.id, value)
             }
             Access::Interactions(get) => {
-                let ids = get(record).iter().map(|id| id.to_string().into()).collect();
+                let ids = interaction_ids(&mut get(record).iter().copied());
+                Field::refs(self.id, RefList::Interactions, ids)
+            }
+            Access::Interaction(get) => {
+                let ids = interaction_ids(&mut get(record).iter().copied());
                 Field::refs(self.id, RefList::Interactions, ids)
             }
             Access::Sources(get) => {
@@ -236,6 +249,7 @@ impl<R> FieldSpec<R> {
                 }
             }
             Access::Interactions(set) => *set(record) = form.ids(self.id),
+            Access::Interaction(set) => *set(record) = form.ids(self.id).first().copied(),
             Access::Sources(set) => {
                 let sources = set(record);
                 let typed = text::one_line(value.text());
@@ -351,6 +365,12 @@ pub trait Kind: Record + Validate + 'static {
         None
     }
 
+    /// Its form as field specs: a listed kind's comes with its listing; a kind with a
+    /// screen of its own (an analyse de pratique) may give one too.
+    fn form_spec() -> Option<&'static FormSpec<Self>> {
+        Self::listing().and_then(|l| l.form.as_ref())
+    }
+
     /// Offered when linking records to a competence.
     const EVIDENCE: bool = false;
 
@@ -363,8 +383,7 @@ pub trait Kind: Record + Validate + 'static {
     /// The form that edits the record (`None` for kinds edited in place, such as a plan
     /// node); a listed kind's comes from its listing.
     fn form(&self, is_new: bool, ctx: &Ctx) -> Option<Form> {
-        let spec = Self::listing()?.form.as_ref()?;
-        Some(form_of(spec, self, is_new, ctx.config))
+        Some(form_of(Self::form_spec()?, self, is_new, ctx))
     }
 }
 
@@ -392,16 +411,16 @@ pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
         .unwrap_or_default()
 }
 
-fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, config: &Config) -> Form {
+fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> Form {
     let mut scratch = record.clone();
     let mut fields: Vec<Field> = spec
         .fields
         .iter()
-        .map(|spec| spec.field(&mut scratch))
+        .map(|spec| spec.field(&mut scratch, ctx.data))
         .collect();
     fields.extend(evidence_fields(
         &record.meta().evidence,
-        &suggest(config, is_new, R::KIND),
+        &suggest(ctx.config, is_new, R::KIND),
     ));
     Form::new(
         Purpose::Record {
@@ -420,7 +439,6 @@ fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, config: &Confi
 /// Reads a listed kind's form over `base`: each field, then what follows, the evidence, the
 /// rules. `None`, with the problems set on the form, when something is wrong.
 fn read_of<R: Kind>(
-    listing: &Listing<R>,
     spec: &FormSpec<R>,
     form: &mut Form,
     base: &R,
@@ -439,7 +457,15 @@ fn read_of<R: Kind>(
     if let Some(after) = spec.after_read {
         after(&mut record, base, today);
     }
-    let date = (listing.date)(&record);
+    // New evidence is dated like the record (its "date" field), else today.
+    let date = spec
+        .fields
+        .iter()
+        .find_map(|f| match f.access {
+            Access::Date(get) if f.id == "date" => Some(*get(&mut record)),
+            _ => None,
+        })
+        .unwrap_or(today);
     record.meta_mut().evidence = read_evidence(form, &base.meta().evidence, date);
     if let Some(more) = spec.more_evidence
         && !form.competences_touched
@@ -494,9 +520,7 @@ macro_rules! dispatch {
                 return false;
             };
             match base.kind() {
-                $(RecordKind::$t => <$t as Kind>::listing()
-                    .and_then(|l| l.form.as_ref())
-                    .is_some_and(|f| f.cadre_legal)),+
+                $(RecordKind::$t => <$t as Kind>::form_spec().is_some_and(|f| f.cadre_legal)),+
             }
         }
 
@@ -552,17 +576,17 @@ macro_rules! dispatch {
             }
         }
 
-        /// The form for a new record of a listed kind (`None` when its form is its own).
+        /// The form for a new record of a kind with a form spec (`None` when its form is
+        /// its own).
         pub fn new_form(
             kind: RecordKind,
             meta: RecordMeta,
             today: NaiveDate,
-            config: &Config,
+            ctx: &Ctx,
         ) -> Option<Form> {
             match kind {
-                $(RecordKind::$t => <$t as Kind>::listing()
-                    .and_then(|l| l.form.as_ref())
-                    .map(|f| form_of(f, &(f.blank)(meta, today), true, config))),+
+                $(RecordKind::$t => <$t as Kind>::form_spec()
+                    .map(|f| form_of(f, &(f.blank)(meta, today), true, ctx))),+
             }
         }
 
@@ -585,9 +609,8 @@ macro_rules! dispatch {
             };
             match base.as_ref().clone() {
                 $(AnyRecord::$t(r) => {
-                    let l = <$t as Kind>::listing()?;
-                    let spec = l.form.as_ref()?;
-                    read_of(l, spec, form, &r, config, today, now).map(Record::into_any)
+                    let spec = <$t as Kind>::form_spec()?;
+                    read_of(spec, form, &r, config, today, now).map(Record::into_any)
                 }),+
             }
         }
@@ -620,7 +643,7 @@ macro_rules! dispatch {
         /// Vocabulary ids the listed kinds' records hold that the config does not know:
         /// (vocabulary, id), once per record field.
         pub fn unknown_ids(data: &Dataset, config: &Config, found: &mut dyn FnMut(&'static str, &str)) {
-            $(if let Some(f) = <$t as Kind>::listing().and_then(|l| l.form.as_ref()) {
+            $(if let Some(f) = <$t as Kind>::form_spec() {
                 for r in &data.$field {
                     let mut scratch = r.clone();
                     for spec in f.fields {
@@ -648,17 +671,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_listed_field_names_a_vocabulary_the_config_has() {
+    fn every_field_spec_names_a_vocabulary_the_config_has() {
         let config = Config::builtin(Lang::Fr).unwrap();
         macro_rules! check {
             ($($t:ident => $field:ident),+ $(,)?) => {$(
-                if let Some(l) = <$t as Kind>::listing() && let Some(f) = &l.form {
+                if let Some(f) = <$t as Kind>::form_spec() {
                     for spec in f.fields {
                         if let Some(name) = spec.vocab() {
                             assert!(
                                 config.vocab.get(name).is_some_and(|v| !v.entries.is_empty()),
                                 "{}: unknown vocabulary {name}",
-                                l.view
+                                stringify!($t)
                             );
                         }
                     }
@@ -674,14 +697,10 @@ mod tests {
         let mut data = Dataset::default();
         let meta = |n| RecordMeta::new(Id(n), Timestamp(0));
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let blank = |l: &'static Listing<_>| l.form.as_ref().unwrap().blank;
-        let mut veille = blank(Veille::listing().unwrap())(meta(1), today);
+        let mut veille = (Veille::form_spec().unwrap().blank)(meta(1), today);
         veille.fiabilite = "ragot".into();
         data.veille.push(veille);
-        let mut event = EvenementSecurite::listing()
-            .and_then(|l| l.form.as_ref())
-            .map(|f| (f.blank)(meta(2), today))
-            .unwrap();
+        let mut event = (EvenementSecurite::form_spec().unwrap().blank)(meta(2), today);
         event.actions = vec!["mise_en_securite".into(), "teleportation".into()];
         data.evenements_securite.push(event);
         let mut found = Vec::new();

@@ -47,25 +47,13 @@ impl App {
                 ))));
             }
             Action::New => {
-                let a = Analyse {
-                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
-                    date: self.today,
-                    interaction: None,
-                    format: "individuelle".into(),
-                    situation: Text::default(),
-                    ce_que_jai_fait: Text::default(),
-                    ressenti: Text::default(),
-                    analyse_posture: Text::default(),
-                    autrement: Text::default(),
-                    retenu: Text::default(),
-                };
+                let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
                 self.comp_view = CompView::Analyses;
-                self.modals.push(Modal::Form(Box::new(analyse::analyse_form(
-                    &a,
-                    true,
-                    &self.config,
-                    &self.data,
-                ))));
+                if let Some(form) =
+                    kinds::new_form(RecordKind::Analyse, meta, self.today, &self.ctx())
+                {
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
             }
             Action::Edit
                 if matches!(self.comp_view, CompView::Referentiel | CompView::Coverage) =>
@@ -78,13 +66,10 @@ impl App {
                 }
             }
             Action::Edit if selected_analyse.is_some() => {
-                if let Some(i) = selected_analyse {
-                    let form = analyse::analyse_form(
-                        &self.data.analyses[i],
-                        false,
-                        &self.config,
-                        &self.data,
-                    );
+                if let Some(form) = selected_analyse
+                    .and_then(|i| self.data.get_at(RecordKind::Analyse, i))
+                    .and_then(|r| kinds::form(&r, false, &self.ctx()))
+                {
                     self.modals.push(Modal::Form(Box::new(form)));
                 }
             }

@@ -339,11 +339,6 @@ impl App {
                     .map(|r| AnyRecord::Profil(Box::new(r)));
                 self.save_record(form, record, is_new)
             }
-            Purpose::Analyse { is_new, .. } => {
-                let record = analyse::read_analyse(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::Analyse(Box::new(r)));
-                self.save_record(form, record, is_new)
-            }
             Purpose::Record { is_new, .. } => {
                 let record =
                     kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));

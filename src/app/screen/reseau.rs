@@ -203,7 +203,7 @@ impl App {
                 return self.reseau_action_new_rencontre();
             }
             (Action::New, ReseauMode::Records(kind), _) => {
-                kinds::new_form(kind, meta, self.today, &self.config)
+                kinds::new_form(kind, meta, self.today, &self.ctx())
             }
             (Action::Edit, _, Some((kind, i))) => self
                 .data
