@@ -304,15 +304,10 @@ pub struct App {
     pub(crate) data: Dataset,
     pub(crate) views: Views,
     pub(crate) journal: Journal,
-    pub(crate) reseau_mode: ReseauMode,
-    pub(crate) relance: Vec<network::RelanceRow>,
-    /// The annuaire as shown: structures by name, filtered and searched.
-    pub(crate) reseau_rows: Vec<usize>,
-    pub(crate) reseau_filter: network::Filter,
-    pub(crate) reseau_query_input: input::Input,
-    pub(crate) reseau_query: crate::search::Query,
-    pub(crate) reseau_searching: bool,
-    pub(crate) docs_mode: DocsMode,
+    /// The Réseau tab's state (`app/screen/reseau.rs`).
+    pub(crate) reseau: screen::ReseauState,
+    /// The Documentation tab's state (`app/screen/documentation.rs`).
+    pub(crate) docs: screen::DocsState,
     /// What the Compétences tab shows.
     pub(crate) comp_view: CompView,
     /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
@@ -321,12 +316,6 @@ pub struct App {
     draft_exemple: Option<Id>,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
-    /// The fiches as shown: by plan de classement, searched.
-    pub(crate) docs_rows: Vec<usize>,
-    pub(crate) docs_review: Vec<docs::ReviewRow>,
-    pub(crate) docs_query_input: input::Input,
-    pub(crate) docs_query: crate::search::Query,
-    pub(crate) docs_searching: bool,
     pub(crate) tab: Tab,
     pub(crate) cursors: [Cursor; 4],
     pub(crate) detail_scroll: usize,
@@ -390,7 +379,7 @@ impl App {
     }
 
     pub fn reseau_mode(&self) -> ReseauMode {
-        self.reseau_mode
+        self.reseau.mode
     }
 
     pub fn comp_view(&self) -> CompView {
@@ -406,27 +395,27 @@ impl App {
     }
 
     pub fn docs_mode(&self) -> DocsMode {
-        self.docs_mode
+        self.docs.mode
     }
 
     /// The directory as shown (indexes of structures).
     pub fn reseau_rows(&self) -> &[usize] {
-        &self.reseau_rows
+        &self.reseau.rows
     }
 
     /// « À relancer », most urgent first.
     pub fn relance(&self) -> &[network::RelanceRow] {
-        &self.relance
+        &self.reseau.relance
     }
 
     /// The fiches as shown (indexes).
     pub fn docs_rows(&self) -> &[usize] {
-        &self.docs_rows
+        &self.docs.rows
     }
 
     /// The fiches to review, and why.
     pub fn docs_review(&self) -> &[docs::ReviewRow] {
-        &self.docs_review
+        &self.docs.review
     }
 
     /// The footer's message, if any.
@@ -481,23 +470,12 @@ impl App {
             data: Dataset::default(),
             views: Views::default(),
             journal: Journal::new(),
-            reseau_mode: ReseauMode::List,
-            relance: Vec::new(),
-            reseau_rows: Vec::new(),
-            reseau_filter: network::Filter::default(),
-            reseau_query_input: input::Input::new("", false, 200),
-            reseau_query: crate::search::Query::default(),
-            reseau_searching: false,
-            docs_mode: DocsMode::List,
+            reseau: screen::ReseauState::default(),
+            docs: screen::DocsState::default(),
             comp_view: CompView::Referentiel,
             draft_ccp: Text::default(),
             draft_exemple: None,
             base_plan: Vocabulary::default(),
-            docs_rows: Vec::new(),
-            docs_review: Vec::new(),
-            docs_query_input: input::Input::new("", false, 200),
-            docs_query: crate::search::Query::default(),
-            docs_searching: false,
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
             detail_scroll: 0,
@@ -541,16 +519,17 @@ impl App {
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
         self.journal.refresh_todo(&self.data, self.today);
-        self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
+        self.reseau.relance =
+            network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.refresh_reseau_rows();
         self.refresh_docs_rows();
-        self.docs_review = docs::review_rows(&self.data, self.today);
+        self.docs.review = docs::review_rows(&self.data, self.today);
         self.clamp_cursors();
     }
 
     /// The fiches shown: in plan order, narrowed by the search over titles, bodies and sources.
     fn refresh_docs_rows(&mut self) {
-        self.docs_rows = if self.docs_query.is_empty() {
+        self.docs.rows = if self.docs.query.is_empty() {
             self.views.fiches.clone()
         } else {
             let haystacks: Vec<String> = self
@@ -570,23 +549,23 @@ impl App {
                     ))
                 })
                 .collect();
-            crate::search::run(&self.docs_query, &haystacks, &self.views.fiches)
+            crate::search::run(&self.docs.query, &haystacks, &self.views.fiches)
         };
     }
 
     /// The fiche under the cursor in the Documentation tab.
     pub fn selected_fiche(&self) -> Option<usize> {
         let selected = self.cursors[Tab::Documentation.index()].selected;
-        match self.docs_mode {
-            DocsMode::List => self.docs_rows.get(selected).copied(),
-            DocsMode::AReviser => self.docs_review.get(selected).map(|r| r.fiche),
+        match self.docs.mode {
+            DocsMode::List => self.docs.rows.get(selected).copied(),
+            DocsMode::AReviser => self.docs.review.get(selected).map(|r| r.fiche),
             DocsMode::Plan => None,
         }
     }
 
     /// The plan node under the cursor in the plan view.
     pub fn selected_node(&self) -> Option<&VocabEntry> {
-        if self.docs_mode != DocsMode::Plan {
+        if self.docs.mode != DocsMode::Plan {
             return None;
         }
         self.config
@@ -627,9 +606,9 @@ impl App {
             .structures
             .iter()
             .copied()
-            .filter(|&i| self.reseau_filter.matches(&self.data.structures[i]))
+            .filter(|&i| self.reseau.filter.matches(&self.data.structures[i]))
             .collect();
-        self.reseau_rows = if self.reseau_query.is_empty() {
+        self.reseau.rows = if self.reseau.query.is_empty() {
             filtered
         } else {
             // A few thousand structures: folding them per search costs less than keeping
@@ -640,12 +619,12 @@ impl App {
                 .iter()
                 .map(|s| network::haystack(s, &self.data, &self.views, &self.config))
                 .collect();
-            crate::search::run(&self.reseau_query, &haystacks, &filtered)
+            crate::search::run(&self.reseau.query, &haystacks, &filtered)
         };
     }
 
     pub fn reseau_is_filtered(&self) -> bool {
-        !self.reseau_query.is_empty() || !self.reseau_filter.is_empty()
+        !self.reseau.query.is_empty() || !self.reseau.filter.is_empty()
     }
 
     pub fn context(&self) -> Context {
@@ -655,8 +634,8 @@ impl App {
             Some(Modal::Picker(_)) => Context::Picker,
             Some(Modal::Confirm { .. } | Modal::Guard { .. }) => Context::Confirm,
             None if self.tab == Tab::Journal && self.journal.searching => Context::Search,
-            None if self.tab == Tab::Reseau && self.reseau_searching => Context::Search,
-            None if self.tab == Tab::Documentation && self.docs_searching => Context::Search,
+            None if self.tab == Tab::Reseau && self.reseau.searching => Context::Search,
+            None if self.tab == Tab::Documentation && self.docs.searching => Context::Search,
             Some(Modal::History { .. }) => Context::History,
             Some(Modal::Evidence { .. }) => Context::Evidence,
             None => Context::List,
@@ -699,15 +678,15 @@ impl App {
                 Mode::List => self.journal.rows.len(),
                 Mode::Todo => self.journal.todo.len(),
             },
-            Tab::Reseau => match self.reseau_mode {
-                ReseauMode::List => self.reseau_rows.len(),
-                ReseauMode::Relancer => self.relance.len(),
+            Tab::Reseau => match self.reseau.mode {
+                ReseauMode::List => self.reseau.rows.len(),
+                ReseauMode::Relancer => self.reseau.relance.len(),
                 ReseauMode::Records(kind) => self.views.records(kind).len(),
                 ReseauMode::Overview => self.views.partners.len(),
             },
-            Tab::Documentation => match self.docs_mode {
-                DocsMode::List => self.docs_rows.len(),
-                DocsMode::AReviser => self.docs_review.len(),
+            Tab::Documentation => match self.docs.mode {
+                DocsMode::List => self.docs.rows.len(),
+                DocsMode::AReviser => self.docs.review.len(),
                 DocsMode::Plan => self.config.vocab.plan_classement.entries.len(),
             },
             Tab::Competences => match self.comp_view {
@@ -769,9 +748,9 @@ impl App {
     /// The structure under the cursor in the Réseau tab (for a contact row: its structure).
     pub fn selected_structure(&self) -> Option<usize> {
         let selected = self.cursors[Tab::Reseau.index()].selected;
-        match self.reseau_mode {
-            ReseauMode::List => self.reseau_rows.get(selected).copied(),
-            ReseauMode::Relancer => match self.relance.get(selected)?.subject {
+        match self.reseau.mode {
+            ReseauMode::List => self.reseau.rows.get(selected).copied(),
+            ReseauMode::Relancer => match self.reseau.relance.get(selected)?.subject {
                 network::Subject::Structure(i) => Some(i),
                 network::Subject::Contact(i) => {
                     let id = self.data.contacts.get(i)?.structure;
@@ -788,7 +767,7 @@ impl App {
     /// The record under the cursor in the Réseau tab's record views (rencontres, veille…).
     pub fn selected_record(&self) -> Option<(RecordKind, usize)> {
         let selected = self.cursors[Tab::Reseau.index()].selected;
-        let (kind, order) = match self.reseau_mode {
+        let (kind, order) = match self.reseau.mode {
             ReseauMode::Records(kind) => (kind, self.views.records(kind)),
             _ => return None,
         };
@@ -1196,7 +1175,8 @@ impl App {
             self.journal
                 .refresh(&self.data, &self.views.journal, self.today, false);
             self.journal.refresh_todo(&self.data, self.today);
-            self.relance = network::relance_rows(&self.data, &self.views, &self.config, self.today);
+            self.reseau.relance =
+                network::relance_rows(&self.data, &self.views, &self.config, self.today);
             self.clamp_cursors();
         } else {
             self.refresh();

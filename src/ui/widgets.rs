@@ -164,17 +164,17 @@ fn hint_label(app: &App, action: Action) -> String {
         {
             app.t("action-evidence")
         }
-        (Tab::Documentation, Action::Todo) => app.t(match app.docs_mode {
+        (Tab::Documentation, Action::Todo) => app.t(match app.docs.mode {
             crate::app::DocsMode::AReviser => "action-all-fiches",
             _ => "action-to-review",
         }),
-        (Tab::Documentation, Action::New) if app.docs_mode == crate::app::DocsMode::Plan => {
+        (Tab::Documentation, Action::New) if app.docs.mode == crate::app::DocsMode::Plan => {
             app.t("action-new-node")
         }
-        (Tab::Documentation, Action::Edit) if app.docs_mode == crate::app::DocsMode::Plan => {
+        (Tab::Documentation, Action::Edit) if app.docs.mode == crate::app::DocsMode::Plan => {
             app.t("action-rename-node")
         }
-        (Tab::Documentation, Action::Plan) if app.docs_mode == crate::app::DocsMode::Plan => {
+        (Tab::Documentation, Action::Plan) if app.docs.mode == crate::app::DocsMode::Plan => {
             app.t("action-back-to-fiches")
         }
         // The footer must fit 80 columns; the help keeps the full name.
@@ -190,7 +190,7 @@ fn hint_label(app: &App, action: Action) -> String {
                 "action-coverage"
             })
         }
-        (Tab::Reseau, Action::Todo) => app.t(match app.reseau_mode {
+        (Tab::Reseau, Action::Todo) => app.t(match app.reseau.mode {
             crate::app::ReseauMode::Relancer => "action-directory",
             _ => "action-todo-reseau",
         }),

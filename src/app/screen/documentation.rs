@@ -3,10 +3,36 @@
 
 use crate::app::*;
 
+/// What the Documentation tab shows and remembers.
+#[derive(Debug, Clone)]
+pub struct DocsState {
+    pub(crate) mode: DocsMode,
+    /// The fiches as shown: by plan de classement, searched.
+    pub(crate) rows: Vec<usize>,
+    /// The fiches to review, and why.
+    pub(crate) review: Vec<docs::ReviewRow>,
+    pub(crate) query_input: input::Input,
+    pub(crate) query: crate::search::Query,
+    pub(crate) searching: bool,
+}
+
+impl Default for DocsState {
+    fn default() -> DocsState {
+        DocsState {
+            mode: DocsMode::List,
+            rows: Vec::new(),
+            review: Vec::new(),
+            query_input: input::Input::new("", false, 200),
+            query: crate::search::Query::default(),
+            searching: false,
+        }
+    }
+}
+
 impl App {
     pub(in crate::app) fn docs_action(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::Plan {
-            self.docs_mode = if self.docs_mode == DocsMode::Plan {
+            self.docs.mode = if self.docs.mode == DocsMode::Plan {
                 DocsMode::List
             } else {
                 DocsMode::Plan
@@ -14,7 +40,7 @@ impl App {
             self.cursors[2] = Cursor::default();
             return Vec::new();
         }
-        if self.docs_mode == DocsMode::Plan {
+        if self.docs.mode == DocsMode::Plan {
             return self.plan_action(action);
         }
         let selected = self.selected_fiche();
@@ -85,20 +111,20 @@ impl App {
                 }
             }
             Action::Todo => {
-                self.docs_mode = match self.docs_mode {
+                self.docs.mode = match self.docs.mode {
                     DocsMode::AReviser => DocsMode::List,
                     _ => DocsMode::AReviser,
                 };
                 self.cursors[2] = Cursor::default();
             }
             Action::Search => {
-                self.docs_mode = DocsMode::List;
-                self.docs_searching = true;
+                self.docs.mode = DocsMode::List;
+                self.docs.searching = true;
             }
             Action::ClearFilter => {
-                self.docs_mode = DocsMode::List;
-                self.docs_query_input.set("");
-                self.docs_query = crate::search::Query::default();
+                self.docs.mode = DocsMode::List;
+                self.docs.query_input.set("");
+                self.docs.query = crate::search::Query::default();
                 self.refresh_docs_rows();
                 self.cursors[2] = Cursor::default();
             }
@@ -209,7 +235,7 @@ impl App {
                 }
             }
             (Action::ClearFilter, _) => {
-                self.docs_mode = DocsMode::List;
+                self.docs.mode = DocsMode::List;
                 self.cursors[2] = Cursor::default();
             }
             _ => self.dirty = false,
@@ -318,7 +344,7 @@ impl App {
 
     /// The Documentation tab's footer hints.
     pub(in crate::app) fn documentation_hints(&self) -> &'static [Action] {
-        match self.docs_mode {
+        match self.docs.mode {
             DocsMode::Plan => &[
                 Action::New,
                 Action::Edit,

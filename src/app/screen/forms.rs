@@ -375,7 +375,7 @@ impl App {
                 effects
             }
             Purpose::ReseauFilter => {
-                self.reseau_filter = network::read_filter(&form);
+                self.reseau.filter = network::read_filter(&form);
                 self.refresh_reseau_rows();
                 self.cursors[1] = Cursor::default();
                 Vec::new()
@@ -691,7 +691,7 @@ impl App {
                     .into_iter()
                     .find(|m| m.name() == id.as_str())
             {
-                self.reseau_mode = mode;
+                self.reseau.mode = mode;
                 self.cursors[1] = Cursor::default();
                 self.detail_scroll = 0;
             }

@@ -7,21 +7,21 @@ impl App {
     /// The search being typed in the current tab.
     pub(in crate::app) fn search_input(&mut self) -> &mut input::Input {
         match self.tab {
-            Tab::Reseau => &mut self.reseau_query_input,
-            Tab::Documentation => &mut self.docs_query_input,
+            Tab::Reseau => &mut self.reseau.query_input,
+            Tab::Documentation => &mut self.docs.query_input,
             _ => &mut self.journal.query_input,
         }
     }
 
     pub(in crate::app) fn search_changed(&mut self) {
         if self.tab == Tab::Documentation {
-            self.docs_query = crate::search::Query::parse(self.docs_query_input.text());
+            self.docs.query = crate::search::Query::parse(self.docs.query_input.text());
             self.refresh_docs_rows();
             self.cursors[2] = Cursor::default();
             return;
         }
         if self.tab == Tab::Reseau {
-            self.reseau_query = crate::search::Query::parse(self.reseau_query_input.text());
+            self.reseau.query = crate::search::Query::parse(self.reseau.query_input.text());
             self.refresh_reseau_rows();
             self.cursors[1] = Cursor::default();
             return;
@@ -36,13 +36,13 @@ impl App {
         match action {
             Action::Select => {
                 self.journal.searching = false;
-                self.reseau_searching = false;
-                self.docs_searching = false;
+                self.reseau.searching = false;
+                self.docs.searching = false;
             }
             Action::Cancel => {
                 self.journal.searching = false;
-                self.reseau_searching = false;
-                self.docs_searching = false;
+                self.reseau.searching = false;
+                self.docs.searching = false;
                 self.search_input().set("");
                 self.search_changed();
             }

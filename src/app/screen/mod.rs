@@ -6,3 +6,6 @@ mod documentation;
 mod forms;
 mod journal;
 mod reseau;
+
+pub use documentation::DocsState;
+pub use reseau::ReseauState;

@@ -3,34 +3,62 @@
 
 use crate::app::*;
 
+/// What the Réseau tab shows and remembers.
+#[derive(Debug, Clone)]
+pub struct ReseauState {
+    pub(crate) mode: ReseauMode,
+    /// « À relancer », most urgent first.
+    pub(crate) relance: Vec<network::RelanceRow>,
+    /// The annuaire as shown: structures by name, filtered and searched.
+    pub(crate) rows: Vec<usize>,
+    pub(crate) filter: network::Filter,
+    pub(crate) query_input: input::Input,
+    pub(crate) query: crate::search::Query,
+    pub(crate) searching: bool,
+}
+
+impl Default for ReseauState {
+    fn default() -> ReseauState {
+        ReseauState {
+            mode: ReseauMode::List,
+            relance: Vec::new(),
+            rows: Vec::new(),
+            filter: network::Filter::default(),
+            query_input: input::Input::new("", false, 200),
+            query: crate::search::Query::default(),
+            searching: false,
+        }
+    }
+}
+
 impl App {
     pub(in crate::app) fn reseau_action(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::View {
             let names: Vec<&str> = ReseauMode::all().iter().map(|m| m.name()).collect();
-            let current = self.reseau_mode.name();
+            let current = self.reseau.mode.name();
             self.open_view_picker("picker-views", &names, current, picker::Purpose::ReseauView);
             return Vec::new();
         }
-        if matches!(self.reseau_mode, ReseauMode::Records(_)) {
+        if matches!(self.reseau.mode, ReseauMode::Records(_)) {
             return self.record_view_action(action);
         }
         let selected = self.selected_structure();
         match action {
             Action::Search => {
-                self.reseau_mode = ReseauMode::List;
-                self.reseau_searching = true;
+                self.reseau.mode = ReseauMode::List;
+                self.reseau.searching = true;
             }
             Action::Filter => {
-                self.reseau_mode = ReseauMode::List;
-                let form = network::filter_form(&self.reseau_filter);
+                self.reseau.mode = ReseauMode::List;
+                let form = network::filter_form(&self.reseau.filter);
                 self.modals.push(Modal::Form(Box::new(form)));
             }
             Action::ClearFilter
-                if self.reseau_mode == ReseauMode::List && self.reseau_is_filtered() =>
+                if self.reseau.mode == ReseauMode::List && self.reseau_is_filtered() =>
             {
-                self.reseau_filter = network::Filter::default();
-                self.reseau_query_input.set("");
-                self.reseau_query = crate::search::Query::default();
+                self.reseau.filter = network::Filter::default();
+                self.reseau.query_input.set("");
+                self.reseau.query = crate::search::Query::default();
                 self.refresh_reseau_rows();
                 self.cursors[1] = Cursor::default();
             }
@@ -47,14 +75,16 @@ impl App {
                     .push(Modal::Form(Box::new(network::structure_form(&blank, true))));
             }
             Action::Edit => {
-                let contact_row =
-                    match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
-                        (ReseauMode::Relancer, Some(row)) => match row.subject {
-                            network::Subject::Contact(i) => Some(i),
-                            network::Subject::Structure(_) => None,
-                        },
-                        _ => None,
-                    };
+                let contact_row = match (
+                    self.reseau.mode,
+                    self.reseau.relance.get(self.cursors[1].selected),
+                ) {
+                    (ReseauMode::Relancer, Some(row)) => match row.subject {
+                        network::Subject::Contact(i) => Some(i),
+                        network::Subject::Structure(_) => None,
+                    },
+                    _ => None,
+                };
                 if let Some(i) = contact_row {
                     let form = network::contact_form(&self.data.contacts[i], false);
                     self.modals.push(Modal::Form(Box::new(form)));
@@ -178,14 +208,14 @@ impl App {
                 self.modals.push(Modal::Form(Box::new(form)));
             }
             Action::Todo => {
-                self.reseau_mode = match self.reseau_mode {
+                self.reseau.mode = match self.reseau.mode {
                     ReseauMode::Relancer => ReseauMode::List,
                     _ => ReseauMode::Relancer,
                 };
                 self.cursors[1] = Cursor::default();
             }
-            Action::ClearFilter if self.reseau_mode == ReseauMode::Relancer => {
-                self.reseau_mode = ReseauMode::List;
+            Action::ClearFilter if self.reseau.mode == ReseauMode::Relancer => {
+                self.reseau.mode = ReseauMode::List;
                 self.cursors[1] = Cursor::default();
             }
             _ => self.dirty = false,
@@ -197,7 +227,7 @@ impl App {
     /// Keys of the Réseau tab's record views (rencontres and the listed kinds).
     pub(in crate::app) fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
         let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
-        let form = match (action, self.reseau_mode, self.selected_record()) {
+        let form = match (action, self.reseau.mode, self.selected_record()) {
             // A rencontre starts from the directory, with the selected structure met.
             (Action::New | Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
                 return self.reseau_action_new_rencontre();
@@ -220,12 +250,12 @@ impl App {
                 return Vec::new();
             }
             (Action::Todo, _, _) => {
-                self.reseau_mode = ReseauMode::Relancer;
+                self.reseau.mode = ReseauMode::Relancer;
                 self.cursors[1] = Cursor::default();
                 return Vec::new();
             }
             (Action::ClearFilter, _, _) => {
-                self.reseau_mode = ReseauMode::List;
+                self.reseau.mode = ReseauMode::List;
                 self.cursors[1] = Cursor::default();
                 return Vec::new();
             }
@@ -241,16 +271,16 @@ impl App {
     }
 
     pub(in crate::app) fn reseau_action_new_rencontre(&mut self) -> Vec<Effect> {
-        let mode = self.reseau_mode;
-        self.reseau_mode = ReseauMode::List;
+        let mode = self.reseau.mode;
+        self.reseau.mode = ReseauMode::List;
         let effects = self.reseau_action(Action::NewRencontre);
-        self.reseau_mode = mode;
+        self.reseau.mode = mode;
         effects
     }
 
     pub(in crate::app) fn select_structure(&mut self, id: Id) {
         self.tab = Tab::Reseau;
-        self.reseau_mode = ReseauMode::List;
+        self.reseau.mode = ReseauMode::List;
         let Ok(index) = self
             .data
             .structures
@@ -258,15 +288,15 @@ impl App {
         else {
             return;
         };
-        if !self.reseau_rows.contains(&index) {
+        if !self.reseau.rows.contains(&index) {
             // Out of the current filter or search: show everything rather than hide it.
-            self.reseau_filter = network::Filter::default();
-            self.reseau_query_input.set("");
-            self.reseau_query = crate::search::Query::default();
+            self.reseau.filter = network::Filter::default();
+            self.reseau.query_input.set("");
+            self.reseau.query = crate::search::Query::default();
             self.refresh_reseau_rows();
         }
-        if let Some(row) = self.reseau_rows.iter().position(|&i| i == index) {
-            let len = self.reseau_rows.len();
+        if let Some(row) = self.reseau.rows.iter().position(|&i| i == index) {
+            let len = self.reseau.rows.len();
             let height = self.list_height();
             self.cursors[1].select(row, len, height);
             self.detail_scroll = 0;
@@ -397,7 +427,10 @@ impl App {
 
     pub(in crate::app) fn mark_verified(&mut self) -> Vec<Effect> {
         let now = Timestamp(self.now_ms);
-        let contact_row = match (self.reseau_mode, self.relance.get(self.cursors[1].selected)) {
+        let contact_row = match (
+            self.reseau.mode,
+            self.reseau.relance.get(self.cursors[1].selected),
+        ) {
             (
                 ReseauMode::Relancer,
                 Some(network::RelanceRow {
@@ -427,7 +460,7 @@ impl App {
 
     /// The Réseau tab's footer hints for the view shown.
     pub(in crate::app) fn reseau_hints(&self) -> &'static [Action] {
-        match self.reseau_mode {
+        match self.reseau.mode {
             ReseauMode::Relancer => &[
                 Action::Edit,
                 Action::Verified,

@@ -11,14 +11,14 @@ pub(super) fn plan_label(app: &App, id: &str) -> String {
 }
 
 pub(super) fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    match app.docs_mode {
+    match app.docs.mode {
         DocsMode::AReviser => return to_review(app, theme),
         DocsMode::Plan => return plan_tree(app, theme),
         DocsMode::List => {}
     }
     let vocab = &app.config.vocab;
     let l = lang(app);
-    let rows = &app.docs_rows;
+    let rows = &app.docs.rows;
     let data = &app.data;
     let row = move |i: usize| {
         let f = &data.fiches[rows[i]];
@@ -48,10 +48,10 @@ pub(super) fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a
             app,
             "tab-documentation",
             (rows.len(), app.data.fiches.len()),
-            !app.docs_query.is_empty(),
+            !app.docs.query.is_empty(),
             &[],
-            (app.docs_searching || !app.docs_query.is_empty())
-                .then(|| (app.docs_query_input.text(), app.docs_searching)),
+            (app.docs.searching || !app.docs.query.is_empty())
+                .then(|| (app.docs.query_input.text(), app.docs.searching)),
         ),
         columns: vec![
             col(app, "col-classement", Constraint::Fill(2)),
@@ -123,7 +123,7 @@ pub(super) fn plan_tree<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 }
 
 pub(super) fn to_review<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.docs_review;
+    let rows = &app.docs.review;
     let data = &app.data;
     let row = move |i: usize| {
         let r = rows[i];

@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    match app.reseau_mode {
+    match app.reseau.mode {
         ReseauMode::List => directory(app, theme),
         ReseauMode::Relancer => relancer(app, theme),
         ReseauMode::Records(kind) => records(app, theme, kind),
@@ -15,7 +15,7 @@ pub(super) fn reseau<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 pub(super) fn view_title(app: &App, len: usize) -> String {
     format!(
         "{} · {}",
-        app.t(&format!("view-{}", app.reseau_mode.name())),
+        app.t(&format!("view-{}", app.reseau.mode.name())),
         format::count(lang(app), len)
     )
 }
@@ -254,7 +254,7 @@ pub(super) fn ago(app: &App, date: Option<chrono::NaiveDate>) -> String {
 
 /// The annuaire's title: count, active filters, and the search being typed.
 pub(super) fn directory_title(app: &App) -> String {
-    let f = &app.reseau_filter;
+    let f = &app.reseau.filter;
     let v = &app.config.vocab;
     let mut parts = Vec::new();
     if let Some(t) = &f.typologie {
@@ -269,12 +269,12 @@ pub(super) fn directory_title(app: &App) -> String {
     if let Some(t) = &f.theme {
         parts.push(v.thematiques.label(t, lang(app)).into_owned());
     }
-    let search = (app.reseau_searching || !app.reseau_query.is_empty())
-        .then(|| (app.reseau_query_input.text(), app.reseau_searching));
+    let search = (app.reseau.searching || !app.reseau.query.is_empty())
+        .then(|| (app.reseau.query_input.text(), app.reseau.searching));
     list_title(
         app,
         "tab-reseau",
-        (app.reseau_rows.len(), app.data.structures.len()),
+        (app.reseau.rows.len(), app.data.structures.len()),
         app.reseau_is_filtered(),
         &parts,
         search,
@@ -284,9 +284,9 @@ pub(super) fn directory_title(app: &App) -> String {
 pub(super) fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let vocab = &app.config.vocab;
     let l = lang(app);
-    let rows = &app.reseau_rows;
+    let rows = &app.reseau.rows;
     let data = &app.data;
-    let terms = app.reseau_query.highlight_terms();
+    let terms = app.reseau.query.highlight_terms();
     let row = move |i: usize| {
         let s = &data.structures[rows[i]];
         vec![
@@ -345,7 +345,7 @@ pub(super) fn relance_reason(app: &App, reason: Reason) -> String {
 }
 
 pub(super) fn relancer<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let rows = &app.relance;
+    let rows = &app.reseau.relance;
     let data = &app.data;
     let row = move |i: usize| {
         let r = rows[i];
