@@ -308,12 +308,8 @@ pub struct App {
     pub(crate) reseau: screen::ReseauState,
     /// The Documentation tab's state (`app/screen/documentation.rs`).
     pub(crate) docs: screen::DocsState,
-    /// What the Compétences tab shows.
-    pub(crate) comp_view: CompView,
-    /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
-    draft_ccp: Text,
-    /// The example whose sharing warning is being accepted.
-    draft_exemple: Option<Id>,
+    /// The Compétences tab's state (`app/screen/competences.rs`).
+    pub(crate) comp: screen::CompState,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     pub(crate) tab: Tab,
@@ -383,12 +379,12 @@ impl App {
     }
 
     pub fn comp_view(&self) -> CompView {
-        self.comp_view
+        self.comp.view
     }
 
     /// Shows a view of the Compétences tab, as its view picker does.
     pub fn show_comp_view(&mut self, view: CompView) {
-        self.comp_view = view;
+        self.comp.view = view;
         self.cursors[Tab::Competences.index()] = Cursor::default();
         self.detail_scroll = 0;
         self.dirty = true;
@@ -472,9 +468,7 @@ impl App {
             journal: Journal::new(),
             reseau: screen::ReseauState::default(),
             docs: screen::DocsState::default(),
-            comp_view: CompView::Referentiel,
-            draft_ccp: Text::default(),
-            draft_exemple: None,
+            comp: screen::CompState::default(),
             base_plan: Vocabulary::default(),
             tab: Tab::Journal,
             cursors: [Cursor::default(); 4],
@@ -689,7 +683,7 @@ impl App {
                 DocsMode::AReviser => self.docs.review.len(),
                 DocsMode::Plan => self.config.vocab.plan_classement.entries.len(),
             },
-            Tab::Competences => match self.comp_view {
+            Tab::Competences => match self.comp.view {
                 CompView::Referentiel => self.views.competences.len(),
                 CompView::Coverage => self.config.referentiel.competences().count(),
                 CompView::Analyses => self.views.analyses.len(),

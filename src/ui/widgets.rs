@@ -149,16 +149,16 @@ fn hint_label(app: &App, action: Action) -> String {
     }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
-        (Tab::Competences, Action::New) if app.comp_view == crate::app::CompView::Dossier => {
+        (Tab::Competences, Action::New) if app.comp.view == crate::app::CompView::Dossier => {
             app.t("action-new-exemple")
         }
         (Tab::Competences, Action::New) => app.t("action-new-analyse"),
-        (Tab::Competences, Action::Edit) if app.comp_view == crate::app::CompView::Profil => {
+        (Tab::Competences, Action::Edit) if app.comp.view == crate::app::CompView::Profil => {
             app.t("action-edit-profil")
         }
         (Tab::Competences, Action::Edit)
             if matches!(
-                app.comp_view,
+                app.comp.view,
                 crate::app::CompView::Referentiel | crate::app::CompView::Coverage
             ) =>
         {
@@ -179,12 +179,12 @@ fn hint_label(app: &App, action: Action) -> String {
         }
         // The footer must fit 80 columns; the help keeps the full name.
         (Tab::Documentation, Action::Plan) => app.t("action-plan-short"),
-        (Tab::Competences, Action::Todo) if app.comp_view == crate::app::CompView::Dossier => {
+        (Tab::Competences, Action::Todo) if app.comp.view == crate::app::CompView::Dossier => {
             app.t("action-accept-warning")
         }
         (_, Action::Export) => app.t("action-export-short"),
         (Tab::Competences, Action::Todo) => {
-            app.t(if app.comp_view == crate::app::CompView::Coverage {
+            app.t(if app.comp.view == crate::app::CompView::Coverage {
                 "action-referentiel"
             } else {
                 "action-coverage"

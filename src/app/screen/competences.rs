@@ -3,15 +3,25 @@
 
 use crate::app::*;
 
+/// What the Compétences tab shows and remembers.
+#[derive(Debug, Clone, Default)]
+pub struct CompState {
+    pub(crate) view: CompView,
+    /// The CCP (qualified id) a Dossier Professionnel example is being drafted for.
+    pub(crate) draft_ccp: Text,
+    /// The example whose sharing warning is being accepted.
+    pub(crate) draft_exemple: Option<Id>,
+}
+
 impl App {
     pub(in crate::app) fn competences_action(&mut self, action: Action) -> Vec<Effect> {
-        let selected_analyse = (self.comp_view == CompView::Analyses)
+        let selected_analyse = (self.comp.view == CompView::Analyses)
             .then(|| self.views.analyses.get(self.cursors[3].selected).copied())
             .flatten();
         match action {
             Action::View => {
                 let names: Vec<&str> = CompView::ALL.iter().map(|m| m.name()).collect();
-                let current = self.comp_view.name();
+                let current = self.comp.view.name();
                 self.open_view_picker(
                     "picker-comp-views",
                     &names,
@@ -25,19 +35,19 @@ impl App {
             | Action::Todo
             | Action::Export
             | Action::Move
-                if self.comp_view == CompView::Dossier =>
+                if self.comp.view == CompView::Dossier =>
             {
                 return self.dossier_action(action);
             }
             Action::Todo => {
-                self.comp_view = if self.comp_view == CompView::Coverage {
+                self.comp.view = if self.comp.view == CompView::Coverage {
                     CompView::Referentiel
                 } else {
                     CompView::Coverage
                 };
                 self.cursors[3] = Cursor::default();
             }
-            Action::New | Action::Edit if self.comp_view == CompView::Profil => {
+            Action::New | Action::Edit if self.comp.view == CompView::Profil => {
                 let (p, is_new) = match self.data.profil() {
                     Some(p) => (p.clone(), false),
                     None => (profil::empty(Timestamp(self.now_ms)), true),
@@ -48,7 +58,7 @@ impl App {
             }
             Action::New => {
                 let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
-                self.comp_view = CompView::Analyses;
+                self.comp.view = CompView::Analyses;
                 if let Some(form) =
                     kinds::new_form(RecordKind::Analyse, meta, self.today, &self.ctx())
                 {
@@ -56,7 +66,7 @@ impl App {
                 }
             }
             Action::Edit
-                if matches!(self.comp_view, CompView::Referentiel | CompView::Coverage) =>
+                if matches!(self.comp.view, CompView::Referentiel | CompView::Coverage) =>
             {
                 if let Some(competence) = self.selected_competence() {
                     self.modals.push(Modal::Evidence {
@@ -85,8 +95,8 @@ impl App {
                     });
                 }
             }
-            Action::ClearFilter if self.comp_view != CompView::Referentiel => {
-                self.comp_view = CompView::Referentiel;
+            Action::ClearFilter if self.comp.view != CompView::Referentiel => {
+                self.comp.view = CompView::Referentiel;
                 self.cursors[3] = Cursor::default();
             }
             _ => self.dirty = false,
@@ -210,7 +220,7 @@ impl App {
                     return Vec::new();
                 };
                 let items = dossier::source_items(&self.data, &self.config, self.i18n.lang(), &ccp);
-                self.draft_ccp = ccp;
+                self.comp.draft_ccp = ccp;
                 let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
                     .for_purpose(picker::Purpose::DraftExemple);
                 self.modals.push(Modal::Picker(Box::new(p)));
@@ -237,7 +247,7 @@ impl App {
                     self.set_status(self.t("status-no-sharing-warning"), false);
                     return Vec::new();
                 }
-                self.draft_exemple = Some(x.meta.id);
+                self.comp.draft_exemple = Some(x.meta.id);
                 let p = Picker::new(self.t("picker-accept-warning"), items, false, Vec::new(), 0)
                     .for_purpose(picker::Purpose::AcceptWarning);
                 self.modals.push(Modal::Picker(Box::new(p)));
@@ -277,7 +287,7 @@ impl App {
     pub fn selected_competence(&self) -> Option<Text> {
         let r = &self.config.referentiel;
         let selected = self.cursors[Tab::Competences.index()].selected;
-        let (ci, k) = match self.comp_view {
+        let (ci, k) = match self.comp.view {
             CompView::Referentiel => match self.views.competences.get(selected)? {
                 CompetenceRow::Competence(ci, k) => (*ci, *k),
                 CompetenceRow::Orphan(i) => return self.views.orphans.get(*i).cloned(),
@@ -411,7 +421,7 @@ impl App {
 
     /// The Compétences tab's footer hints for the view shown.
     pub(in crate::app) fn competences_hints(&self) -> &'static [Action] {
-        match self.comp_view {
+        match self.comp.view {
             CompView::Profil => &[Action::Edit, Action::View, Action::Help, Action::Quit],
             // d (delete) and m (move up) are in the help: the footer keeps what builds the
             // dossier.

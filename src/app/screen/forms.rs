@@ -632,7 +632,7 @@ impl App {
             return Vec::new();
         }
         if p.purpose == picker::Purpose::AcceptWarning {
-            let (Choice::Item(item), Some(id)) = (choice, self.draft_exemple) else {
+            let (Choice::Item(item), Some(id)) = (choice, self.comp.draft_exemple) else {
                 return Vec::new();
             };
             let Some((field, matched)) = item.split_once('\u{1f}') else {
@@ -661,7 +661,7 @@ impl App {
             let x = dossier::drafted(
                 &self.data,
                 &self.config,
-                &self.draft_ccp,
+                &self.comp.draft_ccp,
                 &chosen,
                 Timestamp(self.now_ms),
             );
@@ -679,7 +679,7 @@ impl App {
             if let Choice::Item(id) = choice
                 && let Some(view) = CompView::ALL.iter().find(|m| m.name() == id.as_str())
             {
-                self.comp_view = *view;
+                self.comp.view = *view;
                 self.cursors[3] = Cursor::default();
                 self.detail_scroll = 0;
             }

@@ -7,5 +7,6 @@ mod forms;
 mod journal;
 mod reseau;
 
+pub use competences::CompState;
 pub use documentation::DocsState;
 pub use reseau::ReseauState;

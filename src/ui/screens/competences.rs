@@ -204,7 +204,7 @@ pub(super) fn analyses<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
 }
 
 pub(super) fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
-    let mut view = match app.comp_view {
+    let mut view = match app.comp.view {
         CompView::Coverage => coverage(app, theme),
         CompView::Analyses => analyses(app, theme),
         CompView::Profil => profil(app, theme),
