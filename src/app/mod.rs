@@ -29,6 +29,7 @@ use form::{FieldKind, Form, Options, Purpose, RefList, StructureRef, SuiviRef, V
 use input::Edit;
 use journal::{Journal, Mode, Period};
 use picker::{Choice, Create, Picker};
+pub use screen::{CompView, DocsMode, ReseauMode};
 pub use views::{CompetenceRow, Views, unknown_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,81 +130,6 @@ pub enum ConfirmAction {
     /// A form kept when the last session ended by a signal: yes reopens it, no drops it,
     /// Esc asks again next time.
     ResumeDraft(Box<draft::Draft>),
-}
-
-/// The Compétences tab shows the référentiel, the coverage (gaps first) or the analyses de
-/// pratique.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CompView {
-    #[default]
-    Referentiel,
-    Coverage,
-    Analyses,
-    Profil,
-    Dossier,
-}
-
-impl CompView {
-    pub const ALL: [CompView; 5] = [
-        CompView::Referentiel,
-        CompView::Coverage,
-        CompView::Analyses,
-        CompView::Profil,
-        CompView::Dossier,
-    ];
-
-    /// Stable name; the label's Fluent id is `view-NAME`.
-    pub fn name(self) -> &'static str {
-        match self {
-            CompView::Referentiel => "referentiel",
-            CompView::Coverage => "couverture",
-            CompView::Analyses => "analyses",
-            CompView::Profil => "profil",
-            CompView::Dossier => "dossier",
-        }
-    }
-}
-
-/// The Documentation tab shows the fiches by plan de classement, or those to review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DocsMode {
-    #[default]
-    List,
-    AReviser,
-    /// The plan de classement itself, to add, rename, move and remove nodes.
-    Plan,
-}
-
-/// The Réseau tab shows the directory, what needs a call, the overview, or the records of a
-/// listed kind (rencontres, veille, signalements…: `app::kinds`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ReseauMode {
-    #[default]
-    List,
-    Relancer,
-    Records(RecordKind),
-    Overview,
-}
-
-impl ReseauMode {
-    /// Every view, in the order the view picker lists them.
-    pub fn all() -> Vec<ReseauMode> {
-        [ReseauMode::List, ReseauMode::Relancer]
-            .into_iter()
-            .chain(kinds::listed().into_iter().map(ReseauMode::Records))
-            .chain([ReseauMode::Overview])
-            .collect()
-    }
-
-    /// Stable name; the label's Fluent id is `view-NAME`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ReseauMode::List => "annuaire",
-            ReseauMode::Relancer => "relancer",
-            ReseauMode::Records(kind) => kinds::view_name(kind).unwrap_or(kind.name()),
-            ReseauMode::Overview => "overview",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

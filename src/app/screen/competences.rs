@@ -1,7 +1,40 @@
 //! The Compétences tab: référentiel, coverage, evidence of a competence, analyses, profil
-//! and the Dossier Professionnel; its keys and the hints its footer shows.
+//! and the Dossier Professionnel; its state, its keys and the hints its footer shows.
 
 use crate::app::*;
+
+/// The Compétences tab shows the référentiel, the coverage (gaps first) or the analyses de
+/// pratique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompView {
+    #[default]
+    Referentiel,
+    Coverage,
+    Analyses,
+    Profil,
+    Dossier,
+}
+
+impl CompView {
+    pub const ALL: [CompView; 5] = [
+        CompView::Referentiel,
+        CompView::Coverage,
+        CompView::Analyses,
+        CompView::Profil,
+        CompView::Dossier,
+    ];
+
+    /// Stable name; the label's Fluent id is `view-NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CompView::Referentiel => "referentiel",
+            CompView::Coverage => "couverture",
+            CompView::Analyses => "analyses",
+            CompView::Profil => "profil",
+            CompView::Dossier => "dossier",
+        }
+    }
+}
 
 /// What the Compétences tab shows and remembers.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,17 @@
 //! The Documentation tab: fiches, the plan de classement, revisions, folder import; its
-//! keys and the hints its footer shows.
+//! state, its keys and the hints its footer shows.
 
 use crate::app::*;
+
+/// The Documentation tab shows the fiches by plan de classement, or those to review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocsMode {
+    #[default]
+    List,
+    AReviser,
+    /// The plan de classement itself, to add, rename, move and remove nodes.
+    Plan,
+}
 
 /// What the Documentation tab shows and remembers.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
-//! One module per screen: its key handling (`impl App` blocks over the app's state) and the
-//! footer hints it shows, side by side.
+//! One module per screen: its state (a struct `App` holds), its key handling (`impl App`
+//! blocks) and the footer hints it shows, side by side. The Journal's state is
+//! `app::journal::Journal`.
 
 mod competences;
 mod documentation;
@@ -7,6 +8,6 @@ mod forms;
 mod journal;
 mod reseau;
 
-pub use competences::CompState;
-pub use documentation::DocsState;
-pub use reseau::ReseauState;
+pub use competences::{CompState, CompView};
+pub use documentation::{DocsMode, DocsState};
+pub use reseau::{ReseauMode, ReseauState};

@@ -1,7 +1,39 @@
 //! The Réseau tab: the directory, « à relancer », the record views of the listed kinds and
-//! the overview; its keys and the hints its footer shows.
+//! the overview; its state, its keys and the hints its footer shows.
 
 use crate::app::*;
+
+/// The Réseau tab shows the directory, what needs a call, the overview, or the records of a
+/// listed kind (rencontres, veille, signalements…: `app::kinds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReseauMode {
+    #[default]
+    List,
+    Relancer,
+    Records(RecordKind),
+    Overview,
+}
+
+impl ReseauMode {
+    /// Every view, in the order the view picker lists them.
+    pub fn all() -> Vec<ReseauMode> {
+        [ReseauMode::List, ReseauMode::Relancer]
+            .into_iter()
+            .chain(kinds::listed().into_iter().map(ReseauMode::Records))
+            .chain([ReseauMode::Overview])
+            .collect()
+    }
+
+    /// Stable name; the label's Fluent id is `view-NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReseauMode::List => "annuaire",
+            ReseauMode::Relancer => "relancer",
+            ReseauMode::Records(kind) => kinds::view_name(kind).unwrap_or(kind.name()),
+            ReseauMode::Overview => "overview",
+        }
+    }
+}
 
 /// What the Réseau tab shows and remembers.
 #[derive(Debug, Clone)]
