@@ -3,11 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldKind, Form, Purpose};
-use super::network::optional_date;
+use super::form::{Field, Form, Purpose};
 use super::picker::PickItem;
 use crate::config::Config;
-use crate::domain::validate::Validate;
 use crate::domain::*;
 use crate::privacy::{Guard, GuardWarning};
 
@@ -207,70 +205,6 @@ pub fn drafted(
         .unwrap_or(0)
         .saturating_add(1);
     d.into_exemple(RecordMeta::new(Id(0), now), ccp.into(), rang, sources)
-}
-
-pub fn exemple_form(x: &Exemple, is_new: bool) -> Form {
-    let date = |id: &'static str, d: Option<NaiveDate>| {
-        Field::typed(id, FieldKind::Date, &crate::domain::text::opt_date(d))
-    };
-    let fields = vec![
-        Field::text("titre_exemple", &x.titre).required(),
-        Field::multiline("taches", &x.taches).guarded(),
-        Field::multiline("moyens", &x.moyens).guarded(),
-        Field::multiline("avec_qui", &x.avec_qui).guarded(),
-        Field::text("entreprise", &x.entreprise),
-        Field::text("service_exemple", &x.service),
-        date("du_exemple", x.du),
-        date("au_exemple", x.au),
-        Field::multiline("infos", &x.infos).guarded(),
-    ];
-    Form::new(
-        Purpose::Exemple {
-            base: Box::new(x.clone()),
-            is_new,
-        },
-        if is_new {
-            "form-new-exemple"
-        } else {
-            "form-edit-exemple"
-        },
-        fields,
-    )
-}
-
-pub fn read_exemple(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Exemple> {
-    let Purpose::Exemple { base, .. } = &form.purpose else {
-        return None;
-    };
-    let mut x = (**base).clone();
-    form.check_required();
-    let long = |form: &Form, id: &str| -> Text {
-        form.value(id)
-            .map(|v| v.text().trim_end().to_string())
-            .unwrap_or_default()
-            .into()
-    };
-    x.titre = super::network::text(form, "titre_exemple");
-    x.taches = long(form, "taches");
-    x.moyens = long(form, "moyens");
-    x.avec_qui = long(form, "avec_qui");
-    x.entreprise = super::network::text(form, "entreprise");
-    x.service = super::network::text(form, "service_exemple");
-    x.du = optional_date(form, "du_exemple", today);
-    x.au = optional_date(form, "au_exemple", today);
-    x.infos = long(form, "infos");
-    x.meta.updated_at = now;
-    x.normalize();
-    for e in x.validate() {
-        form.set_error(e.field, e.message);
-    }
-    (!form.focus_first_error()).then_some(x)
-}
-
-impl super::kinds::Kind for crate::domain::Exemple {
-    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
-        Some(exemple_form(self, is_new))
-    }
 }
 
 #[cfg(test)]

@@ -46,7 +46,6 @@ impl Draft {
             Purpose::Rencontre { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             Purpose::Fiche { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             Purpose::Profil { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
-            Purpose::Exemple { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             _ => return None,
         };
         let values = form

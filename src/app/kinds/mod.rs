@@ -11,6 +11,7 @@
 
 pub mod analyse;
 pub mod evenement_securite;
+pub mod exemple;
 pub mod note;
 pub mod rencontre;
 pub mod signalement;
@@ -131,6 +132,8 @@ pub enum Access<R> {
     Long(fn(&mut R) -> &mut Text),
     /// A date, typed as the user likes (`27/11`, `hier`…).
     Date(fn(&mut R) -> &mut NaiveDate),
+    /// A date that may stay empty.
+    OptDate(fn(&mut R) -> &mut Option<NaiveDate>),
     /// One vocabulary id (empty when none is chosen).
     Choice(Options, fn(&mut R) -> &mut Text),
     /// Several vocabulary ids.
@@ -187,6 +190,9 @@ impl<R> FieldSpec<R> {
             Access::Line(get) => Field::text(self.id, get(record)),
             Access::Long(get) => Field::multiline(self.id, get(record)),
             Access::Date(get) => Field::typed(self.id, FieldKind::Date, &text::date(*get(record))),
+            Access::OptDate(get) => {
+                Field::typed(self.id, FieldKind::Date, &text::opt_date(*get(record)))
+            }
             Access::Choice(options, get) => {
                 let value = Some(get(record).clone()).filter(|v| !v.is_empty());
                 Field::choice(self.id, *options, value)
@@ -234,6 +240,13 @@ impl<R> FieldSpec<R> {
             Access::Date(set) => match parse::date(value.text().trim(), today) {
                 Ok(d) => *set(record) = d,
                 Err(e) => form.set_error(self.id, e),
+            },
+            Access::OptDate(set) => match value.text().trim() {
+                "" => *set(record) = None,
+                raw => match parse::date(raw, today) {
+                    Ok(d) => *set(record) = Some(d),
+                    Err(e) => form.set_error(self.id, e),
+                },
             },
             Access::Choice(_, set) => *set(record) = value.choice().cloned().unwrap_or_default(),
             Access::Multi(_, set) => *set(record) = value.multi().to_vec(),
@@ -320,7 +333,13 @@ impl<R> FormSpec<R> {
             after_read: None,
             more_evidence: None,
             cadre_legal: false,
+            evidence: true,
         }
+    }
+
+    pub const fn without_evidence(mut self) -> FormSpec<R> {
+        self.evidence = false;
+        self
     }
 
     pub const fn after_read(mut self, f: fn(&mut R, &R, NaiveDate)) -> FormSpec<R> {
@@ -356,6 +375,9 @@ pub struct FormSpec<R: 'static> {
     pub more_evidence: Option<fn(&R) -> Vec<&'static str>>,
     /// The form offers the « cadre légal » card (duties, emergency numbers).
     pub cadre_legal: bool,
+    /// The form ends with the competences the record evidences (not for a Dossier
+    /// Professionnel example, which draws on evidence instead).
+    pub evidence: bool,
 }
 
 /// What the app knows about one kind.
@@ -418,10 +440,12 @@ fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> 
         .iter()
         .map(|spec| spec.field(&mut scratch, ctx.data))
         .collect();
-    fields.extend(evidence_fields(
-        &record.meta().evidence,
-        &suggest(ctx.config, is_new, R::KIND),
-    ));
+    if spec.evidence {
+        fields.extend(evidence_fields(
+            &record.meta().evidence,
+            &suggest(ctx.config, is_new, R::KIND),
+        ));
+    }
     Form::new(
         Purpose::Record {
             base: Box::new(record.clone().into_any()),
@@ -457,12 +481,33 @@ fn read_of<R: Kind>(
     if let Some(after) = spec.after_read {
         after(&mut record, base, today);
     }
+    if spec.evidence {
+        read_record_evidence(spec, form, base, &mut record, config, today);
+    }
+    record.meta_mut().updated_at = now;
+    record.normalize();
+    for e in record.validate() {
+        form.set_error(e.field, e.message);
+    }
+    (!form.focus_first_error()).then_some(record)
+}
+
+/// The record's evidence from the form's competences and justification, dated like the
+/// record (its "date" field, else today), with what its content adds.
+fn read_record_evidence<R: Kind>(
+    spec: &FormSpec<R>,
+    form: &Form,
+    base: &R,
+    record: &mut R,
+    config: &Config,
+    today: NaiveDate,
+) {
     // New evidence is dated like the record (its "date" field), else today.
     let date = spec
         .fields
         .iter()
         .find_map(|f| match f.access {
-            Access::Date(get) if f.id == "date" => Some(*get(&mut record)),
+            Access::Date(get) if f.id == "date" => Some(*get(record)),
             _ => None,
         })
         .unwrap_or(today);
@@ -470,7 +515,7 @@ fn read_of<R: Kind>(
     if let Some(more) = spec.more_evidence
         && !form.competences_touched
     {
-        for id in more(&record) {
+        for id in more(record) {
             let competence: Text = config.referentiel.qualify(id).into();
             let evidence = &mut record.meta_mut().evidence;
             if evidence.iter().all(|e| e.competence != competence) {
@@ -487,12 +532,6 @@ fn read_of<R: Kind>(
             }
         }
     }
-    record.meta_mut().updated_at = now;
-    record.normalize();
-    for e in record.validate() {
-        form.set_error(e.field, e.message);
-    }
-    (!form.focus_first_error()).then_some(record)
 }
 
 /// A listed kind's view: what the ui needs to draw its list and the selected record.

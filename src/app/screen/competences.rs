@@ -297,8 +297,11 @@ impl App {
                     .push(Modal::Form(Box::new(dossier::export_form())));
             }
             (Action::Edit, Some(dossier::Row::Exemple(i))) => {
-                if let Some(x) = self.data.exemples.get(i) {
-                    let form = dossier::exemple_form(x, false);
+                if let Some(form) = self
+                    .data
+                    .get_at(RecordKind::Exemple, i)
+                    .and_then(|x| kinds::form(&x, false, &self.ctx()))
+                {
                     self.modals.push(Modal::Form(Box::new(form)));
                 }
             }

@@ -329,11 +329,6 @@ impl App {
                         .map(|f| AnyRecord::Fiche(Box::new(f)));
                 self.save_record(form, record, is_new)
             }
-            Purpose::Exemple { is_new, .. } => {
-                let record = dossier::read_exemple(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::Exemple(Box::new(r)));
-                self.save_record(form, record, is_new)
-            }
             Purpose::Profil { is_new, .. } => {
                 let record = profil::read_profil(&mut form, self.today, Timestamp(self.now_ms))
                     .map(|r| AnyRecord::Profil(Box::new(r)));
@@ -665,8 +660,9 @@ impl App {
                 &chosen,
                 Timestamp(self.now_ms),
             );
-            self.modals
-                .push(Modal::Form(Box::new(dossier::exemple_form(&x, true))));
+            if let Some(form) = kinds::form(&x.into_any(), true, &self.ctx()) {
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
             return Vec::new();
         }
         if p.purpose == picker::Purpose::AddEvidence {
