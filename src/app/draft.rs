@@ -45,7 +45,6 @@ impl Draft {
             Purpose::Contact { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             Purpose::Rencontre { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             Purpose::Fiche { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
-            Purpose::Profil { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             _ => return None,
         };
         let values = form

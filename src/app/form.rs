@@ -278,10 +278,6 @@ pub enum Purpose {
         base: Box<crate::domain::Fiche>,
         is_new: bool,
     },
-    Profil {
-        base: Box<crate::domain::Profil>,
-        is_new: bool,
-    },
     /// A documentation folder to read (team sharing).
     ImportFolder,
     /// Where to write the Dossier Professionnel, and the identity on its cover.

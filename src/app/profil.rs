@@ -3,9 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldKind, Form, Options, Purpose, StructureRef, Value};
-use super::network::{optional_date, text};
-use crate::domain::validate::Validate;
+use super::form::Options;
+use super::kinds::{Access, FieldSpec, FormSpec, Kind};
 use crate::domain::*;
 
 /// Roles (id, Fluent label id): the title is prepared in training, in employment or by VAE.
@@ -46,70 +45,47 @@ pub fn empty(now: Timestamp) -> Profil {
     }
 }
 
-pub fn profil_form(p: &Profil, is_new: bool, data: &Dataset) -> Form {
-    let employeur = p.employeur.and_then(|id| {
-        data.structure(id)
-            .map(|s| StructureRef::Existing(id, s.nom.clone()))
-    });
-    let date = |id: &'static str, d: Option<NaiveDate>| {
-        Field::typed(id, FieldKind::Date, &crate::domain::text::opt_date(d))
-    };
-    let fields = vec![
-        Field::choice(
+type P = Profil;
+
+/// The profil's form: one title, new or not; no evidence (it describes who keeps the carnet).
+static FORM: FormSpec<P> = FormSpec::new(
+    ("form-profil", "form-profil"),
+    &[
+        FieldSpec::new(
             "role",
-            Options::Fixed(ROLES),
-            Some(p.role.clone()).filter(|r| !r.is_empty()),
+            Access::Choice(Options::Fixed(ROLES), |p: &mut P| &mut p.role),
         )
         .required(),
-        Field::structure("employeur", employeur),
-        Field::text("service", &p.service),
-        date("periode_debut", p.periode_debut),
-        date("periode_fin", p.periode_fin),
-        date("date_ecf", p.date_ecf),
-        date("date_remise_dp", p.date_remise_dp),
-        date("date_jury", p.date_jury),
-    ];
-    Form::new(
-        Purpose::Profil {
-            base: Box::new(p.clone()),
-            is_new,
-        },
-        "form-profil",
-        fields,
-    )
-}
+        FieldSpec::new(
+            "employeur",
+            Access::StructureId(|p: &mut P| &mut p.employeur),
+        ),
+        FieldSpec::new("service", Access::Line(|p: &mut P| &mut p.service)),
+        FieldSpec::new(
+            "periode_debut",
+            Access::OptDate(|p: &mut P| &mut p.periode_debut),
+        ),
+        FieldSpec::new(
+            "periode_fin",
+            Access::OptDate(|p: &mut P| &mut p.periode_fin),
+        ),
+        FieldSpec::new("date_ecf", Access::OptDate(|p: &mut P| &mut p.date_ecf)),
+        FieldSpec::new(
+            "date_remise_dp",
+            Access::OptDate(|p: &mut P| &mut p.date_remise_dp),
+        ),
+        FieldSpec::new("date_jury", Access::OptDate(|p: &mut P| &mut p.date_jury)),
+    ],
+    |meta, _| Profil {
+        meta,
+        ..empty(Timestamp(0))
+    },
+)
+.without_evidence();
 
-pub fn read_profil(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Profil> {
-    let Purpose::Profil { base, .. } = &form.purpose else {
-        return None;
-    };
-    let mut p = (**base).clone();
-    form.check_required();
-    p.role = form
-        .value("role")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    p.employeur = match form.value("employeur") {
-        Some(Value::Structure(Some(StructureRef::Existing(id, _)))) => Some(*id),
-        _ => None,
-    };
-    p.service = text(form, "service");
-    p.periode_debut = optional_date(form, "periode_debut", today);
-    p.periode_fin = optional_date(form, "periode_fin", today);
-    p.date_ecf = optional_date(form, "date_ecf", today);
-    p.date_remise_dp = optional_date(form, "date_remise_dp", today);
-    p.date_jury = optional_date(form, "date_jury", today);
-    p.meta.updated_at = now;
-    p.normalize();
-    for e in p.validate() {
-        form.set_error(e.field, e.message);
-    }
-    (!form.focus_first_error()).then_some(p)
-}
-
-impl super::kinds::Kind for crate::domain::Profil {
-    fn form(&self, is_new: bool, ctx: &super::kinds::Ctx) -> Option<Form> {
-        Some(profil_form(self, is_new, ctx.data))
+impl Kind for Profil {
+    fn form_spec() -> Option<&'static FormSpec<P>> {
+        Some(&FORM)
     }
 }
 

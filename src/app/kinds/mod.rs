@@ -140,6 +140,8 @@ pub enum Access<R> {
     Multi(Options, fn(&mut R) -> &mut Vec<Text>),
     /// A structure of the network, named so the record stays readable if it goes.
     Structure(fn(&mut R) -> &mut Option<Lien>),
+    /// A structure of the network by id only (none when it is gone).
+    StructureId(fn(&mut R) -> &mut Option<Id>),
     /// Interactions of the journal.
     Interactions(fn(&mut R) -> &mut Vec<Id>),
     /// One interaction of the journal, or none.
@@ -208,6 +210,13 @@ impl<R> FieldSpec<R> {
                 });
                 Field::structure(self.id, value)
             }
+            Access::StructureId(get) => {
+                let value = get(record).and_then(|id| {
+                    data.structure(id)
+                        .map(|s| StructureRef::Existing(id, s.nom.clone()))
+                });
+                Field::structure(self.id, value)
+            }
             Access::Interactions(get) => {
                 let ids = interaction_ids(&mut get(record).iter().copied());
                 Field::refs(self.id, RefList::Interactions, ids)
@@ -258,6 +267,12 @@ impl<R> FieldSpec<R> {
                     Value::Structure(Some(StructureRef::New { nom, .. })) => {
                         Some(Lien { id: None, nom })
                     }
+                    _ => None,
+                }
+            }
+            Access::StructureId(set) => {
+                *set(record) = match value {
+                    Value::Structure(Some(StructureRef::Existing(id, _))) => Some(id),
                     _ => None,
                 }
             }

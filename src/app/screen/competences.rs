@@ -85,9 +85,9 @@ impl App {
                     Some(p) => (p.clone(), false),
                     None => (profil::empty(Timestamp(self.now_ms)), true),
                 };
-                self.modals.push(Modal::Form(Box::new(profil::profil_form(
-                    &p, is_new, &self.data,
-                ))));
+                if let Some(form) = kinds::form(&p.into_any(), is_new, &self.ctx()) {
+                    self.modals.push(Modal::Form(Box::new(form)));
+                }
             }
             Action::New => {
                 let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));

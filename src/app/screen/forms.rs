@@ -329,11 +329,6 @@ impl App {
                         .map(|f| AnyRecord::Fiche(Box::new(f)));
                 self.save_record(form, record, is_new)
             }
-            Purpose::Profil { is_new, .. } => {
-                let record = profil::read_profil(&mut form, self.today, Timestamp(self.now_ms))
-                    .map(|r| AnyRecord::Profil(Box::new(r)));
-                self.save_record(form, record, is_new)
-            }
             Purpose::Record { is_new, .. } => {
                 let record =
                     kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));
