@@ -226,3 +226,29 @@ fn the_json_export_carries_them_and_the_import_checks_them() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_form_kept_by_a_signal_comes_back_with_what_was_typed() {
+    let mut a = app(common::sample(20), Lang::Fr);
+    press(&mut a, Key::char('n'));
+    typed(&mut a, "viol");
+    enter(&mut a);
+    typed(&mut a, "Parvis de la gare");
+    let draft = a.draft().expect("a changed form is kept");
+    let json = draft.to_json();
+    assert!(
+        String::from_utf8_lossy(&json).contains("\"evenement_securite\""),
+        "the draft names its kind"
+    );
+    let back = carnet::app::draft::Draft::from_json(&json).unwrap();
+    let form = back.into_form(a.config(), a.data()).unwrap();
+    assert_eq!(form.value("lieu").unwrap().text(), "Parvis de la gare");
+    assert_eq!(
+        form.value("type_evenement")
+            .unwrap()
+            .choice()
+            .map(|c| c.as_str()),
+        Some("violence_physique")
+    );
+    assert_eq!(form.title, "form-new-securite");
+}
