@@ -259,11 +259,6 @@ pub enum Purpose {
         base: Box<crate::domain::Structure>,
         is_new: bool,
     },
-    /// A new or edited contact (a professional of a structure).
-    Contact {
-        base: Box<crate::domain::Contact>,
-        is_new: bool,
-    },
     /// A new or edited rencontre réseau.
     Rencontre {
         base: Box<crate::domain::Rencontre>,

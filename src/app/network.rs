@@ -54,39 +54,6 @@ pub fn structure_form(s: &Structure, is_new: bool) -> Form {
     )
 }
 
-pub fn contact_form(c: &Contact, is_new: bool) -> Form {
-    let fields = vec![
-        Field::text("nom", &c.nom).required(),
-        Field::text("fonction", &c.fonction),
-        Field::text("telephone", &c.telephone),
-        Field::text("courriel", &c.courriel),
-        Field::choice(
-            "canal_prefere",
-            Options::Vocab("canaux"),
-            c.canal_prefere.clone(),
-        ),
-        Field::flag("actif", c.actif),
-        Field::typed(
-            "verifiee",
-            FieldKind::Date,
-            &crate::domain::text::opt_date(c.date_verification),
-        ),
-    ];
-    let title = if is_new {
-        "form-new-contact"
-    } else {
-        "form-edit-contact"
-    };
-    Form::new(
-        Purpose::Contact {
-            base: Box::new(c.clone()),
-            is_new,
-        },
-        title,
-        fields,
-    )
-}
-
 pub(super) fn text(form: &Form, id: &str) -> Text {
     crate::domain::text::one_line(form.value(id).map_or("", Value::text)).into()
 }
@@ -160,29 +127,6 @@ pub fn read_structure(form: &mut Form, today: NaiveDate, now: Timestamp) -> Opti
         return None;
     }
     Some(s)
-}
-
-pub fn read_contact(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Contact> {
-    let Purpose::Contact { base, .. } = &form.purpose else {
-        return None;
-    };
-    let mut c = (**base).clone();
-    form.clear_errors();
-    c.date_verification = optional_date(form, "verifiee", today);
-    c.nom = text(form, "nom");
-    c.fonction = text(form, "fonction");
-    c.telephone = text(form, "telephone");
-    c.courriel = text(form, "courriel");
-    c.canal_prefere = form
-        .value("canal_prefere")
-        .and_then(|v| v.choice().cloned());
-    c.actif = form.value("actif").is_some_and(Value::flag);
-    c.meta.updated_at = now;
-    c.normalize();
-    if form.focus_first_error() || report(form, c.validate()) {
-        return None;
-    }
-    Some(c)
 }
 
 pub fn service_form(structure: Id, index: Option<usize>, service: Option<&Service>) -> Form {
@@ -481,22 +425,6 @@ impl super::kinds::Kind for Structure {
 
     fn summary(&self, _: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
         Some((super::kinds::created(&self.meta)?, self.nom.to_string()))
-    }
-}
-
-impl super::kinds::Kind for Contact {
-    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
-        Some(contact_form(self, is_new))
-    }
-    fn summary(&self, ctx: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
-        let structure = ctx.data.structure(self.structure).map(|s| s.nom.as_str());
-        let who = [self.nom.as_str(), self.fonction.as_str()]
-            .into_iter()
-            .chain(structure)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" — ");
-        Some((super::kinds::created(&self.meta)?, who))
     }
 }
 

@@ -10,6 +10,7 @@
 //! Nothing here draws: columns, cells and detail lines are data the `ui` renders.
 
 pub mod analyse;
+pub mod contact;
 pub mod evenement_securite;
 pub mod exemple;
 pub mod note;
@@ -136,6 +137,10 @@ pub enum Access<R> {
     OptDate(fn(&mut R) -> &mut Option<NaiveDate>),
     /// One vocabulary id (empty when none is chosen).
     Choice(Options, fn(&mut R) -> &mut Text),
+    /// One vocabulary id, or none.
+    OptChoice(Options, fn(&mut R) -> &mut Option<Text>),
+    /// Yes or no.
+    Flag(fn(&mut R) -> &mut bool),
     /// Several vocabulary ids.
     Multi(Options, fn(&mut R) -> &mut Vec<Text>),
     /// A structure of the network, named so the record stays readable if it goes.
@@ -199,6 +204,12 @@ impl<R> FieldSpec<R> {
                 let value = Some(get(record).clone()).filter(|v| !v.is_empty());
                 Field::choice(self.id, *options, value)
             }
+            Access::OptChoice(options, get) => Field::choice(
+                self.id,
+                *options,
+                get(record).clone().filter(|v| !v.is_empty()),
+            ),
+            Access::Flag(get) => Field::flag(self.id, *get(record)),
             Access::Multi(options, get) => Field::multi(self.id, *options, get(record).clone()),
             Access::Structure(get) => {
                 let value = get(record).as_ref().map(|l| match l.id {
@@ -258,6 +269,8 @@ impl<R> FieldSpec<R> {
                 },
             },
             Access::Choice(_, set) => *set(record) = value.choice().cloned().unwrap_or_default(),
+            Access::OptChoice(_, set) => *set(record) = value.choice().cloned(),
+            Access::Flag(set) => *set(record) = value.flag(),
             Access::Multi(_, set) => *set(record) = value.multi().to_vec(),
             Access::Structure(set) => {
                 *set(record) = match value {
@@ -304,9 +317,9 @@ impl<R> FieldSpec<R> {
     /// The vocabulary this field chooses from, if any.
     fn vocab(&self) -> Option<&'static str> {
         match &self.access {
-            Access::Choice(Options::Vocab(name), _) | Access::Multi(Options::Vocab(name), _) => {
-                Some(name)
-            }
+            Access::Choice(Options::Vocab(name), _)
+            | Access::OptChoice(Options::Vocab(name), _)
+            | Access::Multi(Options::Vocab(name), _) => Some(name),
             _ => None,
         }
     }
@@ -349,7 +362,13 @@ impl<R> FormSpec<R> {
             more_evidence: None,
             cadre_legal: false,
             evidence: true,
+            saved: "status-record-saved",
         }
+    }
+
+    pub const fn saved_as(mut self, message_id: &'static str) -> FormSpec<R> {
+        self.saved = message_id;
+        self
     }
 
     pub const fn without_evidence(mut self) -> FormSpec<R> {
@@ -393,6 +412,8 @@ pub struct FormSpec<R: 'static> {
     /// The form ends with the competences the record evidences (not for a Dossier
     /// Professionnel example, which draws on evidence instead).
     pub evidence: bool,
+    /// Message id of the status once saved.
+    pub saved: &'static str,
 }
 
 /// What the app knows about one kind.
@@ -651,6 +672,17 @@ macro_rules! dispatch {
             }
         }
 
+        /// The status message once a form of `Purpose::Record` is saved.
+        pub fn saved_message(form: &Form) -> &'static str {
+            let Purpose::Record { base, .. } = &form.purpose else {
+                return "status-record-saved";
+            };
+            match base.kind() {
+                $(RecordKind::$t => <$t as Kind>::form_spec()
+                    .map_or("status-record-saved", |f| f.saved)),+
+            }
+        }
+
         /// Reads a form of `Purpose::Record` back into its record.
         pub fn read(
             form: &mut Form,
@@ -705,6 +737,7 @@ macro_rules! dispatch {
                         let Some(v) = config.vocab.get(name) else { continue };
                         let ids: Vec<Text> = match &spec.access {
                             Access::Choice(_, get) => vec![get(&mut scratch).clone()],
+                            Access::OptChoice(_, get) => get(&mut scratch).iter().cloned().collect(),
                             Access::Multi(_, get) => get(&mut scratch).clone(),
                             _ => Vec::new(),
                         };

@@ -175,10 +175,12 @@ impl App {
             Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
             Action::DeleteRecord => {
                 let question = match &form.purpose {
-                    Purpose::Contact {
+                    Purpose::Record {
                         base,
                         is_new: false,
-                    } => Some(ConfirmAction::DeleteContact(base.meta.id)),
+                    } if base.kind() == RecordKind::Contact => {
+                        Some(ConfirmAction::DeleteContact(base.id()))
+                    }
                     Purpose::Service {
                         structure,
                         index: Some(k),
@@ -332,7 +334,21 @@ impl App {
             Purpose::Record { is_new, .. } => {
                 let record =
                     kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));
-                self.save_record(form, record, is_new)
+                // A contact saved shows its structure, where it is listed.
+                let structure = match &record {
+                    Some(AnyRecord::Contact(c)) => Some(c.structure),
+                    _ => None,
+                };
+                let saved = Saved {
+                    record,
+                    created: Vec::new(),
+                    status: kinds::saved_message(&form),
+                };
+                let (id, effects) = self.save(form, saved, is_new);
+                if let (Some(_), Some(structure)) = (id, structure) {
+                    self.select_structure(structure);
+                }
+                effects
             }
             Purpose::Rencontre { is_new, .. } => {
                 let record = kinds::rencontre::read_rencontre(
@@ -347,22 +363,6 @@ impl App {
                     status: "status-rencontre-saved",
                 };
                 self.save(form, saved, is_new).1
-            }
-            Purpose::Contact { is_new, .. } => {
-                let contact = network::read_contact(&mut form, self.today, Timestamp(self.now_ms));
-                let structure = contact.as_ref().map(|c| c.structure);
-                let saved = Saved {
-                    record: contact.map(Record::into_any),
-                    created: Vec::new(),
-                    status: "status-contact-saved",
-                };
-                let effects = self.save(form, saved, is_new).1;
-                if let Some(structure) = structure
-                    && !effects.is_empty()
-                {
-                    self.select_structure(structure);
-                }
-                effects
             }
             Purpose::ReseauFilter => {
                 self.reseau.filter = network::read_filter(&form);
@@ -701,10 +701,9 @@ impl App {
         if p.purpose == picker::Purpose::EditContact {
             if let Choice::Item(id) = choice
                 && let Ok(id) = id.parse::<Id>()
-                && let Ok(i) = self.data.contacts.binary_search_by_key(&id, |c| c.meta.id)
+                && let Some(c) = self.data.get(RecordKind::Contact, id)
             {
-                let form = network::contact_form(&self.data.contacts[i], false);
-                self.modals.push(Modal::Form(Box::new(form)));
+                self.open_form(&c, false);
             }
             return Vec::new();
         }
@@ -847,5 +846,12 @@ impl App {
         let p = Picker::new(self.t(title_id), items, false, vec![current.into()], 0)
             .for_purpose(purpose);
         self.modals.push(Modal::Picker(Box::new(p)));
+    }
+
+    /// Opens the form that edits `record` (a new one when `is_new`).
+    pub(in crate::app) fn open_form(&mut self, record: &AnyRecord, is_new: bool) {
+        if let Some(form) = kinds::form(record, is_new, &self.ctx()) {
+            self.modals.push(Modal::Form(Box::new(form)));
+        }
     }
 }

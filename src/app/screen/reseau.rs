@@ -117,9 +117,9 @@ impl App {
                     },
                     _ => None,
                 };
-                if let Some(i) = contact_row {
-                    let form = network::contact_form(&self.data.contacts[i], false);
-                    self.modals.push(Modal::Form(Box::new(form)));
+                if let Some(c) = contact_row.and_then(|i| self.data.get_at(RecordKind::Contact, i))
+                {
+                    self.open_form(&c, false);
                 } else if let Some(i) = selected {
                     let form = network::structure_form(&self.data.structures[i], false);
                     self.modals.push(Modal::Form(Box::new(form)));
@@ -144,8 +144,7 @@ impl App {
                         actif: true,
                         date_verification: Some(self.today),
                     };
-                    self.modals
-                        .push(Modal::Form(Box::new(network::contact_form(&contact, true))));
+                    self.open_form(&contact.into_any(), true);
                 }
             }
             Action::EditContact => {
