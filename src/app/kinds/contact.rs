@@ -24,8 +24,8 @@ static FORM: FormSpec<C> = FormSpec::new(
             Access::OptDate(|c: &mut C| &mut c.date_verification),
         ),
     ],
-    // The structure comes from where the contact is added (`Contact { structure, .. }`).
-    |meta, _| Contact {
+    // The structure comes from where the contact is added; its details are checked today.
+    |meta, today| Contact {
         meta,
         structure: Id(0),
         nom: Text::default(),
@@ -34,7 +34,7 @@ static FORM: FormSpec<C> = FormSpec::new(
         courriel: Text::default(),
         canal_prefere: None,
         actif: true,
-        date_verification: None,
+        date_verification: Some(today),
     },
 )
 .without_evidence()

@@ -445,6 +445,11 @@ pub trait Kind: Record + Validate + 'static {
     }
 }
 
+/// A new record of a kind with a form spec, as its form opens on it.
+pub fn blank<R: Kind>(meta: RecordMeta, today: NaiveDate) -> Option<R> {
+    R::form_spec().map(|f| (f.blank)(meta, today))
+}
+
 /// The day a record without a date of its own (a fiche, a structure) was created.
 pub fn created(meta: &RecordMeta) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp_millis(meta.created_at.0).map(|d| d.date_naive())

@@ -131,19 +131,11 @@ impl App {
                 }
             }
             Action::NewContact => {
-                if let Some(i) = selected {
-                    let s = &self.data.structures[i];
-                    let contact = Contact {
-                        meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
-                        structure: s.meta.id,
-                        nom: Text::default(),
-                        fonction: Text::default(),
-                        telephone: Text::default(),
-                        courriel: Text::default(),
-                        canal_prefere: None,
-                        actif: true,
-                        date_verification: Some(self.today),
-                    };
+                let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+                if let Some(i) = selected
+                    && let Some(mut contact) = kinds::blank::<Contact>(meta, self.today)
+                {
+                    contact.structure = self.data.structures[i].meta.id;
                     self.open_form(&contact.into_any(), true);
                 }
             }
