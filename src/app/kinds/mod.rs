@@ -789,10 +789,10 @@ mod tests {
         let mut data = Dataset::default();
         let meta = |n| RecordMeta::new(Id(n), Timestamp(0));
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let mut veille = (Veille::form_spec().unwrap().blank)(meta(1), today);
+        let mut veille: Veille = blank(meta(1), today).unwrap();
         veille.fiabilite = "ragot".into();
         data.veille.push(veille);
-        let mut event = (EvenementSecurite::form_spec().unwrap().blank)(meta(2), today);
+        let mut event: EvenementSecurite = blank(meta(2), today).unwrap();
         event.actions = vec!["mise_en_securite".into(), "teleportation".into()];
         data.evenements_securite.push(event);
         let mut found = Vec::new();

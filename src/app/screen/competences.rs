@@ -85,9 +85,7 @@ impl App {
                     Some(p) => (p.clone(), false),
                     None => (profil::empty(Timestamp(self.now_ms)), true),
                 };
-                if let Some(form) = kinds::form(&p.into_any(), is_new, &self.ctx()) {
-                    self.modals.push(Modal::Form(Box::new(form)));
-                }
+                self.open_form(&p.into_any(), is_new);
             }
             Action::New => {
                 let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
@@ -109,11 +107,10 @@ impl App {
                 }
             }
             Action::Edit if selected_analyse.is_some() => {
-                if let Some(form) = selected_analyse
-                    .and_then(|i| self.data.get_at(RecordKind::Analyse, i))
-                    .and_then(|r| kinds::form(&r, false, &self.ctx()))
+                if let Some(r) =
+                    selected_analyse.and_then(|i| self.data.get_at(RecordKind::Analyse, i))
                 {
-                    self.modals.push(Modal::Form(Box::new(form)));
+                    self.open_form(&r, false);
                 }
             }
             Action::Delete if selected_analyse.is_some() => {
@@ -297,12 +294,8 @@ impl App {
                     .push(Modal::Form(Box::new(dossier::export_form())));
             }
             (Action::Edit, Some(dossier::Row::Exemple(i))) => {
-                if let Some(form) = self
-                    .data
-                    .get_at(RecordKind::Exemple, i)
-                    .and_then(|x| kinds::form(&x, false, &self.ctx()))
-                {
-                    self.modals.push(Modal::Form(Box::new(form)));
+                if let Some(x) = self.data.get_at(RecordKind::Exemple, i) {
+                    self.open_form(&x, false);
                 }
             }
             (Action::Delete, Some(dossier::Row::Exemple(i))) => {
@@ -371,11 +364,8 @@ impl App {
             }
             Action::Undo => return self.undo(),
             Action::Select => {
-                if let Some(form) = current
-                    .and_then(|l| self.current(l.kind, l.id))
-                    .and_then(|r| kinds::form(&r, false, &self.ctx()))
-                {
-                    self.modals.push(Modal::Form(Box::new(form)));
+                if let Some(r) = current.and_then(|l| self.current(l.kind, l.id)) {
+                    self.open_form(&r, false);
                 }
             }
             Action::Strength | Action::Delete => {

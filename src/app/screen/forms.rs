@@ -655,9 +655,7 @@ impl App {
                 &chosen,
                 Timestamp(self.now_ms),
             );
-            if let Some(form) = kinds::form(&x.into_any(), true, &self.ctx()) {
-                self.modals.push(Modal::Form(Box::new(form)));
-            }
+            self.open_form(&x.into_any(), true);
             return Vec::new();
         }
         if p.purpose == picker::Purpose::AddEvidence {
