@@ -148,6 +148,8 @@ pub struct Field {
     pub required: bool,
     /// Free text checked by the privacy guard before saving.
     pub guarded: bool,
+    /// A reference whose picker offers to create the record typed (saved with the form).
+    pub creates: bool,
     pub value: Value,
     pub initial: Value,
     /// Fluent id of the problem with this field, shown beside it.
@@ -161,6 +163,7 @@ impl Field {
             kind,
             required: false,
             guarded: false,
+            creates: false,
             initial: value.clone(),
             value,
             error: None,
@@ -225,6 +228,11 @@ impl Field {
         self
     }
 
+    pub fn creating(mut self) -> Field {
+        self.creates = true;
+        self
+    }
+
     pub fn changed(&self) -> bool {
         !self.value.same(&self.initial)
     }
@@ -249,19 +257,9 @@ pub enum Purpose {
         base: Box<crate::domain::AnyRecord>,
         is_new: bool,
     },
-    /// A new or edited interaction; `base` holds what the form does not show.
-    Interaction {
-        base: Box<crate::domain::Interaction>,
-        is_new: bool,
-    },
     /// A new or edited structure of the network.
     Structure {
         base: Box<crate::domain::Structure>,
-        is_new: bool,
-    },
-    /// A new or edited rencontre réseau.
-    Rencontre {
-        base: Box<crate::domain::Rencontre>,
         is_new: bool,
     },
     /// A service a structure offers: `index` is its position, `None` for a new one.
@@ -361,7 +359,11 @@ impl Form {
     }
 
     pub fn set_error(&mut self, id: &str, message: &'static str) {
-        if let Some(f) = self.field_mut(id) {
+        // The first problem found stays: an empty required date is « required », not
+        // « not a date ».
+        if let Some(f) = self.field_mut(id)
+            && f.error.is_none()
+        {
             f.error = Some(message);
         }
     }

@@ -7,7 +7,6 @@ pub mod draft;
 pub mod evidence;
 pub mod form;
 pub mod input;
-pub mod interaction_form;
 pub mod journal;
 pub mod kinds;
 pub mod layout;

@@ -435,7 +435,7 @@ mod tests {
     #[test]
     fn close_names_are_found_whatever_the_case_accents_and_articles() {
         let mut data = Dataset::default();
-        let mut s = super::super::interaction_form::new_structure(
+        let mut s = crate::app::kinds::interaction::new_structure(
             Id(1),
             Timestamp(0),
             &"Épicerie solidaire Le Panier".into(),

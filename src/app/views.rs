@@ -309,20 +309,8 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             *found.entry((list, id.to_string())).or_default() += 1;
         }
     };
+    // An interaction's own fields; its other fields are the kinds' specs' (below).
     for i in &data.interactions {
-        i.types
-            .iter()
-            .for_each(|t| check("types_interaction", &v.types_interaction, t));
-        check("canaux", &v.canaux, &i.canal);
-        i.thematiques
-            .iter()
-            .for_each(|t| check("thematiques", &v.thematiques, t));
-        i.reponses
-            .iter()
-            .for_each(|t| check("reponses", &v.reponses, t));
-        if let Some(a) = &i.autonomie {
-            check("autonomie", &v.autonomie, a);
-        }
         if let Some(issue) = i.orientation.as_ref().and_then(|o| o.issue.as_ref()) {
             check("issues_orientation", &v.issues_orientation, issue);
         }
@@ -355,10 +343,6 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             check("canaux", &v.canaux, canal);
         }
     }
-    for r in &data.rencontres {
-        check("types_rencontre", &v.types_rencontre, &r.type_rencontre);
-        check("initiatives", &v.initiatives, &r.initiative);
-    }
     for f in &data.fiches {
         check("types_fiche", &v.types_fiche, &f.type_fiche);
         check("statuts_fiche", &v.statuts_fiche, &f.statut);
@@ -370,7 +354,7 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
     for a in &data.analyses {
         check("formats_analyse", &v.formats_analyse, &a.format);
     }
-    // The listed kinds (veille, signalements…) say which fields hold vocabulary ids.
+    // The kinds' form specs say which fields hold vocabulary ids.
     super::kinds::unknown_ids(data, config, &mut |list, id| {
         *found.entry((list, id.to_string())).or_default() += 1;
     });

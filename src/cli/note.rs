@@ -199,7 +199,7 @@ pub(super) fn quick_note(
     it.orientation = orientation;
     // Linked to the competences its types suggest, as the form would link it.
     it.meta.evidence = crate::app::form::evidence_links(
-        crate::app::interaction_form::suggested_competences(&it.types, config),
+        crate::app::kinds::interaction::suggested_competences(&it.types, config),
         &Text::default(),
         &[],
         it.date,

@@ -861,7 +861,7 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
     assert_eq!(first.demande, "Dossier de logement social");
     // Linked to the competences the type suggests, exactly as the form links them.
     let config = common::config(carnet::domain::Lang::Fr);
-    let suggested = carnet::app::interaction_form::suggested_competences(&first.types, &config);
+    let suggested = carnet::app::kinds::interaction::suggested_competences(&first.types, &config);
     assert!(!suggested.is_empty());
     let linked: Vec<_> = first
         .meta

@@ -13,6 +13,7 @@ pub mod analyse;
 pub mod contact;
 pub mod evenement_securite;
 pub mod exemple;
+pub mod interaction;
 pub mod note;
 pub mod rencontre;
 pub mod signalement;
@@ -25,7 +26,7 @@ use super::form::{
 use crate::config::Config;
 use crate::domain::validate::Validate;
 use crate::domain::*;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// What the views of a kind may read: the records, the config, the UI language.
 #[derive(Clone, Copy)]
@@ -153,6 +154,38 @@ pub enum Access<R> {
     Interaction(fn(&mut R) -> &mut Option<Id>),
     /// Sources typed as titles separated by « ; » (known ones keep their URL and date).
     Sources(fn(&mut R) -> &mut Vec<SourceDoc>),
+    /// A time of day that may stay empty (`14h30`).
+    Time(fn(&mut R) -> &mut Option<NaiveTime>),
+    /// A duration in minutes, typed as `45`, `1h30`…
+    Duration(fn(&mut R) -> &mut u16),
+    /// Structures or contacts of the network, named so the record stays readable if they
+    /// go (links to deleted ones are kept).
+    Liens(RefList, fn(&mut R) -> &mut Vec<Lien>),
+    /// The first suite à donner: its action (this field) and its due date (`echeance`).
+    Suite(fn(&mut R) -> &mut Vec<Suite>),
+    /// Fields only this kind has (several form fields read together, records created
+    /// beside the record): how they are shown and how they are read.
+    Own(OwnFields<R>),
+}
+
+/// A kind's own fields: `show` gives the form fields for the record; `read` writes them
+/// back (problems set on the form), given the record as it was before the form.
+pub struct OwnFields<R> {
+    pub show: fn(&R, &Ctx) -> Vec<Field>,
+    pub read: fn(&mut Form, &mut R, &R, &mut Reading),
+}
+
+/// What reading a form may use: the records and config, the clock, whether the record is
+/// new, and the ids for records created beside it (a structure named in an orientation).
+pub struct Reading<'a> {
+    pub data: &'a Dataset,
+    pub config: &'a Config,
+    pub today: NaiveDate,
+    pub now: Timestamp,
+    pub is_new: bool,
+    pub ids: &'a mut IdGen,
+    /// Records to save with the record read.
+    pub created: Vec<AnyRecord>,
 }
 
 /// A field of a kind's form: its id (the label is `field-ID`), where its value lives, and
@@ -185,9 +218,17 @@ impl<R> FieldSpec<R> {
         self
     }
 
-    /// The form field showing this spec's value in `record` (links to interactions that
+    /// The form fields showing this spec's value in `record` (links to interactions that
     /// are gone are left out).
-    fn field(&self, record: &mut R, data: &Dataset) -> Field {
+    fn fields(&self, record: &mut R, ctx: &Ctx, out: &mut Vec<Field>) {
+        let data = ctx.data;
+        let lien_ids = |liens: &[Lien]| -> Vec<Text> {
+            liens
+                .iter()
+                .filter_map(|l| l.id)
+                .map(|id| id.to_string().into())
+                .collect()
+        };
         let interaction_ids = |ids: &mut dyn Iterator<Item = Id>| -> Vec<Text> {
             ids.filter(|&id| data.find::<Interaction>(id).is_some())
                 .map(|id| id.to_string().into())
@@ -240,7 +281,38 @@ impl<R> FieldSpec<R> {
                 let titles: Vec<&str> = get(record).iter().map(|s| s.titre.as_str()).collect();
                 Field::text(self.id, &titles.join(" ; "))
             }
+            Access::Time(get) => Field::typed(
+                self.id,
+                FieldKind::Time,
+                &get(record)
+                    .map(|h| h.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
+            Access::Duration(get) => {
+                Field::typed(self.id, FieldKind::Duration, &get(record).to_string())
+            }
+            Access::Liens(list, get) => Field::refs(self.id, *list, lien_ids(get(record))),
+            Access::Suite(get) => {
+                let suite = get(record).first();
+                let due = Field::typed(
+                    SUITE_DUE,
+                    FieldKind::Date,
+                    &text::opt_date(suite.and_then(|s| s.echeance)),
+                );
+                let action = Field::text(self.id, suite.map_or("", |s| s.action.as_str()));
+                out.push(self.marked(action));
+                out.push(due);
+                return;
+            }
+            Access::Own(own) => {
+                out.extend((own.show)(record, ctx));
+                return;
+            }
         };
+        out.push(self.marked(field));
+    }
+
+    fn marked(&self, field: Field) -> Field {
         let field = if self.required {
             field.required()
         } else {
@@ -250,7 +322,11 @@ impl<R> FieldSpec<R> {
     }
 
     /// Writes the form's value into `record`; a problem is set on the form's field.
-    fn read(&self, form: &mut Form, record: &mut R, today: NaiveDate) {
+    fn read(&self, form: &mut Form, record: &mut R, base: &R, reading: &mut Reading) {
+        if let Access::Own(own) = &self.access {
+            return (own.read)(form, record, base, reading);
+        }
+        let today = reading.today;
         let Some(value) = form.value(self.id).cloned() else {
             return;
         };
@@ -311,6 +387,63 @@ impl<R> FieldSpec<R> {
                     })
                     .collect();
             }
+            Access::Time(set) => match value.text().trim() {
+                "" => *set(record) = None,
+                raw => match parse::time(raw) {
+                    Ok(t) => *set(record) = Some(t),
+                    Err(e) => form.set_error(self.id, e),
+                },
+            },
+            Access::Duration(set) => match parse::duration(value.text().trim()) {
+                Ok(d) => *set(record) = d,
+                Err(e) => form.set_error(self.id, e),
+            },
+            Access::Liens(list, set) => {
+                let data = reading.data;
+                let name = |id| match list {
+                    RefList::Structures => data.structure(id).map(|s| s.nom.clone()),
+                    RefList::Contacts => data.find::<Contact>(id).map(|c| c.nom.clone()),
+                    RefList::Interactions => None,
+                };
+                // The record starts as it was: its links to deleted records are kept.
+                let kept = std::mem::take(set(record));
+                *set(record) = Lien::relink(form.ids(self.id), name, &kept);
+            }
+            Access::Suite(set) => {
+                let action = text::one_line(value.text());
+                let due = match form.value(SUITE_DUE).map_or("", Value::text).trim() {
+                    "" => None,
+                    raw => match parse::date(raw, today) {
+                        Ok(d) => Some(d),
+                        Err(e) => {
+                            form.set_error(SUITE_DUE, e);
+                            None
+                        }
+                    },
+                };
+                if action.is_empty() && due.is_some() {
+                    form.set_error(self.id, "err-suite-action");
+                }
+                let suites = set(record);
+                match (suites.is_empty(), action.is_empty()) {
+                    (_, false) => {
+                        let first = Suite {
+                            action: action.into(),
+                            echeance: due,
+                            faite: suites.first().is_some_and(|s| s.faite),
+                        };
+                        match suites.first_mut() {
+                            Some(s) => *s = first,
+                            None => suites.push(first),
+                        }
+                    }
+                    (false, true) => {
+                        suites.remove(0);
+                    }
+                    (true, true) => {}
+                }
+            }
+            Access::Own(_) => {}
         }
     }
 
@@ -324,6 +457,9 @@ impl<R> FieldSpec<R> {
         }
     }
 }
+
+/// The id of the due date that follows a `Suite` field.
+const SUITE_DUE: &str = "echeance";
 
 /// A title counting settled records (message id with `count` and `resolved`), and which
 /// records are settled.
@@ -362,8 +498,31 @@ impl<R> FormSpec<R> {
             more_evidence: None,
             cadre_legal: false,
             evidence: true,
+            suggest_on_edit: false,
+            follows: None,
+            reports: &[],
             saved: "status-record-saved",
         }
+    }
+
+    /// Suggests the kind's competences whenever the record has no evidence yet, not only
+    /// when it is new (a fiche revised is documentation work too).
+    pub const fn suggest_on_edit(mut self) -> FormSpec<R> {
+        self.suggest_on_edit = true;
+        self
+    }
+
+    /// The competences follow what is typed (an interaction's types) until the user
+    /// chooses them.
+    pub const fn competences_follow(mut self, f: fn(&Form, &Config) -> Vec<Text>) -> FormSpec<R> {
+        self.follows = Some(f);
+        self
+    }
+
+    /// Validation problems of these record fields are shown on these form fields.
+    pub const fn reports(mut self, pairs: &'static [(&'static str, &'static str)]) -> FormSpec<R> {
+        self.reports = pairs;
+        self
     }
 
     pub const fn saved_as(mut self, message_id: &'static str) -> FormSpec<R> {
@@ -412,6 +571,13 @@ pub struct FormSpec<R: 'static> {
     /// The form ends with the competences the record evidences (not for a Dossier
     /// Professionnel example, which draws on evidence instead).
     pub evidence: bool,
+    /// Competences are suggested for a record edited without evidence, not only a new one.
+    pub suggest_on_edit: bool,
+    /// The competences suggested from what the form holds, followed until the user
+    /// chooses them.
+    pub follows: Option<fn(&Form, &Config) -> Vec<Text>>,
+    /// (record field, form field) for validation problems of fields named otherwise.
+    pub reports: &'static [(&'static str, &'static str)],
     /// Message id of the status once saved.
     pub saved: &'static str,
 }
@@ -475,19 +641,15 @@ pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
 }
 
 fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> Form {
-    let mut scratch = record.clone();
-    let mut fields: Vec<Field> = spec
-        .fields
-        .iter()
-        .map(|spec| spec.field(&mut scratch, ctx.data))
-        .collect();
+    let mut fields = fields_of(spec.fields, record, ctx);
     if spec.evidence {
-        fields.extend(evidence_fields(
-            &record.meta().evidence,
-            &suggest(ctx.config, is_new, R::KIND),
-        ));
+        let suggested = match spec.follows {
+            Some(_) => Vec::new(),
+            None => suggest(ctx.config, is_new || spec.suggest_on_edit, R::KIND),
+        };
+        fields.extend(evidence_fields(&record.meta().evidence, &suggested));
     }
-    Form::new(
+    let mut form = Form::new(
         Purpose::Record {
             base: Box::new(record.clone().into_any()),
             is_new,
@@ -498,7 +660,38 @@ fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> 
             spec.title_edit
         },
         fields,
-    )
+    );
+    if spec.follows.is_some() {
+        form.competences_touched = !record.meta().evidence.is_empty();
+    }
+    form
+}
+
+/// The form fields of `specs` showing `record` (a kind's form, or part of a record such as
+/// a structure's service).
+pub fn fields_of<R: Clone>(specs: &[FieldSpec<R>], record: &R, ctx: &Ctx) -> Vec<Field> {
+    let mut scratch = record.clone();
+    let mut fields = Vec::new();
+    for spec in specs {
+        spec.fields(&mut scratch, ctx, &mut fields);
+    }
+    fields
+}
+
+/// Reads the fields of `specs` over `record`, which holds what the form started from;
+/// false, with the problems set on the form, when something is wrong.
+pub fn read_fields<R: Clone>(
+    specs: &[FieldSpec<R>],
+    form: &mut Form,
+    record: &mut R,
+    reading: &mut Reading,
+) -> bool {
+    form.check_required();
+    let base = record.clone();
+    for field in specs {
+        field.read(form, record, &base, reading);
+    }
+    !form.focus_first_error()
 }
 
 /// Reads a listed kind's form over `base`: each field, then what follows, the evidence, the
@@ -507,28 +700,27 @@ fn read_of<R: Kind>(
     spec: &FormSpec<R>,
     form: &mut Form,
     base: &R,
-    config: &Config,
-    today: NaiveDate,
-    now: Timestamp,
+    reading: &mut Reading,
 ) -> Option<R> {
-    form.check_required();
     let mut record = base.clone();
-    for field in spec.fields {
-        field.read(form, &mut record, today);
-    }
-    if form.focus_first_error() {
+    if !read_fields(spec.fields, form, &mut record, reading) {
         return None;
     }
     if let Some(after) = spec.after_read {
-        after(&mut record, base, today);
+        after(&mut record, base, reading.today);
     }
     if spec.evidence {
-        read_record_evidence(spec, form, base, &mut record, config, today);
+        read_record_evidence(spec, form, base, &mut record, reading.config, reading.today);
     }
-    record.meta_mut().updated_at = now;
+    record.meta_mut().updated_at = reading.now;
     record.normalize();
     for e in record.validate() {
-        form.set_error(e.field, e.message);
+        let field = spec
+            .reports
+            .iter()
+            .find(|(of, _)| *of == e.field)
+            .map_or(e.field, |(_, on)| on);
+        form.set_error(field, e.message);
     }
     (!form.focus_first_error()).then_some(record)
 }
@@ -688,21 +880,28 @@ macro_rules! dispatch {
             }
         }
 
-        /// Reads a form of `Purpose::Record` back into its record.
-        pub fn read(
-            form: &mut Form,
-            config: &Config,
-            today: NaiveDate,
-            now: Timestamp,
-        ) -> Option<AnyRecord> {
+        /// Reads a form of `Purpose::Record` back into its record; records to create
+        /// beside it are left in `reading.created`.
+        pub fn read(form: &mut Form, reading: &mut Reading) -> Option<AnyRecord> {
             let Purpose::Record { base, .. } = &form.purpose else {
                 return None;
             };
             match base.as_ref().clone() {
                 $(AnyRecord::$t(r) => {
                     let spec = <$t as Kind>::form_spec()?;
-                    read_of(spec, form, &r, config, today, now).map(Record::into_any)
+                    read_of(spec, form, &r, reading).map(Record::into_any)
                 }),+
+            }
+        }
+
+        /// The competences a form suggests from what it holds now, for a kind whose
+        /// competences follow its fields (`None` otherwise).
+        pub fn following(form: &Form, config: &Config) -> Option<Vec<Text>> {
+            let Purpose::Record { base, .. } = &form.purpose else {
+                return None;
+            };
+            match base.kind() {
+                $(RecordKind::$t => <$t as Kind>::form_spec()?.follows.map(|f| f(form, config))),+
             }
         }
 

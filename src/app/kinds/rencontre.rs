@@ -1,11 +1,9 @@
-//! Rencontres réseau (CCP1.C3): meetings with partners, listed with the other record views;
-//! their form (structures and contacts met, a suite) is their own.
+//! Rencontres réseau (CCP1.C3): meetings with partners, the structures and contacts met,
+//! and what follows.
 
-use super::{CellText, Column, Ctx, Detail, Kind, Listing};
-use crate::app::form::{Field, FieldKind, Form, Options, Purpose};
-use crate::config::Config;
+use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing};
+use crate::app::form::{Options, RefList};
 use crate::domain::text::{date, duration, one_line};
-use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::NaiveDate;
 
@@ -67,162 +65,63 @@ static LISTING: Listing<Rencontre> = Listing {
     },
     date: |r| r.date,
     done: None,
-    form: None,
-};
-
-pub fn rencontre_form(r: &Rencontre, is_new: bool, config: &Config) -> Form {
-    let ids = |liens: &[Lien]| {
-        liens
-            .iter()
-            .filter_map(|l| l.id)
-            .map(|id| Text::from(id.to_string()))
-            .collect()
-    };
-    let suite = r.suites.first();
-    let suggested = super::suggest(config, is_new, RecordKind::Rencontre);
-    let mut fields = vec![
-        Field::choice(
-            "type_rencontre",
-            Options::Vocab("types_rencontre"),
-            Some(r.type_rencontre.clone()).filter(|t| !t.is_empty()),
+    form: Some(
+        FormSpec::new(
+            ("form-new-rencontre", "form-edit-rencontre"),
+            &[
+                FieldSpec::new(
+                    "type_rencontre",
+                    Access::Choice(Options::Vocab("types_rencontre"), |r: &mut Rencontre| {
+                        &mut r.type_rencontre
+                    }),
+                )
+                .required(),
+                FieldSpec::new(
+                    "structures_met",
+                    Access::Liens(RefList::Structures, |r: &mut Rencontre| &mut r.structures),
+                ),
+                FieldSpec::new("objet", Access::Line(|r: &mut Rencontre| &mut r.objet))
+                    .required()
+                    .guarded(),
+                FieldSpec::new("date", Access::Date(|r: &mut Rencontre| &mut r.date)).required(),
+                FieldSpec::new(
+                    "duree",
+                    Access::Duration(|r: &mut Rencontre| &mut r.duree_min),
+                )
+                .required(),
+                FieldSpec::new(
+                    "contacts_met",
+                    Access::Liens(RefList::Contacts, |r: &mut Rencontre| &mut r.contacts),
+                ),
+                FieldSpec::new(
+                    "initiative",
+                    Access::Choice(Options::Vocab("initiatives"), |r: &mut Rencontre| {
+                        &mut r.initiative
+                    }),
+                ),
+                FieldSpec::new(
+                    "compte_rendu",
+                    Access::Long(|r: &mut Rencontre| &mut r.compte_rendu),
+                )
+                .guarded(),
+                FieldSpec::new("suite", Access::Suite(|r: &mut Rencontre| &mut r.suites)).guarded(),
+            ],
+            |meta, today| Rencontre {
+                meta,
+                date: today,
+                duree_min: 60,
+                type_rencontre: Text::default(),
+                initiative: Text::default(),
+                structures: Vec::new(),
+                contacts: Vec::new(),
+                objet: Text::default(),
+                compte_rendu: Text::default(),
+                suites: Vec::new(),
+            },
         )
-        .required(),
-        Field::refs(
-            "structures_met",
-            crate::app::form::RefList::Structures,
-            ids(&r.structures),
-        ),
-        Field::text("objet", &r.objet).required().guarded(),
-        Field::typed("date", FieldKind::Date, &crate::domain::text::date(r.date)).required(),
-        Field::typed("duree", FieldKind::Duration, &r.duree_min.to_string()).required(),
-        Field::refs(
-            "contacts_met",
-            crate::app::form::RefList::Contacts,
-            ids(&r.contacts),
-        ),
-        Field::choice(
-            "initiative",
-            Options::Vocab("initiatives"),
-            Some(r.initiative.clone()).filter(|t| !t.is_empty()),
-        ),
-        Field::multiline("compte_rendu", &r.compte_rendu).guarded(),
-        Field::text("suite", suite.map_or("", |s| s.action.as_str())).guarded(),
-        Field::typed(
-            "echeance",
-            FieldKind::Date,
-            &crate::domain::text::opt_date(suite.and_then(|s| s.echeance)),
-        ),
-    ];
-    fields.extend(crate::app::form::evidence_fields(
-        &r.meta.evidence,
-        &suggested,
-    ));
-    let title = if is_new {
-        "form-new-rencontre"
-    } else {
-        "form-edit-rencontre"
-    };
-    let mut form = Form::new(
-        Purpose::Rencontre {
-            base: Box::new(r.clone()),
-            is_new,
-        },
-        title,
-        fields,
-    );
-    form.competences_touched = true;
-    form
-}
-
-pub fn read_rencontre(
-    form: &mut Form,
-    data: &Dataset,
-    today: NaiveDate,
-    now: Timestamp,
-) -> Option<Rencontre> {
-    let Purpose::Rencontre { base, .. } = &form.purpose else {
-        return None;
-    };
-    let base = base.clone();
-    let mut r = (*base).clone();
-    form.check_required();
-    let raw = |form: &Form, id: &str| {
-        form.value(id)
-            .map(|v| v.text().trim().to_string())
-            .unwrap_or_default()
-    };
-    match parse::date(&raw(form, "date"), today) {
-        Ok(d) => r.date = d,
-        Err(e) => form.set_error("date", e),
-    }
-    match parse::duration(&raw(form, "duree")) {
-        Ok(d) => r.duree_min = d,
-        Err(e) => form.set_error("duree", e),
-    }
-    let echeance = crate::app::network::optional_date(form, "echeance", today);
-    let suite = crate::app::network::text(form, "suite");
-    if suite.is_empty() && echeance.is_some() {
-        form.set_error("suite", "err-suite-action");
-    }
-    if form.focus_first_error() {
-        return None;
-    }
-    r.structures = Lien::relink(
-        form.ids("structures_met"),
-        |id| data.structure(id).map(|s| s.nom.clone()),
-        &base.structures,
-    );
-    r.contacts = Lien::relink(
-        form.ids("contacts_met"),
-        |id| {
-            data.contacts
-                .binary_search_by_key(&id, |c| c.meta.id)
-                .ok()
-                .map(|i| data.contacts[i].nom.clone())
-        },
-        &base.contacts,
-    );
-    r.type_rencontre = form
-        .value("type_rencontre")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    r.initiative = form
-        .value("initiative")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    r.objet = crate::app::network::text(form, "objet");
-    r.compte_rendu = form
-        .value("compte_rendu")
-        .map(|v| v.text().trim_end().to_string())
-        .unwrap_or_default()
-        .into();
-    match (r.suites.is_empty(), suite.is_empty()) {
-        (_, false) => {
-            let done = r.suites.first().is_some_and(|s| s.faite);
-            let first = Suite {
-                action: suite,
-                echeance,
-                faite: done,
-            };
-            if r.suites.is_empty() {
-                r.suites.push(first);
-            } else {
-                r.suites[0] = first;
-            }
-        }
-        (false, true) => {
-            r.suites.remove(0);
-        }
-        (true, true) => {}
-    }
-    r.meta.evidence = crate::app::form::read_evidence(form, &base.meta.evidence, r.date);
-    r.meta.updated_at = now;
-    r.normalize();
-    if crate::app::network::report(form, r.validate()) {
-        return None;
-    }
-    Some(r)
-}
+        .saved_as("status-rencontre-saved"),
+    ),
+};
 
 impl Kind for Rencontre {
     fn listing() -> Option<&'static Listing<Rencontre>> {
@@ -230,10 +129,6 @@ impl Kind for Rencontre {
     }
 
     const EVIDENCE: bool = true;
-
-    fn form(&self, is_new: bool, ctx: &Ctx) -> Option<Form> {
-        Some(rencontre_form(self, is_new, ctx.config))
-    }
 
     fn summary(&self, _: &Ctx) -> Option<(NaiveDate, String)> {
         Some((self.date, self.objet.to_string()))

@@ -227,15 +227,11 @@ impl App {
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return;
         };
-        if matches!(form.purpose, Purpose::Interaction { .. }) && !form.competences_touched {
-            let types = form
-                .value("types")
-                .map(|v| v.multi().to_vec())
-                .unwrap_or_default();
-            let suggested = interaction_form::suggested_competences(&types, &self.config);
-            if let Some(f) = form.field_mut("competences") {
-                f.value = Value::Multi(suggested);
-            }
+        if !form.competences_touched
+            && let Some(suggested) = kinds::following(form, &self.config)
+            && let Some(f) = form.field_mut("competences")
+        {
+            f.value = Value::Multi(suggested);
         }
         form.guard_accepted = false;
     }
@@ -332,37 +328,38 @@ impl App {
                 self.save_record(form, record, is_new)
             }
             Purpose::Record { is_new, .. } => {
-                let record =
-                    kinds::read(&mut form, &self.config, self.today, Timestamp(self.now_ms));
+                let mut reading = kinds::Reading {
+                    data: &self.data,
+                    config: &self.config,
+                    today: self.today,
+                    now: Timestamp(self.now_ms),
+                    is_new,
+                    ids: &mut self.ids,
+                    created: Vec::new(),
+                };
+                let record = kinds::read(&mut form, &mut reading);
+                let created = reading.created;
                 // A contact saved shows its structure, where it is listed.
                 let structure = match &record {
                     Some(AnyRecord::Contact(c)) => Some(c.structure),
                     _ => None,
                 };
+                let is_interaction = matches!(record, Some(AnyRecord::Interaction(_)));
                 let saved = Saved {
                     record,
-                    created: Vec::new(),
+                    created,
                     status: kinds::saved_message(&form),
                 };
                 let (id, effects) = self.save(form, saved, is_new);
                 if let (Some(_), Some(structure)) = (id, structure) {
                     self.select_structure(structure);
                 }
+                // A saved interaction is shown in the journal's list.
+                if let Some(id) = id.filter(|_| is_interaction) {
+                    self.journal.mode = Mode::List;
+                    self.select_interaction(id);
+                }
                 effects
-            }
-            Purpose::Rencontre { is_new, .. } => {
-                let record = kinds::rencontre::read_rencontre(
-                    &mut form,
-                    &self.data,
-                    self.today,
-                    Timestamp(self.now_ms),
-                );
-                let saved = Saved {
-                    record: record.map(Record::into_any),
-                    created: Vec::new(),
-                    status: "status-rencontre-saved",
-                };
-                self.save(form, saved, is_new).1
             }
             Purpose::ReseauFilter => {
                 self.reseau.filter = network::read_filter(&form);
@@ -406,29 +403,6 @@ impl App {
                     }
                 }
                 Vec::new()
-            }
-            Purpose::Interaction { is_new, .. } => {
-                let read = interaction_form::read(
-                    &mut form,
-                    self.today,
-                    Timestamp(self.now_ms),
-                    &mut self.ids,
-                );
-                let (record, created) = match read {
-                    Some((it, created)) => (Some(it.into_any()), created),
-                    None => (None, Vec::new()),
-                };
-                let saved = Saved {
-                    record,
-                    created,
-                    status: "status-saved",
-                };
-                let (id, effects) = self.save(form, saved, is_new);
-                if let Some(id) = id {
-                    self.journal.mode = Mode::List;
-                    self.select_interaction(id);
-                }
-                effects
             }
         }
     }
@@ -548,7 +522,7 @@ impl App {
                     chosen,
                     index,
                 );
-                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                if field.creates {
                     p.with_create(Create::Structure)
                 } else {
                     p
@@ -560,7 +534,7 @@ impl App {
                     _ => Vec::new(),
                 };
                 let p = Picker::new(title, picker::suivi_items(&self.data), false, chosen, index);
-                if matches!(form.purpose, Purpose::Interaction { .. }) {
+                if field.creates {
                     p.with_create(Create::Suivi(picker::next_suivi_code(
                         &self.data,
                         chrono::Datelike::year(&self.today),
@@ -756,7 +730,7 @@ impl App {
                 field.value = Value::Suivi(Some(SuiviRef::New(code)))
             }
             (FieldKind::Structure, Choice::CreateStructure(nom)) => {
-                let mut quick = interaction_form::quick_structure_form(&nom);
+                let mut quick = kinds::interaction::quick_structure_form(&nom);
                 quick.focus = 1;
                 self.modals.push(Modal::Form(Box::new(quick)));
                 return Vec::new();

@@ -178,14 +178,13 @@ impl App {
             self.now.time(),
             self.data.interactions.last(),
         );
-        let form = interaction_form::form(&base, true, &self.data);
-        self.modals.push(Modal::Form(Box::new(form)));
+        self.open_form(&base.into_any(), true);
     }
 
     pub(in crate::app) fn open_edit_interaction(&mut self) {
         if let Some(i) = self.selected_interaction() {
-            let form = interaction_form::form(&self.data.interactions[i], false, &self.data);
-            self.modals.push(Modal::Form(Box::new(form)));
+            let record = self.data.interactions[i].clone().into_any();
+            self.open_form(&record, false);
         }
     }
 

@@ -95,7 +95,7 @@ impl App {
                 self.cursors[1] = Cursor::default();
             }
             Action::New => {
-                let blank = interaction_form::new_structure(
+                let blank = kinds::interaction::new_structure(
                     Id(0),
                     Timestamp(self.now_ms),
                     &Text::default(),
@@ -215,20 +215,10 @@ impl App {
                         }]
                     })
                     .unwrap_or_default();
-                let r = Rencontre {
-                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
-                    date: self.today,
-                    duree_min: 60,
-                    type_rencontre: Text::default(),
-                    initiative: Text::default(),
-                    structures,
-                    contacts: Vec::new(),
-                    objet: Text::default(),
-                    compte_rendu: Text::default(),
-                    suites: Vec::new(),
-                };
-                let form = kinds::rencontre::rencontre_form(&r, true, &self.config);
-                self.modals.push(Modal::Form(Box::new(form)));
+                let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+                if let Some(r) = kinds::blank::<Rencontre>(meta, self.today) {
+                    self.open_form(&Rencontre { structures, ..r }.into_any(), true);
+                }
             }
             Action::Todo => {
                 self.reseau.mode = match self.reseau.mode {
