@@ -257,11 +257,6 @@ pub enum Purpose {
         base: Box<crate::domain::AnyRecord>,
         is_new: bool,
     },
-    /// A new or edited structure of the network.
-    Structure {
-        base: Box<crate::domain::Structure>,
-        is_new: bool,
-    },
     /// A service a structure offers: `index` is its position, `None` for a new one.
     Service {
         structure: crate::domain::Id,

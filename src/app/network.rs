@@ -1,187 +1,12 @@
-//! The Réseau tab's directory through the form engine (structures, contacts), the "à
-//! relancer" rules, and the near-duplicate check on structure names.
+//! The Réseau tab's directory: its filters, the "à relancer" rules, and the near-duplicate
+//! check on structure names.
 
 use super::Views;
-use super::form::{Field, FieldKind, Form, Options, Purpose, Value};
+use super::form::{Field, Form, Options, Purpose, Value};
 use crate::config::Config;
 use crate::domain::text::fold;
-use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::{Duration, NaiveDate};
-
-pub fn structure_form(s: &Structure, is_new: bool) -> Form {
-    let fields = vec![
-        Field::text("nom", &s.nom).required(),
-        Field::multi(
-            "typologies",
-            Options::Vocab("typologies_structure"),
-            s.typologies.clone(),
-        )
-        .required(),
-        Field::choice(
-            "relation",
-            Options::Vocab("niveaux_relation"),
-            Some(s.niveau_relation.clone()).filter(|n| !n.is_empty()),
-        )
-        .required(),
-        Field::text("quartier", &s.quartier),
-        Field::text("adresse", &s.adresse),
-        Field::text("commune", &s.commune),
-        Field::text("telephone", &s.telephone),
-        Field::text("courriel", &s.courriel),
-        Field::text("site", &s.site),
-        Field::text("horaires", &s.horaires),
-        Field::text("publics", &s.publics),
-        Field::typed(
-            "verifiee",
-            FieldKind::Date,
-            &crate::domain::text::opt_date(s.date_verification),
-        ),
-        Field::multiline("notes", &s.notes),
-    ];
-    let title = if is_new {
-        "form-new-structure"
-    } else {
-        "form-edit-structure"
-    };
-    Form::new(
-        Purpose::Structure {
-            base: Box::new(s.clone()),
-            is_new,
-        },
-        title,
-        fields,
-    )
-}
-
-pub(super) fn text(form: &Form, id: &str) -> Text {
-    crate::domain::text::one_line(form.value(id).map_or("", Value::text)).into()
-}
-
-pub(super) fn optional_date(form: &mut Form, id: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let raw = form
-        .value(id)
-        .map(|v| v.text().trim().to_string())
-        .unwrap_or_default();
-    if raw.is_empty() {
-        return None;
-    }
-    match parse::date(&raw, today) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            form.set_error(id, e);
-            None
-        }
-    }
-}
-
-/// Field errors from the record's validation, on the form's fields.
-pub(super) fn report(form: &mut Form, errors: Vec<validate::FieldError>) -> bool {
-    for e in &errors {
-        let field = if e.field == "niveau_relation" {
-            "relation"
-        } else {
-            e.field
-        };
-        form.set_error(field, e.message);
-    }
-    form.focus_first_error()
-}
-
-pub fn read_structure(form: &mut Form, today: NaiveDate, now: Timestamp) -> Option<Structure> {
-    let Purpose::Structure { base, .. } = &form.purpose else {
-        return None;
-    };
-    let mut s = (**base).clone();
-    form.check_required();
-    s.date_verification = optional_date(form, "verifiee", today);
-    s.nom = text(form, "nom");
-    s.typologies = form
-        .value("typologies")
-        .map(|v| v.multi().to_vec())
-        .unwrap_or_default();
-    s.niveau_relation = form
-        .value("relation")
-        .and_then(|v| v.choice().cloned())
-        .unwrap_or_default();
-    for (id, slot) in [
-        ("quartier", &mut s.quartier),
-        ("adresse", &mut s.adresse),
-        ("commune", &mut s.commune),
-        ("telephone", &mut s.telephone),
-        ("courriel", &mut s.courriel),
-        ("site", &mut s.site),
-        ("horaires", &mut s.horaires),
-        ("publics", &mut s.publics),
-    ] {
-        *slot = text(form, id);
-    }
-    s.notes = form
-        .value("notes")
-        .map(|v| v.text().trim_end().to_string())
-        .unwrap_or_default()
-        .into();
-    s.meta.updated_at = now;
-    s.normalize();
-    if form.focus_first_error() || report(form, s.validate()) {
-        return None;
-    }
-    Some(s)
-}
-
-pub fn service_form(structure: Id, index: Option<usize>, service: Option<&Service>) -> Form {
-    let fields = vec![
-        Field::choice(
-            "type_service",
-            Options::Vocab("types_service"),
-            service.map(|s| s.type_service.clone()),
-        )
-        .required(),
-        Field::multi(
-            "thematiques",
-            Options::Vocab("thematiques"),
-            service.map(|s| s.thematiques.clone()).unwrap_or_default(),
-        ),
-        Field::text("conditions", service.map_or("", |s| s.conditions.as_str())),
-        Field::text("frais", service.map_or("", |s| s.frais.as_str())),
-    ];
-    let title = if index.is_none() {
-        "form-new-service"
-    } else {
-        "form-edit-service"
-    };
-    Form::new(Purpose::Service { structure, index }, title, fields)
-}
-
-/// The structure with the form's service added or replaced.
-pub fn read_service(form: &mut Form, data: &Dataset, now: Timestamp) -> Option<Structure> {
-    let Purpose::Service { structure, index } = form.purpose.clone() else {
-        return None;
-    };
-    form.clear_errors();
-    let Some(type_service) = form.value("type_service").and_then(|v| v.choice().cloned()) else {
-        form.set_error("type_service", "err-required");
-        form.focus_first_error();
-        return None;
-    };
-    let service = Service {
-        type_service,
-        thematiques: form
-            .value("thematiques")
-            .map(|v| v.multi().to_vec())
-            .unwrap_or_default(),
-        conditions: text(form, "conditions"),
-        frais: text(form, "frais"),
-    };
-    let mut s = data.structure(structure)?.clone();
-    match index {
-        Some(i) if i < s.services.len() => s.services[i] = service,
-        _ => s.services.push(service),
-    }
-    s.meta.updated_at = now;
-    s.normalize();
-    Some(s)
-}
 
 /// The annuaire's filters (all optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -240,7 +65,8 @@ pub fn filter_form(f: &Filter) -> Form {
 
 pub fn read_filter(form: &Form) -> Filter {
     let choice = |id: &str| form.value(id).and_then(|v| v.choice().cloned());
-    let quartier = text(form, "quartier");
+    let quartier: Text =
+        crate::domain::text::one_line(form.value("quartier").map_or("", Value::text)).into();
     Filter {
         typologie: choice("typologie"),
         quartier: (!quartier.is_empty()).then_some(quartier),
@@ -414,18 +240,6 @@ pub fn relance_rows(
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.urgency));
     rows
-}
-
-impl super::kinds::Kind for Structure {
-    const EVIDENCE: bool = true;
-
-    fn form(&self, is_new: bool, _: &super::kinds::Ctx) -> Option<Form> {
-        Some(structure_form(self, is_new))
-    }
-
-    fn summary(&self, _: &super::kinds::Ctx) -> Option<(NaiveDate, String)> {
-        Some((super::kinds::created(&self.meta)?, self.nom.to_string()))
-    }
 }
 
 #[cfg(test)]

@@ -327,10 +327,6 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
         }
     }
     for s in &data.structures {
-        s.typologies
-            .iter()
-            .for_each(|t| check("typologies_structure", &v.typologies_structure, t));
-        check("niveaux_relation", &v.niveaux_relation, &s.niveau_relation);
         for svc in &s.services {
             check("types_service", &v.types_service, &svc.type_service);
             svc.thematiques

@@ -17,6 +17,7 @@ pub mod interaction;
 pub mod note;
 pub mod rencontre;
 pub mod signalement;
+pub mod structure;
 pub mod veille;
 
 use super::form::{

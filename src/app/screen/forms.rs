@@ -241,45 +241,9 @@ impl App {
             return Vec::new();
         };
         match form.purpose.clone() {
-            Purpose::Structure { is_new, .. } => {
-                let now = Timestamp(self.now_ms);
-                let Some(structure) = network::read_structure(&mut form, self.today, now) else {
-                    self.modals.push(Modal::Form(form));
-                    return Vec::new();
-                };
-                if is_new
-                    && !form.guard_accepted
-                    && let Some(existing) =
-                        network::similar_structure(&self.data, &structure.nom, None)
-                {
-                    let name = self
-                        .data
-                        .structure(existing)
-                        .map(|s| s.nom.to_string())
-                        .unwrap_or_default();
-                    let message = self
-                        .i18n
-                        .t_args("confirm-similar-structure", &[arg("name", name)]);
-                    self.modals.push(Modal::Form(form));
-                    self.modals.push(Modal::Confirm {
-                        message,
-                        action: ConfirmAction::OpenSimilarStructure(existing),
-                    });
-                    return Vec::new();
-                }
-                let saved = Saved {
-                    record: Some(structure.into_any()),
-                    created: Vec::new(),
-                    status: "status-structure-saved",
-                };
-                let (id, effects) = self.save(form, saved, is_new);
-                if let Some(id) = id {
-                    self.select_structure(id);
-                }
-                effects
-            }
             Purpose::Service { structure, .. } => {
-                let updated = network::read_service(&mut form, &self.data, Timestamp(self.now_ms));
+                let mut reading = self.reading(false);
+                let updated = kinds::structure::read_service(&mut form, &mut reading);
                 let saved = Saved {
                     record: updated.map(Record::into_any),
                     created: Vec::new(),
@@ -328,36 +292,37 @@ impl App {
                 self.save_record(form, record, is_new)
             }
             Purpose::Record { is_new, .. } => {
-                let mut reading = kinds::Reading {
-                    data: &self.data,
-                    config: &self.config,
-                    today: self.today,
-                    now: Timestamp(self.now_ms),
-                    is_new,
-                    ids: &mut self.ids,
-                    created: Vec::new(),
-                };
+                let mut reading = self.reading(is_new);
                 let record = kinds::read(&mut form, &mut reading);
                 let created = reading.created;
-                // A contact saved shows its structure, where it is listed.
-                let structure = match &record {
+                if is_new
+                    && !form.guard_accepted
+                    && let Some(AnyRecord::Structure(s)) = &record
+                    && let Some(existing) = network::similar_structure(&self.data, &s.nom, None)
+                {
+                    return self.ask_similar_structure(form, existing);
+                }
+                let contact_of = match &record {
                     Some(AnyRecord::Contact(c)) => Some(c.structure),
                     _ => None,
                 };
-                let is_interaction = matches!(record, Some(AnyRecord::Interaction(_)));
+                let kind = record.as_ref().map(AnyRecord::kind);
                 let saved = Saved {
                     record,
                     created,
                     status: kinds::saved_message(&form),
                 };
                 let (id, effects) = self.save(form, saved, is_new);
-                if let (Some(_), Some(structure)) = (id, structure) {
-                    self.select_structure(structure);
-                }
-                // A saved interaction is shown in the journal's list.
-                if let Some(id) = id.filter(|_| is_interaction) {
-                    self.journal.mode = Mode::List;
-                    self.select_interaction(id);
+                // The record saved is shown where it is listed: an interaction in the
+                // journal, a structure in the directory, a contact under its structure.
+                match (id, kind, contact_of) {
+                    (Some(id), Some(RecordKind::Interaction), _) => {
+                        self.journal.mode = Mode::List;
+                        self.select_interaction(id);
+                    }
+                    (Some(id), Some(RecordKind::Structure), _) => self.select_structure(id),
+                    (Some(_), _, Some(structure)) => self.select_structure(structure),
+                    _ => {}
                 }
                 effects
             }
@@ -405,6 +370,38 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// What reading a form may use, over the app's records, config and clock.
+    fn reading(&mut self, is_new: bool) -> kinds::Reading<'_> {
+        kinds::Reading {
+            data: &self.data,
+            config: &self.config,
+            today: self.today,
+            now: Timestamp(self.now_ms),
+            is_new,
+            ids: &mut self.ids,
+            created: Vec::new(),
+        }
+    }
+
+    /// A new structure named like `existing`: asks whether to open that one instead, the
+    /// form kept behind the question.
+    fn ask_similar_structure(&mut self, form: Box<Form>, existing: Id) -> Vec<Effect> {
+        let name = self
+            .data
+            .structure(existing)
+            .map(|s| s.nom.to_string())
+            .unwrap_or_default();
+        let message = self
+            .i18n
+            .t_args("confirm-similar-structure", &[arg("name", name)]);
+        self.modals.push(Modal::Form(form));
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::OpenSimilarStructure(existing),
+        });
+        Vec::new()
     }
 
     /// Saves a record read from a form: back to the form on errors or guard warnings, a new
@@ -665,7 +662,7 @@ impl App {
                 && let Ok(k) = k.parse::<usize>()
             {
                 let s = &self.data.structures[i];
-                let form = network::service_form(s.meta.id, Some(k), s.services.get(k));
+                let form = kinds::structure::service_form(s, Some(k), &self.ctx());
                 self.modals.push(Modal::Form(Box::new(form)));
             }
             return Vec::new();

@@ -95,16 +95,10 @@ impl App {
                 self.cursors[1] = Cursor::default();
             }
             Action::New => {
-                let blank = kinds::interaction::new_structure(
-                    Id(0),
-                    Timestamp(self.now_ms),
-                    &Text::default(),
-                    &Text::default(),
-                );
-                let mut blank = blank;
-                blank.typologies.clear();
-                self.modals
-                    .push(Modal::Form(Box::new(network::structure_form(&blank, true))));
+                let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+                if let Some(blank) = kinds::blank::<Structure>(meta, self.today) {
+                    self.open_form(&blank.into_any(), true);
+                }
             }
             Action::Edit => {
                 let contact_row = match (
@@ -121,8 +115,8 @@ impl App {
                 {
                     self.open_form(&c, false);
                 } else if let Some(i) = selected {
-                    let form = network::structure_form(&self.data.structures[i], false);
-                    self.modals.push(Modal::Form(Box::new(form)));
+                    let record = self.data.structures[i].clone().into_any();
+                    self.open_form(&record, false);
                 }
             }
             Action::Delete => {
@@ -169,7 +163,8 @@ impl App {
             Action::Verified => return self.mark_verified(),
             Action::NewService => {
                 if let Some(i) = selected {
-                    let form = network::service_form(self.data.structures[i].meta.id, None, None);
+                    let form =
+                        kinds::structure::service_form(&self.data.structures[i], None, &self.ctx());
                     self.modals.push(Modal::Form(Box::new(form)));
                 }
             }
