@@ -40,7 +40,6 @@ impl Draft {
         }
         let (record, is_new) = match &form.purpose {
             Purpose::Record { base, is_new } => (base.as_ref().clone(), *is_new),
-            Purpose::Fiche { base, is_new } => (base.as_ref().clone().into_any(), *is_new),
             _ => return None,
         };
         let values = form

@@ -262,10 +262,6 @@ pub enum Purpose {
         structure: crate::domain::Id,
         index: Option<usize>,
     },
-    Fiche {
-        base: Box<crate::domain::Fiche>,
-        is_new: bool,
-    },
     /// A documentation folder to read (team sharing).
     ImportFolder,
     /// Where to write the Dossier Professionnel, and the identity on its cover.

@@ -326,34 +326,14 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             }
         }
     }
-    for s in &data.structures {
-        for svc in &s.services {
-            check("types_service", &v.types_service, &svc.type_service);
-            svc.thematiques
-                .iter()
-                .for_each(|t| check("thematiques", &v.thematiques, t));
-        }
-    }
-    for c in &data.contacts {
-        if let Some(canal) = &c.canal_prefere {
-            check("canaux", &v.canaux, canal);
-        }
-    }
-    for f in &data.fiches {
-        check("types_fiche", &v.types_fiche, &f.type_fiche);
-        check("statuts_fiche", &v.statuts_fiche, &f.statut);
-        check("plan_classement", &v.plan_classement, &f.classement);
-        f.thematiques
-            .iter()
-            .for_each(|t| check("thematiques", &v.thematiques, t));
-    }
-    for a in &data.analyses {
-        check("formats_analyse", &v.formats_analyse, &a.format);
+    let mut count = |list: &'static str, id: &str| {
+        *found.entry((list, id.to_string())).or_default() += 1;
+    };
+    for svc in data.structures.iter().flat_map(|s| &s.services) {
+        super::kinds::unknown_in(super::kinds::structure::SERVICE, svc, config, &mut count);
     }
     // The kinds' form specs say which fields hold vocabulary ids.
-    super::kinds::unknown_ids(data, config, &mut |list, id| {
-        *found.entry((list, id.to_string())).or_default() += 1;
-    });
+    super::kinds::unknown_ids(data, config, &mut count);
     let mut out: Vec<(&'static str, String, usize)> =
         found.into_iter().map(|((l, id), n)| (l, id, n)).collect();
     let mut orphans: std::collections::BTreeMap<Text, usize> = Default::default();
@@ -368,4 +348,45 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             .map(|(id, n)| ("referentiel", id.into(), n)),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::kinds;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn an_unknown_id_is_counted_once_per_record_that_uses_it() {
+        let config = Config::builtin(Lang::Fr).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let meta = |n| RecordMeta::new(Id(n), Timestamp(0));
+        let mut data = Dataset::default();
+        let mut structure: Structure = kinds::blank(meta(1), today).unwrap();
+        structure.niveau_relation = "ami".into();
+        structure.services.push(Service {
+            type_service: "teleportation".into(),
+            ..Service::default()
+        });
+        data.structures.push(structure);
+        let mut contact: Contact = kinds::blank(meta(2), today).unwrap();
+        contact.structure = Id(1);
+        contact.canal_prefere = Some("pigeon".into());
+        data.contacts.push(contact);
+        let mut analyse: Analyse = kinds::blank(meta(3), today).unwrap();
+        analyse.format = "tarot".into();
+        data.analyses.push(analyse);
+        let found = unknown_ids(&data, &config);
+        for (list, id) in [
+            ("niveaux_relation", "ami"),
+            ("types_service", "teleportation"),
+            ("canaux", "pigeon"),
+            ("formats_analyse", "tarot"),
+        ] {
+            assert!(
+                found.contains(&(list, id.to_string(), 1)),
+                "{list} {id}: {found:?}"
+            );
+        }
+    }
 }

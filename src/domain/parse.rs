@@ -108,6 +108,53 @@ pub fn duration(input: &str) -> Result<u16, &'static str> {
     u16::try_from(minutes).map_err(|_| "err-duration-range")
 }
 
+/// A web address people can open: http(s), a host with a dot, no spaces.
+pub fn is_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && !r.chars().any(char::is_whitespace)
+    })
+}
+
+/// Reads "Titre — https://adresse" lines; the address is the last word when it looks like
+/// one. Known titles keep their consultation date; new ones are dated `today`.
+pub fn sources(
+    text: &str,
+    old: &[super::SourceDoc],
+    today: NaiveDate,
+) -> Result<Vec<super::SourceDoc>, String> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (titre, url) = match line.rsplit_once(char::is_whitespace) {
+            Some((t, u)) if u.contains("://") || u.starts_with("www.") => {
+                (t.trim().trim_end_matches(['—', '-', ':']).trim(), u)
+            }
+            _ if line.contains("://") => ("", line),
+            _ => (line, ""),
+        };
+        if !url.is_empty() && !is_url(url) {
+            return Err(url.to_string());
+        }
+        let titre = if titre.is_empty() { url } else { titre };
+        let consultee = old
+            .iter()
+            .find(|s| s.titre == titre && s.url == url)
+            .map_or(Some(today), |s| s.consultee);
+        out.push(super::SourceDoc {
+            titre: titre.into(),
+            url: url.into(),
+            consultee,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +225,39 @@ mod tests {
         assert_eq!(duration("99999999999999999999"), Err("err-duration-format"));
         assert_eq!(duration("1h75"), Err("err-duration-format"));
         assert_eq!(duration("beaucoup"), Err("err-duration-format"));
+    }
+
+    #[test]
+    fn urls_and_source_lines() {
+        assert!(is_url("https://www.service-public.fr/particuliers"));
+        assert!(is_url("http://caf.fr"));
+        for bad in [
+            "www.caf.fr",
+            "https://caf",
+            "https://exa mple.fr",
+            "ftp://x.fr",
+            "https://.fr",
+        ] {
+            assert!(!is_url(bad), "{bad}");
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let s = sources(
+            "Service-Public — https://www.service-public.fr\nGuide papier",
+            &[],
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            (s[0].titre.as_str(), s[0].url.as_str()),
+            ("Service-Public", "https://www.service-public.fr")
+        );
+        assert_eq!(
+            (s[1].titre.as_str(), s[1].url.as_str()),
+            ("Guide papier", "")
+        );
+        assert_eq!(
+            sources("Site — https://caf", &[], today),
+            Err("https://caf".to_string())
+        );
     }
 }

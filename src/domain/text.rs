@@ -101,6 +101,22 @@ pub fn one_line(s: &str) -> String {
     clean.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Sources one per line, « Titre — adresse » when they have one (read back by
+/// `parse::sources`).
+pub fn sources(sources: &[super::SourceDoc]) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            if s.url.is_empty() {
+                s.titre.to_string()
+            } else {
+                format!("{} — {}", s.titre, s.url)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,7 +40,7 @@ fn a_fiche_is_written_revised_diffed_and_restored_without_losing_anything() {
     typed(&mut a, "Aide au permis de conduire");
     focus(&mut a, "contenu");
     typed(&mut a, "# Permis\n\nLigne une\nLigne deux");
-    focus(&mut a, "sources_fiche");
+    focus(&mut a, "sources");
     typed(
         &mut a,
         "Service-Public — https://www.service-public.fr/permis",
@@ -126,10 +126,10 @@ fn a_malformed_address_gets_a_message() {
     let mut a = app(common::sample(10));
     press(&mut a, Key::char('n'));
     typed(&mut a, "Fiche");
-    focus(&mut a, "sources_fiche");
+    focus(&mut a, "sources");
     typed(&mut a, "Site — https://caf");
     press(&mut a, ctrl('s'));
-    assert_eq!(error(&a, "sources_fiche"), Some("err-url"));
+    assert_eq!(error(&a, "sources"), Some("err-url"));
 }
 
 #[test]

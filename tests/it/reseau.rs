@@ -468,7 +468,9 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
     tab(&mut a, 1);
     typed(&mut a, "Construction des premières tours.");
     tab(&mut a, 1);
-    typed(&mut a, "Archives ; Mémoire des habitants");
+    typed(&mut a, "Archives municipales — https://archives.ville.fr");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "Mémoire des habitants");
     press(&mut a, ctrl('s'));
     assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let n = a
@@ -479,6 +481,8 @@ fn veille_and_territory_notes_are_logged_with_their_evidence() {
         .unwrap();
     assert_eq!(n.theme, "histoire");
     assert_eq!(n.sources.len(), 2);
+    assert_eq!(n.sources[0].url, "https://archives.ville.fr");
+    assert_eq!(n.sources[1].titre, "Mémoire des habitants");
     assert_eq!(n.meta.evidence[0].competence, "tms-2004/CCP1.C1");
     press(&mut a, Key::char('d'));
     press(&mut a, Key::char('o'));

@@ -114,7 +114,7 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
 .saved_as("status-saved");
 
 /// Who was helped: a suivi's code, or a number of people and what is known of them.
-fn show_people(it: &Interaction, ctx: &Ctx) -> Vec<Field> {
+fn show_people(it: &Interaction, _: bool, ctx: &Ctx) -> Vec<Field> {
     let (suivi, nombre, attrs) = match &it.personnes {
         Personnes::Suivi(id) => {
             let code = ctx
@@ -193,7 +193,7 @@ fn read_people(form: &mut Form, it: &mut Interaction, base: &Interaction, r: &mu
 
 /// The structure the person was oriented to (one typed in the picker is created) and
 /// what came of it.
-fn show_orientation(it: &Interaction, _: &Ctx) -> Vec<Field> {
+fn show_orientation(it: &Interaction, _: bool, _: &Ctx) -> Vec<Field> {
     let orientation = it.orientation.as_ref().map(|o| match o.structure {
         Some(id) => StructureRef::Existing(id, o.nom.clone()),
         None => StructureRef::New {

@@ -13,6 +13,7 @@ pub mod analyse;
 pub mod contact;
 pub mod evenement_securite;
 pub mod exemple;
+pub mod fiche;
 pub mod interaction;
 pub mod note;
 pub mod rencontre;
@@ -153,7 +154,8 @@ pub enum Access<R> {
     Interactions(fn(&mut R) -> &mut Vec<Id>),
     /// One interaction of the journal, or none.
     Interaction(fn(&mut R) -> &mut Option<Id>),
-    /// Sources typed as titles separated by « ; » (known ones keep their URL and date).
+    /// Sources, one per line as « Titre — https://adresse » (known ones keep their
+    /// consultation date; a malformed address is refused).
     Sources(fn(&mut R) -> &mut Vec<SourceDoc>),
     /// A time of day that may stay empty (`14h30`).
     Time(fn(&mut R) -> &mut Option<NaiveTime>),
@@ -172,7 +174,8 @@ pub enum Access<R> {
 /// A kind's own fields: `show` gives the form fields for the record; `read` writes them
 /// back (problems set on the form), given the record as it was before the form.
 pub struct OwnFields<R> {
-    pub show: fn(&R, &Ctx) -> Vec<Field>,
+    /// The fields for the record; `bool` is whether it is new.
+    pub show: fn(&R, bool, &Ctx) -> Vec<Field>,
     pub read: fn(&mut Form, &mut R, &R, &mut Reading),
 }
 
@@ -221,7 +224,7 @@ impl<R> FieldSpec<R> {
 
     /// The form fields showing this spec's value in `record` (links to interactions that
     /// are gone are left out).
-    fn fields(&self, record: &mut R, ctx: &Ctx, out: &mut Vec<Field>) {
+    fn fields(&self, record: &mut R, is_new: bool, ctx: &Ctx, out: &mut Vec<Field>) {
         let data = ctx.data;
         let lien_ids = |liens: &[Lien]| -> Vec<Text> {
             liens
@@ -278,10 +281,7 @@ impl<R> FieldSpec<R> {
                 let ids = interaction_ids(&mut get(record).iter().copied());
                 Field::refs(self.id, RefList::Interactions, ids)
             }
-            Access::Sources(get) => {
-                let titles: Vec<&str> = get(record).iter().map(|s| s.titre.as_str()).collect();
-                Field::text(self.id, &titles.join(" ; "))
-            }
+            Access::Sources(get) => Field::multiline(self.id, &text::sources(get(record))),
             Access::Time(get) => Field::typed(
                 self.id,
                 FieldKind::Time,
@@ -306,7 +306,7 @@ impl<R> FieldSpec<R> {
                 return;
             }
             Access::Own(own) => {
-                out.extend((own.show)(record, ctx));
+                out.extend((own.show)(record, is_new, ctx));
                 return;
             }
         };
@@ -368,26 +368,10 @@ impl<R> FieldSpec<R> {
             }
             Access::Interactions(set) => *set(record) = form.ids(self.id),
             Access::Interaction(set) => *set(record) = form.ids(self.id).first().copied(),
-            Access::Sources(set) => {
-                let sources = set(record);
-                let typed = text::one_line(value.text());
-                *sources = typed
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(|t| {
-                        sources
-                            .iter()
-                            .find(|s| s.titre == t)
-                            .cloned()
-                            .unwrap_or(SourceDoc {
-                                titre: t.into(),
-                                url: Text::default(),
-                                consultee: Some(today),
-                            })
-                    })
-                    .collect();
-            }
+            Access::Sources(set) => match parse::sources(value.text(), set(record), today) {
+                Ok(sources) => *set(record) = sources,
+                Err(_) => form.set_error(self.id, "err-url"),
+            },
             Access::Time(set) => match value.text().trim() {
                 "" => *set(record) = None,
                 raw => match parse::time(raw) {
@@ -642,7 +626,7 @@ pub fn suggest(config: &Config, is_new: bool, kind: RecordKind) -> Vec<Text> {
 }
 
 fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> Form {
-    let mut fields = fields_of(spec.fields, record, ctx);
+    let mut fields = fields_of(spec.fields, record, is_new, ctx);
     if spec.evidence {
         let suggested = match spec.follows {
             Some(_) => Vec::new(),
@@ -670,11 +654,16 @@ fn form_of<R: Kind>(spec: &FormSpec<R>, record: &R, is_new: bool, ctx: &Ctx) -> 
 
 /// The form fields of `specs` showing `record` (a kind's form, or part of a record such as
 /// a structure's service).
-pub fn fields_of<R: Clone>(specs: &[FieldSpec<R>], record: &R, ctx: &Ctx) -> Vec<Field> {
+pub fn fields_of<R: Clone>(
+    specs: &[FieldSpec<R>],
+    record: &R,
+    is_new: bool,
+    ctx: &Ctx,
+) -> Vec<Field> {
     let mut scratch = record.clone();
     let mut fields = Vec::new();
     for spec in specs {
-        spec.fields(&mut scratch, ctx, &mut fields);
+        spec.fields(&mut scratch, is_new, ctx, &mut fields);
     }
     fields
 }
@@ -764,6 +753,31 @@ fn read_record_evidence<R: Kind>(
                     date,
                 });
             }
+        }
+    }
+}
+
+/// Vocabulary ids `record` holds in the fields of `specs` that the config does not know.
+pub fn unknown_in<R: Clone>(
+    specs: &[FieldSpec<R>],
+    record: &R,
+    config: &Config,
+    found: &mut dyn FnMut(&'static str, &str),
+) {
+    let mut scratch = record.clone();
+    for spec in specs {
+        let Some(name) = spec.vocab() else { continue };
+        let Some(v) = config.vocab.get(name) else {
+            continue;
+        };
+        let ids: Vec<Text> = match &spec.access {
+            Access::Choice(_, get) => vec![get(&mut scratch).clone()],
+            Access::OptChoice(_, get) => get(&mut scratch).iter().cloned().collect(),
+            Access::Multi(_, get) => get(&mut scratch).clone(),
+            _ => Vec::new(),
+        };
+        for id in ids.iter().filter(|id| !id.is_empty() && !v.contains(id)) {
+            found(name, id);
         }
     }
 }
@@ -931,25 +945,12 @@ macro_rules! dispatch {
             out
         }
 
-        /// Vocabulary ids the listed kinds' records hold that the config does not know:
+        /// Vocabulary ids the kinds' records hold that the config does not know:
         /// (vocabulary, id), once per record field.
         pub fn unknown_ids(data: &Dataset, config: &Config, found: &mut dyn FnMut(&'static str, &str)) {
             $(if let Some(f) = <$t as Kind>::form_spec() {
                 for r in &data.$field {
-                    let mut scratch = r.clone();
-                    for spec in f.fields {
-                        let Some(name) = spec.vocab() else { continue };
-                        let Some(v) = config.vocab.get(name) else { continue };
-                        let ids: Vec<Text> = match &spec.access {
-                            Access::Choice(_, get) => vec![get(&mut scratch).clone()],
-                            Access::OptChoice(_, get) => get(&mut scratch).iter().cloned().collect(),
-                            Access::Multi(_, get) => get(&mut scratch).clone(),
-                            _ => Vec::new(),
-                        };
-                        for id in ids.iter().filter(|id| !id.is_empty() && !v.contains(id)) {
-                            found(name, id);
-                        }
-                    }
+                    unknown_in(f.fields, r, config, found);
                 }
             })+
         }

@@ -69,7 +69,7 @@ static LISTING: Listing<NoteTerritoire> = Listing {
                 .required()
                 .guarded(),
             FieldSpec::new(
-                "sources_texte",
+                "sources",
                 Access::Sources(|n: &mut NoteTerritoire| &mut n.sources),
             ),
             FieldSpec::new("date", Access::Date(|n: &mut NoteTerritoire| &mut n.date)).required(),

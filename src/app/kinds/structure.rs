@@ -78,7 +78,7 @@ impl Kind for Structure {
 }
 
 /// A service's fields.
-static SERVICE: &[FieldSpec<Service>] = &[
+pub static SERVICE: &[FieldSpec<Service>] = &[
     FieldSpec::new(
         "type_service",
         Access::Choice(Options::Vocab("types_service"), |s: &mut Service| {
@@ -116,7 +116,7 @@ pub fn service_form(structure: &Structure, index: Option<usize>, ctx: &Ctx) -> F
             index,
         },
         title,
-        super::fields_of(SERVICE, &service, ctx),
+        super::fields_of(SERVICE, &service, index.is_none(), ctx),
     )
 }
 

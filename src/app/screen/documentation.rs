@@ -67,30 +67,15 @@ impl App {
                             .map(|e| e.id.as_str().into())
                     })
                     .unwrap_or_default();
-                let f = Fiche {
-                    meta: RecordMeta::new(Id(0), Timestamp(self.now_ms)),
-                    titre: Text::default(),
-                    type_fiche: "fiche_pratique".into(),
-                    thematiques: Vec::new(),
-                    contenu: Text::default(),
-                    sources: Vec::new(),
-                    classement,
-                    statut: "brouillon".into(),
-                    date_verification: Some(self.today),
-                    date_revision: self.today.checked_add_months(chrono::Months::new(12)),
-                    revisions: Vec::new(),
-                    structures: Vec::new(),
-                };
-                self.modals.push(Modal::Form(Box::new(docs::fiche_form(
-                    &f,
-                    true,
-                    &self.config,
-                ))));
+                let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+                if let Some(f) = kinds::blank::<Fiche>(meta, self.today) {
+                    self.open_form(&Fiche { classement, ..f }.into_any(), true);
+                }
             }
             Action::Edit => {
                 if let Some(i) = selected {
-                    let form = docs::fiche_form(&self.data.fiches[i], false, &self.config);
-                    self.modals.push(Modal::Form(Box::new(form)));
+                    let record = self.data.fiches[i].clone().into_any();
+                    self.open_form(&record, false);
                 }
             }
             Action::Delete => {

@@ -285,12 +285,6 @@ impl App {
                 vec![Effect::ReadFolder(path)]
             }
             Purpose::ExportDossier => self.export_dossier(form),
-            Purpose::Fiche { is_new, .. } => {
-                let record =
-                    docs::read_fiche(&mut form, &self.data, self.today, Timestamp(self.now_ms))
-                        .map(|f| AnyRecord::Fiche(Box::new(f)));
-                self.save_record(form, record, is_new)
-            }
             Purpose::Record { is_new, .. } => {
                 let mut reading = self.reading(is_new);
                 let record = kinds::read(&mut form, &mut reading);
@@ -402,22 +396,6 @@ impl App {
             action: ConfirmAction::OpenSimilarStructure(existing),
         });
         Vec::new()
-    }
-
-    /// Saves a record read from a form: back to the form on errors or guard warnings, a new
-    /// id for a new record, then commit with undo.
-    pub(in crate::app) fn save_record(
-        &mut self,
-        form: Box<Form>,
-        record: Option<AnyRecord>,
-        is_new: bool,
-    ) -> Vec<Effect> {
-        let saved = Saved {
-            record,
-            created: Vec::new(),
-            status: "status-record-saved",
-        };
-        self.save(form, saved, is_new).1
     }
 
     /// The one save path of the forms that write records: back to the form on errors
