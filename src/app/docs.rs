@@ -224,5 +224,3 @@ pub fn merge_folder(
         &i18n.t("revision-import"),
     )
 }
-
-impl super::kinds::Kind for PlanNode {}

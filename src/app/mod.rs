@@ -12,7 +12,6 @@ pub mod kinds;
 pub mod layout;
 pub mod network;
 pub mod picker;
-pub mod profil;
 mod screen;
 pub mod views;
 

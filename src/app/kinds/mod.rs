@@ -16,6 +16,7 @@ pub mod exemple;
 pub mod fiche;
 pub mod interaction;
 pub mod note;
+pub mod profil;
 pub mod rencontre;
 pub mod signalement;
 pub mod structure;
@@ -588,13 +589,10 @@ pub trait Kind: Record + Validate + 'static {
     fn summary(&self, _ctx: &Ctx) -> Option<(NaiveDate, String)> {
         None
     }
-
-    /// The form that edits the record (`None` for kinds edited in place, such as a plan
-    /// node); a listed kind's comes from its listing.
-    fn form(&self, is_new: bool, ctx: &Ctx) -> Option<Form> {
-        Some(form_of(Self::form_spec()?, self, is_new, ctx))
-    }
 }
+
+/// Plan nodes are edited in place, in the plan de classement.
+impl Kind for PlanNode {}
 
 /// A new record of a kind with a form spec, as its form opens on it.
 pub fn blank<R: Kind>(meta: RecordMeta, today: NaiveDate) -> Option<R> {
@@ -880,7 +878,8 @@ macro_rules! dispatch {
         /// The form that edits any record.
         pub fn form(record: &AnyRecord, is_new: bool, ctx: &Ctx) -> Option<Form> {
             match record {
-                $(AnyRecord::$t(r) => r.form(is_new, ctx)),+
+                $(AnyRecord::$t(r) => <$t as Kind>::form_spec()
+                    .map(|f| form_of(f, r, is_new, ctx))),+
             }
         }
 

@@ -83,7 +83,7 @@ impl App {
             Action::New | Action::Edit if self.comp.view == CompView::Profil => {
                 let (p, is_new) = match self.data.profil() {
                     Some(p) => (p.clone(), false),
-                    None => (profil::empty(Timestamp(self.now_ms)), true),
+                    None => (kinds::profil::empty(Timestamp(self.now_ms)), true),
                 };
                 self.open_form(&p.into_any(), is_new);
             }

@@ -215,7 +215,7 @@ pub(super) fn competences<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> 
     if let Some((id, date)) = app
         .data
         .profil()
-        .and_then(|p| crate::app::profil::next_milestone(p, app.today))
+        .and_then(|p| crate::app::kinds::profil::next_milestone(p, app.today))
     {
         view.title = format!("{} · {}", view.title, countdown(app, id, date));
     }
@@ -443,7 +443,7 @@ pub(super) fn profil<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         }
         Some(p) => {
             let l = lang(app);
-            let role = crate::app::profil::ROLES
+            let role = crate::app::kinds::profil::ROLES
                 .iter()
                 .find(|(id, _)| *id == p.role.as_str())
                 .map_or_else(|| p.role.to_string(), |(_, label)| app.t(label));
@@ -480,7 +480,7 @@ pub(super) fn profil<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             push(&mut lines, field(app, theme, "profil-periode", &period));
             lines.push(Line::raw(""));
             lines.push(Line::raw(app.t("profil-hint-edit")));
-            for (id, date) in crate::app::profil::milestones(p) {
+            for (id, date) in crate::app::kinds::profil::milestones(p) {
                 let Some(date) = date else {
                     continue;
                 };

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::form::Options;
-use super::kinds::{Access, FieldSpec, FormSpec, Kind};
+use super::{Access, FieldSpec, FormSpec, Kind};
+use crate::app::form::Options;
 use crate::domain::*;
 
 /// Roles (id, Fluent label id): the title is prepared in training, in employment or by VAE.
