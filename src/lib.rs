@@ -28,13 +28,17 @@
 //! 2. One line in `for_each_kind!`: `Type => field`. `field` names the `Dataset` list, the
 //!    sled tree and the JSON key; never rename it once released.
 //! 3. What the app knows of it: a module in `app/kinds/` implementing `app::kinds::Kind`.
-//!    A kind shown in the Réseau tab's record views gives a `Listing`: columns, cells and
-//!    detail pane as data, and its form as `FieldSpec`s, each field's id beside the record
-//!    field it reads and writes (`Access::Line(|e| &mut e.lieu)`); the generic form
-//!    builder, reader (required fields, dates, evidence, rules, the privacy guard for
-//!    `.guarded()` fields), list screen and view picker serve it from there. See
-//!    `app/kinds/evenement_securite.rs`. A kind with a screen of its own may still give
-//!    its form as field specs (`Kind::form_spec`, as `app/kinds/analyse.rs` does).
+//!    Every kind with a form gives it as a `FormSpec`: its `FieldSpec`s, each field's id
+//!    beside the record field it reads and writes (`Access::Line(|e| &mut e.lieu)`; dates,
+//!    durations, choices, links to structures or interactions, sources, a suite…), and
+//!    `Access::Own` for fields only the kind has (an interaction's people, a fiche's
+//!    revision summary), which may create records beside it. One builder and one reader
+//!    serve every form (required fields, parsing, evidence, rules, the privacy guard for
+//!    `.guarded()` fields), and one save path writes the result in one transaction. A kind
+//!    shown in the Réseau tab's record views also gives a `Listing` (columns, cells and
+//!    detail pane as data): the generic list screen and view picker serve it from there.
+//!    See `app/kinds/evenement_securite.rs`; a kind with a screen of its own gives only
+//!    `Kind::form_spec` (`app/kinds/analyse.rs`, `app/kinds/interaction.rs`).
 //! 4. Its vocabularies in `config/vocabulaires.toml` (and their names in the
 //!    `vocabularies!` list of `domain/vocab.rs`), the competences suggested for a new record
 //!    under `suggestions_preuves`, and its messages in both `config/locales/*.ftl`
@@ -49,8 +53,8 @@
 //! modal. Its key handling and the footer hints it shows live side by side in one module
 //! of `app/screen/` (an `impl App` block: `reseau_action` beside `reseau_hints`); its keys
 //! are `Action`s bound in `config/keymap.toml`; `App::hints` and the tab's dispatch route to
-//! it. It is drawn by a function of `ui/screens.rs` returning a `ScreenView` (title,
-//! columns, a row builder, a detail pane). A record view of a listed kind needs none of
+//! it. It is drawn by a module of `ui/screens/` (one per tab) through a `ScreenView`
+//! (title, columns, a row builder, a detail pane). A record view of a listed kind needs none of
 //! this: its `Listing` is the screen.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]

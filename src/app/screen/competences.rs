@@ -490,3 +490,30 @@ impl App {
         ]
     }
 }
+
+impl App {
+    /// Competences with their evidence, the least covered first (then in référentiel order).
+    pub fn gaps_first(&self) -> Vec<(usize, usize, EvidenceCount)> {
+        let r = &self.config.referentiel;
+        let mut rows: Vec<(usize, usize, EvidenceCount)> = r
+            .ccp
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, ccp)| {
+                ccp.competences.iter().enumerate().map(move |(k, c)| {
+                    let count = self
+                        .views
+                        .evidence
+                        .get(r.qualify(&c.id).as_str())
+                        .copied()
+                        .unwrap_or_default();
+                    (ci, k, count)
+                })
+            })
+            .collect();
+        rows.sort_by_key(|&(ci, k, count)| {
+            (count.coverage(self.config.coverage), count.total(), ci, k)
+        });
+        rows
+    }
+}

@@ -367,3 +367,77 @@ impl App {
         &[Action::Select, Action::Restore, Action::Down, Action::Close]
     }
 }
+
+impl App {
+    /// The fiches shown: in plan order, narrowed by the search over titles, bodies and sources.
+    pub(in crate::app) fn refresh_docs_rows(&mut self) {
+        self.docs.rows = if self.docs.query.is_empty() {
+            self.views.fiches.clone()
+        } else {
+            let haystacks: Vec<String> = self
+                .data
+                .fiches
+                .iter()
+                .map(|f| {
+                    let sources = f
+                        .sources
+                        .iter()
+                        .map(|s| format!("{} {}", s.titre, s.url))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    text::fold(&format!(
+                        "{} \u{1f} {} \u{1f} {}",
+                        f.titre, f.contenu, sources
+                    ))
+                })
+                .collect();
+            crate::search::run(&self.docs.query, &haystacks, &self.views.fiches)
+        };
+    }
+
+    /// The fiche under the cursor in the Documentation tab.
+    pub fn selected_fiche(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Documentation.index()].selected;
+        match self.docs.mode {
+            DocsMode::List => self.docs.rows.get(selected).copied(),
+            DocsMode::AReviser => self.docs.review.get(selected).map(|r| r.fiche),
+            DocsMode::Plan => None,
+        }
+    }
+
+    /// The plan node under the cursor in the plan view.
+    pub fn selected_node(&self) -> Option<&VocabEntry> {
+        if self.docs.mode != DocsMode::Plan {
+            return None;
+        }
+        self.config
+            .vocab
+            .plan_classement
+            .entries
+            .get(self.cursors[Tab::Documentation.index()].selected)
+    }
+
+    /// Fiches filed in a node or below it.
+    pub fn fiches_under(&self, code: &str) -> usize {
+        let plan = &self.config.vocab.plan_classement;
+        self.data
+            .fiches
+            .iter()
+            .filter(|f| {
+                let mut node = Some(f.classement.as_str());
+                let mut depth = 0;
+                while let Some(n) = node {
+                    if n == code {
+                        return true;
+                    }
+                    depth += 1;
+                    node = plan
+                        .get(n)
+                        .and_then(|e| e.parent.as_deref())
+                        .filter(|_| depth < 16);
+                }
+                false
+            })
+            .count()
+    }
+}

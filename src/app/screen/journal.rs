@@ -285,3 +285,31 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// The interaction under the cursor in the Journal tab (list or "À faire").
+    pub fn selected_interaction(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Journal.index()].selected;
+        match self.journal.mode {
+            Mode::List => self.journal.rows.get(selected).copied(),
+            Mode::Todo => self.journal.todo.get(selected).map(|r| r.interaction),
+        }
+    }
+
+    /// Puts the journal cursor on an interaction, if it is shown.
+    pub(in crate::app) fn select_interaction(&mut self, id: Id) {
+        let Ok(index) = self
+            .data
+            .interactions
+            .binary_search_by_key(&id, |i| i.meta.id)
+        else {
+            return;
+        };
+        if let Some(row) = self.journal.rows.iter().position(|&i| i == index) {
+            let len = self.journal.rows.len();
+            let height = self.list_height();
+            self.cursors[0].select(row, len, height);
+            self.detail_scroll = 0;
+        }
+    }
+}

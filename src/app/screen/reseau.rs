@@ -497,3 +497,62 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// The annuaire's rows: every structure by name, narrowed by the filter and the search.
+    pub(in crate::app) fn refresh_reseau_rows(&mut self) {
+        let filtered: Vec<usize> = self
+            .views
+            .structures
+            .iter()
+            .copied()
+            .filter(|&i| self.reseau.filter.matches(&self.data.structures[i]))
+            .collect();
+        self.reseau.rows = if self.reseau.query.is_empty() {
+            filtered
+        } else {
+            // A few thousand structures: folding them per search costs less than keeping
+            // haystacks in step with every edit.
+            let haystacks: Vec<String> = self
+                .data
+                .structures
+                .iter()
+                .map(|s| network::haystack(s, &self.data, &self.views, &self.config))
+                .collect();
+            crate::search::run(&self.reseau.query, &haystacks, &filtered)
+        };
+    }
+
+    pub fn reseau_is_filtered(&self) -> bool {
+        !self.reseau.query.is_empty() || !self.reseau.filter.is_empty()
+    }
+
+    /// The structure under the cursor in the Réseau tab (for a contact row: its structure).
+    pub fn selected_structure(&self) -> Option<usize> {
+        let selected = self.cursors[Tab::Reseau.index()].selected;
+        match self.reseau.mode {
+            ReseauMode::List => self.reseau.rows.get(selected).copied(),
+            ReseauMode::Relancer => match self.reseau.relance.get(selected)?.subject {
+                network::Subject::Structure(i) => Some(i),
+                network::Subject::Contact(i) => {
+                    let id = self.data.contacts.get(i)?.structure;
+                    self.data
+                        .structures
+                        .binary_search_by_key(&id, |s| s.meta.id)
+                        .ok()
+                }
+            },
+            _ => None,
+        }
+    }
+
+    /// The record under the cursor in the Réseau tab's record views (rencontres, veille…).
+    pub fn selected_record(&self) -> Option<(RecordKind, usize)> {
+        let selected = self.cursors[Tab::Reseau.index()].selected;
+        let (kind, order) = match self.reseau.mode {
+            ReseauMode::Records(kind) => (kind, self.views.records(kind)),
+            _ => return None,
+        };
+        order.get(selected).map(|&i| (kind, i))
+    }
+}

@@ -1,0 +1,138 @@
+//! Changing the records: one commit per change (the store writes it in one transaction),
+//! each undoable.
+
+use crate::app::*;
+
+impl App {
+    /// Puts a record in memory; the journal's search text follows its interactions.
+    pub(in crate::app) fn upsert(&mut self, record: AnyRecord) {
+        let hay = match &record {
+            AnyRecord::Interaction(it) => Some((
+                it.meta.id,
+                journal::haystack(it, &self.data, &self.journal.labels),
+            )),
+            _ => None,
+        };
+        let existed = hay
+            .as_ref()
+            .is_some_and(|(id, _)| self.data.find::<Interaction>(*id).is_some());
+        self.data.upsert(record);
+        if let Some((id, hay)) = hay
+            && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
+        {
+            if existed {
+                if let Some(h) = self.journal.haystacks.get_mut(i) {
+                    *h = hay;
+                }
+            } else {
+                self.journal.haystacks.insert(i, hay);
+            }
+        }
+    }
+
+    pub(in crate::app) fn remove(&mut self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+        if kind == RecordKind::Interaction
+            && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
+            && i < self.journal.haystacks.len()
+        {
+            self.journal.haystacks.remove(i);
+        }
+        self.data.take(kind, id)
+    }
+
+    pub(in crate::app) fn current(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
+        self.data.get(kind, id)
+    }
+
+    /// Writes records (memory now, store through effects) and remembers how to undo.
+    pub(in crate::app) fn commit(
+        &mut self,
+        what: &'static str,
+        records: Vec<AnyRecord>,
+        removals: Vec<(RecordKind, Id)>,
+    ) -> Vec<Effect> {
+        let mut undo = Undo {
+            what,
+            restore: Vec::new(),
+            remove: Vec::new(),
+        };
+        let mut changes = Changes::default();
+        for r in records {
+            match self.current(r.kind(), r.id()) {
+                Some(old) => undo.restore.push(old),
+                None => undo.remove.push((r.kind(), r.id())),
+            }
+            self.upsert(r.clone());
+            changes.put.push(r);
+        }
+        for (kind, id) in removals {
+            if let Some(old) = self.remove(kind, id) {
+                undo.restore.push(old);
+                changes.remove.push((kind, id));
+            }
+        }
+        // One interaction saved (the usual case) updates the views in place; anything else
+        // rebuilds them.
+        let incremental = match (
+            undo.restore.as_slice(),
+            undo.remove.as_slice(),
+            changes.put.as_slice(),
+            changes.remove.as_slice(),
+        ) {
+            ([], [(RecordKind::Interaction, _)], [AnyRecord::Interaction(new)], [])
+            | ([AnyRecord::Interaction(_)], [], [AnyRecord::Interaction(new)], []) => {
+                let old = match undo.restore.first() {
+                    Some(AnyRecord::Interaction(old)) => Some(old.as_ref()),
+                    _ => None,
+                };
+                self.views.update_interaction(&self.data, old, new)
+            }
+            _ => false,
+        };
+        self.undo.push(undo);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        if incremental {
+            self.journal
+                .refresh(&self.data, &self.views.journal, self.today, false);
+            self.journal.refresh_todo(&self.data, self.today);
+            self.reseau.relance =
+                network::relance_rows(&self.data, &self.views, &self.config, self.today);
+            self.clamp_cursors();
+        } else {
+            self.refresh();
+        }
+        vec![Effect::Commit(changes)]
+    }
+
+    pub(in crate::app) fn undo(&mut self) -> Vec<Effect> {
+        let Some(undo) = self.undo.pop() else {
+            self.set_status(self.t("status-nothing-to-undo"), false);
+            return Vec::new();
+        };
+        let mut changes = Changes::default();
+        for &(kind, id) in &undo.remove {
+            self.remove(kind, id);
+            changes.remove.push((kind, id));
+        }
+        let mut reselect = None;
+        for r in undo.restore {
+            if let AnyRecord::Interaction(it) = &r {
+                reselect = Some(it.meta.id);
+            }
+            self.upsert(r.clone());
+            changes.put.push(r);
+        }
+        let effects = vec![Effect::Commit(changes)];
+        self.refresh();
+        if let Some(id) = reselect {
+            self.select_interaction(id);
+        }
+        let text = self
+            .i18n
+            .t_args("status-undone", &[arg("what", self.t(undo.what))]);
+        self.set_status(text, false);
+        effects
+    }
+}
