@@ -25,20 +25,25 @@ static LISTING: Listing<NoteTerritoire> = Listing {
     },
     detail: |n, ctx| {
         let mut detail = vec![
-            Detail::Header(format!(
-                "{} · {}",
-                ctx.label("themes_territoire", &n.theme),
-                one_line(&n.periode)
-            )),
+            Detail::Header(
+                [
+                    ctx.label("themes_territoire", &n.theme),
+                    one_line(&n.periode),
+                ]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            ),
             Detail::Field("field-territoire", n.territoire.to_string()),
             Detail::Paragraph(n.texte.to_string()),
         ];
         if !n.sources.is_empty() {
             detail.push(Detail::Section(
                 "detail-sources",
-                n.sources
-                    .iter()
-                    .map(|s| format!("• {}", one_line(&s.titre)))
+                text::sources(&n.sources)
+                    .lines()
+                    .map(|line| format!("• {line}"))
                     .collect(),
             ));
         }

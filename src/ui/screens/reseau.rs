@@ -453,11 +453,11 @@ pub(super) fn structure_detail(app: &App, theme: &Theme, s: &Structure) -> Vec<L
         lines.push(Line::raw(""));
         lines.push(heading(theme, app.t("detail-services")));
         for svc in &s.services {
-            let mut text = format!(
-                "• {} — {}",
-                vocab.types_service.label(&svc.type_service, l),
-                vocab.thematiques.labels(&svc.thematiques, l)
-            );
+            let mut text = format!("• {}", vocab.types_service.label(&svc.type_service, l));
+            if !svc.thematiques.is_empty() {
+                text.push_str(" — ");
+                text.push_str(&vocab.thematiques.labels(&svc.thematiques, l));
+            }
             for extra in [&svc.conditions, &svc.frais] {
                 if !extra.is_empty() {
                     text.push_str(&format!(" · {}", one_line(extra)));
