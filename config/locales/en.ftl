@@ -267,6 +267,13 @@ guard-email = looks like an e-mail address
 guard-name = looks like a person's name
 guard-health = health data
 guard-religion = religious belief
+guard-address = looks like a postal address
+guard-birth = date or place of birth
+guard-identifier = looks like a number or code issued to the person
+guard-sexual-life = sex life or sexual orientation
+guard-origin = ethnic or racial origin
+guard-opinion = political opinion or union membership
+guard-judicial = offence, conviction or judicial procedure
 guard-secret = password or identifier
 guard-suivi = follow-up code: remove it from what others will read
 

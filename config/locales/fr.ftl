@@ -267,6 +267,13 @@ guard-email = ressemble à une adresse électronique
 guard-name = ressemble au nom d'une personne
 guard-health = donnée de santé
 guard-religion = conviction religieuse
+guard-address = ressemble à une adresse postale
+guard-birth = date ou lieu de naissance
+guard-identifier = ressemble à un numéro ou code attribué à la personne
+guard-sexual-life = vie sexuelle ou orientation sexuelle
+guard-origin = origine ethnique ou raciale
+guard-opinion = opinion politique ou appartenance syndicale
+guard-judicial = infraction, condamnation ou procédure judiciaire
 guard-secret = mot de passe ou identifiant
 guard-suivi = code de suivi : à retirer de ce qui sera lu par d'autres
 

@@ -1,21 +1,108 @@
 //! The free-text guard (privacy by design: no person helped is ever identifiable in
-//! Carnet): before free text is saved, find what looks like an
-//! identifier of a person helped or a sensitive term, so the user can rephrase. It warns; it
-//! never blocks. Word lists are data (`config/privacy.toml`).
+//! Carnet): before free text is saved, find what identifies a person helped or exposes them
+//! (names, contact details, addresses, dates of birth, identifiers issued by organisations,
+//! secrets, the RGPD's special categories and judicial data), so the user can rephrase. It
+//! warns with the words that triggered it; it never blocks. Word lists are data
+//! (`config/privacy.toml`, `config/prenoms.txt`).
+
+mod numbers;
 
 use crate::domain::text::fold;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 pub const DEFAULT_TERMS: &str = include_str!("../../config/privacy.toml");
+const FIRST_NAMES: &str = include_str!("../../config/prenoms.txt");
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PrivacyTerms {
     pub sante: Vec<String>,
     pub religion: Vec<String>,
+    pub orientation: Vec<String>,
+    pub origine: Vec<String>,
+    pub opinions: Vec<String>,
+    pub judiciaire: Vec<String>,
     pub secrets: Vec<String>,
+    pub identifiants: Vec<String>,
+    pub pas_identifiants: Vec<String>,
+    pub phrases_neutres: Vec<String>,
+    pub eponymes: Vec<String>,
     pub civilites: Vec<String>,
-    pub prenoms: Vec<String>,
+    pub familles: Vec<String>,
+    pub lieux: Vec<String>,
+    pub lieux_qualificatifs: Vec<String>,
+    /// The first names of `config/prenoms.txt`.
+    #[serde(skip)]
+    pub names: FirstNames,
+}
+
+/// First names, folded: those that are only names, and those that are also ordinary words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstNames {
+    only: HashSet<String>,
+    also_words: HashSet<String>,
+}
+
+impl Default for FirstNames {
+    fn default() -> FirstNames {
+        FirstNames::parse(FIRST_NAMES)
+    }
+}
+
+/// How surely a word is a first name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    /// Only ever a name (« karim », even in lower case).
+    Sure,
+    /// Also an ordinary word (« claire », « rose »): a name only when written as one.
+    AlsoWord,
+}
+
+impl FirstNames {
+    fn parse(text: &str) -> FirstNames {
+        let mut names = FirstNames {
+            only: HashSet::new(),
+            also_words: HashSet::new(),
+        };
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('~') {
+                Some(word) => names.also_words.insert(fold(word)),
+                None => names.only.insert(fold(line)),
+            };
+        }
+        names
+    }
+
+    fn kind(&self, folded: &str) -> Option<NameKind> {
+        if self.only.contains(folded) {
+            return Some(NameKind::Sure);
+        }
+        if self.also_words.contains(folded) {
+            return Some(NameKind::AlsoWord);
+        }
+        // A compound name (« marie-laure », « jean-baptiste ») by its parts.
+        let mut parts = folded.split('-').filter(|p| !p.is_empty());
+        let first = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        if rest.is_empty() || rest.len() > 2 {
+            return None;
+        }
+        let first = self.kind(first)?;
+        let all_names = rest
+            .iter()
+            .all(|p| self.only.contains(*p) || self.also_words.contains(*p));
+        all_names.then_some(
+            if first == NameKind::Sure || rest.iter().any(|p| self.only.contains(*p)) {
+                NameKind::Sure
+            } else {
+                NameKind::AlsoWord
+            },
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +112,18 @@ pub enum GuardKind {
     Phone,
     Email,
     PersonName,
+    Address,
+    BirthDate,
+    /// A number or code issued by an organisation (allocataire, fiscal, passport…).
+    Identifier,
     Health,
     Religion,
+    SexualLife,
+    Origin,
+    /// Political opinions or union membership.
+    Opinion,
+    /// Offences, convictions, custody.
+    Judicial,
     Secret,
     /// A pseudonymous suivi code: fine in the logbook, never in what others read.
     SuiviCode,
@@ -41,8 +138,15 @@ impl GuardKind {
             GuardKind::Phone => "guard-phone",
             GuardKind::Email => "guard-email",
             GuardKind::PersonName => "guard-name",
+            GuardKind::Address => "guard-address",
+            GuardKind::BirthDate => "guard-birth",
+            GuardKind::Identifier => "guard-identifier",
             GuardKind::Health => "guard-health",
             GuardKind::Religion => "guard-religion",
+            GuardKind::SexualLife => "guard-sexual-life",
+            GuardKind::Origin => "guard-origin",
+            GuardKind::Opinion => "guard-opinion",
+            GuardKind::Judicial => "guard-judicial",
             GuardKind::Secret => "guard-secret",
             GuardKind::SuiviCode => "guard-suivi",
         }
@@ -63,32 +167,117 @@ pub struct Guard<'a> {
     known_names: Vec<&'a str>,
 }
 
-/// A word of the text with its byte range, as typed.
+/// A word of the text as typed, folded, and whether it starts a sentence.
 struct Word<'t> {
     text: &'t str,
+    folded: String,
+    sentence_start: bool,
 }
 
+impl Word<'_> {
+    fn capitalised(&self) -> bool {
+        let mut chars = self.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
+    }
+
+    fn alphabetic(&self) -> bool {
+        self.text.chars().all(|c| c.is_alphabetic() || c == '-')
+    }
+}
+
+/// The words of a text: letters and digits with the `-`, `.`, `@` and `_` inside them;
+/// apostrophes split (« d'Ahmed » gives « d » and « Ahmed »).
 fn words(text: &str) -> Vec<Word<'_>> {
-    text.split(|c: char| {
-        !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.' || c == '@' || c == '_')
-    })
-    .map(|w| w.trim_matches(|c: char| c == '.' || c == '\'' || c == '-'))
-    .filter(|w| !w.is_empty())
-    .map(|text| Word { text })
-    .collect()
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '-' | '.' | '@' | '_');
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, keep(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                push_word(text, s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
-fn capitalised(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
+fn push_word<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Word<'t>>) {
+    let raw = &text[from..to];
+    let trimmed = raw.trim_matches(|c: char| matches!(c, '.' | '-' | '_'));
+    if trimmed.is_empty() {
+        return;
+    }
+    let offset = raw.find(trimmed).unwrap_or(0);
+    let before = text[..from + offset].trim_end_matches([' ', '\u{a0}', '«', '"', '(']);
+    let sentence_start = before.is_empty()
+        || before.ends_with(['.', '!', '?', '\n', ':', ';', '-', '•', '*'])
+        || out.is_empty();
+    out.push(Word {
+        text: trimmed,
+        folded: fold(trimmed),
+        sentence_start,
+    });
 }
 
+/// Whether `term` (one folded word, `*` for a prefix) matches a folded word.
 fn term_matches(term: &str, folded_word: &str) -> bool {
     match term.strip_suffix('*') {
         Some(prefix) => folded_word.starts_with(prefix),
         None => folded_word == term,
     }
 }
+
+/// A list entry as words, split like the text (a final `*` kept: it marks a prefix).
+fn term_words(term: &str) -> Vec<String> {
+    fold(term)
+        .split([' ', '\'', '’'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Where a list's entries occur in the words: (first word, word count, entry).
+fn find_terms<'l>(ws: &[Word<'_>], list: &'l [String]) -> Vec<(usize, usize, &'l str)> {
+    let mut out = Vec::new();
+    for term in list {
+        let parts = term_words(term);
+        if parts.is_empty() || parts.len() > ws.len() {
+            continue;
+        }
+        for i in 0..=ws.len() - parts.len() {
+            if parts
+                .iter()
+                .zip(&ws[i..])
+                .all(|(t, w)| term_matches(t, &w.folded))
+            {
+                out.push((i, parts.len(), term.as_str()));
+            }
+        }
+    }
+    out
+}
+
+/// Words that never are a surname after a civility or a first name.
+const STOP_WORDS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "a", "au", "aux",
+    "est", "sont", "the", "and", "qui", "que", "se", "sa", "son", "ses", "en", "y", "il", "elle",
+    "nous", "vous", "ils", "elles", "on", "ne", "pas", "n", "s", "c", "j", "m", "t", "qu",
+];
+
+/// Particles inside a full name (« Fatima Ben Salah », « Jean de La Tour »).
+const PARTICLES: &[&str] = &[
+    "ben", "bent", "bint", "ibn", "el", "al", "ould", "abu", "bou", "de", "du", "des", "la", "le",
+    "van", "von", "da", "di", "dos", "das", "del", "della", "mac", "mc", "o",
+];
+
+/// Civilities after which only a capitalised word is a name (« il me dit » is not « Me Dit »).
+const WEAK_CIVILITIES: &[&str] = &["m", "me", "ms", "miss", "mr", "dr"];
 
 impl<'a> Guard<'a> {
     pub fn new(
@@ -113,62 +302,40 @@ impl<'a> Guard<'a> {
                 out.push(w);
             }
         };
-        for (kind, matched) in digit_patterns(text) {
+        let ws = words(text);
+        let neutral = self.neutral_mask(&ws);
+        for (kind, matched) in numbers::scan(text) {
             push(kind, matched);
         }
-        let ws = words(text);
-        for (i, w) in ws.iter().enumerate() {
-            if w.text.contains('@') && w.text.split('@').nth(1).is_some_and(|d| d.contains('.')) {
-                push(GuardKind::Email, w.text.to_string());
-            }
-            if let Some(iban) = iban_at(&ws, i) {
-                push(GuardKind::Iban, iban);
-            }
-            let folded = fold(w.text);
-            let next = ws.get(i + 1).map(|n| n.text);
-            if let Some(next) = next.filter(|n| capitalised(n)) {
-                let is_civility = self
-                    .terms
-                    .civilites
-                    .iter()
-                    .any(|c| c.trim_end_matches('.') == folded);
-                let is_first_name = capitalised(w.text) && self.terms.prenoms.contains(&folded);
-                let phrase = format!("{} {next}", w.text);
-                if (is_civility || is_first_name) && !self.is_network_name(&phrase) {
-                    push(GuardKind::PersonName, phrase);
-                }
-            }
-            for (kind, list) in [
-                (GuardKind::Health, &self.terms.sante),
-                (GuardKind::Religion, &self.terms.religion),
-                (GuardKind::Secret, &self.terms.secrets),
-            ] {
-                if list
-                    .iter()
-                    .any(|t| !t.contains(' ') && term_matches(t, &folded))
-                {
-                    push(kind, w.text.to_string());
-                }
-            }
+        for (kind, matched) in self.emails(&ws, text) {
+            push(kind, matched);
         }
-        // Multi-word terms ("mot de passe") are matched on the folded text, word-bounded.
-        let folded_text = format!(
-            " {} ",
-            words(text)
-                .iter()
-                .map(|w| fold(w.text))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        for (kind, matched) in self.identifiers(&ws) {
+            push(kind, matched);
+        }
+        for (kind, matched) in self.addresses(&ws) {
+            push(kind, matched);
+        }
+        if let Some(matched) = birth_date(text, &ws) {
+            push(GuardKind::BirthDate, matched);
+        }
+        for matched in self.person_names(&ws, &neutral) {
+            push(GuardKind::PersonName, matched);
+        }
         for (kind, list) in [
             (GuardKind::Health, &self.terms.sante),
             (GuardKind::Religion, &self.terms.religion),
+            (GuardKind::SexualLife, &self.terms.orientation),
+            (GuardKind::Origin, &self.terms.origine),
+            (GuardKind::Opinion, &self.terms.opinions),
+            (GuardKind::Judicial, &self.terms.judiciaire),
             (GuardKind::Secret, &self.terms.secrets),
         ] {
-            for term in list.iter().filter(|t| t.contains(' ')) {
-                if folded_text.contains(&format!(" {term} ")) {
-                    push(kind, term.clone());
+            for (i, n, _) in find_terms(&ws, list) {
+                if (i..i + n).all(|k| neutral[k]) {
+                    continue;
                 }
+                push(kind, phrase(&ws[i..i + n]));
             }
         }
         out
@@ -198,10 +365,428 @@ impl<'a> Guard<'a> {
         out
     }
 
+    /// Words inside an ordinary phrase (« assurance maladie ») or a famous name places are
+    /// named after (« Jean Jaurès »): they never warn.
+    fn neutral_mask(&self, ws: &[Word<'_>]) -> Vec<bool> {
+        let mut mask = vec![false; ws.len()];
+        for list in [&self.terms.phrases_neutres, &self.terms.eponymes] {
+            for (i, n, _) in find_terms(ws, list) {
+                mask[i..i + n].iter_mut().for_each(|m| *m = true);
+            }
+        }
+        mask
+    }
+
     fn is_network_name(&self, phrase: &str) -> bool {
         let folded = fold(phrase);
         self.known_names.iter().any(|n| fold(n).contains(&folded))
     }
+
+    /// Whether word `i` names a place: a place word (« rue », « école ») before it, with
+    /// only names, particles or qualifiers (« centre social ») between.
+    fn in_place_name(&self, ws: &[Word<'_>], i: usize) -> bool {
+        let lieux = &self.terms.lieux;
+        let qualifiers = &self.terms.lieux_qualificatifs;
+        let mut k = i;
+        while k > 0 && i - k < 5 {
+            k -= 1;
+            let w = &ws[k];
+            if lieux.contains(&w.folded) {
+                return true;
+            }
+            let between = w.capitalised()
+                || qualifiers
+                    .iter()
+                    .any(|q| fold(q.trim_end_matches('\'')) == w.folded)
+                || self
+                    .terms
+                    .civilites
+                    .iter()
+                    .any(|c| c.trim_end_matches('.') == w.folded);
+            if !between {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Civility + name, « la famille X », first names (alone, compound, in lower case when
+    /// they are only names), with the surname that follows.
+    fn person_names(&self, ws: &[Word<'_>], neutral: &[bool]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let found = self.name_at(ws, i, neutral);
+            match found {
+                Some(end) => {
+                    let matched = phrase(&ws[i..end]);
+                    // A contact's name, in full or the surname after a civility.
+                    let known = self.is_network_name(&matched)
+                        || (end - i > 1 && self.is_network_name(&phrase(&ws[i + 1..end])));
+                    if !known {
+                        out.push(matched);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The end (exclusive) of a person's name starting at word `i`, if one does.
+    fn name_at(&self, ws: &[Word<'_>], i: usize, neutral: &[bool]) -> Option<usize> {
+        let w = &ws[i];
+        if neutral[i] || !w.alphabetic() {
+            return None;
+        }
+        let next = ws.get(i + 1).filter(|n| n.alphabetic() && !neutral[i + 1]);
+        let next_is_name_word = |n: &Word<'_>| {
+            !STOP_WORDS.contains(&n.folded.as_str())
+                && (n.capitalised() || self.terms.names.kind(&n.folded).is_some())
+        };
+        let civility = self
+            .terms
+            .civilites
+            .iter()
+            .any(|c| c.trim_end_matches('.') == w.folded);
+        if civility {
+            let weak = WEAK_CIVILITIES.contains(&w.folded.as_str());
+            let n = next?;
+            let ok = if weak {
+                n.capitalised() && !STOP_WORDS.contains(&n.folded.as_str())
+            } else {
+                next_is_name_word(n)
+            };
+            if !ok || self.in_place_name(ws, i) {
+                return None;
+            }
+            return Some(self.surname_end(ws, i + 2));
+        }
+        if self.terms.familles.contains(&w.folded)
+            && let Some(n) = next
+            && n.capitalised()
+            && !STOP_WORDS.contains(&n.folded.as_str())
+            && !self.in_place_name(ws, i)
+        {
+            return Some(self.surname_end(ws, i + 2));
+        }
+        let kind = self.terms.names.kind(&w.folded)?;
+        let followed_by_surname =
+            next.is_some_and(|n| n.capitalised() && !STOP_WORDS.contains(&n.folded.as_str()));
+        let written_as_name = match kind {
+            NameKind::Sure => true,
+            NameKind::AlsoWord => w.capitalised() && (!w.sentence_start || followed_by_surname),
+        };
+        if !written_as_name || self.in_place_name(ws, i) {
+            return None;
+        }
+        Some(self.surname_end(ws, i + 1))
+    }
+
+    /// Where the surname that may follow a first name or civility ends: capitalised words,
+    /// with particles between (« Ben Salah »), at most three words.
+    fn surname_end(&self, ws: &[Word<'_>], from: usize) -> usize {
+        let mut end = from;
+        let mut k = from;
+        while k < ws.len() && k < from + 3 {
+            let w = &ws[k];
+            if w.capitalised() && w.alphabetic() && !STOP_WORDS.contains(&w.folded.as_str()) {
+                k += 1;
+                end = k;
+            } else if PARTICLES.contains(&w.folded.as_str())
+                && ws.get(k + 1).is_some_and(|n| n.capitalised())
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// E-mail addresses, also written with spaces around « @ », or as « (at) » / « arobase ».
+    fn emails(&self, ws: &[Word<'_>], text: &str) -> Vec<(GuardKind, String)> {
+        const PROVIDERS: &[&str] = &[
+            "gmail",
+            "hotmail",
+            "yahoo",
+            "orange",
+            "free",
+            "sfr",
+            "laposte",
+            "outlook",
+            "live",
+            "wanadoo",
+            "icloud",
+            "aol",
+            "gmx",
+            "protonmail",
+            "proton",
+            "msn",
+            "neuf",
+            "bbox",
+        ];
+        let mut out = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            if let Some((local, domain)) = w.text.split_once('@') {
+                let domain_ok = domain.contains('.')
+                    || PROVIDERS.contains(&fold(domain).as_str())
+                    || (domain.is_empty() && ws.get(i + 1).is_some_and(|n| n.text.contains('.')));
+                // « jean.dupont @ gmail.com »: the name is the word before.
+                let local_ok = !local.is_empty() || i > 0;
+                if domain_ok && local_ok {
+                    let matched = if w.text == "@" {
+                        phrase(&ws[i - 1..(i + 2).min(ws.len())])
+                    } else {
+                        w.text.to_string()
+                    };
+                    out.push((GuardKind::Email, matched));
+                }
+            }
+            if matches!(w.folded.as_str(), "arobase" | "arobace")
+                || (w.folded == "at"
+                    && i > 0
+                    && ws.get(i + 1).is_some_and(|n| {
+                        n.text.contains('.') || PROVIDERS.contains(&n.folded.as_str())
+                    }))
+            {
+                let from = i.saturating_sub(1);
+                let to = (i + 2).min(ws.len());
+                out.push((GuardKind::Email, phrase(&ws[from..to])));
+            }
+        }
+        let lower = text.to_lowercase();
+        for marker in ["(at)", "[at]", "{at}"] {
+            if lower.contains(marker) {
+                out.push((GuardKind::Email, marker.to_string()));
+            }
+        }
+        out
+    }
+
+    /// A number or code after a word that says whose it is (« allocataire 1234567 », « code du
+    /// compte : 4711 »), and letter-and-digit codes that look issued (« 12AB34567 »).
+    fn identifiers(&self, ws: &[Word<'_>]) -> Vec<(GuardKind, String)> {
+        let mut out = Vec::new();
+        let excluded: Vec<(usize, usize)> = find_terms(ws, &self.terms.pas_identifiants)
+            .into_iter()
+            .map(|(i, n, _)| (i, i + n))
+            .collect();
+        for (i, n, _) in find_terms(ws, &self.terms.identifiants) {
+            if excluded.iter().any(|&(a, b)| i >= a && i < b) {
+                continue;
+            }
+            let mut k = i + n;
+            let mut skipped = 0;
+            while k < ws.len()
+                && skipped < 3
+                && matches!(
+                    ws[k].folded.as_str(),
+                    "n" | "no"
+                        | "num"
+                        | "numero"
+                        | "de"
+                        | "du"
+                        | "d"
+                        | "est"
+                        | "le"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "a"
+                        | "nr"
+                )
+            {
+                k += 1;
+                skipped += 1;
+            }
+            if let Some(value) = ws.get(k)
+                && looks_like_issued_value(value.text)
+            {
+                out.push((GuardKind::Identifier, phrase(&ws[i..=k])));
+            }
+        }
+        for w in ws {
+            let digits = w.text.chars().filter(char::is_ascii_digit).count();
+            let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+            if digits >= 5
+                && letters >= 1
+                && !w.text.contains('@')
+                && !looks_like_suivi_code(w.text)
+                && !numbers::looks_like_iban(w.text)
+            {
+                out.push((GuardKind::Identifier, w.text.to_string()));
+            }
+        }
+        out
+    }
+
+    /// A number before a street (« 12 bis rue des Lilas »), a floor and its door (« 3e étage
+    /// porte gauche »), a flat number, a postcode before a town.
+    fn addresses(&self, ws: &[Word<'_>]) -> Vec<(GuardKind, String)> {
+        const STREETS: &[&str] = &[
+            "rue",
+            "avenue",
+            "av",
+            "bd",
+            "boulevard",
+            "allee",
+            "allees",
+            "impasse",
+            "place",
+            "square",
+            "quai",
+            "chemin",
+            "route",
+            "cours",
+            "passage",
+            "chaussee",
+            "faubourg",
+            "fbg",
+            "rond-point",
+            "residence",
+            "lotissement",
+            "cite",
+            "villa",
+            "sentier",
+            "voie",
+            "hameau",
+            "lieu-dit",
+            "parvis",
+            "promenade",
+            "esplanade",
+            "mail",
+            "rte",
+            "ave",
+            "street",
+            "road",
+            "chem",
+            "imp",
+            "pl",
+            "res",
+        ];
+        const REPEATS: &[&str] = &["bis", "ter", "quater", "b", "c", "a"];
+        let mut out = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            let number =
+                w.text.len() <= 6 && w.text.chars().next().is_some_and(|c| c.is_ascii_digit()) && {
+                    let digits: String = w.text.chars().take_while(char::is_ascii_digit).collect();
+                    let rest = fold(&w.text[digits.len()..]);
+                    digits.len() <= 4 && (rest.is_empty() || REPEATS.contains(&rest.as_str()))
+                };
+            if number {
+                let mut k = i + 1;
+                if ws
+                    .get(k)
+                    .is_some_and(|n| REPEATS.contains(&n.folded.as_str()))
+                {
+                    k += 1;
+                }
+                if let Some(street) = ws.get(k)
+                    && STREETS.contains(&street.folded.as_str())
+                    && ws.get(k + 1).is_some()
+                {
+                    let end = (k + 4).min(ws.len());
+                    out.push((GuardKind::Address, phrase(&ws[i..end])));
+                }
+                // A postcode then a town: « 59000 Lille ».
+                if w.text.len() == 5
+                    && w.text.chars().all(|c| c.is_ascii_digit())
+                    && ws
+                        .get(i + 1)
+                        .is_some_and(|n| n.capitalised() && n.alphabetic())
+                    && i.checked_sub(1)
+                        .is_none_or(|p| !matches!(ws[p].folded.as_str(), "postal" | "cp"))
+                {
+                    out.push((GuardKind::Address, phrase(&ws[i..i + 2])));
+                }
+            }
+            // « 3e étage porte gauche », « appartement 12 », « appt 34 ».
+            if matches!(w.folded.as_str(), "porte" | "pte")
+                && ws[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|p| p.folded == "etage")
+                && i + 1 < ws.len()
+            {
+                out.push((GuardKind::Address, phrase(&ws[i.saturating_sub(2)..i + 2])));
+            }
+            if matches!(
+                w.folded.as_str(),
+                "appartement" | "appt" | "apt" | "appart" | "logement" | "chambre"
+            ) {
+                let mut k = i + 1;
+                if ws
+                    .get(k)
+                    .is_some_and(|n| matches!(n.folded.as_str(), "n" | "no" | "numero"))
+                {
+                    k += 1;
+                }
+                if ws
+                    .get(k)
+                    .is_some_and(|v| v.text.chars().any(|c| c.is_ascii_digit()))
+                {
+                    out.push((GuardKind::Address, phrase(&ws[i..=k])));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// « né le 3 mars 1985 », « née en 1990 », « date de naissance : … », « DDN ».
+fn birth_date(text: &str, ws: &[Word<'_>]) -> Option<String> {
+    let lower = text.to_lowercase();
+    for marker in [
+        "né(e) le",
+        "né le",
+        "née le",
+        "né en",
+        "née en",
+        "né à",
+        "née à",
+        "nés le",
+        "nées le",
+    ] {
+        if let Some(at) = lower.find(marker) {
+            let before = lower[..at].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric()) {
+                let end = lower[at..]
+                    .char_indices()
+                    .nth(marker.chars().count() + 12)
+                    .map_or(lower.len(), |(k, _)| at + k);
+                return Some(lower[at..end].trim().to_string());
+            }
+        }
+    }
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    for (i, pair) in folded.windows(3).enumerate() {
+        if pair == ["date", "de", "naissance"] || pair == ["date", "of", "birth"] {
+            return Some(phrase(&ws[i..i + 3]));
+        }
+    }
+    ws.iter()
+        .find(|w| matches!(w.folded.as_str(), "ddn" | "dob"))
+        .map(|w| w.text.to_string())
+        .or_else(|| {
+            folded
+                .windows(2)
+                .position(|p| p == ["born", "on"] || p == ["born", "in"])
+                .map(|i| phrase(&ws[i..i + 2]))
+        })
+}
+
+/// A value that looks issued to a person: five digits or more, four that are not a year, or
+/// letters with at least three digits.
+fn looks_like_issued_value(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let year = text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
+    digits >= 5 || (digits == 4 && letters == 0 && !year) || (digits >= 3 && letters >= 1)
+}
+
+fn phrase(ws: &[Word<'_>]) -> String {
+    ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
 }
 
 /// `P-2026-017`: one or two capital letters, a year, a number.
@@ -220,187 +805,5 @@ fn looks_like_suivi_code(word: &str) -> bool {
         && number.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Runs of digits with single separators: French phone numbers and NIR-like numbers.
-fn digit_patterns(text: &str) -> Vec<(GuardKind, String)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_plus = chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if !(chars[i].is_ascii_digit() || starts_plus) || (i > 0 && chars[i - 1].is_alphanumeric())
-        {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut digits = String::new();
-        let mut j = if starts_plus { i + 1 } else { i };
-        let mut end = j;
-        while j < chars.len() {
-            if chars[j].is_ascii_digit() {
-                digits.push(chars[j]);
-                j += 1;
-                end = j;
-            } else if matches!(chars[j], ' ' | '.' | '-' | '\u{a0}')
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let matched: String = chars[start..end].iter().collect();
-        let phone = (digits.len() == 10 && digits.starts_with('0') && !digits.starts_with("00"))
-            || (starts_plus && digits.starts_with("33") && digits.len() == 11);
-        let nir = (digits.len() == 13 || digits.len() == 15)
-            && matches!(digits.as_bytes()[0], b'1' | b'2');
-        if phone {
-            out.push((GuardKind::Phone, matched));
-        } else if nir {
-            out.push((GuardKind::Nir, matched));
-        }
-        i = end.max(i + 1);
-    }
-    out
-}
-
-/// `FR76 3000 6000 0112 3456 7890 189`: two letters, two digits, then 11 to 30 letters or
-/// digits, possibly in groups.
-fn iban_at(ws: &[Word<'_>], i: usize) -> Option<String> {
-    let first = ws[i].text;
-    let b = first.as_bytes();
-    if b.len() < 4
-        || !b[..2].iter().all(u8::is_ascii_uppercase)
-        || !b[2..4].iter().all(u8::is_ascii_digit)
-    {
-        return None;
-    }
-    let mut compact: String = first.to_string();
-    let mut parts = vec![first];
-    for w in &ws[i + 1..] {
-        if compact.len() >= 34
-            || !w
-                .text
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            || w.text.len() > 4
-        {
-            break;
-        }
-        compact.push_str(w.text);
-        parts.push(w.text);
-    }
-    (15..=34).contains(&compact.len()).then(|| parts.join(" "))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn terms() -> PrivacyTerms {
-        toml::from_str(DEFAULT_TERMS).unwrap()
-    }
-
-    #[test]
-    fn sharing_check_warns_on_what_identifies_a_person_and_nothing_else() {
-        let t = terms();
-        let guard = Guard::new(&t, ["CAF de Val-de-Brume", "Karim Benali"]);
-        let codes = ["Q-7"];
-        let warn: &[(&str, GuardKind)] = &[
-            ("J'ai reçu Mme Durand à l'accueil.", GuardKind::PersonName),
-            (
-                "Nathalie Martin est revenue le lendemain.",
-                GuardKind::PersonName,
-            ),
-            ("Rappeler au 06 12 34 56 78.", GuardKind::Phone),
-            ("Contact : n.martin@exemple.fr", GuardKind::Email),
-            ("Suivi P-2026-017 : dossier complet.", GuardKind::SuiviCode),
-            ("La personne (Q-7) est revenue.", GuardKind::SuiviCode),
-            ("NIR 1 84 12 75 123 456 78", GuardKind::Nir),
-        ];
-        for (text, kind) in warn {
-            let found = guard.check_for_sharing("x", text, &codes);
-            assert!(found.iter().any(|w| w.kind == *kind), "{text}: {found:?}");
-        }
-        let quiet = [
-            "J'ai orienté la personne vers la CAF de Val-de-Brume.",
-            "Karim Benali, référent de la structure, a rappelé.",
-            "Le 12/03/2026 à 14h30, permanence de 2 heures.",
-            "Compétence CCP2.C3, article L. 262-2 du code.",
-            "Une famille de 5 personnes, arrivée en 2024-2025.",
-            "Atelier numérique : 8 participants.",
-        ];
-        for text in quiet {
-            let found = guard.check_for_sharing("x", text, &codes);
-            assert!(found.is_empty(), "{text}: {found:?}");
-        }
-    }
-
-    fn kinds(text: &str) -> Vec<GuardKind> {
-        let t = terms();
-        let guard = Guard::new(&t, ["Fatou Diallo", "Maison Jean Macé"]);
-        guard
-            .check("demande", text)
-            .into_iter()
-            .map(|w| w.kind)
-            .collect()
-    }
-
-    #[test]
-    fn what_must_warn() {
-        use GuardKind::*;
-        let table: &[(&str, &[GuardKind])] = &[
-            ("rappeler au 06 12 34 56 78", &[Phone]),
-            ("tel 0612345678", &[Phone]),
-            ("+33 6 12 34 56 78", &[Phone]),
-            ("NIR 1 84 12 75 123 456 78", &[Nir]),
-            ("secu 2840675123456", &[Nir]),
-            ("IBAN FR76 3000 6000 0112 3456 7890 189", &[Iban]),
-            ("écrire à jean.dupont@example.fr", &[Email]),
-            ("Mme Martin est venue", &[PersonName]),
-            ("vu avec M. Benali", &[PersonName]),
-            ("Fatima Benali a appelé", &[PersonName]),
-            ("suivi de son cancer", &[Health]),
-            ("elle est enceinte", &[Health]),
-            ("Dépression signalée", &[Health]),
-            ("pendant le ramadan", &[Religion]),
-            ("donné son mot de passe", &[Secret]),
-            ("MDP oublié", &[Secret]),
-        ];
-        for (text, expected) in table {
-            assert_eq!(&kinds(text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn what_must_not_warn() {
-        let table = [
-            "Demande de logement social : dossier à compléter",
-            "RDV le 12/11/2026 à 14h30, durée 45 min",
-            "Orientée vers la CAF de Val-de-Brume",
-            "Vue avec Fatou Diallo de la CADA",
-            "Atelier à la Maison Jean Macé",
-            "Numéro de dossier 2026-0042",
-            "Montant 1 234,56 €",
-            "Code postal 59000",
-            "Les Tilleuls, tour B, 3e étage",
-            "France Travail puis Mission locale",
-            "Martine a fait sa démarche seule",
-            "",
-        ];
-        for text in table {
-            assert_eq!(kinds(text), Vec::<GuardKind>::new(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn the_matched_words_are_given_back() {
-        let t = terms();
-        let g = Guard::new(&t, []);
-        let w = g.check("note_pro", "Appeler Mme Martin au 06 12 34 56 78");
-        assert_eq!(w.len(), 2);
-        assert_eq!(w[0].matched, "06 12 34 56 78");
-        assert_eq!(w[1].matched, "Mme Martin");
-        assert!(w.iter().all(|w| w.field == "note_pro"));
-    }
-}
+mod tests;
