@@ -90,6 +90,22 @@ pub fn create_private_file(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// Appends `bytes` to a file Carnet keeps (a log), creating it 0600; a link or anything but
+/// a regular file there is refused, never followed.
+pub fn append_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::from(io::ErrorKind::InvalidInput));
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Creates `dir` and its missing parents, each new one 0700 whatever the umask. Folders that
 /// already exist are left as they are.
 pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {

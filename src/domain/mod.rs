@@ -6,6 +6,7 @@ pub mod dossier;
 pub mod evenement_securite;
 pub mod id;
 pub mod parse;
+pub mod personne;
 pub mod records;
 pub mod referentiel;
 pub mod text;

@@ -2,6 +2,7 @@
 //! tree; every user-level save is one transaction over a record and its index entries,
 //! followed by a flush.
 
+pub mod audit;
 pub mod backup;
 pub mod codec;
 pub mod lock;
@@ -182,6 +183,18 @@ pub enum StoreError {
     NotEmpty { path: PathBuf },
     #[error("the store at {path} is not a demo store")]
     NotDemo { path: PathBuf },
+    #[error("{count} record(s) of the store at {path} cannot be read; rebuilding would lose them")]
+    Unreadable { path: PathBuf, count: usize },
+    #[error("the rebuilt store at {path} did not read back as written; the store is unchanged")]
+    Unverified { path: PathBuf },
+}
+
+/// A rebuilt store: its size on disk before and after, and the records it now holds.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub before: u64,
+    pub after: u64,
+    pub data: Dataset,
 }
 
 /// Flushes a store from any thread.
@@ -369,6 +382,65 @@ fn finish_switch(data_dir: &Path) -> Result<(), StoreError> {
     remove_own_dir(&replaced)
 }
 
+/// Writes `data` into a new store beside the current one, reads it back, then switches it
+/// in by renames (see `finish_switch`). The current store stays as it was until the switch;
+/// on any failure the new one is removed.
+fn replace_store(
+    data_dir: &Path,
+    lock: &StoreLock,
+    data: &Dataset,
+    demo_seed: Option<u64>,
+) -> Result<(), StoreError> {
+    let staging = data_dir.join(STAGING_DIR);
+    remove_own_dir(&staging)?;
+    crate::files::create_private_dir_all(&staging).map_err(io_error(&staging))?;
+    let open_staging = || -> Result<Store, StoreError> {
+        let db = sled_config(&staging, false)
+            .open()
+            .map_err(|source| StoreError::Sled {
+                path: staging.clone(),
+                source,
+            })?;
+        Ok(Store {
+            db,
+            dir: staging.clone(),
+            recovered: Vec::new(),
+            _lock: lock.try_clone().map_err(io_error(data_dir))?,
+            _copy: None,
+        })
+    };
+    let filled = (|| {
+        let new = open_staging()?;
+        new.init_meta()?;
+        if let Some(seed) = demo_seed {
+            new.mark_demo(seed)?;
+        }
+        new.insert_all(data)?;
+        drop(new);
+        // What was written is what is read back, before the old store goes.
+        let (read, failures) = open_staging()?.load()?;
+        if !failures.is_empty() || read != *data {
+            return Err(StoreError::Unverified {
+                path: staging.clone(),
+            });
+        }
+        let marker = crate::files::create_private_file(&staging.join(COMPLETE))
+            .map_err(io_error(&staging))?;
+        marker.sync_all().map_err(io_error(&staging))
+    })();
+    if let Err(e) = filled {
+        let _ = remove_own_dir(&staging);
+        return Err(e);
+    }
+    let current = store_dir(data_dir);
+    let replaced = data_dir.join(REPLACED_DIR);
+    remove_own_dir(&replaced)?;
+    std::fs::rename(&current, &replaced).map_err(io_error(&current))?;
+    finish_switch(data_dir)?;
+    restrict_store_files(&current);
+    Ok(())
+}
+
 /// Unfinished snapshots (`snap.*.generating`): sled writes a snapshot under that name and
 /// renames it when complete. A `kill -9` meanwhile leaves one that sled 0.34 then reads and
 /// refuses ("Read corrupted data"), though the log and the previous snapshot hold everything.
@@ -476,8 +548,9 @@ fn open_sled(
 pub const DRAFT_FILE: &str = "brouillon.json";
 
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 6] = [
+const OWN_ENTRIES: [&str; 7] = [
     DRAFT_FILE,
+    audit::FILE,
     STORE_DIR,
     lock::LOCK_FILE,
     SCHEMA_FILE,
@@ -614,41 +687,38 @@ impl Store {
         }
         let lock = target._lock.try_clone().map_err(io_error(data_dir))?;
         drop(target);
-        let staging = data_dir.join(STAGING_DIR);
-        remove_own_dir(&staging)?;
-        crate::files::create_private_dir_all(&staging).map_err(io_error(&staging))?;
-        let filled = (|| {
-            let db = sled_config(&staging, false)
-                .open()
-                .map_err(|source| StoreError::Sled {
-                    path: staging.clone(),
-                    source,
-                })?;
-            let new = Store {
-                db,
-                dir: staging.clone(),
-                recovered: Vec::new(),
-                _lock: lock.try_clone().map_err(io_error(data_dir))?,
-                _copy: None,
-            };
-            new.init_meta()?;
-            new.insert_all(data)?;
-            drop(new);
-            let marker = crate::files::create_private_file(&staging.join(COMPLETE))
-                .map_err(io_error(&staging))?;
-            marker.sync_all().map_err(io_error(&staging))
-        })();
-        if let Err(e) = filled {
-            let _ = remove_own_dir(&staging);
-            return Err(e);
+        replace_store(data_dir, &lock, data, None)
+    }
+
+    /// Rebuilds the store from its live records, changed by `change` (an erasure, a
+    /// retention run, or nothing): sled never erases a removed value from its files, a
+    /// rebuilt store holds only what is live. The new store is written beside the old one,
+    /// read back and compared, then switched in; the old files are removed. A kill at any
+    /// moment leaves the store readable in its old or its new form. Refused while some
+    /// records cannot be read (they would be lost).
+    pub fn rebuild(
+        data_dir: &Path,
+        change: impl FnOnce(&mut Dataset),
+    ) -> Result<Rebuilt, StoreError> {
+        let store = Store::open(data_dir)?;
+        let (mut data, failures) = store.load()?;
+        if !failures.is_empty() {
+            return Err(StoreError::Unreadable {
+                path: store.dir.clone(),
+                count: failures.len(),
+            });
         }
-        let current = store_dir(data_dir);
-        let replaced = data_dir.join(REPLACED_DIR);
-        remove_own_dir(&replaced)?;
-        std::fs::rename(&current, &replaced).map_err(io_error(&current))?;
-        finish_switch(data_dir)?;
-        drop(lock);
-        Ok(())
+        let before = dir_size(&store.dir);
+        let demo_seed = store.info()?.demo_seed;
+        let lock = store._lock.try_clone().map_err(io_error(data_dir))?;
+        drop(store);
+        change(&mut data);
+        replace_store(data_dir, &lock, &data, demo_seed)?;
+        Ok(Rebuilt {
+            before,
+            after: dir_size(&store_dir(data_dir)),
+            data,
+        })
     }
 
     /// Opens a store that cannot be opened in place because nothing can be written there

@@ -446,3 +446,61 @@ fn json_import_refuses_other_files_with_a_position() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Every file under `dir` (backups decompressed) that holds `needle`.
+fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in walk(dir).into_iter().filter(|p| p.is_file()) {
+        let mut bytes = std::fs::read(&entry).unwrap();
+        if entry.extension().is_some_and(|e| e == "gz") {
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+                .unwrap();
+            bytes = text;
+        }
+        if bytes.windows(needle.len()).any(|w| w == needle) {
+            found.push(entry);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_rebuild_leaves_no_byte_of_a_deleted_record_in_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let needle = b"Zorglub-texte-a-effacer-4242";
+    let mut data = common::sample(200);
+    data.interactions[17].note_pro = String::from_utf8_lossy(needle).as_ref().into();
+    let erased = data.interactions[17].meta.id;
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.insert_all(&data).unwrap();
+        store
+            .commit(&Changes {
+                put: Vec::new(),
+                remove: vec![(RecordKind::Interaction, erased)],
+            })
+            .unwrap();
+        // Rewritten many times after: sled's log still keeps the removed value.
+        for round in 0..50 {
+            let mut it = data.interactions[3].clone();
+            it.demande = format!("réécrit {round}").into();
+            store.put(&it).unwrap();
+        }
+    }
+    assert!(
+        !files_holding(dir.path(), needle).is_empty(),
+        "sled keeps removed values: the test would prove nothing otherwise"
+    );
+    let rebuilt = Store::rebuild(dir.path(), |_| {}).unwrap();
+    assert!(rebuilt.data.find::<Interaction>(erased).is_none());
+    assert_eq!(
+        files_holding(dir.path(), needle),
+        Vec::<std::path::PathBuf>::new()
+    );
+    // The live records are all there.
+    let (loaded, failures) = Store::open(dir.path()).unwrap().load().unwrap();
+    assert!(failures.is_empty());
+    assert_eq!(loaded.interactions.len(), data.interactions.len() - 1);
+    assert_eq!(loaded, rebuilt.data);
+}
