@@ -155,6 +155,22 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         }
     };
     line(&mut out, "doctor-backups", backups_line);
+    let audit = storage::audit::entries(&data_dir);
+    let audit_line = match audit.last() {
+        None => i18n.t("doctor-audit-none"),
+        Some(last) => i18n.t_args(
+            "doctor-audit-value",
+            &[
+                arg("count", audit.len()),
+                arg("last", last.clone()),
+                arg(
+                    "path",
+                    data_dir.join(storage::audit::FILE).display().to_string(),
+                ),
+            ],
+        ),
+    };
+    line(&mut out, "doctor-audit", audit_line);
     let opened = match Store::open(&data_dir) {
         Err(e) if storage::cannot_write(&e) => {
             line(&mut out, "doctor-read-only", i18n.t("warn-read-only"));
@@ -226,6 +242,19 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
     }
     match store.load() {
         Ok((data, failures)) => {
+            let cutoff = crate::domain::personne::retention_cutoff(today, config.retention_months);
+            let plan = crate::domain::personne::retention_plan(&data, cutoff);
+            line(
+                &mut out,
+                "doctor-retention",
+                i18n.t_args(
+                    "doctor-retention-value",
+                    &[
+                        arg("months", config.retention_months),
+                        arg("due", plan.suivi_count() + plan.interaction_count()),
+                    ],
+                ),
+            );
             let _ = writeln!(out, "\n{}", i18n.t("doctor-counts"));
             for &kind in RecordKind::ALL {
                 let _ = writeln!(

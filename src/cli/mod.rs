@@ -104,6 +104,22 @@ pub enum Command {
     Restore { backup: PathBuf },
     /// Check the installation, the configuration and the store
     Doctor,
+    /// What Carnet holds about a suivi code: export it, or erase it
+    Suivi {
+        #[command(subcommand)]
+        action: SuiviCommand,
+    },
+    /// Anonymise the records past the retention period (shows what would change without --apply)
+    Retention {
+        /// Anonymise, after a backup
+        #[arg(long)]
+        apply: bool,
+        /// Do it without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Rebuild the store from its live records, so that nothing removed stays in its files
+    Compact,
     /// Measure generation, size on disk, opening and memory on a generated store
     Bench {
         #[arg(long, default_value_t = 100_000)]
@@ -187,12 +203,14 @@ macro_rules! warn {
 mod bench;
 mod doctor;
 mod note;
+mod personne;
 mod transfer;
 
 use bench::*;
 pub use doctor::doctor;
 pub use note::NoteArgs;
 use note::*;
+use personne::SuiviCommand;
 pub use transfer::plan_path;
 use transfer::*;
 
@@ -493,7 +511,12 @@ pub fn localized_command(i18n: &I18n) -> clap::Command {
             .map(|c| c.get_name().to_string())
             .collect();
         for name in names {
-            cmd = cmd.mut_subcommand(&name, |sub| localize(sub, i18n, &name));
+            let sub_path = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}-{name}")
+            };
+            cmd = cmd.mut_subcommand(&name, |sub| localize(sub, i18n, &sub_path));
         }
         cmd
     }
@@ -611,6 +634,18 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 return Ok(());
             }
             open_tui(config, &store, env, true, &i18n)
+        }
+        Some(Command::Suivi { action }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            personne::suivi(&i18n, &config, &dir, action)
+        }
+        Some(Command::Retention { apply, yes }) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            personne::retention(&i18n, &config, &dir, apply, yes)
+        }
+        Some(Command::Compact) => {
+            let dir = config::paths::data_dir(&overrides, env);
+            personne::compact(&i18n, &dir)
         }
         Some(Command::Note {
             types,

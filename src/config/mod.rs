@@ -45,6 +45,9 @@ struct FileConfig {
     /// Backups kept in `sauvegardes/`: the newest of so many days, and of so many weeks.
     sauvegardes_quotidiennes: Option<u32>,
     sauvegardes_hebdomadaires: Option<u32>,
+    /// Months after the last contact past which a person's records are anonymised; at most
+    /// 24 (the CNIL's guidance for the social sector), never more.
+    conservation_mois: Option<toml::Spanned<u32>>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -137,6 +140,8 @@ pub struct Config {
     pub presentation: Option<String>,
     /// How many daily and weekly backups to keep.
     pub backups: crate::storage::backup::Retention,
+    /// Months after the last contact past which a person's records are anonymised.
+    pub retention_months: u32,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -215,6 +220,23 @@ impl Config {
             })?,
             // The locale only decides when neither the flag nor a config file does.
             (None, None) => env.locale_lang(),
+        };
+
+        let max = crate::domain::personne::MAX_RETENTION_MONTHS;
+        let retention_months = match &user.conservation_mois {
+            Some(months) if *months.get_ref() > max || *months.get_ref() == 0 => {
+                return Err(ConfigError::at(
+                    &user_path,
+                    &user_text,
+                    Some(months.span()),
+                    format!(
+                        "conservation_mois = {}: from 1 to {max} (records about a person are kept at most {max} months after the last contact; the period may be shortened, never lengthened)",
+                        months.get_ref()
+                    ),
+                ));
+            }
+            Some(months) => *months.get_ref(),
+            None => max,
         };
 
         vocab.extend(user.vocabulaires);
@@ -337,6 +359,7 @@ impl Config {
         };
         Ok(Config {
             backups,
+            retention_months,
             coverage: (amorcee, solide),
             verification_days: user
                 .verification_jours

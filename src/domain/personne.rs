@@ -18,7 +18,7 @@ pub const MAX_RETENTION_MONTHS: u32 = 24;
 
 /// Everything Carnet holds about one suivi: the suivi, its interactions, and the records
 /// that refer to them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AboutSuivi {
     pub suivi: Suivi,
     pub interactions: Vec<Interaction>,

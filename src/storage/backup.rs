@@ -84,16 +84,48 @@ pub fn write(
     let folder = dir(data_dir);
     crate::files::create_private_dir_all(&folder)?;
     let path = folder.join(file_name(at));
-    crate::files::replace_with(&path, &mut |file| {
-        let buffered = std::io::BufWriter::new(file);
-        // Written when the user quits: fast compression (100,000 interactions in about two
-        // seconds, 10 MB) over the smallest file.
-        let mut gz = flate2::write::GzEncoder::new(buffered, flate2::Compression::fast());
-        crate::export::json::write_json(&mut gz, data, false)?;
-        gz.finish()?.flush()
-    })?;
+    crate::files::replace_with(&path, &mut |file| write_gz(file, data))?;
     prune(data_dir, retention)?;
     Ok(path)
+}
+
+/// A backup's content: the JSON export, gzip-compressed. Written when the user quits: fast
+/// compression (100,000 interactions in about two seconds, 10 MB) over the smallest file.
+fn write_gz(file: &mut std::fs::File, data: &Dataset) -> std::io::Result<()> {
+    let buffered = std::io::BufWriter::new(file);
+    let mut gz = flate2::write::GzEncoder::new(buffered, flate2::Compression::fast());
+    crate::export::json::write_json(&mut gz, data, false)?;
+    gz.finish()?.flush()
+}
+
+/// Rewrites every backup with `change` applied (an erasure reaches the backups too). Each
+/// is read whole, changed, and replaced atomically; one that cannot be read is left as it
+/// is and reported, so nothing is lost. Returns how many were rewritten, and the unreadable.
+pub fn rewrite_all(
+    data_dir: &Path,
+    change: &dyn Fn(&mut Dataset),
+) -> std::io::Result<(usize, Vec<PathBuf>)> {
+    const LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+    let mut rewritten = 0;
+    let mut unreadable = Vec::new();
+    for backup in list(data_dir) {
+        let read = crate::files::read_regular_bytes(&backup.path, LIMIT)
+            .ok()
+            .and_then(|bytes| decode(&bytes, LIMIT).ok())
+            .and_then(|text| crate::export::json::from_json(&text).ok());
+        let Some(mut data) = read else {
+            unreadable.push(backup.path);
+            continue;
+        };
+        let before = data.clone();
+        change(&mut data);
+        if data == before {
+            continue;
+        }
+        crate::files::replace_with(&backup.path, &mut |file| write_gz(file, &data))?;
+        rewritten += 1;
+    }
+    Ok((rewritten, unreadable))
 }
 
 /// Temporary files of backups a killed process never finished (`.carnet-….tmp` of a pid that

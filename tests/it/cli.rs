@@ -6,7 +6,7 @@ use crate::common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn carnet(home: &Path, args: &[&str]) -> Output {
+pub(crate) fn carnet(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
         .env_clear()
         .env("HOME", home)
@@ -21,7 +21,7 @@ fn carnet(home: &Path, args: &[&str]) -> Output {
 /// The day every command believes it is: results never depend on when the suite runs.
 const TODAY: &str = "2026-11-27T10:30:00";
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
@@ -1491,7 +1491,7 @@ fn docx_text(path: &Path) -> String {
 }
 
 /// Writes `data` into a new store at `dir` through `carnet import`.
-fn import(home: &Path, dir: &Path, data: &carnet::domain::Dataset) {
+pub(crate) fn import(home: &Path, dir: &Path, data: &carnet::domain::Dataset) {
     let file = home.join(format!(
         "{}.json",
         dir.file_name().unwrap().to_string_lossy()

@@ -140,7 +140,13 @@ fn the_command_line_help_is_complete_in_both_languages() {
             }
         }
         for sub in cmd.get_subcommands() {
-            walk(sub, sub.get_name(), i18n, missing);
+            // Nested commands are named by their path: `cli-suivi-export`.
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path}-{}", sub.get_name())
+            };
+            walk(sub, &sub_path, i18n, missing);
         }
     }
     for lang in [Lang::Fr, Lang::En] {

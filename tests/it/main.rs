@@ -16,6 +16,7 @@ mod golden;
 mod i18n;
 mod journal;
 mod layers;
+mod personne;
 mod reseau;
 mod securite;
 mod snapshots;

@@ -448,7 +448,7 @@ fn json_import_refuses_other_files_with_a_position() {
 }
 
 /// Every file under `dir` (backups decompressed) that holds `needle`.
-fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
+pub(crate) fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     for entry in walk(dir).into_iter().filter(|p| p.is_file()) {
         let mut bytes = std::fs::read(&entry).unwrap();

@@ -1,0 +1,415 @@
+//! The rights of the person and the retention limit from the command line: `carnet suivi
+//! export|erase CODE`, `carnet retention [--apply]`, and `carnet compact`, which rebuilds
+//! the store so that nothing removed stays in its files.
+
+use super::*;
+use crate::domain::personne::{self, AboutSuivi};
+use crate::domain::text::{date, sanitize_document};
+use crate::domain::*;
+use crate::storage::audit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuiviFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuiviCommand {
+    /// Write everything Carnet holds about a suivi code (right of access)
+    Export {
+        code: String,
+        /// Output file (standard output without it)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = SuiviFormat::Md)]
+        format: SuiviFormat,
+    },
+    /// Erase every record of a suivi code, in the store and in the backups (right to erasure)
+    Erase {
+        code: String,
+        /// Erase without asking
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Asks a yes/no question on the terminal; `--yes` answers it. Without a terminal and
+/// without `--yes`, nothing is done.
+fn confirm(i18n: &I18n, question: &str, yes: bool) -> Result<bool, Failure> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if yes {
+        return Ok(true);
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Failure::new(EXIT_USAGE, i18n.t("err-needs-yes")));
+    }
+    eprint!("{question} {} ", i18n.t("confirm-yes-no"));
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    Ok(matches!(
+        crate::domain::text::fold(line.trim()).as_str(),
+        "o" | "oui" | "y" | "yes"
+    ))
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
+}
+
+/// `carnet compact`: the store rebuilt from its live records.
+pub(super) fn compact(i18n: &I18n, dir: &Path) -> Result<(), Failure> {
+    let started = Instant::now();
+    let rebuilt = Store::rebuild(dir, |_| {}).map_err(|e| store_failure(i18n, &e))?;
+    say!(
+        "{}",
+        i18n.t_args(
+            "compact-done",
+            &[
+                arg("before", megabytes(rebuilt.before)),
+                arg("after", megabytes(rebuilt.after)),
+                arg("seconds", format!("{:.1}", started.elapsed().as_secs_f64())),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// The suivi `code`, or a message saying there is none.
+fn find(i18n: &I18n, data: &Dataset, code: &str) -> Result<Id, Failure> {
+    personne::find_suivi(data, code)
+        .map(|s| s.meta.id)
+        .ok_or_else(|| {
+            Failure::new(
+                EXIT_USAGE,
+                i18n.t_args("err-no-suivi", &[arg("code", code.to_string())]),
+            )
+        })
+}
+
+pub(super) fn suivi(
+    i18n: &I18n,
+    config: &Config,
+    dir: &Path,
+    command: SuiviCommand,
+) -> Result<(), Failure> {
+    match command {
+        SuiviCommand::Export {
+            code,
+            output,
+            format,
+        } => {
+            let store = open_store_to_read(i18n, dir)?;
+            let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
+            let id = find(i18n, &data, &code)?;
+            let Some(about) = personne::about_suivi(&data, id) else {
+                return Err(Failure::new(EXIT_OTHER, String::new()));
+            };
+            let bytes = match format {
+                SuiviFormat::Json => {
+                    let mut json = serde_json::to_vec_pretty(&about).unwrap_or_default();
+                    json.push(b'\n');
+                    json
+                }
+                SuiviFormat::Md => markdown(i18n, config, &about).into_bytes(),
+            };
+            write_output(i18n, output.as_deref(), &bytes)
+        }
+        SuiviCommand::Erase { code, yes } => {
+            let (id, about) = {
+                let store = open_store(i18n, dir)?;
+                let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
+                let id = find(i18n, &data, &code)?;
+                (id, personne::about_suivi(&data, id))
+            };
+            let Some(about) = about else {
+                return Err(Failure::new(EXIT_OTHER, String::new()));
+            };
+            let linked = about.analyses.len() + about.evenements.len() + about.exemples.len();
+            say!(
+                "{}",
+                i18n.t_args(
+                    "erase-preview",
+                    &[
+                        arg("code", about.suivi.code.to_string()),
+                        arg("interactions", about.interactions.len()),
+                    ]
+                )
+            );
+            if linked > 0 {
+                say!(
+                    "{}",
+                    i18n.t_args("erase-preview-linked", &[arg("linked", linked)])
+                );
+            }
+            if !confirm(i18n, &i18n.t("erase-confirm"), yes)? {
+                say!("{}", i18n.t("erase-cancelled"));
+                return Ok(());
+            }
+            // The backups first: if this stops half-way, the store still holds the records
+            // and the command can be run again.
+            let (rewritten, unreadable) = storage::backup::rewrite_all(dir, &|d: &mut Dataset| {
+                personne::erase_suivi(d, id);
+            })
+            .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
+            for path in &unreadable {
+                warn!(
+                    "{}",
+                    i18n.t_args(
+                        "warn-backup-unreadable",
+                        &[arg("path", path.display().to_string())]
+                    )
+                );
+            }
+            let mut erased = personne::Erased::default();
+            Store::rebuild(dir, |d| erased = personne::erase_suivi(d, id))
+                .map_err(|e| store_failure(i18n, &e))?;
+            log(
+                i18n,
+                dir,
+                audit::Operation::Erasure,
+                &[
+                    ("suivis", erased.suivis),
+                    ("interactions", erased.interactions),
+                    ("liens", erased.unlinked),
+                    ("sauvegardes", rewritten),
+                ],
+            );
+            say!(
+                "{}",
+                i18n.t_args(
+                    "erase-done",
+                    &[
+                        arg("interactions", erased.interactions),
+                        arg("backups", rewritten),
+                    ]
+                )
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Adds a count-only entry to the privacy log; a log that cannot be written is said, the
+/// work done stays done.
+fn log(i18n: &I18n, dir: &Path, operation: audit::Operation, counts: &[(&str, usize)]) {
+    if let Err(e) = audit::append(dir, crate::clock::now_local(), operation, counts) {
+        warn!(
+            "{}",
+            i18n.t_args(
+                "warn-audit-log",
+                &[
+                    arg("path", dir.join(audit::FILE).display().to_string()),
+                    arg("detail", i18n.io_detail(&e)),
+                ]
+            )
+        );
+    }
+}
+
+/// `carnet retention [--apply [--yes]]`: what is past the retention period, by kind and
+/// year; anonymised with `--apply`, after a backup.
+pub(super) fn retention(
+    i18n: &I18n,
+    config: &Config,
+    dir: &Path,
+    apply: bool,
+    yes: bool,
+) -> Result<(), Failure> {
+    let today = crate::clock::today();
+    let cutoff = personne::retention_cutoff(today, config.retention_months);
+    let plan = {
+        let store = open_store_to_read(i18n, dir)?;
+        let (data, failures) = store.load().map_err(|e| store_failure(i18n, &e))?;
+        if apply && !failures.is_empty() {
+            return Err(store_failure(
+                i18n,
+                &storage::StoreError::Unreadable {
+                    path: store.path().to_path_buf(),
+                    count: failures.len(),
+                },
+            ));
+        }
+        personne::retention_plan(&data, cutoff)
+    };
+    say!(
+        "{}",
+        i18n.t_args(
+            "retention-period",
+            &[
+                arg("months", config.retention_months),
+                arg("cutoff", date(cutoff)),
+            ]
+        )
+    );
+    if plan.is_empty() {
+        say!("{}", i18n.t("retention-nothing"));
+        return Ok(());
+    }
+    for (kind, counts) in [
+        ("retention-suivis", &plan.suivis),
+        ("retention-interactions", &plan.interactions),
+    ] {
+        for (year, count) in counts {
+            say!(
+                "  {}",
+                i18n.t_args(kind, &[arg("year", *year), arg("count", *count)])
+            );
+        }
+    }
+    if !apply {
+        say!("{}", i18n.t("retention-how"));
+        return Ok(());
+    }
+    if !confirm(i18n, &i18n.t("retention-confirm"), yes)? {
+        say!("{}", i18n.t("erase-cancelled"));
+        return Ok(());
+    }
+    {
+        let store = open_store(i18n, dir)?;
+        if let Some(path) = store
+            .backup(config.backups)
+            .map_err(|e| store_failure(i18n, &e))?
+        {
+            say!(
+                "{}",
+                i18n.t_args(
+                    "retention-backup",
+                    &[arg("path", path.display().to_string())]
+                )
+            );
+        }
+    }
+    let mut applied = personne::RetentionPlan::default();
+    Store::rebuild(dir, |d| applied = personne::apply_retention(d, cutoff))
+        .map_err(|e| store_failure(i18n, &e))?;
+    log(
+        i18n,
+        dir,
+        audit::Operation::Retention,
+        &[
+            ("suivis", applied.suivi_count()),
+            ("interactions", applied.interaction_count()),
+        ],
+    );
+    say!(
+        "{}",
+        i18n.t_args(
+            "retention-done",
+            &[
+                arg("suivis", applied.suivi_count()),
+                arg("interactions", applied.interaction_count()),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// The right-of-access page: everything held about the suivi, readable by the person.
+fn markdown(i18n: &I18n, config: &Config, about: &AboutSuivi) -> String {
+    let lang = config.lang;
+    let v = &config.vocab;
+    let clean = |s: &str| sanitize_document(s).into_owned();
+    let mut out = String::new();
+    let line = |out: &mut String, label: &str, value: String| {
+        if !value.trim().is_empty() {
+            let text = i18n.t_args(
+                "access-line",
+                &[arg("label", i18n.t(label)), arg("value", clean(&value))],
+            );
+            out.push_str(&text);
+            out.push('\n');
+        }
+    };
+    out.push_str(&format!(
+        "# {}\n\n{}\n\n",
+        i18n.t_args("access-title", &[arg("code", clean(&about.suivi.code))]),
+        i18n.t_args("access-intro", &[arg("date", date(crate::clock::today()))])
+    ));
+    out.push_str(&format!("## {}\n\n", i18n.t("access-suivi")));
+    line(&mut out, "field-suivi", about.suivi.code.to_string());
+    line(
+        &mut out,
+        "field-nombre",
+        about.suivi.public.nombre.to_string(),
+    );
+    line(
+        &mut out,
+        "field-thematiques",
+        v.thematiques.labels(&about.suivi.thematiques, lang),
+    );
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        i18n.t_args(
+            "access-interactions",
+            &[arg("count", about.interactions.len())]
+        )
+    ));
+    for it in &about.interactions {
+        let heure = it
+            .heure
+            .map(|h| format!(" {}", h.format("%H:%M")))
+            .unwrap_or_default();
+        out.push_str(&format!("### {}{heure}\n\n", date(it.date)));
+        line(
+            &mut out,
+            "field-types",
+            v.types_interaction.labels(&it.types, lang),
+        );
+        line(
+            &mut out,
+            "field-thematiques",
+            v.thematiques.labels(&it.thematiques, lang),
+        );
+        line(
+            &mut out,
+            "field-duree",
+            crate::domain::text::duration(it.duree_min),
+        );
+        line(
+            &mut out,
+            "field-canal",
+            v.canaux.label(&it.canal, lang).into_owned(),
+        );
+        line(&mut out, "field-lieu", it.lieu.to_string());
+        line(&mut out, "field-quartier", it.quartier.to_string());
+        line(&mut out, "field-demande", it.demande.to_string());
+        line(&mut out, "field-besoin", it.besoin.to_string());
+        line(
+            &mut out,
+            "field-reponses",
+            v.reponses.labels(&it.reponses, lang),
+        );
+        if let Some(o) = &it.orientation {
+            line(&mut out, "field-orientation", o.nom.to_string());
+        }
+        for s in &it.suites {
+            line(&mut out, "field-suite", s.action.to_string());
+        }
+        line(&mut out, "field-note-pro", it.note_pro.to_string());
+        // The person has a right to the private note too.
+        line(&mut out, "field-note-privee", it.note_privee.to_string());
+        out.push('\n');
+    }
+    let mentions: Vec<(Option<chrono::NaiveDate>, String)> = about
+        .analyses
+        .iter()
+        .map(|a| (Some(a.date), a.situation.to_string()))
+        .chain(
+            about
+                .evenements
+                .iter()
+                .map(|e| (Some(e.date), e.deroule.to_string())),
+        )
+        .chain(about.exemples.iter().map(|x| (x.du, x.titre.to_string())))
+        .collect();
+    if !mentions.is_empty() {
+        out.push_str(&format!("## {}\n\n", i18n.t("access-mentions")));
+        for (when, text) in mentions {
+            let when = when.map(date).unwrap_or_default();
+            out.push_str(&format!("- {when} — {}\n", clean(&text)));
+        }
+    }
+    out
+}
