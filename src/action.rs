@@ -63,6 +63,7 @@ actions! {
     Restore => "restore",
     Import => "import",
     Export => "export",
+    Erase => "erase",
     Plan => "plan",
     Move => "move",
     DeleteRecord => "delete-record",

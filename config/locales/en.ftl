@@ -835,7 +835,7 @@ dp-ask-lieu = Signed at (fait à, Enter to leave blank):
 warn-dp-ccp = Note: { $ccp }: { $note }
 
 # Dossier Professionnel export (TUI)
-action-export = Export the Dossier Professionnel (Dossier view)
+action-export = Export (the Dossier Professionnel, Dossier view; on a follow-up: what the logbook holds)
 action-export-short = Export
 form-export-dossier = Export the Dossier Professionnel
 field-nom-naissance = Birth name
@@ -984,3 +984,13 @@ doctor-audit-none = no erasure or anonymisation so far
 doctor-audit-value = { $count } operation(s), the last: { $last } ({ $path })
 doctor-retention = Retention
 doctor-retention-value = { $months } months after the last contact; { $due } record(s) to anonymise (carnet retention)
+
+rebuild-in-progress = Erasing for good: rebuilding the logbook (a few seconds)…
+confirm-retention = { $suivis } follow-up code(s) and { $interactions } interaction(s) are past the retention period ({ $months } months after the last contact). Anonymise them now? A backup is made first; the statistics stay. (Esc: later)
+status-anonymised = Anonymised: { $suivis } follow-up code(s), { $interactions } interaction(s). The logbook will be rebuilt when you quit.
+confirm-erase-suivi = Erase follow-up { $code } and its { $interactions } interaction(s) for good, from the logbook and the backups? { $linked } other writing(s) will lose their link. This cannot be undone.
+status-erased = Follow-up erased ({ $interactions } interaction(s)), backups included. The logbook will be rebuilt when you quit.
+status-timeline-first = Open a person's follow-up first (t on one of their interactions).
+form-suivi-export = What the logbook holds about this follow-up (right of access)
+action-erase = Erase this follow-up (right to erasure)
+action-erase-short = Erase

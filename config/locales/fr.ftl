@@ -835,7 +835,7 @@ dp-ask-lieu = Fait à (lieu de signature, Entrée pour le laisser en blanc) :
 warn-dp-ccp = Note : { $ccp } : { $note }
 
 # Dossier Professionnel export (TUI)
-action-export = Exporter le Dossier Professionnel (vue Dossier)
+action-export = Exporter (le Dossier Professionnel, vue Dossier ; sur un suivi : ce que le carnet contient)
 action-export-short = Exporter
 form-export-dossier = Exporter le Dossier Professionnel
 field-nom-naissance = Nom de naissance
@@ -984,3 +984,13 @@ doctor-audit-none = aucun effacement ni anonymisation pour l'instant
 doctor-audit-value = { $count } opération(s), la dernière : { $last } ({ $path })
 doctor-retention = Conservation
 doctor-retention-value = { $months } mois après le dernier contact ; { $due } enregistrement(s) à anonymiser (carnet retention)
+
+rebuild-in-progress = Effacement définitif : reconstruction du carnet (quelques secondes)…
+confirm-retention = { $suivis } code(s) de suivi et { $interactions } interaction(s) dépassent la durée de conservation ({ $months } mois après le dernier contact). Les anonymiser maintenant ? Une sauvegarde est faite avant ; les statistiques restent. (Échap : plus tard)
+status-anonymised = Anonymisé : { $suivis } code(s) de suivi, { $interactions } interaction(s). Le carnet sera reconstruit en quittant.
+confirm-erase-suivi = Effacer définitivement le suivi { $code } et ses { $interactions } interaction(s), du carnet et des sauvegardes ? { $linked } autre(s) écrit(s) perdront leur lien. Cela ne peut pas être annulé.
+status-erased = Suivi effacé ({ $interactions } interaction(s)), sauvegardes comprises. Le carnet sera reconstruit en quittant.
+status-timeline-first = Ouvrez d'abord le suivi d'une personne (t sur une de ses interactions).
+form-suivi-export = Ce que le carnet contient sur ce suivi (droit d'accès)
+action-erase = Effacer ce suivi (droit à l'effacement)
+action-erase-short = Effacer

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod kinds;
 pub mod layout;
 pub mod network;
+mod personne;
 pub mod picker;
 mod screen;
 pub mod views;
@@ -129,6 +130,10 @@ pub enum ConfirmAction {
     /// A form kept when the last session ended by a signal: yes reopens it, no drops it,
     /// Esc asks again next time.
     ResumeDraft(Box<draft::Draft>),
+    /// Erase a suivi and its interactions, in the store and the backups (no undo).
+    EraseSuivi(Id),
+    /// Anonymise what is past the retention period (no undo; a backup is made first).
+    ApplyRetention,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +219,23 @@ pub enum Effect {
     ReadFolder(std::path::PathBuf),
     /// Remove the kept form (offered back, then resumed or declined).
     DiscardDraft,
+    /// Erase a suivi: its records out of the backups, then `changes` committed; logged by
+    /// counts, the store rebuilt when the session ends.
+    EraseSuivi {
+        suivi: Id,
+        changes: Changes,
+        counts: Vec<(&'static str, usize)>,
+        /// When, for the privacy log.
+        at: NaiveDateTime,
+    },
+    /// Anonymise what is past the retention period: a backup, then `changes` committed;
+    /// logged by counts, the store rebuilt when the session ends.
+    Anonymise {
+        changes: Changes,
+        counts: Vec<(&'static str, usize)>,
+        backups: crate::storage::backup::Retention,
+        at: NaiveDateTime,
+    },
 }
 
 /// A line for the footer: information, or a problem.
@@ -589,6 +611,7 @@ impl App {
                 self.install(*data);
                 self.loading = false;
                 self.decode_failures = decode_failures;
+                self.offer_retention();
             }
             Msg::PersistFailed(detail) => {
                 let text = self
@@ -786,6 +809,8 @@ impl App {
                 self.journal.searching = true;
             }
             Action::Filter if journal => self.open_filter_form(),
+            Action::Export if journal => self.open_suivi_export(),
+            Action::Erase if journal => self.ask_erase_suivi(),
             Action::Todo if journal => {
                 self.journal.mode = match self.journal.mode {
                     Mode::List => Mode::Todo,

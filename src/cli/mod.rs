@@ -600,7 +600,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let dir = config::paths::data_dir(&overrides, env);
             let store = Store::open_interactive(&dir).map_err(|e| store_failure(&i18n, &e))?;
             require_terminal(&i18n)?;
-            open_tui(config, &store, env, false, &i18n)
+            open_tui(config, store, env, false, &i18n)
         }
         Some(Command::Demo {
             interactions,
@@ -633,7 +633,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 );
                 return Ok(());
             }
-            open_tui(config, &store, env, true, &i18n)
+            open_tui(config, store, env, true, &i18n)
         }
         Some(Command::Suivi { action }) => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -806,9 +806,12 @@ fn require_terminal(i18n: &I18n) -> Result<(), Failure> {
     }
 }
 
+/// Runs the interface on `store`; after a clean quit, a store left with removed values in
+/// its files (a deletion, an erasure, an anonymisation) is rebuilt, once the interface has
+/// let go of it.
 fn open_tui(
     config: Config,
-    store: &Store,
+    store: Store,
     env: &Env,
     demo: bool,
     i18n: &I18n,
@@ -816,14 +819,26 @@ fn open_tui(
     let mono = config.mono(env);
     let mut app = App::loading(config, crate::clock::now_local());
     app.demo = demo;
-    let ended = runtime::run_tui(app, store, crate::ui::Theme::new(mono)).map_err(|e| {
+    let ended = runtime::run_tui(app, &store, crate::ui::Theme::new(mono)).map_err(|e| {
         Failure::new(
             EXIT_OTHER,
             i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
         )
     })?;
+    let data_dir = store.data_dir().to_path_buf();
+    drop(store);
     match ended {
-        runtime::Ended::Quit => Ok(()),
+        runtime::Ended::Quit => {
+            if storage::rebuild_due(&data_dir) {
+                warn!("{}", i18n.t("rebuild-in-progress"));
+                if let Err(e) = Store::rebuild(&data_dir, |_| {}) {
+                    // Nothing is lost: the store is as the session left it, and the next
+                    // end of session (or `carnet compact`) tries again.
+                    warn!("{}", store_failure(i18n, &e).message);
+                }
+            }
+            Ok(())
+        }
         // Ended by a signal: no message, the status says it (128 + the signal).
         signal => Err(Failure::new(signal.exit_code(), String::new())),
     }

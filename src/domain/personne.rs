@@ -84,36 +84,45 @@ pub struct Erased {
     pub unlinked: usize,
 }
 
-/// Erases the suivi `id` and its interactions; links to them from other records go.
-pub fn erase_suivi(data: &mut Dataset, id: Id) -> Erased {
-    let Some(about) = about_suivi(data, id) else {
-        return Erased::default();
-    };
+/// The change that erases the suivi `id` and its interactions; links to them from other
+/// records go (`None` when there is no such suivi).
+pub fn erasure(data: &Dataset, id: Id) -> Option<(Changes, Erased)> {
+    let about = about_suivi(data, id)?;
     let gone: Vec<Id> = about.interactions.iter().map(|i| i.meta.id).collect();
-    data.interactions.retain(|i| !gone.contains(&i.meta.id));
-    data.suivis.retain(|s| s.meta.id != id);
-    let mut unlinked = 0;
-    for a in &mut data.analyses {
-        if a.interaction.is_some_and(|i| gone.contains(&i)) {
-            a.interaction = None;
-            unlinked += 1;
-        }
+    let mut changes = Changes::default();
+    changes.remove.push((RecordKind::Suivi, id));
+    changes
+        .remove
+        .extend(gone.iter().map(|&i| (RecordKind::Interaction, i)));
+    for mut a in about.analyses {
+        a.interaction = None;
+        changes.put.push(a.into_any());
     }
-    for e in &mut data.evenements_securite {
-        let before = e.interactions.len();
+    for mut e in about.evenements {
         e.interactions.retain(|i| !gone.contains(i));
-        unlinked += usize::from(e.interactions.len() != before);
+        changes.put.push(e.into_any());
     }
-    for x in &mut data.exemples {
-        let before = x.sources.len();
+    for mut x in about.exemples {
         x.sources
             .retain(|s| !(s.kind == RecordKind::Interaction.name() && gone.contains(&s.id)));
-        unlinked += usize::from(x.sources.len() != before);
+        changes.put.push(x.into_any());
     }
-    Erased {
+    let erased = Erased {
         suivis: 1,
         interactions: gone.len(),
-        unlinked,
+        unlinked: changes.put.len(),
+    };
+    Some((changes, erased))
+}
+
+/// Erases the suivi `id` and its interactions from `data` (see `erasure`).
+pub fn erase_suivi(data: &mut Dataset, id: Id) -> Erased {
+    match erasure(data, id) {
+        Some((changes, erased)) => {
+            data.apply(&changes);
+            erased
+        }
+        None => Erased::default(),
     }
 }
 
@@ -202,8 +211,8 @@ pub fn retention_plan(data: &Dataset, cutoff: NaiveDate) -> RetentionPlan {
     plan
 }
 
-/// Anonymises what is past the period: the plan above, carried out.
-pub fn apply_retention(data: &mut Dataset, cutoff: NaiveDate) -> RetentionPlan {
+/// The change that anonymises what is past the period, and what it changes.
+pub fn retention_changes(data: &Dataset, cutoff: NaiveDate) -> (Changes, RetentionPlan) {
     let plan = retention_plan(data, cutoff);
     let last = last_contacts(data);
     let gone: BTreeMap<Id, PublicAnonyme> = data
@@ -212,10 +221,13 @@ pub fn apply_retention(data: &mut Dataset, cutoff: NaiveDate) -> RetentionPlan {
         .filter(|s| last.get(&s.meta.id).is_some_and(|d| *d < cutoff))
         .map(|s| (s.meta.id, s.public.clone()))
         .collect();
-    for i in &mut data.interactions {
-        if !past(i, &last, cutoff) {
+    let mut changes = Changes::default();
+    for i in &data.interactions {
+        let suivi_goes = matches!(i.personnes, Personnes::Suivi(_));
+        if !past(i, &last, cutoff) || !(has_free_text(i) || suivi_goes) {
             continue;
         }
+        let mut i = i.clone();
         if let Personnes::Suivi(id) = i.personnes {
             // The suivi's anonymous description stays, for the counts.
             let mut public = gone.get(&id).cloned().unwrap_or_default();
@@ -230,8 +242,18 @@ pub fn apply_retention(data: &mut Dataset, cutoff: NaiveDate) -> RetentionPlan {
         for e in &mut i.meta.evidence {
             e.justification = Text::default();
         }
+        changes.put.push(i.into_any());
     }
-    data.suivis.retain(|s| !gone.contains_key(&s.meta.id));
+    changes
+        .remove
+        .extend(gone.keys().map(|&id| (RecordKind::Suivi, id)));
+    (changes, plan)
+}
+
+/// Anonymises what is past the period in `data` (see `retention_changes`).
+pub fn apply_retention(data: &mut Dataset, cutoff: NaiveDate) -> RetentionPlan {
+    let (changes, plan) = retention_changes(data, cutoff);
+    data.apply(&changes);
     plan
 }
 

@@ -739,3 +739,15 @@ pub struct Changes {
     pub put: Vec<AnyRecord>,
     pub remove: Vec<(RecordKind, Id)>,
 }
+
+impl Dataset {
+    /// Applies a change in memory, as the store applies it on disk.
+    pub fn apply(&mut self, changes: &Changes) {
+        for record in &changes.put {
+            self.upsert(record.clone());
+        }
+        for &(kind, id) in &changes.remove {
+            self.take(kind, id);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Pure exports: data in, bytes out.
 
+pub mod acces;
 pub mod coverage;
 pub mod csv;
 pub mod dossier;

@@ -151,8 +151,51 @@ pub trait Host {
 
 /// Writes to the store; a failure comes back as a message, never a crash.
 pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
+    use crate::domain::personne;
+    use crate::storage::{audit, backup};
+    let data_dir = store.data_dir();
+    let io = |e: io::Error| crate::storage::StoreError::Io {
+        path: data_dir.to_path_buf(),
+        source: e,
+    };
+    let log = |at, operation, counts: &[(&str, usize)]| {
+        audit::append(data_dir, at, operation, counts).map_err(io)
+    };
     let result = match effect {
-        Effect::Commit(changes) => store.commit(changes),
+        Effect::Commit(changes) => store.commit(changes).and_then(|()| {
+            if changes.remove.is_empty() {
+                Ok(())
+            } else {
+                store.mark_rebuild_due()
+            }
+        }),
+        // The backups first: stopped half-way, the store still holds the records.
+        Effect::EraseSuivi {
+            suivi,
+            changes,
+            counts,
+            at,
+        } => backup::rewrite_all(data_dir, &|d: &mut crate::domain::Dataset| {
+            personne::erase_suivi(d, *suivi);
+        })
+        .map_err(io)
+        .and_then(|(rewritten, _)| {
+            store.commit(changes)?;
+            let mut counts = counts.clone();
+            counts.push(("sauvegardes", rewritten));
+            log(*at, audit::Operation::Erasure, &counts)?;
+            store.mark_rebuild_due()
+        }),
+        Effect::Anonymise {
+            changes,
+            counts,
+            backups,
+            at,
+        } => store.backup(*backups).and_then(|_| {
+            store.commit(changes)?;
+            log(*at, audit::Operation::Retention, counts)?;
+            store.mark_rebuild_due()
+        }),
         Effect::Quit
         | Effect::EditExternally(_)
         | Effect::ReadFolder(_)

@@ -547,9 +547,19 @@ fn open_sled(
 /// A form left unsaved when the interface was ended by a signal (`app::draft`).
 pub const DRAFT_FILE: &str = "brouillon.json";
 
+/// Says the store holds removed values that a rebuild must clear (a deletion, an erasure,
+/// an anonymisation): the next end of session, or `carnet compact`, rebuilds it.
+const REBUILD_DUE: &str = ".reconstruction-due";
+
+/// Whether the store in `data_dir` waits for a rebuild (see `REBUILD_DUE`).
+pub fn rebuild_due(data_dir: &Path) -> bool {
+    std::fs::symlink_metadata(data_dir.join(REBUILD_DUE)).is_ok_and(|m| m.is_file())
+}
+
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 7] = [
+const OWN_ENTRIES: [&str; 8] = [
     DRAFT_FILE,
+    REBUILD_DUE,
     audit::FILE,
     STORE_DIR,
     lock::LOCK_FILE,
@@ -714,6 +724,10 @@ impl Store {
         drop(store);
         change(&mut data);
         replace_store(data_dir, &lock, &data, demo_seed)?;
+        // Only a file Carnet made under this name is removed (never through a link).
+        if rebuild_due(data_dir) {
+            let _ = std::fs::remove_file(data_dir.join(REBUILD_DUE));
+        }
         Ok(Rebuilt {
             before,
             after: dir_size(&store_dir(data_dir)),
@@ -852,6 +866,17 @@ impl Store {
             demo_seed,
             size_on_disk: dir_size(&self.dir),
         })
+    }
+
+    /// Notes that removed values wait in the store's files for a rebuild.
+    pub fn mark_rebuild_due(&self) -> Result<(), StoreError> {
+        let path = self.data_dir().join(REBUILD_DUE);
+        if rebuild_due(self.data_dir()) {
+            return Ok(());
+        }
+        crate::files::create_private_file(&path)
+            .map(|_| ())
+            .map_err(io_error(&path))
     }
 
     pub fn mark_demo(&self, seed: u64) -> Result<(), StoreError> {

@@ -205,3 +205,110 @@ fn retention_shows_then_anonymises_what_is_past_and_keeps_the_counts() {
     let again = text(&carnet(home.path(), &["--config", c, "--data-dir", d, "retention"]).stdout);
     assert!(again.contains("Rien à anonymiser."), "{again}");
 }
+
+fn app(data: Dataset) -> carnet::app::App {
+    let mut app = carnet::app::App::loading(common::config(Lang::Fr), common::now());
+    app.update(carnet::app::Msg::Resize(100, 30));
+    app.update(carnet::app::Msg::Loaded {
+        data: Box::new(data),
+        decode_failures: 0,
+    });
+    app
+}
+
+#[test]
+fn a_suivi_is_erased_from_its_timeline_and_from_the_store_and_backups() {
+    use carnet::app::{Effect, Modal};
+    use carnet::config::keymap::Key;
+    let home = tempfile::tempdir().unwrap();
+    let (dir, needle) = store_with_a_suivi(home.path());
+    let store = Store::open(&dir).unwrap();
+    let (data, _) = store.load().unwrap();
+    let mut a = app(data);
+    // Nothing is past the retention period: nothing is offered at opening.
+    assert!(a.modals().is_empty(), "{:?}", a.modals());
+    // Erasing needs a suivi's timeline.
+    common::press(&mut a, Key::char('E'));
+    assert!(a.modals().is_empty());
+    assert!(a.status().unwrap().text.contains("Ouvrez d'abord le suivi"));
+    let row = a
+        .journal()
+        .rows
+        .iter()
+        .position(|&i| a.data().interactions[i].personnes == Personnes::Suivi(Id(9_000_001)))
+        .unwrap();
+    for _ in 0..row {
+        common::press(&mut a, Key::char('j'));
+    }
+    common::press(&mut a, Key::char('t'));
+    assert_eq!(a.journal().rows.len(), 3);
+    assert!(a.hints().contains(&carnet::action::Action::Erase));
+    common::press(&mut a, Key::char('E'));
+    let Some(Modal::Confirm { message, .. }) = a.modals().last() else {
+        panic!("a question: {:?}", a.modals())
+    };
+    assert!(
+        message.contains("P-2024-007") && message.contains("3 interaction(s)"),
+        "{message}"
+    );
+    let effects = common::press(&mut a, Key::char('o'));
+    assert!(a.data().suivis.iter().all(|s| s.code != "P-2024-007"));
+    assert_eq!(a.data().interactions.len(), 117);
+    // Nothing to undo: an erasure does not come back.
+    common::press(&mut a, Key::char('u'));
+    assert_eq!(a.data().interactions.len(), 117);
+    let [effect @ Effect::EraseSuivi { .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(carnet::runtime::persist(&store, effect), None);
+    drop(store);
+    assert!(carnet::storage::rebuild_due(&dir));
+    // The backups no longer hold it; the store's files still do until the rebuild.
+    assert!(files_holding(&dir.join("sauvegardes"), &needle).is_empty());
+    assert!(!files_holding(&dir.join("store"), &needle).is_empty());
+    Store::rebuild(&dir, |_| {}).unwrap();
+    assert!(!carnet::storage::rebuild_due(&dir));
+    assert_eq!(
+        files_holding(&dir, &needle),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let log = std::fs::read_to_string(dir.join("journal-confidentialite.log")).unwrap();
+    assert_eq!(
+        log,
+        "2026-11-27T10:30:00 effacement suivis=1 interactions=3 sauvegardes=1\n"
+    );
+}
+
+#[test]
+fn records_past_the_retention_period_are_offered_at_opening() {
+    use carnet::app::{Effect, Modal};
+    use carnet::config::keymap::Key;
+    let mut data = common::sample(60);
+    let old = chrono::NaiveDate::from_ymd_opt(2023, 5, 4).unwrap();
+    data.interactions[0].date = old;
+    data.interactions[0].demande = "ancienne demande".into();
+    data.sort();
+    let mut a = app(data.clone());
+    let Some(Modal::Confirm { message, .. }) = a.modals().last() else {
+        panic!("offered: {:?}", a.modals())
+    };
+    assert!(message.contains("24 mois"), "{message}");
+    // Esc: later; the data stays as it is.
+    common::press(&mut a, Key::plain(carnet::config::keymap::KeyCode::Esc));
+    assert!(a.modals().is_empty());
+    assert_eq!(a.data(), &data);
+    let mut a = app(data);
+    let effects = common::press(&mut a, Key::char('o'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Anonymise { .. }]),
+        "{effects:?}"
+    );
+    let it = a
+        .data()
+        .interactions
+        .iter()
+        .find(|i| i.date == old)
+        .unwrap();
+    assert_eq!(it.demande, "");
+    assert!(a.status().unwrap().text.starts_with("Anonymisé"));
+}

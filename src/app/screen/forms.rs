@@ -29,6 +29,8 @@ impl App {
                     effects
                 }
                 ConfirmAction::DeleteStructure(id) => self.delete_structure(id),
+                ConfirmAction::EraseSuivi(id) => self.erase_suivi(id),
+                ConfirmAction::ApplyRetention => self.apply_retention(),
                 ConfirmAction::DeleteContact(id) => self.delete_contact(id),
                 ConfirmAction::DeleteNode(code) => self.save_node(&code, None, None, true),
                 ConfirmAction::DeleteService(structure, k) => {
@@ -285,6 +287,7 @@ impl App {
                 vec![Effect::ReadFolder(path)]
             }
             Purpose::ExportDossier => self.export_dossier(form),
+            Purpose::SuiviExport(id) => self.export_suivi(form, id),
             Purpose::Record { is_new, .. } => {
                 let mut reading = self.reading(is_new);
                 let record = kinds::read(&mut form, &mut reading);

@@ -273,6 +273,15 @@ impl App {
                 Action::Help,
                 Action::Quit,
             ],
+            // A suivi's timeline: what the carnet holds about it can be given or erased.
+            Mode::List if self.timeline_suivi().is_some() => &[
+                Action::Edit,
+                Action::Export,
+                Action::Erase,
+                Action::ClearFilter,
+                Action::Help,
+                Action::Quit,
+            ],
             Mode::List => &[
                 Action::New,
                 Action::Edit,
