@@ -852,7 +852,7 @@ status-dp-gate = { $count ->
     [one] Export blocked: one warning to review (a on the example marked ⚠).
    *[other] Export blocked: { $count } warnings to review (a on the ⚠ examples).
 }
-status-dp-written = Dossier Professionnel written: { $path }
+status-file-written = Written: { $path }
 status-write-failed = File not written: { $detail }.
 dp-export-hint = X: export the dossier (DOCX, HTML or Markdown) once every warning is reviewed.
 dp-no-presentation = The « Présentation du dossier » page (fixed ministry text) is not supplied: copy it from the official model into a file named by presentation_dossier in the configuration; without it, exports leave it out.
@@ -994,3 +994,5 @@ status-timeline-first = Open a person's follow-up first (t on one of their inter
 form-suivi-export = What the logbook holds about this follow-up (right of access)
 action-erase = Erase this follow-up (right to erasure)
 action-erase-short = Erase
+field-fichier-acces = File
+hint-fichier-acces = A page (.md) or the data (.json), by extension

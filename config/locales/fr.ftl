@@ -852,7 +852,7 @@ status-dp-gate = { $count ->
     [one] Export bloqué : un avertissement à revoir (a sur l'exemple marqué ⚠).
    *[other] Export bloqué : { $count } avertissements à revoir (a sur les exemples ⚠).
 }
-status-dp-written = Dossier Professionnel écrit : { $path }
+status-file-written = Fichier écrit : { $path }
 status-write-failed = Fichier non écrit : { $detail }.
 dp-export-hint = X : exporter le dossier (DOCX, HTML ou Markdown) une fois chaque avertissement revu.
 dp-no-presentation = La page « Présentation du dossier » (texte fixe du ministère) n'est pas fournie : copiez-la du modèle officiel dans un fichier nommé par presentation_dossier dans la configuration ; sans elle, l'export l'omet.
@@ -994,3 +994,5 @@ status-timeline-first = Ouvrez d'abord le suivi d'une personne (t sur une de ses
 form-suivi-export = Ce que le carnet contient sur ce suivi (droit d'accès)
 action-erase = Effacer ce suivi (droit à l'effacement)
 action-erase-short = Effacer
+field-fichier-acces = Fichier
+hint-fichier-acces = Une page (.md) ou les données (.json), selon l'extension

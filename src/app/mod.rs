@@ -642,7 +642,7 @@ impl App {
             Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
             Msg::FileWritten(Ok(path)) => {
                 let text = self.i18n.t_args(
-                    "status-dp-written",
+                    "status-file-written",
                     &[arg("path", path.display().to_string())],
                 );
                 self.set_status(text, false);

@@ -129,7 +129,8 @@ impl App {
             .suivi(id)
             .map(|s| s.code.to_string())
             .unwrap_or_default();
-        let fields = vec![form::Field::text("fichier", &format!("acces-{code}.md")).required()];
+        let fields =
+            vec![form::Field::text("fichier_acces", &format!("acces-{code}.md")).required()];
         self.modals.push(Modal::Form(Box::new(Form::new(
             Purpose::SuiviExport(id),
             "form-suivi-export",
@@ -138,9 +139,9 @@ impl App {
     }
 
     pub(in crate::app) fn export_suivi(&mut self, mut form: Box<Form>, id: Id) -> Vec<Effect> {
-        let path = typed_path(form.value("fichier").map_or("", Value::text));
+        let path = typed_path(form.value("fichier_acces").map_or("", Value::text));
         if path.as_os_str().is_empty() {
-            form.set_error("fichier", "err-required");
+            form.set_error("fichier_acces", "err-required");
             self.modals.push(Modal::Form(form));
             return Vec::new();
         }

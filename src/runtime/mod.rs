@@ -48,6 +48,9 @@ pub struct Signals {
     /// The open form as it would be kept now (its file's bytes), mirrored after each update
     /// so the watcher can keep it even when the main thread is stuck on a dead terminal.
     draft: Arc<Mutex<Option<Vec<u8>>>>,
+    /// What flushes the store on a signal; let go when the session ends, so the store's
+    /// files can be opened again (to rebuild it) while the watcher still runs.
+    flusher: Arc<Mutex<Option<crate::storage::Flusher>>>,
 }
 
 /// The signals that end a session: hang-up, interrupt, quit (which would otherwise leave the
@@ -87,6 +90,9 @@ impl Signals {
     /// away. Needed because on a hung-up terminal the input reader can spin on end-of-file
     /// without ever returning to the loop that checks the flag.
     fn watch(&self, flusher: crate::storage::Flusher, draft_path: PathBuf) {
+        if let Ok(mut slot) = self.flusher.lock() {
+            *slot = Some(flusher);
+        }
         let signals = self.clone();
         let spawned = std::thread::Builder::new()
             .name("carnet-signals".into())
@@ -103,13 +109,23 @@ impl Signals {
                     if let Some(bytes) = kept {
                         let _ = keep_draft(&draft_path, &bytes);
                     }
-                    flusher.flush();
+                    let flusher = signals.flusher.lock().ok().and_then(|mut f| f.take());
+                    if let Some(flusher) = flusher {
+                        flusher.flush();
+                    }
                     terminal::restore();
                     std::process::exit(i32::from(Ended::Signal(sig).exit_code()));
                 }
             });
         // Without the watcher the main loop still checks the flag between events.
         drop(spawned);
+    }
+
+    /// The session is over and the store flushed: the watcher lets go of it.
+    fn release_store(&self) {
+        if let Ok(mut slot) = self.flusher.lock() {
+            *slot = None;
+        }
     }
 }
 
@@ -371,6 +387,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
     }
     // Flush before the terminal is handed back, whatever ended the loop.
     let flushed = store.flush();
+    signals.release_store();
     drop(guard);
     let ended = ended?;
     flushed.map_err(io::Error::other)?;

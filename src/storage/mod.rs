@@ -395,12 +395,12 @@ fn replace_store(
     remove_own_dir(&staging)?;
     crate::files::create_private_dir_all(&staging).map_err(io_error(&staging))?;
     let open_staging = || -> Result<Store, StoreError> {
-        let db = sled_config(&staging, false)
-            .open()
-            .map_err(|source| StoreError::Sled {
-                path: staging.clone(),
-                source,
-            })?;
+        // Opened twice (to fill, then to read back): sled's threads may still be closing
+        // the first handle's files.
+        let db = open_when_released(&staging, false).map_err(|source| StoreError::Sled {
+            path: staging.clone(),
+            source,
+        })?;
         Ok(Store {
             db,
             dir: staging.clone(),

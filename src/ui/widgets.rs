@@ -183,6 +183,7 @@ fn hint_label(app: &App, action: Action) -> String {
             app.t("action-accept-warning")
         }
         (_, Action::Export) => app.t("action-export-short"),
+        (_, Action::Erase) => app.t("action-erase-short"),
         (Tab::Competences, Action::Todo) => {
             app.t(if app.comp.view == crate::app::CompView::Coverage {
                 "action-referentiel"

@@ -385,3 +385,63 @@ fn an_interaction_logged_survives_quit_and_is_found_after_relaunch() {
     t.keys(&["Escape"]);
     t.keys(&["q"]);
 }
+
+#[test]
+#[cfg_attr(
+    tmux_missing,
+    ignore = "tmux is not installed: install it to run the end-to-end tests"
+)]
+fn a_deletion_in_the_interface_is_erased_from_the_files_when_it_quits() {
+    let home = tempfile::tempdir().unwrap();
+    let demo = home.path().join("carnet");
+    let generated = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .env("CARNET_TODAY", "2026-11-27T10:30:00")
+        .env("HOME", home.path())
+        .args([
+            "--data-dir",
+            demo.to_str().unwrap(),
+            "demo",
+            "--generate-only",
+            "--interactions",
+            "300",
+        ])
+        .output()
+        .unwrap();
+    assert!(generated.status.success());
+    // The newest interaction's request: the journal opens on it.
+    let (data, _) = carnet::storage::Store::open(&demo).unwrap().load().unwrap();
+    let newest = data
+        .interactions
+        .iter()
+        .max_by_key(|i| (i.date, i.heure, i.meta.id))
+        .unwrap();
+    let needle = newest.demande.to_string();
+    assert!(needle.len() > 10, "{needle:?}");
+    let t = Tmux::start("rebuild", home.path(), "");
+    t.keys(&[
+        &format!("carnet --data-dir {}; echo EXIT=$?", demo.display()),
+        "Enter",
+    ]);
+    t.wait_for("Journal · 300");
+    t.keys(&["d"]);
+    t.wait_for("Supprimer");
+    t.keys(&["o"]);
+    t.wait_for("Journal · 299");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+    assert!(!carnet::storage::rebuild_due(&demo));
+    let left = crate::storage::files_holding(&demo.join("store"), needle.as_bytes());
+    // Other interactions may share the request's words; the deleted one's id is gone.
+    let (after, _) = carnet::storage::Store::open(&demo).unwrap().load().unwrap();
+    assert!(
+        after
+            .find::<carnet::domain::Interaction>(newest.meta.id)
+            .is_none()
+    );
+    let still_used = after
+        .interactions
+        .iter()
+        .any(|i| i.demande == newest.demande);
+    assert!(still_used || left.is_empty(), "{left:?}");
+}
