@@ -996,3 +996,5 @@ action-erase = Erase this follow-up (right to erasure)
 action-erase-short = Erase
 field-fichier-acces = File
 hint-fichier-acces = A page (.md) or the data (.json), by extension
+err-no-room = Not enough room in { $path } to rebuild the logbook: about { $needed } MB needed, { $available } MB free. Nothing was changed; free some space and run it again.
+err-unreadable-records = { $count } record(s) of the logbook cannot be read (see carnet doctor): rebuilding would lose them, so it was not done. Nothing was changed.

@@ -996,3 +996,5 @@ action-erase = Effacer ce suivi (droit à l'effacement)
 action-erase-short = Effacer
 field-fichier-acces = Fichier
 hint-fichier-acces = Une page (.md) ou les données (.json), selon l'extension
+err-no-room = Pas assez de place dans { $path } pour reconstruire le carnet : il faut environ { $needed } Mo, { $available } Mo sont libres. Rien n'a été modifié ; libérez de la place puis relancez.
+err-unreadable-records = { $count } enregistrement(s) du carnet ne se lisent pas (voir carnet doctor) : la reconstruction les perdrait, elle n'est pas faite. Rien n'a été modifié.

@@ -295,6 +295,25 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
             EXIT_OTHER,
             i18n.t_args("err-not-empty", &[arg("path", path.display().to_string())]),
         ),
+        StoreError::NoRoom {
+            path,
+            needed,
+            available,
+        } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args(
+                "err-no-room",
+                &[
+                    arg("path", path.display().to_string()),
+                    arg("needed", format!("{:.1}", *needed as f64 / 1_000_000.0)),
+                    arg("available", format!("{:.1}", *available as f64 / 1_000_000.0)),
+                ],
+            ),
+        ),
+        StoreError::Unreadable { count, .. } => Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-unreadable-records", &[arg("count", *count)]),
+        ),
         StoreError::NotDemo { path } => Failure::new(
             EXIT_USAGE,
             i18n.t_args("err-not-demo", &[arg("path", path.display().to_string())]),

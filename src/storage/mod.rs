@@ -187,6 +187,12 @@ pub enum StoreError {
     Unreadable { path: PathBuf, count: usize },
     #[error("the rebuilt store at {path} did not read back as written; the store is unchanged")]
     Unverified { path: PathBuf },
+    #[error("not enough room in {path} to rebuild the store: about {needed} bytes needed, {available} free")]
+    NoRoom {
+        path: PathBuf,
+        needed: u64,
+        available: u64,
+    },
 }
 
 /// A rebuilt store: its size on disk before and after, and the records it now holds.
@@ -621,6 +627,12 @@ fn restrict_store_files(store_dir: &Path) {
     }
 }
 
+/// Bytes free for an unprivileged user where `dir` lives (`None` when it cannot be told).
+fn free_space(dir: &Path) -> Option<u64> {
+    let stat = rustix::fs::statvfs(dir).ok()?;
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
+}
+
 fn dir_size(path: &Path) -> u64 {
     let Ok(meta) = std::fs::metadata(path) else {
         return 0;
@@ -719,6 +731,17 @@ impl Store {
             });
         }
         let before = dir_size(&store.dir);
+        // The new store is written beside the old one: say so now if it cannot fit.
+        let needed = before + before / 5 + 4 * 1024 * 1024;
+        if let Some(available) = free_space(data_dir)
+            && available < needed
+        {
+            return Err(StoreError::NoRoom {
+                path: data_dir.to_path_buf(),
+                needed,
+                available,
+            });
+        }
         let demo_seed = store.info()?.demo_seed;
         let lock = store._lock.try_clone().map_err(io_error(data_dir))?;
         drop(store);
