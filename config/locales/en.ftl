@@ -384,7 +384,7 @@ confirm-keys = y: yes    n: no
 confirm-delete-interaction = Delete the interaction of { $date } "{ $demande }"? (u to undo afterwards)
 confirm-discard = Discard the changes in this form?
 guard-title = Before saving
-guard-keys = Enter: save anyway    Esc: back to the form
+guard-keys = y or Enter: save anyway    Esc: back to the form
 
 status-saved = Interaction saved.
 status-deleted = Interaction deleted (u to undo).
@@ -998,3 +998,5 @@ field-fichier-acces = File
 hint-fichier-acces = A page (.md) or the data (.json), by extension
 err-no-room = Not enough room in { $path } to rebuild the logbook: about { $needed } MB needed, { $available } MB free. Nothing was changed; free some space and run it again.
 err-unreadable-records = { $count } record(s) of the logbook cannot be read (see carnet doctor): rebuilding would lose them, so it was not done. Nothing was changed.
+action-save-anyway = Save anyway
+action-back-to-form = Back to the form

@@ -384,7 +384,7 @@ confirm-keys = o : oui    n : non
 confirm-delete-interaction = Supprimer l'interaction du { $date } « { $demande } » ? (u pour annuler ensuite)
 confirm-discard = Abandonner les modifications de ce formulaire ?
 guard-title = Avant d'enregistrer
-guard-keys = Entrée : enregistrer quand même    Échap : revenir au formulaire
+guard-keys = o ou Entrée : enregistrer quand même    Échap : revenir au formulaire
 
 status-saved = Interaction enregistrée.
 status-deleted = Interaction supprimée (u pour annuler).
@@ -998,3 +998,5 @@ field-fichier-acces = Fichier
 hint-fichier-acces = Une page (.md) ou les données (.json), selon l'extension
 err-no-room = Pas assez de place dans { $path } pour reconstruire le carnet : il faut environ { $needed } Mo, { $available } Mo sont libres. Rien n'a été modifié ; libérez de la place puis relancez.
 err-unreadable-records = { $count } enregistrement(s) du carnet ne se lisent pas (voir carnet doctor) : la reconstruction les perdrait, elle n'est pas faite. Rien n'a été modifié.
+action-save-anyway = Enregistrer quand même
+action-back-to-form = Revenir au formulaire

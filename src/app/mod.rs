@@ -491,6 +491,10 @@ impl App {
             Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
             Context::Form => self.form_hints(),
             Context::Picker => self.picker_hints(),
+            // The guard's warning: save anyway, or back to the form, as its box says.
+            Context::Confirm if matches!(self.modals.last(), Some(Modal::Guard { .. })) => {
+                &[Action::Yes, Action::Cancel]
+            }
             Context::Confirm => &[Action::Yes, Action::No],
             Context::History => self.history_hints(),
             Context::Evidence => self.evidence_hints(),

@@ -147,6 +147,13 @@ fn hint_label(app: &App, action: Action) -> String {
     if let Some(id) = context_label(app.context(), action) {
         return app.t(id);
     }
+    if matches!(app.modals.last(), Some(crate::app::Modal::Guard { .. })) {
+        match action {
+            Action::Yes => return app.t("action-save-anyway"),
+            Action::Cancel => return app.t("action-back-to-form"),
+            _ => {}
+        }
+    }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
         (Tab::Competences, Action::New) if app.comp.view == crate::app::CompView::Dossier => {
