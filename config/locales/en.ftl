@@ -1000,3 +1000,5 @@ err-no-room = Not enough room in { $path } to rebuild the logbook: about { $need
 err-unreadable-records = { $count } record(s) of the logbook cannot be read (see carnet doctor): rebuilding would lose them, so it was not done. Nothing was changed.
 action-save-anyway = Save anyway
 action-back-to-form = Back to the form
+err-note-suivi = “{ $value }” is neither a follow-up code of the logbook nor a new code of the right shape (a letter, the year, a number: P-2026-017).
+cli-arg-suivi = The person's follow-up code: one of the logbook, or a new one (P-2026-017), created with the note

@@ -1000,3 +1000,5 @@ err-no-room = Pas assez de place dans { $path } pour reconstruire le carnet : il
 err-unreadable-records = { $count } enregistrement(s) du carnet ne se lisent pas (voir carnet doctor) : la reconstruction les perdrait, elle n'est pas faite. Rien n'a été modifié.
 action-save-anyway = Enregistrer quand même
 action-back-to-form = Revenir au formulaire
+err-note-suivi = « { $value } » n'est ni un code de suivi du carnet, ni un nouveau code de la bonne forme (une lettre, l'année, un numéro : P-2026-017).
+cli-arg-suivi = Code de suivi de la personne : un code du carnet, ou un nouveau (P-2026-017), créé avec la note

@@ -74,6 +74,9 @@ pub enum Command {
         /// Structure of the network the person was oriented to (name or part of it)
         #[arg(long, value_name = "STRUCTURE")]
         vers: Option<String>,
+        /// The person's suivi code: an existing one, or a new one (P-2026-017)
+        #[arg(long, value_name = "CODE")]
+        suivi: Option<String>,
         /// Save even when the free-text guard warns
         #[arg(long)]
         yes: bool,
@@ -306,7 +309,10 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
                 &[
                     arg("path", path.display().to_string()),
                     arg("needed", format!("{:.1}", *needed as f64 / 1_000_000.0)),
-                    arg("available", format!("{:.1}", *available as f64 / 1_000_000.0)),
+                    arg(
+                        "available",
+                        format!("{:.1}", *available as f64 / 1_000_000.0),
+                    ),
                 ],
             ),
         ),
@@ -673,6 +679,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             duree,
             date,
             vers,
+            suivi,
             yes,
             text,
         }) => {
@@ -683,6 +690,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 duree,
                 date,
                 vers,
+                suivi,
                 yes,
                 text,
             };

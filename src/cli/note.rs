@@ -10,6 +10,7 @@ pub struct NoteArgs {
     pub duree: Option<String>,
     pub date: Option<String>,
     pub vers: Option<String>,
+    pub suivi: Option<String>,
     pub yes: bool,
     pub text: String,
 }
@@ -179,7 +180,38 @@ pub(super) fn quick_note(
     }
     let previous: Option<Interaction> = store.last().map_err(|e| store_failure(i18n, &e))?;
     let ms = crate::clock::now_utc_ms();
-    let id = IdGen::after(previous.as_ref().map(|p| p.meta.id)).next(ms);
+    let mut ids = IdGen::after(previous.as_ref().map(|p| p.meta.id));
+    let id = ids.next(ms);
+    // The suivi: an existing code, or a new one of the right shape (created with it).
+    let mut created = None;
+    let personnes = match &note.suivi {
+        None => None,
+        Some(code) => {
+            let wanted = code.trim().to_uppercase();
+            let suivis: Vec<crate::domain::Suivi> =
+                store.all().map_err(|e| store_failure(i18n, &e))?;
+            match suivis
+                .iter()
+                .find(|s| s.code.trim().to_uppercase() == wanted)
+            {
+                Some(s) => Some(crate::domain::Personnes::Suivi(s.meta.id)),
+                None if crate::domain::validate::is_suivi_code(&wanted) => {
+                    let suivi_id = ids.next(ms);
+                    created = Some(crate::domain::Suivi {
+                        meta: RecordMeta::new(suivi_id, Timestamp(ms)),
+                        code: wanted.into(),
+                        public: crate::domain::PublicAnonyme::default(),
+                        thematiques: note.themes.iter().map(|t| Text::from(t.as_str())).collect(),
+                        actif: true,
+                    });
+                    Some(crate::domain::Personnes::Suivi(suivi_id))
+                }
+                None => {
+                    return Err(usage("err-note-suivi", &[arg("value", code.clone())]));
+                }
+            }
+        }
+    };
     let mut it = Interaction::blank(
         RecordMeta::new(id, Timestamp(ms)),
         date,
@@ -193,6 +225,9 @@ pub(super) fn quick_note(
     }
     it.duree_min = duree;
     it.demande = text.into();
+    if let Some(p) = personnes {
+        it.personnes = p;
+    }
     if orientation.is_some() {
         it.reponses.push("orientation".into());
     }
@@ -215,6 +250,14 @@ pub(super) fn quick_note(
             ],
         ));
     }
-    store.put(&it).map_err(|e| store_failure(i18n, &e))?;
+    let mut changes = crate::domain::Changes::default();
+    if let Some(mut suivi) = created {
+        suivi.normalize();
+        changes.put.push(crate::domain::Record::into_any(suivi));
+    }
+    changes.put.push(crate::domain::Record::into_any(it));
+    store
+        .commit(&changes)
+        .map_err(|e| store_failure(i18n, &e))?;
     Ok(id)
 }

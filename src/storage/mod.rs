@@ -187,7 +187,9 @@ pub enum StoreError {
     Unreadable { path: PathBuf, count: usize },
     #[error("the rebuilt store at {path} did not read back as written; the store is unchanged")]
     Unverified { path: PathBuf },
-    #[error("not enough room in {path} to rebuild the store: about {needed} bytes needed, {available} free")]
+    #[error(
+        "not enough room in {path} to rebuild the store: about {needed} bytes needed, {available} free"
+    )]
     NoRoom {
         path: PathBuf,
         needed: u64,

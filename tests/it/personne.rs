@@ -312,3 +312,36 @@ fn records_past_the_retention_period_are_offered_at_opening() {
     assert_eq!(it.demande, "");
     assert!(a.status().unwrap().text.starts_with("Anonymisé"));
 }
+
+#[test]
+fn a_note_names_its_suivi_by_code_and_a_new_code_creates_it() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    let d = dir.to_str().unwrap();
+    let note = |code: &str, text: &str| {
+        carnet(
+            home.path(),
+            &["--data-dir", d, "note", "--suivi", code, text],
+        )
+    };
+    let first = note("P-2026-031", "Dossier de logement à compléter");
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let again = note(" p-2026-031 ", "Pièces apportées");
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let refused = note("Karim", "Rendez-vous");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("P-2026-017"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let (data, _) = Store::open(&dir).unwrap().load().unwrap();
+    assert_eq!(data.suivis.len(), 1);
+    assert_eq!(data.suivis[0].code, "P-2026-031");
+    assert_eq!(data.interactions.len(), 2);
+    assert!(
+        data.interactions
+            .iter()
+            .all(|i| i.personnes == Personnes::Suivi(data.suivis[0].meta.id))
+    );
+}
