@@ -338,6 +338,18 @@ impl<'a> Guard<'a> {
                 push(kind, phrase(&ws[i..i + n]));
             }
         }
+        // « CAF 1234567 » says it all: the bare « 1234567 » found by its shape goes.
+        let inside_another = |w: &GuardWarning| {
+            out.iter().any(|o| {
+                o != w
+                    && o.kind == w.kind
+                    && o.matched.len() > w.matched.len()
+                    && o.matched.contains(&w.matched)
+            })
+        };
+        let redundant: Vec<bool> = out.iter().map(inside_another).collect();
+        let mut keep = redundant.into_iter().map(|r| !r);
+        out.retain(|_| keep.next().unwrap_or(true));
         out
     }
 

@@ -107,3 +107,16 @@ fn the_guard_table() {
         alarms.join("\n")
     );
 }
+
+#[test]
+fn a_number_named_by_its_keyword_is_warned_about_once() {
+    let t = terms();
+    let g = Guard::new(&t, []);
+    let w = g.check("demande", "numéro allocataire CAF 1234567");
+    let identifiers: Vec<&str> = w
+        .iter()
+        .filter(|w| w.kind == GuardKind::Identifier)
+        .map(|w| w.matched.as_str())
+        .collect();
+    assert_eq!(identifiers, ["CAF 1234567"], "{w:?}");
+}
