@@ -1002,3 +1002,5 @@ action-save-anyway = Save anyway
 action-back-to-form = Back to the form
 err-note-suivi = “{ $value }” is neither a follow-up code of the logbook nor a new code of the right shape (a letter, the year, a number: P-2026-017).
 cli-arg-suivi = The person's follow-up code: one of the logbook, or a new one (P-2026-017), created with the note
+bench-guard = Guard, an interaction's texts
+bench-rebuild = Rebuild (carnet compact)

@@ -1002,3 +1002,5 @@ action-save-anyway = Enregistrer quand même
 action-back-to-form = Revenir au formulaire
 err-note-suivi = « { $value } » n'est ni un code de suivi du carnet, ni un nouveau code de la bonne forme (une lettre, l'année, un numéro : P-2026-017).
 cli-arg-suivi = Code de suivi de la personne : un code du carnet, ou un nouveau (P-2026-017), créé avec la note
+bench-guard = Garde-fou, textes d'une interaction
+bench-rebuild = Reconstruction (carnet compact)

@@ -75,6 +75,40 @@ pub(super) fn bench(
             format!("p95 {:.2} ms", f.save_store_p95_ms),
         );
         row("bench-save-app", format!("p95 {:.2} ms", f.save_app_p95_ms));
+        // The free-text guard on each interaction's texts, as a save checks them.
+        let guard = crate::privacy::Guard::new(
+            &config.privacy,
+            data.structures
+                .iter()
+                .map(|s| s.nom.as_str())
+                .chain(data.contacts.iter().map(|c| c.nom.as_str())),
+        );
+        let mut checks: Vec<f64> = data
+            .interactions
+            .iter()
+            .take(2_000)
+            .map(|i| {
+                let started = Instant::now();
+                for text in [&i.demande, &i.besoin, &i.note_pro] {
+                    std::hint::black_box(guard.check("demande", text));
+                }
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        checks.sort_by(f64::total_cmp);
+        let p95 = checks.get(checks.len() * 95 / 100).copied().unwrap_or(0.0);
+        row("bench-guard", format!("p95 {p95:.2} ms"));
+        let rebuild_start = Instant::now();
+        let rebuilt = Store::rebuild(&dir, |_| {}).map_err(|e| fail(e.to_string()))?;
+        row(
+            "bench-rebuild",
+            format!(
+                "{:.1} s ({:.1} → {:.1} MiB)",
+                rebuild_start.elapsed().as_secs_f64(),
+                rebuilt.before as f64 / 1_048_576.0,
+                rebuilt.after as f64 / 1_048_576.0
+            ),
+        );
         let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
         for (label, runs) in [
             ("bench-io-note", &written.note),
