@@ -1004,3 +1004,5 @@ err-note-suivi = “{ $value }” is neither a follow-up code of the logbook nor
 cli-arg-suivi = The person's follow-up code: one of the logbook, or a new one (P-2026-017), created with the note
 bench-guard = Guard, an interaction's texts
 bench-rebuild = Rebuild (carnet compact)
+doctor-rebuild = Rebuild
+doctor-rebuild-due = pending: removed records remain in the logbook's files until the interface next closes, or carnet compact

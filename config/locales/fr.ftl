@@ -1004,3 +1004,5 @@ err-note-suivi = « { $value } » n'est ni un code de suivi du carnet, ni un nou
 cli-arg-suivi = Code de suivi de la personne : un code du carnet, ou un nouveau (P-2026-017), créé avec la note
 bench-guard = Garde-fou, textes d'une interaction
 bench-rebuild = Reconstruction (carnet compact)
+doctor-rebuild = Reconstruction
+doctor-rebuild-due = en attente : des enregistrements supprimés restent dans les fichiers du carnet jusqu'à la prochaine fermeture de l'interface ou à carnet compact

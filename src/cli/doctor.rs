@@ -171,6 +171,9 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         ),
     };
     line(&mut out, "doctor-audit", audit_line);
+    if storage::rebuild_due(&data_dir) {
+        line(&mut out, "doctor-rebuild", i18n.t("doctor-rebuild-due"));
+    }
     let opened = match Store::open(&data_dir) {
         Err(e) if storage::cannot_write(&e) => {
             line(&mut out, "doctor-read-only", i18n.t("warn-read-only"));
