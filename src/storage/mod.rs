@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod backup;
 pub mod codec;
+pub mod crypt;
 pub mod lock;
 
 pub use codec::{CodecError, SCHEMA_VERSION, Stored};
