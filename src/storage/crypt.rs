@@ -19,7 +19,29 @@ const ENVELOPE_VERSION: u8 = 1;
 #[error("a value too large to encrypt")]
 pub struct SealError;
 
+/// The passphrase given for this run (typed once, or `CARNET_PASSPHRASE`): every store and
+/// backup opened afterwards uses it.
+static PASSPHRASE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+pub fn set_passphrase(passphrase: String) {
+    if let Ok(mut slot) = PASSPHRASE.lock() {
+        *slot = Some(passphrase);
+    }
+}
+
+/// Forgets the passphrase given (tests, and a wrong one before asking again).
+pub fn forget_passphrase() {
+    if let Ok(mut slot) = PASSPHRASE.lock() {
+        *slot = None;
+    }
+}
+
+pub fn passphrase() -> Option<String> {
+    PASSPHRASE.lock().ok().and_then(|p| p.clone())
+}
+
 /// Seals and opens values with one key.
+#[derive(Clone)]
 pub struct Sealer {
     cipher: XChaCha20Poly1305,
 }
@@ -66,6 +88,7 @@ impl Sealer {
 }
 
 /// The key derived from a passphrase, and the salt it was derived with.
+#[derive(Clone)]
 pub struct PassphraseKey {
     salt: [u8; SALT],
     sealer: Sealer,

@@ -21,6 +21,48 @@ const META_TREE: &str = "meta";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_CREATED_BY: &[u8] = b"created_by";
 const META_DEMO_SEED: &[u8] = b"demo_seed";
+/// The data key, wrapped under the passphrase, in an encrypted store.
+const META_CRYPT: &[u8] = b"chiffrement";
+
+/// Says, beside the store, that it is encrypted: commands ask the passphrase before opening.
+pub const ENCRYPTED_MARK: &str = "carnet.chiffre";
+
+/// Whether the store in `data_dir` says it is encrypted.
+pub fn is_encrypted(data_dir: &Path) -> bool {
+    std::fs::symlink_metadata(data_dir.join(ENCRYPTED_MARK)).is_ok_and(|m| m.is_file())
+}
+
+/// The keys of an encrypted store: the passphrase's (for its envelope and its backups) and
+/// the data key that seals its values.
+#[derive(Clone)]
+pub struct Seal {
+    passphrase: crypt::PassphraseKey,
+    data: crypt::Sealer,
+    envelope: Vec<u8>,
+}
+
+/// What a rebuild does to the store's encryption.
+pub enum Encryption {
+    /// As it is (an encrypted store gets a new data key).
+    Keep,
+    /// Encrypt it under this passphrase.
+    Encrypt(String),
+    /// Store the values in plain again.
+    Decrypt,
+}
+
+impl Seal {
+    /// A new data key under `passphrase` (a new store's, or a rebuilt one's).
+    fn fresh(passphrase: crypt::PassphraseKey) -> Result<Seal, crypt::SealError> {
+        let (data, key) = crypt::Sealer::random();
+        let envelope = passphrase.wrap(&key)?;
+        Ok(Seal {
+            passphrase,
+            data,
+            envelope,
+        })
+    }
+}
 const STORE_DIR: &str = "store";
 /// The schema version, mirrored outside sled so a newer store is refused before sled opens
 /// it (opening rewrites sled's own files).
@@ -188,6 +230,12 @@ pub enum StoreError {
     Unreadable { path: PathBuf, count: usize },
     #[error("the rebuilt store at {path} did not read back as written; the store is unchanged")]
     Unverified { path: PathBuf },
+    #[error("the store at {path} is encrypted: its passphrase is needed")]
+    Encrypted { path: PathBuf },
+    #[error("wrong passphrase for the store at {path}")]
+    WrongPassphrase { path: PathBuf },
+    #[error("encrypting: {0}")]
+    Seal(#[from] crypt::SealError),
     #[error(
         "not enough room in {path} to rebuild the store: about {needed} bytes needed, {available} free"
     )]
@@ -237,6 +285,8 @@ pub struct Store {
     db: sled::Db,
     dir: PathBuf,
     recovered: Vec<String>,
+    /// The keys of an encrypted store; `None` for a plain one.
+    seal: Option<Seal>,
     _lock: StoreLock,
     /// Set when the store is read from a temporary copy (a full or read-only disk); the copy
     /// is removed after the store (the fields drop in order).
@@ -399,6 +449,7 @@ fn replace_store(
     lock: &StoreLock,
     data: &Dataset,
     demo_seed: Option<u64>,
+    seal: Option<Seal>,
 ) -> Result<(), StoreError> {
     let staging = data_dir.join(STAGING_DIR);
     remove_own_dir(&staging)?;
@@ -415,12 +466,18 @@ fn replace_store(
             dir: staging.clone(),
             recovered: Vec::new(),
             _lock: lock.try_clone().map_err(io_error(data_dir))?,
+            seal: seal.clone(),
             _copy: None,
         })
     };
     let filled = (|| {
         let new = open_staging()?;
         new.init_meta()?;
+        if let Some(seal) = &seal {
+            new.tree(META_TREE)?
+                .insert(META_CRYPT, seal.envelope.as_slice())
+                .map_err(|e| new.sled_err(e))?;
+        }
         if let Some(seed) = demo_seed {
             new.mark_demo(seed)?;
         }
@@ -566,8 +623,9 @@ pub fn rebuild_due(data_dir: &Path) -> bool {
 }
 
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 8] = [
+const OWN_ENTRIES: [&str; 9] = [
     DRAFT_FILE,
+    ENCRYPTED_MARK,
     REBUILD_DUE,
     audit::FILE,
     STORE_DIR,
@@ -636,6 +694,15 @@ fn free_space(dir: &Path) -> Option<u64> {
     Some(stat.f_bavail.saturating_mul(stat.f_frsize))
 }
 
+/// Where a value lives, which its seal is bound to: a value moved to another record or tree
+/// does not open.
+fn place(kind: RecordKind, key: &[u8]) -> Vec<u8> {
+    let mut out = kind.name().as_bytes().to_vec();
+    out.push(b'/');
+    out.extend_from_slice(key);
+    out
+}
+
 fn dir_size(path: &Path) -> u64 {
     let Ok(meta) = std::fs::metadata(path) else {
         return 0;
@@ -678,11 +745,12 @@ impl Store {
         }
         crate::files::create_private_dir_all(&dir).map_err(io_error(&dir))?;
         let (db, recovered) = open_sled(data_dir, &dir, interactive)?;
-        let store = Store {
+        let mut store = Store {
             db,
             dir,
             recovered,
             _lock: lock,
+            seal: None,
             _copy: None,
         };
         // Refuse a newer schema before writing anything.
@@ -694,6 +762,7 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        store.unlock()?;
         store.init_meta()?;
         store.write_schema_file(store.info()?.schema_version)?;
         restrict_store_files(&store.dir);
@@ -711,8 +780,9 @@ impl Store {
             });
         }
         let lock = target._lock.try_clone().map_err(io_error(data_dir))?;
+        let seal = target.seal.clone();
         drop(target);
-        replace_store(data_dir, &lock, data, None)
+        replace_store(data_dir, &lock, data, None, seal)
     }
 
     /// Rebuilds the store from its live records, changed by `change` (an erasure, a
@@ -723,6 +793,17 @@ impl Store {
     /// records cannot be read (they would be lost).
     pub fn rebuild(
         data_dir: &Path,
+        change: impl FnOnce(&mut Dataset),
+    ) -> Result<Rebuilt, StoreError> {
+        Store::rebuild_with(data_dir, Encryption::Keep, change)
+    }
+
+    /// The same, encrypting or decrypting the store on the way (`carnet encrypt|decrypt`).
+    /// An encrypted store always gets a new data key: blocks of its old files that survive
+    /// on disk no longer open.
+    pub fn rebuild_with(
+        data_dir: &Path,
+        encryption: Encryption,
         change: impl FnOnce(&mut Dataset),
     ) -> Result<Rebuilt, StoreError> {
         let store = Store::open(data_dir)?;
@@ -747,9 +828,25 @@ impl Store {
         }
         let demo_seed = store.info()?.demo_seed;
         let lock = store._lock.try_clone().map_err(io_error(data_dir))?;
+        let passphrase_key = match (&encryption, &store.seal) {
+            (Encryption::Decrypt, _) => None,
+            (Encryption::Encrypt(passphrase), _) => {
+                Some(crypt::PassphraseKey::new(passphrase).ok_or(crypt::SealError)?)
+            }
+            (Encryption::Keep, seal) => seal.as_ref().map(|s| s.passphrase.clone()),
+        };
+        let seal = passphrase_key.map(Seal::fresh).transpose()?;
         drop(store);
         change(&mut data);
-        replace_store(data_dir, &lock, &data, demo_seed)?;
+        let sealed = seal.is_some();
+        replace_store(data_dir, &lock, &data, demo_seed, seal)?;
+        // The mark beside the store follows what the store now is.
+        let mark = data_dir.join(ENCRYPTED_MARK);
+        if sealed && !is_encrypted(data_dir) {
+            crate::files::create_private_file(&mark).map_err(io_error(&mark))?;
+        } else if !sealed && is_encrypted(data_dir) {
+            std::fs::remove_file(&mark).map_err(io_error(&mark))?;
+        }
         // Only a file Carnet made under this name is removed (never through a link).
         if rebuild_due(data_dir) {
             let _ = std::fs::remove_file(data_dir.join(REBUILD_DUE));
@@ -784,13 +881,16 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
-        Ok(Store {
+        let mut store = Store {
             db,
             dir: copied,
             recovered: Vec::new(),
             _lock: lock,
+            seal: None,
             _copy: Some(copy),
-        })
+        };
+        store.unlock()?;
+        Ok(store)
     }
 
     /// Whether this store is read from a temporary copy (see `open_read_only`).
@@ -824,6 +924,67 @@ impl Store {
 
     fn tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
         self.db.open_tree(name).map_err(|e| self.sled_err(e))
+    }
+
+    /// Opens an encrypted store's data key with the passphrase given for this run.
+    fn unlock(&mut self) -> Result<(), StoreError> {
+        let Some(envelope) = self
+            .tree(META_TREE)?
+            .get(META_CRYPT)
+            .map_err(|e| self.sled_err(e))?
+        else {
+            return Ok(());
+        };
+        let Some(passphrase) = crypt::passphrase() else {
+            return Err(StoreError::Encrypted {
+                path: self.data_dir().to_path_buf(),
+            });
+        };
+        let Some((key, data)) = crypt::PassphraseKey::unwrap(&passphrase, &envelope) else {
+            return Err(StoreError::WrongPassphrase {
+                path: self.data_dir().to_path_buf(),
+            });
+        };
+        self.seal = Some(Seal {
+            passphrase: key,
+            data,
+            envelope: envelope.to_vec(),
+        });
+        Ok(())
+    }
+
+    /// Whether the store's values are encrypted.
+    pub fn is_sealed(&self) -> bool {
+        self.seal.is_some()
+    }
+
+    /// A value as stored: sealed to its tree and key in an encrypted store.
+    fn stored_value(
+        &self,
+        kind: RecordKind,
+        key: &[u8],
+        plain: Vec<u8>,
+    ) -> Result<Vec<u8>, StoreError> {
+        match &self.seal {
+            Some(seal) => Ok(seal.data.seal(&place(kind, key), &plain)?),
+            None => Ok(plain),
+        }
+    }
+
+    /// A stored value as the codec reads it (`None`: sealed, but not openable here).
+    fn plain_value<'v>(
+        &self,
+        kind: RecordKind,
+        key: &[u8],
+        stored: &'v [u8],
+    ) -> Option<std::borrow::Cow<'v, [u8]>> {
+        match &self.seal {
+            Some(seal) => seal
+                .data
+                .open(&place(kind, key), stored)
+                .map(std::borrow::Cow::Owned),
+            None => Some(std::borrow::Cow::Borrowed(stored)),
+        }
     }
 
     fn init_meta(&self) -> Result<(), StoreError> {
@@ -971,6 +1132,28 @@ impl Store {
         if writes.is_empty() {
             return Ok(());
         }
+        // An encrypted store seals its values and keeps no index: an index key would show
+        // what the value hides (a suivi code, a date).
+        let writes = writes
+            .into_iter()
+            .map(|w| {
+                let key = w.id.to_key();
+                let value = match w.value {
+                    Some(v) => Some(self.stored_value(w.kind, &key, v)?),
+                    None => None,
+                };
+                let entries = if self.seal.is_some() {
+                    Vec::new()
+                } else {
+                    w.entries
+                };
+                Ok(Write {
+                    value,
+                    entries,
+                    ..w
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         // The index trees first, then one tree per kind written.
         let mut trees = Index::ALL
             .iter()
@@ -987,7 +1170,9 @@ impl Store {
             for w in &writes {
                 let records = &views[tree_of(w.kind)];
                 let key = w.id.to_key();
-                if let Some(old) = records.get(key)? {
+                if let Some(old) = records.get(key)?
+                    && self.seal.is_none()
+                {
                     for (index, k, _) in stored_entries(w.kind, &old) {
                         views[index_pos(index)].remove(k)?;
                     }
@@ -1028,9 +1213,12 @@ impl Store {
             let mut index_batches: Vec<sled::Batch> =
                 Index::ALL.iter().map(|_| sled::Batch::default()).collect();
             for r in chunk {
-                batch.insert(&r.id().to_key(), r.encode()?);
-                for (index, k, v) in index_entries(r) {
-                    index_batches[index_pos(index)].insert(k, v);
+                let key = r.id().to_key();
+                batch.insert(&key, self.stored_value(R::KIND, &key, r.encode()?)?);
+                if self.seal.is_none() {
+                    for (index, k, v) in index_entries(r) {
+                        index_batches[index_pos(index)].insert(k, v);
+                    }
                 }
             }
             tree.apply_batch(batch).map_err(|e| self.sled_err(e))?;
@@ -1049,12 +1237,16 @@ impl Store {
         let mut out = Vec::with_capacity(tree.len());
         for item in tree.iter() {
             let (key, value) = item.map_err(|e| self.sled_err(e))?;
-            match R::decode(&value) {
+            let decoded = match self.plain_value(R::KIND, &key, &value) {
+                Some(plain) => R::decode(&plain).map_err(|e| e.0),
+                None => Err("cannot be decrypted with this store's key".to_string()),
+            };
+            match decoded {
                 Ok(record) => out.push(record),
-                Err(e) => failures.push(DecodeFailure {
+                Err(reason) => failures.push(DecodeFailure {
                     tree: R::KIND.name().to_string(),
                     key: Id::from_key(&key).map_or_else(|| hex(&key), |id| id.to_string()),
-                    reason: e.0,
+                    reason,
                 }),
             }
         }
@@ -1071,8 +1263,10 @@ impl Store {
     pub fn last<R: Stored>(&self) -> Result<Option<R>, StoreError> {
         let tree = self.tree(R::KIND.name())?;
         for item in tree.iter().rev() {
-            let (_, value) = item.map_err(|e| self.sled_err(e))?;
-            if let Ok(record) = R::decode(&value) {
+            let (key, value) = item.map_err(|e| self.sled_err(e))?;
+            if let Some(plain) = self.plain_value(R::KIND, &key, &value)
+                && let Ok(record) = R::decode(&plain)
+            {
                 return Ok(Some(record));
             }
         }

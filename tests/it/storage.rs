@@ -504,3 +504,67 @@ fn a_rebuild_leaves_no_byte_of_a_deleted_record_in_the_data_dir() {
     assert_eq!(loaded.interactions.len(), data.interactions.len() - 1);
     assert_eq!(loaded, rebuilt.data);
 }
+
+#[test]
+fn an_encrypted_store_holds_no_readable_text_and_opens_only_with_its_passphrase() {
+    use carnet::storage::{Encryption, crypt};
+    let dir = tempfile::tempdir().unwrap();
+    let needle = b"Texte-chiffre-Q4Z8";
+    let mut data = common::sample(150);
+    data.interactions[5].demande = String::from_utf8_lossy(needle).as_ref().into();
+    Store::open(dir.path()).unwrap().insert_all(&data).unwrap();
+    crypt::forget_passphrase();
+    let rebuilt = Store::rebuild_with(
+        dir.path(),
+        Encryption::Encrypt("une phrase de passe".into()),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(rebuilt.data, data);
+    assert!(carnet::storage::is_encrypted(dir.path()));
+    let store_dir = dir.path().join("store");
+    assert_eq!(
+        files_holding(&store_dir, needle),
+        Vec::<std::path::PathBuf>::new()
+    );
+    // No passphrase, a wrong one: the store says so and stays as it is.
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted { .. })
+    ));
+    crypt::set_passphrase("une autre".into());
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::WrongPassphrase { .. })
+    ));
+    crypt::set_passphrase("une phrase de passe".into());
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.is_sealed());
+    assert_eq!(store.load().unwrap().0, data);
+    // No index: its keys would show what the values hide (codes, dates).
+    assert_eq!(store.index_len(Index::SuiviCode).unwrap(), 0);
+    assert_eq!(store.index_len(Index::InteractionDate).unwrap(), 0);
+    let mut it = data.interactions[9].clone();
+    it.demande = "Nouvelle demande chiffrée".into();
+    store.put(&it).unwrap();
+    drop(store);
+    assert!(files_holding(&store_dir, b"Nouvelle demande").is_empty());
+    // A rebuild draws a new data key.
+    let envelope = |d: &std::path::Path| {
+        let s = Store::open(d).unwrap();
+        s.load().unwrap().0
+    };
+    let before = envelope(dir.path());
+    Store::rebuild(dir.path(), |_| {}).unwrap();
+    assert_eq!(envelope(dir.path()), before);
+    // Back to plain values.
+    Store::rebuild_with(dir.path(), Encryption::Decrypt, |_| {}).unwrap();
+    assert!(!carnet::storage::is_encrypted(dir.path()));
+    crypt::forget_passphrase();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(!store.is_sealed());
+    assert_eq!(
+        store.load().unwrap().0.interactions.len(),
+        data.interactions.len()
+    );
+}
