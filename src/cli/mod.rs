@@ -123,6 +123,10 @@ pub enum Command {
     },
     /// Rebuild the store from its live records, so that nothing removed stays in its files
     Compact,
+    /// Encrypt the store and its backups under a passphrase (or change the passphrase)
+    Encrypt,
+    /// Store the values in plain files again
+    Decrypt,
     /// Measure generation, size on disk, opening and memory on a generated store
     Bench {
         #[arg(long, default_value_t = 100_000)]
@@ -204,6 +208,7 @@ macro_rules! warn {
 
 // After the macros: the commands print through them.
 mod bench;
+mod chiffrement;
 mod doctor;
 mod note;
 mod personne;
@@ -298,6 +303,10 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
             EXIT_OTHER,
             i18n.t_args("err-not-empty", &[arg("path", path.display().to_string())]),
         ),
+        StoreError::Encrypted { .. } => Failure::new(EXIT_USAGE, i18n.t("err-passphrase-needed")),
+        StoreError::WrongPassphrase { .. } => {
+            Failure::new(EXIT_USAGE, i18n.t("err-wrong-passphrase"))
+        }
         StoreError::NoRoom {
             path,
             needed,
@@ -620,6 +629,12 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         }
     };
     let i18n = I18n::new(config.lang);
+    // An encrypted store's passphrase is asked once, before anything opens it.
+    let dir = match cli.command {
+        Some(Command::Demo { .. }) => config::paths::demo_dir(&overrides, env),
+        _ => config::paths::data_dir(&overrides, env),
+    };
+    chiffrement::provide_passphrase(&i18n, env, &dir)?;
     match cli.command {
         None => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -672,6 +687,8 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             let dir = config::paths::data_dir(&overrides, env);
             personne::compact(&i18n, &dir)
         }
+        Some(Command::Encrypt) => chiffrement::encrypt(&i18n, env, &dir),
+        Some(Command::Decrypt) => chiffrement::decrypt(&i18n, &dir),
         Some(Command::Note {
             types,
             themes,
@@ -800,8 +817,22 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         }
         Some(Command::Restore { backup }) => {
             let dir = config::paths::data_dir(&overrides, env);
+            // An encrypted backup restores into an encrypted store, under its passphrase.
+            let sealed = crate::files::read_regular_bytes(&backup, MAX_EXPORT_BYTES)
+                .is_ok_and(|head| storage::crypt::is_sealed_file(&head));
+            if sealed {
+                chiffrement::provide_backup_passphrase(&i18n, env)?;
+            }
             let data = read_export(&i18n, &backup)?;
-            import_all(&i18n, &dir, &data)
+            import_all(&i18n, &dir, &data)?;
+            match storage::crypt::passphrase().filter(|_| sealed) {
+                Some(passphrase) => {
+                    Store::rebuild_with(&dir, storage::Encryption::Encrypt(passphrase), |_| {})
+                        .map(|_| ())
+                        .map_err(|e| store_failure(&i18n, &e))
+                }
+                None => Ok(()),
+            }
         }
         Some(Command::Doctor) => {
             let (report, healthy) = doctor(&config, &overrides, env, &i18n);

@@ -120,11 +120,11 @@ pub(super) fn suivi(
             write_output(i18n, output.as_deref(), &bytes)
         }
         SuiviCommand::Erase { code, yes } => {
-            let (id, about) = {
+            let (id, about, backup_key) = {
                 let store = open_store(i18n, dir)?;
                 let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
                 let id = find(i18n, &data, &code)?;
-                (id, personne::about_suivi(&data, id))
+                (id, personne::about_suivi(&data, id), store.backup_key())
             };
             let Some(about) = about else {
                 return Err(Failure::new(EXIT_OTHER, String::new()));
@@ -152,9 +152,13 @@ pub(super) fn suivi(
             }
             // The backups first: if this stops half-way, the store still holds the records
             // and the command can be run again.
-            let (rewritten, unreadable) = storage::backup::rewrite_all(dir, &|d: &mut Dataset| {
-                personne::erase_suivi(d, id);
-            })
+            let (rewritten, unreadable) = storage::backup::rewrite_all(
+                dir,
+                &|d: &mut Dataset| {
+                    personne::erase_suivi(d, id);
+                },
+                backup_key.as_ref(),
+            )
             .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
             for path in &unreadable {
                 warn!(

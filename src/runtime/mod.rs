@@ -51,6 +51,8 @@ pub struct Signals {
     /// What flushes the store on a signal; let go when the session ends, so the store's
     /// files can be opened again (to rebuild it) while the watcher still runs.
     flusher: Arc<Mutex<Option<crate::storage::Flusher>>>,
+    /// Set for an encrypted store: an open form is never written out in plain.
+    no_drafts: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The signals that end a session: hang-up, interrupt, quit (which would otherwise leave the
@@ -80,6 +82,9 @@ impl Signals {
     }
 
     fn mirror(&self, app: &App) {
+        if self.no_drafts.load(Ordering::SeqCst) {
+            return;
+        }
         let bytes = app.draft().map(|d| d.to_json());
         if let Ok(mut kept) = self.draft.lock() {
             *kept = bytes;
@@ -191,9 +196,13 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             changes,
             counts,
             at,
-        } => backup::rewrite_all(data_dir, &|d: &mut crate::domain::Dataset| {
-            personne::erase_suivi(d, *suivi);
-        })
+        } => backup::rewrite_all(
+            data_dir,
+            &|d: &mut crate::domain::Dataset| {
+                personne::erase_suivi(d, *suivi);
+            },
+            store.backup_key().as_ref(),
+        )
         .map_err(io)
         .and_then(|(rewritten, _)| {
             store.commit(changes)?;
@@ -344,6 +353,8 @@ impl TerminalHost<'_> {
 pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
     let draft_path = store.data_dir().join(crate::storage::DRAFT_FILE);
     let signals = Signals::register()?;
+    // An encrypted store's open form is not kept in a plain file.
+    signals.no_drafts.store(store.is_sealed(), Ordering::SeqCst);
     signals.watch(store.flusher(), draft_path.clone());
     let guard = terminal::TerminalGuard::enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
@@ -381,6 +392,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
     }
     let ended = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
     if matches!(ended, Ok(Ended::Signal(_)))
+        && !store.is_sealed()
         && let Some(draft) = app.draft()
     {
         let _ = keep_draft(&draft_path, &draft.to_json());
@@ -424,8 +436,14 @@ fn backup_on_quit(app: &App, store: &Store) -> io::Result<()> {
     if records > 20_000 {
         eprintln!("{}", app.t("backup-in-progress"));
     }
-    crate::storage::backup::write(data_dir, &app.data, crate::clock::now_local(), retention)
-        .map(|_| ())
+    crate::storage::backup::write(
+        data_dir,
+        &app.data,
+        crate::clock::now_local(),
+        retention,
+        store.backup_key().as_ref(),
+    )
+    .map(|_| ())
 }
 
 /// An in-memory terminal and, optionally, a real store: the loop as tests drive it.

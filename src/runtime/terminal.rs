@@ -69,3 +69,39 @@ impl Drop for TerminalGuard {
         restore();
     }
 }
+
+/// Reads a passphrase on the terminal without showing it: the prompt on standard error,
+/// the keys read raw (nothing echoed), Enter to end, Esc or Ctrl-C to give up.
+pub fn read_secret(prompt: &str) -> io::Result<String> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
+        return Err(io::Error::from(io::ErrorKind::NotConnected));
+    }
+    eprint!("{prompt} ");
+    io::stderr().flush()?;
+    enable_raw_mode()?;
+    let mut secret = String::new();
+    let result = loop {
+        match event::read() {
+            Err(e) => break Err(e),
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => match key.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Esc => break Err(io::Error::from(io::ErrorKind::Interrupted)),
+                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err(io::Error::from(io::ErrorKind::Interrupted));
+                }
+                KeyCode::Backspace => {
+                    secret.pop();
+                }
+                KeyCode::Char(c) => secret.push(c),
+                _ => {}
+            },
+            Ok(Event::Paste(text)) => secret.push_str(text.trim_end_matches(['\r', '\n'])),
+            Ok(_) => {}
+        }
+    };
+    let _ = disable_raw_mode();
+    eprintln!();
+    result.map(|()| secret)
+}

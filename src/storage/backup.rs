@@ -4,6 +4,7 @@
 //! `carnet restore FILE` reads one back into an empty data dir.
 
 use crate::domain::Dataset;
+use crate::storage::crypt::PassphraseKey;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -80,11 +81,12 @@ pub fn write(
     data: &Dataset,
     at: NaiveDateTime,
     retention: Retention,
+    seal: Option<&PassphraseKey>,
 ) -> std::io::Result<PathBuf> {
     let folder = dir(data_dir);
     crate::files::create_private_dir_all(&folder)?;
     let path = folder.join(file_name(at));
-    crate::files::replace_with(&path, &mut |file| write_gz(file, data))?;
+    write_backup(&path, data, seal)?;
     prune(data_dir, retention)?;
     Ok(path)
 }
@@ -98,19 +100,39 @@ fn write_gz(file: &mut std::fs::File, data: &Dataset) -> std::io::Result<()> {
     gz.finish()?.flush()
 }
 
+/// Writes a backup file: compressed, then sealed under the passphrase for an encrypted store
+/// (a backup of an encrypted store is encrypted too).
+fn write_backup(path: &Path, data: &Dataset, seal: Option<&PassphraseKey>) -> std::io::Result<()> {
+    match seal {
+        None => crate::files::replace_with(path, &mut |file| write_gz(file, data)),
+        Some(key) => {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            crate::export::json::write_json(&mut gz, data, false)?;
+            let sealed = key
+                .seal_file(&gz.finish()?)
+                .map_err(std::io::Error::other)?;
+            crate::files::replace_atomically(path, &sealed)
+        }
+    }
+}
+
 /// Rewrites every backup with `change` applied (an erasure reaches the backups too). Each
 /// is read whole, changed, and replaced atomically; one that cannot be read is left as it
 /// is and reported, so nothing is lost. Returns how many were rewritten, and the unreadable.
 pub fn rewrite_all(
     data_dir: &Path,
     change: &dyn Fn(&mut Dataset),
+    seal: Option<&PassphraseKey>,
 ) -> std::io::Result<(usize, Vec<PathBuf>)> {
     const LIMIT: u64 = 4 * 1024 * 1024 * 1024;
     let mut rewritten = 0;
     let mut unreadable = Vec::new();
     for backup in list(data_dir) {
-        let read = crate::files::read_regular_bytes(&backup.path, LIMIT)
-            .ok()
+        let bytes = crate::files::read_regular_bytes(&backup.path, LIMIT).ok();
+        let was_sealed = bytes
+            .as_deref()
+            .is_some_and(crate::storage::crypt::is_sealed_file);
+        let read = bytes
             .and_then(|bytes| decode(&bytes, LIMIT).ok())
             .and_then(|text| crate::export::json::from_json(&text).ok());
         let Some(mut data) = read else {
@@ -119,10 +141,11 @@ pub fn rewrite_all(
         };
         let before = data.clone();
         change(&mut data);
-        if data == before {
+        // Rewritten when its records change, or when the store was encrypted or decrypted.
+        if data == before && was_sealed == seal.is_some() {
             continue;
         }
-        crate::files::replace_with(&backup.path, &mut |file| write_gz(file, &data))?;
+        write_backup(&backup.path, &data, seal)?;
         rewritten += 1;
     }
     Ok((rewritten, unreadable))
@@ -180,6 +203,16 @@ pub fn prune(data_dir: &Path, retention: Retention) -> std::io::Result<()> {
 
 /// The text of an export file, compressed (a backup) or not, never more than `limit` bytes.
 pub fn decode(bytes: &[u8], limit: u64) -> Result<String, String> {
+    let opened;
+    let bytes = if crate::storage::crypt::is_sealed_file(bytes) {
+        let passphrase = crate::storage::crypt::passphrase()
+            .ok_or_else(|| "encrypted backup: its passphrase is needed".to_string())?;
+        opened = PassphraseKey::open_file(&passphrase, bytes)
+            .ok_or_else(|| "encrypted backup: wrong passphrase".to_string())?;
+        opened.as_slice()
+    } else {
+        bytes
+    };
     let text = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes)
@@ -272,6 +305,7 @@ mod tests {
                 daily: 7,
                 weekly: 4,
             },
+            None,
         )
         .unwrap();
         use std::os::unix::fs::PermissionsExt;

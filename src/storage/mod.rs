@@ -839,12 +839,21 @@ impl Store {
         drop(store);
         change(&mut data);
         let sealed = seal.is_some();
-        replace_store(data_dir, &lock, &data, demo_seed, seal)?;
-        // The mark beside the store follows what the store now is.
+        // The mark beside the store says "ask the passphrase": it is there before the store
+        // is encrypted and goes only once it is not, so a kill in between never leaves an
+        // encrypted store that commands would open without asking.
         let mark = data_dir.join(ENCRYPTED_MARK);
-        if sealed && !is_encrypted(data_dir) {
+        let marked_now = sealed && !is_encrypted(data_dir);
+        if marked_now {
             crate::files::create_private_file(&mark).map_err(io_error(&mark))?;
-        } else if !sealed && is_encrypted(data_dir) {
+        }
+        if let Err(e) = replace_store(data_dir, &lock, &data, demo_seed, seal) {
+            if marked_now {
+                let _ = std::fs::remove_file(&mark);
+            }
+            return Err(e);
+        }
+        if !sealed && is_encrypted(data_dir) {
             std::fs::remove_file(&mark).map_err(io_error(&mark))?;
         }
         // Only a file Carnet made under this name is removed (never through a link).
@@ -958,6 +967,11 @@ impl Store {
         self.seal.is_some()
     }
 
+    /// The key its backups are sealed with (an encrypted store's passphrase key).
+    pub fn backup_key(&self) -> Option<crypt::PassphraseKey> {
+        self.seal.as_ref().map(|s| s.passphrase.clone())
+    }
+
     /// A value as stored: sealed to its tree and key in an encrypted store.
     fn stored_value(
         &self,
@@ -1031,9 +1045,15 @@ impl Store {
         if !retention.enabled() {
             return Ok(None);
         }
-        backup::write(self.data_dir(), data, crate::clock::now_local(), retention)
-            .map(Some)
-            .map_err(io_error(&backup::dir(self.data_dir())))
+        backup::write(
+            self.data_dir(),
+            data,
+            crate::clock::now_local(),
+            retention,
+            self.backup_key().as_ref(),
+        )
+        .map(Some)
+        .map_err(io_error(&backup::dir(self.data_dir())))
     }
 
     pub fn info(&self) -> Result<StoreInfo, StoreError> {

@@ -6,6 +6,7 @@
 mod common;
 
 mod app;
+mod chiffrement;
 mod cli;
 mod crash;
 mod documentation;

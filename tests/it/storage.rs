@@ -452,11 +452,15 @@ pub(crate) fn files_holding(dir: &std::path::Path, needle: &[u8]) -> Vec<std::pa
     let mut found = Vec::new();
     for entry in walk(dir).into_iter().filter(|p| p.is_file()) {
         let mut bytes = std::fs::read(&entry).unwrap();
+        // A backup is searched decompressed; an encrypted one is not gzip: its raw bytes are
+        // what anyone holding the file sees.
         if entry.extension().is_some_and(|e| e == "gz") {
             let mut text = Vec::new();
-            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
-                .unwrap();
-            bytes = text;
+            if std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+                .is_ok()
+            {
+                bytes = text;
+            }
         }
         if bytes.windows(needle.len()).any(|w| w == needle) {
             found.push(entry);
