@@ -1249,32 +1249,76 @@ impl Store {
         Ok(())
     }
 
-    fn load_kind<R: Stored>(
+    fn load_kind<R: Stored + Send>(
         &self,
         failures: &mut Vec<DecodeFailure>,
     ) -> Result<Vec<R>, StoreError> {
         let tree = self.tree(R::KIND.name())?;
-        let mut out = Vec::with_capacity(tree.len());
-        for item in tree.iter() {
-            let (key, value) = item.map_err(|e| self.sled_err(e))?;
-            let decoded = match self.plain_value(R::KIND, &key, &value) {
+        let read =
+            |(key, value): &(sled::IVec, sled::IVec)| match self.plain_value(R::KIND, key, value) {
                 Some(plain) => R::decode(&plain).map_err(|e| e.0),
                 None => Err("cannot be decrypted with this store's key".to_string()),
             };
-            match decoded {
+        let failed = |key: &[u8], reason: String| DecodeFailure {
+            tree: R::KIND.name().to_string(),
+            key: Id::from_key(key).map_or_else(|| hex(key), |id| id.to_string()),
+            reason,
+        };
+        // Opening sealed values is most of an encrypted store's loading: on every core.
+        // A plain store is read as it streams (no second copy of its values in memory).
+        let threads = if self.seal.is_some() && tree.len() > 4_096 {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        } else {
+            1
+        };
+        if threads == 1 {
+            let mut out = Vec::with_capacity(tree.len());
+            for item in tree.iter() {
+                let item = item.map_err(|e| self.sled_err(e))?;
+                match read(&item) {
+                    Ok(record) => out.push(record),
+                    Err(reason) => failures.push(failed(&item.0, reason)),
+                }
+            }
+            return Ok(out);
+        }
+        let items = tree
+            .iter()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sled_err(e))?;
+        let chunk = items.len().div_ceil(threads).max(1);
+        let decoded: Vec<Result<R, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| {
+                    let handle = scope.spawn(move || part.iter().map(read).collect::<Vec<_>>());
+                    (part.len(), handle)
+                })
+                .collect();
+            // One result per item, in order, whatever happens to a thread.
+            handles
+                .into_iter()
+                .flat_map(|(len, h)| {
+                    h.join().unwrap_or_else(|_| {
+                        (0..len)
+                            .map(|_| Err("could not be read".to_string()))
+                            .collect()
+                    })
+                })
+                .collect()
+        });
+        let mut out = Vec::with_capacity(items.len());
+        for ((key, _), result) in items.iter().zip(decoded) {
+            match result {
                 Ok(record) => out.push(record),
-                Err(reason) => failures.push(DecodeFailure {
-                    tree: R::KIND.name().to_string(),
-                    key: Id::from_key(&key).map_or_else(|| hex(&key), |id| id.to_string()),
-                    reason,
-                }),
+                Err(reason) => failures.push(failed(key, reason)),
             }
         }
         Ok(out)
     }
 
     /// Every record of one kind that decodes (for commands that need only one kind).
-    pub fn all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+    pub fn all<R: Stored + Send>(&self) -> Result<Vec<R>, StoreError> {
         let mut failures = Vec::new();
         self.load_kind(&mut failures)
     }
