@@ -1018,3 +1018,6 @@ decrypt-already = This logbook is not encrypted.
 decrypt-done = Logbook decrypted; { $backups } backup(s) rewritten in plain.
 cli-encrypt = Encrypt the logbook and its backups with a passphrase (or change the passphrase)
 cli-decrypt = Store the logbook and its backups in plain again
+doctor-encryption = Encryption
+doctor-encrypted = yes: values and backups encrypted (XChaCha20-Poly1305, key derived by Argon2id)
+doctor-plain = no (carnet encrypt encrypts the logbook and its backups)

@@ -1018,3 +1018,6 @@ decrypt-already = Ce carnet n'est pas chiffré.
 decrypt-done = Carnet déchiffré ; { $backups } sauvegarde(s) réécrite(s) en clair.
 cli-encrypt = Chiffre le carnet et ses sauvegardes avec une phrase de passe (ou change la phrase de passe)
 cli-decrypt = Remet le carnet et ses sauvegardes en clair
+doctor-encryption = Chiffrement
+doctor-encrypted = oui : valeurs et sauvegardes chiffrées (XChaCha20-Poly1305, clé dérivée par Argon2id)
+doctor-plain = non (carnet encrypt pour chiffrer le carnet et ses sauvegardes)

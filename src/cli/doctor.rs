@@ -232,6 +232,15 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         );
         line(
             &mut out,
+            "doctor-encryption",
+            i18n.t(if store.is_sealed() {
+                "doctor-encrypted"
+            } else {
+                "doctor-plain"
+            }),
+        );
+        line(
+            &mut out,
             "doctor-size",
             format!("{:.1} MiB", info.size_on_disk as f64 / 1_048_576.0),
         );
