@@ -73,17 +73,7 @@ pub(super) fn encrypt(i18n: &I18n, env: &Env, dir: &Path) -> Result<(), Failure>
     let key = Store::open(dir)
         .map_err(|e| store_failure(i18n, &e))?
         .backup_key();
-    let (backups, unreadable) = storage::backup::rewrite_all(dir, &|_| {}, key.as_ref())
-        .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
-    for path in &unreadable {
-        warn!(
-            "{}",
-            i18n.t_args(
-                "warn-backup-unreadable",
-                &[arg("path", path.display().to_string())]
-            )
-        );
-    }
+    let backups = personne::rewrite_backups(i18n, dir, &|_| {}, key.as_ref())?;
     say!(
         "{}",
         i18n.t_args(
@@ -104,8 +94,7 @@ pub(super) fn decrypt(i18n: &I18n, dir: &Path) -> Result<(), Failure> {
         return Ok(());
     }
     Store::rebuild_with(dir, Encryption::Decrypt, |_| {}).map_err(|e| store_failure(i18n, &e))?;
-    let (backups, _) = storage::backup::rewrite_all(dir, &|_| {}, None)
-        .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
+    let backups = personne::rewrite_backups(i18n, dir, &|_| {}, None)?;
     say!(
         "{}",
         i18n.t_args("decrypt-done", &[arg("backups", backups)])

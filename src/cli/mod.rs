@@ -55,34 +55,7 @@ pub enum Command {
         generate_only: bool,
     },
     /// Log an interaction without opening the interface; prints its id
-    Note {
-        /// Interaction type id (repeatable); default: accueil_information
-        #[arg(long = "type", value_name = "ID")]
-        types: Vec<String>,
-        /// Thématique id (repeatable)
-        #[arg(long = "theme", value_name = "ID")]
-        themes: Vec<String>,
-        /// Canal id; default: the canal of the last interaction
-        #[arg(long, value_name = "ID")]
-        canal: Option<String>,
-        /// Duration in minutes (or 1h30)
-        #[arg(long, value_name = "MINUTES")]
-        duree: Option<String>,
-        /// Date: 29/11/2026, 29/11, hier, -2…; default: today
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-        /// Structure of the network the person was oriented to (name or part of it)
-        #[arg(long, value_name = "STRUCTURE")]
-        vers: Option<String>,
-        /// The person's suivi code: an existing one, or a new one (P-2026-017)
-        #[arg(long, value_name = "CODE")]
-        suivi: Option<String>,
-        /// Save even when the free-text guard warns
-        #[arg(long)]
-        yes: bool,
-        /// The demande, in a few words
-        text: String,
-    },
+    Note(NoteArgs),
     /// Export the store
     Export {
         /// What to export: everything (json), the journal (csv), the network directory (csv),
@@ -689,28 +662,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         }
         Some(Command::Encrypt) => chiffrement::encrypt(&i18n, env, &dir),
         Some(Command::Decrypt) => chiffrement::decrypt(&i18n, &dir),
-        Some(Command::Note {
-            types,
-            themes,
-            canal,
-            duree,
-            date,
-            vers,
-            suivi,
-            yes,
-            text,
-        }) => {
-            let note = NoteArgs {
-                types,
-                themes,
-                canal,
-                duree,
-                date,
-                vers,
-                suivi,
-                yes,
-                text,
-            };
+        Some(Command::Note(note)) => {
             let dir = config::paths::data_dir(&overrides, env);
             let store = open_store(&i18n, &dir)?;
             let id = quick_note(&store, &config, &i18n, note)?;

@@ -3,15 +3,33 @@
 
 use super::*;
 
+#[derive(Debug, clap::Args)]
 pub struct NoteArgs {
+    /// Interaction type id (repeatable); default: accueil_information
+    #[arg(long = "type", value_name = "ID")]
     pub types: Vec<String>,
+    /// Thématique id (repeatable)
+    #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
+    /// Canal id; default: the canal of the last interaction
+    #[arg(long, value_name = "ID")]
     pub canal: Option<String>,
+    /// Duration in minutes (or 1h30)
+    #[arg(long, value_name = "MINUTES")]
     pub duree: Option<String>,
+    /// Date: 29/11/2026, 29/11, hier, -2…; default: today
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Structure of the network the person was oriented to (name or part of it)
+    #[arg(long, value_name = "STRUCTURE")]
     pub vers: Option<String>,
+    /// The person's suivi code: an existing one, or a new one (P-2026-017)
+    #[arg(long, value_name = "CODE")]
     pub suivi: Option<String>,
+    /// Save even when the free-text guard warns
+    #[arg(long)]
     pub yes: bool,
+    /// The demande, in a few words
     pub text: String,
 }
 

@@ -152,23 +152,14 @@ pub(super) fn suivi(
             }
             // The backups first: if this stops half-way, the store still holds the records
             // and the command can be run again.
-            let (rewritten, unreadable) = storage::backup::rewrite_all(
+            let rewritten = rewrite_backups(
+                i18n,
                 dir,
                 &|d: &mut Dataset| {
                     personne::erase_suivi(d, id);
                 },
                 backup_key.as_ref(),
-            )
-            .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
-            for path in &unreadable {
-                warn!(
-                    "{}",
-                    i18n.t_args(
-                        "warn-backup-unreadable",
-                        &[arg("path", path.display().to_string())]
-                    )
-                );
-            }
+            )?;
             let mut erased = personne::Erased::default();
             Store::rebuild(dir, |d| erased = personne::erase_suivi(d, id))
                 .map_err(|e| store_failure(i18n, &e))?;
@@ -196,6 +187,28 @@ pub(super) fn suivi(
             Ok(())
         }
     }
+}
+
+/// Rewrites every backup with `change` applied, sealed with `key` (or plain); a backup that
+/// cannot be read is left as it is and named. Returns how many were rewritten.
+pub(super) fn rewrite_backups(
+    i18n: &I18n,
+    dir: &Path,
+    change: &dyn Fn(&mut Dataset),
+    key: Option<&storage::crypt::PassphraseKey>,
+) -> Result<usize, Failure> {
+    let (rewritten, unreadable) = storage::backup::rewrite_all(dir, change, key)
+        .map_err(|e| io_failure(i18n, &storage::backup::dir(dir), &e))?;
+    for path in &unreadable {
+        warn!(
+            "{}",
+            i18n.t_args(
+                "warn-backup-unreadable",
+                &[arg("path", path.display().to_string())]
+            )
+        );
+    }
+    Ok(rewritten)
 }
 
 /// Adds a count-only entry to the privacy log; a log that cannot be written is said, the
@@ -226,20 +239,23 @@ pub(super) fn retention(
 ) -> Result<(), Failure> {
     let today = crate::clock::today();
     let cutoff = personne::retention_cutoff(today, config.retention_months);
-    let plan = {
-        let store = open_store_to_read(i18n, dir)?;
-        let (data, failures) = store.load().map_err(|e| store_failure(i18n, &e))?;
-        if apply && !failures.is_empty() {
-            return Err(store_failure(
-                i18n,
-                &storage::StoreError::Unreadable {
-                    path: store.path().to_path_buf(),
-                    count: failures.len(),
-                },
-            ));
-        }
-        personne::retention_plan(&data, cutoff)
+    // Applying keeps the store open until its backup is written from what was loaded here.
+    let store = if apply {
+        open_store(i18n, dir)?
+    } else {
+        open_store_to_read(i18n, dir)?
     };
+    let (data, failures) = store.load().map_err(|e| store_failure(i18n, &e))?;
+    if apply && !failures.is_empty() {
+        return Err(store_failure(
+            i18n,
+            &storage::StoreError::Unreadable {
+                path: store.path().to_path_buf(),
+                count: failures.len(),
+            },
+        ));
+    }
+    let plan = personne::retention_plan(&data, cutoff);
     say!(
         "{}",
         i18n.t_args(
@@ -273,21 +289,19 @@ pub(super) fn retention(
         say!("{}", i18n.t("erase-cancelled"));
         return Ok(());
     }
+    if let Some(path) = store
+        .backup_of(&data, config.backups)
+        .map_err(|e| store_failure(i18n, &e))?
     {
-        let store = open_store(i18n, dir)?;
-        if let Some(path) = store
-            .backup(config.backups)
-            .map_err(|e| store_failure(i18n, &e))?
-        {
-            say!(
-                "{}",
-                i18n.t_args(
-                    "retention-backup",
-                    &[arg("path", path.display().to_string())]
-                )
-            );
-        }
+        say!(
+            "{}",
+            i18n.t_args(
+                "retention-backup",
+                &[arg("path", path.display().to_string())]
+            )
+        );
     }
+    drop(store);
     let mut applied = personne::RetentionPlan::default();
     Store::rebuild(dir, |d| applied = personne::apply_retention(d, cutoff))
         .map_err(|e| store_failure(i18n, &e))?;
