@@ -168,6 +168,23 @@ err-usage = Invalid command. See "carnet --help".
 err-clock = CARNET_TODAY "{ $value }": not a date. Write 2026-11-27 or 2026-11-27T10:30, or unset it to follow the system clock.
 err-config = Configuration { $file }: { $detail }. Fix the file or start Carnet with --config to choose another one.
 err-config-line = Configuration { $file }, line { $line }: { $detail }. Fix this line and start Carnet again.
+config-not-found = file not found
+config-permission = reading is not allowed (file permissions)
+config-not-utf8 = the file is not UTF-8 text
+config-is-dir = this is a directory, not a file
+config-unreadable = the file cannot be read
+config-unknown-setting = unknown setting "{ $name }" (a typo? the README lists the settings under Configuration)
+config-syntax = invalid TOML ({ $detail })
+config-lang = lang = "{ $value }": expected "fr" or "en"
+config-retention = conservation_mois = { $months }: from 1 to { $max } (records about a person are kept at most { $max } months after the last contact; the period may be shortened, never lengthened)
+config-bad-key = unknown key "{ $key }" (examples: "q", "Ctrl-s", "Shift-Tab", "PageDown", "F2")
+config-key-conflict = key { $key } is bound to both "{ $first }" and "{ $second }" in [keys.{ $context }]
+config-vocab-duplicate = vocabulaires.{ $list }: id "{ $id }" appears twice
+config-vocab-parent = vocabulaires.plan_classement: "{ $id }" has unknown parent "{ $parent }"
+config-vocab-empty = vocabulaires.{ $list } is empty
+config-ref-no-ccp = no [[ccp]]: a référentiel needs at least one CCP
+config-ref-empty-ccp = { $id } has no [[ccp.competences]]
+config-ref-duplicate = id "{ $id }" is used twice
 err-locked = The logbook is already open by { $user } on { $host } (pid { $pid }). Close the other session before opening it here.
 err-newer-schema = The logbook { $path } was written by a newer Carnet (schema { $found }; this one reads up to schema { $supported }). Update Carnet; the logbook was not modified.
 err-bad-schema = The file { $path } should hold the logbook's version number and does not. Carnet changed nothing. Put the number back (this Carnet reads up to schema { $supported }), or delete the file so that Carnet rebuilds it from the logbook.

@@ -168,6 +168,23 @@ err-usage = Commande incorrecte. Voir « carnet --help ».
 err-clock = CARNET_TODAY « { $value } » : date non reconnue. Écrivez 2026-11-27 ou 2026-11-27T10:30, ou retirez cette variable pour suivre l'horloge du système.
 err-config = Configuration { $file } : { $detail }. Corrigez le fichier ou lancez Carnet avec --config pour en choisir un autre.
 err-config-line = Configuration { $file }, ligne { $line } : { $detail }. Corrigez cette ligne puis relancez Carnet.
+config-not-found = fichier introuvable
+config-permission = lecture refusée (droits du fichier)
+config-not-utf8 = le fichier n'est pas du texte UTF-8
+config-is-dir = c'est un dossier, pas un fichier
+config-unreadable = le fichier ne peut pas être lu
+config-unknown-setting = réglage inconnu « { $name } » (faute de frappe ? le README liste les réglages, section Configuration)
+config-syntax = syntaxe TOML invalide ({ $detail })
+config-lang = lang = « { $value } » : les valeurs possibles sont « fr » et « en »
+config-retention = conservation_mois = { $months } : de 1 à { $max } (ce qui concerne une personne est gardé au plus { $max } mois après le dernier contact ; la durée peut être raccourcie, jamais allongée)
+config-bad-key = touche inconnue « { $key } » (exemples : "q", "Ctrl-s", "Shift-Tab", "PageDown", "F2")
+config-key-conflict = la touche { $key } sert à la fois à « { $first } » et à « { $second } » dans [keys.{ $context }]
+config-vocab-duplicate = vocabulaires.{ $list } : l'identifiant « { $id } » apparaît deux fois
+config-vocab-parent = vocabulaires.plan_classement : « { $id } » a un parent inconnu, « { $parent } »
+config-vocab-empty = vocabulaires.{ $list } est vide
+config-ref-no-ccp = aucun [[ccp]] : un référentiel a au moins un CCP
+config-ref-empty-ccp = { $id } n'a aucune [[ccp.competences]]
+config-ref-duplicate = l'identifiant « { $id } » est utilisé deux fois
 err-locked = Le carnet est déjà ouvert par { $user } sur { $host } (pid { $pid }). Fermez l'autre session avant de l'ouvrir ici.
 err-newer-schema = Le carnet { $path } a été écrit par une version plus récente de Carnet (schéma { $found }, celle-ci lit jusqu'au schéma { $supported }). Mettez Carnet à jour ; le carnet n'a pas été modifié.
 err-bad-schema = Le fichier { $path } devrait contenir le numéro de version du carnet et n'en contient pas. Carnet n'a rien modifié. Remettez-y le numéro (ce Carnet lit jusqu'au schéma { $supported }), ou supprimez ce fichier pour que Carnet le reconstitue à partir du carnet.

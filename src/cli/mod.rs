@@ -219,14 +219,14 @@ fn config_failure(i18n: &I18n, e: &ConfigError) -> Failure {
             &[
                 arg("file", e.file.display().to_string()),
                 arg("line", line),
-                arg("detail", e.detail.clone()),
+                arg("detail", e.detail.message(i18n)),
             ],
         ),
         None => i18n.t_args(
             "err-config",
             &[
                 arg("file", e.file.display().to_string()),
-                arg("detail", e.detail.clone()),
+                arg("detail", e.detail.message(i18n)),
             ],
         ),
     };

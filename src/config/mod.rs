@@ -56,11 +56,102 @@ struct FileConfig {
 
 /// Where a configuration problem is, and what it is.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}{}: {detail}", file.display(), line.map(|l| format!(", line {l}")).unwrap_or_default())]
+#[error("{}{}: {}", file.display(), line.map(|l| format!(", line {l}")).unwrap_or_default(), detail.message(&crate::i18n::I18n::new(Lang::En)))]
 pub struct ConfigError {
     pub file: PathBuf,
     pub line: Option<usize>,
-    pub detail: String,
+    pub detail: ConfigDetail,
+}
+
+/// What is wrong in a configuration file, said in the UI language by `message`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigDetail {
+    NotFound,
+    /// The file exists but cannot be read as text.
+    Unreadable(std::io::ErrorKind),
+    /// A setting the file does not know (a misspelling).
+    UnknownSetting(String),
+    /// Any other TOML problem, in the parser's words (English).
+    Syntax(String),
+    Lang(String),
+    Retention {
+        months: u32,
+        max: u32,
+    },
+    BadKey(String),
+    KeyConflict {
+        key: String,
+        first: &'static str,
+        second: &'static str,
+        context: &'static str,
+    },
+    Vocab(VocabProblem),
+    Referentiel(crate::domain::referentiel::ReferentielProblem),
+}
+
+impl ConfigDetail {
+    pub fn message(&self, i18n: &crate::i18n::I18n) -> String {
+        use crate::domain::referentiel::ReferentielProblem;
+        use crate::i18n::arg;
+        match self {
+            ConfigDetail::NotFound => i18n.t("config-not-found"),
+            ConfigDetail::Unreadable(kind) => i18n.t(match kind {
+                std::io::ErrorKind::PermissionDenied => "config-permission",
+                std::io::ErrorKind::InvalidData => "config-not-utf8",
+                std::io::ErrorKind::IsADirectory => "config-is-dir",
+                std::io::ErrorKind::NotFound => "config-not-found",
+                _ => "config-unreadable",
+            }),
+            ConfigDetail::UnknownSetting(name) => {
+                i18n.t_args("config-unknown-setting", &[arg("name", name.as_str())])
+            }
+            ConfigDetail::Syntax(detail) => {
+                i18n.t_args("config-syntax", &[arg("detail", detail.as_str())])
+            }
+            ConfigDetail::Lang(value) => {
+                i18n.t_args("config-lang", &[arg("value", value.as_str())])
+            }
+            ConfigDetail::Retention { months, max } => i18n.t_args(
+                "config-retention",
+                &[arg("months", *months), arg("max", *max)],
+            ),
+            ConfigDetail::BadKey(text) => {
+                i18n.t_args("config-bad-key", &[arg("key", text.as_str())])
+            }
+            ConfigDetail::KeyConflict {
+                key,
+                first,
+                second,
+                context,
+            } => i18n.t_args(
+                "config-key-conflict",
+                &[
+                    arg("key", key.as_str()),
+                    arg("first", *first),
+                    arg("second", *second),
+                    arg("context", *context),
+                ],
+            ),
+            ConfigDetail::Vocab(VocabProblem::Duplicate { list, id }) => i18n.t_args(
+                "config-vocab-duplicate",
+                &[arg("list", *list), arg("id", id.as_str())],
+            ),
+            ConfigDetail::Vocab(VocabProblem::UnknownParent { id, parent }) => i18n.t_args(
+                "config-vocab-parent",
+                &[arg("id", id.as_str()), arg("parent", parent.as_str())],
+            ),
+            ConfigDetail::Vocab(VocabProblem::Empty { list }) => {
+                i18n.t_args("config-vocab-empty", &[arg("list", *list)])
+            }
+            ConfigDetail::Referentiel(ReferentielProblem::NoCcp) => i18n.t("config-ref-no-ccp"),
+            ConfigDetail::Referentiel(ReferentielProblem::EmptyCcp(id)) => {
+                i18n.t_args("config-ref-empty-ccp", &[arg("id", id.as_str())])
+            }
+            ConfigDetail::Referentiel(ReferentielProblem::Duplicate(id)) => {
+                i18n.t_args("config-ref-duplicate", &[arg("id", id.as_str())])
+            }
+        }
+    }
 }
 
 impl ConfigError {
@@ -68,7 +159,7 @@ impl ConfigError {
         file: &Path,
         text: &str,
         span: Option<std::ops::Range<usize>>,
-        detail: String,
+        detail: ConfigDetail,
     ) -> ConfigError {
         ConfigError {
             file: file.to_path_buf(),
@@ -97,13 +188,16 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The first line of toml's message: the rest repeats the source line with a caret.
-fn toml_detail(e: &toml::de::Error) -> String {
-    e.message()
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+fn toml_detail(e: &toml::de::Error) -> ConfigDetail {
+    let first = e.message().lines().next().unwrap_or_default().trim();
+    // serde's wording for a misspelled setting: "unknown field `thme`, expected one of …".
+    match first
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+    {
+        Some((name, _)) => ConfigDetail::UnknownSetting(name.to_string()),
+        None => ConfigDetail::Syntax(first.to_string()),
+    }
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &Path, text: &str) -> Result<T, ConfigError> {
@@ -197,7 +291,7 @@ impl Config {
                 let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
                     file: path.clone(),
                     line: None,
-                    detail: e.to_string(),
+                    detail: ConfigDetail::Unreadable(e.kind()),
                 })?;
                 (parse::<FileConfig>(path, &text)?, text)
             }
@@ -212,10 +306,7 @@ impl Config {
                     &user_path,
                     &user_text,
                     Some(spanned.span()),
-                    format!(
-                        "lang = \"{}\": expected \"fr\" or \"en\"",
-                        spanned.get_ref()
-                    ),
+                    ConfigDetail::Lang(spanned.get_ref().clone()),
                 )
             })?,
             // The locale only decides when neither the flag nor a config file does.
@@ -229,10 +320,10 @@ impl Config {
                     &user_path,
                     &user_text,
                     Some(months.span()),
-                    format!(
-                        "conservation_mois = {}: from 1 to {max} (records about a person are kept at most {max} months after the last contact; the period may be shortened, never lengthened)",
-                        months.get_ref()
-                    ),
+                    ConfigDetail::Retention {
+                        months: *months.get_ref(),
+                        max,
+                    },
                 ));
             }
             Some(months) => *months.get_ref(),
@@ -241,19 +332,14 @@ impl Config {
 
         vocab.extend(user.vocabulaires);
         if let Some(problem) = vocab.check().into_iter().next() {
-            let (detail, line) = match problem {
-                VocabProblem::Duplicate { list, id } => (
-                    format!("vocabulaires.{list}: id \"{id}\" appears twice"),
-                    last_line_setting(&user_text, "id", &id),
-                ),
-                VocabProblem::UnknownParent { id, parent } => (
-                    format!(
-                        "vocabulaires.plan_classement: \"{id}\" has unknown parent \"{parent}\""
-                    ),
-                    last_line_setting(&user_text, "parent", &parent),
-                ),
-                VocabProblem::Empty { list } => (format!("vocabulaires.{list} is empty"), None),
+            let line = match &problem {
+                VocabProblem::Duplicate { id, .. } => last_line_setting(&user_text, "id", id),
+                VocabProblem::UnknownParent { parent, .. } => {
+                    last_line_setting(&user_text, "parent", parent)
+                }
+                VocabProblem::Empty { .. } => None,
             };
+            let detail = ConfigDetail::Vocab(problem);
             return Err(ConfigError {
                 file: user_path,
                 line,
@@ -271,7 +357,7 @@ impl Config {
             let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
                 file: path.clone(),
                 line: None,
-                detail: e.to_string(),
+                detail: ConfigDetail::Unreadable(e.kind()),
             })?;
             Ok((path, text))
         };
@@ -302,9 +388,7 @@ impl Config {
                     &user_path,
                     &user_text,
                     Some(span),
-                    format!(
-                        "unknown key \"{text}\" (examples: \"q\", \"Ctrl-s\", \"Shift-Tab\", \"PageDown\", \"F2\")"
-                    ),
+                    ConfigDetail::BadKey(text),
                 ),
                 KeymapProblem::Conflict {
                     context,
@@ -314,12 +398,12 @@ impl Config {
                 } => ConfigError {
                     file: user_path,
                     line: None,
-                    detail: format!(
-                        "key {key} is bound to both \"{}\" and \"{}\" in [keys.{}]",
-                        first.name(),
-                        second.name(),
-                        context.name()
-                    ),
+                    detail: ConfigDetail::KeyConflict {
+                        key: key.to_string(),
+                        first: first.name(),
+                        second: second.name(),
+                        context: context.name(),
+                    },
                 },
             });
         }
@@ -425,7 +509,7 @@ fn check_referentiel(file: &Path, text: &str, r: &Referentiel) -> Result<(), Con
     Err(ConfigError {
         file: file.to_path_buf(),
         line,
-        detail: problem.to_string(),
+        detail: ConfigDetail::Referentiel(problem),
     })
 }
 
@@ -466,7 +550,7 @@ mod tests {
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
         assert_eq!(err.file, path);
         assert_eq!(err.line, Some(3));
-        assert!(err.detail.contains("thme"), "{}", err.detail);
+        assert_eq!(err.detail, ConfigDetail::UnknownSetting("thme".into()));
     }
 
     #[test]
@@ -497,7 +581,10 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "[keys.list]\ndown = [\"q\"]\n").unwrap();
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
-        assert!(err.detail.contains("bound to both"), "{}", err.detail);
+        assert!(
+            matches!(&err.detail, ConfigDetail::KeyConflict { key, .. } if key == "q"),
+            "{err}"
+        );
 
         std::fs::write(&path, "[keys.list]\ndown = [\"Hyper-j\"]\n").unwrap();
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
@@ -529,7 +616,7 @@ mod tests {
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
         assert_eq!(err.line, Some(5), "{err}");
         assert!(
-            err.detail.contains("unknown parent \"nulle_part\""),
+            err.to_string().contains("unknown parent \"nulle_part\""),
             "{err}"
         );
     }

@@ -47,7 +47,7 @@ pub fn config_file(overrides: &Overrides, env: &Env) -> Result<Option<PathBuf>, 
             return Err(ConfigError {
                 file: path,
                 line: None,
-                detail: "file not found".into(),
+                detail: super::ConfigDetail::NotFound,
             });
         }
         return Ok(Some(path));

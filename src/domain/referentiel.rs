@@ -140,15 +140,3 @@ impl ReferentielProblem {
         }
     }
 }
-
-impl std::fmt::Display for ReferentielProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReferentielProblem::NoCcp => {
-                write!(f, "no [[ccp]]: a référentiel needs at least one CCP")
-            }
-            ReferentielProblem::EmptyCcp(id) => write!(f, "{id} has no [[ccp.competences]]"),
-            ReferentielProblem::Duplicate(id) => write!(f, "id \"{id}\" is used twice"),
-        }
-    }
-}

@@ -150,8 +150,9 @@ fn retention_shows_then_anonymises_what_is_past_and_keeps_the_counts() {
         ],
     );
     assert_eq!(refused.status.code(), Some(2));
+    // The rule, in the UI language, on the line that breaks it.
     assert!(
-        text(&refused.stderr).contains("ligne 1"),
+        text(&refused.stderr).contains("ligne 1 : conservation_mois = 36 : de 1 à 24"),
         "{}",
         text(&refused.stderr)
     );
