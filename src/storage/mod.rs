@@ -937,11 +937,24 @@ impl Store {
 
     /// Opens an encrypted store's data key with the passphrase given for this run.
     fn unlock(&mut self) -> Result<(), StoreError> {
-        let Some(envelope) = self
+        let envelope = self
             .tree(META_TREE)?
             .get(META_CRYPT)
-            .map_err(|e| self.sled_err(e))?
-        else {
+            .map_err(|e| self.sled_err(e))?;
+        // The mark follows the store: a switch killed between writing the mark and swapping
+        // the store (or between swapping and removing it) leaves one that says the wrong
+        // thing. Best effort: a store that cannot be written (full disk) keeps it as it is.
+        let mark = self.data_dir().join(ENCRYPTED_MARK);
+        match (&envelope, is_encrypted(self.data_dir())) {
+            (None, true) => {
+                let _ = std::fs::remove_file(&mark);
+            }
+            (Some(_), false) => {
+                let _ = crate::files::create_private_file(&mark);
+            }
+            _ => {}
+        }
+        let Some(envelope) = envelope else {
             return Ok(());
         };
         let Some(passphrase) = crypt::passphrase() else {

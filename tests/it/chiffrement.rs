@@ -112,3 +112,43 @@ fn an_encrypted_carnet_opens_only_with_its_passphrase_and_holds_no_readable_text
     let plain = carnet(home.path(), None, &["--data-dir", d, "doctor"]);
     assert!(plain.status.success(), "{}", text(&plain.stderr));
 }
+
+#[test]
+fn a_mark_left_by_a_killed_switch_follows_the_store_at_the_next_open() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    let d = dir.to_str().unwrap();
+    let out = carnet(home.path(), None, &["--data-dir", d, "note", "Demande"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mark = dir.join("carnet.chiffre");
+
+    // `encrypt` killed after writing its mark, before the switch: the store is still plain.
+    std::fs::write(&mark, b"").unwrap();
+    let out = carnet(
+        home.path(),
+        Some("nimporte quoi ici"),
+        &["--data-dir", d, "export"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !mark.exists(),
+        "the stale mark goes once the plain store is open"
+    );
+    let out = carnet(home.path(), None, &["--data-dir", d, "export"]);
+    assert!(
+        out.status.success(),
+        "no passphrase asked any more: {}",
+        text(&out.stderr)
+    );
+
+    // An encrypted store whose mark was lost gets it back, so the next command asks.
+    let pass = Some("une longue phrase de passe");
+    let out = carnet(home.path(), pass, &["--data-dir", d, "encrypt"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::remove_file(&mark).unwrap();
+    let out = carnet(home.path(), None, &["--data-dir", d, "export"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(mark.is_file());
+    let out = carnet(home.path(), pass, &["--data-dir", d, "export"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
