@@ -26,7 +26,7 @@ pub(super) fn provide_backup_passphrase(i18n: &I18n, env: &Env) -> Result<(), Fa
     let passphrase = match env.get("CARNET_PASSPHRASE") {
         Some(p) => p.to_string(),
         None => runtime::terminal::read_secret(&i18n.t("ask-passphrase"))
-            .map_err(|_| Failure::new(EXIT_USAGE, i18n.t("err-passphrase-needed")))?,
+            .map_err(|_| Failure::new(EXIT_USAGE, i18n.t("err-backup-passphrase-needed")))?,
     };
     crypt::set_passphrase(passphrase);
     Ok(())

@@ -765,7 +765,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         Some(Command::Import { path }) => {
             let dir = config::paths::data_dir(&overrides, env);
             let data = read_export(&i18n, &path)?;
-            import_all(&i18n, &dir, &data)
+            import_all(&i18n, &dir, &data, None)
         }
         Some(Command::Restore { backup }) => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -776,15 +776,8 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 chiffrement::provide_backup_passphrase(&i18n, env)?;
             }
             let data = read_export(&i18n, &backup)?;
-            import_all(&i18n, &dir, &data)?;
-            match storage::crypt::passphrase().filter(|_| sealed) {
-                Some(passphrase) => {
-                    Store::rebuild_with(&dir, storage::Encryption::Encrypt(passphrase), |_| {})
-                        .map(|_| ())
-                        .map_err(|e| store_failure(&i18n, &e))
-                }
-                None => Ok(()),
-            }
+            let passphrase = storage::crypt::passphrase().filter(|_| sealed);
+            import_all(&i18n, &dir, &data, passphrase.as_deref())
         }
         Some(Command::Doctor) => {
             let (report, healthy) = doctor(&config, &overrides, env, &i18n);

@@ -26,8 +26,24 @@ pub(super) fn read_export(i18n: &I18n, path: &Path) -> Result<crate::domain::Dat
         crate::files::ReadRefused::TooLarge(_) => refused(i18n.t("err-import-too-large")),
         crate::files::ReadRefused::NotUtf8 => refused(i18n.t("err-import-not-utf8")),
     })?;
-    let text = storage::backup::decode(&bytes, MAX_EXPORT_BYTES)
-        .map_err(|e| refused(i18n.t_args("err-import-gzip", &[arg("detail", e)])))?;
+    use storage::backup::DecodeError;
+    let text = storage::backup::decode(&bytes, MAX_EXPORT_BYTES).map_err(|e| match e {
+        DecodeError::NeedsPassphrase => Failure::new(
+            EXIT_USAGE,
+            i18n.t_args(
+                "err-import-sealed",
+                &[arg("path", path.display().to_string())],
+            ),
+        ),
+        DecodeError::WrongPassphrase => {
+            Failure::new(EXIT_USAGE, i18n.t("err-backup-wrong-passphrase"))
+        }
+        DecodeError::Compressed(detail) => {
+            refused(i18n.t_args("err-import-gzip", &[arg("detail", detail)]))
+        }
+        DecodeError::TooLarge => refused(i18n.t("err-import-too-large")),
+        DecodeError::NotUtf8 => refused(i18n.t("err-import-not-utf8")),
+    })?;
     let mut data = json::from_json(&text).map_err(|e| refused(json_error(i18n, &e)))?;
     let problems = json::check(&mut data);
     if problems.is_empty() {
@@ -99,8 +115,9 @@ pub(super) fn import_all(
     i18n: &I18n,
     dir: &Path,
     data: &crate::domain::Dataset,
+    encrypt_with: Option<&str>,
 ) -> Result<(), Failure> {
-    Store::import(dir, data).map_err(|e| store_failure(i18n, &e))?;
+    Store::import(dir, data, encrypt_with).map_err(|e| store_failure(i18n, &e))?;
     let total: usize = RecordKind::ALL.iter().map(|k| data.count(*k)).sum();
     say!(
         "{}",

@@ -201,14 +201,26 @@ pub fn prune(data_dir: &Path, retention: Retention) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why an export file's text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// An encrypted backup, and no passphrase was given for this run.
+    NeedsPassphrase,
+    /// An encrypted backup that the run's passphrase does not open.
+    WrongPassphrase,
+    /// The compressed stream is damaged (the decoder's words).
+    Compressed(String),
+    TooLarge,
+    NotUtf8,
+}
+
 /// The text of an export file, compressed (a backup) or not, never more than `limit` bytes.
-pub fn decode(bytes: &[u8], limit: u64) -> Result<String, String> {
+pub fn decode(bytes: &[u8], limit: u64) -> Result<String, DecodeError> {
     let opened;
     let bytes = if crate::storage::crypt::is_sealed_file(bytes) {
-        let passphrase = crate::storage::crypt::passphrase()
-            .ok_or_else(|| "encrypted backup: its passphrase is needed".to_string())?;
-        opened = PassphraseKey::open_file(&passphrase, bytes)
-            .ok_or_else(|| "encrypted backup: wrong passphrase".to_string())?;
+        let passphrase = crate::storage::crypt::passphrase().ok_or(DecodeError::NeedsPassphrase)?;
+        opened =
+            PassphraseKey::open_file(&passphrase, bytes).ok_or(DecodeError::WrongPassphrase)?;
         opened.as_slice()
     } else {
         bytes
@@ -218,15 +230,15 @@ pub fn decode(bytes: &[u8], limit: u64) -> Result<String, String> {
         flate2::read::GzDecoder::new(bytes)
             .take(limit + 1)
             .read_to_end(&mut out)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| DecodeError::Compressed(e.to_string()))?;
         if out.len() as u64 > limit {
-            return Err(format!("> {limit} bytes"));
+            return Err(DecodeError::TooLarge);
         }
         out
     } else {
         bytes.to_vec()
     };
-    String::from_utf8(text).map_err(|e| e.to_string())
+    String::from_utf8(text).map_err(|_| DecodeError::NotUtf8)
 }
 
 #[cfg(test)]

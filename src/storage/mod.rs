@@ -772,7 +772,15 @@ impl Store {
     /// Fills an empty store with `data`, all or nothing: the records go into a new store
     /// beside it, which replaces it only once complete. A kill or a full disk on the way
     /// leaves the store exactly as it was (and empty, so the import can simply be retried).
-    pub fn import(data_dir: &Path, data: &Dataset) -> Result<(), StoreError> {
+    ///
+    /// With `encrypt_with`, a plain target becomes an encrypted store under that passphrase
+    /// (restoring an encrypted backup): the records are sealed as they are first written, so
+    /// no plain copy of them ever reaches the disk.
+    pub fn import(
+        data_dir: &Path,
+        data: &Dataset,
+        encrypt_with: Option<&str>,
+    ) -> Result<(), StoreError> {
         let target = Store::open(data_dir)?;
         if !target.is_empty()? {
             return Err(StoreError::NotEmpty {
@@ -780,9 +788,23 @@ impl Store {
             });
         }
         let lock = target._lock.try_clone().map_err(io_error(data_dir))?;
-        let seal = target.seal.clone();
+        let seal = match (target.seal.clone(), encrypt_with) {
+            (None, Some(passphrase)) => Some(Seal::fresh(
+                crypt::PassphraseKey::new(passphrase).ok_or(crypt::SealError)?,
+            )?),
+            (seal, _) => seal,
+        };
         drop(target);
-        replace_store(data_dir, &lock, data, None, seal)
+        let mark = data_dir.join(ENCRYPTED_MARK);
+        let marked_now = seal.is_some() && !is_encrypted(data_dir);
+        if marked_now {
+            crate::files::create_private_file(&mark).map_err(io_error(&mark))?;
+        }
+        let replaced = replace_store(data_dir, &lock, data, None, seal);
+        if replaced.is_err() && marked_now {
+            let _ = std::fs::remove_file(&mark);
+        }
+        replaced
     }
 
     /// Rebuilds the store from its live records, changed by `change` (an erasure, a

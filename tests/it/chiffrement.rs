@@ -152,3 +152,73 @@ fn a_mark_left_by_a_killed_switch_follows_the_store_at_the_next_open() {
     let out = carnet(home.path(), pass, &["--data-dir", d, "export"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn an_encrypted_backup_restores_into_an_encrypted_carnet() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    let d = dir.to_str().unwrap();
+    let pass = Some("une longue phrase de passe");
+    for args in [
+        ["--date", "01/01/2020", "Demande ancienne"].as_slice(),
+        ["--suivi", "P-2026-071", "Demande Quetzal"].as_slice(),
+    ] {
+        let mut all = vec!["--data-dir", d, "note"];
+        all.extend_from_slice(args);
+        let out = carnet(home.path(), None, &all);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    // Retention backs the carnet up first; encryption seals that backup.
+    for (p, args) in [
+        (None, ["retention", "--apply", "--yes"].as_slice()),
+        (pass, ["encrypt"].as_slice()),
+    ] {
+        let mut all = vec!["--data-dir", d];
+        all.extend_from_slice(args);
+        let out = carnet(home.path(), p, &all);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let backup = std::fs::read_dir(dir.join("sauvegardes"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+
+    let restored = home.path().join("r");
+    let r = restored.to_str().unwrap();
+    let b = backup.to_str().unwrap();
+    let wrong = carnet(
+        home.path(),
+        Some("pas la bonne phrase"),
+        &["--data-dir", r, "restore", b],
+    );
+    assert_eq!(wrong.status.code(), Some(2), "{}", text(&wrong.stderr));
+    assert!(
+        text(&wrong.stderr).contains("Phrase de passe incorrecte pour cette sauvegarde"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert!(
+        !restored.exists(),
+        "nothing is created on a wrong passphrase"
+    );
+    let import = carnet(home.path(), None, &["--data-dir", r, "import", b]);
+    assert_eq!(import.status.code(), Some(2), "{}", text(&import.stderr));
+    assert!(
+        text(&import.stderr).contains("restaurez-la avec « carnet restore"),
+        "{}",
+        text(&import.stderr)
+    );
+    let out = carnet(home.path(), pass, &["--data-dir", r, "restore", b]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        files_holding(&restored, b"Quetzal"),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let none = carnet(home.path(), None, &["--data-dir", r, "export"]);
+    assert_eq!(none.status.code(), Some(2), "{}", text(&none.stderr));
+    let export = carnet(home.path(), pass, &["--data-dir", r, "export"]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(text(&export.stdout).contains("Demande Quetzal"));
+}
