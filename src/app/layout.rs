@@ -3,8 +3,9 @@
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-/// From this width on, the detail pane sits beside the list instead of below it.
-pub const SIDE_BY_SIDE_WIDTH: u16 = 110;
+/// From this width on, the detail pane sits beside the list instead of below it: the list
+/// then still has more than 80 columns, so a wider terminal never shows less of a line.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 140;
 
 pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT

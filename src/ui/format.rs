@@ -11,6 +11,17 @@ pub fn day_heading(i18n: &I18n, d: NaiveDate) -> String {
     format!("{weekday} {}", date(d))
 }
 
+/// A day in a list, in ten cells: « ven. 27/11 » within `today`'s year, « 27/11/2025 »
+/// before it (the year then matters more than the weekday).
+pub fn short_day(i18n: &I18n, d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() {
+        let weekday = i18n.t(&format!("weekday-{}", d.weekday().number_from_monday()));
+        format!("{weekday} {}", d.format("%d/%m"))
+    } else {
+        date(d)
+    }
+}
+
 pub fn time(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }

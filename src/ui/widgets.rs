@@ -13,15 +13,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap,
 };
+
+pub use crate::app::kinds::Width;
 use unicode_width::UnicodeWidthStr;
 
 /// What a screen shows: a table of records and the detail of the selected one.
 pub struct ScreenView<'a> {
     pub title: String,
-    pub columns: Vec<(String, Constraint)>,
+    pub columns: Vec<(String, Width)>,
     pub len: usize,
-    /// Builds the cells of row `i`; called only for visible rows.
-    pub row: Box<dyn Fn(usize) -> Vec<Cell<'a>> + 'a>,
+    /// Builds the cells of row `i`, one line each; called only for visible rows.
+    pub row: Box<dyn Fn(usize) -> Vec<Line<'a>> + 'a>,
     /// Text shown when the table has no rows.
     pub empty: Vec<Line<'a>>,
     pub detail_title: String,
@@ -54,8 +56,35 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
     }
     let height = usize::from(area.height.saturating_sub(3));
     let end = (cursor.offset + height).min(view.len);
-    let rows: Vec<Row> = (cursor.offset..end)
-        .map(|i| Row::new((view.row)(i)))
+    let cells: Vec<Vec<Line>> = (cursor.offset..end).map(|i| (view.row)(i)).collect();
+    // What each column holds on screen, its header included (a fitted column shows it whole).
+    let content: Vec<u16> = view
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, (title, width))| {
+            let rows = cells.iter().filter_map(|r| r.get(c)).map(Line::width);
+            let header = match width {
+                Width::Fit(_) => title.width(),
+                _ => 0,
+            };
+            u16::try_from(rows.fold(header, usize::max)).unwrap_or(u16::MAX)
+        })
+        .collect();
+    let specs: Vec<Width> = view.columns.iter().map(|(_, w)| *w).collect();
+    let gaps = u16::try_from(view.columns.len().saturating_sub(1)).unwrap_or(0);
+    // Borders, the selection mark and one space between columns.
+    let available = area.width.saturating_sub(3 + gaps);
+    let widths_cells = column_widths(available, &specs, &content);
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .map(|r| {
+            Row::new(
+                r.into_iter()
+                    .zip(&widths_cells)
+                    .map(|(line, w)| Cell::from(cut_line(line, usize::from(*w)))),
+            )
+        })
         .collect();
     let header = Row::new(
         view.columns
@@ -64,7 +93,7 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
             .collect::<Vec<_>>(),
     )
     .style(theme.header);
-    let widths: Vec<Constraint> = view.columns.iter().map(|(_, w)| *w).collect();
+    let widths = widths_cells.iter().copied().map(Constraint::Length);
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
@@ -75,6 +104,111 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
     let mut state =
         TableState::default().with_selected(Some(cursor.selected.saturating_sub(cursor.offset)));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// A cell's line in at most `width` cells: a cut one ends with « … », so a reader knows
+/// there is more (in the detail pane).
+fn cut_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut room = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            kept.push(c);
+        }
+        spans.push(Span::styled(kept, span.style));
+    }
+    // « Maison des… », not « Maison des … ».
+    while spans.len() > 1
+        && spans
+            .last()
+            .is_some_and(|s| s.content.trim_end().is_empty())
+    {
+        spans.pop();
+    }
+    if let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end().len();
+        last.content.to_mut().truncate(trimmed);
+    }
+    let style = spans.last().map(|s| s.style).unwrap_or_default();
+    if width > 0 {
+        spans.push(Span::styled("…", style));
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// The width of each column in `available` cells: fixed and fitted columns first, then the
+/// main text keeps at least its minimum and half of the rest, shared columns get their part
+/// of what is left (by weight, never more than their content, what one does not need going
+/// to the others), and the main text takes the remainder. More width means more text.
+pub fn column_widths(available: u16, specs: &[Width], content: &[u16]) -> Vec<u16> {
+    let content_of = |i: usize| content.get(i).copied().unwrap_or(0);
+    let mut out: Vec<u16> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match w {
+            Width::Fixed(n) => *n,
+            Width::Fit(max) => content_of(i).min(*max),
+            Width::Share(_) | Width::Main(_) => 0,
+        })
+        .collect();
+    let rest = available.saturating_sub(out.iter().fold(0, |a, w| a.saturating_add(*w)));
+    let main = specs.iter().position(|w| matches!(w, Width::Main(_)));
+    let main_floor = match main.map(|i| specs[i]) {
+        Some(Width::Main(min)) => min.max(rest / 2).min(rest),
+        _ => 0,
+    };
+    let mut budget = rest - main_floor;
+    let mut open: Vec<usize> = (0..specs.len())
+        .filter(|i| matches!(specs[*i], Width::Share(_)))
+        .collect();
+    let weight = |i: usize| match specs[i] {
+        Width::Share(w) => u32::from(w.max(1)),
+        _ => 1,
+    };
+    while !open.is_empty() {
+        let total: u32 = open.iter().map(|i| weight(*i)).sum();
+        let part =
+            |i: usize| u16::try_from(u32::from(budget) * weight(i) / total).unwrap_or(u16::MAX);
+        // Columns whose content fits in their part take just that; the others share again.
+        let (small, large): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|i| content_of(**i) <= part(**i));
+        if small.is_empty() {
+            let parts: Vec<(usize, u16)> = large.iter().map(|i| (*i, part(*i))).collect();
+            for (i, w) in parts {
+                out[i] = w;
+                budget -= w;
+            }
+            break;
+        }
+        for i in small {
+            out[i] = content_of(i);
+            budget -= content_of(i);
+        }
+        open = large;
+    }
+    match main {
+        Some(i) => out[i] = main_floor + budget,
+        // Without a main text, the last shared column takes what is left.
+        None => {
+            if let Some(i) = specs.iter().rposition(|w| matches!(w, Width::Share(_))) {
+                out[i] += budget;
+            }
+        }
+    }
+    out
 }
 
 pub fn detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, view: &ScreenView) {
@@ -477,4 +611,65 @@ pub fn paragraph_lines<'a>(text: &str, style: Style) -> Vec<Line<'a>> {
         .lines()
         .map(|l| Line::styled(l.to_string(), style))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Width::*;
+
+    // The Journal's columns: day, time, duration, types, thématiques, demande.
+    const JOURNAL: [Width; 6] = [Fit(10), Fixed(5), Fit(7), Share(3), Share(2), Main(31)];
+    const CONTENT: [u16; 6] = [10, 5, 6, 40, 25, 90];
+
+    #[test]
+    fn the_main_text_keeps_its_minimum_at_80_columns_and_grows_with_the_terminal() {
+        // 80 columns: borders, selection mark and five gaps leave 72 cells.
+        let at_80 = column_widths(72, &JOURNAL, &CONTENT);
+        assert_eq!(at_80.iter().sum::<u16>(), 72);
+        assert!(at_80[5] >= 31, "{at_80:?}");
+        assert_eq!(
+            &at_80[..3],
+            &[10, 5, 6],
+            "short columns shrink to their content"
+        );
+        let at_120 = column_widths(112, &JOURNAL, &CONTENT);
+        assert_eq!(at_120.iter().sum::<u16>(), 112);
+        assert!(at_120[5] > at_80[5] && at_120[3] > at_80[3], "{at_120:?}");
+    }
+
+    #[test]
+    fn a_shared_column_takes_no_more_than_its_content_and_gives_the_rest_away() {
+        let w = column_widths(112, &JOURNAL, &[10, 5, 6, 30, 8, 90]);
+        assert_eq!(w[4], 8);
+        assert_eq!(w[3], 30, "the types take what the themes left: {w:?}");
+        assert_eq!(w[5], 112 - 21 - 38, "the main text takes the rest");
+    }
+
+    #[test]
+    fn a_narrow_table_never_overflows() {
+        for available in [0, 10, 25, 40] {
+            let w = column_widths(available, &JOURNAL, &CONTENT);
+            let fixed: u16 = 21;
+            assert!(
+                w.iter().sum::<u16>() <= available.max(fixed),
+                "{available}: {w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cut_cell_ends_with_an_ellipsis_and_keeps_its_style() {
+        let style = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw("Maison "),
+            Span::styled("des Solidarités", style),
+        ]);
+        let cut = cut_line(line, 12);
+        assert_eq!(cut.to_string(), "Maison des…");
+        assert_eq!(cut.spans.last().map(|s| s.style), Some(style));
+        assert_eq!(cut_line(Line::raw("court"), 12).to_string(), "court");
+        assert_eq!(cut_line(Line::raw("été 🙂 ok"), 6).to_string(), "été…");
+        assert_eq!(cut_line(Line::raw("🙂🙂🙂"), 4).to_string(), "🙂…");
+    }
 }

@@ -31,7 +31,7 @@ fn lang_name(lang: Lang) -> &'static str {
 fn each_tab_in_each_language_and_size() {
     let data = common::frozen(300);
     for lang in [Lang::Fr, Lang::En] {
-        for size in [(80, 24), (120, 40)] {
+        for size in [(80, 24), (100, 30), (120, 40)] {
             let mut a = app(lang, data.clone(), size);
             for (tab, action) in [
                 ("journal", Action::TabJournal),
@@ -48,6 +48,71 @@ fn each_tab_in_each_language_and_size() {
             }
         }
     }
+}
+
+/// How many characters of its main text the selected row shows: the longest start of one of
+/// `texts` drawn on it, and that text's length.
+fn shown_of(screen: &str, texts: &[String]) -> (usize, usize) {
+    let row = screen.lines().find(|l| l.contains('▌')).unwrap_or_default();
+    texts
+        .iter()
+        .map(|text| {
+            let len = text.chars().count();
+            let shown = (1..=len)
+                .rev()
+                .find(|n| row.contains(&text.chars().take(*n).collect::<String>()))
+                .unwrap_or(0);
+            (shown, len)
+        })
+        .max()
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_main_text_of_each_list_reads_on_at_80_columns_and_more_at_120() {
+    let data = common::frozen(300);
+    let demandes: Vec<String> = data
+        .interactions
+        .iter()
+        .map(|i| i.demande.to_string())
+        .collect();
+    let noms: Vec<String> = data.structures.iter().map(|s| s.nom.to_string()).collect();
+    let titres: Vec<String> = data.fiches.iter().map(|f| f.titre.to_string()).collect();
+    let mut shown = Vec::new();
+    for size in [(80, 24), (120, 40)] {
+        let mut a = app(Lang::Fr, data.clone(), size);
+        let mut row = Vec::new();
+        for (tab, texts, min) in [
+            (Action::TabJournal, &demandes, 30),
+            (Action::TabReseau, &noms, 28),
+            (Action::TabDocumentation, &titres, 30),
+        ] {
+            a.apply(tab);
+            // The longest text of the list, so that it has to be cut somewhere.
+            let longest = (0..40)
+                .map(|_| {
+                    let s = screen(&a);
+                    a.apply(Action::Down);
+                    shown_of(&s, texts)
+                })
+                .max_by_key(|(_, len)| *len)
+                .unwrap_or_default();
+            assert!(
+                longest.0 >= min.min(longest.1),
+                "{size:?}: {longest:?}\n{}",
+                screen(&a)
+            );
+            row.push(longest.0);
+        }
+        shown.push(row);
+    }
+    assert!(
+        shown[1]
+            .iter()
+            .zip(&shown[0])
+            .all(|(wide, narrow)| wide > narrow),
+        "{shown:?}"
+    );
 }
 
 #[test]

@@ -15,9 +15,9 @@ static LISTING: Listing<E> = Listing {
     detail_title: "detail-securite",
     columns: &[
         Column::DATE,
-        Column::fill("col-type", 2),
-        Column::fill("col-lieu", 2),
-        Column::fill("col-actions", 3),
+        Column::share("col-type", 2),
+        Column::share("col-lieu", 2),
+        Column::main("col-actions"),
     ],
     cells: |e, ctx| {
         vec![

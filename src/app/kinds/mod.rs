@@ -57,11 +57,22 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// How wide a column is: a fixed number of cells, or a share of what is left.
+/// The fewest cells a list's main text gets: at 80 columns a demande, a name or a title
+/// shows at least 30 characters, and « … » when it goes on.
+pub const MAIN_MIN: u16 = 31;
+
+/// How wide a column of a list is, sized from the terminal's width when drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Width {
+    /// Always this many cells (a date).
     Fixed(u16),
-    Fill(u16),
+    /// As wide as its header and the rows on screen, at most this many cells.
+    Fit(u16),
+    /// A part (by weight) of what the main column leaves, never more than its content.
+    Share(u16),
+    /// The list's main text: at least this many cells, and at least half of what the
+    /// fixed and fitted columns leave; it takes whatever the others do not need.
+    Main(u16),
 }
 
 /// A column of a record list: its header's message id and its width.
@@ -82,10 +93,24 @@ impl Column {
         }
     }
 
-    pub const fn fill(header: &'static str, share: u16) -> Column {
+    pub const fn fit(header: &'static str, max: u16) -> Column {
         Column {
             header,
-            width: Width::Fill(share),
+            width: Width::Fit(max),
+        }
+    }
+
+    pub const fn share(header: &'static str, weight: u16) -> Column {
+        Column {
+            header,
+            width: Width::Share(weight),
+        }
+    }
+
+    pub const fn main(header: &'static str) -> Column {
+        Column {
+            header,
+            width: Width::Main(MAIN_MIN),
         }
     }
 }

@@ -11,9 +11,9 @@ static LISTING: Listing<NoteTerritoire> = Listing {
     detail_title: "detail-note",
     columns: &[
         Column::DATE,
-        Column::fill("col-theme", 2),
-        Column::fixed("col-periode", 12),
-        Column::fill("col-texte", 4),
+        Column::share("col-theme", 2),
+        Column::fit("col-periode", 12),
+        Column::main("col-texte"),
     ],
     cells: |n, ctx| {
         vec![

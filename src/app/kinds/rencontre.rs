@@ -20,9 +20,9 @@ static LISTING: Listing<Rencontre> = Listing {
     detail_title: "detail-rencontre",
     columns: &[
         Column::DATE,
-        Column::fill("col-type", 2),
-        Column::fill("col-structures", 3),
-        Column::fill("col-objet", 3),
+        Column::share("col-type", 2),
+        Column::share("col-structures", 3),
+        Column::main("col-objet"),
     ],
     cells: |r, ctx| {
         vec![

@@ -16,9 +16,9 @@ static LISTING: Listing<Signalement> = Listing {
     detail_title: "detail-signalement",
     columns: &[
         Column::DATE,
-        Column::fixed("col-categorie", 14),
-        Column::fill("col-lieu", 3),
-        Column::fixed("col-statut", 15),
+        Column::fit("col-categorie", 14),
+        Column::main("col-lieu"),
+        Column::fit("col-statut", 15),
     ],
     cells: |x, ctx| {
         vec![

@@ -11,9 +11,9 @@ static LISTING: Listing<Veille> = Listing {
     detail_title: "detail-veille",
     columns: &[
         Column::DATE,
-        Column::fill("col-source", 2),
-        Column::fixed("col-fiabilite", 11),
-        Column::fill("col-resume", 4),
+        Column::share("col-source", 2),
+        Column::fit("col-fiabilite", 11),
+        Column::main("col-resume"),
     ],
     cells: |w, ctx| {
         vec![

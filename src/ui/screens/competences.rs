@@ -3,16 +3,16 @@
 
 use super::*;
 
-pub(super) fn count_cells<'a>(count: EvidenceCount, theme: &Theme) -> [Cell<'a>; 3] {
+pub(super) fn count_cells<'a>(count: EvidenceCount, theme: &Theme) -> [Line<'a>; 3] {
     let style = if count.total() == 0 {
         theme.dim
     } else {
         theme.base
     };
     [
-        Cell::from(Span::styled(count.principale.to_string(), style)),
-        Cell::from(Span::styled(count.secondaire.to_string(), style)),
-        Cell::from(Span::styled(format::opt_date(count.latest), style)),
+        Line::from(Span::styled(count.principale.to_string(), style)),
+        Line::from(Span::styled(count.secondaire.to_string(), style)),
+        Line::from(Span::styled(format::opt_date(count.latest), style)),
     ]
 }
 
@@ -106,18 +106,18 @@ pub(super) fn coverage<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         let c = &r.ccp[ci].competences[k];
         vec![
             cell(format!("{} {}", c.id, c.label(l))),
-            Cell::from(coverage_label(app, count, theme)),
-            Cell::from(Span::styled(coverage_bar(app, count), theme.key)),
+            Line::from(coverage_label(app, count, theme)),
+            Line::from(Span::styled(coverage_bar(app, count), theme.key)),
             cell(count.total().to_string()),
         ]
     };
     ScreenView {
         title: app.t("coverage-title"),
         columns: vec![
-            col(app, "col-competence", Constraint::Fill(1)),
-            col(app, "col-state", Constraint::Length(9)),
-            col(app, "col-bar", Constraint::Length(10)),
-            col(app, "col-links", Constraint::Length(6)),
+            col(app, "col-competence", Width::Main(MAIN_MIN)),
+            col(app, "col-state", Width::Fit(9)),
+            col(app, "col-bar", Width::Fixed(10)),
+            col(app, "col-links", Width::Fit(6)),
         ],
         len: r.competences().count(),
         row: Box::new(row),
@@ -191,9 +191,9 @@ pub(super) fn analyses<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             format::count(lang(app), rows.len())
         ),
         columns: vec![
-            col(app, "col-date", Constraint::Length(10)),
-            col(app, "col-format", Constraint::Length(16)),
-            col(app, "col-situation", Constraint::Fill(1)),
+            col(app, "col-date", Width::Fixed(10)),
+            col(app, "col-format", Width::Fit(16)),
+            col(app, "col-situation", Width::Main(MAIN_MIN)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -376,12 +376,12 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 ),
             };
             vec![
-                Cell::from(Span::styled(
+                Line::from(Span::styled(
                     format!("{} {}", ccp.id, ccp.label(l)),
                     theme.group,
                 )),
-                Cell::from(""),
-                Cell::from(state),
+                Line::from(""),
+                Line::from(state),
             ]
         }
         Row::Exemple(i) => {
@@ -412,16 +412,16 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             vec![
                 cell(format!("  {}. {}", x.rang, x.titre)),
                 cell(period),
-                Cell::from(state),
+                Line::from(state),
             ]
         }
     };
     ScreenView {
         title: app.t("view-dossier"),
         columns: vec![
-            col(app, "col-exemple", Constraint::Fill(1)),
-            col(app, "col-periode", Constraint::Length(23)),
-            col(app, "col-taille", Constraint::Length(16)),
+            col(app, "col-exemple", Width::Main(MAIN_MIN)),
+            col(app, "col-periode", Width::Fit(23)),
+            col(app, "col-taille", Width::Fit(16)),
         ],
         len,
         row: Box::new(row),
@@ -518,7 +518,7 @@ pub(super) fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> 
         CompetenceRow::Ccp(ci) => {
             let ccp = &r.ccp[ci];
             let count = app.views.ccp_evidence(&app.config, ccp);
-            let mut cells = vec![Cell::from(Span::styled(
+            let mut cells = vec![Line::from(Span::styled(
                 format!("{} {}", ccp.id, ccp.label(l)),
                 theme.group,
             ))];
@@ -535,10 +535,10 @@ pub(super) fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> 
                 .unwrap_or_default();
             let mut cells = vec![cell(format!("  {} {}", c.id, c.label(l)))];
             cells.extend(count_cells(count, theme));
-            cells.push(Cell::from(coverage_label(app, count, theme)));
+            cells.push(Line::from(coverage_label(app, count, theme)));
             cells
         }
-        CompetenceRow::OrphanHeader => vec![Cell::from(Span::styled(
+        CompetenceRow::OrphanHeader => vec![Line::from(Span::styled(
             app.t("orphans-heading"),
             theme.group,
         ))],
@@ -547,7 +547,7 @@ pub(super) fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> 
             let count = app.views.evidence.get(id).copied().unwrap_or_default();
             let mut cells = vec![cell(format!("  {id}"))];
             cells.extend(count_cells(count, theme));
-            cells.push(Cell::from(Span::styled(
+            cells.push(Line::from(Span::styled(
                 app.t("annex-orphan-state"),
                 theme.warn,
             )));
@@ -561,11 +561,11 @@ pub(super) fn referentiel<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> 
     ScreenView {
         title: format!("{} — {}", app.t("tab-competences"), r.title(l)),
         columns: vec![
-            col(app, "col-competence", Constraint::Fill(1)),
-            col(app, "col-principale", Constraint::Length(6)),
-            col(app, "col-secondaire", Constraint::Length(5)),
-            col(app, "col-latest", Constraint::Length(10)),
-            col(app, "col-state", Constraint::Length(9)),
+            col(app, "col-competence", Width::Main(MAIN_MIN)),
+            col(app, "col-principale", Width::Fit(6)),
+            col(app, "col-secondaire", Width::Fit(5)),
+            col(app, "col-latest", Width::Fixed(10)),
+            col(app, "col-state", Width::Fit(9)),
         ],
         len: rows.len(),
         row: Box::new(row),

@@ -25,12 +25,12 @@ pub(super) fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a
         let first_of_node = i == 0 || data.fiches[rows[i - 1]].classement != f.classement;
         let node = if first_of_node {
             let depth = app.config.vocab.plan_depth(&f.classement);
-            Cell::from(Span::styled(
+            Line::from(Span::styled(
                 format!("{}{}", "  ".repeat(depth), plan_label(app, &f.classement)),
                 theme.group,
             ))
         } else {
-            Cell::from("")
+            Line::from("")
         };
         vec![
             node,
@@ -54,11 +54,11 @@ pub(super) fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a
                 .then(|| (app.docs.query_input.text(), app.docs.searching)),
         ),
         columns: vec![
-            col(app, "col-classement", Constraint::Fill(2)),
-            col(app, "col-titre", Constraint::Fill(3)),
-            col(app, "col-type", Constraint::Length(14)),
-            col(app, "col-statut", Constraint::Length(10)),
-            col(app, "col-revision", Constraint::Length(10)),
+            col(app, "col-classement", Width::Share(1)),
+            col(app, "col-titre", Width::Main(MAIN_MIN)),
+            col(app, "col-type", Width::Share(1)),
+            col(app, "col-statut", Width::Fit(10)),
+            col(app, "col-revision", Width::Fixed(10)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -76,7 +76,7 @@ pub(super) fn plan_tree<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         let node = &plan.entries[i];
         let depth = app.config.vocab.plan_depth(&node.id);
         vec![
-            Cell::from(Span::styled(
+            Line::from(Span::styled(
                 format!("{}{}", "  ".repeat(depth), one_line(node.label(lang(app)))),
                 if depth == 0 { theme.group } else { theme.base },
             )),
@@ -111,8 +111,8 @@ pub(super) fn plan_tree<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     ScreenView {
         title: app.t("plan-title"),
         columns: vec![
-            col(app, "col-classement", Constraint::Fill(1)),
-            col(app, "col-fiches", Constraint::Length(7)),
+            col(app, "col-classement", Width::Main(MAIN_MIN)),
+            col(app, "col-fiches", Width::Fit(7)),
         ],
         len: plan.entries.len(),
         row: Box::new(row),
@@ -136,7 +136,7 @@ pub(super) fn to_review<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         vec![
             cell(&f.titre),
             cell(plan_label(app, &f.classement)),
-            Cell::from(Span::styled(
+            Line::from(Span::styled(
                 why,
                 if r.urgency > 60 {
                     theme.warn
@@ -153,9 +153,9 @@ pub(super) fn to_review<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     ScreenView {
         title: app.i18n.t_args("review-title", &[arg("count", rows.len())]),
         columns: vec![
-            col(app, "col-titre", Constraint::Fill(3)),
-            col(app, "col-classement", Constraint::Fill(2)),
-            col(app, "col-reason", Constraint::Fill(2)),
+            col(app, "col-titre", Width::Main(MAIN_MIN)),
+            col(app, "col-classement", Width::Share(1)),
+            col(app, "col-reason", Width::Fit(40)),
         ],
         len: rows.len(),
         row: Box::new(row),

@@ -66,12 +66,12 @@ pub(super) fn journal_list<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a>
         let it = &data.interactions[rows[i]];
         let first_of_day = i == 0 || data.interactions[rows[i - 1]].date != it.date;
         let day = if first_of_day {
-            Cell::from(Span::styled(
-                format::day_heading(&app.i18n, it.date),
+            Line::from(Span::styled(
+                format::short_day(&app.i18n, it.date, app.today),
                 theme.group,
             ))
         } else {
-            Cell::from("")
+            Line::from("")
         };
         vec![
             day,
@@ -79,12 +79,12 @@ pub(super) fn journal_list<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a>
             cell(format::duration(it.duree_min)),
             cell(vocab.types_interaction.labels(&it.types, l)),
             cell(vocab.thematiques.labels(&it.thematiques, l)),
-            Cell::from(Line::from(highlighted(
+            Line::from(highlighted(
                 &one_line(&it.demande),
                 &terms,
                 theme.base,
                 theme.warn,
-            ))),
+            )),
         ]
     };
     let detail = selected(app, rows)
@@ -98,12 +98,12 @@ pub(super) fn journal_list<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a>
     ScreenView {
         title: journal_title(app),
         columns: vec![
-            col(app, "col-day", Constraint::Length(16)),
-            col(app, "col-time", Constraint::Length(5)),
-            col(app, "col-duration", Constraint::Length(7)),
-            col(app, "col-types", Constraint::Fill(3)),
-            col(app, "col-themes", Constraint::Fill(2)),
-            col(app, "col-demande", Constraint::Fill(4)),
+            col(app, "col-day", Width::Fit(10)),
+            col(app, "col-time", Width::Fixed(5)),
+            col(app, "col-duration", Width::Fit(7)),
+            col(app, "col-types", Width::Share(3)),
+            col(app, "col-themes", Width::Share(2)),
+            col(app, "col-demande", Width::Main(MAIN_MIN)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -139,8 +139,8 @@ pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             app.t("todo-soon")
         };
         vec![
-            Cell::from(Span::styled(format::date(r.due), due_style)),
-            Cell::from(Span::styled(when, due_style)),
+            Line::from(Span::styled(format::date(r.due), due_style)),
+            Line::from(Span::styled(when, due_style)),
             cell(action),
             cell(&it.demande),
             cell(format::date(it.date)),
@@ -156,11 +156,11 @@ pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             &[arg("count", rows.len()), arg("overdue", overdue)],
         ),
         columns: vec![
-            col(app, "col-due", Constraint::Length(10)),
-            col(app, "col-when", Constraint::Length(9)),
-            col(app, "col-action", Constraint::Fill(3)),
-            col(app, "col-demande", Constraint::Fill(3)),
-            col(app, "col-day", Constraint::Length(10)),
+            col(app, "col-due", Width::Fixed(10)),
+            col(app, "col-when", Width::Fit(9)),
+            col(app, "col-action", Width::Share(1)),
+            col(app, "col-demande", Width::Main(MAIN_MIN)),
+            col(app, "col-day", Width::Fixed(10)),
         ],
         len: rows.len(),
         row: Box::new(row),

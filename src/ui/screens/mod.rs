@@ -5,18 +5,17 @@
 use super::Theme;
 use super::format;
 use super::modals::highlighted;
-use super::widgets::{ScreenView, field, heading, label_span, paragraph_lines};
+use super::widgets::{ScreenView, Width, field, heading, label_span, paragraph_lines};
 use crate::app::docs::Review;
 use crate::app::journal::{Mode, Period};
+use crate::app::kinds::MAIN_MIN;
 use crate::app::network::{Reason, Subject};
 use crate::app::{App, CompView, CompetenceRow, DocsMode, EvidenceCount, ReseauMode, Tab};
 use crate::domain::text::one_line;
 use crate::domain::*;
 use crate::i18n::arg;
 use chrono::NaiveDate;
-use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Cell;
 
 mod competences;
 mod documentation;
@@ -42,7 +41,7 @@ fn counted(app: &App, title_id: &str, len: usize) -> String {
     format!("{} · {}", app.t(title_id), format::count(lang(app), len))
 }
 
-fn col(app: &App, id: &str, width: Constraint) -> (String, Constraint) {
+fn col(app: &App, id: &str, width: Width) -> (String, Width) {
     (app.t(id), width)
 }
 
@@ -56,8 +55,8 @@ fn empty_store<'a>(app: &App, theme: &Theme, id: &str) -> Vec<Line<'a>> {
     lines
 }
 
-fn cell<'a>(text: impl AsRef<str>) -> Cell<'a> {
-    Cell::from(one_line(text.as_ref()))
+fn cell<'a>(text: impl AsRef<str>) -> Line<'a> {
+    Line::from(one_line(text.as_ref()))
 }
 
 fn selected(app: &App, order: &[usize]) -> Option<usize> {

@@ -23,7 +23,7 @@ pub(super) fn view_title(app: &App, len: usize) -> String {
 /// The records of a listed kind (veille, signalements…): its columns, its cells and its
 /// detail pane come from `app::kinds`.
 pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> ScreenView<'a> {
-    use crate::app::kinds::{self, Detail, Tone, Width};
+    use crate::app::kinds::{self, Detail, Tone};
     let rows = app.views.records(kind);
     let Some(view) = kinds::view(&app.data, kind) else {
         // Only listed kinds have a view: anything else shows the directory.
@@ -34,8 +34,8 @@ pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> S
             .into_iter()
             .map(|c| match c.tone {
                 Tone::Plain => cell(c.text),
-                Tone::Strong => Cell::from(Span::styled(one_line(&c.text), theme.key)),
-                Tone::Faint => Cell::from(Span::styled(one_line(&c.text), theme.dim)),
+                Tone::Strong => Line::from(Span::styled(one_line(&c.text), theme.key)),
+                Tone::Faint => Line::from(Span::styled(one_line(&c.text), theme.dim)),
             })
             .collect()
     };
@@ -77,13 +77,7 @@ pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> S
         columns: view
             .columns
             .iter()
-            .map(|c| {
-                let width = match c.width {
-                    Width::Fixed(n) => Constraint::Length(n),
-                    Width::Fill(n) => Constraint::Fill(n),
-                };
-                col(app, c.header, width)
-            })
+            .map(|c| col(app, c.header, c.width))
             .collect(),
         len: rows.len(),
         row: Box::new(row),
@@ -222,11 +216,11 @@ pub(super) fn overview<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     ScreenView {
         title: app.t("view-overview"),
         columns: vec![
-            col(app, "col-partner", Constraint::Fill(3)),
-            col(app, "col-orientations", Constraint::Length(7)),
-            col(app, "col-known", Constraint::Length(6)),
-            col(app, "col-done", Constraint::Length(8)),
-            col(app, "col-last", Constraint::Length(10)),
+            col(app, "col-partner", Width::Main(MAIN_MIN)),
+            col(app, "col-orientations", Width::Fit(7)),
+            col(app, "col-known", Width::Fit(6)),
+            col(app, "col-done", Width::Fit(8)),
+            col(app, "col-last", Width::Fixed(10)),
         ],
         len,
         row: Box::new(row),
@@ -290,12 +284,12 @@ pub(super) fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let row = move |i: usize| {
         let s = &data.structures[rows[i]];
         vec![
-            Cell::from(Line::from(highlighted(
+            Line::from(highlighted(
                 &one_line(&s.nom),
                 &terms,
                 theme.base,
                 theme.warn,
-            ))),
+            )),
             cell(vocab.typologies_structure.labels(&s.typologies, l)),
             cell(&s.quartier),
             cell(vocab.niveaux_relation.label(&s.niveau_relation, l)),
@@ -316,12 +310,12 @@ pub(super) fn directory<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     ScreenView {
         title: directory_title(app),
         columns: vec![
-            col(app, "col-name", Constraint::Fill(3)),
-            col(app, "col-typologies", Constraint::Fill(1)),
-            col(app, "col-quartier", Constraint::Length(12)),
-            col(app, "col-relation", Constraint::Length(16)),
-            col(app, "col-last-contact", Constraint::Length(13)),
-            col(app, "col-verified", Constraint::Length(8)),
+            col(app, "col-name", Width::Main(MAIN_MIN)),
+            col(app, "col-typologies", Width::Share(1)),
+            col(app, "col-quartier", Width::Share(1)),
+            col(app, "col-relation", Width::Share(1)),
+            col(app, "col-last-contact", Width::Fixed(10)),
+            col(app, "col-verified", Width::Fit(8)),
         ],
         len: rows.len(),
         row: Box::new(row),
@@ -368,7 +362,7 @@ pub(super) fn relancer<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         vec![
             cell(name),
             cell(kind),
-            Cell::from(Span::styled(relance_reason(app, r.reason), style)),
+            Line::from(Span::styled(relance_reason(app, r.reason), style)),
         ]
     };
     let detail = app
@@ -380,9 +374,9 @@ pub(super) fn relancer<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             .i18n
             .t_args("relance-title", &[arg("count", rows.len())]),
         columns: vec![
-            col(app, "col-name", Constraint::Fill(3)),
-            col(app, "col-kind", Constraint::Length(9)),
-            col(app, "col-reason", Constraint::Fill(3)),
+            col(app, "col-name", Width::Main(MAIN_MIN)),
+            col(app, "col-kind", Width::Fit(9)),
+            col(app, "col-reason", Width::Fit(40)),
         ],
         len: rows.len(),
         row: Box::new(row),
