@@ -591,7 +591,13 @@ impl App {
         match msg {
             Msg::Key(key) => {
                 self.status = None;
-                return self.on_key(key);
+                // The detail pane reads from its top for each record it shows.
+                let shown = self.detail_subject();
+                let effects = self.on_key(key);
+                if self.detail_subject() != shown {
+                    self.detail_scroll = 0;
+                }
+                return effects;
             }
             Msg::Paste(text) => self.on_paste(&text),
             Msg::Resize(w, h) => {
@@ -830,6 +836,11 @@ impl App {
             _ => self.dirty = false,
         }
         Vec::new()
+    }
+
+    /// What the detail pane is about: the tab, the selected row and the rows of the list.
+    fn detail_subject(&self) -> (Tab, usize, usize) {
+        (self.tab, self.cursor().selected, self.row_count(self.tab))
     }
 
     fn switch_tab(&mut self, index: usize) {

@@ -65,6 +65,34 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line is cut): a message never loses its end, nor a number its digits.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() { 0 } else { 1 } + word.width();
+        if !line.is_empty() && line.width() + needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Several values on one line of `width` columns: as many as fit whole, then "+N" for the
 /// others, so a collapsed list never looks like a single value.
 pub fn fit_list(values: &[String], width: usize) -> String {
@@ -93,6 +121,21 @@ pub fn fit_list(values: &[String], width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_message_keeps_its_words_and_numbers_whole() {
+        assert_eq!(
+            wrap_words("révision en retard de 397 j", 24),
+            ["révision en retard de", "397 j"]
+        );
+        assert_eq!(wrap_words("court", 24), ["court"]);
+        assert_eq!(wrap_words("", 24), [""]);
+        assert_eq!(
+            wrap_words("anticonstitutionnellement", 10),
+            ["anticonsti", "tutionnell", "ement"]
+        );
+        assert_eq!(wrap_words("a  b\n c", 10), ["a b c"]);
+    }
 
     #[test]
     fn a_list_that_does_not_fit_says_how_many_are_left() {

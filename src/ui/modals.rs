@@ -291,44 +291,28 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             lines.push(Line::from(spans));
         }
         let hint_id = format!("hint-{}", field.id.replace('_', "-"));
-        if let Some(error) = field.error {
-            lines.push(Line::styled(
-                format!("{:w$}⚠ {}", "", app.t(error), w = LABEL_WIDTH + 2),
-                theme.warn,
-            ));
+        // Under the field: its error, or when focused its help, wrapped under the value.
+        let note = if let Some(error) = field.error {
+            Some((format!("⚠ {}", app.t(error)), theme.warn))
         } else if focused
             && let Value::Text(input) = &field.value
             && input.truncated
         {
-            lines.push(Line::styled(
-                format!(
-                    "{:w$}⚠ {}",
-                    "",
-                    app.t("input-truncated"),
-                    w = LABEL_WIDTH + 2
-                ),
-                theme.warn,
-            ));
+            Some((format!("⚠ {}", app.t("input-truncated")), theme.warn))
         } else if focused && app.i18n.has(&hint_id) {
-            lines.push(Line::styled(
-                format!("{:w$}{}", "", app.t(&hint_id), w = LABEL_WIDTH + 2),
-                theme.dim,
-            ));
+            Some((app.t(&hint_id), theme.dim))
         } else if focused && field.kind.opens_picker() {
-            lines.push(Line::styled(
-                format!(
-                    "{:w$}{}",
-                    "",
-                    app.t("form-hint-picker"),
-                    w = LABEL_WIDTH + 2
-                ),
-                theme.dim,
-            ));
+            Some((app.t("form-hint-picker"), theme.dim))
         } else if focused && field.guarded {
-            lines.push(Line::styled(
-                format!("{:w$}{}", "", app.t("guard-reminder"), w = LABEL_WIDTH + 2),
-                theme.dim,
-            ));
+            Some((app.t("guard-reminder"), theme.dim))
+        } else {
+            None
+        };
+        if let Some((text, style)) = note {
+            let indent = " ".repeat(LABEL_WIDTH + 2);
+            for line in super::format::wrap_words(&text, value_width) {
+                lines.push(Line::styled(format!("{indent}{line}"), style));
+            }
         }
     }
     let height = usize::from(inner.height);

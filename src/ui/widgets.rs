@@ -447,16 +447,43 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         None
     };
-    // A message takes the room it needs; the hints give way.
-    let status_width = status.as_ref().map_or(0, |s| s.width() + 1);
+    // A message takes the room it needs and the other hints give way; help and quit stay.
+    // A message too long for what they leave is shown whole on lines above the footer.
+    let kept_width: usize = hints
+        .iter()
+        .filter(|(a, _)| matches!(a, Action::Help | Action::Quit))
+        .flat_map(|(_, spans)| spans.iter().map(Span::width))
+        .sum();
+    let room = usize::from(area.width).saturating_sub(kept_width + 1);
+    let (inline, above) = match status {
+        Some(s) if s.width() > room => (None, Some(s)),
+        s => (s, None),
+    };
+    let status_width = inline.as_ref().map_or(0, |s| s.width() + 1);
     let [l, r] = Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(u16::try_from(status_width).unwrap_or(0)),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::from(fit_hints(hints, l.width))), l);
-    if let Some(status) = status {
+    if let Some(status) = inline {
         frame.render_widget(Paragraph::new(Line::from(status)), r);
+    }
+    if let Some(status) = above {
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        let lines: Vec<Line> = format::wrap_words(status.content.trim(), width)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), status.style))
+            .collect();
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.y);
+        let rect = Rect::new(area.x, area.y - height, area.width, height);
+        frame.render_widget(Clear, rect);
+        // The last lines, if ever there were more than the screen: they hold the outcome.
+        let skip = lines.len() - usize::from(height);
+        frame.render_widget(
+            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+            rect,
+        );
     }
 }
 

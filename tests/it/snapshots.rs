@@ -393,3 +393,23 @@ fn dossier_view() {
         insta::assert_snapshot!(format!("dossier_{}_80x24", lang_name(lang)), screen(&a));
     }
 }
+
+#[test]
+fn a_long_message_is_shown_whole_and_the_footer_keeps_help_and_quit() {
+    for (lang, end, help, quit) in [
+        (Lang::Fr, "contenu.", "? Aide", "q Quitter"),
+        (Lang::En, "first.", "? Help", "q Quit"),
+    ] {
+        let mut a = app(lang, common::frozen(50), (60, 20));
+        a.apply(Action::TabDocumentation);
+        a.apply(Action::Plan);
+        // The first section holds fiches: it cannot be deleted, and the message says why.
+        a.apply(Action::Delete);
+        let s = screen(&a);
+        let lines: Vec<&str> = s.lines().collect();
+        let footer = lines[lines.len() - 1];
+        assert!(footer.contains(help) && footer.contains(quit), "{s}");
+        let above = lines[lines.len() - 2];
+        assert!(above.trim_end_matches(['"', ' ']).ends_with(end), "{s}");
+    }
+}

@@ -141,6 +141,14 @@ impl App {
             &mut self.ids,
         );
         let mut summary = docs::import_summary(&self.i18n, &report);
+        // The first conflict and the first unreadable file are named (the CLI lists all).
+        if let Some(title) = report.conflicts.first() {
+            summary.push(' ');
+            summary.push_str(&self.i18n.t_args(
+                "docs-conflict",
+                &[crate::i18n::arg("title", title.to_string())],
+            ));
+        }
         if let Some(p) = report.problems.first() {
             summary.push(' ');
             summary.push_str(&docs::problem_text(&self.i18n, p));
