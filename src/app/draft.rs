@@ -92,7 +92,7 @@ impl Draft {
                 _ => {}
             }
         }
-        form.focus = self.focus.min(form.fields.len().saturating_sub(1));
+        form.focus_on(self.focus);
         Some(form)
     }
 

@@ -296,13 +296,29 @@ pub struct Form {
 
 impl Form {
     pub fn new(purpose: Purpose, title: &'static str, fields: Vec<Field>) -> Form {
-        Form {
+        let mut form = Form {
             purpose,
             title,
             fields,
             focus: 0,
             competences_touched: false,
             guard_accepted: false,
+        };
+        form.focus_on(0);
+        form
+    }
+
+    /// Moves the focus to field `i`. A prefilled date, time, duration or count is selected
+    /// whole there: typing replaces it instead of adding to it.
+    pub fn focus_on(&mut self, i: usize) {
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+        let field = self.focused_mut();
+        let replaced = matches!(
+            field.kind,
+            FieldKind::Date | FieldKind::Time | FieldKind::Duration | FieldKind::Count
+        );
+        if replaced && let Value::Text(input) = &mut field.value {
+            input.select_all();
         }
     }
 
@@ -343,12 +359,12 @@ impl Form {
     }
 
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len().max(1);
+        self.focus_on((self.focus + 1) % self.fields.len().max(1));
     }
 
     pub fn prev(&mut self) {
         let n = self.fields.len().max(1);
-        self.focus = (self.focus + n - 1) % n;
+        self.focus_on((self.focus + n - 1) % n);
     }
 
     pub fn set_error(&mut self, id: &str, message: &'static str) {
@@ -378,7 +394,7 @@ impl Form {
     pub fn focus_first_error(&mut self) -> bool {
         match self.fields.iter().position(|f| f.error.is_some()) {
             Some(i) => {
-                self.focus = i;
+                self.focus_on(i);
                 true
             }
             None => false,

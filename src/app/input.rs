@@ -13,6 +13,9 @@ pub struct Input {
     pub max_chars: usize,
     /// Set when the last edit had to drop text over the limit.
     pub truncated: bool,
+    /// The whole value is selected: typing replaces it (a prefilled date, time or duration
+    /// just focused), any other key keeps it.
+    selected_all: bool,
 }
 
 /// What a key did to the input.
@@ -31,6 +34,7 @@ impl Input {
             multiline,
             max_chars,
             truncated: false,
+            selected_all: false,
         };
         input.set(text);
         input
@@ -44,7 +48,18 @@ impl Input {
             multiline: false,
             max_chars: usize::MAX,
             truncated: false,
+            selected_all: false,
         }
+    }
+
+    /// Selects the whole value, so that the next character typed replaces it.
+    pub fn select_all(&mut self) {
+        self.selected_all = !self.text.is_empty();
+        self.cursor = self.char_len();
+    }
+
+    pub fn is_all_selected(&self) -> bool {
+        self.selected_all
     }
 
     pub fn text(&self) -> &str {
@@ -112,6 +127,17 @@ impl Input {
     /// Applies an editing key; keys that are not editing keys are `Ignored`.
     pub fn key(&mut self, key: Key) -> Edit {
         let ctrl = key.mods.ctrl;
+        if std::mem::take(&mut self.selected_all) {
+            let replaces = matches!(key.code, KeyCode::Char(_) if !ctrl && !key.mods.alt)
+                || matches!(key.code, KeyCode::Backspace | KeyCode::Delete);
+            if replaces {
+                self.text.clear();
+                self.cursor = 0;
+                if !matches!(key.code, KeyCode::Char(_)) {
+                    return Edit::Changed;
+                }
+            }
+        }
         match key.code {
             KeyCode::Char(c) if !ctrl && !key.mods.alt => {
                 self.insert_str(&c.to_string());
@@ -179,6 +205,24 @@ impl Input {
 mod tests {
     use super::*;
     use crate::config::keymap::Mods;
+
+    #[test]
+    fn a_selected_value_is_replaced_by_typing_and_kept_by_moving() {
+        let mut i = Input::new("02/12/2026", false, 100);
+        i.select_all();
+        for c in "09/11".chars() {
+            i.key(Key::char(c));
+        }
+        assert_eq!(i.text(), "09/11");
+        i.select_all();
+        i.key(Key::plain(KeyCode::Backspace));
+        assert_eq!(i.text(), "");
+        let mut i = Input::new("10:30", false, 100);
+        i.select_all();
+        i.key(Key::plain(KeyCode::Left));
+        i.key(Key::char('5'));
+        assert_eq!(i.text(), "10:350");
+    }
 
     #[test]
     fn typing_editing_and_moving() {

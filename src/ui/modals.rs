@@ -180,6 +180,13 @@ fn input_spans<'a>(input: &Input, width: usize, theme: &Theme, focused: bool) ->
     if !focused {
         return vec![Span::raw(chars.iter().collect::<String>())];
     }
+    if input.is_all_selected() {
+        // Shown selected: the next character typed replaces it.
+        return vec![Span::styled(
+            chars.iter().collect::<String>(),
+            theme.selected,
+        )];
+    }
     // Scroll so that the cursor is visible, measuring display width.
     let mut start = 0;
     let widths: Vec<usize> = chars.iter().map(|c| c.to_string().width()).collect();

@@ -709,3 +709,31 @@ fn views_updated_in_place_after_a_save_equal_a_full_rebuild() {
         "after undoing"
     );
 }
+
+#[test]
+fn typing_into_a_prefilled_date_time_or_duration_replaces_it() {
+    let mut a = app(common::sample(60));
+    press(&mut a, Key::char('n'));
+    for c in "acc".chars() {
+        press(&mut a, Key::char(c));
+    }
+    press(&mut a, special(KeyCode::Enter));
+    for (field, typed) in [("date", "09/11/2026"), ("heure", "14:05"), ("duree", "45")] {
+        focus_field(&mut a, field);
+        type_text(&mut a, typed);
+    }
+    // Moving inside a value keeps it: the cursor goes back one and the digit is inserted.
+    focus_field(&mut a, "heure");
+    press(&mut a, special(KeyCode::End));
+    press(&mut a, special(KeyCode::Backspace));
+    press(&mut a, Key::char('7'));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals().is_empty(), "saved");
+    let it = newest(&a);
+    assert_eq!(it.date.format("%d/%m/%Y").to_string(), "09/11/2026");
+    assert_eq!(
+        it.heure.map(|h| h.format("%H:%M").to_string()).as_deref(),
+        Some("14:07")
+    );
+    assert_eq!(it.duree_min, 45);
+}

@@ -98,7 +98,7 @@ impl App {
                     (self.modals.last_mut(), warnings.first())
                     && let Some(i) = form.index_of(first.field)
                 {
-                    form.focus = i;
+                    form.focus_on(i);
                 }
                 Vec::new()
             }
@@ -709,7 +709,7 @@ impl App {
             }
             (FieldKind::Structure, Choice::CreateStructure(nom)) => {
                 let mut quick = kinds::interaction::quick_structure_form(&nom);
-                quick.focus = 1;
+                quick.focus_on(1);
                 self.modals.push(Modal::Form(Box::new(quick)));
                 return Vec::new();
             }
