@@ -323,6 +323,7 @@ csv-competences = Competences
 
 ## carnet note
 err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, --what couverture --format md, html or csv (the coverage matrix), or --what dossier --format md, html or docx (the Dossier Professionnel).
+note-saved = Interaction logged ({ $id }).
 err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
 err-note-value = { $flag } "{ $value }": { $detail }
 err-note-structure-none = --vers "{ $value }": no structure of the network has this name.
@@ -918,11 +919,14 @@ cli-arg-lang = Interface language
 cli-arg-interactions = Number of interactions; the other records scale along
 cli-arg-seed = Seed of the generator: the same seed gives the same store
 cli-arg-generate-only = Generate, then exit without opening the interface
-cli-arg-types = Interaction type id (repeatable); default: accueil_information
-cli-arg-themes = Thématique id (repeatable)
-cli-arg-canal = Canal id; default: the canal of the last interaction
+cli-arg-types = Interaction type, by id or label (repeatable); default: accueil_information
+cli-arg-themes = Thématique, by id or label (repeatable): --theme logement or --theme Housing
+cli-arg-canal = Canal, by id or label; default: the canal of the last interaction
 cli-arg-duree = Duration in minutes (or 1h30)
 cli-arg-date = Date: 29/11/2026, 29/11, hier, -2…; default: today
+cli-arg-heure = Time: 14:05 or 14h05; default: now
+cli-arg-personnes = Number of persons received (anonymous); default: 1
+cli-arg-quiet = Print only the new interaction's id (for scripts)
 cli-arg-vers = Structure of the network the person was oriented to (name or part of it)
 cli-arg-yes = Without asking: save despite the guard (note), erase or anonymise without confirmation (suivi erase, retention)
 cli-arg-text = The demande, in a few words

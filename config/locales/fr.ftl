@@ -323,6 +323,7 @@ csv-competences = Compétences
 
 ## carnet note
 err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, --what couverture --format md, html ou csv (la matrice de couverture), ou --what dossier --format md, html ou docx (le Dossier Professionnel).
+note-saved = Interaction notée ({ $id }).
 err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
 err-note-value = { $flag } « { $value } » : { $detail }
 err-note-structure-none = --vers « { $value } » : aucune structure du réseau ne porte ce nom.
@@ -918,11 +919,14 @@ cli-arg-lang = Langue de l'interface
 cli-arg-interactions = Nombre d'interactions ; les autres enregistrements suivent
 cli-arg-seed = Graine du générateur : la même graine donne le même carnet
 cli-arg-generate-only = Génère, puis s'arrête sans ouvrir l'interface
-cli-arg-types = Type d'interaction (répétable) ; par défaut : accueil_information
-cli-arg-themes = Thématique (répétable)
-cli-arg-canal = Canal ; par défaut : celui de la dernière interaction
+cli-arg-types = Type d'interaction, par identifiant ou libellé (répétable) ; par défaut : accueil_information
+cli-arg-themes = Thématique, par identifiant ou libellé (répétable) : --theme logement ou --theme « Logement »
+cli-arg-canal = Canal, par identifiant ou libellé ; par défaut : celui de la dernière interaction
 cli-arg-duree = Durée en minutes (ou 1h30)
 cli-arg-date = Date : 29/11/2026, 29/11, hier, -2… ; par défaut : aujourd'hui
+cli-arg-heure = Heure : 14:05 ou 14h05 ; par défaut : maintenant
+cli-arg-personnes = Nombre de personnes reçues (anonymes) ; par défaut : 1
+cli-arg-quiet = N'affiche que l'identifiant de la nouvelle interaction (pour les scripts)
 cli-arg-vers = Structure du réseau vers laquelle la personne a été orientée (nom ou partie du nom)
 cli-arg-yes = Sans demander : enregistre malgré le garde-fou (note), efface ou anonymise sans confirmation (suivi erase, retention)
 cli-arg-text = La demande, en quelques mots

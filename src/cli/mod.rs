@@ -665,8 +665,16 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         Some(Command::Note(note)) => {
             let dir = config::paths::data_dir(&overrides, env);
             let store = open_store(&i18n, &dir)?;
+            let quiet = note.quiet;
             let id = quick_note(&store, &config, &i18n, note)?;
-            say!("{id}");
+            if quiet {
+                say!("{id}");
+            } else {
+                say!(
+                    "{}",
+                    i18n.t_args("note-saved", &[arg("id", id.to_string())])
+                );
+            }
             Ok(())
         }
         Some(Command::Export {

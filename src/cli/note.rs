@@ -5,13 +5,13 @@ use super::*;
 
 #[derive(Debug, clap::Args)]
 pub struct NoteArgs {
-    /// Interaction type id (repeatable); default: accueil_information
+    /// Interaction type, by id or label (repeatable); default: accueil_information
     #[arg(long = "type", value_name = "ID")]
     pub types: Vec<String>,
-    /// Thématique id (repeatable)
+    /// Thématique, by id or label (repeatable)
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
-    /// Canal id; default: the canal of the last interaction
+    /// Canal, by id or label; default: the canal of the last interaction
     #[arg(long, value_name = "ID")]
     pub canal: Option<String>,
     /// Duration in minutes (or 1h30)
@@ -20,6 +20,12 @@ pub struct NoteArgs {
     /// Date: 29/11/2026, 29/11, hier, -2…; default: today
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Time: 14:05 or 14h05; default: now
+    #[arg(long, value_name = "HH:MM")]
+    pub heure: Option<String>,
+    /// Number of persons received (anonymous); default: 1
+    #[arg(long, value_name = "N", conflicts_with = "suivi")]
+    pub personnes: Option<u16>,
     /// Structure of the network the person was oriented to (name or part of it)
     #[arg(long, value_name = "STRUCTURE")]
     pub vers: Option<String>,
@@ -29,39 +35,57 @@ pub struct NoteArgs {
     /// Save even when the free-text guard warns
     #[arg(long)]
     pub yes: bool,
+    /// Print only the new interaction's id (for scripts)
+    #[arg(long, short)]
+    pub quiet: bool,
     /// The demande, in a few words
     pub text: String,
 }
 
-/// A wrong vocabulary id: name the argument and list what it accepts.
-pub(super) fn check_ids(
+/// The vocabulary ids `values` name: each an id, or a label in either language (any case,
+/// with or without accents). A value that names nothing is refused with the valid ids.
+pub(super) fn resolve_ids(
     i18n: &I18n,
     flag: &str,
-    ids: &[String],
+    values: &[String],
     vocab: &crate::domain::Vocabulary,
-) -> Result<(), Failure> {
-    match ids.iter().find(|id| !vocab.contains(id)) {
-        None => Ok(()),
-        Some(bad) => {
-            let valid = vocab
+) -> Result<Vec<String>, Failure> {
+    use crate::domain::text::fold;
+    values
+        .iter()
+        .map(|value| {
+            if vocab.contains(value) {
+                return Ok(value.clone());
+            }
+            let wanted = fold(value.trim());
+            let by_label = vocab
                 .entries
                 .iter()
-                .map(|e| e.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Err(Failure::new(
-                EXIT_USAGE,
-                i18n.t_args(
-                    "err-note-id",
-                    &[
-                        arg("flag", flag.to_string()),
-                        arg("value", bad.clone()),
-                        arg("valid", valid),
-                    ],
-                ),
-            ))
-        }
-    }
+                .find(|e| fold(&e.fr) == wanted || fold(&e.en) == wanted || fold(&e.id) == wanted);
+            match by_label {
+                Some(e) => Ok(e.id.clone()),
+                None => {
+                    let valid = vocab
+                        .entries
+                        .iter()
+                        .map(|e| e.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Err(Failure::new(
+                        EXIT_USAGE,
+                        i18n.t_args(
+                            "err-note-id",
+                            &[
+                                arg("flag", flag.to_string()),
+                                arg("value", value.clone()),
+                                arg("valid", valid),
+                            ],
+                        ),
+                    ))
+                }
+            }
+        })
+        .collect()
 }
 
 /// `carnet note`: one interaction with the defaults, the text as its demande.
@@ -89,12 +113,33 @@ pub(super) fn quick_note(
             .to_string(),
         );
     }
-    check_ids(i18n, "--type", &types, &v.types_interaction)?;
-    check_ids(i18n, "--theme", &note.themes, &v.thematiques)?;
-    if let Some(c) = &note.canal {
-        check_ids(i18n, "--canal", std::slice::from_ref(c), &v.canaux)?;
-    }
+    let types = resolve_ids(i18n, "--type", &types, &v.types_interaction)?;
+    let themes = resolve_ids(i18n, "--theme", &note.themes, &v.thematiques)?;
+    let canal = match &note.canal {
+        Some(c) => resolve_ids(i18n, "--canal", std::slice::from_ref(c), &v.canaux)?
+            .into_iter()
+            .next(),
+        None => None,
+    };
     let now = crate::clock::now_local();
+    // Times are kept to the minute, as the form keeps them.
+    let heure = match &note.heure {
+        Some(h) => crate::domain::parse::time(h).map_err(|e| {
+            usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--heure"),
+                    arg("value", h.clone()),
+                    arg("detail", i18n.t(e)),
+                ],
+            )
+        })?,
+        None => now.time(),
+    };
+    let heure = {
+        use chrono::Timelike;
+        chrono::NaiveTime::from_hms_opt(heure.hour(), heure.minute(), 0).unwrap_or(heure)
+    };
     let date = match &note.date {
         Some(d) => crate::domain::parse::date(d, now.date()).map_err(|e| {
             usage(
@@ -219,7 +264,7 @@ pub(super) fn quick_note(
                         meta: RecordMeta::new(suivi_id, Timestamp(ms)),
                         code: wanted.into(),
                         public: crate::domain::PublicAnonyme::default(),
-                        thematiques: note.themes.iter().map(|t| Text::from(t.as_str())).collect(),
+                        thematiques: themes.iter().map(|t| Text::from(t.as_str())).collect(),
                         actif: true,
                     });
                     Some(crate::domain::Personnes::Suivi(suivi_id))
@@ -233,18 +278,23 @@ pub(super) fn quick_note(
     let mut it = Interaction::blank(
         RecordMeta::new(id, Timestamp(ms)),
         date,
-        now.time(),
+        heure,
         previous.as_ref(),
     );
     it.types = types.into_iter().map(Text::from).collect();
-    it.thematiques = note.themes.into_iter().map(Text::from).collect();
-    if let Some(c) = note.canal {
+    it.thematiques = themes.into_iter().map(Text::from).collect();
+    if let Some(c) = canal {
         it.canal = c.into();
     }
     it.duree_min = duree;
     it.demande = text.into();
     if let Some(p) = personnes {
         it.personnes = p;
+    } else if let Some(n) = note.personnes {
+        it.personnes = crate::domain::Personnes::Anonyme(crate::domain::PublicAnonyme {
+            nombre: n,
+            attributs: Vec::new(),
+        });
     }
     if orientation.is_some() {
         it.reponses.push("orientation".into());
@@ -259,11 +309,16 @@ pub(super) fn quick_note(
     );
     it.normalize();
     if let Some(e) = it.validate().into_iter().next() {
+        // Named as the option that set it, when one did.
+        let (flag, value) = match (e.field, note.personnes) {
+            ("personnes", Some(n)) => ("--personnes".to_string(), n.to_string()),
+            (field, _) => (field.to_string(), String::new()),
+        };
         return Err(usage(
             "err-note-value",
             &[
-                arg("flag", e.field),
-                arg("value", ""),
+                arg("flag", flag),
+                arg("value", value),
                 arg("detail", i18n.t(e.message)),
             ],
         ));

@@ -820,6 +820,7 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
             "--data-dir",
             d,
             "note",
+            "--quiet",
             "--type",
             "aide_technique",
             "--theme",
@@ -833,6 +834,8 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let id: carnet::domain::Id = text(&out.stdout).trim().parse().unwrap();
+    // A label in any case and without its accents names its id; a time and a number of
+    // persons can be given; the time is kept to the minute.
     let out = carnet(
         home.path(),
         &[
@@ -841,10 +844,38 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
             "note",
             "--vers",
             "CAF de Val",
+            "--theme",
+            "ARGENT - impots",
+            "--heure",
+            "14h05",
+            "--personnes",
+            "3",
             "Question sur la prime d'activité",
         ],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    let second: carnet::domain::Id = said
+        .trim()
+        .strip_prefix("Interaction notée (")
+        .and_then(|rest| rest.strip_suffix(")."))
+        .unwrap_or_else(|| panic!("one confirmation line with the id: {said}"))
+        .parse()
+        .unwrap();
+    let both = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            d,
+            "note",
+            "--suivi",
+            "P-2026-001",
+            "--personnes",
+            "2",
+            "x",
+        ],
+    );
+    assert_eq!(both.status.code(), Some(2), "a suivi is one person");
 
     let store = carnet::storage::Store::open(&dir).unwrap();
     let all: Vec<carnet::domain::Interaction> = store.all().unwrap();
@@ -859,6 +890,18 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
         "hier is the day before CARNET_TODAY"
     );
     assert_eq!(first.demande, "Dossier de logement social");
+    let other = all.iter().find(|i| i.meta.id == second).unwrap();
+    assert_eq!(other.thematiques, ["argent_impots"]);
+    assert_eq!(other.heure, chrono::NaiveTime::from_hms_opt(14, 5, 0));
+    assert_eq!(other.personnes.count(), 3);
+    assert_eq!(
+        first
+            .heure
+            .map(|h| h.format("%S%.f").to_string())
+            .as_deref(),
+        Some("00"),
+        "to the minute"
+    );
     // Linked to the competences the type suggests, exactly as the form links them.
     let config = common::config(carnet::domain::Lang::Fr);
     let suggested = carnet::app::kinds::interaction::suggested_competences(&first.types, &config);
