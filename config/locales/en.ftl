@@ -11,7 +11,7 @@ status-decode-failures = ⚠ { $count ->
     [one] 1 unreadable record
    *[other] { $count } unreadable records
   } (carnet doctor)
-too-small = Window too small ({ $current_width }×{ $current_height }). Enlarge the terminal to at least { $width } columns by { $height } rows.
+too-small = Window too small ({ $current_width }×{ $current_height }). Enlarge the terminal to at least { $width } columns by { $height } rows; until then keys are ignored ({ $quit } quits).
 help-title = Help — keys
 help-config = Keys can be changed in the [keys] section of the configuration file (see README).
 
@@ -431,6 +431,10 @@ col-when = When
 col-action = Follow-up
 
 ## Key names
+key-shift = Shift
+key-pageup = PgUp
+key-pagedown = PgDn
+help-this-screen = This screen: { $screen }
 key-enter = Enter
 key-esc = Esc
 key-space = Space

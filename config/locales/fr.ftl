@@ -11,7 +11,7 @@ status-decode-failures = ⚠ { $count ->
     [one] 1 enregistrement illisible
    *[other] { $count } enregistrements illisibles
   } (carnet doctor)
-too-small = Fenêtre trop petite ({ $current_width }×{ $current_height }). Agrandissez le terminal à au moins { $width } colonnes sur { $height } lignes.
+too-small = Fenêtre trop petite ({ $current_width }×{ $current_height }). Agrandissez le terminal à au moins { $width } colonnes sur { $height } lignes ; d’ici là, les touches sont ignorées ({ $quit } quitte).
 help-title = Aide — touches
 help-config = Les touches se changent dans la section [keys] du fichier de configuration (voir README).
 
@@ -431,6 +431,10 @@ col-when = Quand
 col-action = Suite
 
 ## Noms des touches
+key-shift = Maj
+key-pageup = PgPréc
+key-pagedown = PgSuiv
+help-this-screen = Cet écran : { $screen }
 key-enter = Entrée
 key-esc = Échap
 key-space = Espace

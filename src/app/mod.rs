@@ -469,7 +469,62 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        match self.modals.last() {
+        self.context_of(self.modals.last())
+    }
+
+    /// Where the user was when they opened the help: what the help is about.
+    pub fn context_under_help(&self) -> Context {
+        let mut below = self.modals.iter().rev();
+        let top = match below.next() {
+            Some(Modal::Help { .. }) => below.next(),
+            top => top,
+        };
+        self.context_of(top)
+    }
+
+    /// The actions of the screen under the help, for its first section: the footer's, then
+    /// the others the screen handles.
+    pub fn screen_actions(&self) -> Vec<Action> {
+        let more: &[Action] = match self.tab {
+            Tab::Journal => &[
+                Action::Delete,
+                Action::Undo,
+                Action::Duplicate,
+                Action::Timeline,
+                Action::MarkDone,
+                Action::ClearFilter,
+            ],
+            Tab::Reseau => &[
+                Action::Delete,
+                Action::Undo,
+                Action::Search,
+                Action::EditContact,
+                Action::Verified,
+                Action::NewRencontre,
+                Action::NewService,
+                Action::EditService,
+            ],
+            Tab::Documentation => &[
+                Action::Delete,
+                Action::Undo,
+                Action::Timeline,
+                Action::Plan,
+                Action::Move,
+                Action::Import,
+            ],
+            Tab::Competences => &[Action::Delete, Action::Move, Action::Export],
+        };
+        let mut actions: Vec<Action> = Vec::new();
+        for a in self.hints_in(Context::List).iter().chain(more) {
+            if !matches!(a, Action::Help | Action::Quit) && !actions.contains(a) {
+                actions.push(*a);
+            }
+        }
+        actions
+    }
+
+    fn context_of(&self, top: Option<&Modal>) -> Context {
+        match top {
             Some(Modal::Help { .. } | Modal::CadreLegal { .. }) => Context::Help,
             Some(Modal::Form(_)) => Context::Form,
             Some(Modal::Picker(_)) => Context::Picker,
@@ -486,7 +541,11 @@ impl App {
     /// The actions worth a hint in the footer where the user is, in the order shown; each
     /// screen lists its own beside its key handling (`app/screen/`).
     pub fn hints(&self) -> &'static [Action] {
-        match self.context() {
+        self.hints_in(self.context())
+    }
+
+    fn hints_in(&self, context: Context) -> &'static [Action] {
+        match context {
             Context::Help => &[Action::Close, Action::Down, Action::Up],
             Context::Search => &[Action::Select, Action::Cancel, Action::Down, Action::Up],
             Context::Form => self.form_hints(),
@@ -710,6 +769,17 @@ impl App {
 
     fn on_key(&mut self, key: Key) -> Vec<Effect> {
         let context = self.context();
+        // Nothing is acted on blind: while the screen is too small to show what a key would
+        // do, keys are ignored, except quitting from the lists.
+        if layout::too_small(self.size) {
+            let quits = self.modals.is_empty()
+                && self.config.keymap.resolve(Context::Global, key) == Some(Action::Quit);
+            return if quits {
+                vec![Effect::Quit]
+            } else {
+                Vec::new()
+            };
+        }
         // A focused text field takes printable and editing keys first.
         match context {
             Context::Form => {

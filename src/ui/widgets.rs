@@ -278,7 +278,13 @@ fn context_label(context: Context, action: Action) -> Option<&'static str> {
 /// The label of an action in the footer: the same as in help, except where one key means
 /// a tab's own view ("À relancer" in the Réseau tab).
 fn hint_label(app: &App, action: Action) -> String {
-    if let Some(id) = context_label(app.context(), action) {
+    action_label(app, app.context(), action, true)
+}
+
+/// What an action does on the current screen; `short` for the footer (the help keeps the
+/// full names).
+fn action_label(app: &App, context: Context, action: Action, short: bool) -> String {
+    if let Some(id) = context_label(context, action) {
         return app.t(id);
     }
     if matches!(app.modals.last(), Some(crate::app::Modal::Guard { .. })) {
@@ -319,12 +325,12 @@ fn hint_label(app: &App, action: Action) -> String {
             app.t("action-back-to-fiches")
         }
         // The footer must fit 80 columns; the help keeps the full name.
-        (Tab::Documentation, Action::Plan) => app.t("action-plan-short"),
+        (Tab::Documentation, Action::Plan) if short => app.t("action-plan-short"),
         (Tab::Competences, Action::Todo) if app.comp.view == crate::app::CompView::Dossier => {
             app.t("action-accept-warning")
         }
-        (_, Action::Export) => app.t("action-export-short"),
-        (_, Action::Erase) => app.t("action-erase-short"),
+        (_, Action::Export) if short => app.t("action-export-short"),
+        (_, Action::Erase) if short => app.t("action-erase-short"),
         (Tab::Competences, Action::Todo) => {
             app.t(if app.comp.view == crate::app::CompView::Coverage {
                 "action-referentiel"
@@ -343,6 +349,17 @@ fn hint_label(app: &App, action: Action) -> String {
 /// A key as the user's keyboard names it (Entrée, Échap… in French).
 pub fn key_name(app: &App, key: Key) -> String {
     use crate::config::keymap::KeyCode;
+    let mut name = String::new();
+    if key.mods.ctrl {
+        name.push_str("Ctrl-");
+    }
+    if key.mods.alt {
+        name.push_str("Alt-");
+    }
+    if key.mods.shift && key.code != KeyCode::BackTab {
+        name.push_str(&app.t("key-shift"));
+        name.push('-');
+    }
     let id = match key.code {
         KeyCode::Enter => "key-enter",
         KeyCode::Esc => "key-esc",
@@ -352,17 +369,25 @@ pub fn key_name(app: &App, key: Key) -> String {
         KeyCode::End => "key-end",
         KeyCode::Backspace => "key-backspace",
         KeyCode::Delete => "key-delete",
-        _ => return key.to_string(),
+        KeyCode::PageUp => "key-pageup",
+        KeyCode::PageDown => "key-pagedown",
+        _ => {
+            // The rest (letters, arrows, F-keys) read the same in both languages.
+            let plain = Key {
+                mods: crate::config::keymap::Mods {
+                    shift: false,
+                    ..key.mods
+                },
+                ..key
+            }
+            .to_string();
+            let bare = plain.rsplit_once('-').map_or(plain.as_str(), |(_, k)| k);
+            name.push_str(if bare.is_empty() { &plain } else { bare });
+            return name;
+        }
     };
-    let prefix = key.to_string();
-    let prefix = prefix
-        .rsplit_once('-')
-        .map(|(m, _)| format!("{m}-"))
-        .unwrap_or_default();
-    if key.code == KeyCode::BackTab {
-        return app.t(id);
-    }
-    format!("{prefix}{}", app.t(id))
+    name.push_str(&app.t(id));
+    name
 }
 
 /// Keys of an action as bound in a context, looking through its layers.
@@ -491,25 +516,61 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// the « cadre légal » card ends it.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize) {
     let mut lines = Vec::new();
-    for context in Context::ALL {
-        lines.push(Line::styled(
-            app.t(&format!("context-{}", context.name())),
-            theme.heading,
-        ));
-        for (action, keys) in app.config.keymap.bindings(context) {
+    let section = |lines: &mut Vec<Line<'static>>,
+                   title: String,
+                   context: Context,
+                   actions: &mut dyn Iterator<Item = Action>| {
+        lines.push(Line::styled(title, theme.heading));
+        for action in actions {
+            let keys = keys_in(app, context, action);
+            if keys.is_empty() {
+                continue;
+            }
             let keys = keys
                 .iter()
-                .map(Key::to_string)
+                .map(|k| key_name(app, *k))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let label = match context_label(context, action) {
+                Some(id) => app.t(id),
+                None if context == Context::List => action_label(app, context, action, false),
+                None => app.t(&format!("action-{}", action.name())),
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<18} "), theme.key),
-                Span::raw(app.t(
-                    context_label(context, *action).unwrap_or(&format!("action-{}", action.name())),
-                )),
+                Span::raw(label),
             ]));
         }
         lines.push(Line::raw(""));
+    };
+    // The screen the help was opened from comes first, then what works everywhere, then
+    // the other contexts (search, forms, pickers…).
+    let under = app.context_under_help();
+    let screen = app.t(app.tab.title_id());
+    section(
+        &mut lines,
+        app.i18n
+            .t_args("help-this-screen", &[crate::i18n::arg("screen", screen)]),
+        under,
+        &mut app.screen_actions().into_iter(),
+    );
+    for context in Context::ALL {
+        if context == Context::Help {
+            continue;
+        }
+        let bindings: Vec<Action> = app
+            .config
+            .keymap
+            .bindings(context)
+            .iter()
+            .map(|(action, _)| *action)
+            .collect();
+        section(
+            &mut lines,
+            app.t(&format!("context-{}", context.name())),
+            context,
+            &mut bindings.into_iter(),
+        );
     }
     lines.push(Line::styled(app.t("help-config"), theme.dim));
     lines.push(Line::raw(""));
@@ -592,6 +653,13 @@ pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
             crate::i18n::arg("height", layout::MIN_HEIGHT),
             crate::i18n::arg("current_width", area.width),
             crate::i18n::arg("current_height", area.height),
+            crate::i18n::arg(
+                "quit",
+                keys_in(app, Context::Global, Action::Quit)
+                    .first()
+                    .map(|k| key_name(app, *k))
+                    .unwrap_or_default(),
+            ),
         ],
     );
     let paragraph = Paragraph::new(text)

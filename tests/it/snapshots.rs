@@ -125,6 +125,42 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_starts_with_the_keys_of_the_screen_it_was_opened_from() {
+    for (lang, title, enter, backtab) in [
+        (Lang::Fr, "Cet écran : Réseau", "e, Entrée", "Maj-Tab"),
+        (Lang::En, "This screen: Network", "e, Enter", "Shift-Tab"),
+    ] {
+        // Tall enough to show the screen's keys and the global ones.
+        let mut a = app(lang, common::frozen(50), (80, 50));
+        a.apply(Action::TabReseau);
+        a.apply(Action::Help);
+        let s = screen(&a);
+        let body: Vec<&str> = s.lines().skip(3).collect();
+        assert!(body[0].contains(title), "{s}");
+        assert!(s.contains(enter) && s.contains(backtab), "{s}");
+        assert!(
+            lang == Lang::En || !s.contains("Shift"),
+            "keys named in French: {s}"
+        );
+        insta::assert_snapshot!(format!("help_reseau_{}_80x50", lang_name(lang)), s);
+    }
+}
+
+#[test]
+fn keys_are_ignored_while_the_screen_is_too_small() {
+    let mut a = app(Lang::Fr, common::frozen(50), (40, 10));
+    for c in ['n', 'd', '2'] {
+        key(&mut a, carnet::config::keymap::Key::char(c));
+    }
+    assert!(a.modals().is_empty(), "no form opened blind");
+    assert_eq!(a.tab(), carnet::app::Tab::Journal);
+    let s = screen(&a);
+    assert!(s.contains("ignorées") && s.contains("(q quitte)"), "{s}");
+    let effects = a.update(Msg::Key(carnet::config::keymap::Key::char('q')));
+    assert!(matches!(effects.as_slice(), [carnet::app::Effect::Quit]));
+}
+
+#[test]
 fn too_small_screen() {
     for lang in [Lang::Fr, Lang::En] {
         let a = app(lang, common::frozen(50), (40, 10));
