@@ -177,6 +177,7 @@ config-unknown-setting = unknown setting "{ $name }" (a typo? the README lists t
 config-syntax = invalid TOML ({ $detail })
 config-lang = lang = "{ $value }": expected "fr" or "en"
 config-retention = conservation_mois = { $months }: from 1 to { $max } (records about a person are kept at most { $max } months after the last contact; the period may be shortened, never lengthened)
+config-csv-separator = separateur_csv = "{ $value }": expected ",", ";" (French spreadsheets) or "tab"
 config-bad-key = unknown key "{ $key }" (examples: "q", "Ctrl-s", "Shift-Tab", "PageDown", "F2")
 config-key-conflict = key { $key } is bound to both "{ $first }" and "{ $second }" in [keys.{ $context }]
 config-vocab-duplicate = vocabulaires.{ $list }: id "{ $id }" appears twice
@@ -936,6 +937,7 @@ cli-arg-yes = Without asking: save despite the guard (note), erase or anonymise 
 cli-arg-text = The demande, in a few words
 cli-arg-what = What to export: everything (json), the journal (csv), the network directory (csv), the contacts (vcard), the documentation (md, a folder), the coverage matrix (md, html, csv), the Dossier Professionnel (md, html, docx)
 cli-arg-format = File format
+cli-arg-sep = CSV separator: "," ";" (French spreadsheets) or "tab"; default: separateur_csv in the configuration, else ","
 cli-arg-output = File to write (standard output without it)
 cli-arg-nom = Dossier Professionnel: birth name (never stored)
 cli-arg-nom-usage = Dossier Professionnel: usual name, if different

@@ -177,6 +177,7 @@ config-unknown-setting = réglage inconnu « { $name } » (faute de frappe ? le 
 config-syntax = syntaxe TOML invalide ({ $detail })
 config-lang = lang = « { $value } » : les valeurs possibles sont « fr » et « en »
 config-retention = conservation_mois = { $months } : de 1 à { $max } (ce qui concerne une personne est gardé au plus { $max } mois après le dernier contact ; la durée peut être raccourcie, jamais allongée)
+config-csv-separator = separateur_csv = « { $value } » : les valeurs possibles sont ",", ";" (tableurs en français) et "tab"
 config-bad-key = touche inconnue « { $key } » (exemples : "q", "Ctrl-s", "Shift-Tab", "PageDown", "F2")
 config-key-conflict = la touche { $key } sert à la fois à « { $first } » et à « { $second } » dans [keys.{ $context }]
 config-vocab-duplicate = vocabulaires.{ $list } : l'identifiant « { $id } » apparaît deux fois
@@ -936,6 +937,7 @@ cli-arg-yes = Sans demander : enregistre malgré le garde-fou (note), efface ou 
 cli-arg-text = La demande, en quelques mots
 cli-arg-what = Quoi exporter : tout (json), le journal (csv), l'annuaire (csv), les contacts (vcard), la documentation (md, un dossier), la matrice de couverture (md, html, csv), le Dossier Professionnel (md, html, docx)
 cli-arg-format = Format du fichier
+cli-arg-sep = Séparateur CSV : "," ";" (tableurs en français) ou "tab" ; par défaut : separateur_csv de la configuration, sinon ","
 cli-arg-output = Fichier à écrire (sans lui : la sortie standard)
 cli-arg-nom = Dossier Professionnel : nom de naissance (jamais enregistré)
 cli-arg-nom-usage = Dossier Professionnel : nom d'usage, s'il diffère

@@ -73,6 +73,9 @@ pub enum Command {
         /// Export the dossier even though some examples still have sharing warnings
         #[arg(long)]
         accept_warnings: bool,
+        /// CSV separator: "," ";" or "tab" (default: separateur_csv in the configuration)
+        #[arg(long, value_name = "SEP", value_parser = separator)]
+        sep: Option<char>,
     },
     /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
@@ -683,7 +686,12 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             output,
             identity,
             accept_warnings,
+            sep,
         }) => {
+            let mut config = config;
+            if let Some(sep) = sep {
+                config.csv_separator = sep;
+            }
             let combination = matches!(
                 (what, format),
                 (ExportWhat::All, ExportFormat::Json)
@@ -805,6 +813,11 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `--sep`: the separators `parse_separator` knows (clap says which value it refused).
+fn separator(text: &str) -> Result<char, String> {
+    crate::export::csv::parse_separator(text).ok_or_else(|| "\",\" \";\" tab".to_string())
 }
 
 /// The interface needs a terminal on both ends; say so before doing any work.

@@ -48,6 +48,8 @@ struct FileConfig {
     /// Months after the last contact past which a person's records are anonymised; at most
     /// 24 (the CNIL's guidance for the social sector), never more.
     conservation_mois: Option<toml::Spanned<u32>>,
+    /// The separator of CSV exports: "," (default), ";" or "tab".
+    separateur_csv: Option<toml::Spanned<String>>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -78,6 +80,7 @@ pub enum ConfigDetail {
         months: u32,
         max: u32,
     },
+    CsvSeparator(String),
     BadKey(String),
     KeyConflict {
         key: String,
@@ -115,6 +118,9 @@ impl ConfigDetail {
                 "config-retention",
                 &[arg("months", *months), arg("max", *max)],
             ),
+            ConfigDetail::CsvSeparator(value) => {
+                i18n.t_args("config-csv-separator", &[arg("value", value.as_str())])
+            }
             ConfigDetail::BadKey(text) => {
                 i18n.t_args("config-bad-key", &[arg("key", text.as_str())])
             }
@@ -236,6 +242,8 @@ pub struct Config {
     pub backups: crate::storage::backup::Retention,
     /// Months after the last contact past which a person's records are anonymised.
     pub retention_months: u32,
+    /// Between the fields of a CSV export (`;` for French spreadsheets).
+    pub csv_separator: char,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -328,6 +336,18 @@ impl Config {
             }
             Some(months) => *months.get_ref(),
             None => max,
+        };
+
+        let csv_separator = match &user.separateur_csv {
+            Some(sep) => crate::export::csv::parse_separator(sep.get_ref()).ok_or_else(|| {
+                ConfigError::at(
+                    &user_path,
+                    &user_text,
+                    Some(sep.span()),
+                    ConfigDetail::CsvSeparator(sep.get_ref().clone()),
+                )
+            })?,
+            None => ',',
         };
 
         vocab.extend(user.vocabulaires);
@@ -444,6 +464,7 @@ impl Config {
         Ok(Config {
             backups,
             retention_months,
+            csv_separator,
             coverage: (amorcee, solide),
             verification_days: user
                 .verification_jours

@@ -252,16 +252,16 @@ impl Annex<'_> {
         let mut out = String::from("\u{feff}");
         let mut head = vec![self.i18n.t("annex-ccp")];
         head.extend(header(self.i18n));
-        super::csv::row(&mut out, &head);
+        super::csv::row(&mut out, &head, self.config.csv_separator);
         for row in rows(self.config, self.evidence) {
             let mut values = vec![row.ccp.id.clone()];
             values.extend(cells(self.i18n, &row));
-            super::csv::row(&mut out, &values);
+            super::csv::row(&mut out, &values, self.config.csv_separator);
         }
         for (id, count) in orphans(self.config, self.evidence) {
             let mut values = vec![String::new()];
             values.extend(orphan_cells(self.i18n, id, &count));
-            super::csv::row(&mut out, &values);
+            super::csv::row(&mut out, &values, self.config.csv_separator);
         }
         out
     }

@@ -1,14 +1,25 @@
 //! The journal as CSV that LibreOffice and Excel open with accents intact: UTF-8 with a byte
-//! order mark, comma-separated, CRLF line ends, every field quoted when needed, one column
-//! per field, multi-valued fields joined with "; ". The private note is never exported.
+//! order mark, comma-separated (or `;`, the list separator French spreadsheets expect, or a
+//! tab), CRLF line ends, every field quoted when needed, one column per field, multi-valued
+//! fields joined with "; ". The private note is never exported.
 
 use crate::config::Config;
 use crate::domain::*;
 use crate::i18n::I18n;
 
+/// The separators a CSV export may use, as written in `--sep` and `separateur_csv`.
+pub fn parse_separator(text: &str) -> Option<char> {
+    match text {
+        "," => Some(','),
+        ";" => Some(';'),
+        "\t" | "tab" | "\\t" => Some('\t'),
+        _ => None,
+    }
+}
+
 fn field(out: &mut String, value: &str) {
     let value = crate::domain::text::sanitize(value, true);
-    if value.contains([',', '"', '\n', ';']) || value.starts_with([' ', '=', '+', '-', '@']) {
+    if value.contains([',', '"', '\n', ';', '\t']) || value.starts_with([' ', '=', '+', '-', '@']) {
         out.push('"');
         // A leading formula character is neutralised so a spreadsheet never runs it.
         if value.starts_with(['=', '+', '-', '@']) {
@@ -21,10 +32,10 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
-pub(crate) fn row(out: &mut String, values: &[String]) {
+pub(crate) fn row(out: &mut String, values: &[String], sep: char) {
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(sep);
         }
         field(out, v);
     }
@@ -89,7 +100,7 @@ pub fn reseau(
     .iter()
     .map(|c| i18n.t(c))
     .collect();
-    row(&mut out, &header);
+    row(&mut out, &header, config.csv_separator);
     let mut order: Vec<&Structure> = data.structures.iter().collect();
     order.sort_by_cached_key(|s| crate::domain::text::fold(&s.nom));
     let date = crate::domain::text::opt_date;
@@ -142,6 +153,7 @@ pub fn reseau(
                 date(s.date_verification),
                 s.notes.to_string(),
             ],
+            config.csv_separator,
         );
     }
     out
@@ -156,7 +168,7 @@ pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
     header.push(i18n.t("csv-suites"));
     header.push(i18n.t("csv-note-pro"));
     header.push(i18n.t("csv-competences"));
-    row(&mut out, &header);
+    row(&mut out, &header, config.csv_separator);
     let mut order: Vec<&Interaction> = data.interactions.iter().collect();
     order.sort_by_key(|i| (i.date, i.heure, i.meta.id));
     let join = |list: Vec<String>| list.join("; ");
@@ -263,6 +275,7 @@ pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
                         .collect(),
                 ),
             ],
+            config.csv_separator,
         );
     }
     out
@@ -284,10 +297,21 @@ mod tests {
                 "Élève; CAF".into(),
                 "ok".into(),
             ],
+            ',',
         );
         assert_eq!(
             out,
             "\"a,b\",\"dit \"\"oui\"\"\",\"'=1+1\",\"Élève; CAF\",ok\r\n"
         );
+        let mut out = String::new();
+        row(&mut out, &["a b".into(), "1".into(), "x\ty".into()], ';');
+        assert_eq!(out, "a b;1;x y\r\n", "a tab in a value is a space");
+    }
+
+    #[test]
+    fn separators_are_named_as_typed() {
+        assert_eq!(parse_separator(";"), Some(';'));
+        assert_eq!(parse_separator("tab"), Some('\t'));
+        assert_eq!(parse_separator("|"), None);
     }
 }

@@ -1088,6 +1088,52 @@ fn the_journal_exports_as_csv_for_spreadsheets() {
         ],
     );
     assert_eq!(bad.status.code(), Some(2));
+
+    // The separator French spreadsheets expect, from the option or the configuration.
+    let journal = [
+        "--data-dir",
+        d,
+        "export",
+        "--what",
+        "journal",
+        "--format",
+        "csv",
+    ];
+    let semi = carnet(home.path(), &[&journal[..], &["--sep", ";"]].concat());
+    assert!(
+        text(&semi.stdout).starts_with("\u{feff}Identifiant;Date;Heure;Durée (min);Types"),
+        "{}",
+        text(&semi.stdout)
+    );
+    let config = home.path().join("sep.toml");
+    std::fs::write(&config, "separateur_csv = \"tab\"\n").unwrap();
+    let cfg = config.to_str().unwrap();
+    let tab = carnet(
+        home.path(),
+        &[&["--config", cfg][..], &journal[..]].concat(),
+    );
+    assert!(text(&tab.stdout).starts_with("\u{feff}Identifiant\tDate\tHeure"));
+    let over = carnet(
+        home.path(),
+        &[&["--config", cfg][..], &journal[..], &["--sep", ","]].concat(),
+    );
+    assert!(
+        text(&over.stdout).starts_with("\u{feff}Identifiant,Date"),
+        "the option wins"
+    );
+    std::fs::write(&config, "separateur_csv = \"|\"\n").unwrap();
+    let wrong = carnet(
+        home.path(),
+        &[&["--config", cfg][..], &journal[..]].concat(),
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        text(&wrong.stderr).contains("ligne 1 : separateur_csv"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    let wrong = carnet(home.path(), &[&journal[..], &["--sep", "|"]].concat());
+    assert_eq!(wrong.status.code(), Some(2));
 }
 
 #[test]
