@@ -113,6 +113,10 @@ pub enum Command {
     /// Open a store and draw its first frame (the second half of `bench`, in a fresh process)
     #[command(hide = true)]
     BenchOpen { dir: PathBuf },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), in the UI language
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -805,6 +809,18 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             }
         }
         Some(Command::Bench { interactions, seed }) => bench(&config, &i18n, interactions, seed),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut localized_command(&i18n), "carnet", &mut out);
+            write_output(&i18n, None, &out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(localized_command(&i18n))
+                .render(&mut out)
+                .map_err(|e| Failure::new(EXIT_OTHER, e.to_string()))?;
+            write_output(&i18n, None, &out)
+        }
         Some(Command::BenchOpen { dir }) => {
             let f = runtime::bench::open_and_draw(&dir, config).map_err(|e| {
                 Failure::new(EXIT_OTHER, i18n.t_args("err-store", &[arg("detail", e)]))

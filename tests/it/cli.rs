@@ -1896,3 +1896,34 @@ fn a_file_name_that_is_not_utf8_gets_a_message_not_a_panic() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_are_generated_in_the_ui_language() {
+    let home = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = carnet(home.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        assert!(
+            script.contains("carnet") && script.contains("suivi"),
+            "{script}"
+        );
+    }
+    let zsh = text(&carnet(home.path(), &["completions", "zsh"]).stdout);
+    assert!(
+        zsh.contains("Code de suivi de la personne"),
+        "descriptions in French"
+    );
+    let man = carnet(home.path(), &["man"]);
+    assert!(man.status.success());
+    let page = text(&man.stdout);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH carnet 1"),
+        "{page}"
+    );
+    assert!(page.contains("Dossier du carnet"), "{page}");
+    let en = text(&carnet(home.path(), &["--lang", "en", "man"]).stdout);
+    assert!(en.contains("Store folder"), "{en}");
+    let bad = carnet(home.path(), &["completions", "nushell"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
