@@ -174,6 +174,12 @@ config-not-utf8 = the file is not UTF-8 text
 config-is-dir = this is a directory, not a file
 config-unreadable = the file cannot be read
 config-unknown-setting = unknown setting "{ $name }" (a typo? the README lists the settings under Configuration)
+config-wrong-type = { $key } expects { $expected }
+config-expected-count = a whole positive number, without quotes
+config-expected-text = a text in quotes
+config-expected-bool = true or false
+config-expected-list = a list in brackets [ … ]
+config-unknown-value = { $key } = "{ $value }": expected { $expected }
 config-syntax = invalid TOML ({ $detail })
 config-lang = lang = "{ $value }": expected "fr" or "en"
 config-retention = conservation_mois = { $months }: from 1 to { $max } (records about a person are kept at most { $max } months after the last contact; the period may be shortened, never lengthened)
@@ -206,6 +212,9 @@ err-import-not-utf8 = the text is not UTF-8
 err-import-gzip = the compressed file cannot be read ({ $detail })
 err-json-not-carnet = not a Carnet export (format "{ $format }")
 err-json-newer = export version { $version }, newer than this Carnet reads ({ $supported }): update Carnet
+err-import-csv = a CSV file cannot be imported (it is for spreadsheets); Carnet imports a JSON export (carnet export -o carnet.json), a backup (sauvegardes/carnet-….json.gz) or a folder of Markdown fiches
+err-import-markdown = a single Markdown fiche cannot be imported; import the folder that holds it (carnet import fiches/)
+err-import-not-json = this is not a Carnet JSON export; Carnet imports a JSON export (carnet export -o carnet.json), a backup (sauvegardes/carnet-….json.gz) or a folder of Markdown fiches
 err-json-syntax = line { $line }, column { $column }: { $detail }
 err-import-invalid = Import from { $path } refused: { $count } value(s) break Carnet's input rules. Nothing was written; fix the file and import again.
 err-import-too-long = text of { $chars } characters, over the { $max } a form accepts

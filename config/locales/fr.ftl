@@ -174,6 +174,12 @@ config-not-utf8 = le fichier n'est pas du texte UTF-8
 config-is-dir = c'est un dossier, pas un fichier
 config-unreadable = le fichier ne peut pas être lu
 config-unknown-setting = réglage inconnu « { $name } » (faute de frappe ? le README liste les réglages, section Configuration)
+config-wrong-type = { $key } attend { $expected }
+config-expected-count = un nombre entier positif, sans guillemets
+config-expected-text = un texte entre guillemets
+config-expected-bool = true ou false
+config-expected-list = une liste entre crochets [ … ]
+config-unknown-value = { $key } = « { $value } » : les valeurs possibles sont { $expected }
 config-syntax = syntaxe TOML invalide ({ $detail })
 config-lang = lang = « { $value } » : les valeurs possibles sont « fr » et « en »
 config-retention = conservation_mois = { $months } : de 1 à { $max } (ce qui concerne une personne est gardé au plus { $max } mois après le dernier contact ; la durée peut être raccourcie, jamais allongée)
@@ -206,6 +212,9 @@ err-import-not-utf8 = le texte n'est pas encodé en UTF-8
 err-import-gzip = le fichier compressé est illisible ({ $detail })
 err-json-not-carnet = ce n'est pas un export de Carnet (format « { $format } »)
 err-json-newer = export de version { $version }, plus récente que ce que lit ce Carnet ({ $supported }) : mettez Carnet à jour
+err-import-csv = un fichier CSV ne s'importe pas (il sert aux tableurs) ; Carnet importe un export JSON (carnet export -o carnet.json), une sauvegarde (sauvegardes/carnet-….json.gz) ou un dossier de fiches Markdown
+err-import-markdown = une fiche Markdown seule ne s'importe pas ; importez le dossier qui la contient (carnet import fiches/)
+err-import-not-json = ce n'est pas un export JSON de Carnet ; Carnet importe un export JSON (carnet export -o carnet.json), une sauvegarde (sauvegardes/carnet-….json.gz) ou un dossier de fiches Markdown
 err-json-syntax = ligne { $line }, colonne { $column } : { $detail }
 err-import-invalid = Import refusé depuis { $path } : { $count } valeur(s) ne respectent pas les règles de saisie de Carnet. Rien n'a été écrit ; corrigez le fichier puis relancez l'import.
 err-import-too-long = texte de { $chars } caractères, au-delà des { $max } qu'accepte un formulaire

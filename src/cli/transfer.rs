@@ -44,6 +44,26 @@ pub(super) fn read_export(i18n: &I18n, path: &Path) -> Result<crate::domain::Dat
         DecodeError::TooLarge => refused(i18n.t("err-import-too-large")),
         DecodeError::NotUtf8 => refused(i18n.t("err-import-not-utf8")),
     })?;
+    // What is not JSON at all is named for what it looks like, with what can be imported.
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if !start.starts_with('{') {
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            || start
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains([',', ';', '\t']));
+        let markdown = start.starts_with("---") || start.starts_with('#');
+        let id = if csv {
+            "err-import-csv"
+        } else if markdown {
+            "err-import-markdown"
+        } else {
+            "err-import-not-json"
+        };
+        return Err(refused(i18n.t(id)));
+    }
     let mut data = json::from_json(&text).map_err(|e| refused(json_error(i18n, &e)))?;
     let problems = json::check(&mut data);
     if problems.is_empty() {

@@ -73,6 +73,17 @@ pub enum ConfigDetail {
     Unreadable(std::io::ErrorKind),
     /// A setting the file does not know (a misspelling).
     UnknownSetting(String),
+    /// A value of the wrong kind for its setting.
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    /// A value the setting does not offer, with those it does.
+    UnknownValue {
+        key: String,
+        value: String,
+        expected: String,
+    },
     /// Any other TOML problem, in the parser's words (English).
     Syntax(String),
     Lang(String),
@@ -108,6 +119,31 @@ impl ConfigDetail {
             ConfigDetail::UnknownSetting(name) => {
                 i18n.t_args("config-unknown-setting", &[arg("name", name.as_str())])
             }
+            ConfigDetail::WrongType { key, expected } => {
+                let expected = match expected {
+                    Expected::Count => i18n.t("config-expected-count"),
+                    Expected::Text => i18n.t("config-expected-text"),
+                    Expected::Bool => i18n.t("config-expected-bool"),
+                    Expected::List => i18n.t("config-expected-list"),
+                    Expected::Other(words) => words.clone(),
+                };
+                i18n.t_args(
+                    "config-wrong-type",
+                    &[arg("key", key.as_str()), arg("expected", expected)],
+                )
+            }
+            ConfigDetail::UnknownValue {
+                key,
+                value,
+                expected,
+            } => i18n.t_args(
+                "config-unknown-value",
+                &[
+                    arg("key", key.as_str()),
+                    arg("value", value.as_str()),
+                    arg("expected", expected.as_str()),
+                ],
+            ),
             ConfigDetail::Syntax(detail) => {
                 i18n.t_args("config-syntax", &[arg("detail", detail.as_str())])
             }
@@ -194,20 +230,70 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The first line of toml's message: the rest repeats the source line with a caret.
-fn toml_detail(e: &toml::de::Error) -> ConfigDetail {
+fn toml_detail(e: &toml::de::Error, text: &str) -> ConfigDetail {
     let first = e.message().lines().next().unwrap_or_default().trim();
-    // serde's wording for a misspelled setting: "unknown field `thme`, expected one of …".
-    match first
+    // The setting on the line the parser points at: `seuil_solide = "trois"` → seuil_solide.
+    let key = e
+        .span()
+        .and_then(|s| text.get(..s.start))
+        .and_then(|before| {
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line = text[line_start..].lines().next().unwrap_or_default();
+            line.split_once('=').map(|(k, _)| k.trim().to_string())
+        })
+        .unwrap_or_default();
+    // serde's wording: "unknown field `thme`, expected one of …", "invalid type: string
+    // \"trois\", expected u32", "unknown variant `rose`, expected one of `auto`, …".
+    if let Some((name, _)) = first
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'))
     {
-        Some((name, _)) => ConfigDetail::UnknownSetting(name.to_string()),
-        None => ConfigDetail::Syntax(first.to_string()),
+        return ConfigDetail::UnknownSetting(name.to_string());
     }
+    if let Some((_, expected)) = first
+        .strip_prefix("invalid type: ")
+        .or_else(|| first.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let expected = match expected {
+            "u8" | "u16" | "u32" | "u64" | "usize" | "an integer" => Expected::Count,
+            "a string" | "a path" | "a character" => Expected::Text,
+            "a boolean" => Expected::Bool,
+            "a sequence" => Expected::List,
+            _ => Expected::Other(expected.to_string()),
+        };
+        return ConfigDetail::WrongType { key, expected };
+    }
+    if let Some((value, rest)) = first
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split_once('`'))
+    {
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.trim_start_matches("one of ").replace('`', "\""))
+            .unwrap_or_default();
+        return ConfigDetail::UnknownValue {
+            key,
+            value: value.to_string(),
+            expected,
+        };
+    }
+    ConfigDetail::Syntax(first.to_string())
+}
+
+/// The kind of value a setting takes, as a configuration error names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    Count,
+    Text,
+    Bool,
+    List,
+    /// In the parser's words.
+    Other(String),
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &Path, text: &str) -> Result<T, ConfigError> {
-    toml::from_str(text).map_err(|e| ConfigError::at(file, text, e.span(), toml_detail(&e)))
+    toml::from_str(text).map_err(|e| ConfigError::at(file, text, e.span(), toml_detail(&e, text)))
 }
 
 /// Command-line and environment choices that override the file.
@@ -614,6 +700,43 @@ mod tests {
         std::fs::write(&path, "[keys.list]\nfly = [\"j\"]\n").unwrap();
         let err = Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_names_its_setting_and_what_it_takes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err()
+        };
+        let err = load("lang = \"fr\"\nseuil_solide = \"trois\"\n");
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.detail,
+            ConfigDetail::WrongType {
+                key: "seuil_solide".into(),
+                expected: Expected::Count
+            }
+        );
+        let fr = crate::i18n::I18n::new(Lang::Fr);
+        assert_eq!(
+            err.detail.message(&fr),
+            "seuil_solide attend un nombre entier positif, sans guillemets"
+        );
+        let err = load("theme = \"rose\"\n");
+        assert_eq!(
+            err.detail.message(&fr),
+            "theme = « rose » : les valeurs possibles sont \"auto\", \"color\", \"mono\""
+        );
+        let err = load("[keys.list]\ndown = \"j\"\n");
+        assert_eq!(
+            err.detail,
+            ConfigDetail::WrongType {
+                key: "down".into(),
+                expected: Expected::List
+            }
+        );
     }
 
     #[test]

@@ -1898,6 +1898,49 @@ fn a_file_name_that_is_not_utf8_gets_a_message_not_a_panic() {
 }
 
 #[test]
+fn importing_a_csv_or_a_text_says_what_can_be_imported() {
+    let home = tempfile::tempdir().unwrap();
+    let csv = home.path().join("journal.csv");
+    std::fs::write(&csv, "\u{feff}Identifiant,Date\r\n1,02/12/2026\r\n").unwrap();
+    let dir = home.path().join("c");
+    let out = carnet(
+        home.path(),
+        &[
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("un fichier CSV ne s'importe pas")
+            && text(&out.stderr).contains("carnet export -o carnet.json"),
+        "{}",
+        text(&out.stderr)
+    );
+    let note = home.path().join("note.txt");
+    std::fs::write(&note, "bonjour\n").unwrap();
+    let out = carnet(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "import",
+            note.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        text(&out.stderr).contains("this is not a Carnet JSON export"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.exists(), "nothing created");
+}
+
+#[test]
 fn completions_and_the_manual_page_are_generated_in_the_ui_language() {
     let home = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish"] {
