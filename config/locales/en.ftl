@@ -406,6 +406,11 @@ err-suite-action = Describe the follow-up before its due date.
 
 picker-create-structure = Create the structure "{ $name }"
 picker-new-suivi = New follow-up { $code }
+picker-empty = Nothing to choose yet.
+picker-empty-structure-create = The network has no structure yet: type its name, then Enter to create it here.
+picker-empty-structures = The network has no structure yet: add one in the Network tab (n).
+picker-empty-contacts = The network has no contact yet: add one from a structure (Network tab, c).
+picker-empty-interactions = The journal has no interaction yet: log one in the Journal (n).
 picker-none = No result: correct the search.
 confirm-title = Confirmation
 confirm-keys = y: yes    n: no

@@ -406,6 +406,11 @@ err-suite-action = Décrivez la suite à donner avant son échéance.
 
 picker-create-structure = Créer la structure « { $name } »
 picker-new-suivi = Nouveau suivi { $code }
+picker-empty = Rien à choisir pour l'instant.
+picker-empty-structure-create = Le réseau n'a pas encore de structure : tapez son nom, puis Entrée pour la créer ici.
+picker-empty-structures = Le réseau n'a pas encore de structure : ajoutez-en dans l'onglet Réseau (n).
+picker-empty-contacts = Le réseau n'a pas encore de contact : ajoutez-en depuis une structure (onglet Réseau, c).
+picker-empty-interactions = Le journal n'a pas encore d'interaction : notez-en une dans le Journal (n).
 picker-none = Aucun résultat : corrigez la recherche.
 confirm-title = Confirmation
 confirm-keys = o : oui    n : non

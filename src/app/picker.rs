@@ -91,6 +91,8 @@ pub struct Picker {
     pub field: usize,
     pub create: Option<Create>,
     pub purpose: Purpose,
+    /// What to say when there is nothing to choose yet (the message id): what to create.
+    pub empty: &'static str,
     haystacks: Vec<String>,
 }
 
@@ -123,6 +125,7 @@ impl Picker {
             field,
             create: None,
             purpose: Purpose::Field,
+            empty: "picker-empty",
             haystacks,
         };
         p.refilter();
@@ -139,6 +142,36 @@ impl Picker {
 
     pub fn with_create(mut self, create: Create) -> Picker {
         self.create = Some(create);
+        if self.create_first() {
+            // The new-suivi row comes first: on it, unless a suivi is already chosen.
+            let on_chosen = self.chosen.first().is_some_and(|first| {
+                self.filtered
+                    .get(self.cursor)
+                    .is_some_and(|&i| self.items[i].id == *first)
+            });
+            self.cursor = if on_chosen { self.cursor + 1 } else { 0 };
+        }
+        self
+    }
+
+    /// A new suivi is offered on the first row, before any match: a person seen for the
+    /// first time is one Enter away. A new structure needs its name typed: it comes last.
+    fn create_first(&self) -> bool {
+        matches!(self.create, Some(Create::Suivi(_)))
+    }
+
+    /// The item shown on `row` (an index into `items`), if that row is not the create row.
+    pub fn item_at(&self, row: usize) -> Option<usize> {
+        let row = if self.create_first() {
+            row.checked_sub(1)?
+        } else {
+            row
+        };
+        self.filtered.get(row).copied()
+    }
+
+    pub fn when_empty(mut self, message: &'static str) -> Picker {
+        self.empty = message;
         self
     }
 
@@ -163,7 +196,23 @@ impl Picker {
                 .collect();
             search::run_fuzzy(&query, &self.haystacks, &candidates)
         };
-        self.cursor = 0;
+        // With a query, the first match; without one, with no match, or with a whole new
+        // code typed, the new-suivi row.
+        let typed_new_code = self.create_first()
+            && !query.is_empty()
+            && self.suivi_code().is_some_and(|code| {
+                self.query.text().chars().any(|c| c.is_ascii_digit())
+                    && !self
+                        .items
+                        .iter()
+                        .any(|i| i.label.eq_ignore_ascii_case(&code))
+            });
+        self.cursor = usize::from(
+            self.create_first()
+                && !query.is_empty()
+                && !self.filtered.is_empty()
+                && !typed_new_code,
+        );
         self.skip_headers(1);
     }
 
@@ -181,8 +230,10 @@ impl Picker {
     }
 
     fn skip_headers(&mut self, direction: isize) {
-        let len = self.filtered.len();
-        while self.cursor < len && self.items[self.filtered[self.cursor]].header {
+        while self
+            .item_at(self.cursor)
+            .is_some_and(|i| self.items[i].header)
+        {
             match self.cursor.checked_add_signed(direction) {
                 Some(c) if c < self.row_count() => self.cursor = c,
                 _ => {
@@ -203,13 +254,16 @@ impl Picker {
         }
         self.cursor = self.cursor.saturating_add_signed(delta).min(rows - 1);
         self.skip_headers(if delta < 0 { -1 } else { 1 });
-        if self.cursor < self.filtered.len() && self.items[self.filtered[self.cursor]].header {
+        if self
+            .item_at(self.cursor)
+            .is_some_and(|i| self.items[i].header)
+        {
             self.skip_headers(1);
         }
     }
 
     pub fn current(&self) -> Choice {
-        if let Some(&i) = self.filtered.get(self.cursor) {
+        if let Some(i) = self.item_at(self.cursor) {
             let item = &self.items[i];
             return if item.header {
                 Choice::Nothing
@@ -448,6 +502,40 @@ mod tests {
         p.refilter();
         assert_eq!(p.current(), Choice::Nothing);
         assert_eq!(p.suivi_code(), None);
+    }
+
+    #[test]
+    fn a_new_suivi_is_the_first_row_and_a_typed_code_finds_its_person() {
+        let codes = ["P-2026-001", "P-2026-002", "P-2026-010"];
+        let items: Vec<PickItem> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| PickItem::plain(i.to_string(), c.to_string()))
+            .collect();
+        let picker = |chosen: Vec<Text>| {
+            Picker::new("s".into(), items.clone(), false, chosen, 0)
+                .with_create(Create::Suivi("P-2026-011".into()))
+        };
+        let mut p = picker(vec![]);
+        assert_eq!(p.row_count(), 4);
+        assert_eq!(p.current(), Choice::CreateSuivi("P-2026-011".into()));
+        p.move_by(1);
+        assert_eq!(p.current(), Choice::Item("0".into()));
+        p.query.set("010");
+        p.refilter();
+        assert_eq!(p.current(), Choice::Item("2".into()), "the person typed");
+        p.query.set("P-2026-020");
+        p.refilter();
+        assert_eq!(
+            p.current(),
+            Choice::CreateSuivi("P-2026-020".into()),
+            "a whole new code typed is created, not matched to a near one"
+        );
+        assert_eq!(
+            picker(vec!["1".into()]).current(),
+            Choice::Item("1".into()),
+            "an interaction's own suivi stays chosen"
+        );
     }
 
     #[test]

@@ -354,8 +354,8 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picke
     let offset = p.cursor.saturating_sub(list_height.saturating_sub(1));
     for row in offset..rows.min(offset + list_height) {
         let selected = row == p.cursor;
-        let line = match p.filtered.get(row) {
-            Some(&i) => {
+        let line = match p.item_at(row) {
+            Some(i) => {
                 let item = &p.items[i];
                 if item.header {
                     Line::styled(item.label.clone(), theme.group)
@@ -403,7 +403,15 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picke
         });
     }
     if rows == 0 {
-        lines.push(Line::styled(app.t("picker-none"), theme.dim));
+        // Nothing to choose yet says what to create; a search that finds nothing, to correct it.
+        let message = if p.items.is_empty() || p.query.text().trim().is_empty() {
+            p.empty
+        } else {
+            "picker-none"
+        };
+        for line in super::format::wrap_words(&app.t(message), usize::from(inner.width)) {
+            lines.push(Line::styled(line, theme.dim));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

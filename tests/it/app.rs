@@ -531,3 +531,38 @@ fn contacts_and_suivis_linked_as_evidence_are_listed_with_the_others() {
     assert!(linked.iter().any(|l| l.summary.starts_with(&contact)));
     assert!(linked.iter().any(|l| l.summary == code));
 }
+
+#[test]
+fn the_employer_is_created_on_the_spot_from_an_empty_network() {
+    let mut a = app(Dataset::default());
+    press(&mut a, Key::char('4'));
+    a.show_comp_view(carnet::app::CompView::Profil);
+    press(&mut a, Key::char('e'));
+    common::focus(&mut a, "employeur");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    // Nothing to choose yet: the picker says how to create it, not « correct the search ».
+    let screen = render(&a);
+    assert!(screen.contains("tapez son nom"), "{screen}");
+    common::typed(&mut a, "Mission locale du Val");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    // The small structure form, on its typology.
+    press(&mut a, Key::plain(KeyCode::Enter));
+    common::typed(&mut a, "asso");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let save = Key::new(
+        KeyCode::Char('s'),
+        carnet::config::keymap::Mods {
+            ctrl: true,
+            ..Default::default()
+        },
+    );
+    press(&mut a, save);
+    press(&mut a, save);
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let data = a.data();
+    let employer = data.profil().and_then(|p| p.employeur).unwrap();
+    assert_eq!(
+        data.structure(employer).map(|s| s.nom.as_str()),
+        Some("Mission locale du Val")
+    );
+}

@@ -297,7 +297,8 @@ impl<R> FieldSpec<R> {
                     data.structure(id)
                         .map(|s| StructureRef::Existing(id, s.nom.clone()))
                 });
-                Field::structure(self.id, value)
+                // A structure missing from the network is created on the spot.
+                Field::structure(self.id, value).creating()
             }
             Access::Interactions(get) => {
                 let ids = interaction_ids(&mut get(record).iter().copied());
@@ -389,6 +390,14 @@ impl<R> FieldSpec<R> {
             Access::StructureId(set) => {
                 *set(record) = match value {
                     Value::Structure(Some(StructureRef::Existing(id, _))) => Some(id),
+                    Value::Structure(Some(StructureRef::New { nom, typologie })) => {
+                        // Saved in the same commit as the record that names it.
+                        let id = reading.ids.next(reading.now.0);
+                        reading.created.push(AnyRecord::Structure(Box::new(
+                            interaction::new_structure(id, reading.now, &nom, &typologie),
+                        )));
+                        Some(id)
+                    }
                     _ => None,
                 }
             }

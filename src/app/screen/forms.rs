@@ -350,8 +350,10 @@ impl App {
                 }
                 match typologie {
                     Some(typologie) if !nom.is_empty() => {
+                        // The structure field the picker was opened from.
                         if let Some(Modal::Form(parent)) = self.modals.last_mut()
-                            && let Some(f) = parent.field_mut("orientation")
+                            && let f = parent.focused_mut()
+                            && f.kind == FieldKind::Structure
                         {
                             f.value = Value::Structure(Some(StructureRef::New {
                                 nom: nom.into(),
@@ -502,8 +504,9 @@ impl App {
                 );
                 if field.creates {
                     p.with_create(Create::Structure)
+                        .when_empty("picker-empty-structure-create")
                 } else {
-                    p
+                    p.when_empty("picker-empty-structures")
                 }
             }
             (FieldKind::Suivi, Value::Suivi(current)) => {
@@ -522,15 +525,24 @@ impl App {
                 }
             }
             (FieldKind::Refs(list), Value::Multi(current)) => {
-                let (items, multi) = match list {
-                    RefList::Structures => (picker::structure_items(&self.data), true),
-                    RefList::Contacts => (picker::contact_items(&self.data), true),
+                let (items, multi, empty) = match list {
+                    RefList::Structures => (
+                        picker::structure_items(&self.data),
+                        true,
+                        "picker-empty-structures",
+                    ),
+                    RefList::Contacts => (
+                        picker::contact_items(&self.data),
+                        true,
+                        "picker-empty-contacts",
+                    ),
                     RefList::Interactions => (
                         picker::interaction_items(&self.data, &self.views.journal),
                         false,
+                        "picker-empty-interactions",
                     ),
                 };
-                Picker::new(title, items, multi, current.clone(), index)
+                Picker::new(title, items, multi, current.clone(), index).when_empty(empty)
             }
             _ => return,
         };
