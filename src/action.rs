@@ -72,6 +72,7 @@ actions! {
     Save => "save",
     Cancel => "cancel",
     ExternalEditor => "external-editor",
+    GoToField => "go-to-field",
     CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",

@@ -68,6 +68,8 @@ pub enum Purpose {
     EditService,
     /// Move the selected plan node under the chosen one.
     MoveNode,
+    /// Focus the chosen field of the form under the picker.
+    GoToField,
     /// Switch the Compétences tab's view.
     CompView,
     /// Link the chosen record to the competence of the evidence modal.

@@ -734,3 +734,81 @@ fn typing_into_a_prefilled_date_time_or_duration_replaces_it() {
     );
     assert_eq!(it.duree_min, 45);
 }
+
+/// Keys pressed, words typed apart: each typed character counts once per word (a search of
+/// a few letters), navigation and commands count one each.
+struct Keys {
+    pressed: usize,
+}
+
+impl Keys {
+    fn hit(&mut self, a: &mut App, key: Key) {
+        self.pressed += 1;
+        press(a, key);
+    }
+
+    /// A few letters that find a choice or a field: each counts.
+    fn letters(&mut self, a: &mut App, text: &str) {
+        for c in text.chars() {
+            self.hit(a, Key::char(c));
+        }
+    }
+}
+
+#[test]
+fn a_full_capture_takes_few_keys_with_the_field_finder() {
+    // New suivi code, orientation to a partner, a suite with its due date: before the field
+    // finder and the first-row new suivi, about 42 navigation keys through 27 fields.
+    let mut a = app(common::sample(60));
+    let mut k = Keys { pressed: 0 };
+    let go_to = |k: &mut Keys, a: &mut App, letters: &str| {
+        k.hit(a, ctrl('g'));
+        k.letters(a, letters);
+        k.hit(a, special(KeyCode::Enter));
+    };
+    k.hit(&mut a, Key::char('n'));
+    k.letters(&mut a, "ori");
+    k.hit(&mut a, special(KeyCode::Enter));
+    go_to(&mut k, &mut a, "dem");
+    type_text(&mut a, "Dossier CAF bloqué");
+    go_to(&mut k, &mut a, "cod");
+    k.hit(&mut a, special(KeyCode::Enter));
+    k.hit(&mut a, special(KeyCode::Enter));
+    go_to(&mut k, &mut a, "ori");
+    k.hit(&mut a, special(KeyCode::Enter));
+    k.letters(&mut a, "caf");
+    k.hit(&mut a, special(KeyCode::Enter));
+    go_to(&mut k, &mut a, "suite");
+    type_text(&mut a, "Rappeler la CAF");
+    go_to(&mut k, &mut a, "éch");
+    type_text(&mut a, "15/12/2026");
+    k.hit(&mut a, ctrl('s'));
+    assert!(a.modals().is_empty(), "saved: {:?}", a.modals().last());
+    let it = newest(&a).clone();
+    assert!(matches!(it.personnes, Personnes::Suivi(_)));
+    assert!(
+        it.orientation
+            .as_ref()
+            .is_some_and(|o| o.nom.contains("CAF"))
+    );
+    assert_eq!(it.suites.len(), 1);
+    assert_eq!(it.suites[0].action, "Rappeler la CAF");
+    assert_eq!(
+        it.suites[0]
+            .echeance
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .as_deref(),
+        Some("15/12/2026")
+    );
+    assert!(k.pressed <= 40, "{} keys", k.pressed);
+    // Navigation only (the letters that find a field or a choice are counted apart).
+    let letters = ["ori", "dem", "cod", "ori", "caf", "suite", "éch"]
+        .iter()
+        .map(|w| w.chars().count())
+        .sum::<usize>();
+    assert!(
+        k.pressed - letters <= 20,
+        "{} navigation keys",
+        k.pressed - letters
+    );
+}

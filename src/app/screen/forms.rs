@@ -174,6 +174,19 @@ impl App {
                 }
             }
             Action::Save => return self.save_form(),
+            Action::GoToField => {
+                // A few letters of a label take the focus there: no walking through fields.
+                let ids: Vec<&'static str> = form.fields.iter().map(|f| f.id).collect();
+                let focus = form.focus;
+                let items = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| picker::PickItem::plain(i.to_string(), self.field_label(id)))
+                    .collect();
+                let p = Picker::new(self.t("picker-go-to-field"), items, false, vec![], focus)
+                    .for_purpose(picker::Purpose::GoToField);
+                self.modals.push(Modal::Picker(Box::new(p)));
+            }
             Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
             Action::DeleteRecord => {
                 let question = match &form.purpose {
@@ -578,6 +591,14 @@ impl App {
             return Vec::new();
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::GoToField {
+            if let (Choice::Item(i), Some(Modal::Form(form))) = (choice, self.modals.last_mut())
+                && let Ok(i) = i.parse::<usize>()
+            {
+                form.focus_on(i);
+            }
+            return Vec::new();
+        }
         if p.purpose == picker::Purpose::MoveNode {
             if let (Choice::Item(parent), Some(node)) = (choice, self.selected_node().cloned()) {
                 let parent = (!parent.is_empty()).then_some(parent);
@@ -769,18 +790,21 @@ impl App {
                 Action::NextField,
                 Action::Open,
                 Action::Cancel,
+                Action::GoToField,
             ],
             (false, FieldKind::Text | FieldKind::Multiline) => &[
                 Action::Save,
                 Action::NextField,
                 Action::ExternalEditor,
                 Action::Cancel,
+                Action::GoToField,
             ],
             (false, _) => &[
                 Action::Save,
                 Action::NextField,
                 Action::PrevField,
                 Action::Cancel,
+                Action::GoToField,
             ],
         }
     }
