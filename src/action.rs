@@ -73,6 +73,7 @@ actions! {
     Cancel => "cancel",
     ExternalEditor => "external-editor",
     GoToField => "go-to-field",
+    SameAsLast => "same-as-last",
     CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",

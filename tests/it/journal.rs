@@ -812,3 +812,48 @@ fn a_full_capture_takes_few_keys_with_the_field_finder() {
         k.pressed - letters
     );
 }
+
+#[test]
+fn same_as_last_time_fills_a_new_interaction_from_the_persons_last_one() {
+    let mut a = app(common::sample(200));
+    let data = a.data().clone();
+    // A suivi with an interaction, and that person's last one.
+    let (code, last) = data
+        .suivis
+        .iter()
+        .find_map(|s| {
+            data.interactions
+                .iter()
+                .filter(|i| i.personnes == Personnes::Suivi(s.meta.id))
+                .max_by_key(|i| (i.date, i.heure, i.meta.id))
+                .map(|i| (s.code.to_string(), i.clone()))
+        })
+        .expect("the sample has suivis");
+    press(&mut a, Key::char('n'));
+    // Without a suivi, it says what it needs.
+    press(&mut a, ctrl('r'));
+    assert!(
+        a.status()
+            .is_some_and(|s| s.text.contains("choisissez d'abord"))
+    );
+    focus_field(&mut a, "suivi");
+    press(&mut a, special(KeyCode::Enter));
+    type_text(&mut a, &code);
+    press(&mut a, special(KeyCode::Enter));
+    assert!(
+        a.status()
+            .is_some_and(|s| s.text.starts_with("Ctrl-R : comme la dernière fois")),
+        "a known person: the shortcut is offered"
+    );
+    press(&mut a, ctrl('r'));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let it = newest(&a);
+    assert_eq!(it.types, last.types);
+    assert_eq!(it.thematiques, last.thematiques);
+    assert_eq!(it.demande, last.demande);
+    assert_eq!(it.canal, last.canal);
+    assert_eq!(it.duree_min, last.duree_min);
+    assert_eq!(it.date, common::today(), "the date stays today's");
+    assert!(it.suites.is_empty() && it.note_pro.is_empty());
+}

@@ -187,6 +187,7 @@ impl App {
                     .for_purpose(picker::Purpose::GoToField);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
+            Action::SameAsLast => return self.same_as_last(),
             Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
             Action::DeleteRecord => {
                 let question = match &form.purpose {
@@ -735,6 +736,31 @@ impl App {
                         .map(|s| s.code.clone())
                         .unwrap_or_default();
                     field.value = Value::Suivi(Some(SuiviRef::Existing(id, code)));
+                    // A known person: their last interaction is one key away.
+                    let known = self
+                        .data
+                        .interactions
+                        .iter()
+                        .any(|i| i.personnes == Personnes::Suivi(id));
+                    if known && matches!(&form.purpose, Purpose::Record { is_new: true, .. }) {
+                        let key = self
+                            .config
+                            .keymap
+                            .keys_for(
+                                crate::action::Context::Form,
+                                crate::action::Action::SameAsLast,
+                            )
+                            .first()
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
+                        self.status = Some(super::super::Status {
+                            text: self.i18n.t_args(
+                                "status-same-as-last-offer",
+                                &[crate::i18n::arg("key", key)],
+                            ),
+                            error: false,
+                        });
+                    }
                 }
             }
             (FieldKind::Suivi, Choice::CreateSuivi(code)) => {
@@ -835,6 +861,69 @@ impl App {
     }
 
     /// Opens the form that edits `record` (a new one when `is_new`).
+    /// « Même chose que la dernière fois »: a new interaction for a known suivi takes what
+    /// that person's last interaction said (types, thématiques, demande, duration, canal,
+    /// place, need, answers); the date, time, notes and suites stay the form's own.
+    fn same_as_last(&mut self) -> Vec<Effect> {
+        const COPIED: [&str; 10] = [
+            "types",
+            "thematiques",
+            "demande",
+            "duree",
+            "canal",
+            "lieu",
+            "quartier",
+            "besoin",
+            "reponses",
+            "autonomie",
+        ];
+        let Some(Modal::Form(form)) = self.modals.last() else {
+            return Vec::new();
+        };
+        let new_interaction = matches!(
+            &form.purpose,
+            Purpose::Record { base, is_new: true } if base.kind() == RecordKind::Interaction
+        );
+        let suivi = match form.value("suivi") {
+            Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) if new_interaction => *id,
+            _ => {
+                self.set_status(self.t("status-same-as-last-needs-suivi"), false);
+                return Vec::new();
+            }
+        };
+        let last = self
+            .data
+            .interactions
+            .iter()
+            .filter(|i| i.personnes == Personnes::Suivi(suivi))
+            .max_by_key(|i| (i.date, i.heure, i.meta.id))
+            .cloned();
+        let Some(last) = last else {
+            self.set_status(self.t("status-same-as-last-none"), false);
+            return Vec::new();
+        };
+        let Some(spec) = <Interaction as kinds::Kind>::form_spec() else {
+            return Vec::new();
+        };
+        let filled = kinds::fields_of(spec.fields, &last, true, &self.ctx());
+        let date = crate::domain::text::date(last.date);
+        if let Some(Modal::Form(form)) = self.modals.last_mut() {
+            for field in filled.into_iter().filter(|f| COPIED.contains(&f.id)) {
+                if let Some(own) = form.field_mut(field.id) {
+                    own.value = field.value;
+                    own.error = None;
+                }
+            }
+            form.guard_accepted = false;
+        }
+        self.set_status(
+            self.i18n
+                .t_args("status-same-as-last", &[crate::i18n::arg("date", date)]),
+            false,
+        );
+        Vec::new()
+    }
+
     pub(in crate::app) fn open_form(&mut self, record: &AnyRecord, is_new: bool) {
         if let Some(form) = kinds::form(record, is_new, &self.ctx()) {
             self.modals.push(Modal::Form(Box::new(form)));
