@@ -558,6 +558,7 @@ view-veille = Watch
 view-signalements = Technical reports
 view-notes = Territory notes
 view-overview = Overview
+confirm-delete-named = Delete "{ $summary }" ({ $date })? (u to undo afterwards)
 confirm-delete-record = Delete this record? (u to undo afterwards)
 status-record-saved = Saved.
 status-record-deleted = Deleted (u to undo).

@@ -558,6 +558,7 @@ view-veille = Veille
 view-signalements = Signalements techniques
 view-notes = Notes de territoire
 view-overview = Vue d'ensemble
+confirm-delete-named = Supprimer « { $summary } » ({ $date }) ? (u pour annuler ensuite)
 confirm-delete-record = Supprimer cet enregistrement ? (u pour annuler ensuite)
 status-record-saved = Enregistré.
 status-record-deleted = Supprimé (u pour annuler).

@@ -4,6 +4,25 @@
 use crate::app::*;
 
 impl App {
+    /// Asks before deleting a record, naming it (its date and summary), so that the right
+    /// one goes.
+    pub(in crate::app) fn ask_delete_record(&mut self, kind: RecordKind, id: Id) {
+        let message = match kinds::summary(&self.ctx(), kind, id) {
+            Some((date, summary)) => self.i18n.t_args(
+                "confirm-delete-named",
+                &[
+                    crate::i18n::arg("date", crate::domain::text::date(date)),
+                    crate::i18n::arg("summary", crate::domain::text::one_line(&summary)),
+                ],
+            ),
+            None => self.t("confirm-delete-record"),
+        };
+        self.modals.push(Modal::Confirm {
+            message,
+            action: ConfirmAction::DeleteRecord(kind, id),
+        });
+    }
+
     /// Puts a record in memory; the journal's search text follows its interactions.
     pub(in crate::app) fn upsert(&mut self, record: AnyRecord) {
         let hay = match &record {

@@ -324,3 +324,19 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     );
     assert_eq!(a.data().plan.iter().filter(|p| p.supprime).count(), 0);
 }
+
+#[test]
+fn deleting_a_fiche_names_it_before_asking() {
+    let mut a = app(common::sample(50));
+    press(&mut a, Key::char('3'));
+    press(&mut a, Key::char('j'));
+    let titre = a.data().fiches[a.selected_fiche().unwrap()].titre.clone();
+    press(&mut a, Key::char('d'));
+    let Some(Modal::Confirm { message, .. }) = a.modals().last() else {
+        panic!("a confirmation: {:?}", a.modals().last());
+    };
+    assert!(
+        message.starts_with(&format!("Supprimer « {titre} » (")),
+        "{message}"
+    );
+}

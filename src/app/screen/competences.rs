@@ -115,14 +115,7 @@ impl App {
             }
             Action::Delete if selected_analyse.is_some() => {
                 if let Some(i) = selected_analyse {
-                    let message = self.t("confirm-delete-record");
-                    self.modals.push(Modal::Confirm {
-                        message,
-                        action: ConfirmAction::DeleteRecord(
-                            RecordKind::Analyse,
-                            self.data.analyses[i].meta.id,
-                        ),
-                    });
+                    self.ask_delete_record(RecordKind::Analyse, self.data.analyses[i].meta.id);
                 }
             }
             Action::ClearFilter if self.comp.view != CompView::Referentiel => {
@@ -300,11 +293,7 @@ impl App {
             }
             (Action::Delete, Some(dossier::Row::Exemple(i))) => {
                 if let Some(x) = self.data.exemples.get(i) {
-                    let message = self.t("confirm-delete-record");
-                    self.modals.push(Modal::Confirm {
-                        message,
-                        action: ConfirmAction::DeleteRecord(RecordKind::Exemple, x.meta.id),
-                    });
+                    self.ask_delete_record(RecordKind::Exemple, x.meta.id);
                 }
             }
             _ => self.dirty = false,

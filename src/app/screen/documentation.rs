@@ -80,14 +80,7 @@ impl App {
             }
             Action::Delete => {
                 if let Some(i) = selected {
-                    let message = self.t("confirm-delete-record");
-                    self.modals.push(Modal::Confirm {
-                        message,
-                        action: ConfirmAction::DeleteRecord(
-                            RecordKind::Fiche,
-                            self.data.fiches[i].meta.id,
-                        ),
-                    });
+                    self.ask_delete_record(RecordKind::Fiche, self.data.fiches[i].meta.id);
                 }
             }
             Action::Import => self.modals.push(Modal::Form(Box::new(docs::import_form()))),

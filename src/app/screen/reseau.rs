@@ -249,11 +249,7 @@ impl App {
                 .and_then(|r| kinds::form(&r, false, &self.ctx())),
             (Action::Delete, _, Some((kind, i))) => {
                 if let Some(r) = self.data.get_at(kind, i) {
-                    let message = self.t("confirm-delete-record");
-                    self.modals.push(Modal::Confirm {
-                        message,
-                        action: ConfirmAction::DeleteRecord(kind, r.id()),
-                    });
+                    self.ask_delete_record(kind, r.id());
                 }
                 return Vec::new();
             }
