@@ -223,7 +223,7 @@ pub(super) fn export_dossier(
         data,
         identity: &identity,
         modalite,
-        today: crate::clock::today(),
+        now: crate::clock::now_local(),
     };
     let format = match format {
         ExportFormat::Docx => crate::export::dossier::Format::Docx,

@@ -7,8 +7,6 @@
 //! The dossier is a French ministry document, so it is written in French whatever the
 //! interface language. The identity on the cover is given at export time and never stored.
 
-use chrono::NaiveDate;
-
 use crate::config::Config;
 use crate::domain::dossier::Model;
 use crate::domain::text::{self, one_line, sanitize};
@@ -72,7 +70,7 @@ impl Dossier<'_> {
         match format {
             Format::Markdown => Ok(markdown(&blocks).into_bytes()),
             Format::Html => Ok(html(&blocks).into_bytes()),
-            Format::Docx => docx(&blocks),
+            Format::Docx => docx(&blocks, self.now),
         }
     }
 }
@@ -90,8 +88,11 @@ pub enum Block {
     Field(String, String),
     /// A check box and its label.
     Choice(bool, String),
-    /// A line of the sommaire, indented by level (0 to 2).
-    Toc(u8, String),
+    /// A line of the sommaire, indented by level (0 to 2), and the bookmark of the part it
+    /// names (the DOCX gives its page number).
+    Toc(u8, String, String),
+    /// Where a part of the sommaire starts: a bookmark on the next heading.
+    Anchor(String),
     Table(Vec<String>, Vec<Vec<String>>),
     PageBreak,
 }
@@ -101,8 +102,9 @@ pub struct Dossier<'a> {
     pub data: &'a Dataset,
     pub identity: &'a Identity,
     pub modalite: Option<Modalite>,
-    /// The date the déclaration is signed, when its place is given.
-    pub today: NaiveDate,
+    /// When it is made: the déclaration's date (when its place is given) and the DOCX's
+    /// creation date.
+    pub now: chrono::NaiveDateTime,
 }
 
 fn check_box(checked: bool) -> &'static str {
@@ -162,26 +164,41 @@ impl Dossier<'_> {
         // « Activité-type N – intitulé », in the sommaire and above each example.
         let activity =
             |n: usize, ccp: &Ccp| format!("{} {} – {}", m.activite_type, n + 1, ccp.libelle);
+        // Bookmarks the sommaire points at: « exemples » and each activity at its first
+        // example, each example, and the closing parts.
+        let activity_mark = |n: usize| format!("carnet_activite_{}", n + 1);
+        let example_mark = |n: usize, k: usize| format!("carnet_exemple_{}_{}", n + 1, k + 1);
         out.push(Block::Heading(1, m.sommaire.clone()));
-        out.push(Block::Toc(0, m.exemples.clone()));
+        out.push(Block::Toc(0, m.exemples.clone(), "carnet_exemples".into()));
         for (n, (ccp, examples)) in activities.iter().enumerate() {
-            out.push(Block::Toc(1, activity(n, ccp)));
-            for x in examples {
-                out.push(Block::Toc(2, format!("► {}", one_line(&x.titre))));
+            out.push(Block::Toc(1, activity(n, ccp), activity_mark(n)));
+            for (k, x) in examples.iter().enumerate() {
+                out.push(Block::Toc(
+                    2,
+                    format!("► {}", one_line(&x.titre)),
+                    example_mark(n, k),
+                ));
             }
         }
-        for line in [
-            &m.titres_sommaire,
-            &m.declaration,
-            &m.documents_sommaire,
-            &m.annexes_sommaire,
+        for (line, mark) in [
+            (&m.titres_sommaire, "carnet_titres"),
+            (&m.declaration, "carnet_declaration"),
+            (&m.documents_sommaire, "carnet_documents"),
+            (&m.annexes_sommaire, "carnet_annexes"),
         ] {
-            out.push(Block::Toc(0, line.clone()));
+            out.push(Block::Toc(0, line.clone(), mark.into()));
         }
 
         for (n, (ccp, examples)) in activities.iter().enumerate() {
             for (k, x) in examples.iter().enumerate() {
                 out.push(Block::PageBreak);
+                if n == 0 && k == 0 {
+                    out.push(Block::Anchor("carnet_exemples".into()));
+                }
+                if k == 0 {
+                    out.push(Block::Anchor(activity_mark(n)));
+                }
+                out.push(Block::Anchor(example_mark(n, k)));
                 out.push(Block::Heading(1, activity(n, ccp)));
                 out.push(Block::Heading(
                     2,
@@ -192,8 +209,10 @@ impl Dossier<'_> {
         }
 
         out.push(Block::PageBreak);
+        out.push(Block::Anchor("carnet_titres".into()));
         out.push(Block::Heading(1, m.titres.clone()));
         out.push(Block::Table(m.titres_colonnes.to_vec(), Vec::new()));
+        out.push(Block::Anchor("carnet_declaration".into()));
         out.push(Block::Heading(1, m.declaration.clone()));
         let nom = one_line(&format!("{} {}", id.prenom, id.nom_naissance));
         out.push(Block::Text(
@@ -202,7 +221,7 @@ impl Dossier<'_> {
         let (lieu, date) = if one_line(&id.lieu).is_empty() {
             (BLANK.to_string(), BLANK.to_string())
         } else {
-            (one_line(&id.lieu), text::date(self.today))
+            (one_line(&id.lieu), text::date(self.now.date()))
         };
         out.push(Block::Text(
             m.declaration_fait
@@ -211,8 +230,10 @@ impl Dossier<'_> {
         ));
         out.push(Block::Text(m.signature.clone()));
         out.push(Block::PageBreak);
+        out.push(Block::Anchor("carnet_documents".into()));
         out.push(Block::Heading(1, m.documents.clone()));
         out.push(Block::Table(m.documents_colonnes.to_vec(), Vec::new()));
+        out.push(Block::Anchor("carnet_annexes".into()));
         out.push(Block::Heading(1, m.annexes.clone()));
         out
     }
@@ -293,11 +314,12 @@ pub fn markdown(blocks: &[Block]) -> String {
             Block::Choice(checked, label) => {
                 out.push_str(&format!("{} {}\n\n", check_box(*checked), md_escape(label)))
             }
-            Block::Toc(level, t) => out.push_str(&format!(
+            Block::Toc(level, t, _) => out.push_str(&format!(
                 "{}- {}\n",
                 "  ".repeat(usize::from(*level)),
                 md_escape(t)
             )),
+            Block::Anchor(_) => {}
             Block::Table(head, rows) => {
                 let line = |cells: &[String]| {
                     let cells: Vec<String> = cells
@@ -364,9 +386,13 @@ pub fn html(blocks: &[Block]) -> String {
                 check_box(*checked),
                 e(label)
             )),
-            Block::Toc(level, t) => {
-                out.push_str(&format!("<li class=\"level{level}\">{}</li>\n", e(t)))
-            }
+            // The sommaire links to its parts in a browser.
+            Block::Toc(level, t, mark) => out.push_str(&format!(
+                "<li class=\"level{level}\"><a href=\"#{}\">{}</a></li>\n",
+                e(mark),
+                e(t)
+            )),
+            Block::Anchor(mark) => out.push_str(&format!("<a id=\"{}\"></a>\n", e(mark))),
             Block::Table(head, rows) => {
                 out.push_str("<table>\n<thead><tr>");
                 for h in head {
@@ -415,9 +441,12 @@ fn xml_safe(s: &str) -> String {
         .collect()
 }
 
+/// The width of the text on an A4 page with 2 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11_906 - 2 * 1134;
+
 /// A Word document (the format trainers and jurors use): A4, 2 cm margins, real heading
 /// styles (so the navigation pane and a table of contents work), page numbers in the footer.
-pub fn docx(blocks: &[Block]) -> Result<Vec<u8>, String> {
+pub fn docx(blocks: &[Block], made: chrono::NaiveDateTime) -> Result<Vec<u8>, String> {
     use docx_rs::*;
 
     let heading = |id: &str, name: &str, size: usize, level: usize, before: u32| {
@@ -454,6 +483,9 @@ pub fn docx(blocks: &[Block]) -> Result<Vec<u8>, String> {
                     .align(AlignmentType::Center),
             ),
         );
+    // Bookmarks wait for the heading they mark.
+    let mut anchors: Vec<String> = Vec::new();
+    let mut bookmark_id = 0;
     for block in blocks {
         doc = match block {
             Block::Title(t) => doc.add_paragraph(
@@ -462,11 +494,19 @@ pub fn docx(blocks: &[Block]) -> Result<Vec<u8>, String> {
                     .align(AlignmentType::Center)
                     .add_run(text_run(t)),
             ),
-            Block::Heading(level, t) => doc.add_paragraph(
-                Paragraph::new()
-                    .style(&format!("Heading{level}"))
-                    .add_run(text_run(t)),
-            ),
+            Block::Heading(level, t) => {
+                let mut p = Paragraph::new().style(&format!("Heading{level}"));
+                let marks: Vec<String> = std::mem::take(&mut anchors);
+                for mark in &marks {
+                    p = p.add_bookmark_start(bookmark_id + 1, mark.as_str());
+                    bookmark_id += 1;
+                }
+                p = p.add_run(text_run(t));
+                for k in 0..marks.len() {
+                    p = p.add_bookmark_end(bookmark_id - k);
+                }
+                doc.add_paragraph(p)
+            }
             Block::Text(t) => paragraphs(t).iter().fold(doc, |doc, p| {
                 doc.add_paragraph(Paragraph::new().add_run(text_run(p)))
             }),
@@ -478,11 +518,35 @@ pub fn docx(blocks: &[Block]) -> Result<Vec<u8>, String> {
             Block::Choice(checked, label) => doc.add_paragraph(
                 Paragraph::new().add_run(text_run(&format!("{} {label}", check_box(*checked)))),
             ),
-            Block::Toc(level, t) => doc.add_paragraph(
+            // The sommaire keeps the ministry's wording; each line ends with a PAGEREF field
+            // to its part's bookmark, marked for update: Word and LibreOffice fill in the
+            // page number.
+            Block::Toc(level, t, mark) => doc.add_paragraph(
                 Paragraph::new()
                     .indent(Some(567 * i32::from(*level)), None, None, None)
-                    .add_run(text_run(t)),
+                    .add_tab(
+                        Tab::new()
+                            .val(TabValueType::Right)
+                            .leader(TabLeaderType::Dot)
+                            .pos(TEXT_WIDTH),
+                    )
+                    .add_run(text_run(t))
+                    .add_run(Run::new().add_tab())
+                    .add_run(
+                        Run::new()
+                            .add_field_char(FieldCharType::Begin, true)
+                            .add_instr_text(InstrText::PAGEREF(
+                                InstrPAGEREF::new(mark.as_str()).hyperlink(),
+                            ))
+                            .add_field_char(FieldCharType::Separate, false)
+                            .add_text("…")
+                            .add_field_char(FieldCharType::End, false),
+                    ),
             ),
+            Block::Anchor(mark) => {
+                anchors.push(mark.clone());
+                doc
+            }
             Block::Table(head, rows) => {
                 let cell = |s: &str, bold: bool| {
                     let run = if bold {
@@ -512,5 +576,44 @@ pub fn docx(blocks: &[Block]) -> Result<Vec<u8>, String> {
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.pack(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes.into_inner())
+    with_properties(&bytes.into_inner(), made).map_err(|e| e.to_string())
+}
+
+/// The package with its real creation date and Carnet as the application: docx-rs writes
+/// 1970-01-01 and « unknown » and has no setter for either, so its two property parts are
+/// replaced; every other part is copied as it is.
+fn with_properties(package: &[u8], made: chrono::NaiveDateTime) -> zip::result::ZipResult<Vec<u8>> {
+    use chrono::TimeZone;
+    let when = chrono::Local
+        .from_local_datetime(&made)
+        .earliest()
+        .map_or_else(
+            || made.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            |t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    let core = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>Dossier Professionnel</dc:title><cp:revision>1</cp:revision><dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified></cp:coreProperties>"
+    );
+    let app = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>Carnet</Application></Properties>";
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..source.len() {
+        let entry = source.by_index_raw(i)?;
+        match entry.name() {
+            "docProps/core.xml" => {
+                drop(entry);
+                out.start_file("docProps/core.xml", options)?;
+                std::io::Write::write_all(&mut out, core.as_bytes())?;
+            }
+            "docProps/app.xml" => {
+                drop(entry);
+                out.start_file("docProps/app.xml", options)?;
+                std::io::Write::write_all(&mut out, app.as_bytes())?;
+            }
+            _ => out.raw_copy_file(entry)?,
+        }
+    }
+    Ok(out.finish()?.into_inner())
 }

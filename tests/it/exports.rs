@@ -165,7 +165,7 @@ fn dossier_markdown_and_html_snapshots() {
         data: &data,
         identity: &identity,
         modalite: Some(Modalite::Vae),
-        today: common::today(),
+        now: common::now(),
     };
     let blocks = dossier.blocks();
     insta::assert_snapshot!("dossier_md", markdown(&blocks));
@@ -185,9 +185,9 @@ fn the_dossier_docx_is_a_word_package_even_from_hostile_text() {
         data: &data,
         identity: &identity,
         modalite: None,
-        today: common::today(),
+        now: common::now(),
     };
-    let bytes = docx(&dossier.blocks()).unwrap();
+    let bytes = docx(&dossier.blocks(), common::now()).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name("word/document.xml")
@@ -199,4 +199,35 @@ fn the_dossier_docx_is_a_word_package_even_from_hostile_text() {
     // Real heading styles, so Word's navigation pane and a table of contents find them.
     assert!(xml.contains("w:val=\"Heading2\""));
     assert!(zip.by_name("word/styles.xml").is_ok());
+    // Each line of the sommaire ends with a page-number field Word and LibreOffice fill,
+    // pointing at a bookmark on the part it names.
+    let lines = dossier
+        .blocks()
+        .iter()
+        .filter(|b| matches!(b, carnet::export::dossier::Block::Toc(..)))
+        .count();
+    assert!(lines > 4);
+    assert_eq!(xml.matches("PAGEREF carnet_").count(), lines, "{xml}");
+    for mark in ["carnet_exemples", "carnet_declaration", "carnet_annexes"] {
+        assert!(
+            xml.contains(&format!("w:name=\"{mark}\"")),
+            "bookmark {mark}: {xml}"
+        );
+    }
+    // Its real creation date and Carnet as the application, not 1970 and « unknown ».
+    let part = |zip: &mut zip::ZipArchive<_>, name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let core = part(&mut zip, "docProps/core.xml");
+    assert!(core.contains(">2026-11-27T10:30:00"), "{core}");
+    assert!(
+        !core.contains("1970") && !core.contains("unknown"),
+        "{core}"
+    );
+    assert!(part(&mut zip, "docProps/app.xml").contains("<Application>Carnet</Application>"));
 }

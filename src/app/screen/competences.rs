@@ -169,7 +169,7 @@ impl App {
                 .data
                 .profil()
                 .and_then(|p| export::Modalite::from_role(&p.role)),
-            today: self.today,
+            now: self.now,
         };
         let bytes = dossier.render(format);
         match bytes {
