@@ -124,6 +124,24 @@ fn by_ccp<'r, 'a>(rows: &'r [Row<'a>]) -> Vec<(&'a Ccp, Vec<&'r Row<'a>>)> {
     groups
 }
 
+/// The annex prints on two A4 pages: smaller type, tight cells, and a CCP's table may
+/// continue on the next page (rows never split) instead of leaving the title alone.
+const COMPACT_CSS: &str = "body { font-size: 8.5pt; line-height: 1.2; }
+h1 { font-size: 13pt; margin: 0 0 0.3em; } h2 { font-size: 10.5pt; margin: 0.7em 0 0.2em; }
+p { margin: 0.2em 0; } th, td { padding: 1pt 3pt; }
+section { page-break-inside: auto; }
+";
+
+/// The thresholds as values (« amorcée dès 1 preuve ; solide à partir de 3 preuves
+/// principales »), for the screen's legend and the annex.
+pub fn rule(config: &Config, i18n: &I18n) -> String {
+    let (started, solid) = config.coverage;
+    i18n.t_args(
+        "coverage-rule",
+        &[arg("started", started), arg("solid", solid)],
+    )
+}
+
 fn title(config: &Config, i18n: &I18n, today: chrono::NaiveDate) -> String {
     i18n.t_args(
         "annex-title",
@@ -152,7 +170,11 @@ impl Annex<'_> {
         let i18n = self.i18n;
         let cell = |s: &str| text::one_line(s).replace('|', "\\|");
         let rows = rows(self.config, self.evidence);
-        let mut out = format!("# {}\n\n", cell(&title(self.config, i18n, self.today)));
+        let mut out = format!(
+            "# {}\n\n{}\n\n",
+            cell(&title(self.config, i18n, self.today)),
+            rule(self.config, i18n)
+        );
         for (ccp, list) in by_ccp(&rows) {
             out.push_str(&format!(
                 "## {} — {}\n\n{}\n\n",
@@ -196,8 +218,9 @@ impl Annex<'_> {
             Lang::En => "en",
         };
         let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{}{COMPACT_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{}</p>\n",
             super::PRINT_CSS,
+            e(&rule(self.config, i18n)),
         );
         for (ccp, list) in by_ccp(&rows) {
             out.push_str(&format!(

@@ -1443,6 +1443,10 @@ fn the_coverage_matrix_exports_as_markdown_html_and_csv() {
     assert!(md.starts_with("# Couverture des compétences — Technicien(ne) Médiation Services"));
     assert_eq!(md.matches("\n## CCP").count(), 3, "one section per CCP");
     assert!(
+        md.contains("Amorcée dès 1 preuve(s) ; solide à partir de 3 preuve(s) principale(s)."),
+        "the thresholds by their values: {md}"
+    );
+    assert!(
         md.contains("| CCP2.C9 | Analyser sa pratique de technicien(ne) médiation services |"),
         "{md}"
     );
@@ -1452,6 +1456,7 @@ fn the_coverage_matrix_exports_as_markdown_html_and_csv() {
     let html = std::fs::read_to_string(&html_path).unwrap();
     assert!(html.contains("<html lang=\"en\">") && html.contains("@page { size: A4"));
     assert!(html.contains("<th>Main evidence</th>"));
+    assert!(html.contains("solid from 3 principal piece(s)") && !html.contains("seuil_"));
     let csv = export("fr", "csv", &[]);
     let csv = text(&csv.stdout);
     assert!(csv.starts_with("\u{feff}CCP,Compétence,Libellé,Preuves principales"));

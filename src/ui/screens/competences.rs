@@ -95,7 +95,19 @@ pub(super) fn coverage<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         ]));
     }
     summary.push(Line::raw(""));
-    summary.push(Line::styled(app.t("coverage-legend"), theme.dim));
+    summary.push(Line::styled(
+        app.i18n.t_args(
+            "coverage-legend",
+            &[
+                arg(
+                    "rule",
+                    crate::export::coverage::rule(&app.config, &app.i18n),
+                ),
+                arg("solid", app.config.coverage.1),
+            ],
+        ),
+        theme.dim,
+    ));
     let mut detail = summary;
     if let Some(row) = detail_row {
         detail.push(Line::raw(""));
