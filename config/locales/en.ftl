@@ -513,6 +513,7 @@ relance-title = To follow up · { $count }
 relance-empty = Nothing to follow up: every partner was seen or verified in time.
 relance-no-contact = { $days } days late (cadence { $cadence } days)
 relance-never = never contacted
+relance-never-verified = details never verified
 relance-not-verified = to verify ({ $days } days late)
 detail-orientations = Referrals ({ $count }, outcome known for { $known })
 detail-rencontres = Meetings ({ $count })

@@ -513,6 +513,7 @@ relance-title = À relancer · { $count }
 relance-empty = Rien à relancer : tous les partenaires ont été vus ou vérifiés à temps.
 relance-no-contact = retard de { $days } j (cadence { $cadence } j)
 relance-never = jamais contactée
+relance-never-verified = informations jamais vérifiées
 relance-not-verified = à vérifier (retard de { $days } j)
 detail-orientations = Orientations ({ $count }, issue connue pour { $known })
 detail-rencontres = Rencontres ({ $count })

@@ -148,8 +148,9 @@ pub enum Reason {
     NoContact { days: i64, cadence: u32 },
     /// Never contacted although its level has a cadence.
     NeverContacted,
-    /// Information not verified for longer than the configured period.
-    NotVerified { days: i64 },
+    /// Information not verified for longer than the configured period (days over), or
+    /// never verified (`None`).
+    NotVerified { days: Option<i64> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,19 +206,27 @@ pub fn relance_rows(
         match s.date_verification {
             Some(d) if d >= verified_limit => {}
             other => {
-                let days = other.map_or(i64::from(config.verification_days), |d| {
-                    (verified_limit - d).num_days()
-                });
+                let days = other.map(|d| (verified_limit - d).num_days());
                 rows.push(RelanceRow {
                     subject: Subject::Structure(i),
                     reason: Reason::NotVerified { days },
-                    urgency: days / 4,
+                    // Checking details waits behind a partner not heard from.
+                    urgency: days.map_or(0, |d| d / 4),
                 });
             }
         }
     }
+    // A structure overdue is one call: its contacts are not listed again under it.
+    let overdue: std::collections::HashSet<Id> = rows
+        .iter()
+        .filter(|r| !matches!(r.reason, Reason::NotVerified { .. }))
+        .filter_map(|r| match r.subject {
+            Subject::Structure(i) => data.structures.get(i).map(|s| s.meta.id),
+            Subject::Contact(_) => None,
+        })
+        .collect();
     for (i, c) in data.contacts.iter().enumerate() {
-        if !c.actif {
+        if !c.actif || overdue.contains(&c.structure) {
             continue;
         }
         let cadence = data
@@ -238,7 +247,26 @@ pub fn relance_rows(
             }
         }
     }
-    rows.sort_by_key(|r| std::cmp::Reverse(r.urgency));
+    // Grouped by structure, the most urgent structure first: one call covers its items.
+    let structure_of = |r: &RelanceRow| match r.subject {
+        Subject::Structure(i) => data.structures.get(i).map(|s| s.meta.id),
+        Subject::Contact(i) => data.contacts.get(i).map(|c| c.structure),
+    };
+    let mut group_urgency: std::collections::HashMap<Option<Id>, i64> =
+        std::collections::HashMap::new();
+    for r in &rows {
+        let entry = group_urgency.entry(structure_of(r)).or_insert(r.urgency);
+        *entry = (*entry).max(r.urgency);
+    }
+    rows.sort_by_key(|r| {
+        let group = structure_of(r);
+        (
+            std::cmp::Reverse(group_urgency.get(&group).copied().unwrap_or(0)),
+            group,
+            matches!(r.subject, Subject::Contact(_)),
+            std::cmp::Reverse(r.urgency),
+        )
+    });
     rows
 }
 

@@ -98,13 +98,39 @@ impl Views {
             }
         }
         let mut contact_last: HashMap<Id, NaiveDate> = HashMap::new();
+        // What happened with a structure without naming any of its contacts counts for each
+        // of them: an orientation there today is a contact today, not « 407 days late ».
+        let mut unnamed: HashMap<Id, NaiveDate> = HashMap::new();
+        let later = |map: &mut HashMap<Id, NaiveDate>, id: Id, date: NaiveDate| {
+            let entry = map.entry(id).or_insert(date);
+            *entry = (*entry).max(date);
+        };
+        for i in &data.interactions {
+            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
+                later(&mut unnamed, id, i.date);
+            }
+        }
         for r in &data.rencontres {
             for id in r.structures.iter().filter_map(|l| l.id) {
                 touch(id, r.date);
             }
             for id in r.contacts.iter().filter_map(|l| l.id) {
-                let entry = contact_last.entry(id).or_insert(r.date);
-                *entry = (*entry).max(r.date);
+                later(&mut contact_last, id, r.date);
+            }
+            for s in r.structures.iter().filter_map(|l| l.id) {
+                let named = r
+                    .contacts
+                    .iter()
+                    .filter_map(|l| l.id)
+                    .any(|c| data.find::<Contact>(c).is_some_and(|c| c.structure == s));
+                if !named {
+                    later(&mut unnamed, s, r.date);
+                }
+            }
+        }
+        for c in &data.contacts {
+            if let Some(date) = unnamed.get(&c.structure) {
+                later(&mut contact_last, c.meta.id, *date);
             }
         }
 
@@ -228,6 +254,13 @@ impl Views {
         if let Some(id) = new.orientation.as_ref().and_then(|o| o.structure) {
             let entry = self.last_contact.entry(id).or_insert(new.date);
             *entry = (*entry).max(new.date);
+            // An orientation names no contact: it counts for each of the structure's.
+            for &c in self.contacts_by_structure.get(&id).into_iter().flatten() {
+                if let Some(contact) = data.contacts.get(c) {
+                    let entry = self.contact_last.entry(contact.meta.id).or_insert(new.date);
+                    *entry = (*entry).max(new.date);
+                }
+            }
         }
         let key = |i: usize| {
             let it = &data.interactions[i];

@@ -252,11 +252,25 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
         "{reasons:?}"
     );
     assert!(
-        reasons.contains(&Reason::NotVerified { days: 365 }),
+        reasons.contains(&Reason::NotVerified { days: Some(365) }),
         "{reasons:?}"
     );
-    // Most urgent first.
-    assert!(a.relance().windows(2).all(|w| w[0].urgency >= w[1].urgency));
+    // Grouped by structure, most urgent group first: a structure's rows are together.
+    let groups: Vec<Option<carnet::domain::Id>> = a
+        .relance()
+        .iter()
+        .map(|r| match r.subject {
+            Subject::Structure(i) => Some(a.data().structures[i].meta.id),
+            Subject::Contact(i) => Some(a.data().contacts[i].structure),
+        })
+        .collect();
+    let mut seen = Vec::new();
+    for g in groups.windows(2) {
+        if g[0] != g[1] {
+            assert!(!seen.contains(&g[1]), "a structure's items come together");
+            seen.push(g[0]);
+        }
+    }
     let row = a
         .relance()
         .iter()
@@ -602,4 +616,75 @@ fn the_directory_is_searched_and_filtered_like_the_journal() {
     }));
     press(&mut a, Key::plain(KeyCode::Esc));
     assert_eq!(a.reseau_rows().len(), 40);
+}
+
+#[test]
+fn an_orientation_to_a_structure_counts_as_a_contact_with_its_people() {
+    let mut data = common::sample(30);
+    let today = common::today();
+    // A partenaire actif (cadence 60 days) with two contacts or more.
+    let s = data
+        .structures
+        .iter()
+        .position(|s| {
+            data.contacts
+                .iter()
+                .filter(|c| c.structure == s.meta.id && c.actif)
+                .count()
+                >= 2
+        })
+        .unwrap();
+    let id = data.structures[s].meta.id;
+    data.structures[s].niveau_relation = "partenaire_actif".into();
+    let people: Vec<carnet::domain::Lien> = data
+        .contacts
+        .iter()
+        .filter(|c| c.structure == id && c.actif)
+        .map(|c| carnet::domain::Lien {
+            id: Some(c.meta.id),
+            nom: c.nom.clone(),
+        })
+        .collect();
+    for r in &mut data.rencontres {
+        r.structures.retain(|l| l.id != Some(id));
+        r.contacts.clear();
+    }
+    for i in &mut data.interactions {
+        i.orientation = None;
+    }
+    let lien = carnet::domain::Lien {
+        id: Some(id),
+        nom: "x".into(),
+    };
+    // Everyone met by name 400 days ago; ten days ago, the structure met about one of them.
+    data.rencontres[0].structures = vec![lien.clone()];
+    data.rencontres[0].contacts = people.clone();
+    data.rencontres[0].date = today - Duration::days(400);
+    data.rencontres[1].structures = vec![lien];
+    data.rencontres[1].contacts = people[..1].to_vec();
+    data.rencontres[1].date = today - Duration::days(10);
+    let late = |a: &App| {
+        a.relance()
+            .iter()
+            .filter(|r| {
+                matches!(r.subject, Subject::Contact(i) if a.data().contacts[i].structure == id)
+            })
+            .count()
+    };
+    let a = app(data.clone());
+    assert_eq!(
+        late(&a),
+        people.len() - 1,
+        "the others: 400 days without news"
+    );
+    // A person oriented there today, without naming anyone: they are all up to date.
+    let it = data.interactions.last_mut().unwrap();
+    it.date = today;
+    it.orientation = Some(carnet::domain::Orientation {
+        structure: Some(id),
+        nom: "x".into(),
+        issue: None,
+    });
+    let a = app(data);
+    assert_eq!(late(&a), 0);
 }

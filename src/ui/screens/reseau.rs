@@ -332,9 +332,10 @@ pub(super) fn relance_reason(app: &App, reason: Reason) -> String {
             &[arg("days", days), arg("cadence", cadence)],
         ),
         Reason::NeverContacted => app.t("relance-never"),
-        Reason::NotVerified { days } => app
+        Reason::NotVerified { days: Some(days) } => app
             .i18n
             .t_args("relance-not-verified", &[arg("days", days)]),
+        Reason::NotVerified { days: None } => app.t("relance-never-verified"),
     }
 }
 
