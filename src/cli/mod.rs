@@ -858,7 +858,8 @@ fn open_tui(
 ) -> Result<(), Failure> {
     let mono = config.mono(env);
     let mut app = App::loading(config, crate::clock::now_local());
-    app.demo = demo;
+    // The badge says what the store is, however it was opened (`--data-dir` on a demo too).
+    app.demo = demo || store.info().is_ok_and(|info| info.demo_seed.is_some());
     let ended = runtime::run_tui(app, &store, crate::ui::Theme::new(mono)).map_err(|e| {
         Failure::new(
             EXIT_OTHER,
