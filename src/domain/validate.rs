@@ -138,17 +138,30 @@ pub fn is_suivi_code(code: &str) -> bool {
 }
 
 /// French phone numbers as people write them: `01 23 45 67 89`, `0123456789`,
-/// `+33 1 23 45 67 89` (dots and dashes accepted as separators).
+/// `+33 1 23 45 67 89` (dots and dashes accepted as separators), and the short public
+/// numbers a network lists: emergency and social lines (15, 115, 119, 116 006…) and the
+/// four-digit services numbers (3230 for the CAF, 3949 for France Travail, 3919…).
 pub fn is_phone(s: &str) -> bool {
+    const EMERGENCY: [&str; 12] = [
+        "15", "17", "18", "110", "112", "114", "115", "119", "191", "196", "197", "3919",
+    ];
     let compact: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}'))
         .collect();
-    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     if let Some(rest) = compact.strip_prefix("+33") {
         return rest.len() == 9 && digits(rest) && !rest.starts_with('0');
     }
-    compact.len() == 10 && compact.starts_with('0') && digits(&compact)
+    if !digits(&compact) {
+        return false;
+    }
+    match compact.len() {
+        10 => compact.starts_with('0'),
+        4 => compact.starts_with('3') || compact.starts_with("10"),
+        6 => compact.starts_with("116"),
+        _ => EMERGENCY.contains(&compact.as_str()),
+    }
 }
 
 /// A plausible e-mail address: one `@`, a non-empty local part, a domain with a dot, no spaces.
@@ -393,11 +406,18 @@ mod tests {
             "+33 1 23 45 67 89",
             "06.12.34.56.78",
             "+33612345678",
+            "3230",
+            "39 49",
+            "115",
+            "116 006",
+            "0 800 130 000",
         ] {
             assert!(is_phone(ok), "{ok}");
         }
         for bad in [
             "123",
+            "4230",
+            "1234567",
             "01 23 45 67",
             "+33 01 23 45 67 89",
             "abcdefghij",
