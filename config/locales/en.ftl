@@ -360,6 +360,7 @@ action-save = Save
 action-cancel = Cancel
 action-same-as-last = Same as last time
 status-same-as-last = Taken from their last interaction ({ $date }): types, themes, request, length, channel, place, need and answer. Date, notes and follow-ups stay this one's.
+status-rencontre-with = New meeting with "{ $name }" ("Structures met" field).
 status-same-as-last-offer = { $key }: same as last time (takes their last interaction).
 status-same-as-last-needs-suivi = "Same as last time" takes a follow-up's last interaction: choose its code first (Ctrl-G cod).
 status-same-as-last-none = This follow-up has no other interaction yet.

@@ -360,6 +360,7 @@ action-save = Enregistrer
 action-cancel = Annuler
 action-same-as-last = Comme la dernière fois
 status-same-as-last = Repris de sa dernière interaction ({ $date }) : types, thématiques, demande, durée, canal, lieu, besoin et réponse. Date, notes et suites restent celles-ci.
+status-rencontre-with = Nouvelle rencontre avec « { $name } » (champ « Structures rencontrées »).
 status-same-as-last-offer = { $key } : comme la dernière fois (reprend sa dernière interaction).
 status-same-as-last-needs-suivi = « Comme la dernière fois » reprend la dernière interaction d'un suivi : choisissez d'abord son code (Ctrl-G cod).
 status-same-as-last-none = Ce suivi n'a pas encore d'autre interaction.

@@ -688,3 +688,30 @@ fn an_orientation_to_a_structure_counts_as_a_contact_with_its_people() {
     let a = app(data);
     assert_eq!(late(&a), 0);
 }
+
+#[test]
+fn a_rencontre_starts_with_the_structure_only_from_the_directory() {
+    let structures = |a: &App| match a.modals().last() {
+        Some(carnet::app::Modal::Form(f)) => f.value("structures_met").map(|v| v.multi().to_vec()),
+        _ => None,
+    };
+    let mut a = app(common::sample(60));
+    press(&mut a, Key::char('r'));
+    let name = a.data().structures[a.reseau_rows()[0]].nom.clone();
+    assert_eq!(structures(&a).map(|s| s.len()), Some(1));
+    assert!(
+        a.status()
+            .is_some_and(|s| s.text.contains(&format!("« {name} »"))),
+        "the structure met is named on opening"
+    );
+    press(&mut a, Key::plain(KeyCode::Esc));
+    view(&mut a, "renc");
+    for key in ['j', 'j', 'r'] {
+        press(&mut a, Key::char(key));
+    }
+    assert_eq!(
+        structures(&a),
+        Some(Vec::new()),
+        "from the rencontres view: no structure picked from the cursor"
+    );
+}

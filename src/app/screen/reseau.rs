@@ -210,9 +210,18 @@ impl App {
                         }]
                     })
                     .unwrap_or_default();
+                let met = structures.first().map(|l| l.nom.to_string());
                 let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
                 if let Some(r) = kinds::blank::<Rencontre>(meta, self.today) {
                     self.open_form(&Rencontre { structures, ..r }.into_any(), true);
+                }
+                // Said on opening: the structure field is further down the form.
+                if let Some(name) = met {
+                    self.set_status(
+                        self.i18n
+                            .t_args("status-rencontre-with", &[crate::i18n::arg("name", name)]),
+                        false,
+                    );
                 }
             }
             Action::Todo => {
@@ -236,9 +245,10 @@ impl App {
     pub(in crate::app) fn record_view_action(&mut self, action: Action) -> Vec<Effect> {
         let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
         let form = match (action, self.reseau.mode, self.selected_record()) {
-            // A rencontre starts from the directory, with the selected structure met.
-            (Action::New | Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
-                return self.reseau_action_new_rencontre();
+            // From the rencontres view, a rencontre starts with no structure: the one under
+            // the cursor there is a rencontre, not a partner met.
+            (Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
+                kinds::new_form(RecordKind::Rencontre, meta, self.today, &self.ctx())
             }
             (Action::New, ReseauMode::Records(kind), _) => {
                 kinds::new_form(kind, meta, self.today, &self.ctx())
@@ -272,14 +282,6 @@ impl App {
             self.modals.push(Modal::Form(Box::new(form)));
         }
         Vec::new()
-    }
-
-    pub(in crate::app) fn reseau_action_new_rencontre(&mut self) -> Vec<Effect> {
-        let mode = self.reseau.mode;
-        self.reseau.mode = ReseauMode::List;
-        let effects = self.reseau_action(Action::NewRencontre);
-        self.reseau.mode = mode;
-        effects
     }
 
     pub(in crate::app) fn select_structure(&mut self, id: Id) {
