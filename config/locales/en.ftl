@@ -52,6 +52,10 @@ empty-journal = No interactions yet.
 empty-reseau = No structures in the network yet.
 empty-documentation = No sheets yet.
 empty-competences = The référentiel holds no competence.
+empty-first-steps = First steps
+empty-step-profil = 1. Your profile: tab 4 Competences, w → Profile, then e (role, employer, dates).
+empty-step-reseau = 2. Your first partners: tab 2 Network, n (a structure), c (a contact).
+empty-step-interaction = 3. Your first interaction: n here, a type, a few words, Ctrl-S.
 empty-start-demo = To discover Carnet on a fictional territory: carnet demo
 empty-start-import = To restore a JSON export: carnet import FILE.json
 

@@ -52,6 +52,10 @@ empty-journal = Aucune interaction pour l'instant.
 empty-reseau = Aucune structure dans le réseau pour l'instant.
 empty-documentation = Aucune fiche pour l'instant.
 empty-competences = Le référentiel ne contient aucune compétence.
+empty-first-steps = Premiers pas
+empty-step-profil = 1. Votre profil : onglet 4 Compétences, w → Profil, puis e (rôle, employeur, dates).
+empty-step-reseau = 2. Vos premiers partenaires : onglet 2 Réseau, n (une structure), c (un contact).
+empty-step-interaction = 3. Votre première interaction : n ici, un type, quelques mots, Ctrl-S.
 empty-start-demo = Pour découvrir Carnet sur un territoire fictif : carnet demo
 empty-start-import = Pour reprendre un export JSON : carnet import FICHIER.json
 

@@ -48,8 +48,14 @@ fn col(app: &App, id: &str, width: Width) -> (String, Width) {
 fn empty_store<'a>(app: &App, theme: &Theme, id: &str) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled(app.t(id), theme.header), Line::raw("")];
     if app.data.is_empty() {
+        // A new carnet: the first steps, in the order that makes the rest easier.
+        lines.push(Line::styled(app.t("empty-first-steps"), theme.heading));
+        for step in ["empty-step-profil", "empty-step-reseau", "empty-step-interaction"] {
+            lines.push(Line::raw(app.t(step)));
+        }
+        lines.push(Line::raw(""));
         for hint in ["empty-start-demo", "empty-start-import"] {
-            lines.push(Line::raw(app.t(hint)));
+            lines.push(Line::styled(app.t(hint), theme.dim));
         }
     }
     lines
