@@ -438,6 +438,21 @@ fn a_competence_s_evidence_is_relinked_unlinked_and_extended_from_the_competence
             .any(|l| l.strength == carnet::domain::Strength::Secondaire
                 && l.justification.is_empty())
     );
+    // The selection is on the new link: p right after switches it, not the first row's.
+    let new: Vec<_> = links
+        .iter()
+        .filter(|l| !before.iter().any(|b| b.kind == l.kind && b.id == l.id))
+        .cloned()
+        .collect();
+    assert_eq!(new.len(), 1);
+    press(&mut a, Key::char('p'));
+    let switched = a.evidence_links(&competence);
+    let now = switched
+        .iter()
+        .find(|l| l.kind == new[0].kind && l.id == new[0].id)
+        .unwrap();
+    assert_eq!(now.strength, carnet::domain::Strength::Principale);
+    press(&mut a, Key::char('u'));
 
     press(&mut a, Key::plain(KeyCode::Enter));
     assert_eq!(a.context(), Context::Form, "Enter opens the linked record");

@@ -420,15 +420,21 @@ impl App {
             .map_or(self.today, |(d, _)| d);
         let meta = record.meta_mut();
         meta.evidence.push(EvidenceLink {
-            competence,
+            competence: competence.clone(),
             strength: Strength::Secondaire,
             justification: Text::default(),
             date,
         });
         meta.updated_at = Timestamp(self.now_ms);
         let effects = self.commit("undo-edited", vec![record], Vec::new());
+        // The selection goes to the new link, so that `p` or `d` right after act on it.
+        let position = self
+            .evidence_links(&competence)
+            .iter()
+            .rposition(|l| l.kind == kind && l.id == id)
+            .unwrap_or(0);
         if let Some(Modal::Evidence { cursor, .. }) = self.modals.last_mut() {
-            *cursor = 0;
+            *cursor = position;
         }
         self.set_status(self.t("status-link-added"), false);
         effects

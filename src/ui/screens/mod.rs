@@ -50,7 +50,11 @@ fn empty_store<'a>(app: &App, theme: &Theme, id: &str) -> Vec<Line<'a>> {
     if app.data.is_empty() {
         // A new carnet: the first steps, in the order that makes the rest easier.
         lines.push(Line::styled(app.t("empty-first-steps"), theme.heading));
-        for step in ["empty-step-profil", "empty-step-reseau", "empty-step-interaction"] {
+        for step in [
+            "empty-step-profil",
+            "empty-step-reseau",
+            "empty-step-interaction",
+        ] {
             lines.push(Line::raw(app.t(step)));
         }
         lines.push(Line::raw(""));
