@@ -614,6 +614,13 @@ macro_rules! define_kinds {
                 }
             }
 
+            /// Where the record of this kind and id is in its kind's list.
+            pub fn index_of(&self, kind: RecordKind, id: Id) -> Option<usize> {
+                match kind {
+                    $(RecordKind::$t => self.$field.binary_search_by_key(&id, Record::id).ok()),+
+                }
+            }
+
             /// The record at `index` in its kind's list.
             pub fn get_at(&self, kind: RecordKind, index: usize) -> Option<AnyRecord> {
                 match kind {

@@ -396,6 +396,46 @@ impl App {
         };
     }
 
+    /// Puts the selection on a record just saved where the current screen lists it: a
+    /// fiche in the Documentation list, an analyse among the analyses, a record of the
+    /// Réseau tab's views in its view. Elsewhere the selection stays.
+    pub(in crate::app) fn select_listed(&mut self, kind: RecordKind, id: Id) {
+        let position = |list: &[usize], found: Option<usize>| {
+            found.and_then(|index| list.iter().position(|&i| i == index))
+        };
+        let index = self.data.index_of(kind, id);
+        let (tab, row, len) = match (self.tab, kind) {
+            (Tab::Documentation, RecordKind::Fiche) if self.docs.mode == DocsMode::List => {
+                if position(&self.docs.rows, index).is_none() {
+                    // Out of the current search: show every fiche rather than hide it.
+                    self.docs.query_input.set("");
+                    self.docs.query = crate::search::Query::default();
+                    self.refresh_docs_rows();
+                }
+                (
+                    Tab::Documentation,
+                    position(&self.docs.rows, index),
+                    self.docs.rows.len(),
+                )
+            }
+            (Tab::Competences, RecordKind::Analyse) if self.comp.view == CompView::Analyses => (
+                Tab::Competences,
+                position(&self.views.analyses, index),
+                self.views.analyses.len(),
+            ),
+            (Tab::Reseau, kind) if self.reseau.mode == ReseauMode::Records(kind) => {
+                let list = self.views.records(kind);
+                (Tab::Reseau, position(list, index), list.len())
+            }
+            _ => return,
+        };
+        if let Some(row) = row {
+            let height = self.list_height();
+            self.cursors[tab.index()].select(row, len, height);
+            self.detail_scroll = 0;
+        }
+    }
+
     /// The fiche under the cursor in the Documentation tab.
     pub fn selected_fiche(&self) -> Option<usize> {
         let selected = self.cursors[Tab::Documentation.index()].selected;

@@ -333,6 +333,7 @@ impl App {
                     }
                     (Some(id), Some(RecordKind::Structure), _) => self.select_structure(id),
                     (Some(_), _, Some(structure)) => self.select_structure(structure),
+                    (Some(id), Some(kind), None) => self.select_listed(kind, id),
                     _ => {}
                 }
                 effects
