@@ -370,6 +370,7 @@ status-same-as-last-needs-suivi = "Same as last time" takes a follow-up's last i
 status-same-as-last-none = This follow-up has no other interaction yet.
 action-go-to-field = Go to
 picker-go-to-field = Go to field
+editor-opening = Opening { $editor }… Save and quit the editor to come back to Carnet (choose the editor with $VISUAL or $EDITOR).
 action-external-editor = Editor
 action-open = Choose
 action-select = Accept

@@ -370,6 +370,7 @@ status-same-as-last-needs-suivi = « Comme la dernière fois » reprend la derni
 status-same-as-last-none = Ce suivi n'a pas encore d'autre interaction.
 action-go-to-field = Aller à
 picker-go-to-field = Aller au champ
+editor-opening = Ouverture de { $editor }… Enregistrez puis quittez l'éditeur pour revenir à Carnet (choix de l'éditeur : $VISUAL ou $EDITOR).
 action-external-editor = Éditeur
 action-open = Choisir
 action-select = Valider

@@ -214,7 +214,8 @@ pub enum Effect {
     /// Write and delete records with their index entries in one transaction, then flush.
     Commit(Changes),
     /// Suspend the screen and edit this text in $VISUAL/$EDITOR.
-    EditExternally(String),
+    /// A text to edit in the user's editor, and the language to say which one opens in.
+    EditExternally(String, crate::domain::Lang),
     /// Read a documentation folder (Markdown files).
     ReadFolder(std::path::PathBuf),
     /// Remove the kept form (offered back, then resumed or declined).

@@ -222,7 +222,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             store.mark_rebuild_due()
         }),
         Effect::Quit
-        | Effect::EditExternally(_)
+        | Effect::EditExternally(..)
         | Effect::ReadFolder(_)
         | Effect::DiscardDraft
         | Effect::WriteFile { .. } => Ok(()),
@@ -295,8 +295,8 @@ impl Host for TerminalHost<'_> {
 
     fn execute(&mut self, effect: Effect) -> Vec<Msg> {
         match effect {
-            Effect::EditExternally(text) => {
-                let result = editor::edit(&text);
+            Effect::EditExternally(text, lang) => {
+                let result = editor::edit(&text, &crate::i18n::I18n::new(lang));
                 // Whatever the editor did to the screen, draw everything again.
                 let _ = terminal::resume();
                 let _ = execute!(
@@ -465,7 +465,7 @@ where
 
     fn execute(&mut self, effect: Effect) -> Vec<Msg> {
         match effect {
-            Effect::EditExternally(text) => {
+            Effect::EditExternally(text, _) => {
                 vec![Msg::ExternalEdited(Ok(self.edited.clone().unwrap_or(text)))]
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],

@@ -228,7 +228,10 @@ impl App {
                 if let Value::Text(input) = &form.focused().value
                     && matches!(form.focused().kind, FieldKind::Text | FieldKind::Multiline)
                 {
-                    return vec![Effect::EditExternally(input.text().to_string())];
+                    return vec![Effect::EditExternally(
+                        input.text().to_string(),
+                        self.i18n.lang(),
+                    )];
                 }
                 self.set_status(self.t("status-editor-text-only"), false);
             }
