@@ -637,6 +637,7 @@ action-restore = Restore this version
 context-history = A sheet's history
 history-title = History — { $title }
 history-diff = What this revision changed (- removed, + added)
+history-diff-same = No change in the text (a final line break at most).
 history-hint = Enter: see the changes · r: restore the text from before this revision
 revision-restored = Restored the version from before the revision of { $date }
 status-restored = Version restored; the replaced text stays in the history.

@@ -637,6 +637,7 @@ action-restore = Restaurer cette version
 context-history = Historique d'une fiche
 history-title = Historique — { $title }
 history-diff = Ce que cette révision a changé (- retiré, + ajouté)
+history-diff-same = Aucun changement dans le texte (au plus un retour à la ligne final).
 history-hint = Entrée : voir les changements · r : restaurer le texte d'avant cette révision
 revision-restored = Restauration de la version précédant la révision du { $date }
 status-restored = Version restaurée ; le texte remplacé reste dans l'historique.

@@ -547,7 +547,19 @@ pub fn history(
         let after = crate::app::docs::text_after(f, k);
         lines.push(Line::raw(""));
         lines.push(Line::styled(app.t("history-diff"), theme.heading));
-        let changes = similar::TextDiff::from_lines(before, after);
+        // A last line with or without its newline is the same line: compare both ended.
+        let ended = |t: &str| {
+            if t.ends_with('\n') {
+                t.to_string()
+            } else {
+                format!("{t}\n")
+            }
+        };
+        let (before, after) = (ended(before), ended(after));
+        let changes = similar::TextDiff::from_lines(&before, &after);
+        if before == after {
+            lines.push(Line::styled(app.t("history-diff-same"), theme.dim));
+        }
         for change in changes.iter_all_changes() {
             let text = crate::domain::text::sanitize(change.value().trim_end_matches('\n'), false)
                 .into_owned();

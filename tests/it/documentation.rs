@@ -337,3 +337,38 @@ fn deleting_a_fiche_names_it_before_asking() {
         "{message}"
     );
 }
+
+#[test]
+fn a_revision_that_only_lost_a_final_newline_shows_no_change() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut data = common::sample(20);
+    let f = &mut data.fiches[0];
+    f.contenu = "Première ligne\nDernière ligne".into();
+    f.revisions = vec![carnet::domain::Revision {
+        date: carnet::domain::Timestamp(0),
+        resume: "Import".into(),
+        contenu_precedent: "Première ligne\nDernière ligne\n".into(),
+    }];
+    let id = f.meta.id;
+    let mut a = app(data);
+    let row = a
+        .docs_rows()
+        .iter()
+        .position(|&i| a.data().fiches[i].meta.id == id)
+        .unwrap();
+    for _ in 0..row {
+        press(&mut a, Key::char('j'));
+    }
+    press(&mut a, Key::char('t'));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| carnet::ui::render(frame, &a, &carnet::ui::Theme::mono()))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Aucun changement dans le texte"),
+        "{screen}"
+    );
+    assert!(!screen.contains("- Dernière ligne"), "{screen}");
+}
