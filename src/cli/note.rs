@@ -88,6 +88,28 @@ pub(super) fn resolve_ids(
         .collect()
 }
 
+/// An option's value as parsed, or a usage error naming the option, the value and why.
+fn parsed<T>(
+    i18n: &I18n,
+    flag: &str,
+    value: &str,
+    result: Result<T, &'static str>,
+) -> Result<T, Failure> {
+    result.map_err(|e| {
+        Failure::new(
+            EXIT_USAGE,
+            i18n.t_args(
+                "err-note-value",
+                &[
+                    arg("flag", flag.to_string()),
+                    arg("value", value.to_string()),
+                    arg("detail", i18n.t(e)),
+                ],
+            ),
+        )
+    })
+}
+
 /// `carnet note`: one interaction with the defaults, the text as its demande.
 pub(super) fn quick_note(
     store: &Store,
@@ -124,16 +146,7 @@ pub(super) fn quick_note(
     let now = crate::clock::now_local();
     // Times are kept to the minute, as the form keeps them.
     let heure = match &note.heure {
-        Some(h) => crate::domain::parse::time(h).map_err(|e| {
-            usage(
-                "err-note-value",
-                &[
-                    arg("flag", "--heure"),
-                    arg("value", h.clone()),
-                    arg("detail", i18n.t(e)),
-                ],
-            )
-        })?,
+        Some(h) => parsed(i18n, "--heure", h, crate::domain::parse::time(h))?,
         None => now.time(),
     };
     let heure = {
@@ -141,29 +154,11 @@ pub(super) fn quick_note(
         chrono::NaiveTime::from_hms_opt(heure.hour(), heure.minute(), 0).unwrap_or(heure)
     };
     let date = match &note.date {
-        Some(d) => crate::domain::parse::date(d, now.date()).map_err(|e| {
-            usage(
-                "err-note-value",
-                &[
-                    arg("flag", "--date"),
-                    arg("value", d.clone()),
-                    arg("detail", i18n.t(e)),
-                ],
-            )
-        })?,
+        Some(d) => parsed(i18n, "--date", d, crate::domain::parse::date(d, now.date()))?,
         None => now.date(),
     };
     let duree = match &note.duree {
-        Some(d) => crate::domain::parse::duration(d).map_err(|e| {
-            usage(
-                "err-note-value",
-                &[
-                    arg("flag", "--duree"),
-                    arg("value", d.clone()),
-                    arg("detail", i18n.t(e)),
-                ],
-            )
-        })?,
+        Some(d) => parsed(i18n, "--duree", d, crate::domain::parse::duration(d))?,
         None => crate::domain::DEFAULT_DURATION_MIN,
     };
     let text = crate::domain::text::one_line(&note.text);

@@ -20,6 +20,22 @@ fn carnet(home: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
     cmd.output().unwrap()
 }
 
+/// Two notes holding `word`: an old anonymous one (past the retention period) and a recent
+/// one of the suivi `code`.
+fn notes(home: &Path, d: &str, word: &str, code: &str) {
+    let old = format!("Demande {word} ancienne");
+    let recent = format!("Demande {word} récente");
+    for args in [
+        ["--date", "01/01/2020", old.as_str()].as_slice(),
+        ["--suivi", code, recent.as_str()].as_slice(),
+    ] {
+        let mut all = vec!["--data-dir", d, "note"];
+        all.extend_from_slice(args);
+        let out = carnet(home, None, &all);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+}
+
 #[test]
 fn an_encrypted_carnet_opens_only_with_its_passphrase_and_holds_no_readable_text() {
     let home = tempfile::tempdir().unwrap();
@@ -27,15 +43,7 @@ fn an_encrypted_carnet_opens_only_with_its_passphrase_and_holds_no_readable_text
     let d = dir.to_str().unwrap();
     let pass = Some("une longue phrase de passe");
     // An old anonymous interaction (past the retention period) and a suivi's recent one.
-    for args in [
-        ["--date", "01/01/2020", "Demande Zorglub ancienne"].as_slice(),
-        ["--suivi", "P-2026-070", "Demande Zorglub récente"].as_slice(),
-    ] {
-        let mut all = vec!["--data-dir", d, "note"];
-        all.extend_from_slice(args);
-        let out = carnet(home.path(), None, &all);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-    }
+    notes(home.path(), d, "Zorglub", "P-2026-070");
     // A backup exists before encryption: it gets encrypted too.
     let out = carnet(
         home.path(),
@@ -159,15 +167,7 @@ fn an_encrypted_backup_restores_into_an_encrypted_carnet() {
     let dir = home.path().join("c");
     let d = dir.to_str().unwrap();
     let pass = Some("une longue phrase de passe");
-    for args in [
-        ["--date", "01/01/2020", "Demande ancienne"].as_slice(),
-        ["--suivi", "P-2026-071", "Demande Quetzal"].as_slice(),
-    ] {
-        let mut all = vec!["--data-dir", d, "note"];
-        all.extend_from_slice(args);
-        let out = carnet(home.path(), None, &all);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-    }
+    notes(home.path(), d, "Quetzal", "P-2026-071");
     // Retention backs the carnet up first; encryption seals that backup.
     for (p, args) in [
         (None, ["retention", "--apply", "--yes"].as_slice()),
@@ -220,5 +220,5 @@ fn an_encrypted_backup_restores_into_an_encrypted_carnet() {
     assert_eq!(none.status.code(), Some(2), "{}", text(&none.stderr));
     let export = carnet(home.path(), pass, &["--data-dir", r, "export"]);
     assert!(export.status.success(), "{}", text(&export.stderr));
-    assert!(text(&export.stdout).contains("Demande Quetzal"));
+    assert!(text(&export.stdout).contains("Demande Quetzal récente"));
 }

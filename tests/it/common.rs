@@ -163,3 +163,15 @@ pub fn fill(a: &mut carnet::app::App, id: &str, text: &str) {
     press(a, ctrl('u'));
     typed(a, text);
 }
+
+/// Moves the Documentation list's selection down to the fiche with this id.
+pub fn walk_to_fiche(a: &mut carnet::app::App, id: carnet::domain::Id) {
+    let row = a
+        .docs_rows()
+        .iter()
+        .position(|&i| a.data().fiches[i].meta.id == id)
+        .expect("the fiche is listed");
+    for _ in 0..row {
+        press(a, carnet::config::keymap::Key::char('j'));
+    }
+}

@@ -351,14 +351,7 @@ fn a_revision_that_only_lost_a_final_newline_shows_no_change() {
     }];
     let id = f.meta.id;
     let mut a = app(data);
-    let row = a
-        .docs_rows()
-        .iter()
-        .position(|&i| a.data().fiches[i].meta.id == id)
-        .unwrap();
-    for _ in 0..row {
-        press(&mut a, Key::char('j'));
-    }
+    common::walk_to_fiche(&mut a, id);
     press(&mut a, Key::char('t'));
     press(&mut a, Key::plain(KeyCode::Enter));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();

@@ -364,14 +364,7 @@ fn documentation_form_history_and_review() {
         key(&mut a, Key::char('n'));
         insta::assert_snapshot!(format!("fiche_form_{}_80x24", lang_name(lang)), screen(&a));
         key(&mut a, Key::plain(KeyCode::Esc));
-        let row = a
-            .docs_rows()
-            .iter()
-            .position(|&i| a.data().fiches[i].meta.id == id)
-            .unwrap();
-        for _ in 0..row {
-            key(&mut a, Key::char('j'));
-        }
+        common::walk_to_fiche(&mut a, id);
         key(&mut a, Key::char('t'));
         key(&mut a, Key::plain(KeyCode::Enter));
         insta::assert_snapshot!(format!("history_{}_80x24", lang_name(lang)), screen(&a));
