@@ -286,6 +286,10 @@ bench-rss = Peak memory (opening)
 ## Input: dates, times, durations
 err-date-format = Date not recognised: type 29/11/2026, 29/11, today, yesterday or -2.
 err-date-impossible = This date does not exist.
+err-date-future = This date is still to come: a change that happened is dated today at the latest.
+err-status-before-signalement = The change cannot come before the report itself.
+field-date-statut = Date of the status change
+hint-date-statut = Empty: today. For a change noted afterwards: 20/11, hier, -3…
 err-time-format = Time not recognised: type 14h30 or 14:30.
 err-duration-format = Length not recognised: type 30, 45 min or 1h30.
 

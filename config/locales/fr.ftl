@@ -286,6 +286,10 @@ bench-rss = Mémoire maximale (ouverture)
 ## Saisie : dates, heures, durées
 err-date-format = Date non reconnue : écrivez 29/11/2026, 29/11, aujourd'hui, hier ou -2.
 err-date-impossible = Cette date n'existe pas.
+err-date-future = Cette date est à venir : un changement déjà survenu se date d'aujourd'hui au plus tard.
+err-status-before-signalement = Le changement ne peut pas précéder le signalement lui-même.
+field-date-statut = Date du changement de statut
+hint-date-statut = Vide : aujourd'hui. Pour un changement noté après coup : 20/11, hier, -3…
 err-time-format = Heure non reconnue : écrivez 14h30 ou 14:30.
 err-duration-format = Durée non reconnue : écrivez 30, 45 min ou 1h30.
 

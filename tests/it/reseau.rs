@@ -412,6 +412,11 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     tab(&mut a, 1);
     typed(&mut a, "habitat");
     press(&mut a, Key::plain(KeyCode::Enter));
+    // Reported a week ago.
+    while !matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == "date") {
+        press(&mut a, Key::plain(KeyCode::Tab));
+    }
+    typed(&mut a, "20/11/2026");
     press(&mut a, ctrl('s'));
     assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     assert_eq!(a.data().signalements.len(), count + 1);
@@ -429,16 +434,7 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     assert_eq!(x.destinataire.as_ref().unwrap().nom, "Habitat Brumois");
     assert_eq!(x.etapes.len(), 1);
     assert_eq!(x.meta.evidence[0].competence, "tms-2004/CCP1.C4");
-    // Resolved: a second, dated step.
-    let row = a
-        .views()
-        .records(carnet::domain::RecordKind::Signalement)
-        .iter()
-        .position(|&i| a.data().signalements[i].meta.id == x.meta.id)
-        .unwrap();
-    for _ in 0..row {
-        press(&mut a, Key::char('j'));
-    }
+    // Resolved: a second, dated step. The new signalement is the one selected.
     press(&mut a, Key::char('e'));
     while !matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == "statut_signalement")
     {
@@ -446,7 +442,24 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     }
     typed(&mut a, "resolu");
     press(&mut a, Key::plain(KeyCode::Enter));
+    // Noted afterwards: the change is dated, never in the future.
+    let dated = |a: &App| matches!(a.modals().last(), Some(Modal::Form(f)) if f.focused().id == "date_statut");
+    assert!(dated(&a), "the status change's date follows the status");
+    typed(&mut a, "31/12/2026");
     press(&mut a, ctrl('s'));
+    assert!(
+        matches!(a.modals().last(), Some(Modal::Form(f))
+            if f.field("date_statut").and_then(|f| f.error) == Some("err-date-future")),
+        "{:?}",
+        a.modals().last()
+    );
+    while !dated(&a) {
+        press(&mut a, Key::plain(KeyCode::Tab));
+    }
+    press(&mut a, ctrl('u'));
+    typed(&mut a, "-2");
+    press(&mut a, ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let x = a
         .data()
         .signalements
@@ -457,9 +470,12 @@ fn a_signalement_follows_its_lifecycle_with_dated_steps() {
     assert_eq!(
         x.etapes
             .iter()
-            .map(|e| e.statut.as_str())
+            .map(|e| (e.statut.as_str(), e.date))
             .collect::<Vec<_>>(),
-        ["signale", "resolu"]
+        [
+            ("signale", x.date),
+            ("resolu", common::today() - Duration::days(2))
+        ]
     );
 }
 

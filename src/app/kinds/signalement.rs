@@ -1,8 +1,11 @@
 //! Signalements techniques: a dysfunction of a place (a lift, a street light) reported to
 //! the structure in charge, followed through its statuses. A place, never a person.
 
-use super::{Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, Tone};
-use crate::app::form::Options;
+use super::{
+    Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, OwnFields, Reading,
+    Tone,
+};
+use crate::app::form::{Field, FieldKind, Form, Options, Value};
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
 
@@ -101,6 +104,13 @@ static LISTING: Listing<Signalement> = Listing {
                     ),
                 )
                 .required(),
+                FieldSpec::new(
+                    "date_statut",
+                    Access::Own(OwnFields {
+                        show: show_status_date,
+                        read: read_status_date,
+                    }),
+                ),
                 FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
             ],
             |meta, today| Signalement {
@@ -114,9 +124,10 @@ static LISTING: Listing<Signalement> = Listing {
                 etapes: Vec::new(),
             },
         )
-        // A change of status is a dated step; the first is dated like the signalement.
-        .after_read(|x, base, today| {
-            if x.statut != base.statut || x.etapes.is_empty() {
+        // A change of status is a dated step (today unless the form dates it); the first is
+        // dated like the signalement.
+        .after_read(|x, _, today| {
+            if x.etapes.last().is_none_or(|last| last.statut != x.statut) {
                 x.etapes.push(Etape {
                     date: if x.etapes.is_empty() { x.date } else { today },
                     statut: x.statut.clone(),
@@ -125,6 +136,32 @@ static LISTING: Listing<Signalement> = Listing {
         }),
     ),
 };
+
+/// When the status changed, for a change noted afterwards: empty means today.
+fn show_status_date(_: &Signalement, is_new: bool, _: &Ctx) -> Vec<Field> {
+    if is_new {
+        Vec::new()
+    } else {
+        vec![Field::typed("date_statut", FieldKind::Date, "")]
+    }
+}
+
+/// A new status with its date, between the signalement's date and today.
+fn read_status_date(form: &mut Form, x: &mut Signalement, base: &Signalement, r: &mut Reading) {
+    let raw = form.value("date_statut").map_or("", Value::text).trim();
+    if raw.is_empty() || x.statut == base.statut {
+        return;
+    }
+    match crate::domain::parse::date(raw, r.today) {
+        Ok(d) if d > r.today => form.set_error("date_statut", "err-date-future"),
+        Ok(d) if d < x.date => form.set_error("date_statut", "err-status-before-signalement"),
+        Ok(date) => x.etapes.push(Etape {
+            date,
+            statut: x.statut.clone(),
+        }),
+        Err(e) => form.set_error("date_statut", e),
+    }
+}
 
 impl Kind for Signalement {
     fn listing() -> Option<&'static Listing<Signalement>> {
