@@ -72,7 +72,18 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    // French puts a space before « : ; ! ? » and after « « »: those stay with their word.
+    let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if matches!(word, ":" | ";" | "!" | "?" | "»") || last == "«" => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    for word in words.iter().map(String::as_str) {
         let needed = if line.is_empty() { 0 } else { 1 } + word.width();
         if !line.is_empty() && line.width() + needed > width {
             lines.push(std::mem::take(&mut line));
@@ -135,6 +146,11 @@ mod tests {
             ["anticonsti", "tutionnell", "ement"]
         );
         assert_eq!(wrap_words("a  b\n c", 10), ["a b c"]);
+        assert_eq!(
+            wrap_words("noté après coup : 20/11", 16),
+            ["noté après", "coup : 20/11"],
+            "a French colon stays with its word"
+        );
     }
 
     #[test]
