@@ -267,10 +267,11 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
                 .as_deref()
                 == Some("acces_droits")
     );
-    // Rename it, move it to the top, then remove it (it is empty).
-    for _ in 0..position {
-        press(&mut a, Key::char('j'));
-    }
+    // The new section is selected: rename it, move it to the top, then remove it (empty).
+    assert_eq!(
+        a.selected_node().map(|n| n.id.clone()),
+        Some(node.id.clone())
+    );
     press(&mut a, Key::char('e'));
     press(&mut a, ctrl('u'));
     typed(&mut a, "Mobilité");
@@ -290,18 +291,11 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
             .parent,
         None
     );
-    let row = a
-        .config()
-        .vocab
-        .plan_classement
-        .entries
-        .iter()
-        .position(|e| e.id == node.id)
-        .unwrap();
-    a.update(Msg::Key(Key::char('g')));
-    for _ in 0..row {
-        press(&mut a, Key::char('j'));
-    }
+    // The selection followed it to its new place.
+    assert_eq!(
+        a.selected_node().map(|n| n.id.clone()),
+        Some(node.id.clone())
+    );
     press(&mut a, Key::char('d'));
     press(&mut a, Key::char('o'));
     assert!(a.config().vocab.plan_classement.get(&node.id).is_none());

@@ -277,6 +277,16 @@ impl App {
             vec![AnyRecord::PlanNode(Box::new(record))],
             Vec::new(),
         );
+        // The selection follows the section created, renamed or moved to its new place.
+        let entries = &self.config.vocab.plan_classement.entries;
+        if !remove
+            && self.docs.mode == DocsMode::Plan
+            && let Some(row) = entries.iter().position(|e| e.id == code)
+        {
+            let (len, height) = (entries.len(), self.list_height());
+            self.cursors[Tab::Documentation.index()].select(row, len, height);
+            self.detail_scroll = 0;
+        }
         self.set_status(
             self.t(if remove {
                 "status-node-deleted"
