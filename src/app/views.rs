@@ -88,34 +88,22 @@ impl Views {
         }
 
         let mut last_contact: HashMap<Id, NaiveDate> = HashMap::new();
-        let mut touch = |id: Id, date: NaiveDate| {
-            let entry = last_contact.entry(id).or_insert(date);
-            *entry = (*entry).max(date);
-        };
-        for i in &data.interactions {
-            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
-                touch(id, i.date);
-            }
-        }
         let mut contact_last: HashMap<Id, NaiveDate> = HashMap::new();
         // What happened with a structure without naming any of its contacts counts for each
         // of them: an orientation there today is a contact today, not « 407 days late ».
         let mut unnamed: HashMap<Id, NaiveDate> = HashMap::new();
-        let later = |map: &mut HashMap<Id, NaiveDate>, id: Id, date: NaiveDate| {
-            let entry = map.entry(id).or_insert(date);
-            *entry = (*entry).max(date);
-        };
         for i in &data.interactions {
             if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
-                later(&mut unnamed, id, i.date);
+                keep_latest(&mut last_contact, id, i.date);
+                keep_latest(&mut unnamed, id, i.date);
             }
         }
         for r in &data.rencontres {
             for id in r.structures.iter().filter_map(|l| l.id) {
-                touch(id, r.date);
+                keep_latest(&mut last_contact, id, r.date);
             }
             for id in r.contacts.iter().filter_map(|l| l.id) {
-                later(&mut contact_last, id, r.date);
+                keep_latest(&mut contact_last, id, r.date);
             }
             for s in r.structures.iter().filter_map(|l| l.id) {
                 let named = r
@@ -124,13 +112,13 @@ impl Views {
                     .filter_map(|l| l.id)
                     .any(|c| data.find::<Contact>(c).is_some_and(|c| c.structure == s));
                 if !named {
-                    later(&mut unnamed, s, r.date);
+                    keep_latest(&mut unnamed, s, r.date);
                 }
             }
         }
         for c in &data.contacts {
             if let Some(date) = unnamed.get(&c.structure) {
-                later(&mut contact_last, c.meta.id, *date);
+                keep_latest(&mut contact_last, c.meta.id, *date);
             }
         }
 
@@ -252,13 +240,11 @@ impl Views {
                 .add(link);
         }
         if let Some(id) = new.orientation.as_ref().and_then(|o| o.structure) {
-            let entry = self.last_contact.entry(id).or_insert(new.date);
-            *entry = (*entry).max(new.date);
+            keep_latest(&mut self.last_contact, id, new.date);
             // An orientation names no contact: it counts for each of the structure's.
             for &c in self.contacts_by_structure.get(&id).into_iter().flatten() {
                 if let Some(contact) = data.contacts.get(c) {
-                    let entry = self.contact_last.entry(contact.meta.id).or_insert(new.date);
-                    *entry = (*entry).max(new.date);
+                    keep_latest(&mut self.contact_last, contact.meta.id, new.date);
                 }
             }
         }
@@ -381,6 +367,12 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             .map(|(id, n)| ("referentiel", id.into(), n)),
     );
     out
+}
+
+/// Keeps the later of the date already there for `id` and `date`.
+fn keep_latest(map: &mut HashMap<Id, NaiveDate>, id: Id, date: NaiveDate) {
+    let entry = map.entry(id).or_insert(date);
+    *entry = (*entry).max(date);
 }
 
 #[cfg(test)]

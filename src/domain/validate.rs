@@ -142,8 +142,8 @@ pub fn is_suivi_code(code: &str) -> bool {
 /// numbers a network lists: emergency and social lines (15, 115, 119, 116 006…) and the
 /// four-digit services numbers (3230 for the CAF, 3949 for France Travail, 3919…).
 pub fn is_phone(s: &str) -> bool {
-    const EMERGENCY: [&str; 12] = [
-        "15", "17", "18", "110", "112", "114", "115", "119", "191", "196", "197", "3919",
+    const EMERGENCY: [&str; 11] = [
+        "15", "17", "18", "110", "112", "114", "115", "119", "191", "196", "197",
     ];
     let compact: String = s
         .chars()

@@ -371,18 +371,18 @@ pub fn key_name(app: &App, key: Key) -> String {
         KeyCode::Delete => "key-delete",
         KeyCode::PageUp => "key-pageup",
         KeyCode::PageDown => "key-pagedown",
+        // The rest (letters, arrows, F-keys) read the same in both languages; a letter
+        // with Ctrl is written in capitals, as the keymap's own names do.
+        KeyCode::Char(c) if key.mods.ctrl => {
+            name.push(c.to_ascii_uppercase());
+            return name;
+        }
         _ => {
-            // The rest (letters, arrows, F-keys) read the same in both languages.
-            let plain = Key {
-                mods: crate::config::keymap::Mods {
-                    shift: false,
-                    ..key.mods
-                },
+            let bare = Key {
+                mods: crate::config::keymap::Mods::default(),
                 ..key
-            }
-            .to_string();
-            let bare = plain.rsplit_once('-').map_or(plain.as_str(), |(_, k)| k);
-            name.push_str(if bare.is_empty() { &plain } else { bare });
+            };
+            name.push_str(&bare.to_string());
             return name;
         }
     };

@@ -564,15 +564,8 @@ fn the_employer_is_created_on_the_spot_from_an_empty_network() {
     press(&mut a, Key::plain(KeyCode::Enter));
     common::typed(&mut a, "asso");
     press(&mut a, Key::plain(KeyCode::Enter));
-    let save = Key::new(
-        KeyCode::Char('s'),
-        carnet::config::keymap::Mods {
-            ctrl: true,
-            ..Default::default()
-        },
-    );
-    press(&mut a, save);
-    press(&mut a, save);
+    press(&mut a, common::ctrl('s'));
+    press(&mut a, common::ctrl('s'));
     assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     let data = a.data();
     let employer = data.profil().and_then(|p| p.employeur).unwrap();

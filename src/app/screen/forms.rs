@@ -708,6 +708,7 @@ impl App {
         let field_index = p.field.min(form.fields.len().saturating_sub(1));
         let field = &mut form.fields[field_index];
         let kind = field.kind;
+        let mut offer_same_as_last = false;
         match (kind, choice) {
             (FieldKind::Choice(_), Choice::Item(id)) => field.value = Value::Choice(Some(id)),
             // A single reference: choosing the current one again clears it.
@@ -741,30 +742,13 @@ impl App {
                         .unwrap_or_default();
                     field.value = Value::Suivi(Some(SuiviRef::Existing(id, code)));
                     // A known person: their last interaction is one key away.
-                    let known = self
-                        .data
-                        .interactions
-                        .iter()
-                        .any(|i| i.personnes == Personnes::Suivi(id));
-                    if known && matches!(&form.purpose, Purpose::Record { is_new: true, .. }) {
-                        let key = self
-                            .config
-                            .keymap
-                            .keys_for(
-                                crate::action::Context::Form,
-                                crate::action::Action::SameAsLast,
-                            )
-                            .first()
-                            .map(ToString::to_string)
-                            .unwrap_or_default();
-                        self.status = Some(super::super::Status {
-                            text: self.i18n.t_args(
-                                "status-same-as-last-offer",
-                                &[crate::i18n::arg("key", key)],
-                            ),
-                            error: false,
-                        });
-                    }
+                    offer_same_as_last =
+                        matches!(&form.purpose, Purpose::Record { is_new: true, .. })
+                            && self
+                                .data
+                                .interactions
+                                .iter()
+                                .any(|i| i.personnes == Personnes::Suivi(id));
                 }
             }
             (FieldKind::Suivi, Choice::CreateSuivi(code)) => {
@@ -791,6 +775,20 @@ impl App {
             form.next();
         }
         self.after_field_change();
+        if offer_same_as_last {
+            let key = self
+                .config
+                .keymap
+                .keys_for(crate::action::Context::Form, Action::SameAsLast)
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            self.set_status(
+                self.i18n
+                    .t_args("status-same-as-last-offer", &[crate::i18n::arg("key", key)]),
+                false,
+            );
+        }
         Vec::new()
     }
 
