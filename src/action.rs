@@ -74,6 +74,8 @@ actions! {
     ExternalEditor => "external-editor",
     GoToField => "go-to-field",
     SameAsLast => "same-as-last",
+    Modele => "modele",
+    SaveAsModele => "save-as-modele",
     CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",

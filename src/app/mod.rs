@@ -491,6 +491,7 @@ impl App {
                 Action::Delete,
                 Action::Undo,
                 Action::Duplicate,
+                Action::SaveAsModele,
                 Action::Timeline,
                 Action::MarkDone,
                 Action::ClearFilter,
@@ -885,6 +886,7 @@ impl App {
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),
             Action::Duplicate if journal => return self.duplicate(),
+            Action::SaveAsModele if journal => self.open_modele_from_selected(),
             Action::Search if journal => {
                 self.journal.mode = Mode::List;
                 self.journal.searching = true;

@@ -70,6 +70,8 @@ pub enum Purpose {
     MoveNode,
     /// Focus the chosen field of the form under the picker.
     GoToField,
+    /// Fill the interaction form under the picker from the chosen modèle.
+    Modele,
     /// Switch the Compétences tab's view.
     CompView,
     /// Link the chosen record to the competence of the evidence modal.

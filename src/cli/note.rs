@@ -32,6 +32,10 @@ pub struct NoteArgs {
     /// The person's suivi code: an existing one, or a new one (P-2026-017)
     #[arg(long, value_name = "CODE")]
     pub suivi: Option<String>,
+    /// A modèle d'interaction, by name (any case, accents): its types, thématiques, canal,
+    /// lieu, durée and réponses, which the other options override
+    #[arg(long, value_name = "NOM")]
+    pub modele: Option<String>,
     /// Save even when the free-text guard warns
     #[arg(long)]
     pub yes: bool,
@@ -124,8 +128,31 @@ pub(super) fn quick_note(
     let usage = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
         Failure::new(EXIT_USAGE, i18n.t_args(id, args))
     };
+    let modele = match &note.modele {
+        None => None,
+        Some(name) => {
+            let modeles: Vec<crate::domain::Modele> =
+                store.all().map_err(|e| store_failure(i18n, &e))?;
+            match crate::domain::modele::named(&modeles, name) {
+                Some(m) => Some(m.clone()),
+                None => {
+                    let mut names: Vec<&str> = modeles.iter().map(|m| m.nom.as_str()).collect();
+                    names.sort_by_cached_key(|n| crate::domain::text::fold(n));
+                    let names = if names.is_empty() {
+                        i18n.t("none-yet")
+                    } else {
+                        names.join(" ; ")
+                    };
+                    return Err(usage(
+                        "err-note-modele",
+                        &[arg("value", name.clone()), arg("names", names)],
+                    ));
+                }
+            }
+        }
+    };
     let mut types = note.types;
-    if types.is_empty() {
+    if types.is_empty() && modele.as_ref().is_none_or(|m| m.types.is_empty()) {
         types.push(
             if note.vers.is_some() {
                 "orientation"
@@ -158,8 +185,13 @@ pub(super) fn quick_note(
         None => now.date(),
     };
     let duree = match &note.duree {
-        Some(d) => parsed(i18n, "--duree", d, crate::domain::parse::duration(d))?,
-        None => crate::domain::DEFAULT_DURATION_MIN,
+        Some(d) => Some(parsed(
+            i18n,
+            "--duree",
+            d,
+            crate::domain::parse::duration(d),
+        )?),
+        None => None,
     };
     let text = crate::domain::text::one_line(&note.text);
     if text.is_empty() {
@@ -259,7 +291,10 @@ pub(super) fn quick_note(
                         meta: RecordMeta::new(suivi_id, Timestamp(ms)),
                         code: wanted.into(),
                         public: crate::domain::PublicAnonyme::default(),
-                        thematiques: themes.iter().map(|t| Text::from(t.as_str())).collect(),
+                        thematiques: match (&modele, themes.is_empty()) {
+                            (Some(m), true) => m.thematiques.clone(),
+                            _ => themes.iter().map(|t| Text::from(t.as_str())).collect(),
+                        },
                         actif: true,
                     });
                     Some(crate::domain::Personnes::Suivi(suivi_id))
@@ -276,12 +311,22 @@ pub(super) fn quick_note(
         heure,
         previous.as_ref(),
     );
-    it.types = types.into_iter().map(Text::from).collect();
-    it.thematiques = themes.into_iter().map(Text::from).collect();
+    // The modèle first, then what the options say.
+    if let Some(m) = &modele {
+        m.apply(&mut it);
+    }
+    if !types.is_empty() {
+        it.types = types.into_iter().map(Text::from).collect();
+    }
+    if !themes.is_empty() {
+        it.thematiques = themes.iter().map(|t| Text::from(t.as_str())).collect();
+    }
     if let Some(c) = canal {
         it.canal = c.into();
     }
-    it.duree_min = duree;
+    if let Some(d) = duree {
+        it.duree_min = d;
+    }
     it.demande = text.into();
     if let Some(p) = personnes {
         it.personnes = p;

@@ -117,6 +117,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         profil,
         exemples: Vec::new(),
         evenements_securite,
+        modeles: gen_modeles(start),
     };
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
@@ -834,6 +835,71 @@ fn gen_profil(today: NaiveDate, structures: &[Structure]) -> Profil {
         date_remise_dp: days(92),
         date_jury: days(134),
     }
+}
+
+/// The presets a mediator makes in the first weeks, for what comes back every day.
+fn gen_modeles(start: NaiveDate) -> Vec<Modele> {
+    let mut ids = Ids::new();
+    let list = |ids: &[&str]| ids.iter().map(|&id| Text::from(id)).collect::<Vec<_>>();
+    // Name, types, thématiques, canal, lieu, durée, réponses.
+    type Preset<'a> = (
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a str,
+        &'a str,
+        u16,
+        &'a [&'a str],
+    );
+    let presets: [Preset; 3] = [
+        (
+            "Permanence CAF",
+            &["accueil_information", "aide_technique"],
+            &["social_sante"],
+            "accueil_rdv",
+            "Maison des services, bureau 2",
+            30,
+            &["demarche_realisee"],
+        ),
+        (
+            "Appel bailleur",
+            &["mediation_institution"],
+            &["logement"],
+            "telephone",
+            "",
+            15,
+            &["mediation_engagee"],
+        ),
+        (
+            "Aide numérique",
+            &["aide_technique"],
+            &["numerique"],
+            "accueil_spontane",
+            "",
+            20,
+            &["demarche_realisee"],
+        ),
+    ];
+    presets
+        .iter()
+        .enumerate()
+        .map(|(k, (nom, types, themes, canal, lieu, duree, reponses))| {
+            let day = start + Duration::days(20 + 7 * k as i64);
+            Modele {
+                meta: ids.meta(
+                    day,
+                    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+                ),
+                nom: (*nom).into(),
+                types: list(types),
+                thematiques: list(themes),
+                canal: Some((*canal).into()),
+                lieu: (*lieu).into(),
+                duree_min: *duree,
+                reponses: list(reponses),
+            }
+        })
+        .collect()
 }
 
 fn gen_notes(rng: &mut Rng, today: NaiveDate) -> Vec<NoteTerritoire> {

@@ -5,6 +5,7 @@ pub mod coverage;
 pub mod dossier;
 pub mod evenement_securite;
 pub mod id;
+pub mod modele;
 pub mod parse;
 pub mod personne;
 pub mod records;
@@ -15,6 +16,7 @@ pub mod vocab;
 
 pub use evenement_securite::EvenementSecurite;
 pub use id::{Id, IdGen, Timestamp};
+pub use modele::Modele;
 pub use records::*;
 pub use referentiel::{Ccp, Competence, Referentiel};
 pub use vocab::{Lang, VocabEntry, Vocabularies, Vocabulary};

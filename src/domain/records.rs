@@ -5,6 +5,7 @@
 //! stored shape needs a new schema version in `storage::codec` (see the note there).
 
 use super::EvenementSecurite;
+use super::Modele;
 use super::id::{Id, Timestamp};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -519,6 +520,7 @@ macro_rules! for_each_kind {
             Profil => profil,
             Exemple => exemples,
             EvenementSecurite => evenements_securite,
+            Modele => modeles,
         }
     };
 }

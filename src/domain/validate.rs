@@ -67,7 +67,7 @@ pub(crate) fn required(errors: &mut Vec<FieldError>, field: &'static str, value:
     }
 }
 
-fn duration(errors: &mut Vec<FieldError>, field: &'static str, minutes: u16) {
+pub(crate) fn duration(errors: &mut Vec<FieldError>, field: &'static str, minutes: u16) {
     if minutes == 0 || minutes > MAX_DURATION_MIN {
         errors.push(FieldError::new(field, "err-duration-range"));
     }

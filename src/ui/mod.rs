@@ -33,7 +33,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         widgets::record_table(frame, rect(screen.list), app, theme, &view);
         widgets::detail(frame, rect(screen.detail), app, theme, &view);
     }
-    widgets::footer(frame, rect(screen.footer), app, theme);
     // Every modal is drawn, bottom to top: a picker appears over its form.
     for modal in &app.modals {
         match modal {
@@ -53,6 +52,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             }
         }
     }
+    // Last: a message too long for the footer's line shows above it, over any modal.
+    widgets::footer(frame, rect(screen.footer), app, theme);
 }
 
 /// The theme the user asked for, given the environment.

@@ -17,6 +17,7 @@ mod golden;
 mod i18n;
 mod journal;
 mod layers;
+mod modeles;
 mod personne;
 mod reseau;
 mod securite;

@@ -15,6 +15,7 @@ pub mod evenement_securite;
 pub mod exemple;
 pub mod fiche;
 pub mod interaction;
+pub mod modele;
 pub mod note;
 pub mod profil;
 pub mod rencontre;
@@ -151,6 +152,8 @@ pub enum Detail {
     Section(&'static str, Vec<String>),
     /// Free text, wrapped, after a blank line.
     Paragraph(String),
+    /// A word of guidance (message id), wrapped and faint, after a blank line.
+    Note(&'static str),
 }
 
 /// Where a form field's value lives in the record. One accessor serves reading the record
@@ -485,6 +488,9 @@ const SUITE_DUE: &str = "echeance";
 /// records are settled.
 pub type Done<R> = (&'static str, fn(&R) -> bool);
 
+/// A form field whose value no two records share, and where the record keeps it.
+pub type Unique<R> = (&'static str, fn(&R) -> &Text);
+
 /// How a kind is listed and shown in the Réseau tab's record views.
 pub struct Listing<R: 'static> {
     /// The view's stable name; its label is `view-NAME`.
@@ -515,6 +521,7 @@ impl<R> FormSpec<R> {
             fields,
             blank,
             after_read: None,
+            unique: None,
             more_evidence: None,
             cadre_legal: false,
             evidence: true,
@@ -560,6 +567,12 @@ impl<R> FormSpec<R> {
         self
     }
 
+    /// The field whose value names one record of the kind (any case, accents).
+    pub const fn unique(mut self, field: &'static str, key: fn(&R) -> &Text) -> FormSpec<R> {
+        self.unique = Some((field, key));
+        self
+    }
+
     pub const fn more_evidence(mut self, f: fn(&R) -> Vec<&'static str>) -> FormSpec<R> {
         self.more_evidence = Some(f);
         self
@@ -583,6 +596,8 @@ pub struct FormSpec<R: 'static> {
     /// What follows from the fields once read (a signalement's steps): the record, the
     /// record before the form, today.
     pub after_read: Option<fn(&mut R, &R, NaiveDate)>,
+    /// A field no two records of the kind share (a modèle's name, by which it is chosen).
+    pub unique: Option<Unique<R>>,
     /// Competences (ids within the référentiel) the record also shows, given what was
     /// written: added when the user left the competences as suggested.
     pub more_evidence: Option<fn(&R) -> Vec<&'static str>>,
@@ -743,6 +758,16 @@ fn read_of<R: Kind>(
             .find(|(of, _)| *of == e.field)
             .map_or(e.field, |(_, on)| on);
         form.set_error(field, e.message);
+    }
+    if let Some((field, key)) = spec.unique {
+        let name = crate::domain::text::fold(key(&record).trim());
+        let taken = R::list(reading.data).iter().any(|other| {
+            other.meta().id != record.meta().id
+                && crate::domain::text::fold(key(other).trim()) == name
+        });
+        if taken {
+            form.set_error(field, "err-name-taken");
+        }
     }
     (!form.focus_first_error()).then_some(record)
 }

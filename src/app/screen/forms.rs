@@ -188,6 +188,7 @@ impl App {
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
             Action::SameAsLast => return self.same_as_last(),
+            Action::Modele => self.open_modele_picker(),
             Action::CadreLegal => self.modals.push(Modal::CadreLegal { scroll: 0 }),
             Action::DeleteRecord => {
                 let question = match &form.purpose {
@@ -596,6 +597,14 @@ impl App {
             return Vec::new();
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::Modele {
+            if let Choice::Item(id) = choice
+                && let Ok(id) = id.parse::<u64>()
+            {
+                self.apply_modele(Id(id));
+            }
+            return Vec::new();
+        }
         if p.purpose == picker::Purpose::GoToField {
             if let (Choice::Item(i), Some(Modal::Form(form))) = (choice, self.modals.last_mut())
                 && let Ok(i) = i.parse::<usize>()
@@ -799,6 +808,17 @@ impl App {
             return &[Action::Save, Action::Cancel];
         };
         let kind = form.focused().kind;
+        // On a new interaction's first field, the modèles are one key away.
+        if form.focus == 0 && self.new_interaction_form() && !self.data.modeles.is_empty() {
+            return &[
+                Action::Save,
+                Action::Modele,
+                Action::NextField,
+                Action::Open,
+                Action::Cancel,
+                Action::GoToField,
+            ];
+        }
         match (kinds::offers_cadre_legal(form), kind) {
             (true, k) if k.opens_picker() => &[
                 Action::Save,
@@ -863,6 +883,35 @@ impl App {
     }
 
     /// Opens the form that edits `record` (a new one when `is_new`).
+    /// Whether the form on top creates an interaction.
+    fn new_interaction_form(&self) -> bool {
+        matches!(
+            self.modals.last(),
+            Some(Modal::Form(form)) if matches!(
+                &form.purpose,
+                Purpose::Record { base, is_new: true } if base.kind() == RecordKind::Interaction
+            )
+        )
+    }
+
+    /// Sets the interaction form's `fields` to what they would show for `from`, leaving the
+    /// others as typed; the competences follow the types again.
+    fn fill_interaction_form(&mut self, from: &Interaction, fields: &[&str]) {
+        let Some(spec) = <Interaction as kinds::Kind>::form_spec() else {
+            return;
+        };
+        let filled = kinds::fields_of(spec.fields, from, true, &self.ctx());
+        if let Some(Modal::Form(form)) = self.modals.last_mut() {
+            for field in filled.into_iter().filter(|f| fields.contains(&f.id)) {
+                if let Some(own) = form.field_mut(field.id) {
+                    own.value = field.value;
+                    own.error = None;
+                }
+            }
+        }
+        self.after_field_change();
+    }
+
     /// « Même chose que la dernière fois »: a new interaction for a known suivi takes what
     /// that person's last interaction said (types, thématiques, demande, duration, canal,
     /// place, need, answers); the date, time, notes and suites stay the form's own.
@@ -882,12 +931,10 @@ impl App {
         let Some(Modal::Form(form)) = self.modals.last() else {
             return Vec::new();
         };
-        let new_interaction = matches!(
-            &form.purpose,
-            Purpose::Record { base, is_new: true } if base.kind() == RecordKind::Interaction
-        );
         let suivi = match form.value("suivi") {
-            Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) if new_interaction => *id,
+            Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) if self.new_interaction_form() => {
+                *id
+            }
             _ => {
                 self.set_status(self.t("status-same-as-last-needs-suivi"), false);
                 return Vec::new();
@@ -904,26 +951,85 @@ impl App {
             self.set_status(self.t("status-same-as-last-none"), false);
             return Vec::new();
         };
-        let Some(spec) = <Interaction as kinds::Kind>::form_spec() else {
-            return Vec::new();
-        };
-        let filled = kinds::fields_of(spec.fields, &last, true, &self.ctx());
+        self.fill_interaction_form(&last, &COPIED);
         let date = crate::domain::text::date(last.date);
-        if let Some(Modal::Form(form)) = self.modals.last_mut() {
-            for field in filled.into_iter().filter(|f| COPIED.contains(&f.id)) {
-                if let Some(own) = form.field_mut(field.id) {
-                    own.value = field.value;
-                    own.error = None;
-                }
-            }
-            form.guard_accepted = false;
-        }
         self.set_status(
             self.i18n
                 .t_args("status-same-as-last", &[crate::i18n::arg("date", date)]),
             false,
         );
         Vec::new()
+    }
+
+    /// The modèles, to fill an interaction's form from one (any interaction form: a new
+    /// one, or one being corrected).
+    fn open_modele_picker(&mut self) {
+        let interaction_form = matches!(
+            self.modals.last(),
+            Some(Modal::Form(form)) if matches!(
+                &form.purpose,
+                Purpose::Record { base, .. } if base.kind() == RecordKind::Interaction
+            )
+        );
+        if !interaction_form {
+            self.set_status(self.t("status-modele-interaction-only"), false);
+            return;
+        }
+        let ctx = self.ctx();
+        let mut modeles: Vec<&Modele> = self.data.modeles.iter().collect();
+        modeles.sort_by_cached_key(|m| crate::domain::text::fold(&m.nom));
+        let items = modeles
+            .into_iter()
+            .map(|m| {
+                // Short values first: the types' labels are long.
+                let what = [
+                    crate::domain::text::duration(m.duree_min),
+                    m.canal
+                        .as_ref()
+                        .map(|c| ctx.label("canaux", c))
+                        .unwrap_or_default(),
+                    ctx.labels("types_interaction", &m.types),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+                let label = format!("{} — {what}", m.nom);
+                picker::PickItem::plain(m.meta.id.0.to_string(), label)
+            })
+            .collect();
+        let p = Picker::new(self.t("picker-modele"), items, false, vec![], 0)
+            .for_purpose(picker::Purpose::Modele)
+            .when_empty("picker-modele-empty");
+        self.modals.push(Modal::Picker(Box::new(p)));
+    }
+
+    /// Fills the interaction form from a modèle: only what the modèle sets.
+    fn apply_modele(&mut self, id: Id) {
+        let Some(modele) = self.data.modeles.iter().find(|m| m.meta.id == id).cloned() else {
+            return;
+        };
+        let mut from = Interaction::blank(
+            RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+            self.today,
+            self.now.time(),
+            None,
+        );
+        modele.apply(&mut from);
+        self.fill_interaction_form(&from, &modele.fields());
+        // What a modèle never gives is what is left to type.
+        if let Some(Modal::Form(form)) = self.modals.last_mut()
+            && let Some(demande) = form.fields.iter().position(|f| f.id == "demande")
+        {
+            form.focus_on(demande);
+        }
+        self.set_status(
+            self.i18n.t_args(
+                "status-modele-applied",
+                &[crate::i18n::arg("name", modele.nom.to_string())],
+            ),
+            false,
+        );
     }
 
     pub(in crate::app) fn open_form(&mut self, record: &AnyRecord, is_new: bool) {

@@ -188,6 +188,20 @@ impl App {
         }
     }
 
+    /// A new modèle taking what the selected interaction shares with its kind (types,
+    /// thématiques, canal, lieu, durée, réponses); its name is typed in the form.
+    pub(in crate::app) fn open_modele_from_selected(&mut self) {
+        let Some(i) = self.selected_interaction() else {
+            return;
+        };
+        let modele = Modele::from_interaction(
+            RecordMeta::new(Id(0), Timestamp(self.now_ms)),
+            Text::default(),
+            &self.data.interactions[i],
+        );
+        self.open_form(&modele.into_any(), true);
+    }
+
     pub(in crate::app) fn ask_delete(&mut self) {
         let Some(i) = self.selected_interaction() else {
             return;

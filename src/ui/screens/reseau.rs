@@ -61,6 +61,10 @@ pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> S
                         lines.push(Line::raw(""));
                         lines.extend(paragraph_lines(&text, theme.base));
                     }
+                    Detail::Note(id) => {
+                        lines.push(Line::raw(""));
+                        lines.extend(paragraph_lines(&app.t(id), theme.dim));
+                    }
                 }
             }
             evidence_lines(app, theme, meta, &mut lines);
