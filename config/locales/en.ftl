@@ -1110,3 +1110,15 @@ status-modele-interaction-only = A template fills an interaction's form: open on
 err-name-taken = This name is already taken: choose another one.
 err-note-modele = No template is called "{ $value }". Templates: { $names }.
 none-yet = none yet
+
+# Help: keys of a text field
+help-text-title = In a text field
+help-text-words = previous word, next word
+help-text-delete-word = delete the previous word
+help-text-delete-line = delete to the start, to the end
+help-text-undo = undo, redo
+help-text-newline = new line (multi-line field)
+help-text-rows = previous, next displayed row (then the next field)
+help-text-row-ends = start, end of the displayed row
+help-text-ends = start, end of the text
+help-text-pages = previous, next window (multi-line field)

@@ -1110,3 +1110,15 @@ status-modele-interaction-only = Un modèle remplit le formulaire d'une interact
 err-name-taken = Ce nom est déjà pris : choisissez-en un autre.
 err-note-modele = Aucun modèle ne s'appelle « { $value } ». Modèles : { $names }.
 none-yet = aucun pour l'instant
+
+# Aide : touches d'un champ de texte
+help-text-title = Dans un champ de texte
+help-text-words = mot précédent, mot suivant
+help-text-delete-word = effacer le mot précédent
+help-text-delete-line = effacer jusqu'au début, jusqu'à la fin
+help-text-undo = annuler, rétablir
+help-text-newline = nouvelle ligne (champ de plusieurs lignes)
+help-text-rows = ligne affichée précédente, suivante (puis champ voisin)
+help-text-row-ends = début, fin de la ligne affichée
+help-text-ends = début, fin du texte
+help-text-pages = fenêtre précédente, suivante (champ de plusieurs lignes)

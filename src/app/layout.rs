@@ -7,6 +7,20 @@ pub const MIN_HEIGHT: u16 = 16;
 /// then still has more than 80 columns, so a wider terminal never shows less of a line.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 140;
 
+/// A form's label column, before each value.
+pub const FORM_LABEL_WIDTH: usize = 22;
+/// Rows of a multi-line field shown while it is edited.
+pub const MULTILINE_ROWS: usize = 8;
+
+/// Columns a multi-line field wraps at in a form as wide as the screen: the form's borders
+/// and label column aside, one cell kept for the cursor after the last character.
+pub fn form_text_width(screen_width: u16) -> usize {
+    usize::from(screen_width)
+        .saturating_sub(2 + FORM_LABEL_WIDTH + 2)
+        .max(8)
+        - 1
+}
+
 pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT
 }

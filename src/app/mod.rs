@@ -486,6 +486,16 @@ impl App {
     /// The actions of the screen under the help, for its first section: the footer's, then
     /// the others the screen handles.
     pub fn screen_actions(&self) -> Vec<Action> {
+        // Over a form: the form's keys, those of its footer first.
+        if self.context_under_help() == Context::Form {
+            let mut actions: Vec<Action> = self.form_hints().to_vec();
+            for (a, _) in self.config.keymap.bindings(Context::Form) {
+                if *a != Action::Help && !actions.contains(a) {
+                    actions.push(*a);
+                }
+            }
+            return actions;
+        }
         let more: &[Action] = match self.tab {
             Tab::Journal => &[
                 Action::Delete,
@@ -753,7 +763,7 @@ impl App {
         match self.modals.last_mut() {
             Some(Modal::Form(form)) => {
                 if let Value::Text(input) = &mut form.focused_mut().value {
-                    input.insert_str(text);
+                    input.paste(text);
                 }
             }
             Some(Modal::Picker(p)) => {

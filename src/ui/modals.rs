@@ -4,7 +4,7 @@
 use super::Theme;
 use crate::app::App;
 use crate::app::form::{Field, FieldKind, Form, Options, RefList, StructureRef, SuiviRef, Value};
-use crate::app::input::Input;
+use crate::app::input::{Input, row_of, wrap_rows};
 use crate::app::picker::{Create, Picker};
 use crate::privacy::GuardWarning;
 use ratatui::Frame;
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-const LABEL_WIDTH: usize = 22;
+use crate::app::layout::{FORM_LABEL_WIDTH as LABEL_WIDTH, MULTILINE_ROWS, form_text_width};
 
 fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2)).max(10);
@@ -131,40 +131,33 @@ fn value_text(app: &App, field: &Field) -> String {
     }
 }
 
-/// How many lines of a multi-line field show while it is edited.
-const MULTILINE_ROWS: usize = 8;
-
-/// A multi-line text as lines, the window of `MULTILINE_ROWS` around the cursor's line, the
-/// cursor shown on its character.
+/// A multi-line text wrapped at `width` as the input wraps it, the window of
+/// `MULTILINE_ROWS` around the cursor's row, the cursor shown on its character.
 fn multiline_lines<'a>(input: &Input, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let chars: Vec<char> = input.text().chars().collect();
     let cursor = input.cursor().min(chars.len());
-    let mut rows: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, c) in chars.iter().enumerate() {
-        if *c == '\n' {
-            rows.push((start, i));
-            start = i + 1;
-        }
-    }
-    rows.push((start, chars.len()));
-    let cursor_row = rows
-        .iter()
-        .position(|&(s, e)| cursor >= s && cursor <= e)
-        .unwrap_or(0);
+    let rows = wrap_rows(&chars, width);
+    let cursor_row = row_of(&rows, cursor);
     let first = cursor_row.saturating_sub(MULTILINE_ROWS - 1);
+    let text = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
     rows.iter()
         .enumerate()
         .skip(first)
         .take(MULTILINE_ROWS)
-        .map(|(r, &(s, e))| {
-            let text: String = chars[s..e].iter().collect();
+        .map(|(r, row)| {
             if r != cursor_row {
-                let shown: String = text.chars().take(width).collect();
-                return Line::raw(shown);
+                return Line::raw(text(row.start, row.end));
             }
-            let sub = Input::with_cursor(&text, cursor - s);
-            Line::from(input_spans(&sub, width, theme, true))
+            let (at, after) = if cursor < row.end {
+                (chars[cursor].to_string(), text(cursor + 1, row.end))
+            } else {
+                (" ".to_string(), String::new())
+            };
+            Line::from(vec![
+                Span::raw(text(row.start, cursor)),
+                Span::styled(at, theme.selected),
+                Span::raw(after),
+            ])
         })
         .collect()
 }
@@ -222,6 +215,8 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
     let value_width = usize::from(inner.width)
         .saturating_sub(LABEL_WIDTH + 2)
         .max(8);
+    // Where multi-line texts wrap: the input moves its cursor by these rows.
+    let text_width = form_text_width(rect.width);
     // Lines of each field: the field itself, then its error or, when focused, its help.
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
@@ -253,8 +248,8 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
         let mut spans = vec![Span::styled(label, label_style), Span::raw("  ")];
         match &field.value {
             Value::Text(input) if field.kind == FieldKind::Multiline && focused => {
-                // The text as lines, a window around the cursor.
-                let block = multiline_lines(input, value_width, theme);
+                // The text as wrapped rows, a window around the cursor.
+                let block = multiline_lines(input, text_width, theme);
                 let mut rest = block.into_iter();
                 if let Some(first) = rest.next() {
                     spans.extend(first.spans);
@@ -267,18 +262,23 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
                 }
             }
             Value::Text(input) if field.kind == FieldKind::Multiline => {
-                let count = input.text().lines().count();
-                let first = input.text().lines().next().unwrap_or_default();
-                spans.push(Span::raw(crate::domain::text::one_line(first)));
-                if count > 1 {
-                    spans.push(Span::styled(
-                        format!(
-                            " (+{})",
-                            app.i18n
-                                .t_args("more-lines", &[crate::i18n::arg("count", count - 1)])
-                        ),
-                        theme.dim,
-                    ));
+                // Its first row, and how many more it has when opened.
+                let chars: Vec<char> = input.text().chars().collect();
+                let more = wrap_rows(&chars, text_width).len() - 1;
+                let suffix = (more > 0).then(|| {
+                    format!(
+                        " (+{})",
+                        app.i18n
+                            .t_args("more-lines", &[crate::i18n::arg("count", more)])
+                    )
+                });
+                let room = text_width.saturating_sub(suffix.as_deref().map_or(0, str::width));
+                let first = wrap_rows(&chars, room)[0];
+                spans.push(Span::raw(
+                    chars[first.start..first.end].iter().collect::<String>(),
+                ));
+                if let Some(suffix) = suffix {
+                    spans.push(Span::styled(suffix, theme.dim));
                 }
             }
             Value::Text(input) => spans.extend(input_spans(input, value_width, theme, focused)),

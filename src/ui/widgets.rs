@@ -546,7 +546,12 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
     // The screen the help was opened from comes first, then what works everywhere, then
     // the other contexts (search, forms, pickers…).
     let under = app.context_under_help();
-    let screen = app.t(app.tab.title_id());
+    // Over a form, the screen is that form.
+    let form_title = app.modals.iter().rev().find_map(|m| match m {
+        crate::app::Modal::Form(form) if under == Context::Form => Some(form.title),
+        _ => None,
+    });
+    let screen = app.t(form_title.unwrap_or(app.tab.title_id()));
     section(
         &mut lines,
         app.i18n
@@ -572,11 +577,71 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
             &mut bindings.into_iter(),
         );
     }
+    // The editing keys of text fields are the text input's own, not the keymap's.
+    lines.push(Line::styled(app.t("help-text-title"), theme.heading));
+    for (keys, id) in text_editing_keys() {
+        let keys = keys
+            .iter()
+            .map(|k| key_name(app, *k))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<18} "), theme.key),
+            Span::raw(app.t(id)),
+        ]));
+    }
+    lines.push(Line::raw(""));
     lines.push(Line::styled(app.t("help-config"), theme.dim));
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t("cadre-legal-title"), theme.heading));
     lines.extend(cadre_legal_lines(app, theme));
     scrolling_popup(frame, area, theme, app.t("help-title"), lines, scroll);
+}
+
+/// The keys `app::input::Input` handles in a text field, with their help's message id.
+fn text_editing_keys() -> Vec<(Vec<Key>, &'static str)> {
+    use crate::config::keymap::{KeyCode, Mods};
+    let ctrl = |code| {
+        Key::new(
+            code,
+            Mods {
+                ctrl: true,
+                ..Mods::default()
+            },
+        )
+    };
+    vec![
+        (
+            vec![ctrl(KeyCode::Left), ctrl(KeyCode::Right)],
+            "help-text-words",
+        ),
+        (vec![ctrl(KeyCode::Char('w'))], "help-text-delete-word"),
+        (
+            vec![ctrl(KeyCode::Char('u')), ctrl(KeyCode::Char('k'))],
+            "help-text-delete-line",
+        ),
+        (
+            vec![ctrl(KeyCode::Char('z')), ctrl(KeyCode::Char('y'))],
+            "help-text-undo",
+        ),
+        (vec![Key::plain(KeyCode::Enter)], "help-text-newline"),
+        (
+            vec![Key::plain(KeyCode::Up), Key::plain(KeyCode::Down)],
+            "help-text-rows",
+        ),
+        (
+            vec![Key::plain(KeyCode::Home), Key::plain(KeyCode::End)],
+            "help-text-row-ends",
+        ),
+        (
+            vec![ctrl(KeyCode::Home), ctrl(KeyCode::End)],
+            "help-text-ends",
+        ),
+        (
+            vec![Key::plain(KeyCode::PageUp), Key::plain(KeyCode::PageDown)],
+            "help-text-pages",
+        ),
+    ]
 }
 
 /// The « cadre légal » card alone, opened from the form of an événement de sécurité.

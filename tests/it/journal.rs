@@ -857,3 +857,45 @@ fn same_as_last_time_fills_a_new_interaction_from_the_persons_last_one() {
     assert_eq!(it.date, common::today(), "the date stays today's");
     assert!(it.suites.is_empty() && it.note_pro.is_empty());
 }
+
+#[test]
+fn a_long_note_wraps_at_the_field_width_and_the_cursor_moves_through_it_by_row() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let screen = |a: &App| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| carnet::ui::render(f, a, &carnet::ui::Theme::mono()))
+            .unwrap();
+        t.backend().to_string()
+    };
+    let mut a = app(common::sample(20));
+    a.update(Msg::Resize(80, 24));
+    press(&mut a, Key::char('n'));
+    focus_field(&mut a, "note_pro");
+    let text = "Premier entretien : la personne souhaite constituer un dossier de \
+                logement social et ne dispose pas de justificatif de domicile récent.\n\n\
+                Rendez-vous pris avec le bailleur pour la semaine prochaine.";
+    a.update(Msg::Paste(text.into()));
+    let shown = screen(&a);
+    // Wrapped between words at the field's width (53 columns at 80), paragraphs kept.
+    for row in [
+        "Premier entretien : la personne souhaite constituer ",
+        "un dossier de logement social et ne dispose pas de ",
+        "justificatif de domicile récent.",
+        "Rendez-vous pris avec le bailleur pour la semaine ",
+    ] {
+        assert!(shown.contains(row.trim_end()), "{row:?} in\n{shown}");
+    }
+    // Up moves through the text's six rows (the empty one between paragraphs too), then
+    // leaves the field from its first row.
+    for _ in 0..5 {
+        press(&mut a, special(KeyCode::Up));
+        assert_eq!(form(&a).focused().id, "note_pro");
+    }
+    press(&mut a, special(KeyCode::Up));
+    assert_ne!(form(&a).focused().id, "note_pro");
+    // Back in it, Ctrl-Z takes the whole paste back at once.
+    press(&mut a, special(KeyCode::Down));
+    assert_eq!(form(&a).focused().id, "note_pro");
+    press(&mut a, ctrl('z'));
+    assert_eq!(form(&a).value("note_pro").map(Value::text), Some(""));
+}

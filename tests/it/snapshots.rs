@@ -147,6 +147,48 @@ fn help_starts_with_the_keys_of_the_screen_it_was_opened_from() {
 }
 
 #[test]
+fn help_over_a_form_starts_with_the_forms_keys_and_says_how_to_edit_text() {
+    for (lang, title, save, undo) in [
+        (
+            Lang::Fr,
+            "Cet écran : Nouvelle interaction",
+            "Ctrl-S             Enregistrer",
+            "Ctrl-Z, Ctrl-Y     annuler, rétablir",
+        ),
+        (
+            Lang::En,
+            "This screen: New interaction",
+            "Ctrl-S             Save",
+            "Ctrl-Z, Ctrl-Y     undo, redo",
+        ),
+    ] {
+        let mut a = app(lang, common::frozen(50), (80, 24));
+        key(&mut a, carnet::config::keymap::Key::char('n'));
+        // In a form, ? is a character to type: F1 opens the help.
+        key(
+            &mut a,
+            carnet::config::keymap::Key::plain(carnet::config::keymap::KeyCode::F(1)),
+        );
+        let s = screen(&a);
+        let lines: Vec<&str> = s.lines().collect();
+        let at = lines.iter().position(|l| l.contains(title));
+        assert!(
+            at.is_some_and(|at| lines[at + 1].contains(save)),
+            "the form's own keys first: {s}"
+        );
+        // Further down, the keys of a text field.
+        let found = (0..40).any(|_| {
+            key(
+                &mut a,
+                carnet::config::keymap::Key::plain(carnet::config::keymap::KeyCode::PageDown),
+            );
+            screen(&a).contains(undo)
+        });
+        assert!(found, "{}", screen(&a));
+    }
+}
+
+#[test]
 fn keys_are_ignored_while_the_screen_is_too_small() {
     let mut a = app(Lang::Fr, common::frozen(50), (40, 10));
     for c in ['n', 'd', '2'] {

@@ -113,12 +113,19 @@ impl App {
         let kind = form.focused().kind;
         let printable = matches!(key.code, KeyCode::Char(_)) && !key.mods.ctrl && !key.mods.alt;
         if kind.is_typed() {
-            if let Value::Text(input) = &mut form.focused_mut().value
-                && input.key(key) == Edit::Changed
-            {
-                form.focused_mut().error = None;
-                form.guard_accepted = false;
-                return Some(Vec::new());
+            let width = crate::app::layout::form_text_width(self.size.0);
+            if let Value::Text(input) = &mut form.focused_mut().value {
+                match input.key_wrapped(key, width) {
+                    Edit::Changed => {
+                        form.focused_mut().error = None;
+                        form.guard_accepted = false;
+                        return Some(Vec::new());
+                    }
+                    // A key that moved the cursor is spent: Down inside a text is not
+                    // also the next field.
+                    Edit::Moved => return Some(Vec::new()),
+                    Edit::Ignored => {}
+                }
             }
             return None;
         }
@@ -174,6 +181,7 @@ impl App {
                 }
             }
             Action::Save => return self.save_form(),
+            Action::Help => self.modals.push(Modal::Help { scroll: 0 }),
             Action::GoToField => {
                 // A few letters of a label take the focus there: no walking through fields.
                 let ids: Vec<&'static str> = form.fields.iter().map(|f| f.id).collect();
@@ -804,7 +812,7 @@ impl App {
     /// A form's hints: what the focused field takes, and the cadre légal card where the
     /// form offers it (right after saving: it is what is needed in a hurry).
     pub(in crate::app) fn form_hints(&self) -> &'static [Action] {
-        let Some(Modal::Form(form)) = self.modals.last() else {
+        let Some(Modal::Form(form)) = self.modal_under_help() else {
             return &[Action::Save, Action::Cancel];
         };
         let kind = form.focused().kind;
@@ -883,10 +891,18 @@ impl App {
     }
 
     /// Opens the form that edits `record` (a new one when `is_new`).
+    /// The modal on top, or the one the help was opened over.
+    fn modal_under_help(&self) -> Option<&Modal> {
+        self.modals
+            .iter()
+            .rev()
+            .find(|m| !matches!(m, Modal::Help { .. }))
+    }
+
     /// Whether the form on top creates an interaction.
     fn new_interaction_form(&self) -> bool {
         matches!(
-            self.modals.last(),
+            self.modal_under_help(),
             Some(Modal::Form(form)) if matches!(
                 &form.purpose,
                 Purpose::Record { base, is_new: true } if base.kind() == RecordKind::Interaction
