@@ -76,6 +76,7 @@ actions! {
     SameAsLast => "same-as-last",
     Modele => "modele",
     SaveAsModele => "save-as-modele",
+    Later => "later",
     CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",

@@ -1122,3 +1122,12 @@ help-text-rows = previous, next displayed row (then the next field)
 help-text-row-ends = start, end of the displayed row
 help-text-ends = start, end of the text
 help-text-pages = previous, next window (multi-line field)
+
+# To follow up: later
+kind-relances_reportees = Follow-ups put off
+action-later = Later
+picker-put-off = Follow up "{ $name }" later
+put-off-choice = In { $days } days (until { $date })
+status-put-off = "{ $name }": follow-up put off until { $date }.
+undo-put-off = follow-up put off
+relance-title-held = To follow up · { $count } · { $held } put off

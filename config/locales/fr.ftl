@@ -1122,3 +1122,12 @@ help-text-rows = ligne affichée précédente, suivante (puis champ voisin)
 help-text-row-ends = début, fin de la ligne affichée
 help-text-ends = début, fin du texte
 help-text-pages = fenêtre précédente, suivante (champ de plusieurs lignes)
+
+# À relancer : plus tard
+kind-relances_reportees = Relances reportées
+action-later = Plus tard
+picker-put-off = Relancer « { $name } » plus tard
+put-off-choice = Dans { $days } jours (jusqu'au { $date })
+status-put-off = « { $name } » : relance reportée au { $date }.
+undo-put-off = relance reportée
+relance-title-held = À relancer · { $count } · { $held } reportée(s)

@@ -178,7 +178,17 @@ pub fn relance_rows(
 ) -> Vec<RelanceRow> {
     let mut rows = Vec::new();
     let levels = &config.vocab.niveaux_relation;
+    // Put off until a later day: a structure with its contacts, or one contact.
+    let held: std::collections::HashSet<Id> = data
+        .relances_reportees
+        .iter()
+        .filter(|r| r.holds(today))
+        .map(|r| r.sujet)
+        .collect();
     for (i, s) in data.structures.iter().enumerate() {
+        if held.contains(&s.meta.id) {
+            continue;
+        }
         let cadence = levels.get(&s.niveau_relation).and_then(|l| l.cadence_jours);
         if let Some(cadence) = cadence {
             match views.last_contact.get(&s.meta.id) {
@@ -226,7 +236,11 @@ pub fn relance_rows(
         })
         .collect();
     for (i, c) in data.contacts.iter().enumerate() {
-        if !c.actif || overdue.contains(&c.structure) {
+        if !c.actif
+            || overdue.contains(&c.structure)
+            || held.contains(&c.meta.id)
+            || held.contains(&c.structure)
+        {
             continue;
         }
         let cadence = data

@@ -72,6 +72,8 @@ pub enum Purpose {
     GoToField,
     /// Fill the interaction form under the picker from the chosen modèle.
     Modele,
+    /// Put the selected « à relancer » item off for the chosen number of days.
+    PutOff,
     /// Switch the Compétences tab's view.
     CompView,
     /// Link the chosen record to the competence of the evidence modal.

@@ -118,9 +118,23 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         exemples: Vec::new(),
         evenements_securite,
         modeles: gen_modeles(start),
+        relances_reportees: Vec::new(),
     };
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
+    // A partner put off yesterday for a week: « à relancer » says one item waits.
+    if let Some(s) = data.structures.get(3) {
+        let mut ids = Ids::new();
+        let yesterday = today - Duration::days(1);
+        data.relances_reportees.push(RelanceReportee {
+            meta: ids.meta(
+                yesterday,
+                NaiveTime::from_hms_opt(16, 0, 0).unwrap_or(NaiveTime::MIN),
+            ),
+            sujet: s.meta.id,
+            jusqu_au: yesterday + Duration::days(7),
+        });
+    }
     data
 }
 

@@ -6,6 +6,7 @@
 
 use super::EvenementSecurite;
 use super::Modele;
+use super::RelanceReportee;
 use super::id::{Id, Timestamp};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -521,6 +522,7 @@ macro_rules! for_each_kind {
             Exemple => exemples,
             EvenementSecurite => evenements_securite,
             Modele => modeles,
+            RelanceReportee => relances_reportees,
         }
     };
 }

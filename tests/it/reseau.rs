@@ -297,6 +297,61 @@ fn a_relancer_follows_cadence_and_verification_and_v_marks_verified() {
 }
 
 #[test]
+fn an_item_put_off_leaves_a_relancer_until_its_day_then_comes_back() {
+    let mut data = common::sample(60);
+    data.relances_reportees.clear();
+    let mut a = app(data.clone());
+    press(&mut a, Key::char('a'));
+    let first = a.relance()[0];
+    let subject_id = |a: &App, s: Subject| match s {
+        Subject::Structure(i) => a.data().structures[i].meta.id,
+        Subject::Contact(i) => a.data().contacts[i].meta.id,
+    };
+    let id = subject_id(&a, first.subject);
+    let before = a.relance().len();
+    // z: « plus tard », a week.
+    press(&mut a, Key::char('z'));
+    let title = match a.modals().last() {
+        Some(Modal::Picker(p)) => p.title.clone(),
+        other => panic!("the delays are offered: {other:?}"),
+    };
+    assert!(title.starts_with("Relancer « "), "{title}");
+    typed(&mut a, "7");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    let until = common::today() + Duration::days(7);
+    assert!(
+        a.status().is_some_and(|s| s
+            .text
+            .contains(&format!("relance reportée au {}", until.format("%d/%m/%Y")))),
+        "{:?}",
+        a.status()
+    );
+    assert!(
+        a.relance().iter().all(|r| subject_id(&a, r.subject) != id),
+        "no longer listed"
+    );
+    assert!(a.relance().len() < before);
+    assert_eq!(a.data().relances_reportees.len(), 1);
+    assert_eq!(a.data().relances_reportees[0].sujet, id);
+    assert_eq!(a.data().relances_reportees[0].jusqu_au, until);
+
+    // Seven days later, still due, it is listed again.
+    let later = (common::today() + Duration::days(7)).and_time(common::now().time());
+    let mut back = App::new(common::config(Lang::Fr), a.data().clone(), later);
+    back.update(Msg::Resize(100, 30));
+    assert!(
+        back.relance()
+            .iter()
+            .any(|r| subject_id(&back, r.subject) == id),
+        "listed again on its day"
+    );
+    // u takes the put-off back at once.
+    press(&mut a, Key::char('u'));
+    assert!(a.data().relances_reportees.is_empty());
+    assert!(a.relance().iter().any(|r| subject_id(&a, r.subject) == id));
+}
+
+#[test]
 fn contacts_are_edited_from_a_picker_and_deleted_from_their_form() {
     let mut a = app(common::sample(40));
     let s = a.data().structures[a.selected_structure().unwrap()].clone();

@@ -643,6 +643,9 @@ pub trait Kind: Record + Validate + 'static {
 /// Plan nodes are edited in place, in the plan de classement.
 impl Kind for PlanNode {}
 
+/// Put off from « à relancer » with one key, never edited in a form.
+impl Kind for RelanceReportee {}
+
 /// A new record of a kind with a form spec, as its form opens on it.
 pub fn blank<R: Kind>(meta: RecordMeta, today: NaiveDate) -> Option<R> {
     R::form_spec().map(|f| (f.blank)(meta, today))

@@ -605,6 +605,14 @@ impl App {
             return Vec::new();
         };
         let choice = p.current();
+        if p.purpose == picker::Purpose::PutOff {
+            if let Choice::Item(days) = choice
+                && let Ok(days) = days.parse::<i64>()
+            {
+                return self.put_off(days);
+            }
+            return Vec::new();
+        }
         if p.purpose == picker::Purpose::Modele {
             if let Choice::Item(id) = choice
                 && let Ok(id) = id.parse::<u64>()

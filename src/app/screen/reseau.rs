@@ -3,6 +3,9 @@
 
 use crate::app::*;
 
+/// The delays « plus tard » offers, in days.
+const PUT_OFF_DAYS: [i64; 4] = [3, 7, 14, 30];
+
 /// The Réseau tab shows the directory, what needs a call, the overview, or the records of a
 /// listed kind (rencontres, veille, signalements…: `app::kinds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -231,6 +234,7 @@ impl App {
                 };
                 self.cursors[1] = Cursor::default();
             }
+            Action::Later if self.reseau.mode == ReseauMode::Relancer => self.ask_put_off(),
             Action::ClearFilter if self.reseau.mode == ReseauMode::Relancer => {
                 self.reseau.mode = ReseauMode::List;
                 self.cursors[1] = Cursor::default();
@@ -464,12 +468,94 @@ impl App {
         effects
     }
 
+    /// The structure or contact of the selected « à relancer » row: its id and name.
+    fn relance_subject(&self) -> Option<(Id, Text)> {
+        let row = self.reseau.relance.get(self.cursors[1].selected)?;
+        match row.subject {
+            network::Subject::Structure(i) => {
+                let s = self.data.structures.get(i)?;
+                Some((s.meta.id, s.nom.clone()))
+            }
+            network::Subject::Contact(i) => {
+                let c = self.data.contacts.get(i)?;
+                Some((c.meta.id, c.nom.clone()))
+            }
+        }
+    }
+
+    /// « Plus tard »: how long to leave the selected item off the list.
+    fn ask_put_off(&mut self) {
+        let Some((_, name)) = self.relance_subject() else {
+            return;
+        };
+        let items = PUT_OFF_DAYS
+            .iter()
+            .map(|&days| {
+                let until = crate::domain::text::date(self.today + chrono::Duration::days(days));
+                let label = self.i18n.t_args(
+                    "put-off-choice",
+                    &[
+                        crate::i18n::arg("days", days),
+                        crate::i18n::arg("date", until),
+                    ],
+                );
+                picker::PickItem::plain(days.to_string(), label)
+            })
+            .collect();
+        let title = self.i18n.t_args(
+            "picker-put-off",
+            &[crate::i18n::arg("name", name.to_string())],
+        );
+        let p = Picker::new(title, items, false, vec![], 0).for_purpose(picker::Purpose::PutOff);
+        self.modals.push(Modal::Picker(Box::new(p)));
+    }
+
+    /// Leaves the selected item off « à relancer » for `days`: one put-off per structure or
+    /// contact, moved when put off again.
+    pub(in crate::app) fn put_off(&mut self, days: i64) -> Vec<Effect> {
+        let Some((sujet, name)) = self.relance_subject() else {
+            return Vec::new();
+        };
+        let jusqu_au = self.today + chrono::Duration::days(days);
+        let existing = self
+            .data
+            .relances_reportees
+            .iter()
+            .find(|r| r.sujet == sujet)
+            .cloned();
+        let record = match existing {
+            Some(mut r) => {
+                r.jusqu_au = jusqu_au;
+                r.meta.updated_at = Timestamp(self.now_ms);
+                r
+            }
+            None => RelanceReportee {
+                meta: RecordMeta::new(self.ids.next(self.now_ms), Timestamp(self.now_ms)),
+                sujet,
+                jusqu_au,
+            },
+        };
+        let effects = self.commit("undo-put-off", vec![record.into_any()], Vec::new());
+        self.set_status(
+            self.i18n.t_args(
+                "status-put-off",
+                &[
+                    crate::i18n::arg("name", name.to_string()),
+                    crate::i18n::arg("date", crate::domain::text::date(jusqu_au)),
+                ],
+            ),
+            false,
+        );
+        effects
+    }
+
     /// The Réseau tab's footer hints for the view shown.
     pub(in crate::app) fn reseau_hints(&self) -> &'static [Action] {
         match self.reseau.mode {
             ReseauMode::Relancer => &[
                 Action::Edit,
                 Action::Verified,
+                Action::Later,
                 Action::Todo,
                 Action::Help,
                 Action::Quit,

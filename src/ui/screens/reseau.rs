@@ -375,9 +375,22 @@ pub(super) fn relancer<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         .map(|i| structure_detail(app, theme, &data.structures[i]))
         .unwrap_or_default();
     ScreenView {
-        title: app
-            .i18n
-            .t_args("relance-title", &[arg("count", rows.len())]),
+        title: {
+            let held = data
+                .relances_reportees
+                .iter()
+                .filter(|r| r.holds(app.today()))
+                .count();
+            if held == 0 {
+                app.i18n
+                    .t_args("relance-title", &[arg("count", rows.len())])
+            } else {
+                app.i18n.t_args(
+                    "relance-title-held",
+                    &[arg("count", rows.len()), arg("held", held)],
+                )
+            }
+        },
         columns: vec![
             col(app, "col-name", Width::Main(MAIN_MIN)),
             col(app, "col-kind", Width::Fit(9)),
