@@ -20,7 +20,7 @@ pub(super) fn bench(
         let spec = DemoSpec {
             seed,
             interactions,
-            today: crate::clock::today(),
+            now: crate::clock::now_local(),
         };
         let data = demo::generate(spec, &config.vocab);
         let generate_s = started.elapsed().as_secs_f64();

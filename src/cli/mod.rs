@@ -901,7 +901,7 @@ pub fn generate_demo(
     let spec = DemoSpec {
         seed,
         interactions,
-        today: crate::clock::today(),
+        now: crate::clock::now_local(),
     };
     let data = demo::generate(spec, &config.vocab);
     store.clear_records()?;

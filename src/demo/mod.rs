@@ -6,7 +6,7 @@ mod rng;
 mod texts;
 
 use crate::domain::*;
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rng::Rng;
 use texts::*;
 
@@ -18,8 +18,8 @@ const REFERENTIEL: &str = "tms-2004";
 pub struct DemoSpec {
     pub seed: u64,
     pub interactions: usize,
-    /// The last day of the generated period.
-    pub today: NaiveDate,
+    /// The moment the demo is generated: the end of its period, nothing after it.
+    pub now: NaiveDateTime,
 }
 
 fn millis(date: NaiveDate, time: NaiveTime) -> i64 {
@@ -86,7 +86,7 @@ fn ids(list: &[&str]) -> Vec<Text> {
 pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let mut rng = Rng::new(spec.seed);
     let n = spec.interactions;
-    let today = spec.today;
+    let today = spec.now.date();
     let start = today - Duration::days(560);
 
     let structures = gen_structures(&mut rng, (n / 50).max(STRUCTURES.len()), start);
@@ -120,6 +120,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         modeles: gen_modeles(start),
         relances_reportees: Vec::new(),
     };
+    nothing_after(&mut data, spec.now);
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
     // A partner put off yesterday for a week: « à relancer » says one item waits.
@@ -196,6 +197,7 @@ fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<E
 
 fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structure> {
     let mut ids = Ids::new();
+    let today = start + Duration::days(560);
     (0..count)
         .map(|i| {
             let base = &STRUCTURES[i % STRUCTURES.len()];
@@ -252,9 +254,15 @@ fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structur
                     .collect(),
                 publics: base.publics.into(),
                 niveau_relation: niveau.into(),
-                date_verification: rng
-                    .chance(80)
-                    .then(|| created + Duration::days(rng.range(30, 500))),
+                // Most details checked within the year; a few older, one in ten never.
+                date_verification: rng.chance(90).then(|| {
+                    let days_ago = if rng.chance(85) {
+                        rng.range(5, 330)
+                    } else {
+                        rng.range(370, 520)
+                    };
+                    (today - Duration::days(days_ago)).max(created)
+                }),
                 notes: base.notes.into(),
             }
         })
@@ -369,17 +377,25 @@ fn public(rng: &mut Rng, nombre: u16) -> PublicAnonyme {
             &["territoire", "territoire", "territoire", "hors_territoire"],
         ),
     ];
-    PublicAnonyme {
-        nombre,
-        attributs: dims
-            .iter()
-            .map(|(dim, values)| AttributCount {
-                dimension: (*dim).into(),
-                valeur: (*rng.pick(values)).into(),
-                nombre,
-            })
-            .collect(),
-    }
+    let mut attributs: Vec<AttributCount> = dims
+        .iter()
+        .map(|(dim, values)| AttributCount {
+            dimension: (*dim).into(),
+            valeur: (*rng.pick(values)).into(),
+            nombre,
+        })
+        .collect();
+    // What people do follows their age: a 12–17-year-old is at school, a retiree is 60+.
+    let age = attributs[0].valeur.clone();
+    let statuts: &[&str] = match age.as_str() {
+        "12_17" => &["scolarise"],
+        "18_24" => &["scolarise", "sans_emploi", "en_emploi", "non_communique"],
+        "60_69" => &["retraite", "retraite", "en_emploi", "sans_emploi"],
+        "70_plus" => &["retraite"],
+        _ => &["sans_emploi", "en_emploi", "en_emploi", "non_communique"],
+    };
+    attributs[2].valeur = (*rng.pick(statuts)).into();
+    PublicAnonyme { nombre, attributs }
 }
 
 fn gen_interactions(
@@ -417,7 +433,21 @@ fn gen_interactions(
             let demande = rng.pick(demandes(theme)).to_string();
             let orient = primary == "orientation" || rng.chance(12);
             let orientation = orient.then(|| {
-                let s = &structures[rng.below(structures.len().min(STRUCTURES.len() * 3))];
+                // A partner whose services cover what was asked.
+                let known = &structures[..structures.len().min(STRUCTURES.len() * 3)];
+                let fitting: Vec<&Structure> = known
+                    .iter()
+                    .filter(|s| {
+                        s.services
+                            .iter()
+                            .any(|sv| sv.thematiques.iter().any(|t| t == theme))
+                    })
+                    .collect();
+                let s = if fitting.is_empty() {
+                    &known[rng.below(known.len())]
+                } else {
+                    fitting[rng.below(fitting.len())]
+                };
                 Orientation {
                     structure: Some(s.meta.id),
                     nom: s.nom.clone(),
@@ -477,7 +507,7 @@ fn gen_interactions(
                         Strength::Secondaire
                     };
                     meta.evidence
-                        .push(link(c, strength, rng.pick::<&str>(JUSTIFICATIONS), date));
+                        .push(link(c, strength, justification(c), date));
                 }
             }
             let suites = if rng.chance(12) {
@@ -851,6 +881,29 @@ fn gen_profil(today: NaiveDate, structures: &[Structure]) -> Profil {
     }
 }
 
+/// Nothing in the demo happens after the moment it is generated: today's interactions
+/// later than now took place the day before, and no record was written in the future.
+fn nothing_after(data: &mut Dataset, now: NaiveDateTime) {
+    let yesterday = now.date() - Duration::days(1);
+    for it in &mut data.interactions {
+        if let Some(heure) = it.heure
+            && it.date.and_time(heure) > now
+        {
+            it.date = yesterday;
+            it.meta.created_at = Timestamp(millis(yesterday, heure));
+            it.meta.updated_at = it.meta.created_at;
+            for link in &mut it.meta.evidence {
+                link.date = yesterday;
+            }
+        }
+    }
+    let limit = now.and_utc().timestamp_millis();
+    for meta in data.metas_mut() {
+        meta.created_at.0 = meta.created_at.0.min(limit);
+        meta.updated_at.0 = meta.updated_at.0.min(limit);
+    }
+}
+
 /// The presets a mediator makes in the first weeks, for what comes back every day.
 fn gen_modeles(start: NaiveDate) -> Vec<Modele> {
     let mut ids = Ids::new();
@@ -1015,7 +1068,10 @@ mod tests {
         DemoSpec {
             seed: 7,
             interactions: n,
-            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            now: NaiveDate::from_ymd_opt(2026, 11, 29)
+                .unwrap()
+                .and_hms_opt(10, 30, 0)
+                .unwrap(),
         }
     }
 
@@ -1034,13 +1090,60 @@ mod tests {
         assert!(a.analyses.len() >= 3);
         assert!(a.evidence().count() > 50);
         let oldest = a.interactions.iter().map(|i| i.date).min().unwrap();
-        assert!(oldest >= spec(1).today - Duration::days(560));
+        assert!(oldest >= spec(1).now.date() - Duration::days(560));
         assert_ne!(
             generate(DemoSpec {
                 seed: 8,
                 ..spec(200)
             }),
             generate(spec(200))
+        );
+    }
+
+    #[test]
+    fn the_demo_is_coherent_and_nothing_happens_after_now() {
+        let d = generate(spec(1_500));
+        let now = spec(1).now;
+        let limit = now.and_utc().timestamp_millis();
+        let attr = |p: &PublicAnonyme, dim: &str| {
+            p.attributs
+                .iter()
+                .find(|a| a.dimension == dim)
+                .map(|a| a.valeur.to_string())
+        };
+        let mut oriented = 0;
+        for i in &d.interactions {
+            assert!(i.date.and_time(i.heure.unwrap()) <= now, "{:?}", i.date);
+            if let Personnes::Anonyme(p) = &i.personnes
+                && attr(p, "tranches_age").as_deref() == Some("12_17")
+            {
+                assert_eq!(attr(p, "statuts").as_deref(), Some("scolarise"));
+            }
+            for link in &i.meta.evidence {
+                let id = link.competence.rsplit('/').next().unwrap();
+                assert_eq!(link.justification, justification(id), "{id}");
+            }
+            if let Some(o) = &i.orientation {
+                let s = d.structure(o.structure.unwrap()).unwrap();
+                let covers = |t: &Text| s.services.iter().any(|sv| sv.thematiques.contains(t));
+                if i.thematiques.iter().any(covers) {
+                    oriented += 1;
+                }
+            }
+        }
+        let all_oriented = d
+            .interactions
+            .iter()
+            .filter(|i| i.orientation.is_some())
+            .count();
+        assert!(
+            oriented * 10 >= all_oriented * 9,
+            "orientations go where the demande fits: {oriented} of {all_oriented}"
+        );
+        let mut d = d;
+        assert!(
+            d.metas_mut()
+                .all(|m| m.created_at.0 <= limit && m.updated_at.0 <= limit)
         );
     }
 

@@ -622,13 +622,33 @@ pub const TYPE_WEIGHTS: &[(&str, u32)] = &[
     ("appui_projet", 1),
 ];
 
-pub const JUSTIFICATIONS: &[&str] = &[
-    "J'ai reformulé la demande pour faire apparaître le besoin réel avant de proposer une réponse.",
-    "J'ai laissé la personne réaliser la démarche elle-même en la guidant étape par étape.",
-    "J'ai contacté directement le partenaire pour faciliter la prise de rendez-vous.",
-    "J'ai maintenu le lien sur plusieurs rencontres jusqu'à la résolution.",
-    "J'ai informé sur les droits et les démarches en vérifiant la compréhension.",
-];
+/// What an interaction shows of a competence, in the mediator's words: one justification
+/// per competence the interaction types suggest.
+pub fn justification(competence: &str) -> &'static str {
+    match competence {
+        "CCP2.C3" => "J'ai informé sur les droits et les démarches en vérifiant la compréhension.",
+        "CCP2.C5" => {
+            "J'ai reformulé la demande pour faire apparaître le besoin réel avant de proposer une réponse."
+        }
+        "CCP2.C6" => {
+            "J'ai laissé la personne réaliser la démarche elle-même en la guidant étape par étape."
+        }
+        "CCP2.C4" => {
+            "J'ai maintenu le lien sur plusieurs rencontres, dans une écoute sans jugement."
+        }
+        "CCP1.C3" => {
+            "J'ai contacté directement le partenaire pour faciliter la prise de rendez-vous."
+        }
+        "CCP2.C7" => "J'ai expliqué la situation à l'institution et obtenu un réexamen du dossier.",
+        "CCP2.C10" => "J'ai posé le cadre, mis les personnes en sécurité et apaisé l'échange.",
+        "CCP1.C4" => "J'ai noté ce que j'ai observé et l'ai fait remonter au bon interlocuteur.",
+        "CCP3.C4" => "J'ai animé l'atelier en partant des questions des participants.",
+        "CCP3.C2" => "J'ai aidé les habitants à formuler leur projet et à trouver des appuis.",
+        _ => {
+            "J'ai reformulé la demande pour faire apparaître le besoin réel avant de proposer une réponse."
+        }
+    }
+}
 
 pub const SUITES: &[&str] = &[
     "Rappeler pour vérifier la réponse du partenaire",

@@ -611,6 +611,11 @@ macro_rules! define_kinds {
                 $(self.$field.sort_by_key(Record::id);)+
             }
 
+            /// Every record's meta, to change what all kinds share.
+            pub fn metas_mut(&mut self) -> impl Iterator<Item = &mut RecordMeta> {
+                std::iter::empty()$(.chain(self.$field.iter_mut().map(|r| &mut r.meta)))+
+            }
+
             /// The record of this kind and id, if there is one.
             pub fn get(&self, kind: RecordKind, id: Id) -> Option<AnyRecord> {
                 match kind {

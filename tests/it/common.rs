@@ -25,7 +25,7 @@ pub fn sample(interactions: usize) -> Dataset {
         DemoSpec {
             seed: 42,
             interactions,
-            today: today(),
+            now: now(),
         },
         &config(Lang::Fr).vocab,
     )
