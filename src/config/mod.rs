@@ -547,6 +547,8 @@ impl Config {
                 .or(defaults.sauvegardes_hebdomadaires)
                 .unwrap_or(4),
         };
+        // The plan's sections are numbered from the tree, wherever they are shown.
+        vocab.plan_classement = crate::domain::effective_plan(&vocab.plan_classement, &[]);
         Ok(Config {
             backups,
             retention_months,

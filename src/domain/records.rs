@@ -491,7 +491,53 @@ pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::
         }
     }
     visit(None, &entries, &known, &mut ordered, 0);
+    number_plan(&mut ordered);
     super::Vocabulary { entries: ordered }
+}
+
+/// A plan section's name without the number it may have been typed with (« 1.2 Santé »,
+/// « 3. Partenaires » → « Santé », « Partenaires »): numbers follow the tree, not the text.
+pub fn plan_label_unnumbered(label: &str) -> &str {
+    let number_len = label
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(label.len());
+    let (number, rest) = label.split_at(number_len);
+    // « 1. » or « 1.2 », not a year: « 2024 en chiffres » keeps its name.
+    let numbered = number.starts_with(|c: char| c.is_ascii_digit())
+        && number.contains('.')
+        && (rest.starts_with(' ') || rest.is_empty());
+    if numbered && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        label
+    }
+}
+
+/// Numbers the sections of a plan in tree order: « 1. » for the first root, « 1.2 » for its
+/// second child, « 1.2.1 »… A section created, moved or removed renumbers the others.
+fn number_plan(entries: &mut [super::VocabEntry]) {
+    // The path of counters down to the section being numbered.
+    let mut path: Vec<(String, usize)> = Vec::new();
+    for e in entries.iter_mut() {
+        let depth = match e.parent.as_deref() {
+            Some(p) => path.iter().position(|(id, _)| id == p).map_or(0, |i| i + 1),
+            None => 0,
+        };
+        let counter = path.get(depth).map_or(1, |(_, n)| n + 1);
+        path.truncate(depth);
+        path.push((e.id.clone(), counter));
+        let number = match path.as_slice() {
+            [(_, n)] => format!("{n}."),
+            many => many
+                .iter()
+                .map(|(_, n)| n.to_string())
+                .collect::<Vec<_>>()
+                .join("."),
+        };
+        for label in [&mut e.fr, &mut e.en] {
+            *label = format!("{number} {}", plan_label_unnumbered(label));
+        }
+    }
 }
 
 /// The one list of record kinds, in the order they are shown and exported: `Type => field`,
@@ -765,5 +811,27 @@ impl Dataset {
         for &(kind, id) in &changes.remove {
             self.take(kind, id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_section_number_is_dropped_but_a_year_is_a_name() {
+        assert_eq!(plan_label_unnumbered("1.2 Santé"), "Santé");
+        assert_eq!(plan_label_unnumbered("3. Partenaires"), "Partenaires");
+        assert_eq!(plan_label_unnumbered("2.1.4  Aides"), "Aides");
+        assert_eq!(
+            plan_label_unnumbered("2024 en chiffres"),
+            "2024 en chiffres"
+        );
+        assert_eq!(
+            plan_label_unnumbered("1.5"),
+            "1.5",
+            "a number alone is a name"
+        );
+        assert_eq!(plan_label_unnumbered("Santé"), "Santé");
     }
 }

@@ -237,9 +237,10 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     press(&mut a, Key::char('p'));
     assert_eq!(a.docs_mode(), DocsMode::Plan);
     let roots = a.config().vocab.plan_classement.entries.len();
-    // A new section under the first node ("1. Accès aux droits").
+    // A new section under the first node ("1. Accès aux droits"), its number typed out of
+    // habit: sections are numbered from the tree.
     press(&mut a, Key::char('n'));
-    typed(&mut a, "1.4 Mobilité, permis");
+    typed(&mut a, "2.9 Mobilité, permis");
     press(&mut a, ctrl('s'));
     assert!(a.modals().is_empty(), "{:?}", a.modals().last());
     assert_eq!(a.config().vocab.plan_classement.entries.len(), roots + 1);
@@ -247,10 +248,14 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
         .config()
         .vocab
         .plan_classement
-        .get("acces_droits.1_4_mobilite_permis")
+        .get("acces_droits.mobilite_permis")
         .unwrap()
         .clone();
     assert_eq!(node.parent.as_deref(), Some("acces_droits"));
+    assert_eq!(
+        node.fr, "1.4 Mobilité, permis",
+        "the fourth section of the first"
+    );
     // It is offered when filing a fiche.
     let position = a
         .config()
@@ -278,7 +283,7 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
     press(&mut a, ctrl('s'));
     assert_eq!(
         a.config().vocab.plan_classement.get(&node.id).unwrap().fr,
-        "Mobilité"
+        "1.4 Mobilité"
     );
     press(&mut a, Key::char('m'));
     press(&mut a, Key::plain(KeyCode::Enter)); // "(à la racine du plan)"
@@ -290,6 +295,13 @@ fn the_plan_grows_is_renamed_reorganised_and_never_loses_a_fiche() {
             .unwrap()
             .parent,
         None
+    );
+    // Now the sixth root; the sections after its old place keep their numbers.
+    let plan = &a.config().vocab.plan_classement;
+    assert_eq!(plan.get(&node.id).unwrap().fr, "6. Mobilité");
+    assert_eq!(
+        plan.get("vie_quotidienne.emploi").unwrap().fr,
+        "2.2 Emploi, formation"
     );
     // The selection followed it to its new place.
     assert_eq!(

@@ -169,7 +169,8 @@ impl App {
                 self.modals.push(Modal::Form(Box::new(form)));
             }
             (Action::Edit, Some(n)) => {
-                let label = n.label(self.config.lang).to_string();
+                let label =
+                    crate::domain::plan_label_unnumbered(n.label(self.config.lang)).to_string();
                 let form = docs::node_form(
                     Some(n.id.as_str().into()),
                     n.parent.as_deref().map(Text::from),
@@ -259,13 +260,18 @@ impl App {
                     .and_then(|c| c.parent.as_deref().map(Text::from)),
                 libelle: current
                     .as_ref()
-                    .map(|c| Text::from(c.label(self.config.lang)))
+                    .map(|c| {
+                        Text::from(crate::domain::plan_label_unnumbered(
+                            c.label(self.config.lang),
+                        ))
+                    })
                     .unwrap_or_default(),
                 supprime: false,
             },
         };
         if let Some(label) = label {
-            record.libelle = label;
+            // Numbers follow the tree: one typed with the name is not kept.
+            record.libelle = crate::domain::plan_label_unnumbered(&label).into();
         }
         if let Some(parent) = parent {
             record.parent = parent;

@@ -284,10 +284,12 @@ impl App {
                 effects
             }
             Purpose::PlanNode { code, parent } => {
+                // Numbers follow the tree: one typed with the name is dropped.
                 let label = form
                     .value("libelle")
                     .map(|v| text::one_line(v.text()))
                     .unwrap_or_default();
+                let label = crate::domain::plan_label_unnumbered(&label).to_string();
                 if label.is_empty() {
                     form.set_error("libelle", "err-required");
                     form.focus_first_error();
