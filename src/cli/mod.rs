@@ -175,14 +175,18 @@ pub enum ExportWhat {
 /// of control characters, so they can never drive the user's terminal.
 macro_rules! say {
     ($($arg:tt)*) => {
-        println!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+        crate::cli::output::out(
+            format!("{}\n", crate::domain::text::sanitize(&format!($($arg)*), true)).as_bytes(),
+        )
     };
 }
 
 /// The same on standard error.
 macro_rules! warn {
     ($($arg:tt)*) => {
-        eprintln!("{}", crate::domain::text::sanitize(&format!($($arg)*), true))
+        crate::cli::output::err(
+            format!("{}\n", crate::domain::text::sanitize(&format!($($arg)*), true)).as_bytes(),
+        )
     };
 }
 
@@ -191,6 +195,7 @@ mod bench;
 mod chiffrement;
 mod doctor;
 mod note;
+pub mod output;
 mod personne;
 mod transfer;
 

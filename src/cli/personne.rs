@@ -37,11 +37,11 @@ pub enum SuiviCommand {
 /// Asks a yes/no question on the terminal; `--yes` answers it. Without a terminal and
 /// without `--yes`, nothing is done.
 fn confirm(i18n: &I18n, question: &str, yes: bool) -> Result<bool, Failure> {
-    use std::io::{BufRead, IsTerminal, Write};
+    use std::io::{BufRead, Write};
     if yes {
         return Ok(true);
     }
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+    if !super::output::can_ask() {
         return Err(Failure::new(EXIT_USAGE, i18n.t("err-needs-yes")));
     }
     eprint!("{question} {} ", i18n.t("confirm-yes-no"));

@@ -242,9 +242,9 @@ pub(super) fn export_dossier(
 
 /// The cover's identity: the flags, else asked on the terminal (never stored).
 pub(super) fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Identity {
-    use std::io::{BufRead, IsTerminal, Write};
+    use std::io::{BufRead, Write};
     let given = args.nom.is_some() || args.prenom.is_some() || args.adresse.is_some();
-    let interactive = !given && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let interactive = !given && super::output::can_ask();
     let ask = |id: &str, value: Option<String>| -> String {
         if let Some(v) = value {
             return v;
@@ -282,10 +282,7 @@ pub(super) fn write_output(
             crate::files::write_private(path, bytes).map_err(|e| io_failure(i18n, path, &e))
         }
         None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`carnet export | head`) is not an error worth reporting.
-            let _ = out.write_all(bytes);
+            super::output::out(bytes);
             Ok(())
         }
     }
