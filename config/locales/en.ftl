@@ -196,7 +196,7 @@ config-vocab-empty = vocabulaires.{ $list } is empty
 config-ref-no-ccp = no [[ccp]]: a référentiel needs at least one CCP
 config-ref-empty-ccp = { $id } has no [[ccp.competences]]
 config-ref-duplicate = id "{ $id }" is used twice
-err-locked = The logbook is already open by { $user } on { $host } (pid { $pid }). Close the other session before opening it here.
+err-locked = The logbook is already open by { $user } on { $host } (pid { $pid }){ $since }. Close the other session before opening it here; carnet note, export, suivi export and doctor go through it.
 err-newer-schema = The logbook { $path } was written by a newer Carnet (schema { $found }; this one reads up to schema { $supported }). Update Carnet; the logbook was not modified.
 err-bad-schema = The file { $path } should hold the logbook's version number and does not. Carnet changed nothing. Put the number back (this Carnet reads up to schema { $supported }), or delete the file so that Carnet rebuilds it from the logbook.
 store-recovered = An interrupted opening (abrupt stop, full disk) had left an unfinished snapshot ({ $files }) that kept the logbook from opening: it was moved aside into the "recuperation" folder and the logbook opens normally.
@@ -1131,3 +1131,15 @@ put-off-choice = In { $days } days (until { $date })
 status-put-off = "{ $name }": follow-up put off until { $date }.
 undo-put-off = follow-up put off
 relance-title-held = To follow up · { $count } · { $held } put off
+doctor-served-by = open in the interface of { $user } on { $host } (pid { $pid }), which serves this command
+status-written-elsewhere = { $count ->
+    [one] One interaction added from another terminal.
+   *[other] { $count } interactions added from another terminal.
+}
+
+# Commands served by the open interface
+err-remote-not-taken = The logbook is open in an interface that does not answer (an external editor is open, or it is stopped): try again in a moment, or close it.
+err-remote-broken = The link with the open interface broke ({ $detail }): check in the interface whether the command was done before running it again.
+err-remote-not-served = This command waits for the open interface to be closed.
+err-remote-other-carnet = The open interface serves another logbook than the one asked for.
+locked-since = {" "}since { $date } at { $time }

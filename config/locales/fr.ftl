@@ -196,7 +196,7 @@ config-vocab-empty = vocabulaires.{ $list } est vide
 config-ref-no-ccp = aucun [[ccp]] : un référentiel a au moins un CCP
 config-ref-empty-ccp = { $id } n'a aucune [[ccp.competences]]
 config-ref-duplicate = l'identifiant « { $id } » est utilisé deux fois
-err-locked = Le carnet est déjà ouvert par { $user } sur { $host } (pid { $pid }). Fermez l'autre session avant de l'ouvrir ici.
+err-locked = Le carnet est déjà ouvert par { $user } sur { $host } (pid { $pid }){ $since }. Fermez l'autre session avant de l'ouvrir ici ; carnet note, export, suivi export et doctor passent par elle.
 err-newer-schema = Le carnet { $path } a été écrit par une version plus récente de Carnet (schéma { $found }, celle-ci lit jusqu'au schéma { $supported }). Mettez Carnet à jour ; le carnet n'a pas été modifié.
 err-bad-schema = Le fichier { $path } devrait contenir le numéro de version du carnet et n'en contient pas. Carnet n'a rien modifié. Remettez-y le numéro (ce Carnet lit jusqu'au schéma { $supported }), ou supprimez ce fichier pour que Carnet le reconstitue à partir du carnet.
 store-recovered = Une ouverture interrompue (arrêt brutal, disque plein) avait laissé un instantané inachevé ({ $files }) qui empêchait d'ouvrir le carnet : il a été mis de côté dans le dossier « recuperation » et le carnet s'ouvre normalement.
@@ -1131,3 +1131,15 @@ put-off-choice = Dans { $days } jours (jusqu'au { $date })
 status-put-off = « { $name } » : relance reportée au { $date }.
 undo-put-off = relance reportée
 relance-title-held = À relancer · { $count } · { $held } reportée(s)
+doctor-served-by = ouvert par l'interface de { $user } sur { $host } (pid { $pid }), qui sert cette commande
+status-written-elsewhere = { $count ->
+    [one] Une interaction ajoutée depuis un autre terminal.
+   *[other] { $count } interactions ajoutées depuis un autre terminal.
+}
+
+# Commandes servies par l'interface ouverte
+err-remote-not-taken = Le carnet est ouvert dans une interface qui ne répond pas (un éditeur externe ouvert, ou elle est arrêtée) : réessayez dans un instant, ou fermez-la.
+err-remote-broken = La liaison avec l'interface ouverte s'est interrompue ({ $detail }) : regardez dans l'interface si la commande a été faite avant de la relancer.
+err-remote-not-served = Cette commande attend que l'interface ouverte soit fermée.
+err-remote-other-carnet = L'interface ouverte sert un autre carnet que celui demandé.
+locked-since = {" "}depuis le { $date } à { $time }

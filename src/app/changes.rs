@@ -113,16 +113,69 @@ impl App {
             self.undo.remove(0);
         }
         if incremental {
-            self.journal
-                .refresh(&self.data, &self.views.journal, self.today, false);
-            self.journal.refresh_todo(&self.data, self.today);
-            self.reseau.relance =
-                network::relance_rows(&self.data, &self.views, &self.config, self.today);
-            self.clamp_cursors();
+            self.refresh_after_interaction();
         } else {
             self.refresh();
         }
         vec![Effect::Commit(changes)]
+    }
+
+    /// What follows from one interaction saved, its views already updated in place.
+    fn refresh_after_interaction(&mut self) {
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.journal.refresh_todo(&self.data, self.today);
+        self.reseau.relance =
+            network::relance_rows(&self.data, &self.views, &self.config, self.today);
+        self.clamp_cursors();
+    }
+
+    /// Records another terminal wrote through this interface (`carnet note`): shown at
+    /// once, with the selection kept on its record and any open form left as it is. They
+    /// are not in the undo history: they were not made here.
+    pub(in crate::app) fn written_elsewhere(&mut self, records: Vec<AnyRecord>) {
+        if records.is_empty() {
+            return;
+        }
+        let selected = self
+            .selected_interaction()
+            .map(|i| self.data.interactions[i].meta.id);
+        let notes = records
+            .iter()
+            .filter(|r| r.kind() == RecordKind::Interaction)
+            .count();
+        let incremental = match records.as_slice() {
+            [AnyRecord::Interaction(new)]
+                if self.data.find::<Interaction>(new.meta.id).is_none() =>
+            {
+                let new = new.clone();
+                self.ids.observe(new.meta.id);
+                self.upsert(AnyRecord::Interaction(new.clone()));
+                self.views.update_interaction(&self.data, None, &new)
+            }
+            _ => false,
+        };
+        if incremental {
+            self.refresh_after_interaction();
+        } else {
+            for r in records {
+                self.ids.observe(r.id());
+                self.upsert(r);
+            }
+            self.refresh();
+        }
+        if let Some(id) = selected
+            && self.journal.mode == journal::Mode::List
+        {
+            self.select_interaction(id);
+        }
+        if notes > 0 {
+            self.set_status(
+                self.i18n
+                    .t_args("status-written-elsewhere", &[arg("count", notes)]),
+                false,
+            );
+        }
     }
 
     pub(in crate::app) fn undo(&mut self) -> Vec<Effect> {

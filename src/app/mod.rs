@@ -201,6 +201,8 @@ pub enum Msg {
     ),
     /// An export was written, or why not (the path and the system's error).
     FileWritten(Result<std::path::PathBuf, (std::path::PathBuf, std::io::ErrorKind, String)>),
+    /// Records written through this interface from another terminal (`carnet note`).
+    WrittenElsewhere(Vec<AnyRecord>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -671,6 +673,7 @@ impl App {
                 return effects;
             }
             Msg::Paste(text) => self.on_paste(&text),
+            Msg::WrittenElsewhere(records) => self.written_elsewhere(records),
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_cursors();

@@ -4,7 +4,14 @@ use super::*;
 
 /// The `doctor` report: everything useful to understand an installation, in plain words;
 /// `false` when the store exists but cannot be opened.
-pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) -> (String, bool) {
+/// The report on the store and its surroundings; `held` when an open interface serves it.
+pub fn doctor(
+    config: &Config,
+    overrides: &Overrides,
+    env: &Env,
+    i18n: &I18n,
+    held: Option<&Store>,
+) -> (String, bool) {
     use std::fmt::Write;
     let mut out = String::new();
     let data_dir = config::paths::data_dir(overrides, env);
@@ -91,7 +98,21 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
         line(&mut out, "doctor-store", i18n.t("doctor-store-missing"));
         return (out, true);
     }
-    if let Some(owner) = StoreLock::holder(&data_dir) {
+    let holder = StoreLock::holder(&data_dir);
+    if let (Some(owner), Some(_)) = (&holder, held) {
+        line(
+            &mut out,
+            "doctor-lock",
+            i18n.t_args(
+                "doctor-served-by",
+                &[
+                    arg("user", owner.user.clone()),
+                    arg("host", owner.host.clone()),
+                    arg("pid", owner.pid),
+                ],
+            ),
+        );
+    } else if let Some(owner) = holder {
         line(
             &mut out,
             "doctor-lock",
@@ -105,8 +126,9 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
             ),
         );
         return (out, true);
+    } else {
+        line(&mut out, "doctor-lock", i18n.t("doctor-unlocked"));
     }
-    line(&mut out, "doctor-lock", i18n.t("doctor-unlocked"));
     let foreign = storage::foreign_entries(&data_dir);
     if !foreign.is_empty() {
         line(
@@ -174,12 +196,16 @@ pub fn doctor(config: &Config, overrides: &Overrides, env: &Env, i18n: &I18n) ->
     if storage::rebuild_due(&data_dir) {
         line(&mut out, "doctor-rebuild", i18n.t("doctor-rebuild-due"));
     }
-    let opened = match Store::open(&data_dir) {
-        Err(e) if storage::cannot_write(&e) => {
-            line(&mut out, "doctor-read-only", i18n.t("warn-read-only"));
-            Store::open_read_only(&data_dir)
+    let opened = match held {
+        Some(store) => Ok(super::Opened::Held(store)),
+        None => match Store::open(&data_dir) {
+            Err(e) if storage::cannot_write(&e) => {
+                line(&mut out, "doctor-read-only", i18n.t("warn-read-only"));
+                Store::open_read_only(&data_dir)
+            }
+            other => other,
         }
-        other => other,
+        .map(|s| super::Opened::Own(Box::new(s))),
     };
     let store = match opened {
         Ok(s) => s,

@@ -197,6 +197,7 @@ mod doctor;
 mod note;
 pub mod output;
 mod personne;
+pub mod remote;
 mod transfer;
 
 use bench::*;
@@ -245,6 +246,22 @@ fn config_failure(i18n: &I18n, e: &ConfigError) -> Failure {
     Failure::new(EXIT_USAGE, message)
 }
 
+/// « depuis le 02/12/2026 à 14:05 », local time, when the lock says when it was taken.
+fn locked_since(i18n: &I18n, since: Option<i64>) -> String {
+    since
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|at| at.with_timezone(&chrono::Local).naive_local())
+        .map_or(String::new(), |at| {
+            i18n.t_args(
+                "locked-since",
+                &[
+                    arg("date", at.format("%d/%m/%Y").to_string()),
+                    arg("time", at.format("%H:%M").to_string()),
+                ],
+            )
+        })
+}
+
 pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
     match e {
         StoreError::Lock(LockError::Held(owner)) => Failure::new(
@@ -255,6 +272,7 @@ pub fn store_failure(i18n: &I18n, e: &StoreError) -> Failure {
                     arg("user", owner.user.clone()),
                     arg("host", owner.host.clone()),
                     arg("pid", owner.pid),
+                    arg("since", locked_since(i18n, owner.since)),
                 ],
             ),
         ),
@@ -336,6 +354,36 @@ fn open_store_to_read(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
     open_store_with(i18n, dir, true)
 }
 
+/// The store a served command works on: the one the open interface holds, or its own.
+enum Opened<'a> {
+    Own(Box<Store>),
+    Held(&'a Store),
+}
+
+impl std::ops::Deref for Opened<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match self {
+            Opened::Own(store) => store,
+            Opened::Held(store) => store,
+        }
+    }
+}
+
+/// The held store when there is one (a command served by the open interface), else the
+/// store of `dir` opened as `open_store` or `open_store_to_read` would.
+fn open_or_held<'a>(
+    i18n: &I18n,
+    dir: &Path,
+    reading: bool,
+    held: Option<&'a Store>,
+) -> Result<Opened<'a>, Failure> {
+    match held {
+        Some(store) => Ok(Opened::Held(store)),
+        None => open_store_with(i18n, dir, reading).map(|s| Opened::Own(Box::new(s))),
+    }
+}
+
 fn open_store_with(i18n: &I18n, dir: &Path, reading: bool) -> Result<Store, Failure> {
     let store = match Store::open(dir) {
         Err(e) if reading && storage::cannot_write(&e) => {
@@ -364,6 +412,18 @@ fn io_failure(i18n: &I18n, path: &Path, e: &std::io::Error) -> Failure {
     )
 }
 
+/// The language a command line asks for with `--lang`, looked for by hand: help and usage
+/// errors come before parsing.
+fn asked_lang(args: &[std::ffi::OsString]) -> Option<Lang> {
+    args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        let value = a
+            .strip_prefix("--lang=")
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).and_then(|v| v.to_str()))?)?;
+        Lang::parse(value)
+    })
+}
+
 /// Parses arguments, runs, and prints any failure in the UI language.
 pub fn main() -> ExitCode {
     let env = Env::from_process();
@@ -384,14 +444,7 @@ pub fn main() -> ExitCode {
             _ => break,
         }
     }
-    let asked = args.iter().enumerate().find_map(|(i, a)| {
-        let a = a.to_str()?;
-        let value = a
-            .strip_prefix("--lang=")
-            .or_else(|| (a == "--lang").then(|| args.get(i + 1).and_then(|v| v.to_str()))?)?;
-        Lang::parse(value)
-    });
-    let i18n = I18n::new(asked.unwrap_or_else(|| env.locale_lang()));
+    let i18n = I18n::new(asked_lang(&args).unwrap_or_else(|| env.locale_lang()));
     let parsed = localized_command(&i18n)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
@@ -418,8 +471,28 @@ pub fn main() -> ExitCode {
         LangArg::Fr => Lang::Fr,
         LangArg::En => Lang::En,
     });
-    let code = match run(cli, lang_flag, &env) {
-        Ok(()) => ExitCode::SUCCESS,
+    // Where the store is, for a command the open interface may run instead.
+    let served = cli.command.as_ref().is_some_and(remote::served);
+    let dir = config::paths::data_dir(
+        &Overrides {
+            config_file: cli.config.clone(),
+            lang: lang_flag,
+            data_dir: cli.data_dir.clone(),
+        },
+        &env,
+    );
+    // Held by an open interface: it runs the command (`doctor` included, which would
+    // otherwise only report the lock); with no interface answering, the command runs here
+    // and meets the lock as before.
+    let forwarded = (served && StoreLock::holder(&dir).is_some())
+        .then(|| remote::forward(&i18n, &args, &env, &dir))
+        .flatten();
+    let result = match forwarded {
+        Some(result) => result,
+        None => run(cli, lang_flag, &env, None).map(|()| 0),
+    };
+    let code = match result {
+        Ok(code) => ExitCode::from(code),
         Err(f) => {
             if !f.message.is_empty() {
                 warn!("{}", f.message);
@@ -600,7 +673,10 @@ fn usage_message(i18n: &I18n, e: &clap::Error) -> Option<String> {
     Some(message + &suggestion)
 }
 
-fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
+/// Runs a parsed command line. `held` is the store of an open interface serving the command
+/// for another terminal (`remote`); the command then neither opens the store nor asks for
+/// its passphrase.
+fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Result<(), Failure> {
     let overrides = Overrides {
         config_file: cli.config.clone(),
         lang: lang_flag,
@@ -619,7 +695,9 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         Some(Command::Demo { .. }) => config::paths::demo_dir(&overrides, env),
         _ => config::paths::data_dir(&overrides, env),
     };
-    chiffrement::provide_passphrase(&i18n, env, &dir)?;
+    if held.is_none() {
+        chiffrement::provide_passphrase(&i18n, env, &dir)?;
+    }
     match cli.command {
         None => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -662,7 +740,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         }
         Some(Command::Suivi { action }) => {
             let dir = config::paths::data_dir(&overrides, env);
-            personne::suivi(&i18n, &config, &dir, action)
+            personne::suivi(&i18n, &config, &dir, action, held)
         }
         Some(Command::Retention { apply, yes }) => {
             let dir = config::paths::data_dir(&overrides, env);
@@ -676,7 +754,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
         Some(Command::Decrypt) => chiffrement::decrypt(&i18n, &dir),
         Some(Command::Note(note)) => {
             let dir = config::paths::data_dir(&overrides, env);
-            let store = open_store(&i18n, &dir)?;
+            let store = open_or_held(&i18n, &dir, false, held)?;
             let quiet = note.quiet;
             let id = quick_note(&store, &config, &i18n, note)?;
             if quiet {
@@ -721,7 +799,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
                 return Err(Failure::new(EXIT_USAGE, i18n.t("err-export-combination")));
             }
             let dir = config::paths::data_dir(&overrides, env);
-            let store = open_store_to_read(&i18n, &dir)?;
+            let store = open_or_held(&i18n, &dir, true, held)?;
             let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
             if !failures.is_empty() {
                 warn!(
@@ -805,7 +883,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env) -> Result<(), Failure> {
             import_all(&i18n, &dir, &data, passphrase.as_deref())
         }
         Some(Command::Doctor) => {
-            let (report, healthy) = doctor(&config, &overrides, env, &i18n);
+            let (report, healthy) = doctor(&config, &overrides, env, &i18n, held);
             say!("{}", report.trim_end());
             if healthy {
                 Ok(())
@@ -865,12 +943,13 @@ fn open_tui(
     let mut app = App::loading(config, crate::clock::now_local());
     // The badge says what the store is, however it was opened (`--data-dir` on a demo too).
     app.demo = demo || store.info().is_ok_and(|info| info.demo_seed.is_some());
-    let ended = runtime::run_tui(app, &store, crate::ui::Theme::new(mono)).map_err(|e| {
-        Failure::new(
-            EXIT_OTHER,
-            i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
-        )
-    })?;
+    let ended = runtime::run_tui(app, &store, crate::ui::Theme::new(mono), &remote::serve)
+        .map_err(|e| {
+            Failure::new(
+                EXIT_OTHER,
+                i18n.t_args("err-terminal", &[arg("detail", e.to_string())]),
+            )
+        })?;
     let data_dir = store.data_dir().to_path_buf();
     drop(store);
     match ended {

@@ -93,6 +93,7 @@ pub(super) fn suivi(
     config: &Config,
     dir: &Path,
     command: SuiviCommand,
+    held: Option<&Store>,
 ) -> Result<(), Failure> {
     match command {
         SuiviCommand::Export {
@@ -100,7 +101,7 @@ pub(super) fn suivi(
             output,
             format,
         } => {
-            let store = open_store_to_read(i18n, dir)?;
+            let store = open_or_held(i18n, dir, true, held)?;
             let (data, _) = store.load().map_err(|e| store_failure(i18n, &e))?;
             let id = find(i18n, &data, &code)?;
             let Some(about) = personne::about_suivi(&data, id) else {

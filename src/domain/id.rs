@@ -64,6 +64,13 @@ impl IdGen {
         }
     }
 
+    /// Keeps later ids after `id`, written elsewhere (another terminal's note).
+    pub fn observe(&mut self, id: Id) {
+        if id.is_plausible() {
+            self.last = self.last.max(id.0);
+        }
+    }
+
     pub fn next(&mut self, now_millis: i64) -> Id {
         let candidate = Id::from_parts(now_millis, 0).0;
         self.last = candidate.max(self.last.saturating_add(1));

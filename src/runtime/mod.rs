@@ -4,6 +4,7 @@ pub mod bench;
 pub mod editor;
 pub mod events;
 pub mod folder;
+pub mod remote;
 pub mod terminal;
 
 use crate::app::{App, Effect, Msg};
@@ -168,7 +169,22 @@ pub trait Host {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Carries out one effect (never `Quit`); what it reports goes back to the app.
     fn execute(&mut self, effect: Effect) -> Vec<Msg>;
+    /// Runs the commands other terminals sent since the last call; what they wrote goes
+    /// back to the app.
+    fn serve(&mut self) -> Vec<Msg> {
+        Vec::new()
+    }
 }
+
+/// What a command sent from another terminal did: its answer, and the records it wrote.
+pub struct Served {
+    pub answer: remote::Answer,
+    pub written: Vec<crate::domain::AnyRecord>,
+}
+
+/// Runs a command sent from another terminal on the open store (the command line's own
+/// code, given by `cli`: the runtime knows the socket, not the commands).
+pub type Serve<'a> = &'a dyn Fn(&remote::Request, &Store) -> Served;
 
 /// Writes to the store; a failure comes back as a message, never a crash.
 pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
@@ -241,6 +257,16 @@ pub fn run_loop(
         if let Some(sig) = signals.received() {
             return Ok(Ended::Signal(sig));
         }
+        // Between two events, what other terminals asked (a note, an export): shown in
+        // the frame drawn next.
+        for msg in host.serve() {
+            for effect in app.update(msg) {
+                if effect == Effect::Quit {
+                    return Ok(Ended::Quit);
+                }
+                host.execute(effect);
+            }
+        }
         if app.needs_drawing() {
             host.draw(app)?;
             app.drawn();
@@ -283,6 +309,9 @@ struct TerminalHost<'a> {
     theme: Theme,
     backups: crate::storage::backup::Retention,
     draft_path: PathBuf,
+    /// Other terminals' commands: none when the socket could not be made.
+    server: Option<remote::Server>,
+    serve: Serve<'a>,
 }
 
 impl Host for TerminalHost<'_> {
@@ -324,6 +353,30 @@ impl Host for TerminalHost<'_> {
             other => persist(self.store, &other).into_iter().collect(),
         }
     }
+
+    fn serve(&mut self) -> Vec<Msg> {
+        let Some(server) = &self.server else {
+            return Vec::new();
+        };
+        serve_pending(server, self.store, self.serve)
+    }
+}
+
+/// Runs each request read, in order: taken, run, answered; the records written go to the app.
+pub fn serve_pending(server: &remote::Server, store: &Store, serve: Serve) -> Vec<Msg> {
+    let mut msgs = Vec::new();
+    for mut pending in server.pending() {
+        if pending.take().is_err() {
+            // The client gave up before its turn: nothing was run for it.
+            continue;
+        }
+        let served = serve(&pending.request, store);
+        pending.answer(&served.answer);
+        if !served.written.is_empty() {
+            msgs.push(Msg::WrittenElsewhere(served.written));
+        }
+    }
+    msgs
 }
 
 /// Writes an export for the app, and says how it went.
@@ -350,7 +403,7 @@ impl TerminalHost<'_> {
 }
 
 /// Opens the full screen on an open store: first frame at once, then the data.
-pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
+pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::Result<Ended> {
     let draft_path = store.data_dir().join(crate::storage::DRAFT_FILE);
     let signals = Signals::register()?;
     // An encrypted store's open form is not kept in a plain file.
@@ -365,6 +418,10 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme) -> io::Result<Ended> {
         theme,
         backups: app.config.backups,
         draft_path: draft_path.clone(),
+        // Without a socket (something else at its path), the interface still works; other
+        // terminals get the lock's message, as before.
+        server: remote::Server::start(store.data_dir()).ok(),
+        serve,
     };
     let size = host.size();
     app.update(Msg::Resize(size.0, size.1));

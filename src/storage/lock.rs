@@ -13,6 +13,8 @@ pub struct LockOwner {
     pub pid: u32,
     pub user: String,
     pub host: String,
+    /// When it took the lock (Unix seconds); unknown in a lock file of an older version.
+    pub since: Option<i64>,
 }
 
 impl LockOwner {
@@ -26,11 +28,19 @@ impl LockOwner {
                 .or_else(user_from_uid)
                 .unwrap_or_else(|| "?".into()),
             host: hostname(),
+            since: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()
+                .and_then(|d| i64::try_from(d.as_secs()).ok()),
         }
     }
 
     fn to_text(&self) -> String {
-        format!("pid={}\nuser={}\nhost={}\n", self.pid, self.user, self.host)
+        let since = self.since.map_or(String::new(), |s| format!("since={s}\n"));
+        format!(
+            "pid={}\nuser={}\nhost={}\n{since}",
+            self.pid, self.user, self.host
+        )
     }
 
     fn parse(text: &str) -> LockOwner {
@@ -45,6 +55,7 @@ impl LockOwner {
             pid: field("pid").parse().unwrap_or(0),
             user: field("user"),
             host: field("host"),
+            since: field("since").parse().ok(),
         }
     }
 }
@@ -190,7 +201,12 @@ mod tests {
             pid: 42,
             user: "amina".into(),
             host: "srv".into(),
+            since: Some(1_796_300_000),
         };
         assert_eq!(LockOwner::parse(&o.to_text()), o);
+        // A lock file written before « since » existed still names its holder.
+        let old = LockOwner::parse("pid=42\nuser=amina\nhost=srv\n");
+        assert_eq!(old.since, None);
+        assert_eq!(old.user, "amina");
     }
 }

@@ -622,9 +622,14 @@ pub fn rebuild_due(data_dir: &Path) -> bool {
     std::fs::symlink_metadata(data_dir.join(REBUILD_DUE)).is_ok_and(|m| m.is_file())
 }
 
+/// The open interface's socket, where other terminals send their commands
+/// (`runtime::remote`).
+pub const SOCKET_FILE: &str = "carnet.sock";
+
 /// What Carnet itself keeps in a data dir; anything else there is the user's.
-const OWN_ENTRIES: [&str; 9] = [
+const OWN_ENTRIES: [&str; 10] = [
     DRAFT_FILE,
+    SOCKET_FILE,
     ENCRYPTED_MARK,
     REBUILD_DUE,
     audit::FILE,
