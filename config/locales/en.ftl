@@ -1143,3 +1143,5 @@ err-remote-broken = The link with the open interface broke ({ $detail }): check 
 err-remote-not-served = This command waits for the open interface to be closed.
 err-remote-other-carnet = The open interface serves another logbook than the one asked for.
 locked-since = {" "}since { $date } at { $time }
+bench-served-trip = Note served (interface open)
+bench-served-frame = Served note: interface frame

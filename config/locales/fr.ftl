@@ -1143,3 +1143,5 @@ err-remote-broken = La liaison avec l'interface ouverte s'est interrompue ({ $de
 err-remote-not-served = Cette commande attend que l'interface ouverte soit fermée.
 err-remote-other-carnet = L'interface ouverte sert un autre carnet que celui demandé.
 locked-since = {" "}depuis le { $date } à { $time }
+bench-served-trip = Note servie (interface ouverte)
+bench-served-frame = Note servie : image de l'interface

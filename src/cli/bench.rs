@@ -109,6 +109,23 @@ pub(super) fn bench(
                 rebuilt.after as f64 / 1_048_576.0
             ),
         );
+        // Notes from another terminal while the interface is open on this store.
+        let served = runtime::bench::serve_notes(&dir, config.clone(), 100, &super::remote::serve)
+            .map_err(fail)?;
+        row(
+            "bench-served-trip",
+            format!(
+                "p50 {:.0} ms · p95 {:.0} ms",
+                served.round_trip_p50_ms, served.round_trip_p95_ms
+            ),
+        );
+        row(
+            "bench-served-frame",
+            format!(
+                "p50 {:.1} ms · p95 {:.1} ms · max {:.1} ms",
+                served.frame_p50_ms, served.frame_p95_ms, served.frame_max_ms
+            ),
+        );
         let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
         for (label, runs) in [
             ("bench-io-note", &written.note),

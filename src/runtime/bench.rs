@@ -217,3 +217,83 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         save_app_p95_ms: percentile(&mut app_times, 0.95),
     })
 }
+
+/// What serving other terminals' notes costs, measured on the open store of `dir`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServeFigures {
+    /// A note sent from another terminal, until its answer (the client's wait).
+    pub round_trip_p50_ms: f64,
+    pub round_trip_p95_ms: f64,
+    /// The interface's work for each: running it, showing the record, drawing the frame.
+    pub frame_p50_ms: f64,
+    pub frame_p95_ms: f64,
+    pub frame_max_ms: f64,
+}
+
+/// Opens `dir` as the interface does, listens, and serves `count` notes sent one after the
+/// other from another thread (as another terminal would), drawing a 120×40 frame after each.
+pub fn serve_notes(
+    dir: &Path,
+    config: Config,
+    count: usize,
+    serve: super::Serve,
+) -> Result<ServeFigures, String> {
+    use super::remote;
+    let store = Store::open(dir).map_err(|e| e.to_string())?;
+    let (data, _) = store.load().map_err(|e| e.to_string())?;
+    let mut app = App::new(config, data, crate::clock::now_local());
+    app.update(Msg::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).map_err(|e| e.to_string())?;
+    let server = remote::Server::start(dir).map_err(|e| e.to_string())?;
+    let target = dir.to_path_buf();
+    let client = std::thread::spawn(move || {
+        let mut trips = Vec::with_capacity(count);
+        for i in 0..count {
+            let request = remote::Request {
+                version: remote::VERSION,
+                args: vec![
+                    "--data-dir".into(),
+                    target.display().to_string(),
+                    "note".into(),
+                    "--quiet".into(),
+                    format!("Note de mesure {i}"),
+                ],
+                cwd: target.clone(),
+                env: Vec::new(),
+            };
+            let started = Instant::now();
+            if remote::send(&target, &request).is_err() {
+                break;
+            }
+            trips.push(ms(started));
+        }
+        trips
+    });
+    let mut frames = Vec::with_capacity(count);
+    while !client.is_finished() {
+        let started = Instant::now();
+        let msgs = super::serve_pending(&server, &store, serve);
+        if msgs.is_empty() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            continue;
+        }
+        for msg in msgs {
+            app.update(msg);
+        }
+        terminal
+            .draw(|f| ui::render(f, &app, &Theme::color()))
+            .map_err(|e| e.to_string())?;
+        frames.push(ms(started));
+    }
+    let mut trips = client.join().map_err(|_| "client".to_string())?;
+    if trips.len() < count {
+        return Err(format!("{} of {count} notes answered", trips.len()));
+    }
+    Ok(ServeFigures {
+        round_trip_p50_ms: percentile(&mut trips, 0.5),
+        round_trip_p95_ms: percentile(&mut trips, 0.95),
+        frame_p50_ms: percentile(&mut frames, 0.5),
+        frame_p95_ms: percentile(&mut frames, 0.95),
+        frame_max_ms: frames.iter().copied().fold(0.0, f64::max),
+    })
+}

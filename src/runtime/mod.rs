@@ -174,6 +174,35 @@ pub trait Host {
     fn serve(&mut self) -> Vec<Msg> {
         Vec::new()
     }
+    /// Whether another terminal's command waits (the loop then wakes before its tick).
+    fn requests_waiting(&self) -> bool {
+        false
+    }
+    /// Whether other terminals may send commands: the loop then looks for them often.
+    fn listens(&self) -> bool {
+        false
+    }
+}
+
+/// How often the loop looks for other terminals' commands while it waits for a key.
+const SERVE_SLICE: Duration = Duration::from_millis(20);
+
+/// The next event within a tick; `None` at the tick's end, or as soon as another
+/// terminal's command waits.
+fn next_event(events: &mut dyn EventSource, host: &dyn Host) -> io::Result<Option<Msg>> {
+    if !host.listens() {
+        return events.next(TICK);
+    }
+    let deadline = std::time::Instant::now() + TICK;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if let Some(msg) = events.next(left.min(SERVE_SLICE))? {
+            return Ok(Some(msg));
+        }
+        if host.requests_waiting() || left <= SERVE_SLICE {
+            return Ok(None);
+        }
+    }
 }
 
 /// What a command sent from another terminal did: its answer, and the records it wrote.
@@ -271,7 +300,7 @@ pub fn run_loop(
             host.draw(app)?;
             app.drawn();
         }
-        let Some(first) = events.next(TICK)? else {
+        let Some(first) = next_event(events, host)? else {
             app.update(clock());
             continue;
         };
@@ -359,6 +388,14 @@ impl Host for TerminalHost<'_> {
             return Vec::new();
         };
         serve_pending(server, self.store, self.serve)
+    }
+
+    fn requests_waiting(&self) -> bool {
+        self.server.as_ref().is_some_and(remote::Server::waiting)
+    }
+
+    fn listens(&self) -> bool {
+        self.server.is_some()
     }
 }
 

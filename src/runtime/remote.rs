@@ -14,7 +14,8 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// The socket's name in the data dir.
@@ -157,6 +158,8 @@ impl Pending {
 pub struct Server {
     path: PathBuf,
     requests: mpsc::Receiver<Pending>,
+    /// Set when a request was read, so the loop wakes for it before its tick ends.
+    arrived: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -180,15 +183,27 @@ impl Server {
         rustix::process::umask(before);
         let listener = bound?;
         let (tx, rx) = mpsc::channel();
+        let arrived = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&arrived);
         std::thread::Builder::new()
             .name("carnet-remote".into())
-            .spawn(move || accept_loop(&listener, &tx))?;
-        Ok(Server { path, requests: rx })
+            .spawn(move || accept_loop(&listener, &tx, &flag))?;
+        Ok(Server {
+            path,
+            requests: rx,
+            arrived,
+        })
     }
 
     /// The requests read since the last call.
     pub fn pending(&self) -> Vec<Pending> {
+        self.arrived.store(false, Ordering::SeqCst);
         self.requests.try_iter().collect()
+    }
+
+    /// Whether a request waits to be run.
+    pub fn waiting(&self) -> bool {
+        self.arrived.load(Ordering::SeqCst)
     }
 }
 
@@ -203,18 +218,20 @@ impl Drop for Server {
     }
 }
 
-fn accept_loop(listener: &UnixListener, tx: &mpsc::Sender<Pending>) {
+fn accept_loop(listener: &UnixListener, tx: &mpsc::Sender<Pending>, arrived: &Arc<AtomicBool>) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let tx = tx.clone();
-        // One short-lived thread per client: reading its request waits on it alone.
+        let arrived = Arc::clone(arrived);
+        // One short-lived thread per client: reading its request waits on it alone. When
+        // the session is over, the send fails and the client hears nothing: it says so.
         let _ = std::thread::Builder::new()
             .name("carnet-remote-client".into())
             .spawn(move || {
                 if let Some(pending) = read_request(stream)
-                    && tx.send(pending).is_err()
+                    && tx.send(pending).is_ok()
                 {
-                    // The session is over: the client hears nothing and says so.
+                    arrived.store(true, Ordering::SeqCst);
                 }
             });
     }

@@ -445,3 +445,83 @@ fn a_deletion_in_the_interface_is_erased_from_the_files_when_it_quits() {
         .any(|i| i.demande == newest.demande);
     assert!(still_used || left.is_empty(), "{left:?}");
 }
+
+#[test]
+#[cfg_attr(
+    tmux_missing,
+    ignore = "tmux is not installed: install it to run the end-to-end tests"
+)]
+fn a_note_and_an_export_from_another_terminal_go_through_the_open_interface() {
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::start("remote", home.path(), "");
+    let data = home.path().join("carnet-ouvert");
+    t.keys(&[
+        &format!(
+            "carnet --data-dir {} demo --interactions 80; echo EXIT=$?",
+            data.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for("Journal · 80");
+    // Another terminal: the same user, the same carnet.
+    let bin = env!("CARGO_BIN_EXE_carnet");
+    let other = |args: &[&str]| {
+        Command::new(bin)
+            .env_clear()
+            .env("HOME", home.path())
+            .env("PATH", "/usr/bin:/bin")
+            .env("CARNET_TODAY", "2026-11-27T10:30:00")
+            .current_dir(home.path())
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = other(&[
+        "note",
+        "--theme",
+        "logement",
+        "Appel du bailleur pour une fuite",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Interaction notée ("));
+    let screen = t.wait_for("Appel du bailleur pour une");
+    assert!(screen.contains("Journal · 81"), "{screen}");
+    assert!(
+        screen.contains("ajoutée depuis un autre terminal"),
+        "{screen}"
+    );
+    // An export while it is open: written where it was asked, from where it was typed.
+    let out = other(&[
+        "export", "--what", "journal", "--format", "csv", "-o", "j.csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(home.path().join("j.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 82, "a header and 81 interactions");
+    // What rewrites the store still waits for the interface to close.
+    let out = other(&["compact"]);
+    assert_eq!(out.status.code(), Some(3));
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+    // The note was stored once; the socket went with the session.
+    let store = carnet::storage::Store::open(&data).unwrap();
+    let all: Vec<carnet::domain::Interaction> = store.all().unwrap();
+    assert_eq!(
+        all.iter()
+            .filter(|i| i.demande == "Appel du bailleur pour une fuite")
+            .count(),
+        1
+    );
+    assert_eq!(all.len(), 81);
+    assert!(!data.join("carnet.sock").exists());
+}

@@ -19,6 +19,7 @@ mod journal;
 mod layers;
 mod modeles;
 mod personne;
+mod remote;
 mod reseau;
 mod securite;
 mod snapshots;
