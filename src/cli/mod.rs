@@ -348,12 +348,6 @@ fn open_store(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
     open_store_with(i18n, dir, false)
 }
 
-/// The same for a command that only reads it: when nothing can be written where it lives
-/// (a full disk), it is read from a temporary copy, so the data can still get out.
-fn open_store_to_read(i18n: &I18n, dir: &Path) -> Result<Store, Failure> {
-    open_store_with(i18n, dir, true)
-}
-
 /// The store a served command works on: the one the open interface holds, or its own.
 enum Opened<'a> {
     Own(Box<Store>),
@@ -371,7 +365,8 @@ impl std::ops::Deref for Opened<'_> {
 }
 
 /// The held store when there is one (a command served by the open interface), else the
-/// store of `dir` opened as `open_store` or `open_store_to_read` would.
+/// store of `dir`; a command that only reads (`reading`) finds it, when nothing can be
+/// written where it lives (a full disk), in a temporary copy, so the data can still get out.
 fn open_or_held<'a>(
     i18n: &I18n,
     dir: &Path,
@@ -484,7 +479,22 @@ pub fn main() -> ExitCode {
     // Held by an open interface: it runs the command (`doctor` included, which would
     // otherwise only report the lock); with no interface answering, the command runs here
     // and meets the lock as before.
-    let forwarded = (served && StoreLock::holder(&dir).is_some())
+    let held = served && StoreLock::holder(&dir).is_some();
+    if held
+        && output::can_ask()
+        && let Some(Command::Export {
+            what: ExportWhat::Dossier,
+            identity,
+            ..
+        }) = &cli.command
+    {
+        // The cover's identity is asked here, on the user's own terminal, as it would be.
+        args.extend(remote::identity_args(&ask_identity(
+            &i18n,
+            identity.clone(),
+        )));
+    }
+    let forwarded = held
         .then(|| remote::forward(&i18n, &args, &env, &dir))
         .flatten();
     let result = match forwarded {
@@ -744,7 +754,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
         }
         Some(Command::Retention { apply, yes }) => {
             let dir = config::paths::data_dir(&overrides, env);
-            personne::retention(&i18n, &config, &dir, apply, yes)
+            personne::retention(&i18n, &config, &dir, apply, yes, held)
         }
         Some(Command::Compact) => {
             let dir = config::paths::data_dir(&overrides, env);

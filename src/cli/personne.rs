@@ -237,15 +237,13 @@ pub(super) fn retention(
     dir: &Path,
     apply: bool,
     yes: bool,
+    held: Option<&Store>,
 ) -> Result<(), Failure> {
     let today = crate::clock::today();
     let cutoff = personne::retention_cutoff(today, config.retention_months);
-    // Applying keeps the store open until its backup is written from what was loaded here.
-    let store = if apply {
-        open_store(i18n, dir)?
-    } else {
-        open_store_to_read(i18n, dir)?
-    };
+    // Applying keeps the store open until its backup is written from what was loaded here
+    // (never served: `held` is for the dry run).
+    let store = open_or_held(i18n, dir, !apply, held)?;
     let (data, failures) = store.load().map_err(|e| store_failure(i18n, &e))?;
     if apply && !failures.is_empty() {
         return Err(store_failure(

@@ -12,9 +12,26 @@ use crate::runtime::remote::{self as socket, Answer, Request, SendError};
 pub fn served(command: &Command) -> bool {
     match command {
         Command::Note(_) | Command::Export { .. } | Command::Doctor => true,
+        // What would be anonymised, without doing it.
+        Command::Retention { apply, .. } => !apply,
         Command::Suivi { action } => matches!(action, SuiviCommand::Export { .. }),
         _ => false,
     }
+}
+
+/// The cover's identity as the flags that give it (the ones filled in).
+pub fn identity_args(identity: &crate::export::dossier::Identity) -> Vec<std::ffi::OsString> {
+    [
+        ("--nom", &identity.nom_naissance),
+        ("--nom-usage", &identity.nom_usage),
+        ("--prenom", &identity.prenom),
+        ("--adresse", &identity.adresse),
+        ("--fait-a", &identity.lieu),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .flat_map(|(flag, value)| [flag.into(), value.into()])
+    .collect()
 }
 
 /// Sends the command line to the interface that holds `dir`'s store. `None` when no

@@ -317,6 +317,21 @@ mod tests {
     }
 
     #[test]
+    fn a_session_ending_with_a_request_not_yet_taken_tells_the_client_it_was_not_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = Server::start(dir.path()).unwrap();
+        let path = dir.path().to_path_buf();
+        let client = std::thread::spawn(move || send(&path, &request(&["note", "x"])));
+        while !server.waiting() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // The interface quits before its next turn: the request is dropped, never run.
+        drop(server);
+        let result = client.join().unwrap();
+        assert!(matches!(result, Err(SendError::NotTaken)), "{result:?}");
+    }
+
+    #[test]
     fn a_file_that_is_not_carnets_socket_is_left_alone_and_nothing_is_sent() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(SOCKET), b"not a socket").unwrap();
