@@ -98,6 +98,38 @@ pub(super) fn bench(
         checks.sort_by(f64::total_cmp);
         let p95 = checks.get(checks.len() * 95 / 100).copied().unwrap_or(0.0);
         row("bench-guard", format!("p95 {p95:.2} ms"));
+        // A year's bilan, as the Bilan tab recomputes it when the period moves.
+        let year = crate::domain::bilan::Period::containing(
+            crate::domain::bilan::PeriodKind::Annee,
+            crate::clock::today(),
+        );
+        let mut runs: Vec<f64> = (0..20)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(crate::domain::bilan::compute(
+                    &data,
+                    &config.vocab,
+                    year,
+                    crate::clock::today(),
+                ));
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        let in_year = data
+            .interactions
+            .iter()
+            .filter(|i| year.contains(i.date))
+            .count();
+        row(
+            "bench-bilan",
+            format!(
+                "p50 {:.1} ms · p95 {:.1} ms ({} interactions)",
+                runs[runs.len() / 2],
+                runs[runs.len() * 95 / 100],
+                crate::ui::format::count(config.lang, in_year)
+            ),
+        );
         let rebuild_start = Instant::now();
         let rebuilt = Store::rebuild(&dir, |_| {}).map_err(|e| fail(e.to_string()))?;
         row(

@@ -76,6 +76,15 @@ pub enum Command {
         /// CSV separator: "," ";" or "tab" (default: separateur_csv in the configuration)
         #[arg(long, value_name = "SEP", value_parser = separator)]
         sep: Option<char>,
+        /// Bilan: first day (29/11/2026, 1/11, -30…)
+        #[arg(long, value_name = "DATE")]
+        du: Option<String>,
+        /// Bilan: last day, included (default: today)
+        #[arg(long, value_name = "DATE")]
+        au: Option<String>,
+        /// Bilan without dates: this semaine, mois (default), trimestre or annee
+        #[arg(long, value_name = "PERIODE")]
+        par: Option<String>,
     },
     /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
@@ -168,6 +177,7 @@ pub enum ExportWhat {
     Documentation,
     Couverture,
     Dossier,
+    Bilan,
 }
 
 /// Prints a line on standard output. Every line the command line prints goes through here
@@ -784,6 +794,9 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             identity,
             accept_warnings,
             sep,
+            du,
+            au,
+            par,
         }) => {
             let mut config = config;
             if let Some(sep) = sep {
@@ -803,6 +816,10 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                     | (
                         ExportWhat::Dossier,
                         ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx
+                    )
+                    | (
+                        ExportWhat::Bilan,
+                        ExportFormat::Json | ExportFormat::Csv | ExportFormat::Md
                     )
             );
             if !combination {
@@ -842,6 +859,17 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                     identity,
                     accept_warnings,
                 );
+            }
+            if what == ExportWhat::Bilan {
+                let periode = bilan_period(&i18n, du.as_deref(), au.as_deref(), par.as_deref())?;
+                let today = crate::clock::today();
+                let b = crate::domain::bilan::compute(&data, &config.vocab, periode, today);
+                let text = match format {
+                    ExportFormat::Json => crate::export::bilan::json(&b, &config, &i18n),
+                    ExportFormat::Csv => crate::export::bilan::csv(&b, &config, &i18n),
+                    _ => crate::export::bilan::markdown(&b, &config, &i18n),
+                };
+                return write_output(&i18n, output.as_deref(), text.as_bytes());
             }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),
@@ -922,6 +950,43 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             Ok(())
         }
     }
+}
+
+/// The bilan's period from `--du`, `--au` and `--par` (dates as the forms take them).
+fn bilan_period(
+    i18n: &I18n,
+    du: Option<&str>,
+    au: Option<&str>,
+    par: Option<&str>,
+) -> Result<crate::domain::bilan::Period, Failure> {
+    use crate::domain::bilan::{Period, PeriodKind};
+    let today = crate::clock::today();
+    let date =
+        |flag: &str, text: &str| parsed(i18n, flag, text, crate::domain::parse::date(text, today));
+    let du = du.map(|d| date("--du", d)).transpose()?;
+    let au = au.map(|d| date("--au", d)).transpose()?;
+    let kind = match par {
+        None => PeriodKind::Mois,
+        Some(p) => PeriodKind::parse(p).ok_or_else(|| {
+            Failure::new(
+                EXIT_USAGE,
+                i18n.t_args(
+                    "err-note-value",
+                    &[
+                        arg("flag", "--par"),
+                        arg("value", p.to_string()),
+                        arg("detail", "semaine, mois, trimestre, annee".to_string()),
+                    ],
+                ),
+            )
+        })?,
+    };
+    Ok(match (du, au) {
+        (Some(du), Some(au)) => Period::range(du, au),
+        (Some(du), None) => Period::range(du, today),
+        (None, Some(au)) => Period::range(Period::containing(kind, au).du, au),
+        (None, None) => Period::containing(kind, today),
+    })
 }
 
 /// `--sep`: the separators `parse_separator` knows (clap says which value it refused).

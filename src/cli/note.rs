@@ -93,7 +93,7 @@ pub(super) fn resolve_ids(
 }
 
 /// An option's value as parsed, or a usage error naming the option, the value and why.
-fn parsed<T>(
+pub(super) fn parsed<T>(
     i18n: &I18n,
     flag: &str,
     value: &str,

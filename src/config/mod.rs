@@ -50,6 +50,8 @@ struct FileConfig {
     conservation_mois: Option<toml::Spanned<u32>>,
     /// The separator of CSV exports: "," (default), ";" or "tab".
     separateur_csv: Option<toml::Spanned<String>>,
+    /// In a bilan for others, a breakdown's person count under this is shown « < N ».
+    seuil_petits_nombres: Option<u32>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -330,6 +332,8 @@ pub struct Config {
     pub retention_months: u32,
     /// Between the fields of a CSV export (`;` for French spreadsheets).
     pub csv_separator: char,
+    /// A bilan's person counts under this are masked in exports (`seuil_petits_nombres`).
+    pub small_numbers: u32,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -553,6 +557,10 @@ impl Config {
             backups,
             retention_months,
             csv_separator,
+            small_numbers: user
+                .seuil_petits_nombres
+                .or(defaults.seuil_petits_nombres)
+                .unwrap_or(3),
             coverage: (amorcee, solide),
             verification_days: user
                 .verification_jours

@@ -1,6 +1,7 @@
 //! Pure domain: records, ids, vocabularies, the référentiel, validation and text rules.
 //! No terminal, no storage, no I/O, no clock reads: time comes in as values.
 
+pub mod bilan;
 pub mod coverage;
 pub mod dossier;
 pub mod evenement_securite;

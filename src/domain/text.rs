@@ -82,7 +82,8 @@ pub fn date(d: chrono::NaiveDate) -> String {
 }
 
 /// A duration as people write it: `45 min`, `1 h`, `1 h 30`.
-pub fn duration(minutes: u16) -> String {
+pub fn duration(minutes: impl Into<u32>) -> String {
+    let minutes: u32 = minutes.into();
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

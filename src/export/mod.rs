@@ -1,6 +1,7 @@
 //! Pure exports: data in, bytes out.
 
 pub mod acces;
+pub mod bilan;
 pub mod coverage;
 pub mod csv;
 pub mod dossier;

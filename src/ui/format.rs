@@ -168,9 +168,9 @@ mod tests {
 
     #[test]
     fn durations_and_counts_read_naturally() {
-        assert_eq!(duration(30), "30 min");
-        assert_eq!(duration(60), "1 h");
-        assert_eq!(duration(90), "1 h 30");
+        assert_eq!(duration(30u16), "30 min");
+        assert_eq!(duration(60u16), "1 h");
+        assert_eq!(duration(90u16), "1 h 30");
         assert_eq!(count(Lang::En, 100_000), "100,000");
         assert_eq!(count(Lang::Fr, 1_500), "1\u{202F}500");
         assert_eq!(count(Lang::Fr, 999), "999");

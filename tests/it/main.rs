@@ -6,6 +6,7 @@
 mod common;
 
 mod app;
+mod bilan;
 mod chiffrement;
 mod cli;
 mod crash;
