@@ -5,6 +5,7 @@ tab-journal = Journal
 tab-reseau = Réseau
 tab-documentation = Documentation
 tab-competences = Compétences
+tab-bilan = Bilan
 loading = Chargement du carnet…
 demo-badge = DÉMO
 status-decode-failures = ⚠ { $count ->
@@ -24,6 +25,7 @@ action-tab-journal = Journal
 action-tab-reseau = Réseau
 action-tab-documentation = Documentation
 action-tab-competences = Compétences
+action-tab-bilan = Bilan
 action-down = Suivant
 action-up = Précédent
 action-page-down = Page suivante
@@ -46,6 +48,18 @@ weekday-4 = jeu.
 weekday-5 = ven.
 weekday-6 = sam.
 weekday-7 = dim.
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
 
 ## États vides
 empty-journal = Aucune interaction pour l'instant.
@@ -1200,3 +1214,34 @@ cli-arg-du = Bilan : premier jour (29/11/2026, 1/11, -30…)
 cli-arg-au = Bilan : dernier jour, compris (par défaut : aujourd'hui)
 cli-arg-par = Bilan sans dates : cette semaine, ce mois (par défaut), ce trimestre ou cette année (semaine, mois, trimestre, annee)
 bench-bilan = Bilan d'une année
+bench-bilan-tab = Onglet Bilan, une année (+ 2 comparaisons)
+action-prev-period = Période préc.
+action-next-period = Période suiv.
+action-cycle-period = Semaine/mois/an
+bilan-period-semaine = semaine du { $du }
+bilan-period-mois = { $mois } { $annee }
+bilan-period-trimestre = { $trimestre ->
+    [1] 1er
+   *[other] { $trimestre }e
+} trimestre { $annee }
+bilan-period-annee = année { $annee }
+bilan-period-libre = du { $du } au { $au }
+bilan-col-nombre = Nombre
+bilan-col-temps = Temps
+bilan-col-part = Part
+bilan-compare-periode = Période
+bilan-compare-precedente = Précédente
+bilan-compare-an = Un an avant
+bilan-personnes-suivis = Personnes (dont suivies)
+bilan-contacts = Premiers contacts / connues
+bilan-suites = Suites faites / en retard
+bilan-activite-semaine = Interactions par semaine
+bilan-activite-mois = Interactions par mois
+bilan-line-share = { $share } % des interactions
+bilan-heading-values = { $count ->
+    [one] une valeur
+   *[other] { $count } valeurs
+}
+bilan-empty = Rien d'enregistré sur cette période.
+bilan-empty-hint = ← et → changent de période, P passe de la semaine au mois, au trimestre, à l'année.
+detail-bilan = Totaux et activité

@@ -128,6 +128,7 @@ impl App {
         self.reseau.relance =
             network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.clamp_cursors();
+        self.bilan_after_change();
     }
 
     /// Records another terminal wrote through this interface (`carnet note`): shown at

@@ -29,7 +29,7 @@ use form::{FieldKind, Form, Options, Purpose, RefList, StructureRef, SuiviRef, V
 use input::Edit;
 use journal::{Journal, Mode, Period};
 use picker::{Choice, Create, Picker};
-pub use screen::{CompView, DocsMode, ReseauMode};
+pub use screen::{BilanRow, CompView, DocsMode, ReseauMode};
 pub use views::{CompetenceRow, Views, unknown_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +38,16 @@ pub enum Tab {
     Reseau,
     Documentation,
     Competences,
+    Bilan,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Journal,
         Tab::Reseau,
         Tab::Documentation,
         Tab::Competences,
+        Tab::Bilan,
     ];
 
     pub fn index(self) -> usize {
@@ -54,6 +56,7 @@ impl Tab {
             Tab::Reseau => 1,
             Tab::Documentation => 2,
             Tab::Competences => 3,
+            Tab::Bilan => 4,
         }
     }
 
@@ -64,6 +67,7 @@ impl Tab {
             Tab::Reseau => "tab-reseau",
             Tab::Documentation => "tab-documentation",
             Tab::Competences => "tab-competences",
+            Tab::Bilan => "tab-bilan",
         }
     }
 }
@@ -260,10 +264,12 @@ pub struct App {
     pub(crate) docs: screen::DocsState,
     /// The Compétences tab's state (`app/screen/competences.rs`).
     pub(crate) comp: screen::CompState,
+    /// The Bilan tab's state (`app/screen/bilan.rs`).
+    pub(crate) bilan: screen::BilanState,
     /// The config's plan de classement, before the team's changes.
     base_plan: Vocabulary,
     pub(crate) tab: Tab,
-    pub(crate) cursors: [Cursor; 4],
+    pub(crate) cursors: [Cursor; 5],
     pub(crate) detail_scroll: usize,
     /// How far the detail pane can scroll, as the last frame measured it (wrapped lines
     /// depend on the pane's width, which only drawing knows).
@@ -419,9 +425,10 @@ impl App {
             reseau: screen::ReseauState::default(),
             docs: screen::DocsState::default(),
             comp: screen::CompState::default(),
+            bilan: screen::BilanState::new(now.date()),
             base_plan: Vocabulary::default(),
             tab: Tab::Journal,
-            cursors: [Cursor::default(); 4],
+            cursors: [Cursor::default(); 5],
             detail_scroll: 0,
             detail_max_scroll: std::cell::Cell::new(usize::MAX),
             modals: Vec::new(),
@@ -469,6 +476,7 @@ impl App {
         self.refresh_docs_rows();
         self.docs.review = docs::review_rows(&self.data, self.today);
         self.clamp_cursors();
+        self.bilan_after_change();
     }
 
     pub fn context(&self) -> Context {
@@ -527,6 +535,7 @@ impl App {
                 Action::Import,
             ],
             Tab::Competences => &[Action::Delete, Action::Move, Action::Export],
+            Tab::Bilan => &[],
         };
         let mut actions: Vec<Action> = Vec::new();
         for a in self.hints_in(Context::List).iter().chain(more) {
@@ -576,6 +585,7 @@ impl App {
                 Tab::Reseau => self.reseau_hints(),
                 Tab::Documentation => self.documentation_hints(),
                 Tab::Competences => self.competences_hints(),
+                Tab::Bilan => self.bilan_hints(),
             },
         }
     }
@@ -614,6 +624,7 @@ impl App {
                 CompView::Profil => 0,
                 CompView::Dossier => dossier::rows(&self.data, &self.config).len(),
             },
+            Tab::Bilan => self.bilan.rows.len(),
         }
     }
 
@@ -881,6 +892,7 @@ impl App {
             Action::TabReseau => self.switch_tab(1),
             Action::TabDocumentation => self.switch_tab(2),
             Action::TabCompetences => self.switch_tab(3),
+            Action::TabBilan => self.switch_tab(4),
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),
             Action::PageDown => self.move_selection(page),
@@ -895,6 +907,7 @@ impl App {
             _ if self.tab == Tab::Reseau => return self.reseau_action(action),
             _ if self.tab == Tab::Documentation => return self.docs_action(action),
             _ if self.tab == Tab::Competences => return self.competences_action(action),
+            _ if self.tab == Tab::Bilan => return self.bilan_action(action),
             Action::New if journal => self.open_new_interaction(),
             Action::Edit if journal => self.open_edit_interaction(),
             Action::Delete if journal => self.ask_delete(),
@@ -932,6 +945,9 @@ impl App {
     fn switch_tab(&mut self, index: usize) {
         self.tab = Tab::ALL[index % Tab::ALL.len()];
         self.detail_scroll = 0;
+        if self.tab == Tab::Bilan && self.bilan.stale {
+            self.count_bilan();
+        }
     }
 
     fn move_selection(&mut self, delta: isize) {

@@ -98,37 +98,54 @@ pub(super) fn bench(
         checks.sort_by(f64::total_cmp);
         let p95 = checks.get(checks.len() * 95 / 100).copied().unwrap_or(0.0);
         row("bench-guard", format!("p95 {p95:.2} ms"));
-        // A year's bilan, as the Bilan tab recomputes it when the period moves.
+        // A year's bilan, alone, then as the Bilan tab recounts it when the period moves
+        // (the period's figures and the totals of the two it is compared with).
         let year = crate::domain::bilan::Period::containing(
             crate::domain::bilan::PeriodKind::Annee,
             crate::clock::today(),
         );
-        let mut runs: Vec<f64> = (0..20)
-            .map(|_| {
-                let started = Instant::now();
-                std::hint::black_box(crate::domain::bilan::compute(
-                    &data,
-                    &config.vocab,
-                    year,
-                    crate::clock::today(),
-                ));
-                started.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        runs.sort_by(f64::total_cmp);
+        let today = crate::clock::today();
         let in_year = data
             .interactions
             .iter()
             .filter(|i| year.contains(i.date))
             .count();
+        let bilan = percentiles(20, || {
+            std::hint::black_box(crate::domain::bilan::compute(
+                &data,
+                &config.vocab,
+                year,
+                today,
+            ));
+        });
         row(
             "bench-bilan",
             format!(
                 "p50 {:.1} ms · p95 {:.1} ms ({} interactions)",
-                runs[runs.len() / 2],
-                runs[runs.len() * 95 / 100],
+                bilan.0,
+                bilan.1,
                 crate::ui::format::count(config.lang, in_year)
             ),
+        );
+        let tab = percentiles(20, || {
+            std::hint::black_box(crate::domain::bilan::compute(
+                &data,
+                &config.vocab,
+                year,
+                today,
+            ));
+            for other in [year.shifted(-1), year.year_before()] {
+                std::hint::black_box(crate::domain::bilan::totals(
+                    &data,
+                    &config.vocab,
+                    other,
+                    today,
+                ));
+            }
+        });
+        row(
+            "bench-bilan-tab",
+            format!("p50 {:.1} ms · p95 {:.1} ms", tab.0, tab.1),
         );
         let rebuild_start = Instant::now();
         let rebuilt = Store::rebuild(&dir, |_| {}).map_err(|e| fail(e.to_string()))?;
@@ -181,6 +198,20 @@ pub(super) struct DiskWrites {
     note: Vec<u64>,
     doctor: Vec<u64>,
     export: Vec<u64>,
+}
+
+/// The median and 95th percentile, in milliseconds, of `runs` runs of `work`.
+fn percentiles(runs: usize, mut work: impl FnMut()) -> (f64, f64) {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |i: usize| times.get(i).copied().unwrap_or(0.0);
+    (at(times.len() / 2), at(times.len() * 95 / 100))
 }
 
 pub(super) fn disk_writes(exe: &Path, dir: &Path, lang: Lang) -> Result<DiskWrites, String> {

@@ -22,6 +22,33 @@ pub fn short_day(i18n: &I18n, d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A bilan's period as a title: « novembre 2026 », « semaine du 23/11/2026 », « 4e trimestre
+/// 2026 », « année 2026 », or its two dates.
+pub fn period(i18n: &I18n, p: &crate::domain::bilan::Period) -> String {
+    use crate::domain::bilan::PeriodKind;
+    use crate::i18n::arg;
+    let year = arg("annee", p.du.year().to_string());
+    match p.kind {
+        PeriodKind::Semaine => i18n.t_args("bilan-period-semaine", &[arg("du", date(p.du))]),
+        PeriodKind::Mois => i18n.t_args(
+            "bilan-period-mois",
+            &[
+                arg("mois", i18n.t(&format!("month-{}", p.du.month()))),
+                year,
+            ],
+        ),
+        PeriodKind::Trimestre => i18n.t_args(
+            "bilan-period-trimestre",
+            &[arg("trimestre", p.du.month0() / 3 + 1), year],
+        ),
+        PeriodKind::Annee => i18n.t_args("bilan-period-annee", &[year]),
+        PeriodKind::Libre => i18n.t_args(
+            "bilan-period-libre",
+            &[arg("du", date(p.du)), arg("au", date(p.au))],
+        ),
+    }
+}
+
 pub fn time(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }

@@ -76,6 +76,15 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
     // Borders, the selection mark and one space between columns.
     let available = area.width.saturating_sub(3 + gaps);
     let widths_cells = column_widths(available, &specs, &content);
+    // A column of right-aligned figures has its header over them.
+    let right: Vec<bool> = (0..view.columns.len())
+        .map(|c| {
+            cells
+                .iter()
+                .filter_map(|r| r.get(c))
+                .any(|l| l.alignment == Some(ratatui::layout::Alignment::Right) && l.width() > 0)
+        })
+        .collect();
     let rows: Vec<Row> = cells
         .into_iter()
         .map(|r| {
@@ -89,7 +98,11 @@ pub fn record_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vie
     let header = Row::new(
         view.columns
             .iter()
-            .map(|(title, _)| Cell::from(title.clone()))
+            .zip(&right)
+            .map(|((title, _), right)| {
+                let title = Line::from(title.clone());
+                Cell::from(if *right { title.right_aligned() } else { title })
+            })
             .collect::<Vec<_>>(),
     )
     .style(theme.header);
@@ -753,11 +766,15 @@ pub fn field<'a>(app: &App, theme: &Theme, label_id: &str, value: &str) -> Optio
 
 /// "Label : " as each language writes it (French puts a no-break space before the colon).
 pub fn label_span<'a>(app: &App, theme: &Theme, label_id: &str) -> Span<'a> {
-    let colon = match app.i18n.lang() {
+    Span::styled(format!("{}{}", app.t(label_id), colon(app)), theme.label)
+}
+
+/// A colon before a value, as each language writes it.
+fn colon(app: &App) -> &'static str {
+    match app.i18n.lang() {
         crate::domain::Lang::Fr => "\u{a0}: ",
         crate::domain::Lang::En => ": ",
-    };
-    Span::styled(format!("{}{colon}", app.t(label_id)), theme.label)
+    }
 }
 
 /// A heading line inside a detail pane.

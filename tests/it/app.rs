@@ -23,10 +23,12 @@ fn number_keys_and_tab_switch_tabs_and_wrap_around() {
     assert_eq!(a.tab(), Tab::Documentation);
     press(&mut a, Key::plain(KeyCode::Tab));
     assert_eq!(a.tab(), Tab::Competences);
+    press(&mut a, Key::char('5'));
+    assert_eq!(a.tab(), Tab::Bilan);
     press(&mut a, Key::plain(KeyCode::Tab));
     assert_eq!(a.tab(), Tab::Journal);
     press(&mut a, Key::plain(KeyCode::BackTab));
-    assert_eq!(a.tab(), Tab::Competences);
+    assert_eq!(a.tab(), Tab::Bilan);
 }
 
 #[test]

@@ -161,3 +161,63 @@ fn the_json_export_has_its_documented_shape_and_masks_small_numbers() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn interactions_in(app: &carnet::app::App, periode: Period) -> u32 {
+    app.data()
+        .interactions
+        .iter()
+        .filter(|i| periode.contains(i.date))
+        .count() as u32
+}
+
+#[test]
+fn the_bilan_tab_moves_its_period_and_counts_a_new_interaction() {
+    use carnet::app::{App, Msg, Tab};
+    use carnet::config::keymap::{Key, KeyCode};
+    let mut a = App::new(common::config(Lang::Fr), common::sample(300), common::now());
+    a.update(Msg::Resize(80, 24));
+    let today = common::today();
+    common::press(&mut a, Key::char('5'));
+    assert_eq!(a.tab(), Tab::Bilan);
+    let month = Period::containing(PeriodKind::Mois, today);
+    let shown = |a: &App| {
+        let b = a.bilan();
+        (b.period, b.figures.as_ref().unwrap().totaux.interactions)
+    };
+    assert_eq!(shown(&a), (month, interactions_in(&a, month)));
+    // The comparisons: the month before and the same month a year earlier.
+    assert_eq!(
+        a.bilan().previous.interactions,
+        interactions_in(&a, month.shifted(-1))
+    );
+    assert_eq!(
+        a.bilan().year_before.interactions,
+        interactions_in(&a, month.year_before())
+    );
+    common::press(&mut a, Key::plain(KeyCode::Left));
+    common::press(&mut a, Key::plain(KeyCode::Left));
+    let earlier = month.shifted(-2);
+    assert_eq!(shown(&a), (earlier, interactions_in(&a, earlier)));
+    common::press(&mut a, Key::char('l'));
+    common::press(&mut a, Key::char('l'));
+    assert_eq!(shown(&a).0, month);
+    // P: the quarter, then the year, holding the same days.
+    common::press(&mut a, Key::char('P'));
+    let quarter = Period::containing(PeriodKind::Trimestre, today);
+    assert_eq!(shown(&a), (quarter, interactions_in(&a, quarter)));
+    common::press(&mut a, Key::char('P'));
+    assert_eq!(shown(&a).0, Period::containing(PeriodKind::Annee, today));
+    let before = shown(&a).1;
+    // An interaction logged today counts at once in the year shown.
+    common::press(&mut a, Key::char('1'));
+    common::press(&mut a, Key::char('n'));
+    common::typed(&mut a, "acc");
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    common::typed(&mut a, "log");
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    common::typed(&mut a, "Question sur une facture");
+    common::press(&mut a, common::ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    common::press(&mut a, Key::char('5'));
+    assert_eq!(shown(&a).1, before + 1);
+}

@@ -38,6 +38,7 @@ fn each_tab_in_each_language_and_size() {
                 ("reseau", Action::TabReseau),
                 ("documentation", Action::TabDocumentation),
                 ("competences", Action::TabCompetences),
+                ("bilan", Action::TabBilan),
             ] {
                 a.apply(action);
                 // Select a row below the first so the snapshot shows movement and grouping.

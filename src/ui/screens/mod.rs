@@ -1,4 +1,4 @@
-//! The four tabs, one module each, each view declared as a table (columns and a row
+//! The five tabs, one module each, each view declared as a table (columns and a row
 //! builder) and a detail pane for the selected record, drawn by the shared widgets. What
 //! the views share is here.
 
@@ -17,11 +17,13 @@ use crate::i18n::arg;
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
+mod bilan;
 mod competences;
 mod documentation;
 mod journal;
 mod reseau;
 
+use bilan::*;
 use competences::*;
 use documentation::*;
 use journal::*;
@@ -33,6 +35,7 @@ pub fn current<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
         Tab::Reseau => reseau(app, theme),
         Tab::Documentation => documentation(app, theme),
         Tab::Competences => competences(app, theme),
+        Tab::Bilan => bilan(app, theme),
     }
 }
 

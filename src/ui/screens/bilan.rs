@@ -1,0 +1,204 @@
+//! The Bilan tab: each breakdown of the period as rows under its heading, with a bar of its
+//! share; the detail compares the totals with the period before and the year before, then
+//! charts the activity week by week (or month by month).
+
+use super::reseau::{bar, bar_lines};
+use super::*;
+use crate::app::BilanRow;
+use crate::domain::bilan::{self, Bilan, Totaux};
+use crate::export::bilan::value_label;
+use chrono::Datelike;
+
+/// Cells of a row's bar: its value against the largest of its breakdown.
+const BAR_WIDTH: usize = 10;
+
+pub(super) fn bilan<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
+    let state = app.bilan();
+    let l = lang(app);
+    let title = format!(
+        "{} · {}",
+        app.t("tab-bilan"),
+        format::period(&app.i18n, &state.period)
+    );
+    let Some(figures) = state.figures.as_ref() else {
+        return ScreenView {
+            title,
+            columns: Vec::new(),
+            len: 0,
+            row: Box::new(|_| Vec::new()),
+            empty: vec![Line::styled(app.t("loading"), theme.dim)],
+            detail_title: app.t("detail-bilan"),
+            detail: Vec::new(),
+        };
+    };
+    let rows = &state.rows;
+    // A breakdown of interactions is shared against the period's interactions (a line
+    // may hold several values: the shares can add up to more than 100 %); one of other
+    // records (rencontres, veille, signalements), against its own lines.
+    let of = |table: &crate::domain::bilan::Table| {
+        if bilan::counts_interactions(table.dimension) {
+            figures.totaux.interactions
+        } else {
+            table.lignes.iter().map(|l| l.interactions).sum()
+        }
+    };
+    let row = move |i: usize| match rows[i] {
+        BilanRow::Heading(t) => {
+            let mut cells = vec![Line::styled(
+                app.t(&format!("bilan-dim-{}", figures.tables[t].dimension)),
+                theme.group,
+            )];
+            cells.resize(6, Line::default());
+            cells
+        }
+        BilanRow::Line(t, k) => {
+            let table = &figures.tables[t];
+            let line = &table.lignes[k];
+            let max = table
+                .lignes
+                .iter()
+                .map(|l| l.interactions)
+                .max()
+                .unwrap_or(0);
+            vec![
+                cell(format!(
+                    "  {}",
+                    value_label(&app.config, &app.i18n, table.dimension, &line.valeur)
+                )),
+                figure(format::count(l, line.interactions as usize)),
+                figure(format!("{}\u{a0}%", share(line.interactions, of(table)))),
+                figure(if line.personnes == 0 {
+                    String::new()
+                } else {
+                    format::count(l, line.personnes as usize)
+                }),
+                figure(if line.minutes == 0 {
+                    String::new()
+                } else {
+                    format::duration(line.minutes)
+                }),
+                Line::styled(
+                    bar(line.interactions as usize, max as usize, BAR_WIDTH),
+                    theme.key,
+                ),
+            ]
+        }
+    };
+    ScreenView {
+        title,
+        columns: vec![
+            col(app, "bilan-col-libelle", Width::Main(MAIN_MIN)),
+            col(app, "bilan-col-nombre", Width::Fit(8)),
+            col(app, "bilan-col-part", Width::Fit(6)),
+            col(app, "bilan-col-personnes", Width::Fit(9)),
+            col(app, "bilan-col-temps", Width::Fit(10)),
+            (String::new(), Width::Fixed(BAR_WIDTH as u16)),
+        ],
+        len: rows.len(),
+        row: Box::new(row),
+        empty: vec![
+            Line::styled(app.t("bilan-empty"), theme.header),
+            Line::raw(""),
+            Line::styled(app.t("bilan-empty-hint"), theme.dim),
+        ],
+        detail_title: app.t("detail-bilan"),
+        detail: detail(app, theme, figures),
+    }
+}
+
+/// `part` of `whole` in whole percent, rounded.
+fn share(part: u32, whole: u32) -> u64 {
+    (u64::from(part) * 100 + u64::from(whole.max(1)) / 2) / u64::from(whole.max(1))
+}
+
+/// A number, right-aligned so that units line up.
+fn figure(text: String) -> Line<'static> {
+    Line::from(text).right_aligned()
+}
+
+/// The selected line's share, the totals against the two periods they are compared with,
+/// then the activity chart.
+fn detail(app: &App, theme: &Theme, figures: &Bilan) -> Vec<Line<'static>> {
+    let state = app.bilan();
+    let mut lines = Vec::new();
+    compare(app, theme, figures, &mut lines);
+    lines.push(Line::raw(""));
+    let by_month = state.period.days() > 93;
+    let counts = figures
+        .activite
+        .iter()
+        .map(|(du, n)| {
+            let label = if by_month {
+                format!("{} {}", app.t(&format!("month-{}", du.month())), du.year())
+            } else {
+                du.format("%d/%m").to_string()
+            };
+            (label, *n as usize)
+        })
+        .collect();
+    let title = app.t(if by_month {
+        "bilan-activite-mois"
+    } else {
+        "bilan-activite-semaine"
+    });
+    bar_lines(app, theme, title, counts, &mut lines);
+    lines
+}
+
+/// The totals, one row each, in three columns: this period, the one before, a year before.
+fn compare(app: &App, theme: &Theme, figures: &Bilan, lines: &mut Vec<Line<'static>>) {
+    let state = app.bilan();
+    let l = lang(app);
+    let n = |v: u32| format::count(l, v as usize);
+    let pair = |a: u32, b: u32| format!("{} / {}", n(a), n(b));
+    let value = |t: &Totaux, row: usize| match row {
+        0 => n(t.interactions),
+        1 => pair(t.personnes, t.suivis),
+        2 => format::duration(t.minutes),
+        3 => pair(t.premiers_contacts, t.personnes_connues),
+        _ => pair(t.suites_faites, t.suites_en_retard),
+    };
+    let columns = [&figures.totaux, &state.previous, &state.year_before];
+    let cells: Vec<(String, [String; 3])> = [
+        "bilan-interactions",
+        "bilan-personnes-suivis",
+        "bilan-temps",
+        "bilan-contacts",
+        "bilan-suites",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(row, id)| (app.t(id), columns.map(|t| value(t, row))))
+    .collect();
+    let headers = [
+        app.t("bilan-compare-periode"),
+        app.t("bilan-compare-precedente"),
+        app.t("bilan-compare-an"),
+    ];
+    let label_width = cells
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let widths: Vec<usize> = (0..3)
+        .map(|c| {
+            cells
+                .iter()
+                .map(|(_, v)| v[c].chars().count())
+                .chain([headers[c].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let row = |label: &str, values: &[String; 3]| {
+        let mut text = format!("{label:<label_width$}");
+        for (value, width) in values.iter().zip(&widths) {
+            text.push_str(&format!("  {value:>width$}"));
+        }
+        text
+    };
+    lines.push(Line::styled(row("", &headers), theme.dim));
+    for (label, values) in &cells {
+        lines.push(Line::from(Span::styled(row(label, values), theme.base)));
+    }
+}
