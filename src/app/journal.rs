@@ -59,6 +59,17 @@ pub struct Filter {
     pub suivi: Option<Id>,
     pub structure: Option<Id>,
     pub suites_due: bool,
+    /// The interactions behind a figure of the Bilan tab.
+    pub behind: Option<Behind>,
+}
+
+/// The interactions a figure of the Bilan tab counts, and what the figure is (« Thématiques :
+/// Logement »), for the journal's title. A snapshot: what is logged afterwards is not in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Behind {
+    pub label: String,
+    /// Sorted.
+    pub ids: Vec<Id>,
 }
 
 impl Filter {
@@ -103,6 +114,10 @@ impl Filter {
                 .structure
                 .is_none_or(|s| it.orientation.as_ref().and_then(|o| o.structure) == Some(s))
             && (!self.suites_due || has_due_suite(it, today))
+            && self
+                .behind
+                .as_ref()
+                .is_none_or(|b| b.ids.binary_search(&it.meta.id).is_ok())
     }
 }
 

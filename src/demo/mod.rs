@@ -119,6 +119,7 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         evenements_securite,
         modeles: gen_modeles(start),
         relances_reportees: Vec::new(),
+        bilans: gen_bilans(today),
     };
     nothing_after(&mut data, spec.now);
     data.sort();
@@ -809,6 +810,54 @@ fn gen_analyses(
             }
         })
         .collect()
+}
+
+/// The last quarter's bilan, handed in ten days after it ended, linked as evidence.
+fn gen_bilans(today: NaiveDate) -> Vec<Bilan> {
+    use crate::domain::bilan::{Period, PeriodKind};
+    let quarter = Period::containing(PeriodKind::Trimestre, today).shifted(-1);
+    let handed = (quarter.au + Duration::days(10)).min(today);
+    let mut ids = Ids::new();
+    let mut meta = ids.meta(
+        handed,
+        NaiveTime::from_hms_opt(16, 30, 0).unwrap_or(NaiveTime::MIN),
+    );
+    meta.evidence.push(link(
+        "CCP2.C8",
+        Strength::Principale,
+        "Bilan trimestriel remis au comité de pilotage : les chiffres de la période et ce qu'ils disent.",
+        handed,
+    ));
+    meta.evidence.push(link(
+        "CCP3.C5",
+        Strength::Secondaire,
+        "Les ateliers collectifs y sont évalués avec leurs participants.",
+        handed,
+    ));
+    let rank = match quarter.du.month0() / 3 {
+        0 => "1er".to_string(),
+        q => format!("{}e", q + 1),
+    };
+    vec![Bilan {
+        meta,
+        titre: format!("Bilan du {rank} trimestre {}", quarter.du.year()).into(),
+        du: quarter.du,
+        au: quarter.au,
+        destinataire: "Comité de pilotage France Services".into(),
+        faits_marquants: "Ouverture d'une permanence numérique hebdomadaire à la maison de \
+            quartier. Hausse des demandes liées aux factures d'énergie à l'approche de l'hiver. \
+            Deux réunions de concertation habitants / bailleur sur la propreté des halls."
+            .into(),
+        difficultes: "Délais de rendez-vous de la CAF (trois semaines) qui reportent les \
+            démarches. Peu de retours des partenaires sur l'issue des orientations : je les \
+            relance désormais à quinze jours."
+            .into(),
+        perspectives: "Un atelier « démarches en ligne » par mois à partir de janvier. Une \
+            fiche sur le chèque énergie pour l'équipe. Suivre la part des orientations dont \
+            l'issue est connue."
+            .into(),
+        remis_le: Some(handed),
+    }]
 }
 
 fn gen_signalements(

@@ -11,9 +11,11 @@
 //! - a period runs from its first day to its last day, both included.
 
 use super::Id;
-use super::records::{Dataset, Interaction, Personnes};
+use super::records::{Dataset, Interaction, Personnes, RecordMeta, Text};
+use super::validate::{FieldError, Validate, norm, norm_meta, required};
 use super::vocab::Vocabularies;
 use chrono::{Datelike, Duration, NaiveDate};
+use serde::Deserialize;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -44,6 +46,63 @@ impl Hasher for CountHasher {
 
 type CountMap<K, V> = HashMap<K, V, BuildHasherDefault<CountHasher>>;
 type CountSet<K> = HashSet<K, BuildHasherDefault<CountHasher>>;
+
+/// A bilan as handed in: a period, the mediator's own text and when it was given, evidence
+/// for CCP2.C8 / CCP3.C5. Its figures are never stored: they are counted from the records
+/// whenever it is shown or exported, so they always agree with the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilan {
+    pub meta: RecordMeta,
+    /// « Bilan du 3e trimestre — France Services » (optional: the period names it).
+    pub titre: Text,
+    pub du: NaiveDate,
+    pub au: NaiveDate,
+    /// Who it is for: the hierarchy, a funder, the comité de pilotage.
+    pub destinataire: Text,
+    pub faits_marquants: Text,
+    pub difficultes: Text,
+    pub perspectives: Text,
+    /// The day it was handed in; `None` while it is a draft.
+    pub remis_le: Option<NaiveDate>,
+}
+
+impl Bilan {
+    pub fn periode(&self) -> Period {
+        Period::range(self.du, self.au)
+    }
+}
+
+impl Validate for Bilan {
+    fn normalize(&mut self) {
+        norm_meta(&mut self.meta);
+        norm(&mut [
+            &mut self.titre,
+            &mut self.destinataire,
+            &mut self.faits_marquants,
+            &mut self.difficultes,
+            &mut self.perspectives,
+        ]);
+    }
+
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        if self.au < self.du {
+            e.push(FieldError {
+                field: "au",
+                message: "err-period-order",
+            });
+        }
+        if self.remis_le.is_some_and(|d| d < self.du) {
+            e.push(FieldError {
+                field: "remis_le",
+                message: "err-handed-before-period",
+            });
+        }
+        required(&mut e, "faits_marquants", &self.faits_marquants);
+        e
+    }
+}
 
 /// How a period is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -241,7 +300,7 @@ pub struct Table {
 
 /// The figures of a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Bilan {
+pub struct Chiffres {
     pub periode: Period,
     pub totaux: Totaux,
     pub tables: Vec<Table>,
@@ -448,7 +507,7 @@ pub fn compute<'a>(
     vocab: &'a Vocabularies,
     periode: Period,
     today: NaiveDate,
-) -> Bilan {
+) -> Chiffres {
     count(data, vocab, periode, today, true)
 }
 
@@ -463,7 +522,7 @@ fn count<'a>(
     periode: Period,
     today: NaiveDate,
     breakdowns: bool,
-) -> Bilan {
+) -> Chiffres {
     let mut tables: Vec<CountMap<&str, Acc>> =
         DIMENSIONS.iter().map(|_| CountMap::default()).collect();
     let at = dimension_index;
@@ -550,7 +609,7 @@ fn count<'a>(
             Table { dimension, lignes }
         })
         .collect();
-    Bilan {
+    Chiffres {
         periode,
         totaux,
         tables,
@@ -637,7 +696,7 @@ mod tests {
         })
     }
 
-    fn line<'b>(b: &'b Bilan, dim: &str, value: &str) -> Option<&'b Ligne> {
+    fn line<'b>(b: &'b Chiffres, dim: &str, value: &str) -> Option<&'b Ligne> {
         b.tables
             .iter()
             .find(|t| t.dimension == dim)?

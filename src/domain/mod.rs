@@ -16,6 +16,7 @@ pub mod text;
 pub mod validate;
 pub mod vocab;
 
+pub use bilan::Bilan;
 pub use evenement_securite::EvenementSecurite;
 pub use id::{Id, IdGen, Timestamp};
 pub use modele::Modele;

@@ -4,6 +4,7 @@
 //! These shapes are encoded with bincode, which is not self-describing: any change to a
 //! stored shape needs a new schema version in `storage::codec` (see the note there).
 
+use super::Bilan;
 use super::EvenementSecurite;
 use super::Modele;
 use super::RelanceReportee;
@@ -569,6 +570,7 @@ macro_rules! for_each_kind {
             EvenementSecurite => evenements_securite,
             Modele => modeles,
             RelanceReportee => relances_reportees,
+            Bilan => bilans,
         }
     };
 }

@@ -4,7 +4,7 @@
 //! usual protection against recognising someone; totals stay exact.
 
 use crate::config::Config;
-use crate::domain::bilan::{Bilan, Ligne, vocabulary_of};
+use crate::domain::bilan::{Chiffres, Ligne, vocabulary_of};
 use crate::i18n::{I18n, arg};
 use serde::Serialize;
 
@@ -82,7 +82,7 @@ pub fn rules(i18n: &I18n, threshold: u32) -> Vec<String> {
     .collect()
 }
 
-pub fn json(bilan: &Bilan, config: &Config, i18n: &I18n) -> String {
+pub fn json(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     let threshold = config.small_numbers;
     let doc = JsonBilan {
         format: "carnet-bilan",
@@ -134,7 +134,7 @@ fn persons_cell(l: &Ligne, threshold: u32) -> String {
     }
 }
 
-pub fn csv(bilan: &Bilan, config: &Config, i18n: &I18n) -> String {
+pub fn csv(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     let sep = config.csv_separator;
     let threshold = config.small_numbers;
     let mut out = String::from("\u{feff}");
@@ -182,7 +182,7 @@ pub fn csv(bilan: &Bilan, config: &Config, i18n: &I18n) -> String {
     out
 }
 
-pub fn markdown(bilan: &Bilan, config: &Config, i18n: &I18n) -> String {
+pub fn markdown(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     let threshold = config.small_numbers;
     let date = crate::domain::text::date;
     let mut out = format!(

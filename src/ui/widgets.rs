@@ -309,6 +309,14 @@ fn action_label(app: &App, context: Context, action: Action, short: bool) -> Str
     }
     match (app.tab, action) {
         (Tab::Documentation, Action::Timeline) => app.t("action-history"),
+        // The footer must fit 80 columns; the help keeps the full names.
+        (Tab::Bilan, Action::Edit) if short => app.t("action-bilan-open-short"),
+        (Tab::Bilan, Action::Edit) => app.t("action-bilan-open"),
+        (Tab::Bilan, Action::New) if short => app.t("action-new-bilan-short"),
+        (Tab::Bilan, Action::New) => app.t("action-new-bilan"),
+        (Tab::Bilan, Action::PrevPeriod) if short => app.t("action-prev-period-short"),
+        (Tab::Bilan, Action::NextPeriod) if short => app.t("action-next-period-short"),
+        (Tab::Bilan, Action::CyclePeriod) if short => app.t("action-cycle-period-short"),
         (Tab::Competences, Action::New) if app.comp.view == crate::app::CompView::Dossier => {
             app.t("action-new-exemple")
         }

@@ -221,3 +221,102 @@ fn the_bilan_tab_moves_its_period_and_counts_a_new_interaction() {
     common::press(&mut a, Key::char('5'));
     assert_eq!(shown(&a).1, before + 1);
 }
+
+fn bilan_app() -> carnet::app::App {
+    let mut a = carnet::app::App::new(common::config(Lang::Fr), common::sample(300), common::now());
+    a.update(carnet::app::Msg::Resize(80, 24));
+    common::press(&mut a, carnet::config::keymap::Key::char('5'));
+    a
+}
+
+#[test]
+fn enter_on_a_line_shows_the_interactions_it_counts_in_the_journal() {
+    use carnet::app::{BilanRow, Tab};
+    use carnet::config::keymap::{Key, KeyCode};
+    let mut a = bilan_app();
+    // The first line under the first heading: the most frequent type of the month.
+    assert!(matches!(a.bilan().rows[1], BilanRow::Line(0, 0)));
+    let line = a.bilan().figures.as_ref().unwrap().tables[0].lignes[0].clone();
+    let period = a.bilan().period;
+    common::press(&mut a, Key::char('j'));
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    assert_eq!(a.tab(), Tab::Journal);
+    let rows = &a.journal().rows;
+    assert_eq!(rows.len(), line.interactions as usize);
+    for &i in rows {
+        let it = &a.data().interactions[i];
+        assert!(period.contains(it.date));
+        assert!(it.types.iter().any(|t| *t == line.valeur), "{:?}", it.types);
+    }
+    // Esc gives the whole journal back.
+    common::press(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.journal().rows.len(), a.data().interactions.len());
+}
+
+#[test]
+fn a_written_bilan_keeps_the_periods_dates_is_evidence_and_shows_beside_its_figures() {
+    use carnet::config::keymap::{Key, KeyCode};
+    let mut a = bilan_app();
+    let period = a.bilan().period;
+    // The sample holds last quarter's bilan, not this month's.
+    let before = a.data().bilans.len();
+    assert!(a.period_bilan().is_none());
+    common::press(&mut a, Key::char('n'));
+    common::fill(
+        &mut a,
+        "faits_marquants",
+        "Ouverture d'un atelier numérique",
+    );
+    common::press(&mut a, common::ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    assert_eq!(a.data().bilans.len(), before + 1);
+    let b = a.period_bilan().unwrap();
+    assert_eq!((b.du, b.au), (period.du, period.au));
+    let competences: Vec<&str> = b
+        .meta
+        .evidence
+        .iter()
+        .map(|e| e.competence.as_str())
+        .collect();
+    assert_eq!(competences, ["tms-2004/CCP2.C8", "tms-2004/CCP3.C5"]);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 50)).unwrap();
+    a.update(carnet::app::Msg::Resize(100, 50));
+    terminal
+        .draw(|f| carnet::ui::render(f, &a, &carnet::ui::Theme::mono()))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Ouverture d'un atelier numérique"),
+        "{screen}"
+    );
+    // n again opens the same bilan: one per period.
+    common::press(&mut a, Key::char('n'));
+    common::fill(&mut a, "perspectives", "Un atelier par mois");
+    common::press(&mut a, common::ctrl('s'));
+    assert_eq!(a.data().bilans.len(), before + 1);
+    assert_eq!(
+        a.period_bilan().unwrap().perspectives,
+        "Un atelier par mois"
+    );
+    // Another period has none; back on this one, d deletes it after asking.
+    common::press(&mut a, Key::plain(KeyCode::Left));
+    assert!(a.period_bilan().is_none());
+    common::press(&mut a, Key::plain(KeyCode::Right));
+    common::press(&mut a, Key::char('d'));
+    common::press(&mut a, Key::char('o'));
+    assert!(a.period_bilan().is_none());
+    assert_eq!(a.data().bilans.len(), before);
+}
+
+#[test]
+fn a_bilan_whose_period_ends_before_it_starts_is_refused() {
+    let mut a = bilan_app();
+    let before = a.data().bilans.len();
+    common::press(&mut a, carnet::config::keymap::Key::char('n'));
+    common::fill(&mut a, "du", "20/11/2026");
+    common::fill(&mut a, "au", "10/11/2026");
+    common::fill(&mut a, "faits_marquants", "Texte");
+    common::press(&mut a, common::ctrl('s'));
+    assert!(!a.modals().is_empty(), "the form stays open");
+    assert_eq!(a.data().bilans.len(), before);
+}

@@ -10,6 +10,7 @@
 //! Nothing here draws: columns, cells and detail lines are data the `ui` renders.
 
 pub mod analyse;
+pub mod bilan;
 pub mod contact;
 pub mod evenement_securite;
 pub mod exemple;

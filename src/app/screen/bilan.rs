@@ -3,7 +3,7 @@
 //! Counted when the tab is shown or the period moves, never on every change elsewhere.
 
 use crate::app::*;
-use crate::domain::bilan::{self, Bilan, Period, PeriodKind, Totaux};
+use crate::domain::bilan::{self, Chiffres, Period, PeriodKind, Totaux};
 
 /// One row of the Bilan's list: a breakdown's heading, or one of its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum BilanRow {
 pub struct BilanState {
     pub period: Period,
     /// The figures of `period`, and the totals it is compared with; `None` until counted.
-    pub figures: Option<Bilan>,
+    pub figures: Option<Chiffres>,
     pub previous: Totaux,
     pub year_before: Totaux,
     pub rows: Vec<BilanRow>,
@@ -85,9 +85,116 @@ impl App {
         self.count_bilan();
     }
 
+    /// The written bilan of the period shown: the one with exactly its dates.
+    pub fn period_bilan(&self) -> Option<&Bilan> {
+        let p = self.bilan.period;
+        self.data
+            .bilans
+            .iter()
+            .rev()
+            .find(|b| b.du == p.du && b.au == p.au)
+    }
+
+    /// Other written bilans whose period overlaps the one shown.
+    pub fn overlapping_bilans(&self) -> usize {
+        let p = self.bilan.period;
+        self.data
+            .bilans
+            .iter()
+            .filter(|b| b.du <= p.au && p.du <= b.au && !(b.du == p.du && b.au == p.au))
+            .count()
+    }
+
+    /// Writes the period's bilan: opens the one written, or a new one on the period's dates.
+    fn write_bilan(&mut self) {
+        if let Some(b) = self.period_bilan() {
+            let record = b.clone().into_any();
+            self.open_form(&record, false);
+            return;
+        }
+        let meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+        if let Some(mut b) = kinds::blank::<Bilan>(meta, self.today) {
+            b.du = self.bilan.period.du;
+            b.au = self.bilan.period.au;
+            self.open_form(&b.into_any(), true);
+        }
+    }
+
+    /// Enter on a line: the journal, narrowed to the interactions that line counts.
+    fn open_behind(&mut self) {
+        let Some(BilanRow::Line(t, k)) = self.bilan.rows.get(self.cursor().selected).copied()
+        else {
+            self.dirty = false;
+            return;
+        };
+        let Some(figures) = self.bilan.figures.as_ref() else {
+            return;
+        };
+        let table = &figures.tables[t];
+        let value = &table.lignes[k].valeur;
+        if !bilan::counts_interactions(table.dimension) {
+            self.set_status(self.t("status-bilan-not-journal"), false);
+            return;
+        }
+        let period = self.bilan.period;
+        let mut ids: Vec<Id> = self
+            .data
+            .interactions
+            .iter()
+            .filter(|it| {
+                period.contains(it.date)
+                    && bilan::interaction_counts_in(
+                        it,
+                        &self.data,
+                        &self.config.vocab,
+                        table.dimension,
+                        value,
+                    )
+            })
+            .map(|it| it.meta.id)
+            .collect();
+        ids.sort_unstable();
+        let label = self.i18n.t_args(
+            "bilan-behind",
+            &[
+                arg(
+                    "dimension",
+                    self.t(&format!("bilan-dim-{}", table.dimension)),
+                ),
+                arg(
+                    "value",
+                    crate::export::bilan::value_label(
+                        &self.config,
+                        &self.i18n,
+                        table.dimension,
+                        value,
+                    ),
+                ),
+            ],
+        );
+        self.journal.mode = journal::Mode::List;
+        self.journal.filter = journal::Filter {
+            period: journal::Period::Custom,
+            from: Some(period.du),
+            to: Some(period.au),
+            behind: Some(journal::Behind { label, ids }),
+            ..journal::Filter::default()
+        };
+        self.journal
+            .refresh(&self.data, &self.views.journal, self.today, false);
+        self.cursors[Tab::Journal.index()] = Cursor::default();
+        self.switch_tab(Tab::Journal.index());
+    }
+
     pub(in crate::app) fn bilan_action(&mut self, action: Action) -> Vec<Effect> {
         let period = self.bilan.period;
         match action {
+            Action::New => self.write_bilan(),
+            Action::Edit => self.open_behind(),
+            Action::Delete => match self.period_bilan().map(|b| b.meta.id) {
+                Some(id) => self.ask_delete_record(RecordKind::Bilan, id),
+                None => self.dirty = false,
+            },
             Action::PrevPeriod => self.move_period(period.shifted(-1)),
             Action::NextPeriod => self.move_period(period.shifted(1)),
             Action::CyclePeriod => {
@@ -110,6 +217,8 @@ impl App {
             Action::PrevPeriod,
             Action::NextPeriod,
             Action::CyclePeriod,
+            Action::Edit,
+            Action::New,
             Action::Help,
             Action::Quit,
         ]

@@ -5,7 +5,7 @@
 use super::reseau::{bar, bar_lines};
 use super::*;
 use crate::app::BilanRow;
-use crate::domain::bilan::{self, Bilan, Totaux};
+use crate::domain::bilan::{self, Chiffres, Totaux};
 use crate::export::bilan::value_label;
 use chrono::Datelike;
 
@@ -118,11 +118,12 @@ fn figure(text: String) -> Line<'static> {
 
 /// The selected line's share, the totals against the two periods they are compared with,
 /// then the activity chart.
-fn detail(app: &App, theme: &Theme, figures: &Bilan) -> Vec<Line<'static>> {
+fn detail(app: &App, theme: &Theme, figures: &Chiffres) -> Vec<Line<'static>> {
     let state = app.bilan();
     let mut lines = Vec::new();
     compare(app, theme, figures, &mut lines);
     lines.push(Line::raw(""));
+    written(app, theme, &mut lines);
     let by_month = state.period.days() > 93;
     let counts = figures
         .activite
@@ -145,8 +146,55 @@ fn detail(app: &App, theme: &Theme, figures: &Bilan) -> Vec<Line<'static>> {
     lines
 }
 
+/// The period's written bilan: its title, when it was handed in, and its text.
+fn written(app: &App, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    lines.push(heading(theme, app.t("bilan-written")));
+    match app.period_bilan() {
+        Some(b) => {
+            let state = match b.remis_le {
+                Some(d) => app
+                    .i18n
+                    .t_args("bilan-written-handed", &[arg("date", format::date(d))]),
+                None => app.t("bilan-written-draft"),
+            };
+            let title = if b.titre.is_empty() {
+                format::period(&app.i18n, &app.bilan().period)
+            } else {
+                one_line(&b.titre)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(title, theme.header),
+                Span::styled(format!(" · {state}"), theme.dim),
+            ]));
+            push(
+                lines,
+                field(app, theme, "field-destinataire-bilan", &b.destinataire),
+            );
+            for (id, text) in [
+                ("field-faits-marquants", &b.faits_marquants),
+                ("field-difficultes", &b.difficultes),
+                ("field-perspectives", &b.perspectives),
+            ] {
+                if !text.is_empty() {
+                    lines.push(Line::from(label_span(app, theme, id)));
+                    lines.extend(paragraph_lines(text, theme.base));
+                }
+            }
+        }
+        None => lines.push(Line::styled(app.t("bilan-written-none"), theme.dim)),
+    }
+    let more = app.overlapping_bilans();
+    if more > 0 {
+        lines.push(Line::styled(
+            app.i18n.t_args("bilan-written-more", &[arg("count", more)]),
+            theme.dim,
+        ));
+    }
+    lines.push(Line::raw(""));
+}
+
 /// The totals, one row each, in three columns: this period, the one before, a year before.
-fn compare(app: &App, theme: &Theme, figures: &Bilan, lines: &mut Vec<Line<'static>>) {
+fn compare(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'static>>) {
     let state = app.bilan();
     let l = lang(app);
     let n = |v: u32| format::count(l, v as usize);

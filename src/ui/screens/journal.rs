@@ -45,6 +45,9 @@ pub(super) fn journal_title(app: &App) -> String {
     if f.suites_due {
         parts.push(app.t("field-suites-dues"));
     }
+    if let Some(b) = &f.behind {
+        parts.push(b.label.clone());
+    }
     let search = (j.searching || !j.query.is_empty()).then(|| (j.query_input.text(), j.searching));
     list_title(
         app,
