@@ -354,7 +354,7 @@ csv-note-pro = Professional note
 csv-competences = Competences
 
 ## carnet note
-err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, --what couverture --format md, html or csv (the coverage matrix), or --what dossier --format md, html or docx (the Dossier Professionnel).
+err-export-combination = Possible exports: --what all --format json (the whole logbook), --what journal --format csv, --what reseau --format csv (the directory), --what contacts --format vcard, --what documentation --format md -o FOLDER, --what couverture --format md, html or csv (the coverage matrix), --what dossier --format md, html or docx (the Dossier Professionnel), or --what bilan --format json, csv, md, html or xlsx (the activity report).
 note-saved = Interaction logged ({ $id }).
 err-note-id = { $flag } { $value }: unknown id. Valid values: { $valid }.
 err-note-value = { $flag } "{ $value }": { $detail }
@@ -896,6 +896,8 @@ err-dp-warnings = { $count ->
 }
 err-dp-warnings-hint = Rephrase these passages (Compétences tab, Dossier Professionnel view, e), accept them one at a time (a), or run again with --accept-warnings if none of them points to a person helped.
 err-docx-needs-file = The DOCX export writes a file: give it with -o FILE.docx.
+err-xlsx-needs-file = The XLSX export writes a file: give it with -o FILE.xlsx.
+err-xlsx = The workbook could not be written: { $detail }. Nothing was written.
 err-docx = The DOCX file could not be built: { $detail }
 warn-dp-no-presentation = Note: the « Présentation du dossier » page (fixed ministry text) is not included: copy that text from the official model into a file and name it in the configuration (presentation_dossier = "presentation.txt").
 warn-dp-no-identity = Note: identity left blank on the cover (--nom, --nom-usage, --prenom, --adresse, --fait-a to fill it).
@@ -988,7 +990,7 @@ cli-arg-modele = An interaction template, by name: its types, themes, channel, p
 cli-arg-vers = Structure of the network the person was oriented to (name or part of it)
 cli-arg-yes = Without asking: save despite the guard (note), erase or anonymise without confirmation (suivi erase, retention)
 cli-arg-text = The demande, in a few words
-cli-arg-what = What to export: everything (json), the journal (csv), the network directory (csv), the contacts (vcard), the documentation (md, a folder), the coverage matrix (md, html, csv), the Dossier Professionnel (md, html, docx), the activity report (json, csv, md)
+cli-arg-what = What to export: everything (json), the journal (csv), the network directory (csv), the contacts (vcard), the documentation (md, a folder), the coverage matrix (md, html, csv), the Dossier Professionnel (md, html, docx), the activity report (json, csv, md, html, xlsx)
 cli-arg-format = File format
 cli-arg-sep = CSV separator: "," ";" (French spreadsheets) or "tab"; default: separateur_csv in the configuration, else ","
 cli-arg-output = File to write (standard output without it)
@@ -1179,6 +1181,10 @@ bilan-col-libelle = Label
 bilan-col-interactions = Interactions
 bilan-col-personnes = Persons
 bilan-col-minutes = Minutes
+bilan-chart-failed = (chart not drawn: { $detail })
+bilan-col-debut = From
+bilan-sheet-synthese = Summary
+bilan-minutes-total = Time spent (minutes)
 bilan-dim-total = total
 bilan-dim-types = Interaction types
 bilan-dim-registres = Areas of intervention
@@ -1242,9 +1248,13 @@ bilan-written-more = { $count ->
 }
 action-new-bilan = Write the report
 action-new-bilan-short = Write
+form-export-bilan = Export the period's report
+field-fichier-bilan = File
+hint-fichier-bilan = Format by extension: .xlsx (spreadsheet), .html (to print), .md, .csv or .json
+err-bilan-extension = End the name with .xlsx, .html, .md, .csv or .json.
 bilan-behind = { $dimension }: { $value }
 action-bilan-open = Interactions counted
-action-bilan-open-short = Interactions
+action-bilan-open-short = Show
 status-bilan-not-journal = These figures count meetings, watch or technical reports: they are in the Network tab (w to choose the view).
 action-prev-period = Previous period
 action-prev-period-short = Prev.

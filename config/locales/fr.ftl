@@ -354,7 +354,7 @@ csv-note-pro = Note professionnelle
 csv-competences = Compétences
 
 ## carnet note
-err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, --what couverture --format md, html ou csv (la matrice de couverture), ou --what dossier --format md, html ou docx (le Dossier Professionnel).
+err-export-combination = Exports possibles : --what all --format json (tout le carnet), --what journal --format csv, --what reseau --format csv (l'annuaire), --what contacts --format vcard, --what documentation --format md -o DOSSIER, --what couverture --format md, html ou csv (la matrice de couverture), --what dossier --format md, html ou docx (le Dossier Professionnel), ou --what bilan --format json, csv, md, html ou xlsx (le bilan d'activité).
 note-saved = Interaction notée ({ $id }).
 err-note-id = { $flag } { $value } : identifiant inconnu. Valeurs possibles : { $valid }.
 err-note-value = { $flag } « { $value } » : { $detail }
@@ -896,6 +896,8 @@ err-dp-warnings = { $count ->
 }
 err-dp-warnings-hint = Reformulez ces passages (onglet Compétences, vue Dossier Professionnel, e), acceptez-les un par un (a), ou relancez avec --accept-warnings si aucun ne désigne une personne accompagnée.
 err-docx-needs-file = L'export DOCX écrit un fichier : indiquez-le avec -o FICHIER.docx.
+err-xlsx-needs-file = L'export XLSX écrit un fichier : indiquez-le avec -o FICHIER.xlsx.
+err-xlsx = Le classeur n'a pas pu être écrit : { $detail }. Rien n'a été écrit.
 err-docx = Le fichier DOCX n'a pas pu être construit : { $detail }
 warn-dp-no-presentation = Note : la page « Présentation du dossier » (texte fixe du ministère) n'est pas incluse : copiez ce texte depuis le modèle officiel dans un fichier et indiquez-le dans la configuration (presentation_dossier = "presentation.txt").
 warn-dp-no-identity = Note : identité laissée en blanc sur la page de garde (--nom, --nom-usage, --prenom, --adresse, --fait-a pour la remplir).
@@ -988,7 +990,7 @@ cli-arg-modele = Un modèle d'interaction, par son nom : ses types, thématiques
 cli-arg-vers = Structure du réseau vers laquelle la personne a été orientée (nom ou partie du nom)
 cli-arg-yes = Sans demander : enregistre malgré le garde-fou (note), efface ou anonymise sans confirmation (suivi erase, retention)
 cli-arg-text = La demande, en quelques mots
-cli-arg-what = Quoi exporter : tout (json), le journal (csv), l'annuaire (csv), les contacts (vcard), la documentation (md, un dossier), la matrice de couverture (md, html, csv), le Dossier Professionnel (md, html, docx), le bilan d'activité (json, csv, md)
+cli-arg-what = Quoi exporter : tout (json), le journal (csv), l'annuaire (csv), les contacts (vcard), la documentation (md, un dossier), la matrice de couverture (md, html, csv), le Dossier Professionnel (md, html, docx), le bilan d'activité (json, csv, md, html, xlsx)
 cli-arg-format = Format du fichier
 cli-arg-sep = Séparateur CSV : "," ";" (tableurs en français) ou "tab" ; par défaut : separateur_csv de la configuration, sinon ","
 cli-arg-output = Fichier à écrire (sans lui : la sortie standard)
@@ -1179,6 +1181,10 @@ bilan-col-libelle = Libellé
 bilan-col-interactions = Interactions
 bilan-col-personnes = Personnes
 bilan-col-minutes = Minutes
+bilan-chart-failed = (graphique non tracé : { $detail })
+bilan-col-debut = Du
+bilan-sheet-synthese = Synthèse
+bilan-minutes-total = Temps passé (minutes)
 bilan-dim-total = total
 bilan-dim-types = Types d'interaction
 bilan-dim-registres = Registres d'intervention
@@ -1242,9 +1248,13 @@ bilan-written-more = { $count ->
 }
 action-new-bilan = Rédiger le bilan
 action-new-bilan-short = Rédiger
+form-export-bilan = Exporter le bilan de la période
+field-fichier-bilan = Fichier
+hint-fichier-bilan = Format selon l'extension : .xlsx (tableur), .html (à imprimer), .md, .csv ou .json
+err-bilan-extension = Terminez le nom par .xlsx, .html, .md, .csv ou .json.
 bilan-behind = { $dimension } : { $value }
 action-bilan-open = Interactions comptées
-action-bilan-open-short = Interactions
+action-bilan-open-short = Voir
 status-bilan-not-journal = Ces chiffres comptent des rencontres, de la veille ou des signalements : ils sont dans l'onglet Réseau (w pour choisir la vue).
 action-prev-period = Période précédente
 action-prev-period-short = Préc.

@@ -266,6 +266,8 @@ pub enum Purpose {
     ImportFolder,
     /// Where to write the Dossier Professionnel, and the identity on its cover.
     ExportDossier,
+    /// Where to write the Bilan tab's period, the format by the file's extension.
+    ExportBilan,
     /// Where to write what the carnet holds about a suivi (right of access).
     SuiviExport(crate::domain::Id),
     /// A node of the plan de classement: a new one (`code` None) or a renamed one.

@@ -136,6 +136,7 @@ pub enum ExportFormat {
     Md,
     Html,
     Docx,
+    Xlsx,
 }
 
 /// The identity on the dossier's cover: typed at export time, never stored. Without these
@@ -819,7 +820,11 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                     )
                     | (
                         ExportWhat::Bilan,
-                        ExportFormat::Json | ExportFormat::Csv | ExportFormat::Md
+                        ExportFormat::Json
+                            | ExportFormat::Csv
+                            | ExportFormat::Md
+                            | ExportFormat::Html
+                            | ExportFormat::Xlsx
                     )
             );
             if !combination {
@@ -862,14 +867,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             }
             if what == ExportWhat::Bilan {
                 let periode = bilan_period(&i18n, du.as_deref(), au.as_deref(), par.as_deref())?;
-                let today = crate::clock::today();
-                let b = crate::domain::bilan::compute(&data, &config.vocab, periode, today);
-                let text = match format {
-                    ExportFormat::Json => crate::export::bilan::json(&b, &config, &i18n),
-                    ExportFormat::Csv => crate::export::bilan::csv(&b, &config, &i18n),
-                    _ => crate::export::bilan::markdown(&b, &config, &i18n),
-                };
-                return write_output(&i18n, output.as_deref(), text.as_bytes());
+                return transfer::export_bilan(&data, &config, &i18n, periode, format, output);
             }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),

@@ -374,3 +374,34 @@ pub(super) fn import_documentation(
     }
     Ok(())
 }
+
+/// `carnet export --what bilan`: the period counted now, with its written bilan if any.
+pub(super) fn export_bilan(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    i18n: &I18n,
+    periode: crate::domain::bilan::Period,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+) -> Result<(), Failure> {
+    use crate::export::bilan;
+    if format == ExportFormat::Xlsx && output.is_none() {
+        return Err(Failure::new(EXIT_USAGE, i18n.t("err-xlsx-needs-file")));
+    }
+    let figures =
+        crate::domain::bilan::compute(data, &config.vocab, periode, crate::clock::today());
+    let written = crate::domain::bilan::written_for(data, periode);
+    let bytes = match format {
+        ExportFormat::Json => bilan::json(&figures, config, i18n).into_bytes(),
+        ExportFormat::Csv => bilan::csv(&figures, config, i18n).into_bytes(),
+        ExportFormat::Html => bilan::html(&figures, written, config, i18n).into_bytes(),
+        ExportFormat::Xlsx => bilan::xlsx(&figures, written, config, i18n).map_err(|e| {
+            Failure::new(
+                EXIT_OTHER,
+                i18n.t_args("err-xlsx", &[arg("detail", e.to_string())]),
+            )
+        })?,
+        _ => bilan::markdown(&figures, written, config, i18n).into_bytes(),
+    };
+    write_output(i18n, output.as_deref(), &bytes)
+}

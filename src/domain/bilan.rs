@@ -73,6 +73,14 @@ impl Bilan {
     }
 }
 
+/// The written bilan of a period: the newest one with exactly its dates.
+pub fn written_for(data: &Dataset, periode: Period) -> Option<&Bilan> {
+    data.bilans
+        .iter()
+        .rev()
+        .find(|b| b.du == periode.du && b.au == periode.au)
+}
+
 impl Validate for Bilan {
     fn normalize(&mut self) {
         norm_meta(&mut self.meta);

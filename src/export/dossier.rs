@@ -601,7 +601,8 @@ fn with_properties(package: &[u8], made: chrono::NaiveDateTime) -> zip::result::
         .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..source.len() {
         let entry = source.by_index_raw(i)?;
-        match entry.name() {
+        let name = entry.name()?.into_owned();
+        match name.as_str() {
             "docProps/core.xml" => {
                 drop(entry);
                 out.start_file("docProps/core.xml", options)?;

@@ -1875,7 +1875,9 @@ fn help_speaks_the_ui_language() {
 
     let en = text(&carnet(home.path(), &["--lang", "en", "help", "export"]).stdout);
     assert!(en.contains("Usage: carnet export [OPTIONS]"), "{en}");
-    assert!(en.contains("File format [default: json] [values: json, csv, vcard, md, html, docx]"));
+    assert!(
+        en.contains("File format [default: json] [values: json, csv, vcard, md, html, docx, xlsx]")
+    );
     assert!(
         !en.contains("[values: true, false]"),
         "flags list no values: {en}"

@@ -87,12 +87,7 @@ impl App {
 
     /// The written bilan of the period shown: the one with exactly its dates.
     pub fn period_bilan(&self) -> Option<&Bilan> {
-        let p = self.bilan.period;
-        self.data
-            .bilans
-            .iter()
-            .rev()
-            .find(|b| b.du == p.du && b.au == p.au)
+        bilan::written_for(&self.data, self.bilan.period)
     }
 
     /// Other written bilans whose period overlaps the one shown.
@@ -186,9 +181,71 @@ impl App {
         self.switch_tab(Tab::Journal.index());
     }
 
+    /// `X`: where to write the period's bilan; the file's extension says the format.
+    fn open_bilan_export(&mut self) {
+        let p = self.bilan.period;
+        let name = format!(
+            "~/bilan-{}-{}.xlsx",
+            p.du.format("%Y%m%d"),
+            p.au.format("%Y%m%d")
+        );
+        self.modals.push(Modal::Form(Box::new(Form::new(
+            Purpose::ExportBilan,
+            "form-export-bilan",
+            vec![form::Field::text("fichier_bilan", &name).required()],
+        ))));
+    }
+
+    pub(in crate::app) fn export_bilan(&mut self, mut form: Box<Form>) -> Vec<Effect> {
+        use crate::export::bilan as export;
+        let path = typed_path(
+            &form
+                .value("fichier_bilan")
+                .map_or(String::new(), |v| v.text().to_string()),
+        );
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let period = self.bilan.period;
+        let figures = bilan::compute(&self.data, &self.config.vocab, period, self.today);
+        let written = bilan::written_for(&self.data, period);
+        let (config, i18n) = (&self.config, &self.i18n);
+        let bytes = match ext.as_deref() {
+            Some("xlsx") => {
+                export::xlsx(&figures, written, config, i18n).map_err(|e| e.to_string())
+            }
+            Some("html" | "htm") => Ok(export::html(&figures, written, config, i18n).into_bytes()),
+            Some("md") => Ok(export::markdown(&figures, written, config, i18n).into_bytes()),
+            Some("csv") => Ok(export::csv(&figures, config, i18n).into_bytes()),
+            Some("json") => Ok(export::json(&figures, config, i18n).into_bytes()),
+            _ => {
+                let message = if path.as_os_str().is_empty() {
+                    "err-required"
+                } else {
+                    "err-bilan-extension"
+                };
+                form.set_error("fichier_bilan", message);
+                self.modals.push(Modal::Form(form));
+                return Vec::new();
+            }
+        };
+        match bytes {
+            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
+            Err(detail) => {
+                let text = self
+                    .i18n
+                    .t_args("status-write-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+                Vec::new()
+            }
+        }
+    }
+
     pub(in crate::app) fn bilan_action(&mut self, action: Action) -> Vec<Effect> {
         let period = self.bilan.period;
         match action {
+            Action::Export => self.open_bilan_export(),
             Action::New => self.write_bilan(),
             Action::Edit => self.open_behind(),
             Action::Delete => match self.period_bilan().map(|b| b.meta.id) {
@@ -219,6 +276,7 @@ impl App {
             Action::CyclePeriod,
             Action::Edit,
             Action::New,
+            Action::Export,
             Action::Help,
             Action::Quit,
         ]

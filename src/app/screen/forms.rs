@@ -315,6 +315,7 @@ impl App {
                 vec![Effect::ReadFolder(path)]
             }
             Purpose::ExportDossier => self.export_dossier(form),
+            Purpose::ExportBilan => self.export_bilan(form),
             Purpose::SuiviExport(id) => self.export_suivi(form, id),
             Purpose::Record { is_new, .. } => {
                 let mut reading = self.reading(is_new);
