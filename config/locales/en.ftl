@@ -1221,6 +1221,7 @@ cli-arg-au = Report: last day, included (default: today)
 cli-arg-par = Report without dates: this week, month (default), quarter or year (semaine, mois, trimestre, annee)
 bench-bilan = A year's report
 bench-bilan-tab = Report tab, a year (+ 2 comparisons)
+bench-bilan-xlsx = A year's XLSX workbook
 kind-bilans = Activity reports
 form-new-bilan = New report
 form-edit-bilan = Edit report

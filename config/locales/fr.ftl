@@ -1221,6 +1221,7 @@ cli-arg-au = Bilan : dernier jour, compris (par défaut : aujourd'hui)
 cli-arg-par = Bilan sans dates : cette semaine, ce mois (par défaut), ce trimestre ou cette année (semaine, mois, trimestre, annee)
 bench-bilan = Bilan d'une année
 bench-bilan-tab = Onglet Bilan, une année (+ 2 comparaisons)
+bench-bilan-xlsx = Classeur XLSX d'une année
 kind-bilans = Bilans d'activité
 form-new-bilan = Nouveau bilan
 form-edit-bilan = Modifier le bilan

@@ -147,6 +147,23 @@ pub(super) fn bench(
             "bench-bilan-tab",
             format!("p50 {:.1} ms · p95 {:.1} ms", tab.0, tab.1),
         );
+        // The year's workbook, counted and written as `export --format xlsx` does.
+        let mut size = 0;
+        let xlsx = percentiles(5, || {
+            let figures = crate::domain::bilan::compute(&data, &config.vocab, year, today);
+            let written = crate::domain::bilan::written_for(&data, year);
+            size =
+                crate::export::bilan::xlsx(&figures, written, config, i18n).map_or(0, |b| b.len());
+        });
+        row(
+            "bench-bilan-xlsx",
+            format!(
+                "p50 {:.0} ms · p95 {:.0} ms ({:.0} Kio)",
+                xlsx.0,
+                xlsx.1,
+                size as f64 / 1024.0
+            ),
+        );
         let rebuild_start = Instant::now();
         let rebuilt = Store::rebuild(&dir, |_| {}).map_err(|e| fail(e.to_string()))?;
         row(

@@ -379,6 +379,13 @@ struct Acc {
 }
 
 impl Acc {
+    fn merge(&mut self, other: Acc) {
+        self.interactions += other.interactions;
+        self.anonymes += other.anonymes;
+        self.minutes += other.minutes;
+        self.suivis.extend(other.suivis);
+    }
+
     fn add(&mut self, persons: Persons, minutes: u32) {
         self.interactions += 1;
         self.minutes += minutes;
@@ -516,29 +523,57 @@ pub fn compute<'a>(
     periode: Period,
     today: NaiveDate,
 ) -> Chiffres {
-    count(data, vocab, periode, today, true)
+    count(data, vocab, periode, today, true, PARALLEL_FROM)
 }
 
 /// Only the period's totals, for comparing with another period: a third of the work.
 pub fn totals(data: &Dataset, vocab: &Vocabularies, periode: Period, today: NaiveDate) -> Totaux {
-    count(data, vocab, periode, today, false).totaux
+    count(data, vocab, periode, today, false, PARALLEL_FROM).totaux
 }
 
-fn count<'a>(
+/// From this many interactions in each half, the halves are counted on two threads.
+const PARALLEL_FROM: usize = 5_000;
+
+/// What a part of the journal adds up.
+struct Partial<'a> {
+    tables: Vec<CountMap<&'a str, Acc>>,
+    total: Acc,
+    totaux: Totaux,
+    activite: Vec<(NaiveDate, u32)>,
+}
+
+impl<'a> Partial<'a> {
+    fn merge(&mut self, other: Partial<'a>) {
+        for (mine, theirs) in self.tables.iter_mut().zip(other.tables) {
+            for (value, acc) in theirs {
+                mine.entry(value).or_default().merge(acc);
+            }
+        }
+        self.total.merge(other.total);
+        self.totaux.premiers_contacts += other.totaux.premiers_contacts;
+        self.totaux.suites_faites += other.totaux.suites_faites;
+        self.totaux.suites_en_retard += other.totaux.suites_en_retard;
+        for (mine, theirs) in self.activite.iter_mut().zip(other.activite) {
+            mine.1 += theirs.1;
+        }
+    }
+}
+
+fn count_interactions<'a>(
+    list: &'a [Interaction],
     data: &'a Dataset,
     vocab: &'a Vocabularies,
     periode: Period,
+    slices: &[Period],
     today: NaiveDate,
     breakdowns: bool,
-) -> Chiffres {
+) -> Partial<'a> {
     let mut tables: Vec<CountMap<&str, Acc>> =
         DIMENSIONS.iter().map(|_| CountMap::default()).collect();
-    let at = dimension_index;
     let mut totaux = Totaux::default();
     let mut total = Acc::default();
-    let slices = periode.slices();
     let mut activite: Vec<(NaiveDate, u32)> = slices.iter().map(|s| (s.du, 0)).collect();
-    for it in &data.interactions {
+    for it in list {
         // A suite counts in the period it is due in, whenever it was decided.
         for s in &it.suites {
             match s.echeance {
@@ -564,6 +599,51 @@ fn count<'a>(
             });
         }
     }
+    Partial {
+        tables,
+        total,
+        totaux,
+        activite,
+    }
+}
+
+fn count<'a>(
+    data: &'a Dataset,
+    vocab: &'a Vocabularies,
+    periode: Period,
+    today: NaiveDate,
+    breakdowns: bool,
+    parallel_from: usize,
+) -> Chiffres {
+    let at = dimension_index;
+    let slices = periode.slices();
+    // Two halves of the journal counted side by side (the figures are sums and sets, so
+    // the halves merge exactly): a year's bilan stays within a frame or two on 2 cores.
+    let half = data.interactions.len() / 2;
+    let (first, second) = data.interactions.split_at(half);
+    let part = |list: &'a [Interaction]| {
+        count_interactions(list, data, vocab, periode, &slices, today, breakdowns)
+    };
+    let (mut whole, other) = if half >= parallel_from {
+        std::thread::scope(|s| {
+            let handle = s.spawn(|| part(second));
+            let first = part(first);
+            // A panic in the other half goes on as it would have in this one.
+            let second = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (first, second)
+        })
+    } else {
+        (part(first), part(second))
+    };
+    whole.merge(other);
+    let Partial {
+        mut tables,
+        total,
+        mut totaux,
+        activite,
+    } = whole;
     let record = |tables: &mut Vec<CountMap<&'a str, Acc>>, dim: &str, value: &'a str, minutes| {
         tables[at(dim)]
             .entry(value)
@@ -780,6 +860,42 @@ mod tests {
         // Weeks of the month in the chart, adding up to the total.
         assert_eq!(b.activite.iter().map(|(_, n)| n).sum::<u32>(), 4);
         assert_eq!(b.activite[0].0, day(11, 1));
+    }
+
+    #[test]
+    fn two_halves_counted_side_by_side_equal_one_count() {
+        let types = [
+            "accueil_information",
+            "orientation",
+            "accompagnement",
+            "ecoute",
+        ];
+        let mut data = Dataset::default();
+        for n in 0..12_000u64 {
+            let date = day(1, 1) + Duration::days((n % 365) as i64);
+            let who = if n % 7 == 0 {
+                // The same suivis in both halves: each counts once.
+                Personnes::Suivi(Id(n % 50))
+            } else {
+                anon((n % 3 + 1) as u16)
+            };
+            let mut i = it(
+                n + 1,
+                date,
+                (n % 150 + 5) as u16,
+                &[types[(n % 4) as usize]],
+                who,
+            );
+            i.canal = ["physique", "telephone"][(n % 2) as usize].into();
+            i.premier_contact = n % 5 == 0;
+            data.interactions.push(i);
+        }
+        let year = Period::containing(PeriodKind::Annee, day(6, 1));
+        let one = count(&data, &vocab(), year, day(12, 31), true, usize::MAX);
+        let two = count(&data, &vocab(), year, day(12, 31), true, 1);
+        assert_eq!(one, two);
+        assert_eq!(one.totaux.interactions, 12_000);
+        assert_eq!(one.totaux.suivis, 50);
     }
 
     #[test]
