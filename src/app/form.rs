@@ -268,6 +268,8 @@ pub enum Purpose {
     ExportDossier,
     /// Where to write the Bilan tab's period, the format by the file's extension.
     ExportBilan,
+    /// Any range of days for the Bilan tab.
+    BilanRange,
     /// Where to write what the carnet holds about a suivi (right of access).
     SuiviExport(crate::domain::Id),
     /// A node of the plan de classement: a new one (`code` None) or a renamed one.

@@ -11,7 +11,7 @@
 //! - a period runs from its first day to its last day, both included.
 
 use super::Id;
-use super::records::{Dataset, Interaction, Personnes, RecordMeta, Text};
+use super::records::{Dataset, Interaction, Personnes, RecordKind, RecordMeta, Text};
 use super::validate::{FieldError, Validate, norm, norm_meta, required};
 use super::vocab::Vocabularies;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -287,6 +287,14 @@ pub struct Totaux {
     /// Suites due in the period: done, and not done with their date passed.
     pub suites_faites: u32,
     pub suites_en_retard: u32,
+    /// Signalements made in the period, those resolved since, and the median days it took.
+    pub signalements: u32,
+    pub signalements_resolus: u32,
+    pub delai_resolution_jours: Option<u32>,
+    /// Fiches created in the period, and revisions written in it.
+    pub fiches_creees: u32,
+    pub fiches_revisees: u32,
+    pub evenements_securite: u32,
 }
 
 /// One value of a breakdown.
@@ -531,6 +539,92 @@ pub fn totals(data: &Dataset, vocab: &Vocabularies, periode: Period, today: Naiv
     count(data, vocab, periode, today, false, PARALLEL_FROM).totaux
 }
 
+/// Calls `f` with each (dimension, value, minutes, record) the period's rencontres, veille
+/// and signalements count in: the one rule for their breakdowns and the records behind them.
+fn for_each_record<'a>(
+    data: &'a Dataset,
+    periode: Period,
+    mut f: impl FnMut(&str, &'a str, u32, (RecordKind, Id)),
+) {
+    for r in data.rencontres.iter().filter(|r| periode.contains(r.date)) {
+        let id = (RecordKind::Rencontre, r.meta.id);
+        f("rencontres", &r.type_rencontre, u32::from(r.duree_min), id);
+    }
+    for v in data.veille.iter().filter(|v| periode.contains(v.date)) {
+        f("veille", &v.source_type, 0, (RecordKind::Veille, v.meta.id));
+    }
+    for s in data
+        .signalements
+        .iter()
+        .filter(|s| periode.contains(s.date))
+    {
+        let id = (RecordKind::Signalement, s.meta.id);
+        f("signalements", &s.categorie, 0, id);
+        f("signalements_statut", &s.statut, 0, id);
+    }
+}
+
+/// The rencontres, veille or signalements a breakdown's line counts, oldest first.
+pub fn records_counted_in(
+    data: &Dataset,
+    periode: Period,
+    dimension: &str,
+    value: &str,
+) -> Vec<(RecordKind, Id)> {
+    let mut out = Vec::new();
+    for_each_record(data, periode, |d, v, _, id| {
+        if d == dimension && v == value {
+            out.push(id);
+        }
+    });
+    out
+}
+
+/// The day (UTC) of a record's timestamp.
+fn day_of(t: super::Timestamp) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp_millis(t.0).map(|d| d.date_naive())
+}
+
+/// The totals that come from other records than interactions: signalements and how soon
+/// they were resolved, the documentation written, the événements de sécurité.
+fn others(data: &Dataset, periode: Period, totaux: &mut Totaux) {
+    let mut delays: Vec<i64> = Vec::new();
+    for s in data
+        .signalements
+        .iter()
+        .filter(|s| periode.contains(s.date))
+    {
+        totaux.signalements += 1;
+        if s.statut == "resolu" {
+            totaux.signalements_resolus += 1;
+            if let Some(e) = s.etapes.iter().find(|e| e.statut == "resolu") {
+                delays.push((e.date - s.date).num_days().max(0));
+            }
+        }
+    }
+    delays.sort_unstable();
+    totaux.delai_resolution_jours = delays
+        .get(delays.len() / 2)
+        .and_then(|d| u32::try_from(*d).ok());
+    let in_period = |t| day_of(t).is_some_and(|d| periode.contains(d));
+    totaux.fiches_creees = count_u32(data.fiches.iter().filter(|f| in_period(f.meta.created_at)));
+    totaux.fiches_revisees = count_u32(
+        data.fiches
+            .iter()
+            .flat_map(|f| &f.revisions)
+            .filter(|r| in_period(r.date)),
+    );
+    totaux.evenements_securite = count_u32(
+        data.evenements_securite
+            .iter()
+            .filter(|e| periode.contains(e.date)),
+    );
+}
+
+fn count_u32<T>(items: impl Iterator<Item = T>) -> u32 {
+    u32::try_from(items.count()).unwrap_or(u32::MAX)
+}
+
 /// From this many interactions in each half, the halves are counted on two threads.
 const PARALLEL_FROM: usize = 5_000;
 
@@ -644,28 +738,15 @@ fn count<'a>(
         mut totaux,
         activite,
     } = whole;
-    let record = |tables: &mut Vec<CountMap<&'a str, Acc>>, dim: &str, value: &'a str, minutes| {
-        tables[at(dim)]
-            .entry(value)
-            .or_default()
-            .add(Persons::Anonymous(0), minutes);
-    };
-    let records_in = |date: NaiveDate| breakdowns && periode.contains(date);
-    for r in data.rencontres.iter().filter(|r| records_in(r.date)) {
-        record(
-            &mut tables,
-            "rencontres",
-            &r.type_rencontre,
-            u32::from(r.duree_min),
-        );
+    if breakdowns {
+        for_each_record(data, periode, |dim, value, minutes, _| {
+            tables[at(dim)]
+                .entry(value)
+                .or_default()
+                .add(Persons::Anonymous(0), minutes);
+        });
     }
-    for v in data.veille.iter().filter(|v| records_in(v.date)) {
-        record(&mut tables, "veille", &v.source_type, 0);
-    }
-    for s in data.signalements.iter().filter(|s| records_in(s.date)) {
-        record(&mut tables, "signalements", &s.categorie, 0);
-        record(&mut tables, "signalements_statut", &s.statut, 0);
-    }
+    others(data, periode, &mut totaux);
     totaux.interactions = total.interactions;
     totaux.suivis = u32::try_from(total.suivis.len()).unwrap_or(u32::MAX);
     totaux.personnes = total.anonymes + totaux.suivis;
@@ -896,6 +977,52 @@ mod tests {
         assert_eq!(one, two);
         assert_eq!(one.totaux.interactions, 12_000);
         assert_eq!(one.totaux.suivis, 50);
+    }
+
+    #[test]
+    fn signalements_resolved_and_the_median_delay_count_those_made_in_the_period() {
+        use crate::domain::{Etape, Signalement};
+        let signalement = |id, date: NaiveDate, resolved: Option<NaiveDate>| Signalement {
+            meta: RecordMeta::new(Id(id), Timestamp(0)),
+            date,
+            lieu: "Hall B".into(),
+            categorie: "eclairage".into(),
+            description: String::new().into(),
+            destinataire: None,
+            statut: if resolved.is_some() {
+                "resolu"
+            } else {
+                "signale"
+            }
+            .into(),
+            etapes: resolved
+                .map(|d| Etape {
+                    date: d,
+                    statut: "resolu".into(),
+                })
+                .into_iter()
+                .collect(),
+        };
+        let data = Dataset {
+            signalements: vec![
+                signalement(1, day(11, 2), Some(day(11, 6))),
+                signalement(2, day(11, 3), Some(day(11, 13))),
+                signalement(3, day(11, 4), Some(day(11, 24))),
+                signalement(4, day(11, 20), None),
+                // Made before the month: not this month's, even resolved in it.
+                signalement(5, day(10, 30), Some(day(11, 2))),
+            ],
+            ..Dataset::default()
+        };
+        let month = Period::containing(PeriodKind::Mois, day(11, 1));
+        let t = totals(&data, &vocab(), month, day(11, 30));
+        assert_eq!((t.signalements, t.signalements_resolus), (4, 3));
+        // 4, 10 and 20 days: the median is 10.
+        assert_eq!(t.delai_resolution_jours, Some(10));
+        let october = totals(&data, &vocab(), month.shifted(-1), day(11, 30));
+        assert_eq!(october.delai_resolution_jours, Some(3));
+        let none = totals(&Dataset::default(), &vocab(), month, day(11, 30));
+        assert_eq!(none.delai_resolution_jours, None);
     }
 
     #[test]

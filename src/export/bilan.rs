@@ -127,6 +127,42 @@ pub fn json(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     text
 }
 
+/// The totals as every export lists them: a message id and the figure (`bilan-temps` in
+/// minutes; `None`: a delay with nothing resolved to measure it).
+fn totals_list(t: &crate::domain::bilan::Totaux) -> [(&'static str, Option<u32>); 14] {
+    [
+        ("bilan-interactions", Some(t.interactions)),
+        ("bilan-personnes", Some(t.personnes)),
+        ("bilan-suivis", Some(t.suivis)),
+        ("bilan-temps", Some(t.minutes)),
+        ("bilan-premiers-contacts", Some(t.premiers_contacts)),
+        ("bilan-connues", Some(t.personnes_connues)),
+        ("bilan-suites-faites", Some(t.suites_faites)),
+        ("bilan-suites-retard", Some(t.suites_en_retard)),
+        ("bilan-signalements", Some(t.signalements)),
+        ("bilan-signalements-resolus", Some(t.signalements_resolus)),
+        ("bilan-delai-resolution", t.delai_resolution_jours),
+        ("bilan-fiches-creees", Some(t.fiches_creees)),
+        ("bilan-fiches-revisees", Some(t.fiches_revisees)),
+        ("bilan-evenements-securite", Some(t.evenements_securite)),
+    ]
+}
+
+/// `totals_list` as text: labels in the UI language, time as hours and minutes.
+fn totals_text(t: &crate::domain::bilan::Totaux, i18n: &I18n) -> Vec<(String, String)> {
+    totals_list(t)
+        .into_iter()
+        .map(|(id, value)| {
+            let value = match (id, value) {
+                ("bilan-temps", Some(m)) => crate::domain::text::duration(m),
+                (_, Some(n)) => n.to_string(),
+                (_, None) => "—".to_string(),
+            };
+            (i18n.t(id), value)
+        })
+        .collect()
+}
+
 /// The figure columns of a breakdown, as message ids: interactions with their persons and
 /// time; rencontres with their time; veille and signalements counted only.
 fn figure_columns(dimension: &str) -> &'static [&'static str] {
@@ -237,17 +273,8 @@ pub fn markdown(
     );
     let t = &bilan.totaux;
     out.push_str(&format!("## {}\n\n", i18n.t("bilan-totaux")));
-    for (id, value) in [
-        ("bilan-interactions", t.interactions.to_string()),
-        ("bilan-personnes", t.personnes.to_string()),
-        ("bilan-suivis", t.suivis.to_string()),
-        ("bilan-temps", crate::domain::text::duration(t.minutes)),
-        ("bilan-premiers-contacts", t.premiers_contacts.to_string()),
-        ("bilan-connues", t.personnes_connues.to_string()),
-        ("bilan-suites-faites", t.suites_faites.to_string()),
-        ("bilan-suites-retard", t.suites_en_retard.to_string()),
-    ] {
-        out.push_str(&format!("- {} : {value}\n", i18n.t(id)));
+    for (label, value) in totals_text(t, i18n) {
+        out.push_str(&format!("- {label} : {value}\n"));
     }
     if let Some(w) = written {
         out.push_str(&format!("\n## {}\n", i18n.t("bilan-written")));
@@ -404,19 +431,10 @@ pub fn html(
         "<section>\n<h2>{}</h2>\n<table>\n<tbody>\n",
         e(&i18n.t("bilan-totaux"))
     ));
-    for (id, value) in [
-        ("bilan-interactions", t.interactions.to_string()),
-        ("bilan-personnes", t.personnes.to_string()),
-        ("bilan-suivis", t.suivis.to_string()),
-        ("bilan-temps", crate::domain::text::duration(t.minutes)),
-        ("bilan-premiers-contacts", t.premiers_contacts.to_string()),
-        ("bilan-connues", t.personnes_connues.to_string()),
-        ("bilan-suites-faites", t.suites_faites.to_string()),
-        ("bilan-suites-retard", t.suites_en_retard.to_string()),
-    ] {
+    for (label, value) in totals_text(t, i18n) {
         out.push_str(&format!(
             "<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",
-            e(&i18n.t(id)),
+            e(&label),
             e(&value)
         ));
     }
@@ -583,20 +601,17 @@ pub fn xlsx(
     )?;
     let t = &bilan.totaux;
     sheet.write_string_with_format(2, 0, i18n.t("bilan-totaux"), &bold)?;
-    let totals = [
-        ("bilan-interactions", t.interactions),
-        ("bilan-personnes", t.personnes),
-        ("bilan-suivis", t.suivis),
-        ("bilan-minutes-total", t.minutes),
-        ("bilan-premiers-contacts", t.premiers_contacts),
-        ("bilan-connues", t.personnes_connues),
-        ("bilan-suites-faites", t.suites_faites),
-        ("bilan-suites-retard", t.suites_en_retard),
-    ];
     let mut row = 3;
-    for (id, value) in totals {
+    for (id, value) in totals_list(t) {
+        let id = if id == "bilan-temps" {
+            "bilan-minutes-total"
+        } else {
+            id
+        };
         sheet.write_string(row, 0, i18n.t(id))?;
-        sheet.write_number(row, 1, f64::from(value))?;
+        if let Some(value) = value {
+            sheet.write_number(row, 1, f64::from(value))?;
+        }
         row += 1;
     }
     row += 1;

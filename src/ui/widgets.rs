@@ -312,6 +312,7 @@ fn action_label(app: &App, context: Context, action: Action, short: bool) -> Str
         // The footer must fit 80 columns; the help keeps the full names.
         (Tab::Bilan, Action::Edit) if short => app.t("action-bilan-open-short"),
         (Tab::Bilan, Action::Edit) => app.t("action-bilan-open"),
+        (Tab::Bilan, Action::Filter) => app.t("action-bilan-range"),
         (Tab::Bilan, Action::New) if short => app.t("action-new-bilan-short"),
         (Tab::Bilan, Action::New) => app.t("action-new-bilan"),
         (Tab::Bilan, Action::PrevPeriod) if short => app.t("action-prev-period-short"),

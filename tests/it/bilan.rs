@@ -207,6 +207,27 @@ fn the_bilan_tab_moves_its_period_and_counts_a_new_interaction() {
     assert_eq!(shown(&a), (quarter, interactions_in(&a, quarter)));
     common::press(&mut a, Key::char('P'));
     assert_eq!(shown(&a).0, Period::containing(PeriodKind::Annee, today));
+    // f: any range; a range that ends before it starts is refused in the form.
+    common::press(&mut a, Key::char('f'));
+    common::fill(&mut a, "du", "15/10/2026");
+    common::fill(&mut a, "au", "01/10/2026");
+    common::press(&mut a, common::ctrl('s'));
+    assert!(!a.modals().is_empty(), "the form stays open");
+    common::fill(&mut a, "au", "20/11/2026");
+    common::press(&mut a, common::ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let range = Period::range(
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+    );
+    assert_eq!(shown(&a), (range, interactions_in(&a, range)));
+    // ← moves a range by its own length.
+    common::press(&mut a, Key::plain(KeyCode::Left));
+    assert_eq!(shown(&a).0, range.shifted(-1));
+    common::press(&mut a, Key::char('P'));
+    common::press(&mut a, Key::char('P'));
+    common::press(&mut a, Key::char('P'));
+    assert_eq!(shown(&a).0, Period::containing(PeriodKind::Annee, today));
     let before = shown(&a).1;
     // An interaction logged today counts at once in the year shown.
     common::press(&mut a, Key::char('1'));
@@ -468,4 +489,34 @@ fn the_html_export_is_a_printable_report_with_an_svg_chart_per_breakdown() {
     }
     without_charts.push_str(rest);
     insta::assert_snapshot!("bilan_html_q3", without_charts);
+}
+
+#[test]
+fn the_records_behind_a_rencontres_veille_or_signalements_line_are_as_many_as_it_counts() {
+    use carnet::domain::bilan::{counts_interactions, records_counted_in};
+    let data = common::sample(800);
+    let vocab = common::config(Lang::Fr).vocab;
+    let year = Period::containing(PeriodKind::Annee, common::today());
+    let b = compute(&data, &vocab, year, common::today());
+    let mut seen = 0;
+    for table in b
+        .tables
+        .iter()
+        .filter(|t| !counts_interactions(t.dimension))
+    {
+        for line in &table.lignes {
+            let behind = records_counted_in(&data, year, table.dimension, &line.valeur);
+            assert_eq!(
+                behind.len() as u32,
+                line.interactions,
+                "{}",
+                table.dimension
+            );
+            seen += 1;
+        }
+    }
+    assert!(
+        seen > 3,
+        "the sample has rencontres, veille and signalements this year"
+    );
 }

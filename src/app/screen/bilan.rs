@@ -128,7 +128,7 @@ impl App {
         let table = &figures.tables[t];
         let value = &table.lignes[k].valeur;
         if !bilan::counts_interactions(table.dimension) {
-            self.set_status(self.t("status-bilan-not-journal"), false);
+            self.set_status(self.t("status-bilan-records-in-detail"), false);
             return;
         }
         let period = self.bilan.period;
@@ -179,6 +179,52 @@ impl App {
             .refresh(&self.data, &self.views.journal, self.today, false);
         self.cursors[Tab::Journal.index()] = Cursor::default();
         self.switch_tab(Tab::Journal.index());
+    }
+
+    /// `f`: any range of days, the shown period's dates to start from.
+    fn open_bilan_range(&mut self) {
+        let p = self.bilan.period;
+        let date = crate::domain::text::date;
+        self.modals.push(Modal::Form(Box::new(Form::new(
+            Purpose::BilanRange,
+            "form-bilan-range",
+            vec![
+                form::Field::typed("du", FieldKind::Date, &date(p.du)).required(),
+                form::Field::typed("au", FieldKind::Date, &date(p.au)).required(),
+            ],
+        ))));
+    }
+
+    /// Reads the range form: both dates, the first not after the second.
+    pub(in crate::app) fn apply_bilan_range(&mut self, form: &mut Form) -> bool {
+        form.clear_errors();
+        let mut read = |id: &'static str| {
+            let text = form
+                .value(id)
+                .map(|v| v.text().trim().to_string())
+                .unwrap_or_default();
+            match crate::domain::parse::date(&text, self.today) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    form.set_error(id, if text.is_empty() { "err-required" } else { e });
+                    None
+                }
+            }
+        };
+        let (du, au) = (read("du"), read("au"));
+        if let (Some(du), Some(au)) = (du, au)
+            && au < du
+        {
+            form.set_error("au", "err-period-order");
+        }
+        if form.focus_first_error() {
+            return false;
+        }
+        let (Some(du), Some(au)) = (du, au) else {
+            return false;
+        };
+        self.move_period(Period::range(du, au));
+        true
     }
 
     /// `X`: where to write the period's bilan; the file's extension says the format.
@@ -246,6 +292,7 @@ impl App {
         let period = self.bilan.period;
         match action {
             Action::Export => self.open_bilan_export(),
+            Action::Filter => self.open_bilan_range(),
             Action::New => self.write_bilan(),
             Action::Edit => self.open_behind(),
             Action::Delete => match self.period_bilan().map(|b| b.meta.id) {
@@ -277,6 +324,7 @@ impl App {
             Action::Edit,
             Action::New,
             Action::Export,
+            Action::Filter,
             Action::Help,
             Action::Quit,
         ]

@@ -316,6 +316,12 @@ impl App {
             }
             Purpose::ExportDossier => self.export_dossier(form),
             Purpose::ExportBilan => self.export_bilan(form),
+            Purpose::BilanRange => {
+                if !self.apply_bilan_range(&mut form) {
+                    self.modals.push(Modal::Form(form));
+                }
+                Vec::new()
+            }
             Purpose::SuiviExport(id) => self.export_suivi(form, id),
             Purpose::Record { is_new, .. } => {
                 let mut reading = self.reading(is_new);

@@ -121,6 +121,7 @@ fn figure(text: String) -> Line<'static> {
 fn detail(app: &App, theme: &Theme, figures: &Chiffres) -> Vec<Line<'static>> {
     let state = app.bilan();
     let mut lines = Vec::new();
+    behind(app, theme, figures, &mut lines);
     compare(app, theme, figures, &mut lines);
     lines.push(Line::raw(""));
     written(app, theme, &mut lines);
@@ -144,6 +145,39 @@ fn detail(app: &App, theme: &Theme, figures: &Chiffres) -> Vec<Line<'static>> {
     });
     bar_lines(app, theme, title, counts, &mut lines);
     lines
+}
+
+/// A selected line of rencontres, veille or signalements: the records it counts (the
+/// journal shows those behind an interaction line).
+fn behind(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'static>>) {
+    let Some(BilanRow::Line(t, k)) = app.bilan().rows.get(app.cursor().selected).copied() else {
+        return;
+    };
+    let table = &figures.tables[t];
+    if bilan::counts_interactions(table.dimension) {
+        return;
+    }
+    let value = &table.lignes[k].valeur;
+    lines.push(heading(
+        theme,
+        format!(
+            "{} › {}",
+            app.t(&format!("bilan-dim-{}", table.dimension)),
+            one_line(&value_label(&app.config, &app.i18n, table.dimension, value))
+        ),
+    ));
+    let ctx = app.ctx();
+    for (kind, id) in
+        bilan::records_counted_in(&app.data, app.bilan().period, table.dimension, value)
+    {
+        if let Some((date, summary)) = crate::app::kinds::summary(&ctx, kind, id) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", format::date(date)), theme.dim),
+                Span::raw(one_line(&summary)),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
 }
 
 /// The period's written bilan: its title, when it was handed in, and its text.
@@ -204,7 +238,14 @@ fn compare(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'s
         1 => pair(t.personnes, t.suivis),
         2 => format::duration(t.minutes),
         3 => pair(t.premiers_contacts, t.personnes_connues),
-        _ => pair(t.suites_faites, t.suites_en_retard),
+        4 => pair(t.suites_faites, t.suites_en_retard),
+        5 => pair(t.signalements, t.signalements_resolus),
+        6 => t.delai_resolution_jours.map_or_else(
+            || "—".to_string(),
+            |d| app.i18n.t_args("bilan-days", &[arg("count", d)]),
+        ),
+        7 => pair(t.fiches_creees, t.fiches_revisees),
+        _ => n(t.evenements_securite),
     };
     let columns = [&figures.totaux, &state.previous, &state.year_before];
     let cells: Vec<(String, [String; 3])> = [
@@ -213,6 +254,10 @@ fn compare(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'s
         "bilan-temps",
         "bilan-contacts",
         "bilan-suites",
+        "bilan-signalements-pair",
+        "bilan-delai-resolution",
+        "bilan-fiches-pair",
+        "bilan-evenements-securite",
     ]
     .iter()
     .enumerate()
