@@ -135,7 +135,7 @@ pub fn ccp_warning(count: usize) -> Option<&'static str> {
     }
 }
 
-/// Records that evidence one of the CCP's competences (interactions and meetings), newest
+/// Records that evidence one of the CCP's competences (interactions, meetings, bilans), newest
 /// first: what an example is drafted from.
 pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<PickItem> {
     let prefix = format!("{ccp}.");
@@ -150,6 +150,12 @@ pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<
                 .iter()
                 .filter(|r| evidences(&r.meta))
                 .map(|r| (r.date, RecordKind::Rencontre, r.meta.id)),
+        )
+        .chain(
+            data.bilans
+                .iter()
+                .filter(|b| evidences(&b.meta))
+                .map(|b| (b.remis_le.unwrap_or(b.au), RecordKind::Bilan, b.meta.id)),
         )
         .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
@@ -190,6 +196,10 @@ pub fn drafted(
                     src.rencontres.push(&data.rencontres[i]);
                 }
             }
+            RecordKind::Bilan => match data.find::<Bilan>(id) {
+                Some(b) => src.bilans.push(b),
+                None => continue,
+            },
             _ => continue,
         }
         sources.push(SourceRef {

@@ -184,6 +184,7 @@ fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<E
             let src = crate::domain::dossier::Sources {
                 interactions,
                 rencontres,
+                bilans: Vec::new(),
             };
             let d = crate::domain::dossier::draft(&src, vocab, data, data.profil());
             Some(d.into_exemple(

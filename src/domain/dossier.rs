@@ -105,6 +105,8 @@ impl Draft {
 pub struct Sources<'a> {
     pub interactions: Vec<&'a Interaction>,
     pub rencontres: Vec<&'a Rencontre>,
+    /// Bilans handed in (CCP2.C8, CCP3.C5): their figures are counted as the draft is made.
+    pub bilans: Vec<&'a super::Bilan>,
 }
 
 /// "Être accompagné" → "être accompagné", to continue a sentence.
@@ -137,10 +139,14 @@ pub fn draft(
     interactions.sort_by_key(|i| (i.date, i.heure));
     let mut rencontres = src.rencontres.clone();
     rencontres.sort_by_key(|r| r.date);
+    let mut bilans = src.bilans.clone();
+    bilans.sort_by_key(|b| b.du);
+    let handed = |b: &super::Bilan| b.remis_le.unwrap_or(b.au);
     let dates: Vec<NaiveDate> = interactions
         .iter()
         .map(|i| i.date)
         .chain(rencontres.iter().map(|r| r.date))
+        .chain(bilans.iter().map(|b| handed(b)))
         .collect();
     let (du, au) = (dates.iter().min().copied(), dates.iter().max().copied());
 
@@ -170,6 +176,15 @@ pub fn draft(
         None => rencontres
             .first()
             .map(|r| text::one_line(&r.objet))
+            .or_else(|| {
+                bilans.first().map(|b| {
+                    if b.titre.is_empty() {
+                        format!("Bilan du {} au {}", text::date(b.du), text::date(b.au))
+                    } else {
+                        text::one_line(&b.titre)
+                    }
+                })
+            })
             .unwrap_or_default(),
     };
 
@@ -236,6 +251,32 @@ pub fn draft(
         ));
     }
 
+    for b in &bilans {
+        let t = super::bilan::totals(data, vocab, b.periode(), b.au);
+        let mut line = format!(
+            "- Bilan du {} au {} : {} interactions, {} personnes reçues, dont {} premiers contacts",
+            text::date(b.du),
+            text::date(b.au),
+            t.interactions,
+            t.personnes,
+            t.premiers_contacts
+        );
+        if !b.destinataire.is_empty() {
+            line.push_str(&format!(" ; remis à {}", text::one_line(&b.destinataire)));
+        }
+        if let Some(d) = b.remis_le {
+            line.push_str(&format!(" le {}", text::date(d)));
+        }
+        taches.push_str(&line);
+        taches.push_str(".\n");
+        if !b.faits_marquants.is_empty() {
+            taches.push_str(&format!(
+                "  Faits marquants : {}\n",
+                text::one_line(&b.faits_marquants)
+            ));
+        }
+    }
+
     let canaux = distinct(
         interactions
             .iter()
@@ -248,6 +289,12 @@ pub fn draft(
     }
     if !lieux.is_empty() {
         moyens.push_str(&format!("Lieux : {}.\n", lieux.join(", ")));
+    }
+    if !bilans.is_empty() {
+        moyens.push_str(
+            "Outils : le journal de mes interactions, compté par type, thématique, canal et \
+             public ; tableaux et graphiques du bilan.\n",
+        );
     }
 
     let structures = distinct(
@@ -266,6 +313,15 @@ pub fn draft(
             .flat_map(|r| r.contacts.iter().map(|c| c.nom.to_string())),
     );
     let mut avec_qui = String::new();
+    let destinataires = distinct(
+        bilans
+            .iter()
+            .filter(|b| !b.destinataire.is_empty())
+            .map(|b| text::one_line(&b.destinataire)),
+    );
+    if !destinataires.is_empty() {
+        avec_qui.push_str(&format!("Destinataires : {}.\n", destinataires.join(", ")));
+    }
     if !structures.is_empty() {
         avec_qui.push_str(&format!("Partenaires : {}.\n", structures.join(", ")));
     }

@@ -29,6 +29,7 @@ fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
     let src = Sources {
         interactions: oriented.iter().map(|&i| &data.interactions[i]).collect(),
         rencontres: vec![rencontre],
+        bilans: Vec::new(),
     };
     let d = draft(&src, &config.vocab, &data, data.profil());
     let first = &data.interactions[oriented[0]];
@@ -331,4 +332,43 @@ fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
     );
     press(&mut a, Key::char('u'));
     assert_eq!(titles(&a), ["Exemple 2", "Exemple 1", "Exemple 3"]);
+}
+
+#[test]
+fn a_handed_in_bilan_drafts_a_ccp2_example_with_its_figures_counted_now() {
+    let data = common::sample(300);
+    let config = common::config(Lang::Fr);
+    // The demo's bilan evidences CCP2.C8: it is offered as a source for CCP2.
+    let items = carnet::app::dossier::source_items(&data, &config, Lang::Fr, "tms-2004/CCP2");
+    let b = &data.bilans[0];
+    let id = format!("bilans:{}", b.meta.id);
+    assert!(items.iter().any(|i| i.id == id), "{:?}", items.len());
+    let x = carnet::app::dossier::drafted(
+        &data,
+        &config,
+        "tms-2004/CCP2",
+        &[id.as_str().into()],
+        Timestamp(0),
+    );
+    let counted = carnet::domain::bilan::totals(&data, &config.vocab, b.periode(), b.au);
+    assert_eq!(x.titre, b.titre);
+    assert!(
+        x.taches.contains(&format!(
+            "{} interactions, {} personnes",
+            counted.interactions, counted.personnes
+        )),
+        "{}",
+        x.taches
+    );
+    assert!(
+        x.taches.contains("Faits marquants : Ouverture"),
+        "{}",
+        x.taches
+    );
+    assert!(
+        x.avec_qui.contains("Comité de pilotage France Services"),
+        "{}",
+        x.avec_qui
+    );
+    assert_eq!(x.sources.len(), 1);
 }
