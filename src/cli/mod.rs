@@ -866,8 +866,11 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                 );
             }
             if what == ExportWhat::Bilan {
-                let periode = bilan_period(&i18n, du.as_deref(), au.as_deref(), par.as_deref())?;
-                return transfer::export_bilan(&data, &config, &i18n, periode, format, output);
+                let (periode, tranche) =
+                    bilan_period(&i18n, du.as_deref(), au.as_deref(), par.as_deref())?;
+                return transfer::export_bilan(
+                    &data, &config, &i18n, periode, tranche, format, output,
+                );
             }
             let text = match (what, format) {
                 (_, ExportFormat::Json) => json::to_json(&data),
@@ -956,7 +959,13 @@ fn bilan_period(
     du: Option<&str>,
     au: Option<&str>,
     par: Option<&str>,
-) -> Result<crate::domain::bilan::Period, Failure> {
+) -> Result<
+    (
+        crate::domain::bilan::Period,
+        crate::domain::bilan::PeriodKind,
+    ),
+    Failure,
+> {
     use crate::domain::bilan::{Period, PeriodKind};
     let today = crate::clock::today();
     let date =
@@ -964,8 +973,8 @@ fn bilan_period(
     let du = du.map(|d| date("--du", d)).transpose()?;
     let au = au.map(|d| date("--au", d)).transpose()?;
     let kind = match par {
-        None => PeriodKind::Mois,
-        Some(p) => PeriodKind::parse(p).ok_or_else(|| {
+        None => None,
+        Some(p) => Some(PeriodKind::parse(p).ok_or_else(|| {
             Failure::new(
                 EXIT_USAGE,
                 i18n.t_args(
@@ -977,14 +986,22 @@ fn bilan_period(
                     ],
                 ),
             )
-        })?,
+        })?),
     };
-    Ok(match (du, au) {
+    // With dates, --par cuts the activity; without, it names the current period to count.
+    let period = match (du, au) {
         (Some(du), Some(au)) => Period::range(du, au),
         (Some(du), None) => Period::range(du, today),
-        (None, Some(au)) => Period::range(Period::containing(kind, au).du, au),
-        (None, None) => Period::containing(kind, today),
-    })
+        (None, Some(au)) => Period::range(
+            Period::containing(kind.unwrap_or(PeriodKind::Mois), au).du,
+            au,
+        ),
+        (None, None) => {
+            let period = Period::containing(kind.unwrap_or(PeriodKind::Mois), today);
+            return Ok((period, period.slice_kind()));
+        }
+    };
+    Ok((period, kind.unwrap_or_else(|| period.slice_kind())))
 }
 
 /// `--sep`: the separators `parse_separator` knows (clap says which value it refused).

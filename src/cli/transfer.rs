@@ -381,6 +381,7 @@ pub(super) fn export_bilan(
     config: &Config,
     i18n: &I18n,
     periode: crate::domain::bilan::Period,
+    tranche: crate::domain::bilan::PeriodKind,
     format: ExportFormat,
     output: Option<PathBuf>,
 ) -> Result<(), Failure> {
@@ -388,8 +389,8 @@ pub(super) fn export_bilan(
     if format == ExportFormat::Xlsx && output.is_none() {
         return Err(Failure::new(EXIT_USAGE, i18n.t("err-xlsx-needs-file")));
     }
-    let figures =
-        crate::domain::bilan::compute(data, &config.vocab, periode, crate::clock::today());
+    let today = crate::clock::today();
+    let figures = crate::domain::bilan::compute_by(data, &config.vocab, periode, today, tranche);
     let written = crate::domain::bilan::written_for(data, periode);
     let bytes = match format {
         ExportFormat::Json => bilan::json(&figures, config, i18n).into_bytes(),

@@ -250,12 +250,27 @@ impl Period {
         self.du <= day && day <= self.au
     }
 
-    /// Where the activity chart cuts the period: weeks up to three months, then months.
-    pub fn slices(&self) -> Vec<Period> {
-        let kind = if self.days() <= 93 {
+    /// Where the activity chart cuts the period by default: weeks up to three months, then
+    /// months.
+    pub fn slice_kind(&self) -> PeriodKind {
+        if self.days() <= 93 {
             PeriodKind::Semaine
         } else {
             PeriodKind::Mois
+        }
+    }
+
+    pub fn slices(&self) -> Vec<Period> {
+        self.slices_by(self.slice_kind())
+    }
+
+    /// The period cut into weeks, months, quarters or years (the first and last cut to it);
+    /// a free range cuts like the default.
+    pub fn slices_by(&self, kind: PeriodKind) -> Vec<Period> {
+        let kind = if kind == PeriodKind::Libre {
+            self.slice_kind()
+        } else {
+            kind
         };
         let mut out = Vec::new();
         let mut at = Period::containing(kind, self.du);
@@ -322,6 +337,8 @@ pub struct Chiffres {
     pub tables: Vec<Table>,
     /// Interactions per slice of the period (weeks or months), for the activity chart.
     pub activite: Vec<(NaiveDate, u32)>,
+    /// What the activity is cut into.
+    pub tranche: PeriodKind,
 }
 
 /// The breakdowns, in the order shown, and the vocabulary their values come from.
@@ -531,12 +548,40 @@ pub fn compute<'a>(
     periode: Period,
     today: NaiveDate,
 ) -> Chiffres {
-    count(data, vocab, periode, today, true, PARALLEL_FROM)
+    count(
+        data,
+        vocab,
+        periode,
+        today,
+        true,
+        PARALLEL_FROM,
+        periode.slice_kind(),
+    )
+}
+
+/// `compute`, with the activity cut into `tranche` (`carnet export --par`).
+pub fn compute_by<'a>(
+    data: &'a Dataset,
+    vocab: &'a Vocabularies,
+    periode: Period,
+    today: NaiveDate,
+    tranche: PeriodKind,
+) -> Chiffres {
+    count(data, vocab, periode, today, true, PARALLEL_FROM, tranche)
 }
 
 /// Only the period's totals, for comparing with another period: a third of the work.
 pub fn totals(data: &Dataset, vocab: &Vocabularies, periode: Period, today: NaiveDate) -> Totaux {
-    count(data, vocab, periode, today, false, PARALLEL_FROM).totaux
+    count(
+        data,
+        vocab,
+        periode,
+        today,
+        false,
+        PARALLEL_FROM,
+        periode.slice_kind(),
+    )
+    .totaux
 }
 
 /// Calls `f` with each (dimension, value, minutes, record) the period's rencontres, veille
@@ -708,9 +753,11 @@ fn count<'a>(
     today: NaiveDate,
     breakdowns: bool,
     parallel_from: usize,
+    tranche: PeriodKind,
 ) -> Chiffres {
     let at = dimension_index;
-    let slices = periode.slices();
+    let slices = periode.slices_by(tranche);
+    let tranche = slices.first().map_or(tranche, |s| s.kind);
     // Two halves of the journal counted side by side (the figures are sums and sets, so
     // the halves merge exactly): a year's bilan stays within a frame or two on 2 cores.
     let half = data.interactions.len() / 2;
@@ -783,6 +830,7 @@ fn count<'a>(
         totaux,
         tables,
         activite,
+        tranche,
     }
 }
 
@@ -972,8 +1020,9 @@ mod tests {
             data.interactions.push(i);
         }
         let year = Period::containing(PeriodKind::Annee, day(6, 1));
-        let one = count(&data, &vocab(), year, day(12, 31), true, usize::MAX);
-        let two = count(&data, &vocab(), year, day(12, 31), true, 1);
+        let by = PeriodKind::Mois;
+        let one = count(&data, &vocab(), year, day(12, 31), true, usize::MAX, by);
+        let two = count(&data, &vocab(), year, day(12, 31), true, 1, by);
         assert_eq!(one, two);
         assert_eq!(one.totaux.interactions, 12_000);
         assert_eq!(one.totaux.suivis, 50);

@@ -127,6 +127,11 @@ pub fn json(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     text
 }
 
+/// « Interactions par semaine » (or month, quarter, year): how the activity is cut.
+fn activity_title(bilan: &Chiffres, i18n: &I18n) -> String {
+    i18n.t(&format!("bilan-activite-{}", bilan.tranche.name()))
+}
+
 /// The totals as every export lists them: a message id and the figure (`bilan-temps` in
 /// minutes; `None`: a delay with nothing resolved to measure it).
 fn totals_list(t: &crate::domain::bilan::Totaux) -> [(&'static str, Option<u32>); 14] {
@@ -439,14 +444,9 @@ pub fn html(
         ));
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
-    let by_month = bilan.periode.days() > 93;
     out.push_str(&format!(
         "<section>\n<h2>{}</h2>\n",
-        e(&i18n.t(if by_month {
-            "bilan-activite-mois"
-        } else {
-            "bilan-activite-semaine"
-        }))
+        e(&activity_title(bilan, i18n))
     ));
     let (labels, values): (Vec<String>, Vec<u32>) =
         bilan.activite.iter().map(|(du, n)| (date(*du), *n)).unzip();
@@ -615,17 +615,7 @@ pub fn xlsx(
         row += 1;
     }
     row += 1;
-    let by_month = bilan.periode.days() > 93;
-    sheet.write_string_with_format(
-        row,
-        0,
-        i18n.t(if by_month {
-            "bilan-activite-mois"
-        } else {
-            "bilan-activite-semaine"
-        }),
-        &bold,
-    )?;
+    sheet.write_string_with_format(row, 0, activity_title(bilan, i18n), &bold)?;
     row += 1;
     sheet.write_string_with_format(row, 0, i18n.t("bilan-col-debut"), &bold)?;
     sheet.write_string_with_format(row, 1, i18n.t("bilan-col-interactions"), &bold)?;
@@ -646,11 +636,7 @@ pub fn xlsx(
             .set_categories((synthese.as_str(), first, 0, row - 1, 0))
             .set_values((synthese.as_str(), first, 1, row - 1, 1))
             .set_name((synthese.as_str(), header, 1));
-        chart.title().set_name(&i18n.t(if by_month {
-            "bilan-activite-mois"
-        } else {
-            "bilan-activite-semaine"
-        }));
+        chart.title().set_name(&activity_title(bilan, i18n));
         chart.legend().set_hidden();
         chart.x_axis().set_num_format("dd/mm");
         sheet.insert_chart(2, 3, &chart)?;

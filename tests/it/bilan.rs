@@ -520,3 +520,50 @@ fn the_records_behind_a_rencontres_veille_or_signalements_line_are_as_many_as_it
         "the sample has rencontres, veille and signalements this year"
     );
 }
+
+#[test]
+fn par_cuts_the_activity_of_a_dated_export_and_names_the_period_without_dates() {
+    let home = tempfile::tempdir().unwrap();
+    quarter_export(home.path(), "json", None);
+    let d = home.path().join("c");
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "--data-dir",
+            d.to_str().unwrap(),
+            "export",
+            "--what",
+            "bilan",
+            "--format",
+            "json",
+        ];
+        args.extend(extra);
+        let out = crate::cli::carnet(home.path(), &args);
+        assert!(out.status.success(), "{}", crate::cli::text(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    // A year by month: twelve slices, starting on the first of each month.
+    let v = export(&["--du", "01/01/2026", "--au", "31/12/2026", "--par", "mois"]);
+    let slices = v["activite"].as_array().unwrap();
+    assert_eq!(slices.len(), 12);
+    assert_eq!(slices[1]["du"], "2026-02-01");
+    // By quarter: four, and they add up to the year's interactions.
+    let v = export(&[
+        "--du",
+        "01/01/2026",
+        "--au",
+        "31/12/2026",
+        "--par",
+        "trimestre",
+    ]);
+    let slices = v["activite"].as_array().unwrap();
+    assert_eq!(slices.len(), 4);
+    let sum: u64 = slices
+        .iter()
+        .map(|s| s["interactions"].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, v["totaux"]["interactions"].as_u64().unwrap());
+    // Without dates, --par names the current period (CARNET_TODAY: 27/11/2026).
+    let v = export(&["--par", "trimestre"]);
+    assert_eq!(v["periode"]["du"], "2026-10-01");
+    assert_eq!(v["periode"]["au"], "2026-12-31");
+}

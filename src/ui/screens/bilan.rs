@@ -116,33 +116,20 @@ fn figure(text: String) -> Line<'static> {
     Line::from(text).right_aligned()
 }
 
-/// The selected line's share, the totals against the two periods they are compared with,
-/// then the activity chart.
+/// The records behind a selected line of other records, the totals against the two periods
+/// they are compared with, the written bilan, then the activity chart.
 fn detail(app: &App, theme: &Theme, figures: &Chiffres) -> Vec<Line<'static>> {
-    let state = app.bilan();
     let mut lines = Vec::new();
     behind(app, theme, figures, &mut lines);
     compare(app, theme, figures, &mut lines);
     lines.push(Line::raw(""));
     written(app, theme, &mut lines);
-    let by_month = state.period.days() > 93;
     let counts = figures
         .activite
         .iter()
-        .map(|(du, n)| {
-            let label = if by_month {
-                format!("{} {}", app.t(&format!("month-{}", du.month())), du.year())
-            } else {
-                du.format("%d/%m").to_string()
-            };
-            (label, *n as usize)
-        })
+        .map(|(du, n)| (slice_label(app, figures.tranche, *du), *n as usize))
         .collect();
-    let title = app.t(if by_month {
-        "bilan-activite-mois"
-    } else {
-        "bilan-activite-semaine"
-    });
+    let title = app.t(&format!("bilan-activite-{}", figures.tranche.name()));
     bar_lines(app, theme, title, counts, &mut lines);
     lines
 }
@@ -225,6 +212,18 @@ fn written(app: &App, theme: &Theme, lines: &mut Vec<Line<'static>>) {
         ));
     }
     lines.push(Line::raw(""));
+}
+
+/// A slice of the activity chart: its first day, or its month, quarter or year.
+fn slice_label(app: &App, tranche: bilan::PeriodKind, du: chrono::NaiveDate) -> String {
+    use bilan::PeriodKind;
+    match tranche {
+        PeriodKind::Mois => format!("{} {}", app.t(&format!("month-{}", du.month())), du.year()),
+        PeriodKind::Trimestre | PeriodKind::Annee => {
+            format::period(&app.i18n, &bilan::Period::containing(tranche, du))
+        }
+        PeriodKind::Semaine | PeriodKind::Libre => du.format("%d/%m").to_string(),
+    }
 }
 
 /// The totals, one row each, in three columns: this period, the one before, a year before.
