@@ -276,16 +276,7 @@ impl App {
                 return Vec::new();
             }
         };
-        match bytes {
-            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
-            Err(detail) => {
-                let text = self
-                    .i18n
-                    .t_args("status-write-failed", &[arg("detail", detail)]);
-                self.set_status(text, true);
-                Vec::new()
-            }
-        }
+        self.write_export(path, bytes)
     }
 
     pub(in crate::app) fn bilan_action(&mut self, action: Action) -> Vec<Effect> {

@@ -137,6 +137,24 @@ impl App {
 
     /// The export form was saved: the document is built here (pure) and written by the
     /// runtime. The identity lives only in the form, which is dropped.
+    /// An export's bytes written to the file the user named, or why they could not be made.
+    pub(in crate::app) fn write_export(
+        &mut self,
+        path: std::path::PathBuf,
+        bytes: Result<Vec<u8>, String>,
+    ) -> Vec<Effect> {
+        match bytes {
+            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
+            Err(detail) => {
+                let text = self
+                    .i18n
+                    .t_args("status-write-failed", &[arg("detail", detail)]);
+                self.set_status(text, true);
+                Vec::new()
+            }
+        }
+    }
+
     pub(in crate::app) fn export_dossier(&mut self, mut form: Box<Form>) -> Vec<Effect> {
         use crate::export::dossier as export;
         let text = |id: &str| {
@@ -172,16 +190,7 @@ impl App {
             now: self.now,
         };
         let bytes = dossier.render(format);
-        match bytes {
-            Ok(bytes) => vec![Effect::WriteFile { path, bytes }],
-            Err(detail) => {
-                let text = self
-                    .i18n
-                    .t_args("status-write-failed", &[arg("detail", detail)]);
-                self.set_status(text, true);
-                Vec::new()
-            }
-        }
+        self.write_export(path, bytes)
     }
 
     /// `m` on an example: one rank up within its CCP (the first goes last), ranks renumbered
