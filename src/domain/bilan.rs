@@ -455,12 +455,24 @@ fn dimension_index(name: &str) -> usize {
     DIMENSIONS.iter().position(|(d, _)| *d == name).unwrap_or(0)
 }
 
+/// Each interaction type's registre, looked up once per count rather than per interaction.
+type Registres<'a> = CountMap<&'a str, &'a str>;
+
+fn registres(vocab: &Vocabularies) -> Registres<'_> {
+    vocab
+        .types_interaction
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.id.as_str(), e.registre.as_deref()?)))
+        .collect()
+}
+
 /// Calls `f` with each (dimension, value) an interaction counts in, once each, and the
 /// persons it counts there: the one rule both the counting and the drill-down follow.
 fn for_each_value<'a>(
     it: &'a Interaction,
     data: &'a Dataset,
-    vocab: &'a Vocabularies,
+    registres: &Registres<'a>,
     mut f: impl FnMut(usize, &'a str, Persons),
 ) {
     let persons = persons_of(it);
@@ -468,15 +480,12 @@ fn for_each_value<'a>(
     for t in &it.types {
         add(TYPES, t);
     }
-    let mut seen: Vec<&str> = Vec::new();
-    for t in &it.types {
-        if let Some(r) = vocab
-            .types_interaction
-            .get(t)
-            .and_then(|e| e.registre.as_deref())
-            && !seen.contains(&r)
+    // Two types of one registre count once in it.
+    let registre = |t: &Text| registres.get(t.as_str()).copied();
+    for (i, t) in it.types.iter().enumerate() {
+        if let Some(r) = registre(t)
+            && !it.types[..i].iter().any(|u| registre(u) == Some(r))
         {
-            seen.push(r);
             add(REGISTRES, r);
         }
     }
@@ -527,18 +536,31 @@ fn for_each_value<'a>(
     }
 }
 
-/// Whether an interaction counts in a breakdown's line: the records behind a figure.
-pub fn interaction_counts_in(
-    it: &Interaction,
+/// The interactions a breakdown's line counts (the records behind a figure), by id.
+pub fn interactions_counted_in(
     data: &Dataset,
     vocab: &Vocabularies,
+    periode: Period,
     dimension: &str,
     value: &str,
-) -> bool {
+) -> Vec<Id> {
     let dim = dimension_index(dimension);
-    let mut found = false;
-    for_each_value(it, data, vocab, |d, v, _| found |= d == dim && v == value);
-    found
+    let registres = registres(vocab);
+    let mut ids: Vec<Id> = data
+        .interactions
+        .iter()
+        .filter(|it| periode.contains(it.date))
+        .filter(|it| {
+            let mut found = false;
+            for_each_value(it, data, &registres, |d, v, _| {
+                found |= d == dim && v == value
+            });
+            found
+        })
+        .map(|it| it.meta.id)
+        .collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// Counts the period. `today` says which suites are overdue.
@@ -701,7 +723,7 @@ impl<'a> Partial<'a> {
 fn count_interactions<'a>(
     list: &'a [Interaction],
     data: &'a Dataset,
-    vocab: &'a Vocabularies,
+    registres: &Registres<'a>,
     periode: Period,
     slices: &[Period],
     today: NaiveDate,
@@ -733,7 +755,7 @@ fn count_interactions<'a>(
             activite[slot].1 += 1;
         }
         if breakdowns {
-            for_each_value(it, data, vocab, |dim, value, persons| {
+            for_each_value(it, data, registres, |dim, value, persons| {
                 tables[dim].entry(value).or_default().add(persons, minutes);
             });
         }
@@ -762,8 +784,9 @@ fn count<'a>(
     // the halves merge exactly): a year's bilan stays within a frame or two on 2 cores.
     let half = data.interactions.len() / 2;
     let (first, second) = data.interactions.split_at(half);
+    let registres = registres(vocab);
     let part = |list: &'a [Interaction]| {
-        count_interactions(list, data, vocab, periode, &slices, today, breakdowns)
+        count_interactions(list, data, &registres, periode, &slices, today, breakdowns)
     };
     let (mut whole, other) = if half >= parallel_from {
         std::thread::scope(|s| {

@@ -132,23 +132,13 @@ impl App {
             return;
         }
         let period = self.bilan.period;
-        let mut ids: Vec<Id> = self
-            .data
-            .interactions
-            .iter()
-            .filter(|it| {
-                period.contains(it.date)
-                    && bilan::interaction_counts_in(
-                        it,
-                        &self.data,
-                        &self.config.vocab,
-                        table.dimension,
-                        value,
-                    )
-            })
-            .map(|it| it.meta.id)
-            .collect();
-        ids.sort_unstable();
+        let ids = bilan::interactions_counted_in(
+            &self.data,
+            &self.config.vocab,
+            period,
+            table.dimension,
+            value,
+        );
         let label = self.i18n.t_args(
             "bilan-behind",
             &[
