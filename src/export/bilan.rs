@@ -511,7 +511,7 @@ pub fn html(
 const SHEET_NAME_MAX: usize = 31;
 /// Characters a written part's line holds across the Synthèse's merged columns.
 const WRAP_CHARS: usize = 95;
-/// Excel's limit on a cell's text, in characters.
+/// Excel's limit on a cell's text, in UTF-16 units.
 const CELL_TEXT_MAX: usize = 32_767;
 
 /// A sheet name Excel accepts, unique in the workbook: no `[]:*?/\`, no apostrophe at either
@@ -550,9 +550,21 @@ fn sheet_name(label: &str, taken: &mut Vec<String>) -> String {
 }
 
 fn cell_text(text: &str) -> String {
-    crate::domain::text::one_line(text)
+    excel_text(&crate::domain::text::one_line(text))
+}
+
+/// Text a cell accepts: no control characters but line breaks, and within Excel's limit,
+/// which counts UTF-16 units (an emoji is two).
+fn excel_text(text: &str) -> String {
+    let mut room = CELL_TEXT_MAX;
+    crate::domain::text::sanitize(text, true)
         .chars()
-        .take(CELL_TEXT_MAX)
+        .take_while(|c| {
+            let units = c.len_utf16();
+            let fits = units <= room;
+            room = room.saturating_sub(units);
+            fits
+        })
         .collect()
 }
 
@@ -650,7 +662,7 @@ pub fn xlsx(
         for (id, text) in written_parts(w) {
             sheet.write_string_with_format(row, 0, i18n.t(id), &bold)?;
             row += 1;
-            let text: String = text.trim().chars().take(CELL_TEXT_MAX).collect();
+            let text = excel_text(text.trim());
             let lines = text
                 .lines()
                 .map(|l| l.chars().count().div_ceil(WRAP_CHARS).max(1))

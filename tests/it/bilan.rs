@@ -567,3 +567,37 @@ fn par_cuts_the_activity_of_a_dated_export_and_names_the_period_without_dates() 
     assert_eq!(v["periode"]["du"], "2026-10-01");
     assert_eq!(v["periode"]["au"], "2026-12-31");
 }
+
+#[test]
+fn a_written_bilan_with_markup_control_characters_emoji_and_a_huge_text_exports_safely() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let mut data = common::sample(200);
+    let config = common::config(Lang::Fr);
+    let i18n = carnet::i18n::I18n::new(Lang::Fr);
+    let b = &mut data.bilans[0];
+    let periode = b.periode();
+    b.destinataire = "Comité <script>alert(1)</script> \u{1b}[31m rouge".into();
+    b.faits_marquants = format!("Atelier 🎉 réussi.\n{}", "très long ".repeat(5_000)).into();
+    b.difficultes = "=SOMME(A1:A9) n'est pas une formule".into();
+    let figures = compute(&data, &config.vocab, periode, common::today());
+    let written = carnet::domain::bilan::written_for(&data, periode);
+    let html = carnet::export::bilan::html(&figures, written, &config, &i18n);
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    assert!(!html.contains('\u{1b}'), "no escape sequence in the report");
+    assert!(html.contains("Atelier 🎉 réussi."));
+    let bytes = carnet::export::bilan::xlsx(&figures, written, &config, &i18n).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let synthese = book.worksheet_range("Synthèse").unwrap();
+    let cells: Vec<String> = synthese.rows().flatten().map(Data::to_string).collect();
+    // A text that looks like a formula stays text; the long text is kept up to Excel's limit
+    // of 32 767 UTF-16 units a cell (the emoji counts two), where the HTML keeps it whole.
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "=SOMME(A1:A9) n'est pas une formule")
+    );
+    let long = cells.iter().find(|c| c.starts_with("Atelier 🎉")).unwrap();
+    assert_eq!(long.encode_utf16().count(), 32_767);
+    assert!(html.contains(&"très long ".repeat(5_000).trim_end().to_string()));
+    assert!(cells.iter().all(|c| !c.contains('\u{1b}')));
+}
