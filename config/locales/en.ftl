@@ -1299,5 +1299,5 @@ bilan-heading-values = { $count ->
    *[other] { $count } values
 }
 bilan-empty = Nothing recorded in this period.
-bilan-empty-hint = ← and → change the period, P goes from week to month, quarter, year.
+bilan-empty-hint = ← and → change the period, P goes from week to month, quarter, year, f takes any two dates.
 detail-bilan = Totals and activity

@@ -1302,5 +1302,5 @@ bilan-heading-values = { $count ->
    *[other] { $count } valeurs
 }
 bilan-empty = Rien d'enregistré sur cette période.
-bilan-empty-hint = ← et → changent de période, P passe de la semaine au mois, au trimestre, à l'année.
+bilan-empty-hint = ← et → changent de période, P passe de la semaine au mois, au trimestre, à l'année, f choisit deux dates.
 detail-bilan = Totaux et activité
