@@ -392,17 +392,18 @@ pub(super) fn export_bilan(
     let today = crate::clock::today();
     let figures = crate::domain::bilan::compute_by(data, &config.vocab, periode, today, tranche);
     let written = crate::domain::bilan::written_for(data, periode);
-    let bytes = match format {
-        ExportFormat::Json => bilan::json(&figures, config, i18n).into_bytes(),
-        ExportFormat::Csv => bilan::csv(&figures, config, i18n).into_bytes(),
-        ExportFormat::Html => bilan::html(&figures, written, config, i18n).into_bytes(),
-        ExportFormat::Xlsx => bilan::xlsx(&figures, written, config, i18n).map_err(|e| {
-            Failure::new(
-                EXIT_OTHER,
-                i18n.t_args("err-xlsx", &[arg("detail", e.to_string())]),
-            )
-        })?,
-        _ => bilan::markdown(&figures, written, config, i18n).into_bytes(),
+    let format = match format {
+        ExportFormat::Json => bilan::Format::Json,
+        ExportFormat::Csv => bilan::Format::Csv,
+        ExportFormat::Html => bilan::Format::Html,
+        ExportFormat::Xlsx => bilan::Format::Xlsx,
+        _ => bilan::Format::Markdown,
     };
+    let bytes = bilan::render(format, &figures, written, config, i18n).map_err(|detail| {
+        Failure::new(
+            EXIT_OTHER,
+            i18n.t_args("err-xlsx", &[arg("detail", detail)]),
+        )
+    })?;
     write_output(i18n, output.as_deref(), &bytes)
 }

@@ -8,6 +8,49 @@ use crate::domain::bilan::{Chiffres, Ligne, vocabulary_of};
 use crate::i18n::{I18n, arg};
 use serde::Serialize;
 
+/// The formats a bilan is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+    Html,
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// The bilan's bytes in `format`, with the period's written bilan where the format has room
+/// for it (the only failure: a workbook that cannot be built).
+pub fn render(
+    format: Format,
+    figures: &Chiffres,
+    written: Option<&crate::domain::Bilan>,
+    config: &Config,
+    i18n: &I18n,
+) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        Format::Json => json(figures, config, i18n).into_bytes(),
+        Format::Csv => csv(figures, config, i18n).into_bytes(),
+        Format::Markdown => markdown(figures, written, config, i18n).into_bytes(),
+        Format::Html => html(figures, written, config, i18n).into_bytes(),
+        Format::Xlsx => xlsx(figures, written, config, i18n).map_err(|e| e.to_string())?,
+    })
+}
+
 /// The label of a dimension's value: its vocabulary's, a bucket's message, or the text.
 pub fn value_label(config: &Config, i18n: &I18n, dimension: &str, value: &str) -> String {
     if dimension == "durees" {
@@ -203,13 +246,6 @@ fn figure_text(figure: Option<u32>, threshold: u32) -> String {
     figure.map_or_else(|| format!("< {threshold}"), |n| n.to_string())
 }
 
-fn persons_cell(l: &Ligne, threshold: u32) -> String {
-    match shown_persons(l.personnes, threshold) {
-        Some(n) => n.to_string(),
-        None => format!("< {threshold}"),
-    }
-}
-
 pub fn csv(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
     let sep = config.csv_separator;
     let threshold = config.small_numbers;
@@ -248,7 +284,7 @@ pub fn csv(bilan: &Chiffres, config: &Config, i18n: &I18n) -> String {
                     l.valeur.clone(),
                     value_label(config, i18n, t.dimension, &l.valeur),
                     l.interactions.to_string(),
-                    persons_cell(l, threshold),
+                    figure_text(shown_persons(l.personnes, threshold), threshold),
                     l.minutes.to_string(),
                 ],
                 sep,

@@ -63,20 +63,8 @@ fn the_totals_of_a_period_equal_what_the_journal_holds() {
 #[test]
 fn the_json_export_has_its_documented_shape_and_masks_small_numbers() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("c");
+    let dir = demo_store(home.path());
     let d = dir.to_str().unwrap();
-    let out = crate::cli::carnet(
-        home.path(),
-        &[
-            "--data-dir",
-            d,
-            "demo",
-            "--generate-only",
-            "--interactions",
-            "400",
-        ],
-    );
-    assert!(out.status.success(), "{}", crate::cli::text(&out.stderr));
     let out = crate::cli::carnet(
         home.path(),
         &[
@@ -342,16 +330,11 @@ fn a_bilan_whose_period_ends_before_it_starts_is_refused() {
     assert_eq!(a.data().bilans.len(), before);
 }
 
-/// A demo store of 400 interactions, and the bilan of its third quarter (the demo's written
-/// bilan's period) exported in `format`.
-fn quarter_export(
-    home: &std::path::Path,
-    format: &str,
-    output: Option<&std::path::Path>,
-) -> Vec<u8> {
+/// A demo store of 400 interactions in `home` (made once), its data dir.
+fn demo_store(home: &std::path::Path) -> std::path::PathBuf {
     let dir = home.join("c");
-    let d = dir.to_str().unwrap();
     if !dir.exists() {
+        let d = dir.to_str().unwrap();
         let out = crate::cli::carnet(
             home,
             &[
@@ -365,6 +348,18 @@ fn quarter_export(
         );
         assert!(out.status.success(), "{}", crate::cli::text(&out.stderr));
     }
+    dir
+}
+
+/// A demo store of 400 interactions, and the bilan of its third quarter (the demo's written
+/// bilan's period) exported in `format`.
+fn quarter_export(
+    home: &std::path::Path,
+    format: &str,
+    output: Option<&std::path::Path>,
+) -> Vec<u8> {
+    let dir = demo_store(home);
+    let d = dir.to_str().unwrap();
     let mut args = vec![
         "--data-dir",
         d,
@@ -524,8 +519,7 @@ fn the_records_behind_a_rencontres_veille_or_signalements_line_are_as_many_as_it
 #[test]
 fn par_cuts_the_activity_of_a_dated_export_and_names_the_period_without_dates() {
     let home = tempfile::tempdir().unwrap();
-    quarter_export(home.path(), "json", None);
-    let d = home.path().join("c");
+    let d = demo_store(home.path());
     let export = |extra: &[&str]| {
         let mut args = vec![
             "--data-dir",

@@ -239,33 +239,20 @@ impl App {
                 .value("fichier_bilan")
                 .map_or(String::new(), |v| v.text().to_string()),
         );
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
+        let Some(format) = export::Format::of_path(&path) else {
+            let message = if path.as_os_str().is_empty() {
+                "err-required"
+            } else {
+                "err-bilan-extension"
+            };
+            form.set_error("fichier_bilan", message);
+            self.modals.push(Modal::Form(form));
+            return Vec::new();
+        };
         let period = self.bilan.period;
         let figures = bilan::compute(&self.data, &self.config.vocab, period, self.today);
         let written = bilan::written_for(&self.data, period);
-        let (config, i18n) = (&self.config, &self.i18n);
-        let bytes = match ext.as_deref() {
-            Some("xlsx") => {
-                export::xlsx(&figures, written, config, i18n).map_err(|e| e.to_string())
-            }
-            Some("html" | "htm") => Ok(export::html(&figures, written, config, i18n).into_bytes()),
-            Some("md") => Ok(export::markdown(&figures, written, config, i18n).into_bytes()),
-            Some("csv") => Ok(export::csv(&figures, config, i18n).into_bytes()),
-            Some("json") => Ok(export::json(&figures, config, i18n).into_bytes()),
-            _ => {
-                let message = if path.as_os_str().is_empty() {
-                    "err-required"
-                } else {
-                    "err-bilan-extension"
-                };
-                form.set_error("fichier_bilan", message);
-                self.modals.push(Modal::Form(form));
-                return Vec::new();
-            }
-        };
+        let bytes = export::render(format, &figures, written, &self.config, &self.i18n);
         self.write_export(path, bytes)
     }
 
