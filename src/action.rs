@@ -81,6 +81,7 @@ actions! {
     PrevPeriod => "prev-period",
     NextPeriod => "next-period",
     CyclePeriod => "cycle-period",
+    NewSeance => "new-seance",
     CadreLegal => "cadre-legal",
     Open => "open",
     Select => "select",

@@ -135,9 +135,11 @@ pub fn ccp_warning(count: usize) -> Option<&'static str> {
     }
 }
 
-/// Records that evidence one of the CCP's competences (interactions, meetings, bilans), newest
+/// Records that evidence one of the CCP's competences (interactions, meetings, bilans,
+/// projets, cas de médiation), newest
 /// first: what an example is drafted from.
-pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<PickItem> {
+pub fn source_items(ctx: &super::kinds::Ctx, ccp: &str) -> Vec<PickItem> {
+    let data = ctx.data;
     let prefix = format!("{ccp}.");
     let evidences = |m: &RecordMeta| m.evidence.iter().any(|e| e.competence.starts_with(&prefix));
     let mut rows: Vec<(NaiveDate, RecordKind, Id)> = data
@@ -157,12 +159,24 @@ pub fn source_items(data: &Dataset, config: &Config, l: Lang, ccp: &str) -> Vec<
                 .filter(|b| evidences(&b.meta))
                 .map(|b| (b.remis_le.unwrap_or(b.au), RecordKind::Bilan, b.meta.id)),
         )
+        .chain(
+            data.projets
+                .iter()
+                .filter(|p| evidences(&p.meta))
+                .map(|p| (p.debut, RecordKind::Projet, p.meta.id)),
+        )
+        .chain(
+            data.cas_mediation
+                .iter()
+                .filter(|c| evidences(&c.meta))
+                .map(|c| (c.date, RecordKind::CasMediation, c.meta.id)),
+        )
         .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
     rows.truncate(500);
     rows.into_iter()
         .filter_map(|(_, kind, id)| {
-            let (date, text) = super::evidence::summary(data, config, l, kind, id)?;
+            let (date, text) = super::kinds::summary(ctx, kind, id)?;
             Some(PickItem::plain(
                 format!("{}:{id}", kind.name()),
                 format!("{} {}", text::date(date), text::one_line(&text)),
@@ -198,6 +212,14 @@ pub fn drafted(
             }
             RecordKind::Bilan => match data.find::<Bilan>(id) {
                 Some(b) => src.bilans.push(b),
+                None => continue,
+            },
+            RecordKind::Projet => match data.find::<Projet>(id) {
+                Some(p) => src.projets.push(p),
+                None => continue,
+            },
+            RecordKind::CasMediation => match data.find::<CasMediation>(id) {
+                Some(c) => src.cas.push(c),
                 None => continue,
             },
             _ => continue,

@@ -3,7 +3,6 @@
 //! Pure: the runtime writes and removes the file.
 
 use super::form::{Form, Purpose, StructureRef, SuiviRef, Value};
-use crate::config::Config;
 use crate::domain::*;
 use serde::{Deserialize, Serialize};
 
@@ -69,13 +68,8 @@ impl Draft {
 
     /// The form again, as the screen that opened it builds it, with the kept values;
     /// `None` for a record no form edits.
-    pub fn into_form(self, config: &Config, data: &Dataset) -> Option<Form> {
-        let ctx = super::kinds::Ctx {
-            data,
-            config,
-            lang: config.lang,
-        };
-        let mut form = super::kinds::form(&self.record, self.is_new, &ctx)?;
+    pub fn into_form(self, ctx: &super::kinds::Ctx) -> Option<Form> {
+        let mut form = super::kinds::form(&self.record, self.is_new, ctx)?;
         for (id, value) in self.values {
             let Some(field) = form.field_mut(&id) else {
                 continue;

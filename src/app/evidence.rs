@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use super::kinds::Ctx;
 use super::picker::PickItem;
-use crate::config::Config;
 use crate::domain::*;
 
 /// One link of a record to the competence, as listed (newest first).
@@ -23,18 +22,12 @@ pub struct Linked {
 
 /// The records linked to a (qualified) competence, newest first (by the link's date); at
 /// most `limit` of them are summarised, and the total number of links comes along.
-pub fn linked(
-    data: &Dataset,
-    config: &Config,
-    l: Lang,
-    competence: &str,
-    limit: usize,
-) -> (Vec<Linked>, usize) {
+pub fn linked(ctx: &Ctx, competence: &str, limit: usize) -> (Vec<Linked>, usize) {
     let mut entries: Vec<(NaiveDate, RecordKind, Id, usize, &EvidenceLink)> = Vec::new();
     // Links of one record arrive together: count them to know each one's position.
     let mut previous: Option<(RecordKind, Id)> = None;
     let mut index = 0;
-    for (kind, id, e) in data.evidence() {
+    for (kind, id, e) in ctx.data.evidence() {
         if previous == Some((kind, id)) {
             index += 1;
         } else {
@@ -54,7 +47,7 @@ pub fn linked(
     let out = entries
         .into_iter()
         .filter_map(|(_, kind, id, index, e)| {
-            let (date, summary) = summary(data, config, l, kind, id)?;
+            let (date, summary) = super::kinds::summary(ctx, kind, id)?;
             Some(Linked {
                 kind,
                 id,
@@ -77,23 +70,16 @@ const MAX_CANDIDATES: usize = 2_000;
 /// not linked yet), newest first. The item
 /// id is `kind:id`; the label starts with the date and the kind.
 pub fn candidates(
-    data: &Dataset,
-    config: &Config,
-    l: Lang,
+    ctx: &Ctx,
     kind_label: &dyn Fn(RecordKind) -> String,
     competence: &str,
 ) -> Vec<PickItem> {
-    let ctx = Ctx {
-        data,
-        config,
-        lang: l,
-    };
-    let mut rows = super::kinds::evidence_candidates(&ctx, competence);
+    let mut rows = super::kinds::evidence_candidates(ctx, competence);
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
     rows.truncate(MAX_CANDIDATES);
     rows.into_iter()
         .filter_map(|(_, kind, id)| {
-            let (date, text) = summary(data, config, l, kind, id)?;
+            let (date, text) = super::kinds::summary(ctx, kind, id)?;
             Some(PickItem::plain(
                 format!("{}:{id}", kind.name()),
                 format!(
@@ -112,24 +98,4 @@ pub fn parse_candidate(item: &str) -> Option<(RecordKind, Id)> {
     let (kind, id) = item.split_once(':')?;
     let kind = RecordKind::from_name(kind)?;
     Some((kind, id.parse().ok()?))
-}
-
-/// A one-line summary of a record and its date, to list it as evidence of a competence.
-/// `None` for kinds that are not shown as evidence (the same as skipped by `linked`).
-pub fn summary(
-    d: &Dataset,
-    config: &Config,
-    l: Lang,
-    kind: RecordKind,
-    id: Id,
-) -> Option<(NaiveDate, String)> {
-    super::kinds::summary(
-        &Ctx {
-            data: d,
-            config,
-            lang: l,
-        },
-        kind,
-        id,
-    )
 }

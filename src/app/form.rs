@@ -52,6 +52,10 @@ pub enum RefList {
     Contacts,
     /// The most recent interactions (a reflective note refers to one situation).
     Interactions,
+    /// Records of a kind shown as evidence (veille, notes, fiches, analyses…), newest first.
+    Records(crate::domain::RecordKind),
+    /// One record of a kind (a séance's projet).
+    One(crate::domain::RecordKind),
 }
 
 impl FieldKind {

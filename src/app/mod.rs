@@ -525,6 +525,7 @@ impl App {
                 Action::NewRencontre,
                 Action::NewService,
                 Action::EditService,
+                Action::NewSeance,
             ],
             Tab::Documentation => &[
                 Action::Delete,
@@ -965,12 +966,13 @@ impl App {
 
     // ------------------------------------------------------------ réseau
 
-    /// What the kinds' views read: the records, the config, the UI language.
+    /// What the kinds' views read: the records, the config, the UI language, today.
     pub fn ctx(&self) -> kinds::Ctx<'_> {
         kinds::Ctx {
             data: &self.data,
             config: &self.config,
             lang: self.i18n.lang(),
+            today: self.today,
         }
     }
 

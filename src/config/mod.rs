@@ -52,6 +52,8 @@ struct FileConfig {
     separateur_csv: Option<toml::Spanned<String>>,
     /// In a bilan for others, a breakdown's person count under this is shown « < N ».
     seuil_petits_nombres: Option<u32>,
+    /// Days a cas de médiation may wait on a party before it shows in « À faire ».
+    delai_cas_jours: Option<u32>,
     #[serde(default)]
     keys: RawBindings,
     #[serde(default)]
@@ -334,6 +336,8 @@ pub struct Config {
     pub csv_separator: char,
     /// A bilan's person counts under this are masked in exports (`seuil_petits_nombres`).
     pub small_numbers: u32,
+    /// Days a cas de médiation may wait on a party before it is « à faire » (`delai_cas_jours`).
+    pub delai_cas_jours: u32,
     /// The user config file read, if any.
     pub file: Option<PathBuf>,
 }
@@ -562,6 +566,11 @@ impl Config {
                 .or(defaults.seuil_petits_nombres)
                 .unwrap_or(3),
             coverage: (amorcee, solide),
+            delai_cas_jours: user
+                .delai_cas_jours
+                .or(defaults.delai_cas_jours)
+                .unwrap_or(14)
+                .max(1),
             verification_days: user
                 .verification_jours
                 .or(defaults.verification_jours)

@@ -2,6 +2,7 @@
 //! town of Val-de-Brume) with its network, 18 months of interactions, veille, fiches and
 //! analyses de pratique. Pure and deterministic for a seed; the runtime writes it.
 
+mod projets;
 mod rng;
 mod texts;
 
@@ -120,7 +121,15 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
         modeles: gen_modeles(start),
         relances_reportees: Vec::new(),
         bilans: gen_bilans(today),
+        projets: Vec::new(),
+        seances: Vec::new(),
+        cas_mediation: Vec::new(),
     };
+    data.sort();
+    let (projets, seances) = projets::gen_projets(&data, today);
+    data.projets = projets;
+    data.seances = seances;
+    data.cas_mediation = projets::gen_cas(&data, today);
     nothing_after(&mut data, spec.now);
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
@@ -140,8 +149,9 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     data
 }
 
-/// One example per CCP, drafted as a trainee would: from the three newest interactions
-/// and meetings that evidence the CCP. A newcomer sees a complete dossier.
+/// One example per CCP, drafted as a trainee would: for CCP3 from the projet evaluated
+/// last, otherwise from the three newest interactions and meetings that evidence the CCP.
+/// A newcomer sees a complete dossier.
 fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<Exemple> {
     let mut ids = Ids::new();
     ["CCP1", "CCP2", "CCP3"]
@@ -167,7 +177,18 @@ fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<E
                 .collect();
             rencontres.sort_by_key(|r| std::cmp::Reverse(r.date));
             rencontres.truncate(if interactions.is_empty() { 3 } else { 1 });
-            if interactions.is_empty() && rencontres.is_empty() {
+            // A CCP3 example tells one projet, from its design to its bilan.
+            let projets: Vec<&Projet> = data
+                .projets
+                .iter()
+                .filter(|p| *ccp == "CCP3" && !p.bilan.is_empty())
+                .take(1)
+                .collect();
+            if !projets.is_empty() {
+                interactions.clear();
+                rencontres.clear();
+            }
+            if interactions.is_empty() && rencontres.is_empty() && projets.is_empty() {
                 return None;
             }
             let sources: Vec<SourceRef> = interactions
@@ -180,11 +201,17 @@ fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<E
                     kind: RecordKind::Rencontre.name().into(),
                     id: r.meta.id,
                 }))
+                .chain(projets.iter().map(|p| SourceRef {
+                    kind: RecordKind::Projet.name().into(),
+                    id: p.meta.id,
+                }))
                 .collect();
             let src = crate::domain::dossier::Sources {
                 interactions,
                 rencontres,
                 bilans: Vec::new(),
+                projets,
+                cas: Vec::new(),
             };
             let d = crate::domain::dossier::draft(&src, vocab, data, data.profil());
             Some(d.into_exemple(

@@ -70,6 +70,8 @@ pub struct Draft {
     /// « Période d'exercice » of the selected records.
     pub du: Option<NaiveDate>,
     pub au: Option<NaiveDate>,
+    /// « Informations complémentaires »: a projet's indicators and bilan, a case's issue.
+    pub infos: String,
 }
 
 impl Draft {
@@ -93,7 +95,7 @@ impl Draft {
             service: self.service.into(),
             du: self.du,
             au: self.au,
-            infos: Text::default(),
+            infos: self.infos.into(),
             sources,
             accepted: Vec::new(),
         }
@@ -107,6 +109,10 @@ pub struct Sources<'a> {
     pub rencontres: Vec<&'a Rencontre>,
     /// Bilans handed in (CCP2.C8, CCP3.C5): their figures are counted as the draft is made.
     pub bilans: Vec<&'a super::Bilan>,
+    /// Projets d'activités (CCP3): design, phases, séances, partners and bilan.
+    pub projets: Vec<&'a super::Projet>,
+    /// Cas de médiation (CCP2): steps and issue, the parties never named.
+    pub cas: Vec<&'a super::CasMediation>,
 }
 
 /// "Être accompagné" → "être accompagné", to continue a sentence.
@@ -148,6 +154,13 @@ pub fn draft(
         .chain(rencontres.iter().map(|r| r.date))
         .chain(bilans.iter().map(|b| handed(b)))
         .collect();
+    let projets = projet_parts(&src.projets, vocab, data);
+    let cas = cas_parts(&src.cas, vocab);
+    let dates: Vec<NaiveDate> = dates
+        .into_iter()
+        .chain(projets.dates.iter().copied())
+        .chain(cas.dates.iter().copied())
+        .collect();
     let (du, au) = (dates.iter().min().copied(), dates.iter().max().copied());
 
     // The most frequent type names the example; a meeting's subject when there is no
@@ -160,35 +173,43 @@ pub fn draft(
         }
     }
     type_counts.sort_by_key(|t| std::cmp::Reverse(t.0));
-    let titre = match type_counts.first() {
-        Some((_, t)) => {
-            let themes = distinct(
-                interactions
-                    .iter()
-                    .flat_map(|i| &i.thematiques)
-                    .map(|t| vocab.thematiques.label(t, l).into_owned()),
-            );
-            match themes.first() {
-                Some(theme) => format!("{} — {theme}", vocab.types_interaction.label(t, l)),
-                None => vocab.types_interaction.label(t, l).into_owned(),
+    let titre = match (src.projets.first(), src.cas.first()) {
+        (Some(p), _) => text::one_line(&p.titre),
+        (None, Some(c)) => format!(
+            "Médiation {} — {}",
+            lower_first(&vocab.types_cas.label(&c.type_cas, l)),
+            text::one_line(&c.intitule)
+        ),
+        (None, None) => match type_counts.first() {
+            Some((_, t)) => {
+                let themes = distinct(
+                    interactions
+                        .iter()
+                        .flat_map(|i| &i.thematiques)
+                        .map(|t| vocab.thematiques.label(t, l).into_owned()),
+                );
+                match themes.first() {
+                    Some(theme) => format!("{} — {theme}", vocab.types_interaction.label(t, l)),
+                    None => vocab.types_interaction.label(t, l).into_owned(),
+                }
             }
-        }
-        None => rencontres
-            .first()
-            .map(|r| text::one_line(&r.objet))
-            .or_else(|| {
-                bilans.first().map(|b| {
-                    if b.titre.is_empty() {
-                        format!("Bilan du {} au {}", text::date(b.du), text::date(b.au))
-                    } else {
-                        text::one_line(&b.titre)
-                    }
+            None => rencontres
+                .first()
+                .map(|r| text::one_line(&r.objet))
+                .or_else(|| {
+                    bilans.first().map(|b| {
+                        if b.titre.is_empty() {
+                            format!("Bilan du {} au {}", text::date(b.du), text::date(b.au))
+                        } else {
+                            text::one_line(&b.titre)
+                        }
+                    })
                 })
-            })
-            .unwrap_or_default(),
+                .unwrap_or_default(),
+        },
     };
 
-    let mut taches = String::new();
+    let mut taches = projets.taches + &cas.taches;
     if !interactions.is_empty() {
         let persons: u32 = interactions
             .iter()
@@ -283,7 +304,7 @@ pub fn draft(
             .map(|i| vocab.canaux.label(&i.canal, l).into_owned()),
     );
     let lieux = distinct(interactions.iter().map(|i| i.lieu.to_string()));
-    let mut moyens = String::new();
+    let mut moyens = projets.moyens;
     if !canaux.is_empty() {
         moyens.push_str(&format!("Canaux : {}.\n", canaux.join(", ").to_lowercase()));
     }
@@ -312,7 +333,7 @@ pub fn draft(
             .iter()
             .flat_map(|r| r.contacts.iter().map(|c| c.nom.to_string())),
     );
-    let mut avec_qui = String::new();
+    let mut avec_qui = projets.avec_qui + &cas.avec_qui;
     let destinataires = distinct(
         bilans
             .iter()
@@ -343,7 +364,231 @@ pub fn draft(
         service: profil.map(|p| p.service.to_string()).unwrap_or_default(),
         du,
         au,
+        infos: (projets.infos + &cas.infos).trim_end().to_string(),
     }
+}
+
+/// What projets and cases add to each rubrique of a draft.
+#[derive(Default)]
+struct Parts {
+    taches: String,
+    moyens: String,
+    avec_qui: String,
+    infos: String,
+    dates: Vec<NaiveDate>,
+}
+
+/// A projet told in the first person: my rôle, the need and the objectives, the phases,
+/// the séances; its means and budget; its partners; its indicators and bilan.
+fn projet_parts(projets: &[&super::Projet], vocab: &Vocabularies, data: &Dataset) -> Parts {
+    let l = Lang::Fr;
+    let mut out = Parts::default();
+    for p in projets {
+        let seances = p.seances(&data.seances);
+        let role = match p.role.as_str() {
+            "porteur" => "J'ai porté",
+            "co_porteur" => "J'ai co-porté",
+            _ => "J'ai participé à",
+        };
+        out.taches.push_str(&format!(
+            "{role} le projet « {} » ({}), à partir du {}.\n",
+            text::one_line(&p.titre),
+            lower_first(&vocab.types_projet.label(&p.type_projet, l)),
+            text::date(p.debut)
+        ));
+        out.dates.push(p.debut);
+        if !p.diagnostic.is_empty() {
+            out.taches.push_str(&format!(
+                "- Diagnostic : {}\n",
+                text::one_line(&p.diagnostic)
+            ));
+        }
+        if !p.objectifs.is_empty() {
+            out.taches
+                .push_str(&format!("- Objectifs : {}\n", text::one_line(&p.objectifs)));
+        }
+        if !p.public_vise.is_empty() {
+            out.taches.push_str(&format!(
+                "- Public visé : {}.\n",
+                lower_first(&text::one_line(&p.public_vise))
+            ));
+        }
+        for ph in &p.phases {
+            let label = vocab.etats_projet.label(&ph.phase, l);
+            let span = match (ph.debut, ph.fin) {
+                (Some(a), Some(b)) => format!("du {} au {}", text::date(a), text::date(b)),
+                (Some(a), None) => format!("à partir du {}", text::date(a)),
+                (None, Some(b)) => format!("jusqu'au {}", text::date(b)),
+                (None, None) => continue,
+            };
+            out.taches.push_str(&format!("- {label} : {span}.\n"));
+            out.dates.extend(ph.fin);
+        }
+        let done: Vec<String> = p
+            .taches
+            .iter()
+            .filter(|t| t.faite)
+            .map(|t| lower_first(&text::one_line(&t.action)))
+            .collect();
+        if !done.is_empty() {
+            out.taches
+                .push_str(&format!("- Tâches menées : {}.\n", done.join(" ; ")));
+        }
+        if !seances.is_empty() {
+            let total: u32 = seances
+                .iter()
+                .map(|s| u32::from(s.participants.nombre))
+                .sum();
+            let count = match seances.len() {
+                1 => "une séance".to_string(),
+                n => format!("{n} séances"),
+            };
+            out.taches.push_str(&format!(
+                "- J'ai animé {count}, qui ont réuni {total} participants au total :\n"
+            ));
+            for s in &seances {
+                let mut line = format!(
+                    "  - {}, {} ({}) : {} participants",
+                    text::date(s.date),
+                    text::one_line(&s.lieu),
+                    text::duration(s.duree_min),
+                    s.participants.nombre
+                );
+                if !s.deroule.is_empty() {
+                    line.push_str(&format!(" ; {}", lower_first(&text::one_line(&s.deroule))));
+                }
+                out.taches.push_str(&line);
+                out.taches.push_str(".\n");
+                out.dates.push(s.date);
+            }
+        }
+        if !p.moyens.is_empty() {
+            out.moyens
+                .push_str(&format!("{}\n", text::one_line(&p.moyens)));
+        }
+        if !p.budget.is_empty() {
+            let lines: Vec<String> = p
+                .budget
+                .iter()
+                .map(|b| {
+                    let mut line = format!(
+                        "{} {}",
+                        text::one_line(&b.libelle).to_lowercase(),
+                        super::projet::lines::euros(b.montant_centimes)
+                    );
+                    if !b.financeur.is_empty() {
+                        line.push_str(&format!(" ({})", text::one_line(&b.financeur)));
+                    }
+                    line
+                })
+                .collect();
+            out.moyens.push_str(&format!(
+                "Budget de {} : {}.\n",
+                super::projet::lines::euros(p.budget_total()),
+                lines.join(", ")
+            ));
+        }
+        let fiches: Vec<String> = p
+            .fiches
+            .iter()
+            .filter_map(|&id| data.find::<super::Fiche>(id))
+            .map(|f| format!("« {} »", text::one_line(&f.titre)))
+            .collect();
+        if !fiches.is_empty() {
+            out.moyens.push_str(&format!(
+                "Fiches de l'équipe utilisées : {}.\n",
+                fiches.join(", ")
+            ));
+        }
+        let partners: Vec<String> = p
+            .partenaires
+            .iter()
+            .map(|x| match x.role.is_empty() {
+                true => text::one_line(&x.structure.nom),
+                false => format!(
+                    "{} ({})",
+                    text::one_line(&x.structure.nom),
+                    text::one_line(&x.role)
+                ),
+            })
+            .collect();
+        if !partners.is_empty() {
+            out.avec_qui.push_str(&format!(
+                "Partenaires du projet : {}.\n",
+                partners.join(", ")
+            ));
+        }
+        let indicateurs: Vec<String> = p
+            .indicateurs
+            .iter()
+            .filter_map(|i| {
+                i.valeur(&seances).map(|v| {
+                    format!(
+                        "{} : {v} pour une cible de {}",
+                        text::one_line(&i.libelle),
+                        i.cible
+                    )
+                })
+            })
+            .collect();
+        if !indicateurs.is_empty() {
+            out.infos
+                .push_str(&format!("Indicateurs : {}.\n", indicateurs.join(" ; ")));
+        }
+        if !p.bilan.is_empty() {
+            out.infos
+                .push_str(&format!("Bilan : {}\n", text::one_line(&p.bilan)));
+        }
+    }
+    out
+}
+
+/// A case told without naming its parties: its type and origin, the consent, the dated
+/// steps, the issue and the bilan; the institution when there is one.
+fn cas_parts(cas: &[&super::CasMediation], vocab: &Vocabularies) -> Parts {
+    let l = Lang::Fr;
+    let mut out = Parts::default();
+    for c in cas {
+        out.taches.push_str(&format!(
+            "J'ai mené une médiation « {} » ({}), saisie le {} ({}).\n",
+            text::one_line(&c.intitule),
+            lower_first(&vocab.types_cas.label(&c.type_cas, l)),
+            text::date(c.date),
+            lower_first(&vocab.origines_cas.label(&c.origine, l))
+        ));
+        out.dates.push(c.date);
+        if let Some(d) = c.consentement_le {
+            out.taches.push_str(&format!(
+                "- Consentement des parties recueilli le {}.\n",
+                text::date(d)
+            ));
+        }
+        for e in &c.etapes {
+            out.taches.push_str(&format!(
+                "- {} : {}.\n",
+                text::date(e.date),
+                lower_first(&vocab.statuts_cas.label(&e.statut, l))
+            ));
+            out.dates.push(e.date);
+        }
+        if let Some(issue) = &c.issue {
+            out.infos.push_str(&format!(
+                "Issue : {}.\n",
+                lower_first(&vocab.issues_cas.label(issue, l))
+            ));
+        }
+        if !c.bilan.is_empty() {
+            out.infos
+                .push_str(&format!("Bilan : {}\n", text::one_line(&c.bilan)));
+        }
+        if let Some(s) = &c.structure {
+            out.avec_qui.push_str(&format!(
+                "Structure partie à la médiation : {}.\n",
+                text::one_line(&s.nom)
+            ));
+        }
+    }
+    out
 }
 
 /// The examples of a CCP (qualified id), by rank then creation.

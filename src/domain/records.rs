@@ -5,10 +5,12 @@
 //! stored shape needs a new schema version in `storage::codec` (see the note there).
 
 use super::Bilan;
+use super::CasMediation;
 use super::EvenementSecurite;
 use super::Modele;
 use super::RelanceReportee;
 use super::id::{Id, Timestamp};
+use super::{Projet, Seance};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -571,6 +573,9 @@ macro_rules! for_each_kind {
             Modele => modeles,
             RelanceReportee => relances_reportees,
             Bilan => bilans,
+            Projet => projets,
+            Seance => seances,
+            CasMediation => cas_mediation,
         }
     };
 }

@@ -174,6 +174,13 @@ vocabularies!(
     types_evenement_securite,
     actions_securite,
     cadres_legaux,
+    types_projet,
+    roles_projet,
+    etats_projet,
+    types_cas,
+    origines_cas,
+    statuts_cas,
+    issues_cas,
     suggestions_preuves,
 );
 

@@ -78,6 +78,11 @@ fn value_labels(app: &App, field: &Field) -> Option<Vec<String>> {
                                 .ok()
                         })
                         .map(|i| app.data.contacts[i].nom.to_string()),
+                    RefList::Records(kind) | RefList::One(kind) => id.and_then(|id| {
+                        crate::app::kinds::summary(&app.ctx(), *kind, id).map(|(date, what)| {
+                            format!("{} — {what}", crate::domain::text::date(date))
+                        })
+                    }),
                     RefList::Interactions => id
                         .and_then(|id| {
                             app.data

@@ -537,13 +537,8 @@ fn contacts_and_suivis_linked_as_evidence_are_listed_with_the_others() {
     let contact = data.contacts[0].nom.to_string();
     let code = data.suivis[0].code.to_string();
     let config = common::config(carnet::domain::Lang::Fr);
-    let (linked, total) = carnet::app::evidence::linked(
-        &data,
-        &config,
-        carnet::domain::Lang::Fr,
-        "tms-2004/CCP1.C3",
-        usize::MAX,
-    );
+    let (linked, total) =
+        carnet::app::evidence::linked(&common::ctx(&data, &config), "tms-2004/CCP1.C3", usize::MAX);
     assert_eq!(linked.len(), total, "every link is listed");
     assert!(linked.iter().any(|l| l.summary.starts_with(&contact)));
     assert!(linked.iter().any(|l| l.summary == code));

@@ -15,6 +15,16 @@ pub fn now() -> chrono::NaiveDateTime {
     today().and_hms_opt(10, 30, 0).unwrap()
 }
 
+/// What the kinds' views read, on the fixed day.
+pub fn ctx<'a>(data: &'a Dataset, config: &'a Config) -> carnet::app::kinds::Ctx<'a> {
+    carnet::app::kinds::Ctx {
+        data,
+        config,
+        lang: config.lang,
+        today: today(),
+    }
+}
+
 pub fn config(lang: Lang) -> Config {
     Config::builtin(lang).unwrap()
 }

@@ -29,7 +29,7 @@ fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
     let src = Sources {
         interactions: oriented.iter().map(|&i| &data.interactions[i]).collect(),
         rencontres: vec![rencontre],
-        bilans: Vec::new(),
+        ..Sources::default()
     };
     let d = draft(&src, &config.vocab, &data, data.profil());
     let first = &data.interactions[oriented[0]];
@@ -339,7 +339,7 @@ fn a_handed_in_bilan_drafts_a_ccp2_example_with_its_figures_counted_now() {
     let data = common::sample(300);
     let config = common::config(Lang::Fr);
     // The demo's bilan evidences CCP2.C8: it is offered as a source for CCP2.
-    let items = carnet::app::dossier::source_items(&data, &config, Lang::Fr, "tms-2004/CCP2");
+    let items = carnet::app::dossier::source_items(&common::ctx(&data, &config), "tms-2004/CCP2");
     let b = &data.bilans[0];
     let id = format!("bilans:{}", b.meta.id);
     assert!(items.iter().any(|i| i.id == id), "{:?}", items.len());

@@ -241,7 +241,7 @@ fn a_form_kept_by_a_signal_comes_back_with_what_was_typed() {
         "the draft names its kind"
     );
     let back = carnet::app::draft::Draft::from_json(&json).unwrap();
-    let form = back.into_form(a.config(), a.data()).unwrap();
+    let form = back.into_form(&a.ctx()).unwrap();
     assert_eq!(form.value("lieu").unwrap().text(), "Parvis de la gare");
     assert_eq!(
         form.value("type_evenement")

@@ -2,7 +2,7 @@
 //! thématiques, demande, then save); the people helped are counted, never named.
 
 use super::{Access, Ctx, FieldSpec, FormSpec, Kind, OwnFields, Reading};
-use crate::app::form::{Field, FieldKind, Form, Options, Purpose, StructureRef, SuiviRef, Value};
+use crate::app::form::{Field, FieldKind, Form, Options, Purpose, StructureRef, Value};
 use crate::config::Config;
 use crate::domain::*;
 use chrono::NaiveTime;
@@ -116,14 +116,7 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
 /// Who was helped: a suivi's code, or a number of people and what is known of them.
 fn show_people(it: &Interaction, _: bool, ctx: &Ctx) -> Vec<Field> {
     let (suivi, nombre, attrs) = match &it.personnes {
-        Personnes::Suivi(id) => {
-            let code = ctx
-                .data
-                .suivi(*id)
-                .map(|s| s.code.clone())
-                .unwrap_or_else(|| id.to_string().into());
-            (Some(SuiviRef::Existing(*id, code)), 1, &[][..])
-        }
+        Personnes::Suivi(id) => (Some(super::suivi_ref(ctx, *id)), 1, &[][..]),
         Personnes::Anonyme(p) => (None, p.nombre, p.attributs.as_slice()),
     };
     let first_attr = |dimension: &str| {
@@ -153,20 +146,9 @@ fn read_people(form: &mut Form, it: &mut Interaction, base: &Interaction, r: &mu
             return;
         }
     };
-    it.personnes = match form.value("suivi") {
-        Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) => Personnes::Suivi(*id),
-        Some(Value::Suivi(Some(SuiviRef::New(code)))) => {
-            let id = r.ids.next(r.now.0);
-            r.created.push(AnyRecord::Suivi(Box::new(Suivi {
-                meta: RecordMeta::new(id, r.now),
-                code: code.clone(),
-                public: PublicAnonyme::default(),
-                thematiques: it.thematiques.clone(),
-                actif: true,
-            })));
-            Personnes::Suivi(id)
-        }
-        _ => {
+    it.personnes = match super::read_suivi(form.value("suivi"), r, &it.thematiques) {
+        Some(id) => Personnes::Suivi(id),
+        None => {
             let people_changed = DIMENSIONS
                 .iter()
                 .any(|(id, _, _)| form.field(id).is_some_and(|f| f.changed()))

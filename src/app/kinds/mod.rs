@@ -11,6 +11,7 @@
 
 pub mod analyse;
 pub mod bilan;
+pub mod cas;
 pub mod contact;
 pub mod evenement_securite;
 pub mod exemple;
@@ -19,26 +20,31 @@ pub mod interaction;
 pub mod modele;
 pub mod note;
 pub mod profil;
+pub mod projet;
 pub mod rencontre;
+pub mod seance;
 pub mod signalement;
+pub mod steps;
 pub mod structure;
 pub mod veille;
 
 use super::form::{
-    Field, FieldKind, Form, Options, Purpose, RefList, StructureRef, Value, evidence_fields,
-    read_evidence,
+    Field, FieldKind, Form, Options, Purpose, RefList, StructureRef, SuiviRef, Value,
+    evidence_fields, read_evidence,
 };
 use crate::config::Config;
 use crate::domain::validate::Validate;
 use crate::domain::*;
 use chrono::{NaiveDate, NaiveTime};
 
-/// What the views of a kind may read: the records, the config, the UI language.
+/// What the views of a kind may read: the records, the config, the UI language, and the
+/// day (where a projet stands, how long a case has waited).
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub data: &'a Dataset,
     pub config: &'a Config,
     pub lang: Lang,
+    pub today: NaiveDate,
 }
 
 impl<'a> Ctx<'a> {
@@ -184,6 +190,8 @@ pub enum Access<R> {
     Interactions(fn(&mut R) -> &mut Vec<Id>),
     /// One interaction of the journal, or none.
     Interaction(fn(&mut R) -> &mut Option<Id>),
+    /// Records of another kind (veille, fiches, analyses…), by id.
+    Records(RecordKind, fn(&mut R) -> &mut Vec<Id>),
     /// Sources, one per line as « Titre — https://adresse » (known ones keep their
     /// consultation date; a malformed address is refused).
     Sources(fn(&mut R) -> &mut Vec<SourceDoc>),
@@ -312,6 +320,14 @@ impl<R> FieldSpec<R> {
                 let ids = interaction_ids(&mut get(record).iter().copied());
                 Field::refs(self.id, RefList::Interactions, ids)
             }
+            Access::Records(kind, get) => {
+                let ids = get(record)
+                    .iter()
+                    .filter(|&&id| data.index_of(*kind, id).is_some())
+                    .map(|id| id.to_string().into())
+                    .collect();
+                Field::refs(self.id, RefList::Records(*kind), ids)
+            }
             Access::Sources(get) => Field::multiline(self.id, &text::sources(get(record))),
             Access::Time(get) => Field::typed(
                 self.id,
@@ -407,6 +423,7 @@ impl<R> FieldSpec<R> {
             }
             Access::Interactions(set) => *set(record) = form.ids(self.id),
             Access::Interaction(set) => *set(record) = form.ids(self.id).first().copied(),
+            Access::Records(_, set) => *set(record) = form.ids(self.id),
             Access::Sources(set) => match parse::sources(value.text(), set(record), today) {
                 Ok(sources) => *set(record) = sources,
                 Err(_) => form.set_error(self.id, "err-url"),
@@ -427,7 +444,7 @@ impl<R> FieldSpec<R> {
                 let name = |id| match list {
                     RefList::Structures => data.structure(id).map(|s| s.nom.clone()),
                     RefList::Contacts => data.find::<Contact>(id).map(|c| c.nom.clone()),
-                    RefList::Interactions => None,
+                    RefList::Interactions | RefList::Records(_) | RefList::One(_) => None,
                 };
                 // The record starts as it was: its links to deleted records are kept.
                 let kept = std::mem::take(set(record));
@@ -479,6 +496,36 @@ impl<R> FieldSpec<R> {
             | Access::Multi(Options::Vocab(name), _) => Some(name),
             _ => None,
         }
+    }
+}
+
+/// A suivi as its form field shows it (its code, or its id when it is gone).
+pub fn suivi_ref(ctx: &Ctx, id: Id) -> SuiviRef {
+    let code = ctx
+        .data
+        .suivi(id)
+        .map(|s| s.code.clone())
+        .unwrap_or_else(|| id.to_string().into());
+    SuiviRef::Existing(id, code)
+}
+
+/// The suivi a suivi field names: an existing one, or a new code, created beside the
+/// record (with these thématiques).
+pub fn read_suivi(value: Option<&Value>, r: &mut Reading, thematiques: &[Text]) -> Option<Id> {
+    match value {
+        Some(Value::Suivi(Some(SuiviRef::Existing(id, _)))) => Some(*id),
+        Some(Value::Suivi(Some(SuiviRef::New(code)))) => {
+            let id = r.ids.next(r.now.0);
+            r.created.push(AnyRecord::Suivi(Box::new(Suivi {
+                meta: RecordMeta::new(id, r.now),
+                code: code.clone(),
+                public: PublicAnonyme::default(),
+                thematiques: thematiques.to_vec(),
+                actif: true,
+            })));
+            Some(id)
+        }
+        _ => None,
     }
 }
 

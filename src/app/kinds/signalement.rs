@@ -1,13 +1,14 @@
 //! Signalements techniques: a dysfunction of a place (a lift, a street light) reported to
 //! the structure in charge, followed through its statuses. A place, never a person.
 
+use super::steps::{self, Steps};
 use super::{
-    Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, OwnFields, Reading,
-    Tone,
+    Access, CellText, Column, Ctx, Detail, FieldSpec, FormSpec, Kind, Listing, OwnFields, Tone,
 };
-use crate::app::form::{Field, FieldKind, Form, Options, Value};
+use crate::app::form::Options;
 use crate::domain::text::{date, one_line};
 use crate::domain::*;
+use chrono::NaiveDate;
 
 /// Statuses still waiting for the structure in charge.
 fn open(x: &Signalement) -> bool {
@@ -107,8 +108,8 @@ static LISTING: Listing<Signalement> = Listing {
                 FieldSpec::new(
                     "date_statut",
                     Access::Own(OwnFields {
-                        show: show_status_date,
-                        read: read_status_date,
+                        show: steps::show_date::<Signalement>,
+                        read: steps::read_date::<Signalement>,
                     }),
                 ),
                 FieldSpec::new("date", Access::Date(|x: &mut Signalement| &mut x.date)).required(),
@@ -124,42 +125,23 @@ static LISTING: Listing<Signalement> = Listing {
                 etapes: Vec::new(),
             },
         )
-        // A change of status is a dated step (today unless the form dates it); the first is
-        // dated like the signalement.
-        .after_read(|x, _, today| {
-            if x.etapes.last().is_none_or(|last| last.statut != x.statut) {
-                x.etapes.push(Etape {
-                    date: if x.etapes.is_empty() { x.date } else { today },
-                    statut: x.statut.clone(),
-                });
-            }
-        }),
+        .after_read(steps::record::<Signalement>),
     ),
 };
 
-/// When the status changed, for a change noted afterwards: empty means today.
-fn show_status_date(_: &Signalement, is_new: bool, _: &Ctx) -> Vec<Field> {
-    if is_new {
-        Vec::new()
-    } else {
-        vec![Field::typed("date_statut", FieldKind::Date, "")]
-    }
-}
+impl Steps for Signalement {
+    const BEFORE_START: &'static str = "err-status-before-signalement";
 
-/// A new status with its date, between the signalement's date and today.
-fn read_status_date(form: &mut Form, x: &mut Signalement, base: &Signalement, r: &mut Reading) {
-    let raw = form.value("date_statut").map_or("", Value::text).trim();
-    if raw.is_empty() || x.statut == base.statut {
-        return;
+    fn start(&self) -> NaiveDate {
+        self.date
     }
-    match crate::domain::parse::date(raw, r.today) {
-        Ok(d) if d > r.today => form.set_error("date_statut", "err-date-future"),
-        Ok(d) if d < x.date => form.set_error("date_statut", "err-status-before-signalement"),
-        Ok(date) => x.etapes.push(Etape {
-            date,
-            statut: x.statut.clone(),
-        }),
-        Err(e) => form.set_error("date_statut", e),
+
+    fn statut(&self) -> &Text {
+        &self.statut
+    }
+
+    fn etapes_mut(&mut self) -> &mut Vec<Etape> {
+        &mut self.etapes
     }
 }
 
@@ -170,7 +152,7 @@ impl Kind for Signalement {
 
     const EVIDENCE: bool = true;
 
-    fn summary(&self, _: &Ctx) -> Option<(chrono::NaiveDate, String)> {
+    fn summary(&self, _: &Ctx) -> Option<(NaiveDate, String)> {
         Some((self.date, format!("{} — {}", self.lieu, self.description)))
     }
 }

@@ -251,7 +251,7 @@ impl App {
                 let Some(ccp) = ccp else {
                     return Vec::new();
                 };
-                let items = dossier::source_items(&self.data, &self.config, self.i18n.lang(), &ccp);
+                let items = dossier::source_items(&self.ctx(), &ccp);
                 self.comp.draft_ccp = ccp;
                 let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
                     .for_purpose(picker::Purpose::DraftExemple);
@@ -331,14 +331,7 @@ impl App {
 
     /// The links listed by the evidence modal, newest first.
     pub fn evidence_links(&self, competence: &str) -> Vec<evidence::Linked> {
-        evidence::linked(
-            &self.data,
-            &self.config,
-            self.i18n.lang(),
-            competence,
-            usize::MAX,
-        )
-        .0
+        evidence::linked(&self.ctx(), competence, usize::MAX).0
     }
 
     pub(in crate::app) fn evidence_action(&mut self, action: Action) -> Vec<Effect> {
@@ -397,13 +390,7 @@ impl App {
             }
             Action::New => {
                 let kinds = |k: RecordKind| self.t(&format!("kind-{}", k.name()));
-                let items = evidence::candidates(
-                    &self.data,
-                    &self.config,
-                    self.i18n.lang(),
-                    &kinds,
-                    &competence,
-                );
+                let items = evidence::candidates(&self.ctx(), &kinds, &competence);
                 let p = Picker::new(self.t("picker-add-evidence"), items, false, Vec::new(), 0)
                     .for_purpose(picker::Purpose::AddEvidence);
                 self.modals.push(Modal::Picker(Box::new(p)));
@@ -425,8 +412,7 @@ impl App {
         let Some(mut record) = self.current(kind, id) else {
             return Vec::new();
         };
-        let date = evidence::summary(&self.data, &self.config, self.i18n.lang(), kind, id)
-            .map_or(self.today, |(d, _)| d);
+        let date = kinds::summary(&self.ctx(), kind, id).map_or(self.today, |(d, _)| d);
         let meta = record.meta_mut();
         meta.evidence.push(EvidenceLink {
             competence: competence.clone(),

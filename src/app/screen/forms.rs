@@ -67,7 +67,7 @@ impl App {
                     Vec::new()
                 }
                 ConfirmAction::ResumeDraft(draft) => {
-                    if let Some(form) = draft.into_form(&self.config, &self.data) {
+                    if let Some(form) = draft.into_form(&self.ctx()) {
                         self.modals.push(Modal::Form(Box::new(form)));
                     }
                     vec![Effect::DiscardDraft]
@@ -576,6 +576,16 @@ impl App {
                         picker::interaction_items(&self.data, &self.views.journal),
                         false,
                         "picker-empty-interactions",
+                    ),
+                    RefList::Records(kind) => (
+                        picker::record_items(&self.ctx(), kind),
+                        true,
+                        "picker-empty-records",
+                    ),
+                    RefList::One(kind) => (
+                        picker::record_items(&self.ctx(), kind),
+                        false,
+                        "picker-empty-records",
                     ),
                 };
                 Picker::new(title, items, multi, current.clone(), index).when_empty(empty)

@@ -254,6 +254,18 @@ impl App {
             (Action::NewRencontre, ReseauMode::Records(RecordKind::Rencontre), _) => {
                 kinds::new_form(RecordKind::Rencontre, meta, self.today, &self.ctx())
             }
+            // A séance from the projet under the cursor, or (from the séances) for the latest
+            // projet begun.
+            (Action::NewSeance, ReseauMode::Records(RecordKind::Projet), selected) => {
+                let projet = selected
+                    .and_then(|(_, i)| self.data.projets.get(i))
+                    .map(|p| p.meta.id);
+                self.seance_form(projet, meta)
+            }
+            (Action::New, ReseauMode::Records(RecordKind::Seance), _) => {
+                let projet = self.latest_projet();
+                self.seance_form(projet, meta)
+            }
             (Action::New, ReseauMode::Records(kind), _) => {
                 kinds::new_form(kind, meta, self.today, &self.ctx())
             }
@@ -286,6 +298,29 @@ impl App {
             self.modals.push(Modal::Form(Box::new(form)));
         }
         Vec::new()
+    }
+
+    /// A new séance of `projet`; without a projet, a status says to choose or create one.
+    fn seance_form(&mut self, projet: Option<Id>, meta: RecordMeta) -> Option<Form> {
+        let Some(projet) = projet else {
+            self.set_status(self.t("status-seance-needs-projet"), false);
+            return None;
+        };
+        let mut seance = kinds::blank::<Seance>(meta, self.today)?;
+        seance.projet = projet;
+        kinds::form(&seance.into_any(), true, &self.ctx())
+    }
+
+    /// The projet most recently begun that is not over, else the most recent one.
+    fn latest_projet(&self) -> Option<Id> {
+        let recent = |p: &&Projet| p.debut;
+        self.data
+            .projets
+            .iter()
+            .filter(|p| p.etat(self.today) != "termine")
+            .max_by_key(recent)
+            .or_else(|| self.data.projets.iter().max_by_key(recent))
+            .map(|p| p.meta.id)
     }
 
     pub(in crate::app) fn select_structure(&mut self, id: Id) {
@@ -570,6 +605,14 @@ impl App {
                 Action::Quit,
             ],
             ReseauMode::Overview => &[Action::View, Action::Help, Action::Quit],
+            ReseauMode::Records(RecordKind::Projet) => &[
+                Action::New,
+                Action::Edit,
+                Action::NewSeance,
+                Action::View,
+                Action::Help,
+                Action::Quit,
+            ],
             ReseauMode::Records(_) => &[
                 Action::New,
                 Action::Edit,

@@ -331,15 +331,8 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 lines.push(Line::raw(""));
                 lines.push(heading(theme, app.t("dp-sources-heading")));
                 for s in &x.sources {
-                    let found = RecordKind::from_name(&s.kind).and_then(|kind| {
-                        crate::app::evidence::summary(
-                            data,
-                            &app.config,
-                            app.i18n.lang(),
-                            kind,
-                            s.id,
-                        )
-                    });
+                    let found = RecordKind::from_name(&s.kind)
+                        .and_then(|kind| crate::app::kinds::summary(&app.ctx(), kind, s.id));
                     lines.push(match found {
                         Some((date, summary)) => Line::from(vec![
                             Span::styled(format!("{}  ", format::date(date)), theme.dim),
@@ -685,13 +678,7 @@ pub(super) fn linked_lines(
     competence: &str,
     lines: &mut Vec<Line<'static>>,
 ) {
-    let (links, total) = crate::app::evidence::linked(
-        &app.data,
-        &app.config,
-        lang(app),
-        competence,
-        MAX_LISTED_EVIDENCE,
-    );
+    let (links, total) = crate::app::evidence::linked(&app.ctx(), competence, MAX_LISTED_EVIDENCE);
     lines.push(Line::raw(""));
     lines.push(heading(
         theme,
