@@ -124,7 +124,8 @@ impl App {
     fn refresh_after_interaction(&mut self) {
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
-        self.journal.refresh_todo(&self.data, self.today);
+        self.journal
+            .refresh_todo(&self.data, self.today, self.config.delai_cas_jours);
         self.reseau.relance =
             network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.clamp_cursors();

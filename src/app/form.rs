@@ -158,6 +158,9 @@ pub struct Field {
     pub initial: Value,
     /// Fluent id of the problem with this field, shown beside it.
     pub error: Option<&'static str>,
+    /// Tab and Shift-Tab stop here only while this other field holds one of these values
+    /// (a mediation's case after its types); Ctrl-G reaches it otherwise.
+    pub offered_for: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl Field {
@@ -171,7 +174,14 @@ impl Field {
             initial: value.clone(),
             value,
             error: None,
+            offered_for: None,
         }
+    }
+
+    /// Offered by Tab only while field `trigger` holds one of `values`.
+    pub fn offered_for(mut self, trigger: &'static str, values: &'static [&'static str]) -> Field {
+        self.offered_for = Some((trigger, values));
+        self
     }
 
     pub fn text(id: &'static str, value: &str) -> Field {
@@ -366,13 +376,44 @@ impl Form {
             .unwrap_or_default()
     }
 
+    /// The next field, passing over those not offered for what the form holds.
     pub fn next(&mut self) {
-        self.focus_on((self.focus + 1) % self.fields.len().max(1));
+        let n = self.fields.len().max(1);
+        let mut i = (self.focus + 1) % n;
+        for _ in 0..n {
+            if self.fields.get(i).is_some_and(|f| !self.offers(f)) {
+                i = (i + 1) % n;
+            } else {
+                break;
+            }
+        }
+        self.focus_on(i);
     }
 
+    /// Whether Tab stops at `field` given the other fields' values.
+    fn offers(&self, field: &Field) -> bool {
+        let Some((trigger, values)) = field.offered_for else {
+            return true;
+        };
+        match self.value(trigger) {
+            Some(Value::Multi(ids)) => ids.iter().any(|id| values.contains(&id.as_str())),
+            Some(Value::Choice(Some(id))) => values.contains(&id.as_str()),
+            _ => false,
+        }
+    }
+
+    /// The previous field, passing over those not offered for what the form holds.
     pub fn prev(&mut self) {
         let n = self.fields.len().max(1);
-        self.focus_on((self.focus + n - 1) % n);
+        let mut i = (self.focus + n - 1) % n;
+        for _ in 0..n {
+            if self.fields.get(i).is_some_and(|f| !self.offers(f)) {
+                i = (i + n - 1) % n;
+            } else {
+                break;
+            }
+        }
+        self.focus_on(i);
     }
 
     pub fn set_error(&mut self, id: &str, message: &'static str) {

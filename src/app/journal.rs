@@ -130,11 +130,23 @@ pub fn has_due_suite(it: &Interaction, today: NaiveDate) -> bool {
 /// How far ahead the "À faire" view looks, besides what is due or overdue.
 pub const TODO_HORIZON_DAYS: i64 = 7;
 
+/// One thing to do in « À faire », and when it is (or was) due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TodoRow {
-    pub interaction: usize,
-    pub suite: usize,
+    pub subject: Todo,
     pub due: NaiveDate,
+}
+
+/// What is to be done; indices into the dataset's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Todo {
+    /// A suite of an interaction.
+    Suite { interaction: usize, suite: usize },
+    /// A tâche of a projet.
+    Tache { projet: usize, tache: usize },
+    /// A cas de médiation waiting on a party past the configured delay; due the day the
+    /// delay ran out.
+    Cas { cas: usize },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -348,34 +360,62 @@ impl Journal {
         }
     }
 
-    pub fn refresh_todo(&mut self, data: &Dataset, today: NaiveDate) {
-        self.todo = todo_rows(data, today);
+    pub fn refresh_todo(&mut self, data: &Dataset, today: NaiveDate, delai_cas_jours: u32) {
+        self.todo = todo_rows(data, today, delai_cas_jours);
     }
 }
 
-/// Open suites with a due date up to a week ahead, the most urgent first.
-pub fn todo_rows(data: &Dataset, today: NaiveDate) -> Vec<TodoRow> {
+/// Open suites and projet tâches with a due date up to a week ahead, and cases waiting on
+/// a party longer than `delai_cas_jours`: the most urgent first.
+pub fn todo_rows(data: &Dataset, today: NaiveDate, delai_cas_jours: u32) -> Vec<TodoRow> {
     let horizon = today + Duration::days(TODO_HORIZON_DAYS);
-    let mut rows: Vec<TodoRow> = data
-        .interactions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, it)| {
-            it.suites
-                .iter()
-                .enumerate()
-                .filter_map(move |(k, s)| match s.echeance {
-                    Some(due) if !s.faite && due <= horizon => Some(TodoRow {
-                        interaction: i,
-                        suite: k,
-                        due,
-                    }),
-                    _ => None,
-                })
+    let soon = |faite: bool, echeance: Option<NaiveDate>| match echeance {
+        Some(due) if !faite && due <= horizon => Some(due),
+        _ => None,
+    };
+    let suites = data.interactions.iter().enumerate().flat_map(|(i, it)| {
+        it.suites.iter().enumerate().filter_map(move |(k, s)| {
+            soon(s.faite, s.echeance).map(|due| TodoRow {
+                subject: Todo::Suite {
+                    interaction: i,
+                    suite: k,
+                },
+                due,
+            })
         })
-        .collect();
-    rows.sort_by_key(|r| (r.due, r.interaction));
+    });
+    let taches = data.projets.iter().enumerate().flat_map(|(p, projet)| {
+        projet.taches.iter().enumerate().filter_map(move |(k, t)| {
+            soon(t.faite, t.echeance).map(|due| TodoRow {
+                subject: Todo::Tache {
+                    projet: p,
+                    tache: k,
+                },
+                due,
+            })
+        })
+    });
+    let delai = i64::from(delai_cas_jours);
+    let cas = data.cas_mediation.iter().enumerate().filter_map(|(i, c)| {
+        c.attend_depuis(today, delai).map(|_| TodoRow {
+            subject: Todo::Cas { cas: i },
+            due: c.since() + Duration::days(delai),
+        })
+    });
+    let mut rows: Vec<TodoRow> = suites.chain(taches).chain(cas).collect();
+    rows.sort_by_key(|r| (r.due, r.subject.rank()));
     rows
+}
+
+impl Todo {
+    /// Orders rows due the same day: suites, tâches, cases, each in list order.
+    fn rank(self) -> (u8, usize, usize) {
+        match self {
+            Todo::Suite { interaction, suite } => (0, interaction, suite),
+            Todo::Tache { projet, tache } => (1, projet, tache),
+            Todo::Cas { cas } => (2, cas, 0),
+        }
+    }
 }
 
 #[cfg(test)]

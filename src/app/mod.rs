@@ -469,7 +469,8 @@ impl App {
         self.views = Views::build(&self.data, &self.config);
         self.journal
             .refresh(&self.data, &self.views.journal, self.today, false);
-        self.journal.refresh_todo(&self.data, self.today);
+        self.journal
+            .refresh_todo(&self.data, self.today, self.config.delai_cas_jours);
         self.reseau.relance =
             network::relance_rows(&self.data, &self.views, &self.config, self.today);
         self.refresh_reseau_rows();

@@ -18,6 +18,8 @@ const REFERENTIEL: &str = "tms-2004";
 #[derive(Debug, Clone, Copy)]
 pub struct DemoSpec {
     pub seed: u64,
+    /// Interactions in the journal; from `projets::CASES_FROM`, the mediation cases' own
+    /// are among them.
     pub interactions: usize,
     /// The moment the demo is generated: the end of its period, nothing after it.
     pub now: NaiveDateTime,
@@ -93,7 +95,14 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let structures = gen_structures(&mut rng, (n / 50).max(STRUCTURES.len()), start);
     let contacts = gen_contacts(&mut rng, &structures, start);
     let suivis = gen_suivis(&mut rng, (n / 40).max(12), today);
-    let interactions = gen_interactions(&mut rng, vocab, n, today, &structures, &suivis);
+    // A territory-sized journal keeps room for the interactions of the mediation cases.
+    let with_cases = n >= projets::CASES_FROM;
+    let generated = if with_cases {
+        n - projets::CASE_INTERACTIONS
+    } else {
+        n
+    };
+    let interactions = gen_interactions(&mut rng, vocab, generated, today, &structures, &suivis);
     let rencontres = gen_rencontres(&mut rng, (n / 15).max(20), today, &structures, &contacts);
     let veille = gen_veille(&mut rng, (n / 25).max(15), today);
     let fiches = gen_fiches(&mut rng, (n / 200).max(FICHES.len()), today, &structures);
@@ -129,7 +138,15 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     let (projets, seances) = projets::gen_projets(&data, today);
     data.projets = projets;
     data.seances = seances;
-    data.cas_mediation = projets::gen_cas(&data, today);
+    let (cas, journal) = projets::gen_cas(&data, today, with_cases);
+    data.cas_mediation = cas;
+    // The cases' interactions join the journal (their seconds keep them apart from the
+    // generated ones, which fall on whole minutes).
+    for it in journal {
+        if data.find::<Interaction>(it.meta.id).is_none() {
+            data.put(it);
+        }
+    }
     nothing_after(&mut data, spec.now);
     data.sort();
     data.exemples = gen_exemples(&data, vocab, today);
@@ -688,6 +705,16 @@ fn gen_veille(rng: &mut Rng, count: usize, today: NaiveDate) -> Vec<Veille> {
                     date,
                 ));
             }
+            // An institutional site searched and its page kept as a source: information
+            // tools used for the network (CCP1.C5).
+            if source_type == "site_institutionnel" && !meta.evidence.is_empty() {
+                meta.evidence.push(link(
+                    "CCP1.C5",
+                    Strength::Principale,
+                    "Recherche sur un site institutionnel, source datée et classée pour l'équipe.",
+                    date,
+                ));
+            }
             Veille {
                 meta,
                 date,
@@ -729,10 +756,17 @@ fn gen_fiches(
                 "Fiche rédigée pour l'équipe, avec sources et date de révision.",
                 date,
             ));
-            if rng.chance(40) {
+            let research = rng.chance(40);
+            // A press review or a directory is mostly research and classement.
+            let strength = if matches!(base.type_fiche, "revue_de_presse" | "annuaire") {
+                Some(Strength::Principale)
+            } else {
+                research.then_some(Strength::Secondaire)
+            };
+            if let Some(strength) = strength {
                 meta.evidence.push(link(
                     "CCP2.C2",
-                    Strength::Secondaire,
+                    strength,
                     "Recherche d'information et classement dans le plan de l'équipe.",
                     date,
                 ));
@@ -1240,5 +1274,73 @@ mod tests {
         let mut ids: Vec<Id> = d.interactions.iter().map(|i| i.meta.id).collect();
         ids.dedup();
         assert_eq!(ids.len(), d.interactions.len());
+        for p in &d.projets {
+            assert!(p.validate().is_empty(), "{}: {:?}", p.titre, p.validate());
+        }
+        for s in &d.seances {
+            assert!(s.validate().is_empty(), "{:?}", s.validate());
+            let projet = d.find::<Projet>(s.projet).unwrap();
+            assert!(s.date >= projet.debut, "{}", projet.titre);
+        }
+        for c in &d.cas_mediation {
+            assert!(
+                c.validate().is_empty(),
+                "{}: {:?}",
+                c.intitule,
+                c.validate()
+            );
+            for &i in &c.interactions {
+                let it = d
+                    .find::<Interaction>(i)
+                    .expect("a case's interaction is in the journal");
+                assert!(it.types.iter().any(|t| t.starts_with("mediation_")));
+            }
+        }
+    }
+
+    /// A trainee opening the demo sees every competence of the référentiel proven by at
+    /// least one principal piece of evidence, projets running and evaluated, and cases at
+    /// every stage of their life.
+    #[test]
+    fn every_competence_has_principal_evidence_and_ccp3_has_projets() {
+        let d = generate(DemoSpec {
+            seed: DEFAULT_SEED,
+            ..spec(DEFAULT_INTERACTIONS)
+        });
+        let config = crate::config::Config::builtin(Lang::Fr).unwrap();
+        let today = spec(1).now.date();
+        for ccp in &config.referentiel.ccp {
+            for c in &ccp.competences {
+                let id = config.referentiel.qualify(&c.id);
+                let principal = d
+                    .evidence()
+                    .filter(|(_, _, e)| e.competence == id.as_str())
+                    .any(|(_, _, e)| e.strength == Strength::Principale);
+                assert!(principal, "{id} has no principal evidence in the demo");
+            }
+        }
+        let etats: Vec<&str> = d.projets.iter().map(|p| p.etat(today)).collect();
+        assert_eq!(etats, ["termine", "mise_en_oeuvre", "conception"]);
+        assert!(d.seances.len() >= 8);
+        let mut statuts: Vec<&str> = d.cas_mediation.iter().map(|c| c.statut.as_str()).collect();
+        statuts.sort_unstable();
+        statuts.dedup();
+        assert!(statuts.len() >= 4, "cases at several stages: {statuts:?}");
+        assert!(
+            d.cas_mediation
+                .iter()
+                .any(|c| c.attend_depuis(today, 14).is_some())
+        );
+        let ccp3 = d
+            .exemples
+            .iter()
+            .find(|x| x.ccp.ends_with("CCP3"))
+            .expect("a CCP3 example");
+        assert_eq!(ccp3.sources[0].kind, "projets");
+        assert!(
+            ccp3.taches.contains("J'ai co-porté le projet"),
+            "{}",
+            ccp3.taches
+        );
     }
 }

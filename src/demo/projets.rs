@@ -3,6 +3,7 @@
 //! the network (partners are its structures), the journal (mediation interactions belong to
 //! the cases) and the suivis (parties are their codes).
 
+use super::texts::justification;
 use super::{Ids, link};
 use crate::domain::projet::{Indicateur, LigneBudget, Partenaire, Phase, Realise, Tache};
 use crate::domain::*;
@@ -10,6 +11,11 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// A time on an odd second: ids made from it never meet the journal's, on whole minutes.
+fn hms(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 37).unwrap_or(NaiveTime::MIN)
 }
 
 fn lien(structures: &[Structure], nom: &str) -> Option<Lien> {
@@ -436,7 +442,16 @@ struct CasSeed {
     issue: Option<&'static str>,
     bilan: &'static str,
     justification: &'static str,
+    /// The case's interactions: days from the saisine, canal, demande, besoin.
+    echanges: &'static [(i64, &'static str, &'static str, &'static str)],
+    thematique: &'static str,
 }
+
+/// How many interactions the cases bring to the journal.
+pub const CASE_INTERACTIONS: usize = 10;
+
+/// A journal this long holds the cases' interactions (a small one, for tests, does not).
+pub const CASES_FROM: usize = 1_000;
 
 const CAS: &[CasSeed] = &[
     CasSeed {
@@ -461,6 +476,27 @@ const CAS: &[CasSeed] = &[
             changement d'adresse en ligne.",
         justification: "Médiation menée auprès de la CAF, de la saisine à l'accord, chaque \
             étape datée.",
+        echanges: &[
+            (
+                0,
+                "accueil_rdv",
+                "Versements CAF arrêtés depuis le déménagement",
+                "Comprendre le blocage et le lever",
+            ),
+            (
+                3,
+                "telephone",
+                "Appel à la référente CAF pour le dossier suspendu",
+                "Obtenir un rendez-vous avec la CAF",
+            ),
+            (
+                24,
+                "structure_partenaire",
+                "Rendez-vous à la CAF avec la personne",
+                "Réunir les pièces demandées",
+            ),
+        ],
+        thematique: "social_sante",
     },
     CasSeed {
         jours: -75,
@@ -478,6 +514,21 @@ const CAS: &[CasSeed] = &[
         bilan: "",
         justification: "Médiation entre une locataire et le bailleur : écoute, reformulation \
             de la demande, préparation de la rencontre.",
+        echanges: &[
+            (
+                0,
+                "accueil_spontane",
+                "Régularisation de charges d'eau jugée trop élevée",
+                "Comprendre le décompte et le contester",
+            ),
+            (
+                12,
+                "structure_partenaire",
+                "Rencontre locataire et bailleur sur les charges",
+                "Un échéancier acceptable pour les deux",
+            ),
+        ],
+        thematique: "logement",
     },
     CasSeed {
         jours: -45,
@@ -496,6 +547,21 @@ const CAS: &[CasSeed] = &[
         bilan: "",
         justification: "Médiation entre voisins : relation de confiance avec chacun, besoin \
             analysé derrière la plainte.",
+        echanges: &[
+            (
+                0,
+                "accueil_spontane",
+                "Plainte pour bruit la nuit, bâtiment C",
+                "Retrouver le sommeil sans conflit ouvert",
+            ),
+            (
+                5,
+                "domicile",
+                "Visite à l'autre partie pour présenter la médiation",
+                "Être entendu avant toute rencontre",
+            ),
+        ],
+        thematique: "cadre_de_vie",
     },
     CasSeed {
         jours: -6,
@@ -508,6 +574,13 @@ const CAS: &[CasSeed] = &[
         issue: None,
         bilan: "",
         justification: "Saisine par le collège ; premier entretien avec la famille.",
+        echanges: &[(
+            2,
+            "accueil_rdv",
+            "Entretien avec la famille sur l'exclusion de cantine",
+            "Comprendre la décision et être écoutée",
+        )],
+        thematique: "famille_scolarite",
     },
     CasSeed {
         jours: -200,
@@ -527,16 +600,38 @@ const CAS: &[CasSeed] = &[
             musique, un banc déplacé. Les nuisances tardives ont diminué sans cesser.",
         justification: "Médiation dans l'espace public : chacun entendu, accord construit par \
             les parties.",
+        echanges: &[
+            (
+                0,
+                "espace_public",
+                "Observation de regroupements tardifs devant le hall",
+                "Apaiser sans stigmatiser les jeunes",
+            ),
+            (
+                7,
+                "espace_public",
+                "Rencontre jeunes et habitants au pied du 12",
+                "Des horaires acceptés par chacun",
+            ),
+        ],
+        thematique: "cadre_de_vie",
     },
 ];
 
-/// Cases at every stage; the mediation interactions of their span belong to them, the
-/// analyse of a mediation looks back at the closed institution case.
-pub(super) fn gen_cas(data: &Dataset, today: NaiveDate) -> Vec<CasMediation> {
+/// Cases at every stage, each with the interactions of the journal that made it (returned
+/// to join the journal); the analyse written after the institution case looks back at it.
+pub(super) fn gen_cas(
+    data: &Dataset,
+    today: NaiveDate,
+    with_interactions: bool,
+) -> (Vec<CasMediation>, Vec<Interaction>) {
     let mut ids = Ids::new();
-    let mut taken: Vec<Id> = Vec::new();
+    let mut interaction_ids = Ids::new();
+    let mut journal = Vec::new();
+    let mut exchanges = 0;
     let mut suivis = data.suivis.iter().map(|s| s.meta.id);
-    CAS.iter()
+    let cases = CAS
+        .iter()
         .map(|seed| {
             let date = today + Duration::days(seed.jours);
             let etapes: Vec<Etape> = seed
@@ -551,21 +646,6 @@ pub(super) fn gen_cas(data: &Dataset, today: NaiveDate) -> Vec<CasMediation> {
                 .last()
                 .map_or_else(|| "a_traiter".into(), |e| e.statut.clone());
             let end = etapes.last().map_or(date, |e| e.date);
-            let mediation = if seed.type_cas == cas::USAGER_INSTITUTION {
-                "mediation_institution"
-            } else {
-                "mediation_interpersonnelle"
-            };
-            let interactions: Vec<Id> = data
-                .interactions
-                .iter()
-                .filter(|i| i.date >= date && i.date <= end.max(date + Duration::days(10)))
-                .filter(|i| i.types.iter().any(|t| t == mediation))
-                .filter(|i| !taken.contains(&i.meta.id))
-                .take(3)
-                .map(|i| i.meta.id)
-                .collect();
-            taken.extend(&interactions);
             let mut record = CasMediation {
                 meta: ids.meta(date, hm(11, 0)),
                 date,
@@ -584,9 +664,63 @@ pub(super) fn gen_cas(data: &Dataset, today: NaiveDate) -> Vec<CasMediation> {
                 etapes,
                 issue: seed.issue.map(Text::from),
                 bilan: seed.bilan.into(),
-                interactions,
+                interactions: Vec::new(),
                 analyses: Vec::new(),
             };
+            let competences = record.competences();
+            let mediation = if seed.type_cas == cas::USAGER_INSTITUTION {
+                "mediation_institution"
+            } else {
+                "mediation_interpersonnelle"
+            };
+            let echanges = if with_interactions {
+                seed.echanges
+            } else {
+                &[]
+            };
+            for (k, (offset, canal, demande, besoin)) in echanges.iter().enumerate() {
+                let day = date + Duration::days(*offset);
+                let mut meta = interaction_ids.meta(day, hms(15, 7 + k as u32));
+                // Each exchange shows one competence of the case first, in turn.
+                let principal = competences[exchanges % competences.len().max(1)];
+                exchanges += 1;
+                meta.evidence.push(link(
+                    principal,
+                    Strength::Principale,
+                    justification(principal),
+                    day,
+                ));
+                for &c in competences
+                    .iter()
+                    .filter(|&&c| c != principal && c != "CCP2.C9")
+                {
+                    meta.evidence
+                        .push(link(c, Strength::Secondaire, justification(c), day));
+                }
+                let mut it = Interaction::blank(meta, day, hm(15, 7 + k as u32), None);
+                it.types = vec![mediation.into()];
+                it.canal = (*canal).into();
+                it.lieu = match *canal {
+                    "structure_partenaire" => {
+                        seed.structure.unwrap_or("Structure partenaire").into()
+                    }
+                    "espace_public" => "Pied du 12, square des Tilleuls".into(),
+                    "domicile" => "Au domicile".into(),
+                    "telephone" => "Par téléphone".into(),
+                    _ => "Permanence des Tilleuls".into(),
+                };
+                it.quartier = "Les Tilleuls".into();
+                it.duree_min = 45;
+                it.thematiques = vec![seed.thematique.into()];
+                it.demande = (*demande).into();
+                it.besoin = (*besoin).into();
+                it.reponses = vec!["mediation_engagee".into()];
+                if let Some(code) = record.demandeur {
+                    it.personnes = Personnes::Suivi(code);
+                }
+                record.interactions.push(it.meta.id);
+                journal.push(it);
+            }
             if record.type_cas == cas::USAGER_INSTITUTION {
                 record.analyses = data
                     .analyses
@@ -610,5 +744,15 @@ pub(super) fn gen_cas(data: &Dataset, today: NaiveDate) -> Vec<CasMediation> {
             }
             record
         })
-        .collect()
+        .collect();
+    (cases, journal)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_cases_add_as_many_interactions_as_said() {
+        let n: usize = super::CAS.iter().map(|c| c.echanges.len()).sum();
+        assert_eq!(n, super::CASE_INTERACTIONS);
+    }
 }

@@ -210,7 +210,12 @@ fn esc_then_a_key_typed_fast_arrives_as_alt_and_is_taken_as_both() {
 
 #[test]
 fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
-    let mut a = app(common::sample(300));
+    // The demo proves every competence: take one's evidence away to make a gap.
+    let mut data = common::sample(300);
+    for meta in data.metas_mut() {
+        meta.evidence.retain(|e| !e.competence.ends_with("CCP3.C3"));
+    }
+    let mut a = app(data);
     press(&mut a, Key::char('4'));
     press(&mut a, Key::char('a'));
     assert_eq!(a.comp_view(), carnet::app::CompView::Coverage);
@@ -225,6 +230,13 @@ fn coverage_lists_the_gaps_first_with_thresholds_from_config() {
         "gaps first: {states:?}"
     );
     assert_eq!(states[0], carnet::app::Coverage::Aucune);
+    assert_eq!(
+        states[1..]
+            .iter()
+            .filter(|s| **s == carnet::app::Coverage::Aucune)
+            .count(),
+        0
+    );
     assert_eq!(a.config().coverage, (1, 3));
     let solid = carnet::app::EvidenceCount {
         principale: 3,

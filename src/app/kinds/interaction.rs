@@ -2,7 +2,7 @@
 //! thématiques, demande, then save); the people helped are counted, never named.
 
 use super::{Access, Ctx, FieldSpec, FormSpec, Kind, OwnFields, Reading};
-use crate::app::form::{Field, FieldKind, Form, Options, Purpose, StructureRef, Value};
+use crate::app::form::{Field, FieldKind, Form, Options, Purpose, RefList, StructureRef, Value};
 use crate::config::Config;
 use crate::domain::*;
 use chrono::NaiveTime;
@@ -30,6 +30,13 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
             ),
         )
         .required(),
+        FieldSpec::new(
+            "cas",
+            Access::Own(OwnFields {
+                show: show_cas,
+                read: read_cas,
+            }),
+        ),
         FieldSpec::new(
             "thematiques",
             Access::Multi(Options::Vocab("thematiques"), |i: &mut Interaction| {
@@ -112,6 +119,58 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
 })
 .reports(&[("personnes", "nombre")])
 .saved_as("status-saved");
+
+/// The types after which Tab offers the case field.
+const MEDIATION_TYPES: &[&str] = &["mediation_interpersonnelle", "mediation_institution"];
+
+/// The cas de médiation this interaction belongs to: offered right after the types for a
+/// mediation, absent while the carnet has no case.
+fn show_cas(it: &Interaction, _: bool, ctx: &Ctx) -> Vec<Field> {
+    if ctx.data.cas_mediation.is_empty() {
+        return Vec::new();
+    }
+    let chosen = case_of(ctx.data, it.meta.id)
+        .map(|c| vec![c.meta.id.to_string().into()])
+        .unwrap_or_default();
+    vec![
+        Field::refs("cas", RefList::One(RecordKind::CasMediation), chosen)
+            .offered_for("types", MEDIATION_TYPES),
+    ]
+}
+
+/// The case whose interactions hold `id`.
+fn case_of(data: &Dataset, id: Id) -> Option<&CasMediation> {
+    data.cas_mediation
+        .iter()
+        .find(|c| c.interactions.contains(&id))
+}
+
+/// Moves the interaction to the case chosen: the case it leaves and the case it joins are
+/// saved with it. A new interaction gets its id here, so the case can name it.
+fn read_cas(form: &mut Form, it: &mut Interaction, _: &Interaction, r: &mut Reading) {
+    if form.field("cas").is_none() {
+        return;
+    }
+    let chosen = form.ids("cas").first().copied();
+    if it.meta.id == Id(0) {
+        it.meta.id = r.ids.next(r.now.0);
+    }
+    let id = it.meta.id;
+    let before = case_of(r.data, id).map(|c| c.meta.id);
+    if before == chosen {
+        return;
+    }
+    if let Some(mut old) = before.and_then(|c| r.data.find::<CasMediation>(c)).cloned() {
+        old.interactions.retain(|&i| i != id);
+        old.meta.updated_at = r.now;
+        r.created.push(old.into_any());
+    }
+    if let Some(mut new) = chosen.and_then(|c| r.data.find::<CasMediation>(c)).cloned() {
+        new.interactions.push(id);
+        new.meta.updated_at = r.now;
+        r.created.push(new.into_any());
+    }
+}
 
 /// Who was helped: a suivi's code, or a number of people and what is known of them.
 fn show_people(it: &Interaction, _: bool, ctx: &Ctx) -> Vec<Field> {

@@ -463,7 +463,11 @@ impl App {
         }
         if is_new {
             let meta = record.meta_mut();
-            meta.id = self.ids.next(self.now_ms);
+            // Reading may have given it its id already, for a record created beside it
+            // to name it (the case a new interaction joins).
+            if meta.id == Id(0) {
+                meta.id = self.ids.next(self.now_ms);
+            }
             meta.created_at = Timestamp(self.now_ms);
         }
         let id = record.id();

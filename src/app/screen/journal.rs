@@ -181,9 +181,12 @@ impl App {
         self.open_form(&base.into_any(), true);
     }
 
+    /// Edits the interaction under the cursor, or the projet or case of an « À faire » row.
     pub(in crate::app) fn open_edit_interaction(&mut self) {
         if let Some(i) = self.selected_interaction() {
             let record = self.data.interactions[i].clone().into_any();
+            self.open_form(&record, false);
+        } else if let Some(record) = self.selected_todo_record() {
             self.open_form(&record, false);
         }
     }
@@ -257,23 +260,53 @@ impl App {
         effects
     }
 
+    /// Marks the suite or tâche under the cursor done; a case is moved on in its form.
     pub(in crate::app) fn mark_done(&mut self) -> Vec<Effect> {
         let selected = self.cursors[0].selected;
         let Some(row) = self.journal.todo.get(selected).copied() else {
             return Vec::new();
         };
-        let mut it = self.data.interactions[row.interaction].clone();
-        if let Some(s) = it.suites.get_mut(row.suite) {
-            s.faite = true;
-        }
-        it.meta.updated_at = Timestamp(self.now_ms);
-        let effects = self.commit(
-            "undo-marked-done",
-            vec![AnyRecord::Interaction(Box::new(it))],
-            Vec::new(),
-        );
+        let now = Timestamp(self.now_ms);
+        let record = match row.subject {
+            journal::Todo::Suite { interaction, suite } => {
+                let mut it = self.data.interactions[interaction].clone();
+                if let Some(s) = it.suites.get_mut(suite) {
+                    s.faite = true;
+                }
+                it.meta.updated_at = now;
+                it.into_any()
+            }
+            journal::Todo::Tache { projet, tache } => {
+                let mut p = self.data.projets[projet].clone();
+                if let Some(t) = p.taches.get_mut(tache) {
+                    t.faite = true;
+                }
+                p.meta.updated_at = now;
+                p.into_any()
+            }
+            journal::Todo::Cas { .. } => {
+                self.set_status(self.t("status-cas-next-step"), false);
+                return Vec::new();
+            }
+        };
+        let effects = self.commit("undo-marked-done", vec![record], Vec::new());
         self.set_status(self.t("status-marked-done"), false);
         effects
+    }
+
+    /// The projet or case of the « À faire » row under the cursor (a suite's interaction
+    /// is `selected_interaction`).
+    pub(in crate::app) fn selected_todo_record(&self) -> Option<AnyRecord> {
+        let row = self.journal.todo.get(self.cursors[0].selected)?;
+        match (self.journal.mode, row.subject) {
+            (Mode::Todo, journal::Todo::Tache { projet, .. }) => {
+                self.data.get_at(RecordKind::Projet, projet)
+            }
+            (Mode::Todo, journal::Todo::Cas { cas }) => {
+                self.data.get_at(RecordKind::CasMediation, cas)
+            }
+            _ => None,
+        }
     }
 
     /// The journal's footer hints, in the order shown.
@@ -315,7 +348,10 @@ impl App {
         let selected = self.cursors[Tab::Journal.index()].selected;
         match self.journal.mode {
             Mode::List => self.journal.rows.get(selected).copied(),
-            Mode::Todo => self.journal.todo.get(selected).map(|r| r.interaction),
+            Mode::Todo => match self.journal.todo.get(selected)?.subject {
+                journal::Todo::Suite { interaction, .. } => Some(interaction),
+                _ => None,
+            },
         }
     }
 

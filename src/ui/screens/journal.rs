@@ -1,6 +1,7 @@
 //! The Journal tab: the interactions and the follow-ups due, with an interaction's detail.
 
 use super::*;
+use crate::app::journal::Todo;
 
 pub(super) fn journal<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     match app.journal.mode {
@@ -123,12 +124,31 @@ pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
     let overdue = rows.iter().filter(|r| r.due < today).count();
     let row = move |i: usize| {
         let r = rows[i];
-        let it = &data.interactions[r.interaction];
-        let action = it
-            .suites
-            .get(r.suite)
-            .map(|s| s.action.as_str())
-            .unwrap_or_default();
+        // What to do, what it is about, and the day of what it is about.
+        let (action, about, day) = match r.subject {
+            Todo::Suite { interaction, suite } => {
+                let it = &data.interactions[interaction];
+                let action = it.suites.get(suite).map(|s| s.action.to_string());
+                (action.unwrap_or_default(), it.demande.to_string(), it.date)
+            }
+            Todo::Tache { projet, tache } => {
+                let p = &data.projets[projet];
+                let action = p.taches.get(tache).map(|t| t.action.to_string());
+                (action.unwrap_or_default(), p.titre.to_string(), p.debut)
+            }
+            Todo::Cas { cas } => {
+                let c = &data.cas_mediation[cas];
+                let waited = (today - c.since()).num_days();
+                let action = app.i18n.t_args(
+                    "todo-cas-waiting",
+                    &[
+                        arg("status", app.ctx().label("statuts_cas", &c.statut)),
+                        arg("days", waited),
+                    ],
+                );
+                (action, c.intitule.to_string(), c.date)
+            }
+        };
         let due_style = if r.due < today {
             theme.warn
         } else {
@@ -145,13 +165,23 @@ pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             Line::from(Span::styled(format::date(r.due), due_style)),
             Line::from(Span::styled(when, due_style)),
             cell(action),
-            cell(&it.demande),
-            cell(format::date(it.date)),
+            cell(about),
+            cell(format::date(day)),
         ]
     };
     let detail = rows
         .get(app.cursor().selected)
-        .map(|r| interaction_detail(app, theme, &data.interactions[r.interaction]))
+        .map(|r| match r.subject {
+            Todo::Suite { interaction, .. } => {
+                interaction_detail(app, theme, &data.interactions[interaction])
+            }
+            Todo::Tache { projet, .. } => {
+                super::reseau::record_detail(app, theme, RecordKind::Projet, projet)
+            }
+            Todo::Cas { cas } => {
+                super::reseau::record_detail(app, theme, RecordKind::CasMediation, cas)
+            }
+        })
         .unwrap_or_default();
     ScreenView {
         title: app.i18n.t_args(
@@ -162,13 +192,17 @@ pub(super) fn todo<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
             col(app, "col-due", Width::Fixed(10)),
             col(app, "col-when", Width::Fit(9)),
             col(app, "col-action", Width::Share(1)),
-            col(app, "col-demande", Width::Main(MAIN_MIN)),
+            col(app, "col-sujet", Width::Main(MAIN_MIN)),
             col(app, "col-day", Width::Fixed(10)),
         ],
         len: rows.len(),
         row: Box::new(row),
         empty: vec![Line::styled(app.t("todo-empty"), theme.header)],
-        detail_title: app.t("detail-interaction"),
+        detail_title: app.t(match rows.get(app.cursor().selected).map(|r| r.subject) {
+            Some(Todo::Tache { .. }) => "detail-projet",
+            Some(Todo::Cas { .. }) => "detail-cas",
+            _ => "detail-interaction",
+        }),
         detail,
     }
 }

@@ -20,10 +20,48 @@ pub(super) fn view_title(app: &App, len: usize) -> String {
     )
 }
 
+/// The detail pane of record `i` of a listed kind, as `app::kinds` describes it, with its
+/// evidence.
+pub(super) fn record_detail(
+    app: &App,
+    theme: &Theme,
+    kind: RecordKind,
+    i: usize,
+) -> Vec<Line<'static>> {
+    use crate::app::kinds::{self, Detail};
+    let Some((parts, meta)) = kinds::detail(&app.ctx(), kind, i) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for part in parts {
+        match part {
+            Detail::Header(text) => lines.push(Line::styled(one_line(&text), theme.header)),
+            Detail::Field(label, value) => push(&mut lines, field(app, theme, label, &value)),
+            Detail::Section(title, items) => {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t(title)));
+                for item in items {
+                    lines.extend(paragraph_lines(&item, theme.base));
+                }
+            }
+            Detail::Paragraph(text) => {
+                lines.push(Line::raw(""));
+                lines.extend(paragraph_lines(&text, theme.base));
+            }
+            Detail::Note(id) => {
+                lines.push(Line::raw(""));
+                lines.extend(paragraph_lines(&app.t(id), theme.dim));
+            }
+        }
+    }
+    evidence_lines(app, theme, meta, &mut lines);
+    lines
+}
+
 /// The records of a listed kind (veille, signalements…): its columns, its cells and its
 /// detail pane come from `app::kinds`.
 pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> ScreenView<'a> {
-    use crate::app::kinds::{self, Detail, Tone};
+    use crate::app::kinds::{self, Tone};
     let rows = app.views.records(kind);
     let Some(view) = kinds::view(&app.data, kind) else {
         // Only listed kinds have a view: anything else shows the directory.
@@ -41,35 +79,7 @@ pub(super) fn records<'a>(app: &'a App, theme: &'a Theme, kind: RecordKind) -> S
     };
     let detail = app
         .selected_record()
-        .and_then(|(kind, i)| kinds::detail(&app.ctx(), kind, i))
-        .map(|(parts, meta)| {
-            let mut lines = Vec::new();
-            for part in parts {
-                match part {
-                    Detail::Header(text) => lines.push(Line::styled(one_line(&text), theme.header)),
-                    Detail::Field(label, value) => {
-                        push(&mut lines, field(app, theme, label, &value))
-                    }
-                    Detail::Section(title, items) => {
-                        lines.push(Line::raw(""));
-                        lines.push(heading(theme, app.t(title)));
-                        for item in items {
-                            lines.extend(paragraph_lines(&item, theme.base));
-                        }
-                    }
-                    Detail::Paragraph(text) => {
-                        lines.push(Line::raw(""));
-                        lines.extend(paragraph_lines(&text, theme.base));
-                    }
-                    Detail::Note(id) => {
-                        lines.push(Line::raw(""));
-                        lines.extend(paragraph_lines(&app.t(id), theme.dim));
-                    }
-                }
-            }
-            evidence_lines(app, theme, meta, &mut lines);
-            lines
-        })
+        .map(|(kind, i)| record_detail(app, theme, kind, i))
         .unwrap_or_default();
     ScreenView {
         title: match view.done {
