@@ -310,6 +310,14 @@ pub struct Totaux {
     pub fiches_creees: u32,
     pub fiches_revisees: u32,
     pub evenements_securite: u32,
+    /// Cas de médiation opened in the period, those closed in it, and the median days
+    /// from saisine to closing of the latter.
+    pub cas: u32,
+    pub cas_clos: u32,
+    pub duree_cas_jours: Option<u32>,
+    /// Séances of projets held in the period, and their participants added up.
+    pub seances: u32,
+    pub participants: u32,
 }
 
 /// One value of a breakdown.
@@ -342,7 +350,7 @@ pub struct Chiffres {
 }
 
 /// The breakdowns, in the order shown, and the vocabulary their values come from.
-pub const DIMENSIONS: [(&str, Option<&str>); 20] = [
+pub const DIMENSIONS: [(&str, Option<&str>); 23] = [
     ("types", Some("types_interaction")),
     ("registres", Some("registres")),
     ("thematiques", Some("thematiques")),
@@ -363,6 +371,9 @@ pub const DIMENSIONS: [(&str, Option<&str>); 20] = [
     ("veille", Some("sources_veille")),
     ("signalements", Some("categories_signalement")),
     ("signalements_statut", Some("statuts_signalement")),
+    ("seances", Some("types_projet")),
+    ("cas_types", Some("types_cas")),
+    ("cas_issues", Some("issues_cas")),
 ];
 
 /// Whether a dimension breaks down interactions (the others count rencontres, veille and
@@ -370,7 +381,13 @@ pub const DIMENSIONS: [(&str, Option<&str>); 20] = [
 pub fn counts_interactions(dimension: &str) -> bool {
     !matches!(
         dimension,
-        "rencontres" | "veille" | "signalements" | "signalements_statut"
+        "rencontres"
+            | "veille"
+            | "signalements"
+            | "signalements_statut"
+            | "seances"
+            | "cas_types"
+            | "cas_issues"
     )
 }
 
@@ -606,19 +623,33 @@ pub fn totals(data: &Dataset, vocab: &Vocabularies, periode: Period, today: Naiv
     .totaux
 }
 
-/// Calls `f` with each (dimension, value, minutes, record) the period's rencontres, veille
-/// and signalements count in: the one rule for their breakdowns and the records behind them.
+/// Calls `f` with each (dimension, value, persons, minutes, record) the period's rencontres,
+/// veille, signalements, séances and cas de médiation count in: the one rule for their
+/// breakdowns and the records behind them. A case counts by type in the period of its
+/// saisine, by issue in the period it closed.
 fn for_each_record<'a>(
     data: &'a Dataset,
     periode: Period,
-    mut f: impl FnMut(&str, &'a str, u32, (RecordKind, Id)),
+    mut f: impl FnMut(&str, &'a str, u32, u32, (RecordKind, Id)),
 ) {
     for r in data.rencontres.iter().filter(|r| periode.contains(r.date)) {
         let id = (RecordKind::Rencontre, r.meta.id);
-        f("rencontres", &r.type_rencontre, u32::from(r.duree_min), id);
+        f(
+            "rencontres",
+            &r.type_rencontre,
+            0,
+            u32::from(r.duree_min),
+            id,
+        );
     }
     for v in data.veille.iter().filter(|v| periode.contains(v.date)) {
-        f("veille", &v.source_type, 0, (RecordKind::Veille, v.meta.id));
+        f(
+            "veille",
+            &v.source_type,
+            0,
+            0,
+            (RecordKind::Veille, v.meta.id),
+        );
     }
     for s in data
         .signalements
@@ -626,8 +657,27 @@ fn for_each_record<'a>(
         .filter(|s| periode.contains(s.date))
     {
         let id = (RecordKind::Signalement, s.meta.id);
-        f("signalements", &s.categorie, 0, id);
-        f("signalements_statut", &s.statut, 0, id);
+        f("signalements", &s.categorie, 0, 0, id);
+        f("signalements_statut", &s.statut, 0, 0, id);
+    }
+    for s in data.seances.iter().filter(|s| periode.contains(s.date)) {
+        let type_projet = data
+            .find::<super::Projet>(s.projet)
+            .map_or("autre", |p| p.type_projet.as_str());
+        let id = (RecordKind::Seance, s.meta.id);
+        let persons = u32::from(s.participants.nombre);
+        f("seances", type_projet, persons, u32::from(s.duree_min), id);
+    }
+    for c in &data.cas_mediation {
+        let id = (RecordKind::CasMediation, c.meta.id);
+        if periode.contains(c.date) {
+            f("cas_types", &c.type_cas, 0, 0, id);
+        }
+        if let Some(issue) = c.issue.as_deref().filter(|_| c.is_closed())
+            && periode.contains(c.since())
+        {
+            f("cas_issues", issue, 0, 0, id);
+        }
     }
 }
 
@@ -639,7 +689,7 @@ pub fn records_counted_in(
     value: &str,
 ) -> Vec<(RecordKind, Id)> {
     let mut out = Vec::new();
-    for_each_record(data, periode, |d, v, _, id| {
+    for_each_record(data, periode, |d, v, _, _, id| {
         if d == dimension && v == value {
             out.push(id);
         }
@@ -653,7 +703,9 @@ fn day_of(t: super::Timestamp) -> Option<NaiveDate> {
 }
 
 /// The totals that come from other records than interactions: signalements and how soon
-/// they were resolved, the documentation written, the événements de sécurité.
+/// they were resolved, the documentation written, the événements de sécurité, the cases
+/// opened and closed (and how long the closed ones took), the séances and their
+/// participants.
 fn others(data: &Dataset, periode: Period, totaux: &mut Totaux) {
     let mut delays: Vec<i64> = Vec::new();
     for s in data
@@ -686,6 +738,24 @@ fn others(data: &Dataset, periode: Period, totaux: &mut Totaux) {
             .iter()
             .filter(|e| periode.contains(e.date)),
     );
+    let mut durations: Vec<i64> = Vec::new();
+    for c in &data.cas_mediation {
+        if periode.contains(c.date) {
+            totaux.cas += 1;
+        }
+        if c.is_closed() && periode.contains(c.since()) {
+            totaux.cas_clos += 1;
+            durations.push((c.since() - c.date).num_days().max(0));
+        }
+    }
+    durations.sort_unstable();
+    totaux.duree_cas_jours = durations
+        .get(durations.len() / 2)
+        .and_then(|d| u32::try_from(*d).ok());
+    for s in data.seances.iter().filter(|s| periode.contains(s.date)) {
+        totaux.seances += 1;
+        totaux.participants += u32::from(s.participants.nombre);
+    }
 }
 
 fn count_u32<T>(items: impl Iterator<Item = T>) -> u32 {
@@ -811,11 +881,11 @@ fn count<'a>(
         activite,
     } = whole;
     if breakdowns {
-        for_each_record(data, periode, |dim, value, minutes, _| {
+        for_each_record(data, periode, |dim, value, persons, minutes, _| {
             tables[at(dim)]
                 .entry(value)
                 .or_default()
-                .add(Persons::Anonymous(0), minutes);
+                .add(Persons::Anonymous(persons), minutes);
         });
     }
     others(data, periode, &mut totaux);

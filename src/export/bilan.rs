@@ -177,7 +177,7 @@ fn activity_title(bilan: &Chiffres, i18n: &I18n) -> String {
 
 /// The totals as every export lists them: a message id and the figure (`bilan-temps` in
 /// minutes; `None`: a delay with nothing resolved to measure it).
-fn totals_list(t: &crate::domain::bilan::Totaux) -> [(&'static str, Option<u32>); 14] {
+fn totals_list(t: &crate::domain::bilan::Totaux) -> [(&'static str, Option<u32>); 19] {
     [
         ("bilan-interactions", Some(t.interactions)),
         ("bilan-personnes", Some(t.personnes)),
@@ -193,6 +193,11 @@ fn totals_list(t: &crate::domain::bilan::Totaux) -> [(&'static str, Option<u32>)
         ("bilan-fiches-creees", Some(t.fiches_creees)),
         ("bilan-fiches-revisees", Some(t.fiches_revisees)),
         ("bilan-evenements-securite", Some(t.evenements_securite)),
+        ("bilan-cas", Some(t.cas)),
+        ("bilan-cas-clos", Some(t.cas_clos)),
+        ("bilan-duree-cas", t.duree_cas_jours),
+        ("bilan-seances", Some(t.seances)),
+        ("bilan-participants", Some(t.participants)),
     ]
 }
 
@@ -222,6 +227,12 @@ fn figure_columns(dimension: &str) -> &'static [&'static str] {
         ]
     } else if dimension == "rencontres" {
         &["bilan-col-nombre", "bilan-col-minutes"]
+    } else if dimension == "seances" {
+        &[
+            "bilan-col-nombre",
+            "bilan-col-participants",
+            "bilan-col-minutes",
+        ]
     } else {
         &["bilan-col-nombre"]
     }
@@ -237,6 +248,9 @@ fn figures_of(dimension: &str, l: &Ligne, threshold: u32) -> Vec<Option<u32>> {
         ]
     } else if dimension == "rencontres" {
         vec![Some(l.interactions), Some(l.minutes)]
+    } else if dimension == "seances" {
+        // Participants of collective séances are not persons met one by one: no mask.
+        vec![Some(l.interactions), Some(l.personnes), Some(l.minutes)]
     } else {
         vec![Some(l.interactions)]
     }

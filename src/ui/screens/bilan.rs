@@ -244,7 +244,13 @@ fn compare(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'s
             |d| app.i18n.t_args("bilan-days", &[arg("count", d)]),
         ),
         7 => pair(t.fiches_creees, t.fiches_revisees),
-        _ => n(t.evenements_securite),
+        8 => n(t.evenements_securite),
+        9 => pair(t.cas, t.cas_clos),
+        10 => t.duree_cas_jours.map_or_else(
+            || "—".to_string(),
+            |d| app.i18n.t_args("bilan-days", &[arg("count", d)]),
+        ),
+        _ => pair(t.seances, t.participants),
     };
     let columns = [&figures.totaux, &state.previous, &state.year_before];
     let cells: Vec<(String, [String; 3])> = [
@@ -257,6 +263,9 @@ fn compare(app: &App, theme: &Theme, figures: &Chiffres, lines: &mut Vec<Line<'s
         "bilan-delai-resolution",
         "bilan-fiches-pair",
         "bilan-evenements-securite",
+        "bilan-cas-pair",
+        "bilan-duree-cas",
+        "bilan-seances-pair",
     ]
     .iter()
     .enumerate()
