@@ -75,6 +75,38 @@ pub fn sharing_warnings(data: &Dataset, config: &Config, x: &Exemple) -> Vec<(Gu
     .collect()
 }
 
+/// What must not reach a funder or a partner in a fiche projet: the guard's findings and
+/// the store's suivi codes in its free text and its séances'.
+pub fn projet_warnings(data: &Dataset, config: &Config, p: &Projet) -> Vec<GuardWarning> {
+    let guard = guard(data, config);
+    let codes: Vec<&str> = data.suivis.iter().map(|s| s.code.as_str()).collect();
+    let taches: String = p
+        .taches
+        .iter()
+        .map(|t| format!("{} {}\n", t.action, t.qui))
+        .collect();
+    let mut texts: Vec<(&'static str, String)> = vec![
+        ("titre", p.titre.to_string()),
+        ("diagnostic", p.diagnostic.to_string()),
+        ("objectifs", p.objectifs.to_string()),
+        ("public_vise", p.public_vise.to_string()),
+        ("moyens_projet", p.moyens.to_string()),
+        ("taches_projet", taches),
+        ("bilan_projet", p.bilan.to_string()),
+    ];
+    for s in p.seances(&data.seances) {
+        texts.push(("lieu", s.lieu.to_string()));
+        texts.push(("animateurs", s.animateurs.to_string()));
+        texts.push(("deroule_seance", s.deroule.to_string()));
+        texts.push(("reussites", s.reussites.to_string()));
+        texts.push(("a_changer", s.a_changer.to_string()));
+    }
+    texts
+        .iter()
+        .flat_map(|(field, text)| guard.check_for_sharing(field, text, &codes))
+        .collect()
+}
+
 /// The export gate: every warning not yet accepted, per example, in dossier order.
 pub fn unaccepted_warnings<'d>(
     data: &'d Dataset,

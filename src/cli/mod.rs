@@ -60,7 +60,8 @@ pub enum Command {
     Export {
         /// What to export: everything (json), the journal (csv), the network directory (csv),
         /// the network's contacts (vcard), the documentation (md, a folder), the coverage
-        /// matrix (md, html or csv), the Dossier Professionnel (md, html or docx)
+        /// matrix (md, html or csv), the Dossier Professionnel (md, html or docx), the
+        /// bilan (json, csv, md, html or xlsx), the fiches projet (md, html or docx)
         #[arg(long, value_enum, default_value_t = ExportWhat::All)]
         what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -85,6 +86,9 @@ pub enum Command {
         /// Bilan without dates: this semaine, mois (default), trimestre or annee
         #[arg(long, value_name = "PERIODE")]
         par: Option<String>,
+        /// Projets: only this one, by its id or a part of its title (default: all)
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
     },
     /// Load a JSON export into an empty store, or read a documentation folder (Markdown)
     Import { path: PathBuf },
@@ -179,6 +183,7 @@ pub enum ExportWhat {
     Couverture,
     Dossier,
     Bilan,
+    Projets,
 }
 
 /// Prints a line on standard output. Every line the command line prints goes through here
@@ -798,6 +803,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             du,
             au,
             par,
+            id,
         }) => {
             let mut config = config;
             if let Some(sep) = sep {
@@ -815,7 +821,7 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                         ExportFormat::Md | ExportFormat::Html | ExportFormat::Csv
                     )
                     | (
-                        ExportWhat::Dossier,
+                        ExportWhat::Dossier | ExportWhat::Projets,
                         ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx
                     )
                     | (
@@ -862,6 +868,17 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                     format,
                     output,
                     identity,
+                    accept_warnings,
+                );
+            }
+            if what == ExportWhat::Projets {
+                return transfer::export_projets(
+                    &data,
+                    &config,
+                    &i18n,
+                    format,
+                    output,
+                    id.as_deref(),
                     accept_warnings,
                 );
             }

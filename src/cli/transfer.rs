@@ -240,6 +240,128 @@ pub(super) fn export_dossier(
     Ok(())
 }
 
+/// The fiches projet (all, or the one `--id` names by id or title), once the
+/// anonymisation gate of the Dossier lets them through.
+pub(super) fn export_projets(
+    data: &crate::domain::Dataset,
+    config: &Config,
+    i18n: &I18n,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    wanted: Option<&str>,
+    accept_warnings: bool,
+) -> Result<(), Failure> {
+    use crate::domain::Projet;
+    if format == ExportFormat::Docx && output.is_none() {
+        return Err(Failure::new(EXIT_USAGE, i18n.t("err-docx-needs-file")));
+    }
+    let listing = || {
+        data.projets
+            .iter()
+            .map(|p| {
+                format!(
+                    "\n  {} · {}",
+                    p.meta.id,
+                    crate::domain::text::one_line(&p.titre)
+                )
+            })
+            .collect::<String>()
+    };
+    let projets: Vec<&Projet> = match wanted {
+        None => data.projets.iter().collect(),
+        Some(wanted) => {
+            let folded = crate::domain::text::fold(wanted.trim());
+            let by_id: Vec<&Projet> = data
+                .projets
+                .iter()
+                .filter(|p| p.meta.id.to_string() == wanted.trim())
+                .collect();
+            if by_id.is_empty() {
+                data.projets
+                    .iter()
+                    .filter(|p| {
+                        !folded.is_empty() && crate::domain::text::fold(&p.titre).contains(&folded)
+                    })
+                    .collect()
+            } else {
+                by_id
+            }
+        }
+    };
+    if projets.is_empty() {
+        let id = if wanted.is_some() {
+            "err-projet-unknown"
+        } else {
+            "err-no-projet"
+        };
+        return Err(Failure::new(
+            EXIT_USAGE,
+            i18n.t_args(
+                id,
+                &[
+                    arg("id", wanted.unwrap_or_default().to_string()),
+                    arg("list", listing()),
+                ],
+            ),
+        ));
+    }
+    if wanted.is_some() && projets.len() > 1 {
+        return Err(Failure::new(
+            EXIT_USAGE,
+            i18n.t_args(
+                "err-projet-ambiguous",
+                &[
+                    arg("id", wanted.unwrap_or_default().to_string()),
+                    arg("list", listing()),
+                ],
+            ),
+        ));
+    }
+    let pending: Vec<(&Projet, crate::privacy::GuardWarning)> = projets
+        .iter()
+        .flat_map(|p| {
+            crate::app::dossier::projet_warnings(data, config, p)
+                .into_iter()
+                .map(move |w| (*p, w))
+        })
+        .collect();
+    if !pending.is_empty() && !accept_warnings {
+        let mut message = i18n.t_args("err-projet-warnings", &[arg("count", pending.len())]);
+        for (p, w) in &pending {
+            message.push_str(&format!(
+                "\n  {} · {} : « {} » — {}",
+                crate::domain::text::one_line(&p.titre),
+                i18n.t(&format!("field-{}", w.field.replace('_', "-"))),
+                crate::domain::text::one_line(&w.matched),
+                i18n.t(w.kind.message_id()),
+            ));
+        }
+        message.push('\n');
+        message.push_str(&i18n.t("err-projet-warnings-hint"));
+        return Err(Failure::new(EXIT_OTHER, message));
+    }
+    let fiches = crate::export::projet::Fiches {
+        data,
+        config,
+        i18n,
+        today: crate::clock::today(),
+    };
+    let format = match format {
+        ExportFormat::Docx => crate::export::dossier::Format::Docx,
+        ExportFormat::Html => crate::export::dossier::Format::Html,
+        _ => crate::export::dossier::Format::Markdown,
+    };
+    let bytes = fiches
+        .render(&projets, format, crate::clock::now_local())
+        .map_err(|detail| {
+            Failure::new(
+                EXIT_OTHER,
+                i18n.t_args("err-docx", &[arg("detail", detail)]),
+            )
+        })?;
+    write_output(i18n, output.as_deref(), &bytes)
+}
+
 /// The cover's identity: the flags, else asked on the terminal (never stored).
 pub(super) fn ask_identity(i18n: &I18n, args: IdentityArgs) -> crate::export::dossier::Identity {
     use std::io::{BufRead, Write};

@@ -89,11 +89,10 @@ pub(super) fn gen_projets(data: &Dataset, today: NaiveDate) -> (Vec<Projet>, Vec
             .find(|f| f.titre.contains(needle))
             .map(|f| f.meta.id)
     };
-    let veille = data
-        .veille
+    // The watch that shows procedures moving online, the latest of each.
+    let veille = ["déclaration trimestrielle en ligne", "uniquement en ligne"]
         .iter()
-        .rev()
-        .take(2)
+        .filter_map(|needle| data.veille.iter().rev().find(|v| v.resume.contains(needle)))
         .map(|v| v.meta.id)
         .collect();
     let notes = data

@@ -576,13 +576,25 @@ pub fn docx(blocks: &[Block], made: chrono::NaiveDateTime) -> Result<Vec<u8>, St
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.pack(&mut bytes).map_err(|e| e.to_string())?;
-    with_properties(&bytes.into_inner(), made).map_err(|e| e.to_string())
+    // The document's title in its properties: the first title block (the dossier's cover).
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(super::html_escape(&xml_safe(t))),
+            _ => None,
+        })
+        .unwrap_or_default();
+    with_properties(&bytes.into_inner(), made, &title).map_err(|e| e.to_string())
 }
 
 /// The package with its real creation date and Carnet as the application: docx-rs writes
 /// 1970-01-01 and « unknown » and has no setter for either, so its two property parts are
 /// replaced; every other part is copied as it is.
-fn with_properties(package: &[u8], made: chrono::NaiveDateTime) -> zip::result::ZipResult<Vec<u8>> {
+fn with_properties(
+    package: &[u8],
+    made: chrono::NaiveDateTime,
+    title: &str,
+) -> zip::result::ZipResult<Vec<u8>> {
     use chrono::TimeZone;
     let when = chrono::Local
         .from_local_datetime(&made)
@@ -592,7 +604,7 @@ fn with_properties(package: &[u8], made: chrono::NaiveDateTime) -> zip::result::
             |t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         );
     let core = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>Dossier Professionnel</dc:title><cp:revision>1</cp:revision><dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified></cp:coreProperties>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{title}</dc:title><cp:revision>1</cp:revision><dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified></cp:coreProperties>"
     );
     let app = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>Carnet</Application></Properties>";
     let mut source = zip::ZipArchive::new(std::io::Cursor::new(package))?;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod dossier;
 pub mod json;
 pub mod markdown;
+pub mod projet;
 pub mod vcard;
 
 /// Text made safe for HTML content and attribute values.

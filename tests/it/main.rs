@@ -20,6 +20,7 @@ mod journal;
 mod layers;
 mod modeles;
 mod personne;
+mod projets;
 mod remote;
 mod reseau;
 mod securite;
