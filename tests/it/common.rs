@@ -130,10 +130,16 @@ pub fn tab(a: &mut carnet::app::App, n: usize) {
 /// when the demo's texts change. `CARNET_WRITE_FIXTURES=1` writes a missing one from today's
 /// demo.
 pub fn frozen(interactions: usize) -> Dataset {
+    frozen_as(&format!("demo-{interactions}"), interactions)
+}
+
+/// The same, frozen under another name: the demo once it had projets and cases
+/// (`demo-projets-300`), for the screens that show them.
+pub fn frozen_as(name: &str, interactions: usize) -> Dataset {
     use std::io::{Read, Write};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/demo")
-        .join(format!("demo-{interactions}.json.gz"));
+        .join(format!("{name}.json.gz"));
     if !path.exists() && std::env::var_os("CARNET_WRITE_FIXTURES").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let json = carnet::export::json::to_json(&sample(interactions));

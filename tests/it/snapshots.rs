@@ -389,6 +389,49 @@ fn reseau_views_and_forms() {
     }
 }
 
+/// Projets (the list with each one's state and next échéance, the page of the running
+/// one, a new séance from it), the cases with how long each waits, and « À faire » with
+/// a projet's tâche and a waiting case.
+#[test]
+fn projets_cases_and_their_a_faire() {
+    use carnet::config::keymap::{Key, KeyCode};
+    for lang in [Lang::Fr, Lang::En] {
+        let l = lang_name(lang);
+        let mut a = app(lang, common::frozen_as("demo-projets-300", 300), (80, 24));
+        let view = |a: &mut App, fr: &str, en: &str| {
+            key(a, Key::char('w'));
+            typed(a, if lang == Lang::En { en } else { fr });
+            key(a, Key::plain(KeyCode::Enter));
+        };
+        key(&mut a, Key::char('2'));
+        view(&mut a, "projets", "projects");
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("projets_{l}_80x24"), screen(&a));
+        for _ in 0..4 {
+            key(&mut a, Key::char('J'));
+        }
+        insta::assert_snapshot!(format!("projet_page_{l}_80x24"), screen(&a));
+        key(&mut a, Key::char('+'));
+        insta::assert_snapshot!(format!("seance_form_{l}_80x24"), screen(&a));
+        key(&mut a, Key::plain(KeyCode::Esc));
+        view(&mut a, "cas de", "mediation cases");
+        key(&mut a, Key::char('j'));
+        insta::assert_snapshot!(format!("cas_{l}_80x24"), screen(&a));
+        key(&mut a, Key::char('1'));
+        key(&mut a, Key::char('a'));
+        let row = a
+            .journal()
+            .todo
+            .iter()
+            .position(|r| matches!(r.subject, carnet::app::journal::Todo::Cas { .. }))
+            .unwrap();
+        for _ in 0..row {
+            key(&mut a, Key::char('j'));
+        }
+        insta::assert_snapshot!(format!("a_faire_cas_{l}_80x24"), screen(&a));
+    }
+}
+
 #[test]
 fn documentation_form_history_and_review() {
     use carnet::config::keymap::{Key, KeyCode};

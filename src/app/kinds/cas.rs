@@ -75,7 +75,11 @@ static LISTING: Listing<C> = Listing {
             CellText::plain(if c.is_closed() {
                 String::new()
             } else {
-                format!("{} j", (ctx.today - c.since()).num_days().max(0))
+                let days = (ctx.today - c.since()).num_days().max(0);
+                match ctx.lang {
+                    Lang::Fr => format!("{days} j"),
+                    Lang::En => format!("{days} d"),
+                }
             }),
         ]
     },
