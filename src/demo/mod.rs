@@ -1325,7 +1325,18 @@ mod tests {
         let mut statuts: Vec<&str> = d.cas_mediation.iter().map(|c| c.statut.as_str()).collect();
         statuts.sort_unstable();
         statuts.dedup();
-        assert!(statuts.len() >= 4, "cases at several stages: {statuts:?}");
+        assert_eq!(
+            statuts,
+            [
+                "a_traiter",
+                "attente_reponse",
+                "clos",
+                "contact_demandeur",
+                "finalisation",
+                "rencontre"
+            ],
+            "cases at every stage"
+        );
         assert!(
             d.cas_mediation
                 .iter()

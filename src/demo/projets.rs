@@ -447,7 +447,7 @@ struct CasSeed {
 }
 
 /// How many interactions the cases bring to the journal.
-pub const CASE_INTERACTIONS: usize = 10;
+pub const CASE_INTERACTIONS: usize = 12;
 
 /// A journal this long holds the cases' interactions (a small one, for tests, does not).
 pub const CASES_FROM: usize = 1_000;
@@ -614,6 +614,51 @@ const CAS: &[CasSeed] = &[
             ),
         ],
         thematique: "cadre_de_vie",
+    },
+    CasSeed {
+        jours: -1,
+        intitule: "Stationnement devant l'entrée de l'école du Parc",
+        type_cas: "espace_public",
+        origine: "partenaire",
+        structure: Some("École élémentaire du Parc"),
+        etapes: &[(0, "a_traiter")],
+        consentement: None,
+        issue: None,
+        bilan: "",
+        justification: "Saisine par l'école : situation observée avant d'en parler aux parents.",
+        echanges: &[(
+            0,
+            "espace_public",
+            "Observation du stationnement à la sortie de l'école",
+            "Sécuriser la sortie sans braquer les parents",
+        )],
+        thematique: "cadre_de_vie",
+    },
+    CasSeed {
+        jours: -30,
+        intitule: "Facture d'énergie contestée après un compteur défectueux",
+        type_cas: "usager_institution",
+        origine: "personne",
+        structure: Some("Brume Énergies"),
+        etapes: &[
+            (0, "a_traiter"),
+            (1, "contact_demandeur"),
+            (2, "solliciter_autre_partie"),
+            (9, "attente_reponse"),
+            (16, "rencontre"),
+            (23, "finalisation"),
+        ],
+        consentement: Some(1),
+        issue: None,
+        bilan: "",
+        justification: "Médiation auprès du fournisseur : relevés réunis, échéancier proposé.",
+        echanges: &[(
+            16,
+            "structure_partenaire",
+            "Rendez-vous au service clients avec les relevés du compteur",
+            "Un rectificatif de facture et un échéancier",
+        )],
+        thematique: "energie_eau",
     },
 ];
 
