@@ -621,12 +621,32 @@ pub mod lines {
                 return err(n, "err-line-repartition");
             };
             let wanted = fold(label.trim_end_matches(':').trim());
-            let found = DIMENSIONS.iter().find_map(|&dimension| {
-                vocab.get(dimension)?.entries.iter().find_map(|e| {
-                    (fold(&e.id) == wanted || fold(&e.fr) == wanted || fold(&e.en) == wanted)
-                        .then(|| (dimension, e.id.clone()))
+            // A value by its id or label in either language, else the one value whose
+            // label starts so (`fem` for Féminin).
+            let entries = || {
+                DIMENSIONS.iter().flat_map(|&dimension| {
+                    vocab
+                        .get(dimension)
+                        .into_iter()
+                        .flat_map(move |v| v.entries.iter().map(move |e| (dimension, e)))
                 })
+            };
+            let exact = entries().find(|(_, e)| {
+                fold(&e.id) == wanted || fold(&e.fr) == wanted || fold(&e.en) == wanted
             });
+            let found = exact
+                .or_else(|| {
+                    let mut starting = entries().filter(|(_, e)| {
+                        !wanted.is_empty()
+                            && (fold(&e.fr).starts_with(&wanted)
+                                || fold(&e.en).starts_with(&wanted))
+                    });
+                    match (starting.next(), starting.next()) {
+                        (Some(one), None) => Some(one),
+                        _ => None,
+                    }
+                })
+                .map(|(dimension, e)| (dimension, e.id.clone()));
             let Some((dimension, valeur)) = found else {
                 return err(n, "err-repartition-unknown");
             };
@@ -844,6 +864,57 @@ mod tests {
         let ok = partenaires("Caf ; financeur", resolve).unwrap();
         assert_eq!(ok[0].structure.nom, "CAF");
         assert_eq!(ok[0].role, "financeur");
+    }
+
+    #[test]
+    fn a_breakdown_value_is_found_by_id_label_or_a_unique_start() {
+        use crate::domain::vocab::{VocabEntry, Vocabularies, Vocabulary};
+        let entry = |id: &str, fr: &str, en: &str| VocabEntry {
+            id: id.into(),
+            fr: fr.into(),
+            en: en.into(),
+            registre: None,
+            competences: Vec::new(),
+            cadence_jours: None,
+            parent: None,
+        };
+        let vocab = Vocabularies {
+            genres: Vocabulary {
+                entries: vec![
+                    entry("feminin", "Féminin", "Female"),
+                    entry("masculin", "Masculin", "Male"),
+                    entry("non_communique", "Non communiqué", "Not given"),
+                ],
+            },
+            tranches_age: Vocabulary {
+                entries: vec![
+                    entry("18_24", "18-24 ans", "18-24"),
+                    entry("non_communique", "Non communiqué", "Not given"),
+                ],
+            },
+            ..Vocabularies::default()
+        };
+        let r = repartition("Féminin ; 8\nmale 3\nfem 1\n18_24 : 2", &vocab).unwrap();
+        let got: Vec<(&str, &str, u16)> = r
+            .iter()
+            .map(|a| (a.dimension.as_str(), a.valeur.as_str(), a.nombre))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("genres", "feminin", 9),
+                ("genres", "masculin", 3),
+                ("tranches_age", "18_24", 2)
+            ]
+        );
+        // « non » starts several values (non communiqué in each dimension): refused.
+        assert_eq!(
+            repartition("non ; 2", &vocab),
+            Err(LineError {
+                line: 1,
+                message: "err-repartition-unknown"
+            })
+        );
     }
 
     #[test]
