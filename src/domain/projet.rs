@@ -12,7 +12,7 @@
 //! form shows reads back unchanged.
 
 use super::records::{Lien, PublicAnonyme, RecordMeta, SourceDoc, Text};
-use super::validate::{FieldError, MAX_DURATION_MIN, Validate, norm, norm_meta, required};
+use super::validate::{FieldError, Validate, duration, norm, norm_meta, required};
 use super::{Id, Lang};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -151,6 +151,36 @@ impl Indicateur {
 }
 
 impl Projet {
+    /// A projet begun on `debut`, its conception with it, the mediator its porteur.
+    pub fn new(meta: RecordMeta, debut: NaiveDate) -> Projet {
+        Projet {
+            meta,
+            titre: Text::default(),
+            type_projet: Text::default(),
+            role: "porteur".into(),
+            debut,
+            diagnostic: Text::default(),
+            constats_veille: Vec::new(),
+            constats_notes: Vec::new(),
+            constats_interactions: Vec::new(),
+            objectifs: Text::default(),
+            public_vise: Text::default(),
+            partenaires: Vec::new(),
+            moyens: Text::default(),
+            budget: Vec::new(),
+            phases: vec![Phase {
+                phase: PHASES[0].into(),
+                debut: Some(debut),
+                fin: None,
+            }],
+            taches: Vec::new(),
+            indicateurs: Vec::new(),
+            fiches: Vec::new(),
+            sources: Vec::new(),
+            bilan: Text::default(),
+        }
+    }
+
     /// The phase with this id, if dated.
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.phase == id)
@@ -303,12 +333,7 @@ impl Validate for Seance {
 
     fn validate(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
-        if self.duree_min == 0 || self.duree_min > MAX_DURATION_MIN {
-            e.push(FieldError {
-                field: "duree",
-                message: "err-duration-range",
-            });
-        }
+        duration(&mut e, "duree", self.duree_min);
         if self.participants.nombre > MAX_PARTICIPANTS {
             e.push(FieldError {
                 field: "participants",
@@ -740,20 +765,8 @@ mod tests {
             fin,
         };
         let mut p = Projet {
-            meta: RecordMeta::new(Id(1), Timestamp(0)),
             titre: "Atelier".into(),
             type_projet: "atelier_collectif".into(),
-            role: "porteur".into(),
-            debut: d(2026, 9, 1),
-            diagnostic: Text::default(),
-            constats_veille: Vec::new(),
-            constats_notes: Vec::new(),
-            constats_interactions: Vec::new(),
-            objectifs: Text::default(),
-            public_vise: Text::default(),
-            partenaires: Vec::new(),
-            moyens: Text::default(),
-            budget: Vec::new(),
             phases: vec![
                 phase("conception", Some(d(2026, 9, 1)), Some(d(2026, 9, 30))),
                 phase(
@@ -763,11 +776,7 @@ mod tests {
                 ),
                 phase("evaluation", Some(d(2026, 12, 16)), Some(d(2027, 1, 10))),
             ],
-            taches: Vec::new(),
-            indicateurs: Vec::new(),
-            fiches: Vec::new(),
-            sources: Vec::new(),
-            bilan: Text::default(),
+            ..Projet::new(RecordMeta::new(Id(1), Timestamp(0)), d(2026, 9, 1))
         };
         assert_eq!(p.etat(d(2026, 8, 1)), "a_venir");
         assert_eq!(p.etat(d(2026, 9, 10)), "conception");
