@@ -1457,3 +1457,4 @@ err-projet-warnings-hint = Fix them in the project (Network › Activity project
 projet-notre-role = Our role
 projet-h-partenaires = Partners
 cli-arg-id = Project sheets: only this one, by its id or part of its title (default: all)
+confirm-delete-projet = Delete "{ $summary }" ({ $date }) and its { $count } session(s)? (u to undo afterwards)

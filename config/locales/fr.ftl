@@ -1460,3 +1460,4 @@ err-projet-warnings-hint = Corrigez-les dans le projet (Réseau › Projets d'ac
 projet-notre-role = Notre rôle
 projet-h-partenaires = Partenaires
 cli-arg-id = Fiches projet : seulement celle-ci, par son identifiant ou une partie de son titre (par défaut : toutes)
+confirm-delete-projet = Supprimer « { $summary } » ({ $date }) et ses { $count } séance(s) ? (u pour annuler ensuite)

@@ -7,12 +7,18 @@ impl App {
     /// Asks before deleting a record, naming it (its date and summary), so that the right
     /// one goes.
     pub(in crate::app) fn ask_delete_record(&mut self, kind: RecordKind, id: Id) {
+        let with = self.deleted_with(kind, id).len();
         let message = match kinds::summary(&self.ctx(), kind, id) {
             Some((date, summary)) => self.i18n.t_args(
-                "confirm-delete-named",
+                if with > 0 {
+                    "confirm-delete-projet"
+                } else {
+                    "confirm-delete-named"
+                },
                 &[
                     crate::i18n::arg("date", crate::domain::text::date(date)),
                     crate::i18n::arg("summary", crate::domain::text::one_line(&summary)),
+                    crate::i18n::arg("count", with),
                 ],
             ),
             None => self.t("confirm-delete-record"),
@@ -21,6 +27,21 @@ impl App {
             message,
             action: ConfirmAction::DeleteRecord(kind, id),
         });
+    }
+
+    /// The records that go with one deleted (a projet's séances): deleted in the same
+    /// commit, and back with it on undo.
+    pub(in crate::app) fn deleted_with(&self, kind: RecordKind, id: Id) -> Vec<(RecordKind, Id)> {
+        match kind {
+            RecordKind::Projet => self
+                .data
+                .seances
+                .iter()
+                .filter(|s| s.projet == id)
+                .map(|s| (RecordKind::Seance, s.meta.id))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Puts a record in memory; the journal's search text follows its interactions.

@@ -461,3 +461,38 @@ fn the_anonymisation_gate_holds_a_fiche_naming_a_person() {
     );
     assert!(out.status.success(), "{}", crate::cli::text(&out.stderr));
 }
+
+#[test]
+fn a_projet_goes_with_its_seances_and_comes_back_with_them() {
+    let mut a = app(demo());
+    view(&mut a, "projets");
+    press(&mut a, Key::char('j'));
+    let (_, i) = a.selected_record().unwrap();
+    let atelier = a.data().projets[i].meta.id;
+    let count = a
+        .data()
+        .seances
+        .iter()
+        .filter(|s| s.projet == atelier)
+        .count();
+    assert_eq!(count, 5);
+    press(&mut a, Key::char('d'));
+    let message = match a.modals().last() {
+        Some(Modal::Confirm { message, .. }) => message.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(message.contains("et ses 5 séance(s)"), "{message}");
+    press(&mut a, Key::char('o'));
+    assert!(a.data().find::<Projet>(atelier).is_none());
+    assert!(a.data().seances.iter().all(|s| s.projet != atelier));
+    press(&mut a, Key::char('u'));
+    assert!(a.data().find::<Projet>(atelier).is_some());
+    assert_eq!(
+        a.data()
+            .seances
+            .iter()
+            .filter(|s| s.projet == atelier)
+            .count(),
+        5
+    );
+}

@@ -53,7 +53,9 @@ impl App {
                     effects
                 }
                 ConfirmAction::DeleteRecord(kind, id) => {
-                    let effects = self.commit("undo-deleted", Vec::new(), vec![(kind, id)]);
+                    let mut deleted = vec![(kind, id)];
+                    deleted.extend(self.deleted_with(kind, id));
+                    let effects = self.commit("undo-deleted", Vec::new(), deleted);
                     self.set_status(self.t("status-record-deleted"), false);
                     effects
                 }
