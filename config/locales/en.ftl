@@ -1458,3 +1458,7 @@ projet-notre-role = Our role
 projet-h-partenaires = Partners
 cli-arg-id = Project sheets: only this one, by its id or part of its title (default: all)
 confirm-delete-projet = Delete "{ $summary }" ({ $date }) and its { $count } session(s)? (u to undo afterwards)
+form-export-projet = Export the project sheet
+field-fichier-projet = File
+hint-fichier-projet = Format by extension: .docx, .html (to print) or .md
+status-projet-gate = Sheet held: { $count } passage(s) might identify a person, among them "{ $matched }" ({ $field }). Fix the project or its sessions (Enter); on the command line, --accept-warnings overrides.

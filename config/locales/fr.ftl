@@ -1461,3 +1461,7 @@ projet-notre-role = Notre rôle
 projet-h-partenaires = Partenaires
 cli-arg-id = Fiches projet : seulement celle-ci, par son identifiant ou une partie de son titre (par défaut : toutes)
 confirm-delete-projet = Supprimer « { $summary } » ({ $date }) et ses { $count } séance(s) ? (u pour annuler ensuite)
+form-export-projet = Exporter la fiche projet
+field-fichier-projet = Fichier
+hint-fichier-projet = Format selon l'extension : .docx, .html (à imprimer) ou .md
+status-projet-gate = Fiche retenue : { $count } passage(s) pourraient identifier une personne, dont « { $matched } » ({ $field }). Corrigez le projet ou ses séances (Entrée) ; en ligne de commande, --accept-warnings passe outre.

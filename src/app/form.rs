@@ -282,6 +282,8 @@ pub enum Purpose {
     ExportDossier,
     /// Where to write the Bilan tab's period, the format by the file's extension.
     ExportBilan,
+    /// Where to write a projet's fiche, the format by the file's extension.
+    ExportProjet(crate::domain::Id),
     /// Any range of days for the Bilan tab.
     BilanRange,
     /// Where to write what the carnet holds about a suivi (right of access).

@@ -496,3 +496,35 @@ fn a_projet_goes_with_its_seances_and_comes_back_with_them() {
         5
     );
 }
+
+#[test]
+fn x_on_a_projet_writes_its_fiche_once_nothing_in_it_names_anyone() {
+    let mut data = demo();
+    let fete = data
+        .projets
+        .iter()
+        .position(|p| p.titre.starts_with("Fête"))
+        .unwrap();
+    data.projets[fete].bilan = "Merci à Mme Durand, 06 12 34 56 78.".into();
+    let mut a = app(data);
+    view(&mut a, "projets");
+    // The fête is the newest: first in the list.
+    press(&mut a, Key::char('X'));
+    assert!(a.modals().is_empty(), "held: no form");
+    let status = a.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.contains("06 12 34 56 78"), "{status}");
+    // The atelier has nothing of the kind: its fiche is written where asked.
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('X'));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fiche.md");
+    fill(&mut a, "fichier_projet", path.to_str().unwrap());
+    let effects = press(&mut a, ctrl('s'));
+    let written = effects.iter().find_map(|e| match e {
+        carnet::app::Effect::WriteFile { path: p, bytes } if *p == path => Some(bytes.clone()),
+        _ => None,
+    });
+    let text = String::from_utf8(written.expect("a file written")).unwrap();
+    assert!(text.starts_with("# Atelier « démarches en ligne sans stress »"));
+    assert!(text.contains("## Indicateurs"));
+}

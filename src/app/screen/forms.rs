@@ -318,6 +318,7 @@ impl App {
             }
             Purpose::ExportDossier => self.export_dossier(form),
             Purpose::ExportBilan => self.export_bilan(form),
+            Purpose::ExportProjet(id) => self.export_projet(form, id),
             Purpose::BilanRange => {
                 if !self.apply_bilan_range(&mut form) {
                     self.modals.push(Modal::Form(form));

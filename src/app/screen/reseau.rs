@@ -266,6 +266,10 @@ impl App {
                 let projet = self.latest_projet();
                 self.seance_form(projet, meta)
             }
+            (Action::Export, ReseauMode::Records(RecordKind::Projet), Some((_, i))) => {
+                self.open_projet_export(i);
+                return Vec::new();
+            }
             (Action::New, ReseauMode::Records(kind), _) => {
                 kinds::new_form(kind, meta, self.today, &self.ctx())
             }
@@ -309,6 +313,72 @@ impl App {
         let mut seance = kinds::blank::<Seance>(meta, self.today)?;
         seance.projet = projet;
         kinds::form(&seance.into_any(), true, &self.ctx())
+    }
+
+    /// `X` on a projet: where to write its fiche, once nothing in it seems to identify
+    /// anyone (the Dossier's gate; the status names the first passage).
+    fn open_projet_export(&mut self, i: usize) {
+        let Some(p) = self.data.projets.get(i) else {
+            return;
+        };
+        let warnings = crate::app::dossier::projet_warnings(&self.data, &self.config, p);
+        if let Some(first) = warnings.first() {
+            let text = self.i18n.t_args(
+                "status-projet-gate",
+                &[
+                    arg("count", warnings.len()),
+                    arg("field", self.field_label(first.field)),
+                    arg("matched", crate::domain::text::one_line(&first.matched)),
+                ],
+            );
+            self.set_status(text, true);
+            return;
+        }
+        let slug: String = crate::domain::text::fold(&p.titre)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("-");
+        let id = p.meta.id;
+        self.modals.push(Modal::Form(Box::new(Form::new(
+            form::Purpose::ExportProjet(id),
+            "form-export-projet",
+            vec![form::Field::text("fichier_projet", &format!("~/fiche-{slug}.docx")).required()],
+        ))));
+    }
+
+    pub(in crate::app) fn export_projet(&mut self, mut form: Box<Form>, id: Id) -> Vec<Effect> {
+        use crate::export::dossier::Format;
+        let path = typed_path(
+            &form
+                .value("fichier_projet")
+                .map_or(String::new(), |v| v.text().to_string()),
+        );
+        let Some(format) = Format::of_path(&path) else {
+            let message = if path.as_os_str().is_empty() {
+                "err-required"
+            } else {
+                "err-dp-extension"
+            };
+            form.set_error("fichier_projet", message);
+            self.modals.push(Modal::Form(form));
+            return Vec::new();
+        };
+        let Some(p) = self.data.find::<Projet>(id) else {
+            return Vec::new();
+        };
+        let fiches = crate::export::projet::Fiches {
+            data: &self.data,
+            config: &self.config,
+            i18n: &self.i18n,
+            today: self.today,
+        };
+        let bytes = fiches.render(&[p], format, self.now);
+        self.write_export(path, bytes)
     }
 
     /// The projet most recently begun that is not over, else the most recent one.
@@ -609,6 +679,7 @@ impl App {
                 Action::New,
                 Action::Edit,
                 Action::NewSeance,
+                Action::Export,
                 Action::View,
                 Action::Help,
                 Action::Quit,
