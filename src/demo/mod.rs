@@ -1333,7 +1333,8 @@ mod tests {
                 "clos",
                 "contact_demandeur",
                 "finalisation",
-                "rencontre"
+                "rencontre",
+                "solliciter_autre_partie"
             ],
             "cases at every stage"
         );

@@ -447,7 +447,7 @@ struct CasSeed {
 }
 
 /// How many interactions the cases bring to the journal.
-pub const CASE_INTERACTIONS: usize = 12;
+pub const CASE_INTERACTIONS: usize = 13;
 
 /// A journal this long holds the cases' interactions (a small one, for tests, does not).
 pub const CASES_FROM: usize = 1_000;
@@ -659,6 +659,29 @@ const CAS: &[CasSeed] = &[
             "Un rectificatif de facture et un échéancier",
         )],
         thematique: "energie_eau",
+    },
+    CasSeed {
+        jours: -5,
+        intitule: "Enfants du 8 et locataire du dessous : jeux dans l'escalier",
+        type_cas: "voisinage",
+        origine: "personne",
+        structure: None,
+        etapes: &[
+            (0, "a_traiter"),
+            (1, "contact_demandeur"),
+            (3, "solliciter_autre_partie"),
+        ],
+        consentement: Some(1),
+        issue: None,
+        bilan: "",
+        justification: "Médiation entre voisins : la demande écoutée, l'autre famille approchée.",
+        echanges: &[(
+            1,
+            "domicile",
+            "Rencontre avec la locataire gênée par les jeux dans l'escalier",
+            "Être entendue sans que le conflit s'envenime",
+        )],
+        thematique: "cadre_de_vie",
     },
 ];
 

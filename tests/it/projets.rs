@@ -347,7 +347,7 @@ fn the_json_export_carries_projets_seances_and_cases() {
     let records = &json["records"];
     assert_eq!(records["projets"].as_array().unwrap().len(), 3);
     assert!(records["seances"].as_array().unwrap().len() >= 9);
-    assert_eq!(records["cas_mediation"].as_array().unwrap().len(), 7);
+    assert_eq!(records["cas_mediation"].as_array().unwrap().len(), 8);
     assert_eq!(
         records["projets"][0]["indicateurs"][0]["realise"],
         "seances"
