@@ -378,13 +378,29 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// The next field, passing over those not offered for what the form holds.
     pub fn next(&mut self) {
+        self.step(true);
+    }
+
+    pub fn prev(&mut self) {
+        self.step(false);
+    }
+
+    /// The next (or previous) field, passing over those not offered for what the form
+    /// holds.
+    fn step(&mut self, forward: bool) {
         let n = self.fields.len().max(1);
-        let mut i = (self.focus + 1) % n;
+        let advance = |i: usize| {
+            if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }
+        };
+        let mut i = advance(self.focus);
         for _ in 0..n {
             if self.fields.get(i).is_some_and(|f| !self.offers(f)) {
-                i = (i + 1) % n;
+                i = advance(i);
             } else {
                 break;
             }
@@ -402,20 +418,6 @@ impl Form {
             Some(Value::Choice(Some(id))) => values.contains(&id.as_str()),
             _ => false,
         }
-    }
-
-    /// The previous field, passing over those not offered for what the form holds.
-    pub fn prev(&mut self) {
-        let n = self.fields.len().max(1);
-        let mut i = (self.focus + n - 1) % n;
-        for _ in 0..n {
-            if self.fields.get(i).is_some_and(|f| !self.offers(f)) {
-                i = (i + n - 1) % n;
-            } else {
-                break;
-            }
-        }
-        self.focus_on(i);
     }
 
     pub fn set_error(&mut self, id: &str, message: &'static str) {
