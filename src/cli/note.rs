@@ -245,7 +245,13 @@ pub(super) fn quick_note(
             })
         }
     };
-    let guard_names = structures.iter().map(|s| s.nom.as_str());
+    // The network's names never warn: its structures, and its contacts however they are
+    // addressed (« Mme Laurent » for Sophie Laurent), as in the interface.
+    let contacts: Vec<crate::domain::Contact> = store.all().map_err(|e| store_failure(i18n, &e))?;
+    let guard_names = structures
+        .iter()
+        .map(|s| s.nom.as_str())
+        .chain(contacts.iter().map(|c| c.nom.as_str()));
     let guard = crate::privacy::Guard::new(&config.privacy, guard_names);
     let warnings = guard.check("demande", &text);
     if !warnings.is_empty() && !note.yes {

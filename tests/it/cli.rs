@@ -1977,3 +1977,35 @@ fn completions_and_the_manual_page_are_generated_in_the_ui_language() {
     let bad = carnet(home.path(), &["completions", "nushell"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A contact of the network is a professional: `carnet note` names them without a warning,
+/// however they are addressed, as the interface does; a stranger still warns.
+#[test]
+fn note_lets_network_contacts_be_named_in_any_form_of_address() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("c");
+    demo(home.path(), &dir, "60");
+    let d = dir.to_str().unwrap();
+    let out = carnet(home.path(), &["--data-dir", d, "export"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let nom = json["records"]["contacts"][0]["nom"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let surname = nom.rsplit(' ').next().unwrap().to_string();
+    for note in [
+        format!("Appel de Mme {surname} au sujet d'un dossier"),
+        format!("Rendez-vous avec Monsieur {surname}"),
+        format!("Échange avec M. {surname}"),
+        format!("Vu {nom} à la permanence"),
+    ] {
+        let out = carnet(home.path(), &["--data-dir", d, "note", &note]);
+        assert!(out.status.success(), "{note}: {}", text(&out.stderr));
+    }
+    let out = carnet(
+        home.path(),
+        &["--data-dir", d, "note", "Appel de Mme Zwiebelkuchen"],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("« Mme Zwiebelkuchen »"));
+}
