@@ -786,3 +786,32 @@ fn a_rencontre_starts_with_the_structure_only_from_the_directory() {
         "from the rencontres view: no structure picked from the cursor"
     );
 }
+
+/// A structure recorded through its form is evidence of CCP1.C2 (« identifier les acteurs
+/// du territoire »), as the vocabularies suggest: the form offers it like any other.
+#[test]
+fn a_new_structure_shows_ccp1_c2() {
+    let mut a = app(Dataset::default());
+    press(&mut a, Key::char('2'));
+    press(&mut a, Key::char('n'));
+    common::fill(&mut a, "nom", "Régie de quartier des Tilleuls");
+    common::focus(&mut a, "typologies");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "association");
+    press(&mut a, Key::plain(KeyCode::Tab));
+    press(&mut a, Key::plain(KeyCode::Enter));
+    common::focus(&mut a, "relation");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    typed(&mut a, "identif");
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, ctrl('s'));
+    assert!(a.modals().is_empty(), "{:?}", a.modals().last());
+    let s = &a.data().structures[0];
+    let linked: Vec<&str> = s
+        .meta
+        .evidence
+        .iter()
+        .map(|e| e.competence.as_str())
+        .collect();
+    assert_eq!(linked, ["tms-2004/CCP1.C2"]);
+}

@@ -61,7 +61,6 @@ static FORM: FormSpec<Structure> = FormSpec::new(
         )
     },
 )
-.without_evidence()
 .reports(&[("niveau_relation", "relation")])
 .saved_as("status-structure-saved");
 
