@@ -1462,3 +1462,5 @@ form-export-projet = Export the project sheet
 field-fichier-projet = File
 hint-fichier-projet = Format by extension: .docx, .html (to print) or .md
 status-projet-gate = Sheet held: { $count } passage(s) might identify a person, among them "{ $matched }" ({ $field }). Fix the project or its sessions (Enter); on the command line, --accept-warnings overrides.
+cli-arg-competence = A competence the interaction also shows (CCP2.C5…; repeatable), after those its types suggest
+cli-arg-sans-competence = Link no competence (its types suggest some otherwise)

@@ -1465,3 +1465,5 @@ form-export-projet = Exporter la fiche projet
 field-fichier-projet = Fichier
 hint-fichier-projet = Format selon l'extension : .docx, .html (à imprimer) ou .md
 status-projet-gate = Fiche retenue : { $count } passage(s) pourraient identifier une personne, dont « { $matched } » ({ $field }). Corrigez le projet ou ses séances (Entrée) ; en ligne de commande, --accept-warnings passe outre.
+cli-arg-competence = Une compétence que l'interaction montre aussi (CCP2.C5… ; répétable), après celles que ses types suggèrent
+cli-arg-sans-competence = Ne lier aucune compétence (sinon, ses types en suggèrent)

@@ -36,6 +36,13 @@ pub struct NoteArgs {
     /// lieu, durée and réponses, which the other options override
     #[arg(long, value_name = "NOM")]
     pub modele: Option<String>,
+    /// A competence this interaction also shows (CCP2.C5…; repeatable), after those its
+    /// types suggest
+    #[arg(long, value_name = "ID")]
+    pub competence: Vec<String>,
+    /// Link no competence (the types suggest some otherwise)
+    #[arg(long, conflicts_with = "competence")]
+    pub sans_competence: bool,
     /// Save even when the free-text guard warns
     #[arg(long)]
     pub yes: bool,
@@ -346,13 +353,43 @@ pub(super) fn quick_note(
         it.reponses.push("orientation".into());
     }
     it.orientation = orientation;
-    // Linked to the competences its types suggest, as the form would link it.
-    it.meta.evidence = crate::app::form::evidence_links(
-        crate::app::kinds::interaction::suggested_competences(&it.types, config),
-        &Text::default(),
-        &[],
-        it.date,
-    );
+    // Linked to the competences its types suggest, as the form would link it, and those
+    // asked for; none with --sans-competence.
+    let mut competences = if note.sans_competence {
+        Vec::new()
+    } else {
+        crate::app::kinds::interaction::suggested_competences(&it.types, config)
+    };
+    for asked in &note.competence {
+        let r = &config.referentiel;
+        let local = asked
+            .trim()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_uppercase();
+        let qualified: Text = r.qualify(&local).into();
+        if r.find(&qualified).is_none() {
+            let valid = r
+                .competences()
+                .map(|(_, c)| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(usage(
+                "err-note-value",
+                &[
+                    arg("flag", "--competence"),
+                    arg("value", asked.clone()),
+                    arg("detail", valid),
+                ],
+            ));
+        }
+        if !competences.contains(&qualified) {
+            competences.push(qualified);
+        }
+    }
+    it.meta.evidence =
+        crate::app::form::evidence_links(competences, &Text::default(), &[], it.date);
     it.normalize();
     if let Some(e) = it.validate().into_iter().next() {
         // Named as the option that set it, when one did.

@@ -2009,3 +2009,66 @@ fn note_lets_network_contacts_be_named_in_any_form_of_address() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("« Mme Zwiebelkuchen »"));
 }
+
+/// `carnet note` links what the types suggest, as the form does, plus `--competence`;
+/// `--sans-competence` links none; an id the référentiel lacks is refused with the valid ones.
+#[test]
+fn note_links_the_suggested_competences_and_those_asked_for() {
+    let home = tempfile::tempdir().unwrap();
+    let d = home.path().join("c");
+    let d = d.to_str().unwrap();
+    let note = |args: &[&str]| {
+        let mut all = vec!["--data-dir", d, "note"];
+        all.extend(args);
+        carnet(home.path(), &all)
+    };
+    assert!(
+        note(&[
+            "--type",
+            "aide_technique",
+            "--competence",
+            "ccp2.c5",
+            "Dossier logement"
+        ])
+        .status
+        .success()
+    );
+    assert!(
+        note(&["--sans-competence", "Renseignement"])
+            .status
+            .success()
+    );
+    let out = note(&["--competence", "CCP9.C1", "Autre"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("CCP2.C10"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = carnet(home.path(), &["--data-dir", d, "export"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let linked: Vec<Vec<String>> = json["records"]["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            i["meta"]["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["competence"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            vec![
+                "tms-2004/CCP2.C3".to_string(),
+                "tms-2004/CCP2.C6".to_string(),
+                "tms-2004/CCP2.C5".to_string()
+            ],
+            vec![]
+        ]
+    );
+}
