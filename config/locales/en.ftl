@@ -1464,3 +1464,6 @@ hint-fichier-projet = Format by extension: .docx, .html (to print) or .md
 status-projet-gate = Sheet held: { $count } passage(s) might identify a person, among them "{ $matched }" ({ $field }). Fix the project or its sessions (Enter); on the command line, --accept-warnings overrides.
 cli-arg-competence = A competence the interaction also shows (CCP2.C5…; repeatable), after those its types suggest
 cli-arg-sans-competence = Link no competence (its types suggest some otherwise)
+detail-shown-by = What would show it
+detail-shown-by-hint = Record one of these, or link one that exists: Enter, then n.
+detail-shown-by-types = • Interactions: { $types }

@@ -1467,3 +1467,6 @@ hint-fichier-projet = Format selon l'extension : .docx, .html (à imprimer) ou .
 status-projet-gate = Fiche retenue : { $count } passage(s) pourraient identifier une personne, dont « { $matched } » ({ $field }). Corrigez le projet ou ses séances (Entrée) ; en ligne de commande, --accept-warnings passe outre.
 cli-arg-competence = Une compétence que l'interaction montre aussi (CCP2.C5… ; répétable), après celles que ses types suggèrent
 cli-arg-sans-competence = Ne lier aucune compétence (sinon, ses types en suggèrent)
+detail-shown-by = Ce qui la montrerait
+detail-shown-by-hint = Notez l'un de ces enregistrements, ou liez-en un qui existe déjà : Entrée, puis n.
+detail-shown-by-types = • Interactions : { $types }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::kinds::Ctx;
 use super::picker::PickItem;
+use crate::config::Config;
 use crate::domain::*;
 
 /// One link of a record to the competence, as listed (newest first).
@@ -91,6 +92,33 @@ pub fn candidates(
             ))
         })
         .collect()
+}
+
+/// What would show a competence (its id within the référentiel), as the vocabularies say:
+/// the kinds of record that suggest it or show it by what they hold, and the interaction
+/// types that suggest it — labels in `lang`.
+pub fn shown_by(config: &Config, competence: &str, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let vocab = &config.vocab;
+    let kinds: Vec<String> = vocab
+        .suggestions_preuves
+        .entries
+        .iter()
+        .filter(|e| {
+            e.competences
+                .iter()
+                .chain(&e.montre)
+                .any(|c| c == competence)
+        })
+        .map(|e| e.label(lang).to_string())
+        .collect();
+    let types: Vec<String> = vocab
+        .types_interaction
+        .entries
+        .iter()
+        .filter(|e| e.competences.iter().any(|c| c == competence))
+        .map(|e| e.label(lang).to_string())
+        .collect();
+    (kinds, types)
 }
 
 /// Parses a candidate's `kind:id` back.

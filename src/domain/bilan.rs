@@ -977,6 +977,7 @@ mod tests {
                 competences: Vec::new(),
                 cadence_jours: None,
                 parent: None,
+                montre: Vec::new(),
             });
         }
         v

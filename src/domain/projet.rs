@@ -886,6 +886,7 @@ mod tests {
             competences: Vec::new(),
             cadence_jours: None,
             parent: None,
+            montre: Vec::new(),
         };
         let vocab = Vocabularies {
             genres: Vocabulary {

@@ -46,6 +46,10 @@ pub struct VocabEntry {
     /// Parent node (plan de classement only).
     #[serde(default)]
     pub parent: Option<String>,
+    /// Competences a kind's records can show by what they hold, beyond those suggested
+    /// when one is created (`suggestions_preuves` only: a projet's parts, a case's type).
+    #[serde(default)]
+    pub montre: Vec<String>,
 }
 
 impl VocabEntry {
@@ -247,6 +251,7 @@ mod tests {
             competences: vec![],
             cadence_jours: None,
             parent: None,
+            montre: Vec::new(),
         }
     }
 

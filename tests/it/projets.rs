@@ -528,3 +528,18 @@ fn x_on_a_projet_writes_its_fiche_once_nothing_in_it_names_anyone() {
     assert!(text.starts_with("# Atelier « démarches en ligne sans stress »"));
     assert!(text.contains("## Indicateurs"));
 }
+
+/// A competence nothing proves yet says what would: the kinds whose records suggest or show
+/// it, and the interaction types that suggest it.
+#[test]
+fn an_unproven_competence_says_which_records_would_show_it() {
+    let config = common::config(Lang::Fr);
+    let (kinds, types) = carnet::app::evidence::shown_by(&config, "CCP3.C2", Lang::Fr);
+    assert_eq!(kinds, ["Projets d'activités"]);
+    assert_eq!(types, ["Appui à un projet d'habitants"]);
+    let (kinds, types) = carnet::app::evidence::shown_by(&config, "CCP1.C2", Lang::En);
+    assert_eq!(kinds, ["Structures"]);
+    assert!(types.is_empty());
+    let (kinds, _) = carnet::app::evidence::shown_by(&config, "CCP2.C7", Lang::Fr);
+    assert_eq!(kinds, ["Cas de médiation"]);
+}

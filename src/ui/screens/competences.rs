@@ -649,6 +649,25 @@ pub(super) fn competence_detail(
                         .map(|o| Line::raw(format!("• {}", one_line(o)))),
                 );
             }
+            // Nothing shows it yet: which records would, and how to link one.
+            let unproven = app
+                .views
+                .evidence
+                .get(qualified.as_str())
+                .is_none_or(|n| n.total() == 0);
+            let (kinds, types) = crate::app::evidence::shown_by(&app.config, &c.id, l);
+            if unproven && (!kinds.is_empty() || !types.is_empty()) {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("detail-shown-by")));
+                if !types.is_empty() {
+                    let text = app
+                        .i18n
+                        .t_args("detail-shown-by-types", &[arg("types", types.join(" ; "))]);
+                    lines.extend(paragraph_lines(&text, theme.base));
+                }
+                lines.extend(kinds.iter().map(|k| Line::raw(format!("• {k}"))));
+                lines.extend(paragraph_lines(&app.t("detail-shown-by-hint"), theme.dim));
+            }
             linked_lines(app, theme, &qualified, &mut lines);
             lines
         }
