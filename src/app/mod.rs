@@ -283,6 +283,9 @@ pub struct App {
     pub(crate) decode_failures: usize,
     pub(crate) undo: Vec<Undo>,
     pub(crate) status: Option<Status>,
+    /// Said with the next « file written » (a Dossier written without its « Présentation du
+    /// dossier » page).
+    pub(crate) written_note: Option<&'static str>,
     ids: IdGen,
     /// Whether the screen needs drawing again.
     pub(crate) dirty: bool,
@@ -440,6 +443,7 @@ impl App {
             decode_failures: 0,
             undo: Vec::new(),
             status: None,
+            written_note: None,
             ids: IdGen::default(),
             dirty: true,
             demo: false,
@@ -738,13 +742,18 @@ impl App {
             }
             Msg::FolderRead(Ok(files)) => return self.merge_folder(files),
             Msg::FileWritten(Ok(path)) => {
-                let text = self.i18n.t_args(
+                let mut text = self.i18n.t_args(
                     "status-file-written",
                     &[arg("path", path.display().to_string())],
                 );
+                if let Some(note) = self.written_note.take() {
+                    text.push(' ');
+                    text.push_str(&self.t(note));
+                }
                 self.set_status(text, false);
             }
             Msg::FileWritten(Err((path, kind, message))) => {
+                self.written_note = None;
                 self.io_failed("status-write-failed", &path, kind, &message);
             }
             Msg::ExternalEdited(result) => match result {

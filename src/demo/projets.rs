@@ -771,7 +771,7 @@ pub(super) fn gen_cas(
                     "structure_partenaire" => {
                         seed.structure.unwrap_or("Structure partenaire").into()
                     }
-                    "espace_public" => "Pied du 12, square des Tilleuls".into(),
+                    "espace_public" => "Au pied des immeubles, square des Tilleuls".into(),
                     "domicile" => "Au domicile".into(),
                     "telephone" => "Par téléphone".into(),
                     _ => "Permanence des Tilleuls".into(),

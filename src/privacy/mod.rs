@@ -172,6 +172,9 @@ struct Word<'t> {
     text: &'t str,
     folded: String,
     sentence_start: bool,
+    /// A comma (or a list's other separators) comes before it: a name does not run on
+    /// across it (« Hélène Mercier, Samir Lefèvre » are two names).
+    after_separator: bool,
 }
 
 impl Word<'_> {
@@ -218,10 +221,12 @@ fn push_word<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Word<'t>>)
     let sentence_start = before.is_empty()
         || before.ends_with(['.', '!', '?', '\n', ':', ';', '-', '•', '*'])
         || out.is_empty();
+    let after_separator = sentence_start || before.ends_with([',', '/', ')', '»']);
     out.push(Word {
         text: trimmed,
         folded: fold(trimmed),
         sentence_start,
+        after_separator,
     });
 }
 
@@ -503,6 +508,9 @@ impl<'a> Guard<'a> {
         let mut k = from;
         while k < ws.len() && k < from + 3 {
             let w = &ws[k];
+            if w.after_separator {
+                break;
+            }
             if w.capitalised() && w.alphabetic() && !STOP_WORDS.contains(&w.folded.as_str()) {
                 k += 1;
                 end = k;

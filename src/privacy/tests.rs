@@ -120,3 +120,23 @@ fn a_number_named_by_its_keyword_is_warned_about_once() {
         .collect();
     assert_eq!(identifiers, ["CAF 1234567"], "{w:?}");
 }
+
+/// Contacts listed one after the other (« Interlocuteurs : A, B », as drafts write them)
+/// are each a name of the network; a stranger after them still warns.
+#[test]
+fn names_separated_by_commas_are_read_one_by_one() {
+    let t = terms();
+    let guard = Guard::new(&t, ["Hélène Mercier", "Samir Lefèvre", "Karim Benali"]);
+    for text in [
+        "Interlocuteurs : Hélène Mercier, Samir Lefèvre.",
+        "Interlocuteurs : M. Benali, Mme Mercier, Samir Lefèvre",
+    ] {
+        assert!(guard.check("avec_qui", text).is_empty(), "{text}");
+    }
+    let found = guard.check(
+        "avec_qui",
+        "Interlocuteurs : Hélène Mercier, Nathalie Durand",
+    );
+    let names: Vec<&str> = found.iter().map(|w| w.matched.as_str()).collect();
+    assert_eq!(names, ["Nathalie Durand"]);
+}

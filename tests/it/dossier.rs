@@ -372,3 +372,60 @@ fn a_handed_in_bilan_drafts_a_ccp2_example_with_its_figures_counted_now() {
     );
     assert_eq!(x.sources.len(), 1);
 }
+
+/// The demo's own Dossier passes its own gate: nothing in its drafts seems to identify a
+/// person (network contacts listed one after the other included).
+#[test]
+fn the_demo_dossier_passes_its_own_gate() {
+    let data = carnet::demo::generate(
+        carnet::demo::DemoSpec {
+            seed: carnet::demo::DEFAULT_SEED,
+            interactions: carnet::demo::DEFAULT_INTERACTIONS,
+            now: common::now(),
+        },
+        &common::config(Lang::Fr).vocab,
+    );
+    let config = common::config(Lang::Fr);
+    let pending = carnet::app::dossier::unaccepted_warnings(&data, &config);
+    let found: Vec<String> = pending
+        .iter()
+        .map(|(x, w)| format!("{} · {}: {}", x.titre, w.field, w.matched))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// Written from the interface without the ministry's « Présentation du dossier » page, the
+/// dossier says so once the file is written, as the command line does.
+#[test]
+fn the_in_app_export_says_when_the_presentation_page_is_left_out() {
+    use carnet::app::{App, Effect, Msg};
+    use carnet::config::keymap::{Key, KeyCode};
+    let data = carnet::demo::generate(
+        carnet::demo::DemoSpec {
+            seed: carnet::demo::DEFAULT_SEED,
+            interactions: carnet::demo::DEFAULT_INTERACTIONS,
+            now: common::now(),
+        },
+        &common::config(Lang::Fr).vocab,
+    );
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(100, 30));
+    common::press(&mut a, Key::char('4'));
+    common::press(&mut a, Key::char('w'));
+    common::typed(&mut a, "dossier");
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    common::press(&mut a, Key::char('X'));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dp.md");
+    common::fill(&mut a, "fichier", path.to_str().unwrap());
+    let effects = common::press(&mut a, common::ctrl('s'));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WriteFile { path: p, .. } if *p == path)),
+        "{effects:?}"
+    );
+    a.update(Msg::FileWritten(Ok(path)));
+    let status = a.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.contains("Présentation du dossier"), "{status}");
+}

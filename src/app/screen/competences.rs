@@ -190,6 +190,12 @@ impl App {
             now: self.now,
         };
         let bytes = dossier.render(format);
+        // As the command line says: the ministry's fixed page is not shipped.
+        self.written_note = self
+            .config
+            .presentation
+            .is_none()
+            .then_some("warn-dp-no-presentation");
         self.write_export(path, bytes)
     }
 
