@@ -5,7 +5,7 @@ use super::form::Options;
 use super::input::Input;
 use crate::config::Config;
 use crate::domain::text::fold;
-use crate::domain::{Dataset, Id, Lang, RecordKind, Text};
+use crate::domain::{Dataset, Lang, RecordKind, Text};
 use crate::search::{self, Query};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -365,13 +365,7 @@ pub fn structure_items(data: &Dataset) -> Vec<PickItem> {
 /// The records of a kind shown as evidence, newest first, labelled with their date and
 /// summary (the veille or fiches a projet's diagnostic draws on).
 pub fn record_items(ctx: &crate::app::kinds::Ctx, kind: RecordKind) -> Vec<PickItem> {
-    let mut dated: Vec<(chrono::NaiveDate, Id, String)> = (0..ctx.data.count(kind))
-        .filter_map(|i| ctx.data.get_at(kind, i))
-        .filter_map(|r| {
-            let id = r.id();
-            crate::app::kinds::summary(ctx, kind, id).map(|(date, what)| (date, id, what))
-        })
-        .collect();
+    let mut dated = crate::app::kinds::summaries(ctx, kind);
     dated.sort_by_key(|d| std::cmp::Reverse((d.0, d.1)));
     dated
         .into_iter()

@@ -104,6 +104,20 @@ pub fn one_line(s: &str) -> String {
 
 /// Sources one per line, « Titre — adresse » when they have one (read back by
 /// `parse::sources`).
+/// A title as a file name's part: ASCII letters and digits, words joined by `-`, at most
+/// `max` characters (empty when nothing is left).
+pub fn slug(title: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in fold(title).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').chars().take(max).collect()
+}
+
 pub fn sources(sources: &[super::SourceDoc]) -> String {
     sources
         .iter()

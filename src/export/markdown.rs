@@ -10,17 +10,7 @@ use std::path::PathBuf;
 const FRONT: &str = "---";
 
 fn slug(title: &str) -> String {
-    let folded = crate::domain::text::fold(title);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-');
-    let out: String = out.chars().take(60).collect();
+    let out = crate::domain::text::slug(title, 60);
     if out.is_empty() { "fiche".into() } else { out }
 }
 

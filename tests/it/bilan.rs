@@ -395,12 +395,7 @@ fn the_xlsx_export_reads_back_with_the_same_totals_typed_cells_and_a_sheet_per_b
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = book.sheet_names();
     assert_eq!(names[0], "Synthèse");
-    let tables = json["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| !t["lignes"].as_array().unwrap().is_empty())
-        .count();
+    let tables = breakdowns_with_lines(&json);
     assert_eq!(names.len(), 1 + tables, "{names:?}");
     assert!(names.iter().all(|n| n.chars().count() <= 31));
     let synthese = book.worksheet_range("Synthèse").unwrap();
@@ -463,12 +458,7 @@ fn the_html_export_is_a_printable_report_with_an_svg_chart_per_breakdown() {
     let html = String::from_utf8(quarter_export(home.path(), "html", None)).unwrap();
     let json: serde_json::Value =
         serde_json::from_slice(&quarter_export(home.path(), "json", None)).unwrap();
-    let tables = json["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| !t["lignes"].as_array().unwrap().is_empty())
-        .count();
+    let tables = breakdowns_with_lines(&json);
     // The activity chart and one per breakdown, drawn (bars are rects), not typed by hand.
     assert_eq!(html.matches("<svg").count(), 1 + tables);
     assert!(html.contains("@page { size: A4"));
@@ -594,4 +584,14 @@ fn a_written_bilan_with_markup_control_characters_emoji_and_a_huge_text_exports_
     assert_eq!(long.encode_utf16().count(), 32_767);
     assert!(html.contains(&"très long ".repeat(5_000).trim_end().to_string()));
     assert!(cells.iter().all(|c| !c.contains('\u{1b}')));
+}
+
+/// How many breakdowns of a JSON bilan have lines (each gets a sheet, a chart).
+fn breakdowns_with_lines(json: &serde_json::Value) -> usize {
+    json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| !t["lignes"].as_array().unwrap().is_empty())
+        .count()
 }

@@ -377,14 +377,7 @@ fn a_handed_in_bilan_drafts_a_ccp2_example_with_its_figures_counted_now() {
 /// person (network contacts listed one after the other included).
 #[test]
 fn the_demo_dossier_passes_its_own_gate() {
-    let data = carnet::demo::generate(
-        carnet::demo::DemoSpec {
-            seed: carnet::demo::DEFAULT_SEED,
-            interactions: carnet::demo::DEFAULT_INTERACTIONS,
-            now: common::now(),
-        },
-        &common::config(Lang::Fr).vocab,
-    );
+    let data = default_demo();
     let config = common::config(Lang::Fr);
     let pending = carnet::app::dossier::unaccepted_warnings(&data, &config);
     let found: Vec<String> = pending
@@ -400,14 +393,7 @@ fn the_demo_dossier_passes_its_own_gate() {
 fn the_in_app_export_says_when_the_presentation_page_is_left_out() {
     use carnet::app::{App, Effect, Msg};
     use carnet::config::keymap::{Key, KeyCode};
-    let data = carnet::demo::generate(
-        carnet::demo::DemoSpec {
-            seed: carnet::demo::DEFAULT_SEED,
-            interactions: carnet::demo::DEFAULT_INTERACTIONS,
-            now: common::now(),
-        },
-        &common::config(Lang::Fr).vocab,
-    );
+    let data = default_demo();
     let mut a = App::new(common::config(Lang::Fr), data, common::now());
     a.update(Msg::Resize(100, 30));
     common::press(&mut a, Key::char('4'));
@@ -428,4 +414,16 @@ fn the_in_app_export_says_when_the_presentation_page_is_left_out() {
     a.update(Msg::FileWritten(Ok(path)));
     let status = a.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(status.contains("Présentation du dossier"), "{status}");
+}
+
+/// The demo as `carnet demo` makes it (default seed and size), on the fixed clock.
+fn default_demo() -> Dataset {
+    carnet::demo::generate(
+        carnet::demo::DemoSpec {
+            seed: carnet::demo::DEFAULT_SEED,
+            interactions: carnet::demo::DEFAULT_INTERACTIONS,
+            now: common::now(),
+        },
+        &common::config(Lang::Fr).vocab,
+    )
 }

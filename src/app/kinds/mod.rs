@@ -1036,6 +1036,19 @@ macro_rules! dispatch {
             }
         }
 
+        /// The records of a kind with their date and summary (none for kinds never shown
+        /// as evidence): what a picker of such records lists.
+        pub fn summaries(ctx: &Ctx, kind: RecordKind) -> Vec<(NaiveDate, Id, String)> {
+            match kind {
+                $(RecordKind::$t => ctx
+                    .data
+                    .$field
+                    .iter()
+                    .filter_map(|r| r.summary(ctx).map(|(date, what)| (date, r.id(), what)))
+                    .collect()),+
+            }
+        }
+
         /// Records not yet linked to `competence` that may be: (date, kind, id).
         pub fn evidence_candidates(
             ctx: &Ctx,

@@ -334,15 +334,10 @@ impl App {
             self.set_status(text, true);
             return;
         }
-        let slug: String = crate::domain::text::fold(&p.titre)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|w| !w.is_empty())
-            .take(5)
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = match crate::domain::text::slug(&p.titre, 40) {
+            s if s.is_empty() => "projet".to_string(),
+            s => s,
+        };
         let id = p.meta.id;
         self.modals.push(Modal::Form(Box::new(Form::new(
             form::Purpose::ExportProjet(id),
