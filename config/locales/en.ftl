@@ -843,7 +843,14 @@ col-exemple = Example
 col-periode = Period
 col-taille = Length
 action-new-exemple = Example
-picker-draft-sources = Draft from (Tab: tick, Enter: accept)
+picker-draft-situation = Situation to tell (★ the strongest)
+status-no-situation = No situation shows a competence of this CCP yet: link records to its competences (Référentiel view, Enter).
+situation-suivi = Follow-up
+situation-cas = Mediation case
+situation-projet = Project
+situation-partenaire = Partner
+situation-evenement = Safety event
+situation-bilan = Report
 form-new-exemple = New example of professional practice
 form-edit-exemple = Edit example
 field-titre-exemple = Title
@@ -1467,3 +1474,36 @@ cli-arg-sans-competence = Link no competence (its types suggest some otherwise)
 detail-shown-by = What would show it
 detail-shown-by-hint = Record one of these, or link one that exists: Enter, then n.
 detail-shown-by-types = • Interactions: { $types }
+
+# Questions a Dossier Professionnel draft leaves for its author
+dp-questions-heading = Questions to answer
+dp-questions-hint = e: answer in the text, in place of the question in brackets, or delete it.
+status-dp-questions = { $count ->
+    [one] Export blocked: a question of the draft awaits your answer (e on the example marked ⚠).
+   *[other] Export blocked: { $count } questions of the draft await your answer (e on the examples marked ⚠).
+}
+err-dp-questions = { $count ->
+    [one] Export refused: a question left by the draft still awaits your answer:
+   *[other] Export refused: { $count } questions left by the draft still await your answer:
+}
+err-dp-questions-hint = Answer each in place of the question in brackets, or delete it (Compétences tab, Dossier Professionnel view, e). --accept-warnings does not apply to questions.
+
+# The writing view of an example (Dossier Professionnel)
+writing-expect-titre = The title names the situation in a few words, as the jury reads it in the contents.
+writing-expect-taches = One situation, in order: the context, what I did step by step and why, the result.
+writing-expect-moyens = The tools, documents, places, channels and budget I used.
+writing-expect-avec-qui = Partners, colleagues, line management; the people helped never named.
+writing-expect-contexte = The setting: the organisation, the service and the period of the situation.
+writing-expect-infos = What the situation taught me, what I would do differently (optional).
+writing-pages = ≈ { $pages } page(s) of 3 ({ $chars } characters)
+writing-pages-over = ⚠ ≈ { $pages } pages: more than the model's 3 ({ $chars } characters)
+writing-questions = { $count ->
+    [one] 1 question to answer
+   *[other] { $count } questions to answer
+}
+writing-check = Proofread:
+writing-check-je = first person
+writing-check-une = one situation
+writing-check-ordre = in order
+writing-check-resultat = result stated
+writing-check-anonyme = nothing identifying

@@ -843,7 +843,14 @@ col-exemple = Exemple
 col-periode = Période
 col-taille = Longueur
 action-new-exemple = Exemple
-picker-draft-sources = Rédiger à partir de (Tab : cocher, Entrée : valider)
+picker-draft-situation = Situation à raconter (★ les plus fortes)
+status-no-situation = Aucune situation ne montre encore une compétence de ce CCP : liez des enregistrements à ses compétences (vue Référentiel, Entrée).
+situation-suivi = Suivi
+situation-cas = Cas de médiation
+situation-projet = Projet
+situation-partenaire = Partenaire
+situation-evenement = Événement de sécurité
+situation-bilan = Bilan
 form-new-exemple = Nouvel exemple de pratique professionnelle
 form-edit-exemple = Modifier l'exemple
 field-titre-exemple = Intitulé
@@ -1470,3 +1477,36 @@ cli-arg-sans-competence = Ne lier aucune compétence (sinon, ses types en suggè
 detail-shown-by = Ce qui la montrerait
 detail-shown-by-hint = Notez l'un de ces enregistrements, ou liez-en un qui existe déjà : Entrée, puis n.
 detail-shown-by-types = • Interactions : { $types }
+
+# Questions a Dossier Professionnel draft leaves for its author
+dp-questions-heading = Questions à compléter
+dp-questions-hint = e : répondez dans le texte, à la place de la question entre crochets, ou supprimez-la.
+status-dp-questions = { $count ->
+    [one] Export bloqué : une question du brouillon attend votre réponse (e sur l'exemple marqué ⚠).
+   *[other] Export bloqué : { $count } questions du brouillon attendent votre réponse (e sur les exemples ⚠).
+}
+err-dp-questions = { $count ->
+    [one] Export refusé : une question laissée par le brouillon attend encore votre réponse :
+   *[other] Export refusé : { $count } questions laissées par le brouillon attendent encore votre réponse :
+}
+err-dp-questions-hint = Répondez à chacune à la place de la question entre crochets, ou supprimez-la (onglet Compétences, vue Dossier Professionnel, e). --accept-warnings ne s'applique pas aux questions.
+
+# The writing view of an example (Dossier Professionnel)
+writing-expect-titre = Le titre dit la situation en quelques mots, comme le jury la lira au sommaire.
+writing-expect-taches = Une seule situation, dans l'ordre : le contexte, ce que j'ai fait pas à pas et pourquoi, le résultat.
+writing-expect-moyens = Les outils, documents, lieux, canaux et le budget dont je me suis servi.
+writing-expect-avec-qui = Partenaires, collègues, hiérarchie ; les personnes accompagnées jamais nommées.
+writing-expect-contexte = Le cadre : la structure, le service et la période où la situation s'est déroulée.
+writing-expect-infos = Ce que la situation m'a appris, ce que je ferais autrement (facultatif).
+writing-pages = ≈ { $pages } page(s) sur 3 ({ $chars } caractères)
+writing-pages-over = ⚠ ≈ { $pages } pages : plus que les 3 du modèle ({ $chars } caractères)
+writing-questions = { $count ->
+    [one] 1 question à compléter
+   *[other] { $count } questions à compléter
+}
+writing-check = Relecture :
+writing-check-je = à la 1re personne
+writing-check-une = une seule situation
+writing-check-ordre = dans l'ordre
+writing-check-resultat = résultat dit
+writing-check-anonyme = rien d'identifiant

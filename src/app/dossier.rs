@@ -1,11 +1,10 @@
 //! The Dossier Professionnel builder: examples per CCP (1 to 3), drafted from records and
 //! edited in a form, with the warnings the ministry's rules call for.
 
-use chrono::NaiveDate;
-
 use super::form::{Field, Form, Purpose};
 use super::picker::PickItem;
 use crate::config::Config;
+use crate::domain::situation::{self, Situation, SituationKind};
 use crate::domain::*;
 use crate::privacy::{Guard, GuardWarning};
 
@@ -127,6 +126,113 @@ pub fn unaccepted_warnings<'d>(
         .collect()
 }
 
+/// The questions a draft left (`[… ?]`) still in an example: (field, question). No
+/// acceptance lets one through: it is answered or removed.
+pub fn open_questions(x: &Exemple) -> Vec<(&'static str, String)> {
+    [
+        ("titre_exemple", &x.titre),
+        ("taches", &x.taches),
+        ("moyens", &x.moyens),
+        ("avec_qui", &x.avec_qui),
+        ("infos", &x.infos),
+    ]
+    .into_iter()
+    .flat_map(|(field, text)| {
+        crate::domain::dossier::questions(text)
+            .into_iter()
+            .map(move |q| (field, q.to_string()))
+    })
+    .collect()
+}
+
+/// The export gate's second half: every question left unanswered, per example, in
+/// dossier order.
+pub fn unanswered_questions<'d>(
+    data: &'d Dataset,
+    config: &Config,
+) -> Vec<(&'d Exemple, &'static str, String)> {
+    rows(data, config)
+        .into_iter()
+        .filter_map(|row| match row {
+            Row::Exemple(i) => Some(&data.exemples[i]),
+            Row::Ccp(_) => None,
+        })
+        .flat_map(|x| {
+            open_questions(x)
+                .into_iter()
+                .map(move |(field, q)| (x, field, q))
+        })
+        .collect()
+}
+
+/// The page estimate in tenths of a page, rounded up: 3 000 characters make 1.0, 3 001
+/// make 1.1 — the same rounding as `pages`, which says a 9 001-character example is over.
+pub fn page_tenths(chars: usize) -> usize {
+    chars.div_ceil(CHARS_PER_PAGE / 10)
+}
+
+/// What the writing view shows beside an example being written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WritingAid {
+    /// The rubrique of the focused field, as the Fluent id of its one-line expectation.
+    pub expectation: &'static str,
+    pub chars: usize,
+    /// Questions of the draft still in the text.
+    pub questions: usize,
+    /// Whether the result question is still open.
+    pub result_open: bool,
+    /// Passages the guard flags that the author has not accepted.
+    pub warnings: usize,
+    pub first_person: bool,
+    /// Whether the dates the tâches name come in order (`None` with fewer than two).
+    pub chronological: Option<bool>,
+}
+
+/// The writing view's figures for `x`, the field `focused` having the cursor.
+pub fn writing_aid(data: &Dataset, config: &Config, x: &Exemple, focused: &str) -> WritingAid {
+    let expectation = match focused {
+        "titre_exemple" => "writing-expect-titre",
+        "taches" => "writing-expect-taches",
+        "moyens" => "writing-expect-moyens",
+        "avec_qui" => "writing-expect-avec-qui",
+        "infos" => "writing-expect-infos",
+        _ => "writing-expect-contexte",
+    };
+    let questions = open_questions(x);
+    let folded = text::fold(&x.taches);
+    let first_person = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "je" | "j'" | "nous" | "moi") || w.starts_with("j'"));
+    WritingAid {
+        expectation,
+        chars: chars(x),
+        result_open: questions
+            .iter()
+            .any(|(_, q)| q == crate::domain::recit::question::RESULTAT),
+        questions: questions.len(),
+        warnings: sharing_warnings(data, config, x)
+            .iter()
+            .filter(|(_, accepted)| !accepted)
+            .count(),
+        first_person,
+        chronological: chronological(&x.taches),
+    }
+}
+
+/// Whether the paragraphs of `text` come in time order: the first date (dd/mm/yyyy) of
+/// each never goes back.
+fn chronological(text: &str) -> Option<bool> {
+    let dates: Vec<chrono::NaiveDate> = text
+        .lines()
+        .filter_map(|line| {
+            line.split(|c: char| !(c.is_ascii_digit() || c == '/'))
+                .filter(|w| w.len() == 10)
+                .find_map(|w| chrono::NaiveDate::parse_from_str(w, "%d/%m/%Y").ok())
+        })
+        .collect();
+    (dates.len() >= 2).then(|| dates.windows(2).all(|w| w[0] <= w[1]))
+}
+
 /// Where to write the dossier and who is on its cover. Nothing here is stored.
 pub fn export_form() -> Form {
     Form::new(
@@ -167,108 +273,86 @@ pub fn ccp_warning(count: usize) -> Option<&'static str> {
     }
 }
 
-/// Records that evidence one of the CCP's competences (interactions, meetings, bilans,
-/// projets, cas de médiation), newest
-/// first: what an example is drafted from.
-pub fn source_items(ctx: &super::kinds::Ctx, ccp: &str) -> Vec<PickItem> {
+/// The situations that show something of the CCP, the strongest first: the suggested
+/// ones marked ★, each with the competences of the CCP it covers and how many records it
+/// gathers. `kind_label` names a situation's kind in the interface language.
+pub fn situation_items(
+    ctx: &super::kinds::Ctx,
+    kind_label: &dyn Fn(SituationKind) -> String,
+    ccp: &str,
+) -> Vec<PickItem> {
     let data = ctx.data;
-    let prefix = format!("{ccp}.");
-    let evidences = |m: &RecordMeta| m.evidence.iter().any(|e| e.competence.starts_with(&prefix));
-    let mut rows: Vec<(NaiveDate, RecordKind, Id)> = data
-        .interactions
+    // What the CCP's examples already tell, for variety.
+    let already: Vec<Text> = examples_of(data, ccp)
         .iter()
-        .filter(|i| evidences(&i.meta))
-        .map(|i| (i.date, RecordKind::Interaction, i.meta.id))
-        .chain(
-            data.rencontres
-                .iter()
-                .filter(|r| evidences(&r.meta))
-                .map(|r| (r.date, RecordKind::Rencontre, r.meta.id)),
-        )
-        .chain(
-            data.bilans
-                .iter()
-                .filter(|b| evidences(&b.meta))
-                .map(|b| (b.remis_le.unwrap_or(b.au), RecordKind::Bilan, b.meta.id)),
-        )
-        .chain(
-            data.projets
-                .iter()
-                .filter(|p| evidences(&p.meta))
-                .map(|p| (p.debut, RecordKind::Projet, p.meta.id)),
-        )
-        .chain(
-            data.cas_mediation
-                .iter()
-                .filter(|c| evidences(&c.meta))
-                .map(|c| (c.date, RecordKind::CasMediation, c.meta.id)),
-        )
+        .flat_map(|&i| &data.exemples[i].sources)
+        .filter_map(situation_of)
+        .filter_map(|s| {
+            let g = situation::gather(data, s)?;
+            Some(situation::covered(data, s, &g, ccp))
+        })
+        .flatten()
         .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
-    rows.truncate(500);
-    rows.into_iter()
-        .filter_map(|(_, kind, id)| {
-            let (date, text) = super::kinds::summary(ctx, kind, id)?;
+    let ranked = situation::rank(data, ccp, &already);
+    let short = |c: &Text| c.rsplit('.').next().unwrap_or(c).to_string();
+    let covers: Vec<String> = ranked
+        .iter()
+        .map(|r| r.covers.iter().map(short).collect::<Vec<_>>().join(" "))
+        .collect();
+    // The competences first, in a column: they are what the choice is about.
+    let width = covers.iter().map(|c| c.chars().count()).max().unwrap_or(0);
+    ranked
+        .into_iter()
+        .zip(covers)
+        .filter_map(|(r, covers)| {
+            let s = r.situation;
+            let (_, title) = super::kinds::summary(ctx, s.kind.record_kind(), s.id)?;
             Some(PickItem::plain(
-                format!("{}:{id}", kind.name()),
-                format!("{} {}", text::date(date), text::one_line(&text)),
+                s.key(),
+                format!(
+                    "{}{covers:<width$}  {} · {} ({})",
+                    if r.suggested { "★ " } else { "  " },
+                    kind_label(s.kind),
+                    text::one_line(&title),
+                    r.records
+                ),
             ))
         })
         .collect()
 }
 
-/// A new example of the CCP drafted from the chosen records (`kind:id`), ranked last.
+/// The situation an example was drafted from, when its source names one.
+fn situation_of(src: &SourceRef) -> Option<Situation> {
+    let kind = RecordKind::from_name(&src.kind)?;
+    let kind = SituationKind::ALL
+        .into_iter()
+        .find(|k| k.record_kind() == kind)?;
+    Some(Situation { kind, id: src.id })
+}
+
+/// A new example of the CCP told from the chosen situation (`kind:id`), ranked last;
+/// `None` when the situation is gone.
 pub fn drafted(
     data: &Dataset,
     config: &Config,
     ccp: &str,
-    chosen: &[Text],
+    key: &str,
     now: Timestamp,
-) -> Exemple {
-    let mut src = crate::domain::dossier::Sources::default();
-    let mut sources = Vec::new();
-    for item in chosen {
-        let Some((kind, id)) = super::evidence::parse_candidate(item) else {
-            continue;
-        };
-        match kind {
-            RecordKind::Interaction => {
-                if let Ok(i) = data.interactions.binary_search_by_key(&id, |x| x.meta.id) {
-                    src.interactions.push(&data.interactions[i]);
-                }
-            }
-            RecordKind::Rencontre => {
-                if let Ok(i) = data.rencontres.binary_search_by_key(&id, |x| x.meta.id) {
-                    src.rencontres.push(&data.rencontres[i]);
-                }
-            }
-            RecordKind::Bilan => match data.find::<Bilan>(id) {
-                Some(b) => src.bilans.push(b),
-                None => continue,
-            },
-            RecordKind::Projet => match data.find::<Projet>(id) {
-                Some(p) => src.projets.push(p),
-                None => continue,
-            },
-            RecordKind::CasMediation => match data.find::<CasMediation>(id) {
-                Some(c) => src.cas.push(c),
-                None => continue,
-            },
-            _ => continue,
-        }
-        sources.push(SourceRef {
-            kind: kind.name().into(),
-            id,
-        });
-    }
-    let d = crate::domain::dossier::draft(&src, &config.vocab, data, data.profil());
+    today: chrono::NaiveDate,
+) -> Option<Exemple> {
+    let s = Situation::parse(key)?;
+    let d = crate::domain::recit::draft(s, data, &config.vocab, data.profil(), today)?;
     let rang = examples_of(data, ccp)
         .iter()
         .map(|&i| data.exemples[i].rang)
         .max()
         .unwrap_or(0)
         .saturating_add(1);
-    d.into_exemple(RecordMeta::new(Id(0), now), ccp.into(), rang, sources)
+    let sources = vec![SourceRef {
+        kind: s.kind.record_kind().name().into(),
+        id: s.id,
+    }];
+    Some(d.into_exemple(RecordMeta::new(Id(0), now), ccp.into(), rang, sources))
 }
 
 #[cfg(test)]

@@ -163,6 +163,21 @@ pub(super) fn export_dossier(
     if format == ExportFormat::Docx && output.is_none() {
         return Err(Failure::new(EXIT_USAGE, i18n.t("err-docx-needs-file")));
     }
+    let questions = crate::app::dossier::unanswered_questions(data, config);
+    if !questions.is_empty() {
+        let mut message = i18n.t_args("err-dp-questions", &[arg("count", questions.len())]);
+        for (x, field, q) in &questions {
+            message.push_str(&format!(
+                "\n  {} · {} · {} : {q}",
+                x.ccp.rsplit('/').next().unwrap_or_default(),
+                crate::domain::text::one_line(&x.titre),
+                i18n.t(&format!("field-{}", field.replace('_', "-"))),
+            ));
+        }
+        message.push('\n');
+        message.push_str(&i18n.t("err-dp-questions-hint"));
+        return Err(Failure::new(EXIT_OTHER, message));
+    }
     let pending = crate::app::dossier::unaccepted_warnings(data, config);
     if !pending.is_empty() && !accept_warnings {
         let mut message = i18n.t_args("err-dp-warnings", &[arg("count", pending.len())]);

@@ -166,79 +166,48 @@ pub fn generate(spec: DemoSpec, vocab: &Vocabularies) -> Dataset {
     data
 }
 
-/// One example per CCP, drafted as a trainee would: for CCP3 from the projet evaluated
-/// last, otherwise from the three newest interactions and meetings that evidence the CCP.
-/// A newcomer sees a complete dossier.
+/// One example per CCP, drafted as a trainee would: each from the strongest situation of
+/// the kind a jury expects (CCP1 the work with a partner of the network, CCP2 a cas de
+/// médiation or a suivi, CCP3 a projet), the draft's questions answered. A newcomer sees
+/// a complete dossier that passes its own gate.
 fn gen_exemples(data: &Dataset, vocab: &Vocabularies, today: NaiveDate) -> Vec<Exemple> {
+    use crate::domain::situation::{SituationKind as K, rank};
     let mut ids = Ids::new();
-    ["CCP1", "CCP2", "CCP3"]
-        .iter()
-        .filter_map(|ccp| {
-            let prefix = format!("{REFERENTIEL}/{ccp}.");
-            let evidences = |meta: &RecordMeta| {
-                meta.evidence
-                    .iter()
-                    .any(|e| e.competence.starts_with(prefix.as_str()))
-            };
-            let mut interactions: Vec<&Interaction> = data
-                .interactions
+    // The kinds a jury expects, the first preferred; a CCP3 projet told once evaluated.
+    [
+        ("CCP1", &[K::Partenaire][..]),
+        ("CCP2", &[K::Cas, K::Suivi][..]),
+        ("CCP3", &[K::Projet][..]),
+    ]
+    .iter()
+    .filter_map(|(ccp, kinds)| {
+        let ccp = format!("{REFERENTIEL}/{ccp}");
+        let ranked = rank(data, &ccp, &[]);
+        let told = |r: &&crate::domain::situation::Ranked| {
+            r.situation.kind != K::Projet
+                || data
+                    .find::<Projet>(r.situation.id)
+                    .is_some_and(|p| !p.bilan.is_empty())
+        };
+        let best = kinds.iter().find_map(|kind| {
+            ranked
                 .iter()
-                .filter(|i| evidences(&i.meta))
-                .collect();
-            interactions.sort_by_key(|i| std::cmp::Reverse(i.date));
-            interactions.truncate(3);
-            let mut rencontres: Vec<&Rencontre> = data
-                .rencontres
-                .iter()
-                .filter(|r| evidences(&r.meta))
-                .collect();
-            rencontres.sort_by_key(|r| std::cmp::Reverse(r.date));
-            rencontres.truncate(if interactions.is_empty() { 3 } else { 1 });
-            // A CCP3 example tells one projet, from its design to its bilan.
-            let projets: Vec<&Projet> = data
-                .projets
-                .iter()
-                .filter(|p| *ccp == "CCP3" && !p.bilan.is_empty())
-                .take(1)
-                .collect();
-            if !projets.is_empty() {
-                interactions.clear();
-                rencontres.clear();
-            }
-            if interactions.is_empty() && rencontres.is_empty() && projets.is_empty() {
-                return None;
-            }
-            let sources: Vec<SourceRef> = interactions
-                .iter()
-                .map(|i| SourceRef {
-                    kind: RecordKind::Interaction.name().into(),
-                    id: i.meta.id,
-                })
-                .chain(rencontres.iter().map(|r| SourceRef {
-                    kind: RecordKind::Rencontre.name().into(),
-                    id: r.meta.id,
-                }))
-                .chain(projets.iter().map(|p| SourceRef {
-                    kind: RecordKind::Projet.name().into(),
-                    id: p.meta.id,
-                }))
-                .collect();
-            let src = crate::domain::dossier::Sources {
-                interactions,
-                rencontres,
-                bilans: Vec::new(),
-                projets,
-                cas: Vec::new(),
-            };
-            let d = crate::domain::dossier::draft(&src, vocab, data, data.profil());
-            Some(d.into_exemple(
-                ids.meta(today, NaiveTime::MIN),
-                format!("{REFERENTIEL}/{ccp}").into(),
-                1,
-                sources,
-            ))
-        })
-        .collect()
+                .filter(|r| r.situation.kind == *kind)
+                .filter(told)
+                .max_by_key(|r| (r.covers.len(), r.records))
+        })?;
+        let s = best.situation;
+        let mut d = crate::domain::recit::draft(s, data, vocab, data.profil(), today)?;
+        for text in [&mut d.taches, &mut d.moyens, &mut d.avec_qui, &mut d.infos] {
+            *text = texts::answer_questions(text, s.kind);
+        }
+        let sources = vec![SourceRef {
+            kind: s.kind.record_kind().name().into(),
+            id: s.id,
+        }];
+        Some(d.into_exemple(ids.meta(today, NaiveTime::MIN), ccp.into(), 1, sources))
+    })
+    .collect()
 }
 
 fn gen_structures(rng: &mut Rng, count: usize, start: NaiveDate) -> Vec<Structure> {
@@ -1350,7 +1319,7 @@ mod tests {
             .expect("a CCP3 example");
         assert_eq!(ccp3.sources[0].kind, "projets");
         assert!(
-            ccp3.taches.contains("J'ai co-porté le projet"),
+            ccp3.taches.contains("j'ai co-porté le projet"),
             "{}",
             ccp3.taches
         );

@@ -1278,3 +1278,65 @@ pub const EVENEMENTS_SECURITE: &[Evenement] = &[
         justification: "Orientation vers le CCAS et le bailleur, hiérarchie informée.",
     },
 ];
+
+/// The demo trainee's answers to the questions a draft leaves (`recit::question`), so that
+/// the demo's Dossier reads as finished and passes its own gate.
+pub fn answer_questions(text: &str, kind: crate::domain::situation::SituationKind) -> String {
+    use crate::domain::recit::question as q;
+    use crate::domain::situation::SituationKind as K;
+    let resultat = match kind {
+        K::Partenaire => {
+            "Les orientations vers cette structure aboutissent plus vite : un rendez-vous est souvent obtenu dans la semaine, et les personnes reviennent moins souvent avec un dossier bloqué."
+        }
+        K::Cas | K::Suivi => {
+            "Chacun a pu dire ce qu'il attendait, et la solution retenue venait des parties elles-mêmes ; la personne sait désormais à qui s'adresser si la difficulté revient."
+        }
+        _ => {
+            "L'action a trouvé son public, et plusieurs participants sont revenus ensuite vers l'accueil pour leurs propres démarches."
+        }
+    };
+    let appris = match kind {
+        K::Partenaire => {
+            "J'ai appris qu'un partenariat se construit dans la durée : une rencontre préparée avec des questions précises vaut mieux que plusieurs appels. Je prendrais aujourd'hui l'habitude d'un point régulier avec mes interlocuteurs plutôt que d'attendre qu'un dossier se bloque."
+        }
+        K::Cas | K::Suivi => {
+            "J'ai appris à rester à ma place de tiers : reformuler sans prendre parti, et laisser les parties construire leur accord. Je proposerais aujourd'hui plus tôt une rencontre à trois, avant que les positions ne se figent."
+        }
+        _ => {
+            "J'ai appris à partir des besoins observés à l'accueil plutôt que de mes idées, et à associer les partenaires dès la conception. Je prévoirais aujourd'hui un temps d'évaluation avec les participants à chaque séance."
+        }
+    };
+    let answers: [(&str, &str); 8] = [
+        (
+            q::CONTEXTE,
+            "La situation s'est présentée à l'accueil du centre social, où je tiens une permanence trois jours par semaine.",
+        ),
+        (
+            q::POURQUOI,
+            "J'ai fait ce choix parce que la situation dépassait ce que l'accueil pouvait traiter : il fallait l'interlocuteur compétent, et le rencontrer évitait aux personnes de multiplier les démarches.",
+        ),
+        (
+            q::BESOIN,
+            "À l'accueil, plusieurs familles disaient la même difficulté, et ma veille le confirmait.",
+        ),
+        (
+            q::PARTENAIRE,
+            "Beaucoup des personnes que je reçois relèvent de ses services : connaître ses interlocuteurs et ses conditions d'accès me permet d'orienter juste, sans renvoyer les personnes d'un guichet à l'autre.",
+        ),
+        (
+            q::OUTILS,
+            "Le répertoire du réseau et les fiches de l'équipe pour préparer les échanges, mon carnet de bord pour garder la trace de chaque étape, le téléphone et la messagerie professionnelle.",
+        ),
+        (
+            q::AVEC_QUI,
+            "Ma responsable de service, avec qui j'ai fait le point à chaque étape, et mes collègues médiateurs lors des réunions d'équipe.",
+        ),
+        (q::RESULTAT, resultat),
+        (q::APPRIS, appris),
+    ];
+    answers
+        .iter()
+        .fold(text.to_string(), |t, (question, answer)| {
+            t.replace(question, answer)
+        })
+}

@@ -978,6 +978,7 @@ mod tests {
                 cadence_jours: None,
                 parent: None,
                 montre: Vec::new(),
+                recit: None,
             });
         }
         v

@@ -887,6 +887,7 @@ mod tests {
             cadence_jours: None,
             parent: None,
             montre: Vec::new(),
+            recit: None,
         };
         let vocab = Vocabularies {
             genres: Vocabulary {

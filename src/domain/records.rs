@@ -465,6 +465,7 @@ pub fn effective_plan(base: &super::Vocabulary, changes: &[PlanNode]) -> super::
                 cadence_jours: None,
                 parent: change.parent.as_ref().map(Text::to_string),
                 montre: Vec::new(),
+                recit: None,
             }),
         }
     }

@@ -50,6 +50,10 @@ pub struct VocabEntry {
     /// when one is created (`suggestions_preuves` only: a projet's parts, a case's type).
     #[serde(default)]
     pub montre: Vec<String>,
+    /// How a Dossier Professionnel draft tells it, in the first person and the past tense
+    /// (« j'ai orienté {qui} »): the dossier is written in French whatever the interface.
+    #[serde(default)]
+    pub recit: Option<String>,
 }
 
 impl VocabEntry {
@@ -81,6 +85,15 @@ impl Vocabulary {
         match self.get(id) {
             Some(e) => Cow::Borrowed(e.label(lang)),
             None => Cow::Borrowed(id),
+        }
+    }
+
+    /// How a draft tells this entry (`recit`), `{qui}` replaced; the lowercased French
+    /// label when the config gives no recit (an entry a user added).
+    pub fn recit(&self, id: &str, qui: &str) -> String {
+        match self.get(id).and_then(|e| e.recit.as_deref()) {
+            Some(r) => r.replace("{qui}", qui),
+            None => self.label(id, Lang::Fr).to_lowercase(),
         }
     }
 
@@ -252,6 +265,7 @@ mod tests {
             cadence_jours: None,
             parent: None,
             montre: Vec::new(),
+            recit: None,
         }
     }
 

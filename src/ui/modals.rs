@@ -327,12 +327,107 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             }
         }
     }
-    let height = usize::from(inner.height);
+    // An example of the Dossier keeps its writing view in view under the fields.
+    let aid = app
+        .writing_aid(form)
+        .map(|aid| writing_lines(app, theme, &aid, usize::from(inner.width)))
+        .filter(|aid| aid.len() + 4 <= usize::from(inner.height))
+        .unwrap_or_default();
+    let aid_height = u16::try_from(aid.len()).unwrap_or(0);
+    let fields = Rect {
+        height: inner.height.saturating_sub(aid_height),
+        ..inner
+    };
+    let height = usize::from(fields.height);
     let scroll = focus_line
         .saturating_sub(height.saturating_sub(3) / 2)
         .min(lines.len().saturating_sub(height));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    frame.render_widget(Paragraph::new(visible), fields);
+    if !aid.is_empty() {
+        let band = Rect {
+            y: fields.y + fields.height,
+            height: aid_height,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(aid), band);
+    }
+}
+
+/// The writing view of an example: a rule, the focused rubrique's expectation, the live
+/// page estimate with the questions left, and the relecture checklist — ✓ checked, ✗ to
+/// fix, ? for the author to check.
+fn writing_lines<'a>(
+    app: &App,
+    theme: &Theme,
+    aid: &crate::app::dossier::WritingAid,
+    width: usize,
+) -> Vec<Line<'a>> {
+    use crate::app::dossier::{MAX_PAGES, page_tenths};
+    use crate::i18n::arg;
+    let mut out = vec![Line::styled("─".repeat(width), theme.dim)];
+    for line in super::format::wrap_words(&app.t(aid.expectation), width) {
+        out.push(Line::styled(line, theme.dim));
+    }
+    let tenths = page_tenths(aid.chars);
+    let separator = if app.config.lang == crate::domain::Lang::Fr {
+        ","
+    } else {
+        "."
+    };
+    let pages = format!("{}{separator}{}", tenths / 10, tenths % 10);
+    let over = aid.chars > crate::app::dossier::CHARS_PER_PAGE * MAX_PAGES;
+    let mut size = vec![Span::styled(
+        app.i18n.t_args(
+            if over {
+                "writing-pages-over"
+            } else {
+                "writing-pages"
+            },
+            &[arg("pages", pages), arg("chars", aid.chars)],
+        ),
+        if over { theme.warn } else { theme.base },
+    )];
+    if aid.questions > 0 {
+        size.push(Span::raw(" · "));
+        size.push(Span::styled(
+            app.i18n
+                .t_args("writing-questions", &[arg("count", aid.questions)]),
+            theme.warn,
+        ));
+    }
+    out.push(Line::from(size));
+    let mark = |ok: Option<bool>| match ok {
+        Some(true) => ("✓", theme.base),
+        Some(false) => ("✗", theme.warn),
+        None => ("?", theme.dim),
+    };
+    let checks = [
+        ("writing-check-je", Some(aid.first_person)),
+        ("writing-check-une", None),
+        ("writing-check-ordre", aid.chronological),
+        ("writing-check-resultat", aid.result_open.then_some(false)),
+        ("writing-check-anonyme", Some(aid.warnings == 0)),
+    ];
+    let mut spans = vec![Span::styled(app.t("writing-check"), theme.label)];
+    let mut used = spans[0].content.width();
+    for (id, ok) in checks {
+        let (m, style) = mark(ok);
+        let item = format!("{m} {}", app.t(id));
+        // Items wrap whole onto the next line, two spaces apart.
+        if used + 2 + item.width() > width && used > 0 {
+            out.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        used += item.width();
+        spans.push(Span::styled(item, style));
+    }
+    out.push(Line::from(spans));
+    out
 }
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, p: &Picker) {

@@ -3,71 +3,78 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use crate::common;
 
-use carnet::domain::dossier::{Sources, draft};
+use carnet::domain::recit::draft;
+use carnet::domain::situation::{Situation, SituationKind};
 use carnet::domain::*;
+use chrono::NaiveDate;
 
 #[test]
-fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
+fn a_suivi_is_told_in_order_without_its_code_or_notes() {
     let mut data = common::sample(300);
     let config = common::config(Lang::En);
-    // Secrets that must never reach a draft, planted in the selected records.
-    let oriented: Vec<usize> = (0..data.interactions.len())
-        .filter(|&i| data.interactions[i].orientation.is_some())
-        .take(2)
-        .collect();
-    for &i in &oriented {
-        data.interactions[i].note_privee = "SECRET-PRIVE".into();
-        data.interactions[i].note_pro = "NOTE-PRO".into();
-        data.interactions[i].personnes = Personnes::Suivi(data.suivis[0].meta.id);
-    }
-    let code = data.suivis[0].code.to_string();
-    let rencontre = data
-        .rencontres
+    // The suivi seen most often, with secrets planted in every one of its interactions.
+    let suivi = data
+        .suivis
         .iter()
-        .find(|r| !r.structures.is_empty())
-        .unwrap();
-    let src = Sources {
-        interactions: oriented.iter().map(|&i| &data.interactions[i]).collect(),
-        rencontres: vec![rencontre],
-        ..Sources::default()
+        .max_by_key(|s| {
+            data.interactions
+                .iter()
+                .filter(|i| matches!(i.personnes, Personnes::Suivi(id) if id == s.meta.id))
+                .count()
+        })
+        .unwrap()
+        .meta
+        .id;
+    let code = data.suivi(suivi).unwrap().code.to_string();
+    let mut dates = Vec::new();
+    for i in &mut data.interactions {
+        if matches!(i.personnes, Personnes::Suivi(id) if id == suivi) {
+            i.note_privee = "SECRET-PRIVE".into();
+            i.note_pro = format!("NOTE-PRO {code}").into();
+            dates.push(i.date);
+        }
+    }
+    assert!(dates.len() >= 3, "{}", dates.len());
+    let s = Situation {
+        kind: SituationKind::Suivi,
+        id: suivi,
     };
-    let d = draft(&src, &config.vocab, &data, data.profil());
-    let first = &data.interactions[oriented[0]];
-    let second = &data.interactions[oriented[1]];
-
-    // Tâches et conditions: the demandes, in French whatever the interface language.
+    let d = draft(s, &data, &config.vocab, data.profil(), common::today()).unwrap();
+    // In French whatever the interface language, in the first person, opening on the
+    // situation as a whole.
     assert!(
-        d.taches
-            .starts_with("J'ai reçu 2 personnes au cours de 2 entretiens"),
+        d.taches.starts_with(&format!(
+            "J'ai accompagné une personne au fil de {} rencontres",
+            dates.len()
+        )),
         "{}",
         d.taches
     );
+    // Told in order: the dates the paragraphs open on never go back.
+    let told: Vec<NaiveDate> = d
+        .taches
+        .lines()
+        .filter_map(|l| l.strip_prefix("Le "))
+        .filter_map(|l| NaiveDate::parse_from_str(l.get(..10)?, "%d/%m/%Y").ok())
+        .collect();
     assert!(
-        d.taches.contains(first.demande.as_str()) && d.taches.contains(second.demande.as_str())
+        told.len() >= 3 && told.windows(2).all(|w| w[0] <= w[1]),
+        "{told:?}"
     );
-    assert!(d.taches.contains(rencontre.objet.as_str()));
-    let partner = first.orientation.as_ref().unwrap().nom.as_str();
-    assert!(d.taches.contains(&format!("orientation vers {partner}")));
+    // A story, not a list of record summaries.
     assert!(
-        !d.taches
-            .contains("orientation vers un partenaire ; orientation vers"),
-        "an orientation is said once, with its partner: {}",
+        d.taches.lines().all(|l| !l.starts_with("- ")),
+        "{}",
         d.taches
     );
-    // Moyens: the canaux by their French label.
-    let canal = config
-        .vocab
-        .canaux
-        .label(&first.canal, Lang::Fr)
-        .to_lowercase();
-    assert!(d.moyens.contains(&canal), "{} / {canal}", d.moyens);
-    // Avec qui: the partners oriented to and met.
-    assert!(
-        d.avec_qui
-            .contains(first.orientation.as_ref().unwrap().nom.as_str())
+    let all = format!(
+        "{} {} {} {} {}",
+        d.titre, d.taches, d.moyens, d.avec_qui, d.infos
     );
-    assert!(d.avec_qui.contains(rencontre.structures[0].nom.as_str()));
-    // Contexte: the profil's employer and service, the records' period.
+    for secret in ["SECRET-PRIVE", "NOTE-PRO", code.as_str()] {
+        assert!(!all.contains(secret), "{secret} leaked into {all}");
+    }
+    // Contexte: the profil's employer and service, the interactions' period.
     let profil = data.profil().unwrap();
     assert_eq!(
         d.entreprise,
@@ -77,28 +84,21 @@ fn a_draft_prefills_the_five_rubriques_from_the_selected_records() {
             .as_str()
     );
     assert_eq!(d.service, profil.service.as_str());
-    let dates = [first.date, second.date, rencontre.date];
     assert_eq!(d.du, dates.iter().min().copied());
     assert_eq!(d.au, dates.iter().max().copied());
-    assert!(!d.titre.is_empty());
-    // Nothing private: no note, no suivi code.
-    let all = format!("{} {} {} {}", d.titre, d.taches, d.moyens, d.avec_qui);
-    for secret in ["SECRET-PRIVE", "NOTE-PRO", code.as_str()] {
-        assert!(!all.contains(secret), "{secret} leaked into {all}");
-    }
 }
 
 #[test]
-fn a_draft_from_nothing_is_empty_but_keeps_the_profil() {
+fn a_situation_whose_record_is_gone_drafts_nothing() {
     let data = common::sample(50);
     let config = common::config(Lang::Fr);
-    let d = draft(&Sources::default(), &config.vocab, &data, data.profil());
-    assert!(d.titre.is_empty() && d.taches.is_empty() && d.moyens.is_empty());
-    assert_eq!(d.du, None);
-    assert!(
-        !d.entreprise.is_empty(),
-        "the employer comes from the profil"
-    );
+    for kind in SituationKind::ALL {
+        let s = Situation { kind, id: Id(1) };
+        assert_eq!(
+            draft(s, &data, &config.vocab, data.profil(), common::today()),
+            None
+        );
+    }
 }
 
 #[test]
@@ -115,10 +115,17 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
     // The first row is CCP1, which has no example yet.
     assert_eq!(a.selected_dossier_row(), Some(Row::Ccp(0)));
     press(&mut a, Key::char('n'));
-    // Tick the two newest records that evidence CCP1, then accept.
-    press(&mut a, Key::plain(KeyCode::Tab));
-    press(&mut a, Key::plain(KeyCode::Down));
-    press(&mut a, Key::plain(KeyCode::Tab));
+    // The situations of CCP1, the strongest first and marked; Enter drafts from it.
+    let Some(carnet::app::Modal::Picker(p)) = a.modals().last() else {
+        panic!("a picker of situations: {:?}", a.modals().last());
+    };
+    let first = p.items[0].clone();
+    assert!(first.label.starts_with("★ "), "{}", first.label);
+    assert!(
+        first.label.contains("C"),
+        "the competences it covers: {}",
+        first.label
+    );
     press(&mut a, Key::plain(KeyCode::Enter));
     let Some(carnet::app::Modal::Form(form)) = a.modals().last() else {
         panic!("the draft opens in a form: {:?}", a.modals().last());
@@ -145,10 +152,10 @@ fn a_trainee_builds_an_example_end_to_end_from_the_competences_tab() {
     let x = &a.data().exemples[0];
     assert_eq!(x.ccp, "tms-2004/CCP1");
     assert_eq!(x.rang, 1);
+    assert_eq!(x.sources.len(), 1, "the situation told is its source");
     assert_eq!(
-        x.sources.len(),
-        2,
-        "both ticked records are kept as sources"
+        Situation::parse(&format!("{}", first.id)).map(|s| s.kind.record_kind().name()),
+        Some(x.sources[0].kind.as_str())
     );
     assert_eq!(x.taches.as_str(), taches.trim_end());
     // The view now lists it under CCP1.
@@ -338,30 +345,39 @@ fn m_moves_an_example_up_within_its_ccp_and_u_puts_it_back() {
 fn a_handed_in_bilan_drafts_a_ccp2_example_with_its_figures_counted_now() {
     let data = common::sample(300);
     let config = common::config(Lang::Fr);
-    // The demo's bilan evidences CCP2.C8: it is offered as a source for CCP2.
-    let items = carnet::app::dossier::source_items(&common::ctx(&data, &config), "tms-2004/CCP2");
+    // The demo's bilan evidences CCP2.C8: it is offered as a situation for CCP2.
+    let label = |k: SituationKind| k.name().to_string();
+    let items = carnet::app::dossier::situation_items(
+        &common::ctx(&data, &config),
+        &label,
+        "tms-2004/CCP2",
+    );
     let b = &data.bilans[0];
-    let id = format!("bilans:{}", b.meta.id);
-    assert!(items.iter().any(|i| i.id == id), "{:?}", items.len());
+    let id = format!("bilan:{}", b.meta.id);
+    let item = items.iter().find(|i| i.id == id.as_str()).unwrap();
+    assert!(item.label.contains("C8"), "{}", item.label);
     let x = carnet::app::dossier::drafted(
         &data,
         &config,
         "tms-2004/CCP2",
-        &[id.as_str().into()],
+        &id,
         Timestamp(0),
-    );
+        common::today(),
+    )
+    .unwrap();
     let counted = carnet::domain::bilan::totals(&data, &config.vocab, b.periode(), b.au);
     assert_eq!(x.titre, b.titre);
     assert!(
         x.taches.contains(&format!(
-            "{} interactions, {} personnes",
+            "{} interactions auprès de {} personnes",
             counted.interactions, counted.personnes
         )),
         "{}",
         x.taches
     );
     assert!(
-        x.taches.contains("Faits marquants : Ouverture"),
+        x.taches
+            .contains("faits marquants de la période : ouverture"),
         "{}",
         x.taches
     );

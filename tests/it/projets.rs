@@ -308,35 +308,52 @@ fn the_ccp3_draft_tells_a_projet_without_naming_anyone() {
         &data,
         &config,
         "tms-2004/CCP3",
-        &[format!("projets:{}", cafe.meta.id).into()],
+        &format!("projet:{}", cafe.meta.id),
         carnet::domain::Timestamp(0),
-    );
+        common::today(),
+    )
+    .unwrap();
     assert_eq!(x.titre, "Café des parents du collège des Tilleuls");
     assert!(
-        x.taches.starts_with("J'ai co-porté le projet"),
+        x.taches.starts_with(&format!(
+            "À partir du {}, j'ai co-porté le projet",
+            carnet::domain::text::date(cafe.debut)
+        )),
         "{}",
         x.taches
     );
-    assert!(x.taches.contains("- Diagnostic : Des parents"));
     assert!(
         x.taches
-            .contains("J'ai animé 4 séances, qui ont réuni 37 participants")
+            .contains("Au départ, j'ai fait un constat : des parents")
     );
-    assert!(x.moyens.contains("Budget de 240 €"), "{}", x.moyens);
-    assert!(x.avec_qui.contains("Collège des Tilleuls (co-porteur"));
     assert!(
-        x.infos
-            .contains("Parents venus (cumul) : 37 pour une cible de 40")
+        x.taches
+            .contains("J'ai animé 4 séances qui ont réuni 37 participants au total"),
+        "{}",
+        x.taches
     );
-    assert!(x.infos.contains("Bilan : Quatre cafés"));
+    assert!(
+        x.taches
+            .contains("parents venus (cumul) : 37 pour un objectif de 40"),
+        "{}",
+        x.taches
+    );
+    assert!(x.taches.contains("Quatre cafés"));
+    assert!(x.moyens.contains("Un budget de 240 €"), "{}", x.moyens);
+    assert!(x.avec_qui.contains("Collège des Tilleuls (co-porteur"));
     assert_eq!(x.du, Some(cafe.debut));
     let codes: Vec<&str> = data.suivis.iter().map(|s| s.code.as_str()).collect();
     for text in [&x.taches, &x.moyens, &x.avec_qui, &x.infos] {
         assert!(codes.iter().all(|c| !text.contains(c)));
     }
-    // The source list of CCP3 offers the projets.
-    let items = carnet::app::dossier::source_items(&common::ctx(&data, &config), "tms-2004/CCP3");
-    assert!(items.iter().any(|i| i.id.starts_with("projets:")));
+    // The situations of CCP3 offer the projets.
+    let label = |k: carnet::domain::situation::SituationKind| k.name().to_string();
+    let items = carnet::app::dossier::situation_items(
+        &common::ctx(&data, &config),
+        &label,
+        "tms-2004/CCP3",
+    );
+    assert!(items.iter().any(|i| i.id.starts_with("projet:")));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! and the Dossier Professionnel; its state, its keys and the hints its footer shows.
 
 use crate::app::*;
+use crate::domain::situation::SituationKind;
 
 /// The Compétences tab shows the référentiel, the coverage (gaps first) or the analyses de
 /// pratique.
@@ -257,10 +258,21 @@ impl App {
                 let Some(ccp) = ccp else {
                     return Vec::new();
                 };
-                let items = dossier::source_items(&self.ctx(), &ccp);
+                let label = |k: SituationKind| self.t(&format!("situation-{}", k.name()));
+                let items = dossier::situation_items(&self.ctx(), &label, &ccp);
+                if items.is_empty() {
+                    self.set_status(self.t("status-no-situation"), true);
+                    return Vec::new();
+                }
                 self.comp.draft_ccp = ccp;
-                let p = Picker::new(self.t("picker-draft-sources"), items, true, Vec::new(), 0)
-                    .for_purpose(picker::Purpose::DraftExemple);
+                let p = Picker::new(
+                    self.t("picker-draft-situation"),
+                    items,
+                    false,
+                    Vec::new(),
+                    0,
+                )
+                .for_purpose(picker::Purpose::DraftExemple);
                 self.modals.push(Modal::Picker(Box::new(p)));
             }
             (Action::Todo, Some(dossier::Row::Exemple(i))) => {
@@ -292,6 +304,14 @@ impl App {
             }
             (Action::Move, Some(dossier::Row::Exemple(i))) => return self.move_exemple_up(i),
             (Action::Export, _) => {
+                let questions = dossier::unanswered_questions(&self.data, &self.config).len();
+                if questions > 0 {
+                    let text = self
+                        .i18n
+                        .t_args("status-dp-questions", &[arg("count", questions)]);
+                    self.set_status(text, true);
+                    return Vec::new();
+                }
                 let pending = dossier::unaccepted_warnings(&self.data, &self.config).len();
                 if pending > 0 {
                     let text = self.i18n.t_args("status-dp-gate", &[arg("count", pending)]);

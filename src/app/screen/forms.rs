@@ -495,6 +495,34 @@ impl App {
         dossier::sharing_warnings(&self.data, &self.config, x)
     }
 
+    /// The writing view beside an example's form: its text as typed so far, measured.
+    /// `None` for any other form.
+    pub fn writing_aid(&self, form: &Form) -> Option<dossier::WritingAid> {
+        let Purpose::Record { base, .. } = &form.purpose else {
+            return None;
+        };
+        let AnyRecord::Exemple(base) = base.as_ref() else {
+            return None;
+        };
+        let mut x = base.as_ref().clone();
+        let text = |id: &str| form.value(id).map(|v| Text::from(v.text()));
+        for (id, slot) in [
+            ("titre_exemple", &mut x.titre),
+            ("taches", &mut x.taches),
+            ("moyens", &mut x.moyens),
+            ("avec_qui", &mut x.avec_qui),
+            ("entreprise", &mut x.entreprise),
+            ("service_exemple", &mut x.service),
+            ("infos", &mut x.infos),
+        ] {
+            if let Some(t) = text(id) {
+                *slot = t;
+            }
+        }
+        let focused = form.fields.get(form.focus).map_or("", |f| f.id);
+        Some(dossier::writing_aid(&self.data, &self.config, &x, focused))
+    }
+
     pub(in crate::app) fn guard_warnings(&self, form: &Form) -> Vec<GuardWarning> {
         let guard = self.guard();
         form.fields
@@ -682,21 +710,18 @@ impl App {
             return effects;
         }
         if p.purpose == picker::Purpose::DraftExemple {
-            // Enter takes the ticked records, or the one under the cursor when none is.
-            let mut chosen = p.chosen.clone();
-            if chosen.is_empty()
-                && let Choice::Item(item) = choice
+            if let Choice::Item(item) = choice
+                && let Some(x) = dossier::drafted(
+                    &self.data,
+                    &self.config,
+                    &self.comp.draft_ccp,
+                    &item,
+                    Timestamp(self.now_ms),
+                    self.today,
+                )
             {
-                chosen.push(item);
+                self.open_form(&x.into_any(), true);
             }
-            let x = dossier::drafted(
-                &self.data,
-                &self.config,
-                &self.comp.draft_ccp,
-                &chosen,
-                Timestamp(self.now_ms),
-            );
-            self.open_form(&x.into_any(), true);
             return Vec::new();
         }
         if p.purpose == picker::Purpose::AddEvidence {

@@ -342,6 +342,18 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                     });
                 }
             }
+            let questions = dp::open_questions(x);
+            if !questions.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(heading(theme, app.t("dp-questions-heading")));
+                for (field, q) in &questions {
+                    lines.push(Line::styled(
+                        format!("? {q} ({})", app.field_label(field)),
+                        theme.warn,
+                    ));
+                }
+                lines.push(Line::styled(app.t("dp-questions-hint"), theme.dim));
+            }
             let warnings = app.sharing_warnings(x);
             lines.push(Line::raw(""));
             lines.push(heading(theme, app.t("dp-sharing-heading")));
@@ -400,7 +412,8 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 .sharing_warnings(x)
                 .iter()
                 .filter(|(_, accepted)| !accepted)
-                .count();
+                .count()
+                + dp::open_questions(x).len();
             let state = if pending > 0 {
                 Span::styled(
                     app.i18n.t_args("dp-pending", &[arg("count", pending)]),
