@@ -80,6 +80,12 @@ fn distinct(values: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
+/// A label without its parenthesised detail, to list it among others: « Aide technique
+/// (formulaire, courrier…) » → « aide technique ».
+fn short_label(label: &str) -> String {
+    lower_first(label.split(" (").next().unwrap_or(label).trim())
+}
+
 fn persons(n: u16) -> String {
     match n {
         0 | 1 => "une personne".to_string(),
@@ -124,6 +130,9 @@ impl Writer<'_> {
     /// Returns whether the record says why (a need analysed).
     fn interaction(&self, i: &Interaction, qui: &str, again: &str) -> (String, bool) {
         let v = self.vocab;
+        // A group is « le groupe » after it is named, and its autonomy is not one person's.
+        let group = i.personnes.count() > 1;
+        let again = if group { "le groupe" } else { again };
         let mut when = text::date(i.date);
         let canal = lower_first(&v.canaux.label(&i.canal, Lang::Fr));
         when.push_str(&format!(" ({canal}, {})", text::duration(i.duree_min)));
@@ -180,7 +189,7 @@ impl Writer<'_> {
                 ));
             }
         }
-        if let Some(a) = &i.autonomie {
+        if let Some(a) = i.autonomie.as_ref().filter(|_| !group) {
             out.push_str(&format!(" À l'issue, {}.", v.autonomie.recit(a, again)));
         }
         (out, why)
@@ -214,14 +223,14 @@ impl Writer<'_> {
                     skipped
                         .iter()
                         .flat_map(|i| &i.types)
-                        .map(|t| lower_first(&self.vocab.types_interaction.label(t, Lang::Fr))),
+                        .map(|t| short_label(&self.vocab.types_interaction.label(t, Lang::Fr))),
                 );
                 story.taches.push(format!(
                     "Entre le {} et le {}, j'ai revu {again} {} fois ({}).",
                     text::date(skipped[0].date),
                     text::date(skipped[skipped.len() - 1].date),
                     skipped.len(),
-                    types.join(", ")
+                    types.join(" ; ")
                 ));
             }
             let i = list[k];
@@ -364,55 +373,64 @@ impl Writer<'_> {
 
     fn cas(&self, story: &mut Story, g: &Gathered, c: &CasMediation) -> String {
         let v = self.vocab;
-        story.taches.push(format!(
-            "Le {}, {} : {} Il s'agissait d'une situation de type « {} ».",
-            text::date(c.date),
-            v.origines_cas.recit(&c.origine, ""),
-            sentence(&c.intitule),
-            lower_first(&v.types_cas.label(&c.type_cas, Lang::Fr))
-        ));
-        story.dates.push(c.date);
-        // Steps, the consent and interactions, in the order they happened.
+        // The saisine, steps, interactions and the consent, in the order they happened
+        // (the saisine first of its day).
+        const SAISINE: u8 = 0;
+        const STEP: u8 = 1;
+        const INTERACTION: u8 = 2;
+        const CONSENT: u8 = 3;
         let mut events: Vec<(NaiveDate, u8, usize)> = c
             .etapes
             .iter()
             .enumerate()
-            .map(|(k, e)| (e.date, 0, k))
+            .map(|(k, e)| (e.date, STEP, k))
             .chain(
                 g.interactions
                     .iter()
                     .enumerate()
-                    .map(|(k, i)| (i.date, 1, k)),
+                    .map(|(k, i)| (i.date, INTERACTION, k)),
             )
-            .chain(c.consentement_le.map(|d| (d, 2, 0)))
+            .chain(c.consentement_le.map(|d| (d, CONSENT, 0)))
+            .chain([(c.date, SAISINE, 0)])
             .collect();
         events.sort();
         let why = g.interactions.iter().any(|i| !i.besoin.is_empty());
         let mut asked = why;
         for (date, what, k) in events {
             story.dates.push(date);
-            if what == 2 {
-                story.taches.push(format!(
+            match what {
+                SAISINE => story.taches.push(format!(
+                    "Le {}, {} : {} Il s'agissait d'une situation de type « {} ».",
+                    text::date(date),
+                    v.origines_cas.recit(&c.origine, ""),
+                    sentence(&c.intitule),
+                    lower_first(&v.types_cas.label(&c.type_cas, Lang::Fr))
+                )),
+                CONSENT => story.taches.push(format!(
                     "Le {}, j'ai recueilli le consentement des parties à la médiation.",
                     text::date(date)
-                ));
-            } else if what == 0 {
-                let e = &c.etapes[k];
-                let mut p = format!(
-                    "Le {}, {}.",
-                    text::date(date),
-                    v.statuts_cas.recit(&e.statut, "")
-                );
-                if !asked && matches!(e.statut.as_str(), "solliciter_autre_partie" | "rencontre") {
-                    p.push(' ');
-                    p.push_str(question::POURQUOI);
-                    asked = true;
+                )),
+                STEP => {
+                    let e = &c.etapes[k];
+                    let mut p = format!(
+                        "Le {}, {}.",
+                        text::date(date),
+                        v.statuts_cas.recit(&e.statut, "")
+                    );
+                    if !asked
+                        && matches!(e.statut.as_str(), "solliciter_autre_partie" | "rencontre")
+                    {
+                        p.push(' ');
+                        p.push_str(question::POURQUOI);
+                        asked = true;
+                    }
+                    story.taches.push(p);
                 }
-                story.taches.push(p);
-            } else {
-                let i = g.interactions[k];
-                let (p, _) = self.interaction(i, &persons(i.personnes.count()), "la personne");
-                story.taches.push(p);
+                _ => {
+                    let i = g.interactions[k];
+                    let (p, _) = self.interaction(i, &persons(i.personnes.count()), "la personne");
+                    story.taches.push(p);
+                }
             }
         }
         match &c.issue {
@@ -468,7 +486,7 @@ impl Writer<'_> {
                 continue;
             }
             let mut line = format!(
-                "Le {}, à {}, la séance a duré {} et réuni {} participants",
+                "Le {} ({}, {}), la séance a réuni {} participants",
                 text::date(s.date),
                 text::one_line(&s.lieu),
                 text::duration(s.duree_min),
@@ -800,6 +818,10 @@ impl Writer<'_> {
                 story.taches.push(p);
             } else {
                 let x = g.veille[k];
+                // The same watch noted again tells nothing new.
+                if g.veille[..k].iter().any(|y| y.resume == x.resume) {
+                    continue;
+                }
                 story.taches.push(format!(
                     "Le {}, ma veille ({}) m'a appris : {}",
                     text::date(date),
@@ -839,7 +861,7 @@ impl Writer<'_> {
                     1 => "Une rencontre".to_string(),
                     n => format!("{n} rencontres"),
                 },
-                and_list(&kinds)
+                kinds.join(" ; ")
             ));
         }
         let sources = distinct(
@@ -848,9 +870,10 @@ impl Writer<'_> {
                 .map(|x| lower_first(&v.sources_veille.label(&x.source_type, Lang::Fr))),
         );
         if !sources.is_empty() {
-            story
-                .moyens
-                .push(format!("Ma veille : {}.", and_list(&sources)));
+            story.moyens.push(format!(
+                "Les sources de ma veille : {}.",
+                and_list(&sources)
+            ));
         }
         if !fiches.is_empty() {
             story
@@ -907,9 +930,10 @@ impl Writer<'_> {
                 .label(&e.type_evenement, Lang::Fr),
         );
         let mut p = format!(
-            "Le {}, {}, j'ai fait face à une situation : {kind}.",
+            "Le {} ({}), j'ai fait face à une situation {}.",
             text::date(e.date),
-            text::one_line(&e.lieu)
+            lower_first(&text::one_line(&e.lieu)),
+            de(&kind)
         );
         if !e.deroule.is_empty() {
             p.push_str(&format!(" {}", sentence(&e.deroule)));
@@ -969,7 +993,10 @@ impl Writer<'_> {
             text::date(b.au)
         );
         if !b.destinataire.is_empty() {
-            p.push_str(&format!(" à {}", text::one_line(&b.destinataire)));
+            p.push_str(&format!(
+                " (destinataire : {})",
+                text::one_line(&b.destinataire)
+            ));
         }
         if let Some(d) = b.remis_le {
             p.push_str(&format!(", en remettant mon bilan le {}", text::date(d)));

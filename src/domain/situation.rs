@@ -414,3 +414,22 @@ pub fn rank(data: &Dataset, ccp: &str, already: &[Text]) -> Vec<Ranked> {
     order.extend(all);
     order
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_situation_key_reads_back_what_it_writes() {
+        for kind in SituationKind::ALL {
+            let s = Situation {
+                kind,
+                id: Id(0x0123_4567_89ab_cdef),
+            };
+            assert_eq!(Situation::parse(&s.key()), Some(s));
+        }
+        for bad in ["", "suivi", "suivi:", "autre:0001", "cas:zz", "cas:1:2"] {
+            assert_eq!(Situation::parse(bad), None, "{bad}");
+        }
+    }
+}

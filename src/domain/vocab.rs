@@ -92,7 +92,11 @@ impl Vocabulary {
     /// label when the config gives no recit (an entry a user added).
     pub fn recit(&self, id: &str, qui: &str) -> String {
         match self.get(id).and_then(|e| e.recit.as_deref()) {
-            Some(r) => r.replace("{qui}", qui),
+            // « auprès de un groupe » → « auprès d'un groupe ».
+            Some(r) => r
+                .replace("{qui}", qui)
+                .replace("de un ", "d'un ")
+                .replace("de une ", "d'une "),
             None => self.label(id, Lang::Fr).to_lowercase(),
         }
     }

@@ -403,6 +403,43 @@ fn the_demo_dossier_passes_its_own_gate() {
     assert!(found.is_empty(), "{found:?}");
 }
 
+/// The demo's Dossier tells one situation per CCP, of the kind a jury expects, within the
+/// bar: 1 500 to 9 000 characters, first person, no list of records, no question left.
+#[test]
+fn the_demo_dossier_tells_one_situation_of_the_right_kind_per_ccp() {
+    let data = default_demo();
+    let config = common::config(Lang::Fr);
+    let kinds: Vec<(String, String)> = data
+        .exemples
+        .iter()
+        .map(|x| (x.ccp.to_string(), x.sources[0].kind.to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("tms-2004/CCP1".to_string(), "structures".to_string()),
+            ("tms-2004/CCP2".to_string(), "cas_mediation".to_string()),
+            ("tms-2004/CCP3".to_string(), "projets".to_string()),
+        ]
+    );
+    for x in &data.exemples {
+        let n = carnet::app::dossier::chars(x);
+        assert!((1_500..=9_000).contains(&n), "{}: {n} characters", x.titre);
+        assert!(
+            x.taches.contains("j'ai") || x.taches.contains("J'ai"),
+            "{}",
+            x.taches
+        );
+        for text in [&x.taches, &x.moyens, &x.avec_qui, &x.infos] {
+            assert!(text.lines().all(|l| !l.starts_with("- ")), "{text}");
+        }
+    }
+    assert!(
+        carnet::app::dossier::unanswered_questions(&data, &config).is_empty(),
+        "the demo trainee answered every question"
+    );
+}
+
 /// Written from the interface without the ministry's « Présentation du dossier » page, the
 /// dossier says so once the file is written, as the command line does.
 #[test]

@@ -21,6 +21,7 @@ mod layers;
 mod modeles;
 mod personne;
 mod projets;
+mod recit;
 mod remote;
 mod reseau;
 mod securite;
