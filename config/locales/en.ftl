@@ -826,7 +826,7 @@ action-open-record = Open
 action-add-link = Link
 action-unlink = Unlink
 action-evidence = Evidence
-picker-add-evidence = Link a record to this competence
+picker-add-evidence = Create or link a record for this competence
 strength-principale-short = [M]
 strength-secondaire-short = [S]
 evidence-no-justification = No justification: open the record (Enter) to write it.
@@ -1472,7 +1472,7 @@ status-projet-gate = Sheet held: { $count } passage(s) might identify a person, 
 cli-arg-competence = A competence the interaction also shows (CCP2.C5…; repeatable), after those its types suggest
 cli-arg-sans-competence = Link no competence (its types suggest some otherwise)
 detail-shown-by = What would show it
-detail-shown-by-hint = Record one of these, or link one that exists: Enter, then n.
+detail-shown-by-hint = Enter, then n: create one of these records, already linked to the competence, or link one that exists.
 detail-shown-by-types = • Interactions: { $types }
 
 # Questions a Dossier Professionnel draft leaves for its author
@@ -1507,3 +1507,4 @@ writing-check-une = one situation
 writing-check-ordre = in order
 writing-check-resultat = result stated
 writing-check-anonyme = nothing identifying
+picker-evidence-new = ＋ Create: { $what }

@@ -826,7 +826,7 @@ action-open-record = Ouvrir
 action-add-link = Lier
 action-unlink = Délier
 action-evidence = Preuves
-picker-add-evidence = Lier un enregistrement à cette compétence
+picker-add-evidence = Créer ou lier un enregistrement pour cette compétence
 strength-principale-short = [P]
 strength-secondaire-short = [S]
 evidence-no-justification = Pas de justification : ouvrez l'enregistrement (Entrée) pour l'écrire.
@@ -1475,7 +1475,7 @@ status-projet-gate = Fiche retenue : { $count } passage(s) pourraient identifier
 cli-arg-competence = Une compétence que l'interaction montre aussi (CCP2.C5… ; répétable), après celles que ses types suggèrent
 cli-arg-sans-competence = Ne lier aucune compétence (sinon, ses types en suggèrent)
 detail-shown-by = Ce qui la montrerait
-detail-shown-by-hint = Notez l'un de ces enregistrements, ou liez-en un qui existe déjà : Entrée, puis n.
+detail-shown-by-hint = Entrée, puis n : créez l'un de ces enregistrements, déjà lié à la compétence, ou liez-en un qui existe.
 detail-shown-by-types = • Interactions : { $types }
 
 # Questions a Dossier Professionnel draft leaves for its author
@@ -1510,3 +1510,4 @@ writing-check-une = une seule situation
 writing-check-ordre = dans l'ordre
 writing-check-resultat = résultat dit
 writing-check-anonyme = rien d'identifiant
+picker-evidence-new = ＋ Créer : { $what }

@@ -121,6 +121,49 @@ pub fn shown_by(config: &Config, competence: &str, lang: Lang) -> (Vec<String>, 
     (kinds, types)
 }
 
+/// What a new record showing `competence` (qualified) can be, offered before the records to
+/// link: one item per kind the vocabularies name for it that has a form (`new:KIND`), then
+/// one per interaction type suggesting it (`new-type:TYPE`).
+pub fn creations(
+    config: &Config,
+    competence: &str,
+    kind_label: &dyn Fn(RecordKind) -> String,
+    new_label: &dyn Fn(&str) -> String,
+) -> Vec<PickItem> {
+    let r = &config.referentiel;
+    let vocab = &config.vocab;
+    let shows = |e: &crate::domain::VocabEntry| {
+        e.competences
+            .iter()
+            .chain(&e.montre)
+            .any(|c| r.qualify(c) == competence)
+    };
+    let kinds = vocab
+        .suggestions_preuves
+        .entries
+        .iter()
+        .filter(|e| shows(e))
+        .filter_map(|e| RecordKind::from_name(&e.id))
+        .filter(|&k| super::kinds::has_form(k))
+        .map(|k| PickItem::plain(format!("new:{}", k.name()), new_label(&kind_label(k))));
+    let types = vocab
+        .types_interaction
+        .entries
+        .iter()
+        .filter(|e| e.competences.iter().any(|c| r.qualify(c) == competence))
+        .map(|e| {
+            PickItem::plain(
+                format!("new-type:{}", e.id),
+                new_label(&format!(
+                    "{} — {}",
+                    kind_label(RecordKind::Interaction),
+                    e.label(config.lang)
+                )),
+            )
+        });
+    kinds.chain(types).collect()
+}
+
 /// Parses a candidate's `kind:id` back.
 pub fn parse_candidate(item: &str) -> Option<(RecordKind, Id)> {
     let (kind, id) = item.split_once(':')?;

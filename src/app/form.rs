@@ -510,13 +510,15 @@ pub fn evidence_links(
 }
 
 /// The "competences" and "justification" fields every evidence-linkable form ends with;
-/// `suggested` (qualified ids) preselects competences for a new record.
+/// `suggested` (qualified ids) adds competences for a new record.
 pub fn evidence_fields(evidence: &[crate::domain::EvidenceLink], suggested: &[Text]) -> [Field; 2] {
-    let chosen: Vec<Text> = if evidence.is_empty() {
-        suggested.to_vec()
-    } else {
-        evidence.iter().map(|e| e.competence.clone()).collect()
-    };
+    // A new record created for a competence keeps it beside those its kind suggests.
+    let mut chosen: Vec<Text> = evidence.iter().map(|e| e.competence.clone()).collect();
+    for c in suggested {
+        if !chosen.contains(c) {
+            chosen.push(c.clone());
+        }
+    }
     let justification = evidence
         .iter()
         .map(|e| e.justification.as_str())

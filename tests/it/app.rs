@@ -443,6 +443,14 @@ fn a_competence_s_evidence_is_relinked_unlinked_and_extended_from_the_competence
 
     press(&mut a, Key::char('n'));
     assert_eq!(a.context(), Context::Picker);
+    // Past the records to create, the first record to link.
+    let Some(carnet::app::Modal::Picker(p)) = a.modals().last() else {
+        panic!("{:?}", a.modals().last());
+    };
+    let creations = p.items.iter().filter(|i| i.id.starts_with("new")).count();
+    for _ in 0..creations {
+        press(&mut a, Key::plain(KeyCode::Down));
+    }
     press(&mut a, Key::plain(KeyCode::Enter));
     let links = a.evidence_links(&competence);
     assert_eq!(links.len(), before.len() + 1);

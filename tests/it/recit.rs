@@ -374,3 +374,62 @@ fn the_writing_view_snapshots() {
         insta::assert_snapshot!(format!("writing_view_{}_80x24", lang.code()), screen);
     }
 }
+
+/// From a competence, the evidence modal offers first to create a record that shows it,
+/// already linked, then the records to link.
+#[test]
+fn a_competence_offers_to_create_a_record_that_shows_it() {
+    use carnet::config::keymap::{Key, KeyCode};
+    let data = frozen();
+    let structures = data.structures.len();
+    let mut a = App::new(common::config(Lang::Fr), data, common::now());
+    a.update(Msg::Resize(80, 24));
+    common::press(&mut a, Key::char('4'));
+    // CCP1, then C1, then C2 (« Identifier les acteurs du territoire »).
+    common::press(&mut a, Key::plain(KeyCode::Down));
+    common::press(&mut a, Key::plain(KeyCode::Down));
+    assert_eq!(a.selected_competence().as_deref(), Some("tms-2004/CCP1.C2"));
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    common::press(&mut a, Key::char('n'));
+    let Some(carnet::app::Modal::Picker(p)) = a.modals().last() else {
+        panic!("{:?}", a.modals().last());
+    };
+    assert_eq!(p.items[0].id.as_str(), "new:structures");
+    assert_eq!(p.items[0].label, "＋ Créer : Structures");
+    assert!(
+        !p.items[1].id.starts_with("new"),
+        "then the records to link"
+    );
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    let Some(carnet::app::Modal::Form(form)) = a.modals().last() else {
+        panic!("{:?}", a.modals().last());
+    };
+    assert_eq!(
+        form.value("competences").unwrap().multi(),
+        ["tms-2004/CCP1.C2"]
+    );
+    common::fill(&mut a, "nom", "Épicerie solidaire du Val");
+    common::focus(&mut a, "typologies");
+    common::typed(&mut a, "association");
+    common::press(&mut a, Key::plain(KeyCode::Enter));
+    common::press(&mut a, common::ctrl('s'));
+    assert!(
+        matches!(a.modals().last(), Some(carnet::app::Modal::Evidence { .. })),
+        "back to the competence's evidence: {:?}",
+        a.modals().last()
+    );
+    assert_eq!(a.data().structures.len(), structures + 1);
+    let s = a
+        .data()
+        .structures
+        .iter()
+        .find(|s| s.nom == "Épicerie solidaire du Val")
+        .unwrap();
+    assert_eq!(s.meta.evidence[0].competence, "tms-2004/CCP1.C2");
+    assert_eq!(s.meta.evidence[0].strength, Strength::Principale);
+    assert!(
+        a.evidence_links("tms-2004/CCP1.C2")
+            .iter()
+            .any(|l| l.id == s.meta.id)
+    );
+}

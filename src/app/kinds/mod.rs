@@ -909,6 +909,14 @@ macro_rules! dispatch {
             kinds
         }
 
+        /// Whether records of a kind are created in a form of their own spec (what
+        /// `new_form` opens).
+        pub fn has_form(kind: RecordKind) -> bool {
+            match kind {
+                $(RecordKind::$t => <$t as Kind>::form_spec().is_some()),+
+            }
+        }
+
         /// Whether a form offers the « cadre légal » card.
         pub fn offers_cadre_legal(form: &Form) -> bool {
             let Purpose::Record { base, .. } = &form.purpose else {

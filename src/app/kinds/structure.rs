@@ -51,14 +51,19 @@ static FORM: FormSpec<Structure> = FormSpec::new(
         ),
         FieldSpec::new("notes", Access::Long(|s: &mut Structure| &mut s.notes)),
     ],
-    |meta, _| Structure {
-        typologies: Vec::new(),
-        ..super::interaction::new_structure(
+    |meta, _| {
+        let base = super::interaction::new_structure(
             meta.id,
             meta.created_at,
             &Text::default(),
             &Text::default(),
-        )
+        );
+        // The meta as given: a structure created for a competence keeps its link.
+        Structure {
+            meta,
+            typologies: Vec::new(),
+            ..base
+        }
     },
 )
 .reports(&[("niveau_relation", "relation")])

@@ -416,7 +416,13 @@ impl App {
             }
             Action::New => {
                 let kinds = |k: RecordKind| self.t(&format!("kind-{}", k.name()));
-                let items = evidence::candidates(&self.ctx(), &kinds, &competence);
+                // Creating a record that shows it comes first, then linking one that exists.
+                let new_label = |what: &str| {
+                    self.i18n
+                        .t_args("picker-evidence-new", &[arg("what", what.to_string())])
+                };
+                let mut items = evidence::creations(&self.config, &competence, &kinds, &new_label);
+                items.extend(evidence::candidates(&self.ctx(), &kinds, &competence));
                 let p = Picker::new(self.t("picker-add-evidence"), items, false, Vec::new(), 0)
                     .for_purpose(picker::Purpose::AddEvidence);
                 self.modals.push(Modal::Picker(Box::new(p)));
@@ -426,12 +432,17 @@ impl App {
         Vec::new()
     }
 
-    /// Links the chosen record to the competence of the evidence modal below the picker.
+    /// Links the chosen record to the competence of the evidence modal below the picker,
+    /// or opens the form of a new record showing it.
     pub(in crate::app) fn add_evidence(&mut self, item: &str) -> Vec<Effect> {
         let Some(Modal::Evidence { competence, .. }) = self.modals.last() else {
             return Vec::new();
         };
         let competence = competence.clone();
+        if item.starts_with("new:") || item.starts_with("new-type:") {
+            self.create_evidence(item, competence);
+            return Vec::new();
+        }
         let Some((kind, id)) = evidence::parse_candidate(item) else {
             return Vec::new();
         };
@@ -459,6 +470,46 @@ impl App {
         }
         self.set_status(self.t("status-link-added"), false);
         effects
+    }
+
+    /// The form of a new record showing `competence`: of a kind (`new:KIND`), or an
+    /// interaction of a type (`new-type:TYPE`) with the competences that type suggests.
+    /// Saved, it is listed in the evidence modal left below.
+    fn create_evidence(&mut self, item: &str, competence: Text) {
+        let link = |c: Text| EvidenceLink {
+            competence: c,
+            strength: Strength::Principale,
+            justification: Text::default(),
+            date: self.today,
+        };
+        let mut meta = RecordMeta::new(Id(0), Timestamp(self.now_ms));
+        if let Some(t) = item.strip_prefix("new-type:") {
+            let r = &self.config.referentiel;
+            let mut competences: Vec<Text> = self
+                .config
+                .vocab
+                .types_interaction
+                .get(t)
+                .map(|e| e.competences.iter().map(|c| r.qualify(c).into()).collect())
+                .unwrap_or_default();
+            if !competences.contains(&competence) {
+                competences.push(competence);
+            }
+            meta.evidence = competences.into_iter().map(link).collect();
+            let mut base = Interaction::blank(
+                meta,
+                self.today,
+                self.now.time(),
+                self.data.interactions.last(),
+            );
+            base.types = vec![t.into()];
+            self.open_form(&base.into_any(), true);
+        } else if let Some(kind) = item.strip_prefix("new:").and_then(RecordKind::from_name) {
+            meta.evidence = vec![link(competence)];
+            if let Some(form) = kinds::new_form(kind, meta, self.today, &self.ctx()) {
+                self.modals.push(Modal::Form(Box::new(form)));
+            }
+        }
     }
 
     /// The Compétences tab's footer hints for the view shown.
