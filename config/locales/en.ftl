@@ -883,7 +883,7 @@ dp-pages = { $pages ->
     [one] ≈ 1 page
    *[other] ≈ { $pages } pages
 }
-dp-hint = n: draft an example from records linked to this CCP — interactions, meetings, reports, projects, mediation cases (1 to 3 examples per CCP, 3 pages at most each).
+dp-hint = n: tell a situation (follow-up, mediation case, project, partner, safety event, report); the strongest for this CCP are starred ★ (1 to 3 examples per CCP, 3 pages at most each).
 action-accept-warning = Accept
 picker-accept-warning = Accept this warning (the text stays as it is)
 status-no-sharing-warning = Nothing to review in this example.

@@ -883,7 +883,7 @@ dp-pages = { $pages ->
     [one] ≈ 1 page
    *[other] ≈ { $pages } pages
 }
-dp-hint = n : rédiger un exemple à partir d'enregistrements liés à ce CCP — interactions, rencontres, bilans, projets, cas de médiation (1 à 3 exemples par CCP, 3 pages au plus chacun).
+dp-hint = n : raconter une situation (suivi, cas de médiation, projet, partenaire, événement de sécurité, bilan) ; les plus fortes pour ce CCP sont marquées ★ (1 à 3 exemples par CCP, 3 pages au plus chacun).
 action-accept-warning = Accepter
 picker-accept-warning = Accepter cet avertissement (le texte reste tel quel)
 status-no-sharing-warning = Rien à revoir dans cet exemple.

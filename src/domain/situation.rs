@@ -151,18 +151,84 @@ fn analyses_of<'a>(
     out
 }
 
+/// Who links to what, read once: the interactions of each suivi, the orientations to and
+/// rencontres with each structure, the fiches naming it, the veille in folded text. Ranking
+/// gathers every situation of a store: without it, each partner would read the whole
+/// journal again.
+pub struct Links<'a> {
+    by_suivi: BTreeMap<Id, Vec<&'a Interaction>>,
+    oriented_to: BTreeMap<Id, Vec<&'a Interaction>>,
+    met: BTreeMap<Id, Vec<&'a Rencontre>>,
+    fiches: BTreeMap<Id, Vec<&'a Fiche>>,
+    veille: Vec<(String, &'a Veille)>,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(data: &'a Dataset) -> Links<'a> {
+        let mut links = Links {
+            by_suivi: BTreeMap::new(),
+            oriented_to: BTreeMap::new(),
+            met: BTreeMap::new(),
+            fiches: BTreeMap::new(),
+            veille: data
+                .veille
+                .iter()
+                .map(|v| (text::fold(&format!("{}\n{}", v.source, v.resume)), v))
+                .collect(),
+        };
+        for i in &data.interactions {
+            if let Personnes::Suivi(id) = i.personnes {
+                links.by_suivi.entry(id).or_default().push(i);
+            }
+            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
+                links.oriented_to.entry(id).or_default().push(i);
+            }
+        }
+        for r in &data.rencontres {
+            for id in r.structures.iter().filter_map(|l| l.id) {
+                links.met.entry(id).or_default().push(r);
+            }
+        }
+        for f in &data.fiches {
+            for id in f.structures.iter().filter_map(|l| l.id) {
+                links.fiches.entry(id).or_default().push(f);
+            }
+        }
+        for list in links
+            .by_suivi
+            .values_mut()
+            .chain(links.oriented_to.values_mut())
+        {
+            list.sort_by_key(|i| (i.date, i.heure, i.meta.id));
+            list.dedup_by_key(|i| i.meta.id);
+        }
+        for list in links.met.values_mut() {
+            list.sort_by_key(|r| (r.date, r.meta.id));
+            list.dedup_by_key(|r| r.meta.id);
+        }
+        for list in links.fiches.values_mut() {
+            list.dedup_by_key(|f| f.meta.id);
+        }
+        links
+    }
+
+    fn of<T>(map: &BTreeMap<Id, Vec<&'a T>>, id: Id) -> Vec<&'a T> {
+        map.get(&id).cloned().unwrap_or_default()
+    }
+}
+
 /// What is linked to `s`; `None` when its record is gone.
 pub fn gather<'a>(data: &'a Dataset, s: Situation) -> Option<Gathered<'a>> {
+    gather_with(data, &Links::new(data), s)
+}
+
+/// The same, with the links already read.
+pub fn gather_with<'a>(data: &'a Dataset, links: &Links<'a>, s: Situation) -> Option<Gathered<'a>> {
     let mut g = Gathered::default();
     match s.kind {
         SituationKind::Suivi => {
             data.suivi(s.id)?;
-            g.interactions = data
-                .interactions
-                .iter()
-                .filter(|i| matches!(i.personnes, Personnes::Suivi(id) if id == s.id))
-                .collect();
-            g.interactions.sort_by_key(|i| (i.date, i.heure, i.meta.id));
+            g.interactions = Links::of(&links.by_suivi, s.id);
             g.analyses = analyses_of(data, &g.interactions, &[]);
         }
         SituationKind::Cas => {
@@ -188,38 +254,17 @@ pub fn gather<'a>(data: &'a Dataset, s: Situation) -> Option<Gathered<'a>> {
         }
         SituationKind::Partenaire => {
             let st = data.structure(s.id)?;
-            let linked = |l: &[Lien]| l.iter().any(|x| x.id == Some(s.id));
-            g.rencontres = data
-                .rencontres
-                .iter()
-                .filter(|r| linked(&r.structures))
-                .collect();
-            g.rencontres.sort_by_key(|r| (r.date, r.meta.id));
-            g.interactions = data
-                .interactions
-                .iter()
-                .filter(|i| {
-                    i.orientation
-                        .as_ref()
-                        .is_some_and(|o| o.structure == Some(s.id))
-                })
-                .collect();
-            g.interactions.sort_by_key(|i| (i.date, i.heure, i.meta.id));
-            g.fiches = data
-                .fiches
-                .iter()
-                .filter(|f| linked(&f.structures))
-                .collect();
+            g.rencontres = Links::of(&links.met, s.id);
+            g.interactions = Links::of(&links.oriented_to, s.id);
+            g.fiches = Links::of(&links.fiches, s.id);
             // Veille has no link to a structure: it counts when it names the partner.
             let name = text::fold(&st.nom);
             if name.chars().count() >= 3 {
-                g.veille = data
+                g.veille = links
                     .veille
                     .iter()
-                    .filter(|v| {
-                        text::fold(&v.source).contains(&name)
-                            || text::fold(&v.resume).contains(&name)
-                    })
+                    .filter(|(folded, _)| folded.contains(&name))
+                    .map(|(_, v)| *v)
                     .collect();
                 g.veille.sort_by_key(|v| v.date);
             }
@@ -365,10 +410,11 @@ pub const SUGGESTED: usize = 3;
 /// before it and by `already` (the CCP's existing examples), a kind not yet chosen winning
 /// ties — then the others by competences covered, records gathered and recency.
 pub fn rank(data: &Dataset, ccp: &str, already: &[Text]) -> Vec<Ranked> {
+    let links = Links::new(data);
     let mut all: Vec<Ranked> = candidates(data)
         .into_iter()
         .filter_map(|s| {
-            let g = gather(data, s)?;
+            let g = gather_with(data, &links, s)?;
             let covers = covered(data, s, &g, ccp);
             (!covers.is_empty()).then(|| Ranked {
                 situation: s,
