@@ -1508,3 +1508,4 @@ writing-check-ordre = in order
 writing-check-resultat = result stated
 writing-check-anonyme = nothing identifying
 picker-evidence-new = ＋ Create: { $what }
+dp-example-shows = The situation shows: { $competences }

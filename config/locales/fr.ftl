@@ -1511,3 +1511,4 @@ writing-check-ordre = dans l'ordre
 writing-check-resultat = résultat dit
 writing-check-anonyme = rien d'identifiant
 picker-evidence-new = ＋ Créer : { $what }
+dp-example-shows = Situation qui montre : { $competences }

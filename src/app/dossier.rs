@@ -321,6 +321,22 @@ pub fn situation_items(
         .collect()
 }
 
+/// The competences of its CCP (ids within the référentiel) that the situation an example
+/// tells shows, as they stand today.
+pub fn shown_by_example(data: &Dataset, x: &Exemple) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    for s in x.sources.iter().filter_map(situation_of) {
+        if let Some(g) = situation::gather(data, s) {
+            for c in situation::covered(data, s, &g, &x.ccp) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The situation an example was drafted from, when its source names one.
 fn situation_of(src: &SourceRef) -> Option<Situation> {
     let kind = RecordKind::from_name(&src.kind)?;

@@ -163,37 +163,48 @@ pub(super) fn export_dossier(
     if format == ExportFormat::Docx && output.is_none() {
         return Err(Failure::new(EXIT_USAGE, i18n.t("err-docx-needs-file")));
     }
+    // One refusal lists everything to review: the questions (no flag lets them through),
+    // then the warnings not yet accepted.
     let questions = crate::app::dossier::unanswered_questions(data, config);
-    if !questions.is_empty() {
-        let mut message = i18n.t_args("err-dp-questions", &[arg("count", questions.len())]);
-        for (x, field, q) in &questions {
-            message.push_str(&format!(
-                "\n  {} · {} · {} : {q}",
+    let mut pending = crate::app::dossier::unaccepted_warnings(data, config);
+    if accept_warnings {
+        pending.clear();
+    }
+    if !questions.is_empty() || !pending.is_empty() {
+        let where_ = |x: &crate::domain::Exemple, field: &str| {
+            format!(
+                "\n  {} · {} · {} : ",
                 x.ccp.rsplit('/').next().unwrap_or_default(),
                 crate::domain::text::one_line(&x.titre),
                 i18n.t(&format!("field-{}", field.replace('_', "-"))),
-            ));
+            )
+        };
+        let mut parts = Vec::new();
+        if !questions.is_empty() {
+            let mut part = i18n.t_args("err-dp-questions", &[arg("count", questions.len())]);
+            for (x, field, q) in &questions {
+                part.push_str(&where_(x, field));
+                part.push_str(q);
+            }
+            part.push('\n');
+            part.push_str(&i18n.t("err-dp-questions-hint"));
+            parts.push(part);
         }
-        message.push('\n');
-        message.push_str(&i18n.t("err-dp-questions-hint"));
-        return Err(Failure::new(EXIT_OTHER, message));
-    }
-    let pending = crate::app::dossier::unaccepted_warnings(data, config);
-    if !pending.is_empty() && !accept_warnings {
-        let mut message = i18n.t_args("err-dp-warnings", &[arg("count", pending.len())]);
-        for (x, w) in &pending {
-            message.push_str(&format!(
-                "\n  {} · {} · {} : « {} » — {}",
-                x.ccp.rsplit('/').next().unwrap_or_default(),
-                crate::domain::text::one_line(&x.titre),
-                i18n.t(&format!("field-{}", w.field.replace('_', "-"))),
-                crate::domain::text::one_line(&w.matched),
-                i18n.t(w.kind.message_id()),
-            ));
+        if !pending.is_empty() {
+            let mut part = i18n.t_args("err-dp-warnings", &[arg("count", pending.len())]);
+            for (x, w) in &pending {
+                part.push_str(&where_(x, w.field));
+                part.push_str(&format!(
+                    "« {} » — {}",
+                    crate::domain::text::one_line(&w.matched),
+                    i18n.t(w.kind.message_id()),
+                ));
+            }
+            part.push('\n');
+            part.push_str(&i18n.t("err-dp-warnings-hint"));
+            parts.push(part);
         }
-        message.push('\n');
-        message.push_str(&i18n.t("err-dp-warnings-hint"));
-        return Err(Failure::new(EXIT_OTHER, message));
+        return Err(Failure::new(EXIT_OTHER, parts.join("\n\n")));
     }
     let modalite = match identity.modalite {
         Some(ModaliteArg::Formation) => Some(Modalite::Formation),

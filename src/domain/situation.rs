@@ -164,33 +164,62 @@ pub struct Links<'a> {
 }
 
 impl<'a> Links<'a> {
+    /// Every link of the store.
     pub fn new(data: &'a Dataset) -> Links<'a> {
+        Links::read(data, None)
+    }
+
+    /// Only the links of one situation: what telling it needs.
+    pub fn about(data: &'a Dataset, s: Situation) -> Links<'a> {
+        Links::read(data, Some(s))
+    }
+
+    fn read(data: &'a Dataset, only: Option<Situation>) -> Links<'a> {
+        let wanted = |id: Id| only.is_none_or(|s| s.id == id);
+        let partners = only.is_none_or(|s| s.kind == SituationKind::Partenaire);
         let mut links = Links {
             by_suivi: BTreeMap::new(),
             oriented_to: BTreeMap::new(),
             met: BTreeMap::new(),
             fiches: BTreeMap::new(),
-            veille: data
-                .veille
-                .iter()
-                .map(|v| (text::fold(&format!("{}\n{}", v.source, v.resume)), v))
-                .collect(),
+            veille: match partners {
+                true => data
+                    .veille
+                    .iter()
+                    .map(|v| (text::fold(&format!("{}\n{}", v.source, v.resume)), v))
+                    .collect(),
+                false => Vec::new(),
+            },
         };
         for i in &data.interactions {
-            if let Personnes::Suivi(id) = i.personnes {
+            if let Personnes::Suivi(id) = i.personnes
+                && wanted(id)
+            {
                 links.by_suivi.entry(id).or_default().push(i);
             }
-            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
+            if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure)
+                && wanted(id)
+            {
                 links.oriented_to.entry(id).or_default().push(i);
             }
         }
         for r in &data.rencontres {
-            for id in r.structures.iter().filter_map(|l| l.id) {
+            for id in r
+                .structures
+                .iter()
+                .filter_map(|l| l.id)
+                .filter(|&id| wanted(id))
+            {
                 links.met.entry(id).or_default().push(r);
             }
         }
         for f in &data.fiches {
-            for id in f.structures.iter().filter_map(|l| l.id) {
+            for id in f
+                .structures
+                .iter()
+                .filter_map(|l| l.id)
+                .filter(|&id| wanted(id))
+            {
                 links.fiches.entry(id).or_default().push(f);
             }
         }
@@ -219,7 +248,7 @@ impl<'a> Links<'a> {
 
 /// What is linked to `s`; `None` when its record is gone.
 pub fn gather<'a>(data: &'a Dataset, s: Situation) -> Option<Gathered<'a>> {
-    gather_with(data, &Links::new(data), s)
+    gather_with(data, &Links::about(data, s), s)
 }
 
 /// The same, with the links already read.

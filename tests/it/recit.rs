@@ -195,10 +195,10 @@ fn the_command_line_refuses_a_dossier_with_questions_even_accepting_warnings() {
     let mut data = frozen();
     data.exemples.truncate(1);
     data.exemples[0].taches = format!("{}\n{}", data.exemples[0].taches, question::POURQUOI).into();
+    data.exemples[0].infos = "Reçue avec Mme Durand.".into();
     import(home.path(), &dir, &data);
-    let out = carnet(
-        home.path(),
-        &[
+    let export = |extra: &[&str]| {
+        let mut args = vec![
             "--data-dir",
             dir.to_str().unwrap(),
             "--lang",
@@ -208,11 +208,21 @@ fn the_command_line_refuses_a_dossier_with_questions_even_accepting_warnings() {
             "dossier",
             "--format",
             "md",
-            "--accept-warnings",
-        ],
+        ];
+        args.extend_from_slice(extra);
+        carnet(home.path(), &args)
+    };
+    // Without the flag, one refusal lists the question and the warning.
+    let both = String::from_utf8_lossy(&export(&[]).stderr).to_string();
+    assert!(
+        both.contains(question::POURQUOI) && both.contains("« Mme Durand »"),
+        "{both}"
     );
+    // The flag accepts the warning, not the question.
+    let out = export(&["--accept-warnings"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("Mme Durand"), "{err}");
     assert!(
         err.contains("une question laissée par le brouillon attend encore votre réponse"),
         "{err}"

@@ -282,6 +282,18 @@ pub(super) fn dossier<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a> {
                 ),
                 theme.header,
             )];
+            let shown = dp::shown_by_example(data, x);
+            if !shown.is_empty() {
+                let ids: Vec<&str> = shown
+                    .iter()
+                    .map(|c| c.rsplit('/').next().unwrap_or(c))
+                    .collect();
+                lines.push(Line::styled(
+                    app.i18n
+                        .t_args("dp-example-shows", &[arg("competences", ids.join(" · "))]),
+                    theme.dim,
+                ));
+            }
             let pages = dp::pages(x);
             if pages > dp::MAX_PAGES {
                 lines.push(Line::styled(
