@@ -106,17 +106,20 @@ pub fn projet_warnings(data: &Dataset, config: &Config, p: &Projet) -> Vec<Guard
         .collect()
 }
 
+/// The examples as the dossier lists them: by CCP, then rank.
+fn in_dossier_order<'d>(data: &'d Dataset, config: &Config) -> impl Iterator<Item = &'d Exemple> {
+    rows(data, config).into_iter().filter_map(|row| match row {
+        Row::Exemple(i) => data.exemples.get(i),
+        Row::Ccp(_) => None,
+    })
+}
+
 /// The export gate: every warning not yet accepted, per example, in dossier order.
 pub fn unaccepted_warnings<'d>(
     data: &'d Dataset,
     config: &Config,
 ) -> Vec<(&'d Exemple, GuardWarning)> {
-    rows(data, config)
-        .into_iter()
-        .filter_map(|row| match row {
-            Row::Exemple(i) => Some(&data.exemples[i]),
-            Row::Ccp(_) => None,
-        })
+    in_dossier_order(data, config)
         .flat_map(|x| {
             sharing_warnings(data, config, x)
                 .into_iter()
@@ -151,12 +154,7 @@ pub fn unanswered_questions<'d>(
     data: &'d Dataset,
     config: &Config,
 ) -> Vec<(&'d Exemple, &'static str, String)> {
-    rows(data, config)
-        .into_iter()
-        .filter_map(|row| match row {
-            Row::Exemple(i) => Some(&data.exemples[i]),
-            Row::Ccp(_) => None,
-        })
+    in_dossier_order(data, config)
         .flat_map(|x| {
             open_questions(x)
                 .into_iter()

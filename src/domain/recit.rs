@@ -86,6 +86,14 @@ fn short_label(label: &str) -> String {
     lower_first(label.split(" (").next().unwrap_or(label).trim())
 }
 
+/// Fiches by their title, quoted.
+fn titles(fiches: &[&Fiche]) -> Vec<String> {
+    fiches
+        .iter()
+        .map(|f| format!("« {} »", text::one_line(&f.titre)))
+        .collect()
+}
+
 fn persons(n: u16) -> String {
     match n {
         0 | 1 => "une personne".to_string(),
@@ -659,11 +667,7 @@ impl Writer<'_> {
                 and_list(&lines)
             ));
         }
-        let fiches: Vec<String> = g
-            .fiches
-            .iter()
-            .map(|f| format!("« {} »", text::one_line(&f.titre)))
-            .collect();
+        let fiches = titles(&g.fiches);
         if !fiches.is_empty() {
             story.moyens.push(format!(
                 "Les fiches de la documentation de l'équipe : {}.",
@@ -830,11 +834,7 @@ impl Writer<'_> {
                 ));
             }
         }
-        let fiches: Vec<String> = g
-            .fiches
-            .iter()
-            .map(|f| format!("« {} »", text::one_line(&f.titre)))
-            .collect();
+        let fiches = titles(&g.fiches);
         if !fiches.is_empty() {
             story.taches.push(format!(
                 "Pour l'équipe, j'ai rédigé ou mis à jour les fiches {}.",
