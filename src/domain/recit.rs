@@ -749,8 +749,10 @@ impl Writer<'_> {
                     text::date(b.date)
                 )
             };
-            if done > 0 {
-                p.push_str(&format!(" ; {done} de ces orientations ont abouti"));
+            match done {
+                0 => {}
+                1 => p.push_str(" ; l'une d'elles a abouti"),
+                n => p.push_str(&format!(" ; {n} de ces orientations ont abouti")),
             }
             p.push('.');
             story.taches.push(p);
@@ -765,6 +767,7 @@ impl Writer<'_> {
         let types: Vec<String> = st
             .typologies
             .iter()
+            .filter(|t| !t.is_empty())
             .map(|t| lower_first(&v.typologies_structure.label(t, Lang::Fr)))
             .collect();
         let mut intro = nom.clone();

@@ -376,18 +376,28 @@ fn latest(data: &Dataset, s: Situation, g: &Gathered) -> NaiveDate {
 }
 
 /// Every situation worth telling: a suivi over two contacts or more, each case, projet,
-/// événement and bilan, each structure met at least once.
+/// événement and bilan, each structure met at least once or oriented to twice.
 pub fn candidates(data: &Dataset) -> Vec<Situation> {
     let mut per_suivi: BTreeMap<Id, usize> = BTreeMap::new();
+    let mut oriented: BTreeMap<Id, usize> = BTreeMap::new();
     for i in &data.interactions {
         if let Personnes::Suivi(id) = i.personnes {
             *per_suivi.entry(id).or_default() += 1;
+        }
+        if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
+            *oriented.entry(id).or_default() += 1;
         }
     }
     let met: BTreeSet<Id> = data
         .rencontres
         .iter()
         .flat_map(|r| r.structures.iter().filter_map(|l| l.id))
+        .chain(
+            oriented
+                .into_iter()
+                .filter(|&(_, n)| n >= 2)
+                .map(|(id, _)| id),
+        )
         .collect();
     let of = |kind: SituationKind, ids: Vec<Id>| {
         ids.into_iter()

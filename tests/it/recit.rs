@@ -18,14 +18,19 @@ fn frozen() -> Dataset {
     common::frozen_as("demo-projets-300", 300)
 }
 
-/// The situation of a kind that gathers the most records (the first of equals).
+/// The situation of a kind that gathers the most records — a partner the most rencontres
+/// and veille first (the first of equals).
 fn richest(data: &Dataset, kind: SituationKind) -> Situation {
     carnet::domain::situation::candidates(data)
         .into_iter()
         .filter(|s| s.kind == kind)
         .max_by_key(|s| {
             let g = carnet::domain::situation::gather(data, *s).unwrap();
-            (g.len(), std::cmp::Reverse(s.id))
+            (
+                g.rencontres.len() + g.veille.len(),
+                g.len(),
+                std::cmp::Reverse(s.id),
+            )
         })
         .unwrap()
 }
@@ -442,4 +447,63 @@ fn a_competence_offers_to_create_a_record_that_shows_it() {
             .iter()
             .any(|l| l.id == s.meta.id)
     );
+}
+
+/// A trainee's first weeks: anonymous interactions oriented to the same partner, no
+/// rencontre yet. The partner is a situation to tell, from the orientations alone.
+#[test]
+fn orientations_alone_make_a_partner_situation() {
+    let config = common::config(Lang::Fr);
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+    let caf = carnet::app::kinds::interaction::new_structure(
+        Id(1),
+        Timestamp(0),
+        &"CAF de Val-de-Brume".into(),
+        &Text::default(),
+    );
+    let interactions: Vec<Interaction> = (0..3u32)
+        .map(|k| {
+            let mut meta = RecordMeta::new(Id(10 + u64::from(k)), Timestamp(0));
+            meta.evidence.push(EvidenceLink {
+                competence: "tms-2004/CCP2.C3".into(),
+                strength: Strength::Principale,
+                justification: Text::default(),
+                date: day(1 + k),
+            });
+            let mut i = Interaction::blank(meta, day(1 + k * 7), chrono::NaiveTime::MIN, None);
+            i.types = vec!["orientation".into()];
+            i.demande = "Prime d'activité".into();
+            i.orientation = Some(Orientation {
+                structure: Some(Id(1)),
+                nom: "CAF de Val-de-Brume".into(),
+                issue: Some("aboutie".into()),
+            });
+            i
+        })
+        .collect();
+    let data = Dataset {
+        structures: vec![caf],
+        interactions,
+        ..Dataset::default()
+    };
+    let ranked = rank(&data, "tms-2004/CCP2", &[]);
+    assert_eq!(ranked.len(), 1);
+    let s = ranked[0].situation;
+    assert_eq!((s.kind, s.id), (SituationKind::Partenaire, Id(1)));
+    let d = draft(s, &data, &config.vocab, None, common::today()).unwrap();
+    assert!(
+        d.taches.contains(
+            "Entre le 01/10/2026 et le 15/10/2026, j'ai orienté 3 personnes ou groupes vers CAF de Val-de-Brume ; 3 de ces orientations ont abouti."
+        ),
+        "{}",
+        d.taches
+    );
+    assert!(
+        d.taches.starts_with(
+            "CAF de Val-de-Brume est un acteur du territoire avec lequel j'ai construit une relation de travail."
+        ),
+        "{}",
+        d.taches
+    );
+    assert_eq!((d.du, d.au), (Some(day(1)), Some(day(15))));
 }
