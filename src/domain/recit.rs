@@ -751,7 +751,7 @@ impl Writer<'_> {
             };
             match done {
                 0 => {}
-                1 => p.push_str(" ; l'une d'elles a abouti"),
+                1 => p.push_str(" ; l'une de ces orientations a abouti"),
                 n => p.push_str(&format!(" ; {n} de ces orientations ont abouti")),
             }
             p.push('.');

@@ -376,7 +376,8 @@ fn latest(data: &Dataset, s: Situation, g: &Gathered) -> NaiveDate {
 }
 
 /// Every situation worth telling: a suivi over two contacts or more, each case, projet,
-/// événement and bilan, each structure met at least once or oriented to twice.
+/// événement and bilan, each structure met at least once or oriented to twice — but the
+/// profil's employer, which is no partner of its own mediator.
 pub fn candidates(data: &Dataset) -> Vec<Situation> {
     let mut per_suivi: BTreeMap<Id, usize> = BTreeMap::new();
     let mut oriented: BTreeMap<Id, usize> = BTreeMap::new();
@@ -399,6 +400,7 @@ pub fn candidates(data: &Dataset) -> Vec<Situation> {
                 .map(|(id, _)| id),
         )
         .collect();
+    let employer = data.profil().and_then(|p| p.employeur);
     let of = |kind: SituationKind, ids: Vec<Id>| {
         ids.into_iter()
             .map(move |id| Situation { kind, id })
@@ -425,7 +427,7 @@ pub fn candidates(data: &Dataset) -> Vec<Situation> {
             SituationKind::Partenaire,
             data.structures
                 .iter()
-                .filter(|s| met.contains(&s.meta.id))
+                .filter(|s| met.contains(&s.meta.id) && Some(s.meta.id) != employer)
                 .map(|s| s.meta.id)
                 .collect(),
         ),
