@@ -70,12 +70,9 @@ impl Query {
             .iter()
             .zip(&self.terms)
             .all(|(old, new)| match (old, new) {
-                (Term::Loose(o), Term::Loose(n)) => {
-                    // Fuzzy matches of the longer term are fuzzy matches of the shorter one
-                    // too, once both are long enough to be fuzzy: `lg` found no `logement`
-                    // that `lgm` finds.
-                    n.contains(o.as_str()) && (o.chars().count() >= 3 || n.chars().count() < 3)
-                }
+                // A term found in a word as a substring or letter by letter holds every
+                // part of it the same way: a longer query never finds more.
+                (Term::Loose(o), Term::Loose(n)) => n.contains(o.as_str()),
                 (Term::Exact(o), Term::Exact(n)) => n.contains(o.as_str()),
                 (Term::Prefix(o), Term::Prefix(n)) => n.starts_with(o.as_str()),
                 (Term::Not(o), Term::Not(n)) => o == n,
@@ -150,9 +147,11 @@ impl<'q> Compiled<'q> {
         })
     }
 
-    /// Whether term `k` may fall back to a fuzzy match.
+    /// Whether term `k` may fall back to a fuzzy match: from two letters, as a search
+    /// starts, so that the third letter only ever narrows what two found (« el » then
+    /// « ele » once jumped from 58 057 results to 71 020).
     fn fuzzy_applies(&self, k: usize) -> bool {
-        matches!(&self.terms[k].0, Term::Loose(t) if t.chars().count() >= 3)
+        matches!(&self.terms[k].0, Term::Loose(t) if t.chars().count() >= 2)
     }
 
     /// Term `k`'s contribution given its best occurrence in the whole haystack and, if it
@@ -470,19 +469,43 @@ mod tests {
     }
 
     #[test]
-    fn fuzzy_only_inside_a_word_and_for_three_letters_or_more() {
+    fn fuzzy_only_inside_a_word_and_from_two_letters() {
         assert_eq!(find("lgmt", &["dossier logement", "le gros mot"]), vec![0]);
-        assert_eq!(find("lg", &["dossier logement"]), Vec::<usize>::new());
+        assert_eq!(find("lg", &["dossier logement", "le gros"]), vec![0]);
+    }
+
+    #[test]
+    fn a_longer_query_never_finds_more() {
+        let items = [
+            "électricité",
+            "elle",
+            "le lien",
+            "une enquête de l'été",
+            "délai",
+            "aide",
+            "caf prime",
+            "caf prise de rdv",
+            "capital prêt",
+        ];
+        for (short, long) in [
+            ("el", "ele"),
+            ("ele", "elec"),
+            ("caf pr", "caf pri"),
+            ("le", "ele"),
+        ] {
+            let (a, b) = (find(short, &items), find(long, &items));
+            assert!(
+                b.iter().all(|i| a.contains(i)),
+                "{long} {b:?} ⊄ {short} {a:?}"
+            );
+        }
     }
 
     #[test]
     fn a_growing_query_narrows_a_changed_one_does_not() {
         let q = |s| Query::parse(s);
         assert!(q("loge").narrows(&q("log")));
-        assert!(
-            !q("lgm").narrows(&q("lg")),
-            "three letters may match fuzzily where two did not"
-        );
+        assert!(q("lgm").narrows(&q("lg")), "two letters are fuzzy already");
         assert!(q("log caf").narrows(&q("log")));
         assert!(!q("lo").narrows(&q("log")));
         assert!(!q("!caf").narrows(&q("caf")));

@@ -55,6 +55,11 @@ pub struct Views {
     pub analyses: Vec<usize>,
     /// Evidence per qualified competence id (including ids the référentiel lacks).
     pub evidence: HashMap<Text, EvidenceCount>,
+    /// Each structure's folded search text (name, typologies, services, contacts…), in
+    /// `Dataset::structures` order: folded once per change, not once per key.
+    pub structure_haystacks: Vec<String>,
+    /// Each fiche's folded search text (title, body, sources), in `Dataset::fiches` order.
+    pub fiche_haystacks: Vec<String>,
 }
 
 impl Views {
@@ -169,7 +174,8 @@ impl Views {
         }
 
         let partners = Views::build_partners(data);
-        Views {
+        let fiche_haystacks = data.fiches.iter().map(fiche_haystack).collect();
+        let mut views = Views {
             partners,
             listed: super::kinds::listed()
                 .into_iter()
@@ -185,7 +191,16 @@ impl Views {
             fiches,
             competences,
             evidence,
-        }
+            structure_haystacks: Vec::new(),
+            fiche_haystacks,
+        };
+        // A structure's text holds its contacts' names: read from the views just built.
+        views.structure_haystacks = data
+            .structures
+            .iter()
+            .map(|s| super::network::haystack(s, data, &views, config))
+            .collect();
+        views
     }
 
     /// Updates the views after one interaction was added (the newest record) or changed in
@@ -312,6 +327,20 @@ impl Views {
 
 /// Indexes of `list`, newest first. Records are in creation order, which mostly follows
 /// their dates: starting from the newest keeps the stable sort near-linear.
+/// A fiche's folded search text: its title, body and sources.
+pub fn fiche_haystack(f: &Fiche) -> String {
+    let sources = f
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.titre, s.url))
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::domain::text::fold(&format!(
+        "{} \u{1f} {} \u{1f} {}",
+        f.titre, f.contenu, sources
+    ))
+}
+
 pub fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..list.len()).rev().collect();
     order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));

@@ -391,24 +391,11 @@ impl App {
         self.docs.rows = if self.docs.query.is_empty() {
             self.views.fiches.clone()
         } else {
-            let haystacks: Vec<String> = self
-                .data
-                .fiches
-                .iter()
-                .map(|f| {
-                    let sources = f
-                        .sources
-                        .iter()
-                        .map(|s| format!("{} {}", s.titre, s.url))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    text::fold(&format!(
-                        "{} \u{1f} {} \u{1f} {}",
-                        f.titre, f.contenu, sources
-                    ))
-                })
-                .collect();
-            crate::search::run(&self.docs.query, &haystacks, &self.views.fiches)
+            crate::search::run(
+                &self.docs.query,
+                &self.views.fiche_haystacks,
+                &self.views.fiches,
+            )
         };
     }
 

@@ -704,15 +704,11 @@ impl App {
         self.reseau.rows = if self.reseau.query.is_empty() {
             filtered
         } else {
-            // A few thousand structures: folding them per search costs less than keeping
-            // haystacks in step with every edit.
-            let haystacks: Vec<String> = self
-                .data
-                .structures
-                .iter()
-                .map(|s| network::haystack(s, &self.data, &self.views, &self.config))
-                .collect();
-            crate::search::run(&self.reseau.query, &haystacks, &filtered)
+            crate::search::run(
+                &self.reseau.query,
+                &self.views.structure_haystacks,
+                &filtered,
+            )
         };
     }
 
