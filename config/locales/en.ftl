@@ -1509,3 +1509,7 @@ writing-check-resultat = result stated
 writing-check-anonyme = nothing identifying
 picker-evidence-new = ＋ Create: { $what }
 dp-example-shows = The situation shows: { $competences }
+bench-target = target { $target }
+bench-search-reseau = Network search, per key (with drawing)
+bench-move-bytes = Selection moved: bytes to the terminal
+bench-scrolling = scrolling

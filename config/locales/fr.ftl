@@ -1512,3 +1512,7 @@ writing-check-resultat = résultat dit
 writing-check-anonyme = rien d'identifiant
 picker-evidence-new = ＋ Créer : { $what }
 dp-example-shows = Situation qui montre : { $competences }
+bench-target = objectif { $target }
+bench-search-reseau = Recherche Réseau, par touche (affichage)
+bench-move-bytes = Sélection déplacée, octets au terminal
+bench-scrolling = en défilant

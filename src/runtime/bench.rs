@@ -58,12 +58,18 @@ pub struct OpenFigures {
     pub search_max_ms: f64,
     pub save_store_p95_ms: f64,
     pub save_app_p95_ms: f64,
+    /// The Réseau tab's search, per keystroke with drawing.
+    pub reseau_p95_ms: f64,
+    /// Bytes sent to the terminal when the selection moves inside the visible list, and
+    /// when it makes the list scroll (the most of each).
+    pub move_bytes: f64,
+    pub scroll_bytes: f64,
 }
 
 impl OpenFigures {
     pub fn to_line(&self) -> String {
         format!(
-            "{:.1} {:.1} {:.1} {} {:.1} {:.2} {:.2} {:.2} {:.2} {:.2}",
+            "{:.1} {:.1} {:.1} {} {:.1} {:.2} {:.2} {:.2} {:.2} {:.2} {:.2} {} {}",
             self.open_ms,
             self.load_ms,
             self.first_frame_ms,
@@ -73,7 +79,10 @@ impl OpenFigures {
             self.search_p95_ms,
             self.search_max_ms,
             self.save_store_p95_ms,
-            self.save_app_p95_ms
+            self.save_app_p95_ms,
+            self.reseau_p95_ms,
+            self.move_bytes,
+            self.scroll_bytes
         )
     }
 
@@ -82,7 +91,7 @@ impl OpenFigures {
             .split_whitespace()
             .map(|x| x.parse().ok())
             .collect::<Option<_>>()?;
-        (f.len() == 10).then(|| OpenFigures {
+        (f.len() == 13).then(|| OpenFigures {
             open_ms: f[0],
             load_ms: f[1],
             first_frame_ms: f[2],
@@ -93,6 +102,9 @@ impl OpenFigures {
             search_max_ms: f[7],
             save_store_p95_ms: f[8],
             save_app_p95_ms: f[9],
+            reseau_p95_ms: f[10],
+            move_bytes: f[11],
+            scroll_bytes: f[12],
         })
     }
 }
@@ -152,26 +164,38 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     let peak_rss_mib = peak_rss_mib().unwrap_or(0.0);
 
     // Each keystroke: update and draw, as the user sees it.
-    let mut keystrokes = Vec::new();
-    let mut key = |app: &mut App, k: Key| -> Result<(), String> {
+    let mut key = |app: &mut App, k: Key| -> Result<f64, String> {
         let t = Instant::now();
         app.update(Msg::Key(k));
         draw(app)?;
-        keystrokes.push(ms(t));
-        Ok(())
+        Ok(ms(t))
     };
-    for query in QUERIES {
-        key(&mut app, Key::char('/'))?;
-        for c in query.chars() {
-            key(&mut app, Key::char(c))?;
+    // Each query typed, corrected when `correct`, then left: the time of each key.
+    let mut search = |app: &mut App, queries: &[&str], correct: bool| {
+        let mut times = Vec::new();
+        for query in queries {
+            let mut keys = vec![Key::char('/')];
+            keys.extend(query.chars().map(Key::char));
+            if correct {
+                keys.extend([Key::plain(KeyCode::Backspace); 2]);
+            }
+            keys.push(Key::plain(KeyCode::Esc));
+            for k in keys {
+                times.push(key(app, k)?);
+            }
         }
-        key(&mut app, Key::plain(KeyCode::Backspace))?;
-        key(&mut app, Key::plain(KeyCode::Backspace))?;
-        key(&mut app, Key::plain(KeyCode::Esc))?;
-    }
+        Ok::<Vec<f64>, String>(times)
+    };
+    let mut keystrokes = search(&mut app, &QUERIES, true)?;
     let search_max_ms = keystrokes.iter().copied().fold(0.0, f64::max);
     let search_p50_ms = percentile(&mut keystrokes, 0.50);
     let search_p95_ms = percentile(&mut keystrokes, 0.95);
+    // The Réseau tab's search: structures with their services and contacts.
+    app.update(Msg::Key(Key::char('2')));
+    let reseau_p95_ms = percentile(&mut search(&mut app, &RESEAU_QUERIES, false)?, 0.95);
+    app.update(Msg::Key(Key::char('1')));
+    let (move_bytes, scroll_bytes) = terminal_bytes(&mut app)?;
+    app.update(Msg::Resize(120, 40));
 
     // Saving: the store write (transaction + flush) and the app's own work, separately.
     let ctrl_s = Key::new(
@@ -215,7 +239,66 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         search_max_ms,
         save_store_p95_ms: percentile(&mut store_times, 0.95),
         save_app_p95_ms: percentile(&mut app_times, 0.95),
+        reseau_p95_ms,
+        move_bytes,
+        scroll_bytes,
     })
+}
+
+/// A terminal that only counts what it is sent.
+struct Counter(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What the Réseau tab is searched for, one key at a time.
+const RESEAU_QUERIES: [&str; 4] = ["caf", "mission locale", "association logement", "mediation"];
+
+/// The bytes a real terminal receives (ratatui's diff through crossterm, as the runtime
+/// draws) when the Journal's selection moves down a 100×30 screen: the most for a move
+/// inside the visible rows, and the most for a move that scrolls the list.
+fn terminal_bytes(app: &mut App) -> Result<(f64, f64), String> {
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    let (w, h) = (100, 30);
+    app.update(Msg::Resize(w, h));
+    let sent = std::rc::Rc::new(std::cell::Cell::new(0));
+    let backend = ratatui::backend::CrosstermBackend::new(Counter(sent.clone()));
+    let mut terminal = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let mut draw = |app: &App| -> Result<usize, String> {
+        sent.set(0);
+        terminal
+            .draw(|f| ui::render(f, app, &Theme::color()))
+            .map_err(|e| e.to_string())?;
+        Ok(sent.get())
+    };
+    draw(app)?;
+    let (mut inside, mut scrolling) = (0, 0);
+    for _ in 0..60 {
+        let before = app.cursor().offset;
+        app.update(Msg::Key(Key::plain(KeyCode::Down)));
+        let bytes = draw(app)?;
+        if app.cursor().offset == before {
+            inside = inside.max(bytes);
+        } else {
+            scrolling = scrolling.max(bytes);
+        }
+    }
+    Ok((inside as f64, scrolling as f64))
 }
 
 /// What serving other terminals' notes costs, measured on the open store of `dir`.
