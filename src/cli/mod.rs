@@ -838,7 +838,21 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             }
             let dir = config::paths::data_dir(&overrides, env);
             let store = open_or_held(&i18n, &dir, true, held)?;
-            let (data, failures) = store.load().map_err(|e| store_failure(&i18n, &e))?;
+            // An export that needs a few kinds reads only those.
+            use crate::domain::RecordKind as K;
+            let needs: Option<&[K]> = match what {
+                ExportWhat::Contacts => Some(&[K::Structure, K::Contact]),
+                ExportWhat::Documentation => Some(&[K::Fiche, K::PlanNode]),
+                ExportWhat::Dossier => {
+                    Some(&[K::Exemple, K::Profil, K::Structure, K::Contact, K::Suivi])
+                }
+                _ => None,
+            };
+            let loaded = match needs {
+                Some(kinds) => store.load_only(kinds),
+                None => store.load(),
+            };
+            let (data, failures) = loaded.map_err(|e| store_failure(&i18n, &e))?;
             if !failures.is_empty() {
                 warn!(
                     "{}",

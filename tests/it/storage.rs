@@ -65,6 +65,31 @@ fn bulk_insert_matches_single_writes_including_indexes() {
     );
 }
 
+/// An export that needs a few kinds reads those, whole, and nothing else.
+#[test]
+fn loading_some_kinds_reads_those_only() {
+    use carnet::domain::RecordKind;
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(200);
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    let (some, failures) = store
+        .load_only(&[RecordKind::Structure, RecordKind::Contact])
+        .unwrap();
+    assert!(failures.is_empty());
+    assert_eq!(some.structures, data.structures);
+    assert_eq!(some.contacts, data.contacts);
+    for kind in RecordKind::ALL {
+        if !matches!(kind, RecordKind::Structure | RecordKind::Contact) {
+            assert_eq!(some.count(*kind), 0, "{kind:?}");
+        }
+    }
+    assert!(
+        data.interactions.len() > 100,
+        "the sample holds a journal to leave"
+    );
+}
+
 #[test]
 fn updating_and_deleting_a_record_rewrites_its_index_entries() {
     let dir = tempfile::tempdir().unwrap();
