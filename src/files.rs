@@ -15,21 +15,34 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to the file the user named, by the rules above.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_private_with(path, &mut |out| out.write_all(bytes))
+}
+
+/// The same, with the content streamed by `write` (an export that never sits whole in
+/// memory).
+pub fn write_private_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(io::Error::from(io::ErrorKind::IsADirectory)),
         // A device, FIFO or socket: write into it as a shell redirection would.
         Ok(meta) if !meta.is_file() => OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut f| f.write_all(bytes)),
+            .and_then(|mut f| write(&mut f)),
         _ => {
             let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            if is_link {
-                // A dangling link fails here with "not found", which is what it is.
-                replace_atomically(&std::fs::canonicalize(path)?, bytes)
-            } else {
-                replace_atomically(path, bytes)
-            }
+            // A dangling link fails here with "not found", which is what it is.
+            let target = match is_link {
+                true => std::fs::canonicalize(path)?,
+                false => path.to_path_buf(),
+            };
+            replace_with(&target, &mut |file| {
+                let mut buffered = io::BufWriter::new(file);
+                write(&mut buffered)?;
+                buffered.flush()
+            })
         }
     }
 }

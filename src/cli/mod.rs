@@ -903,8 +903,13 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                     &data, &config, &i18n, periode, tranche, format, output,
                 );
             }
+            if format == ExportFormat::Json {
+                // Streamed: the document of 100 000 interactions never sits in memory.
+                return transfer::stream_output(&i18n, output.as_deref(), &mut |out| {
+                    json::write_json(out, &data, true)
+                });
+            }
             let text = match (what, format) {
-                (_, ExportFormat::Json) => json::to_json(&data),
                 (ExportWhat::Couverture, _) => {
                     let views = crate::app::Views::build(&data, &config);
                     let annex = crate::export::coverage::Annex {

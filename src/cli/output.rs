@@ -48,6 +48,20 @@ pub fn out(bytes: &[u8]) {
     }
 }
 
+/// Writes to standard output what `write` streams (kept whole only while served).
+pub fn out_with(write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) {
+    let served = SINK.with(|s| s.borrow().is_some());
+    if served {
+        let mut bytes = Vec::new();
+        let _ = write(&mut bytes);
+        out(&bytes);
+    } else {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`carnet export | head`) is no error.
+        let _ = write(&mut stdout).and_then(|()| stdout.flush());
+    }
+}
+
 /// Writes to standard error.
 pub fn err(bytes: &[u8]) {
     let kept = SINK.with(|s| match s.borrow_mut().as_mut() {

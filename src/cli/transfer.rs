@@ -436,6 +436,23 @@ pub(super) fn write_output(
     }
 }
 
+/// The same, the content streamed by `write` to the file or standard output.
+pub(super) fn stream_output(
+    i18n: &I18n,
+    output: Option<&Path>,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            crate::files::write_private_with(path, write).map_err(|e| io_failure(i18n, path, &e))
+        }
+        None => {
+            super::output::out_with(write);
+            Ok(())
+        }
+    }
+}
+
 /// The folder path of a plan node: its ancestors' ids, root first.
 pub fn plan_path(plan: &crate::domain::Vocabulary, id: &str) -> Vec<String> {
     let mut parts = vec![id.to_string()];
