@@ -379,27 +379,14 @@ fn latest(data: &Dataset, s: Situation, g: &Gathered) -> NaiveDate {
 /// événement and bilan, each structure met at least once or oriented to twice — but the
 /// profil's employer, which is no partner of its own mediator.
 pub fn candidates(data: &Dataset) -> Vec<Situation> {
-    let mut per_suivi: BTreeMap<Id, usize> = BTreeMap::new();
-    let mut oriented: BTreeMap<Id, usize> = BTreeMap::new();
-    for i in &data.interactions {
-        if let Personnes::Suivi(id) = i.personnes {
-            *per_suivi.entry(id).or_default() += 1;
-        }
-        if let Some(id) = i.orientation.as_ref().and_then(|o| o.structure) {
-            *oriented.entry(id).or_default() += 1;
-        }
-    }
-    let met: BTreeSet<Id> = data
-        .rencontres
-        .iter()
-        .flat_map(|r| r.structures.iter().filter_map(|l| l.id))
-        .chain(
-            oriented
-                .into_iter()
-                .filter(|&(_, n)| n >= 2)
-                .map(|(id, _)| id),
-        )
-        .collect();
+    candidates_in(data, &Links::new(data))
+}
+
+/// The same, from the links already read.
+fn candidates_in(data: &Dataset, links: &Links) -> Vec<Situation> {
+    let partner = |id: &Id| {
+        links.met.contains_key(id) || links.oriented_to.get(id).is_some_and(|l| l.len() >= 2)
+    };
     let employer = data.profil().and_then(|p| p.employeur);
     let of = |kind: SituationKind, ids: Vec<Id>| {
         ids.into_iter()
@@ -411,7 +398,7 @@ pub fn candidates(data: &Dataset) -> Vec<Situation> {
             SituationKind::Suivi,
             data.suivis
                 .iter()
-                .filter(|s| per_suivi.get(&s.meta.id).is_some_and(|&n| n >= 2))
+                .filter(|s| links.by_suivi.get(&s.meta.id).is_some_and(|l| l.len() >= 2))
                 .map(|s| s.meta.id)
                 .collect(),
         ),
@@ -427,7 +414,7 @@ pub fn candidates(data: &Dataset) -> Vec<Situation> {
             SituationKind::Partenaire,
             data.structures
                 .iter()
-                .filter(|s| met.contains(&s.meta.id) && Some(s.meta.id) != employer)
+                .filter(|s| partner(&s.meta.id) && Some(s.meta.id) != employer)
                 .map(|s| s.meta.id)
                 .collect(),
         ),
@@ -452,7 +439,7 @@ pub const SUGGESTED: usize = 3;
 /// ties — then the others by competences covered, records gathered and recency.
 pub fn rank(data: &Dataset, ccp: &str, already: &[Text]) -> Vec<Ranked> {
     let links = Links::new(data);
-    let mut all: Vec<Ranked> = candidates(data)
+    let mut all: Vec<Ranked> = candidates_in(data, &links)
         .into_iter()
         .filter_map(|s| {
             let g = gather_with(data, &links, s)?;
