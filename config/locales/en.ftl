@@ -1513,3 +1513,5 @@ bench-target = target { $target }
 bench-search-reseau = Network search, per key (with drawing)
 bench-move-bytes = Selection moved: bytes to the terminal
 bench-scrolling = scrolling
+status-still-loading = The logbook is still loading: one moment, then try again.
+loading-short = loading…

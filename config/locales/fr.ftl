@@ -1516,3 +1516,5 @@ bench-target = objectif { $target }
 bench-search-reseau = Recherche Réseau, par touche (affichage)
 bench-move-bytes = Sélection déplacée, octets au terminal
 bench-scrolling = en défilant
+status-still-loading = Le carnet finit de se charger : un instant, puis recommencez.
+loading-short = chargement…

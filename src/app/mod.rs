@@ -183,6 +183,8 @@ pub enum Msg {
         local: NaiveDateTime,
         utc_ms: i64,
     },
+    /// The newest interactions, read first so the journal shows rows while the rest loads.
+    Newest(Vec<Interaction>),
     /// The store finished loading.
     Loaded {
         data: Box<Dataset>,
@@ -245,6 +247,17 @@ pub enum Effect {
     },
 }
 
+/// How far the store has loaded: the first frame is drawn before anything is read, the
+/// journal's newest rows before the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Load {
+    /// Nothing read yet.
+    Waiting,
+    /// Only the newest interactions: the journal's first rows, nothing else.
+    Newest,
+    Complete,
+}
+
 /// A line for the footer: information, or a problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -279,7 +292,7 @@ pub struct App {
     pub(crate) today: NaiveDate,
     pub(crate) now: NaiveDateTime,
     pub(crate) now_ms: i64,
-    pub(crate) loading: bool,
+    pub(crate) load: Load,
     pub(crate) decode_failures: usize,
     pub(crate) undo: Vec<Undo>,
     pub(crate) status: Option<Status>,
@@ -393,7 +406,12 @@ impl App {
 
     /// Whether the store is still loading.
     pub fn is_loading(&self) -> bool {
-        self.loading
+        self.load != Load::Complete
+    }
+
+    /// How far the store has loaded.
+    pub fn load(&self) -> Load {
+        self.load
     }
 
     /// Records of the store that could not be read.
@@ -411,6 +429,27 @@ impl App {
         self.dirty = false;
     }
 }
+
+/// What the lists answer while the store loads: moving, changing tab, help, quitting.
+const WHILE_LOADING: [Action; 17] = [
+    Action::Quit,
+    Action::Help,
+    Action::NextTab,
+    Action::PrevTab,
+    Action::TabJournal,
+    Action::TabReseau,
+    Action::TabDocumentation,
+    Action::TabCompetences,
+    Action::TabBilan,
+    Action::Down,
+    Action::Up,
+    Action::PageDown,
+    Action::PageUp,
+    Action::First,
+    Action::Last,
+    Action::DetailDown,
+    Action::DetailUp,
+];
 
 /// How many changes `u` can take back.
 const UNDO_DEPTH: usize = 100;
@@ -439,7 +478,7 @@ impl App {
             today: now.date(),
             now,
             now_ms: now.and_utc().timestamp_millis(),
-            loading: false,
+            load: Load::Complete,
             decode_failures: 0,
             undo: Vec::new(),
             status: None,
@@ -456,7 +495,7 @@ impl App {
     /// An app waiting for its data: the first frame is drawn before the store is read.
     pub fn loading(config: Config, now: NaiveDateTime) -> App {
         let mut app = App::new(config, Dataset::default(), now);
-        app.loading = true;
+        app.load = Load::Waiting;
         app
     }
 
@@ -705,12 +744,30 @@ impl App {
                     self.refresh();
                 }
             }
+            Msg::Newest(interactions) => {
+                // Only before the whole store: never over what it loaded.
+                if self.load == Load::Waiting {
+                    self.install(Dataset {
+                        interactions,
+                        ..Dataset::default()
+                    });
+                    self.load = Load::Newest;
+                }
+            }
             Msg::Loaded {
                 data,
                 decode_failures,
             } => {
+                // The newest rows were the journal's first rows: the selection stays on them.
                 self.install(*data);
-                self.loading = false;
+                self.load = Load::Complete;
+                if self
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| s.text == self.t("status-still-loading"))
+                {
+                    self.status = None;
+                }
                 self.decode_failures = decode_failures;
                 self.offer_retention();
             }
@@ -867,6 +924,14 @@ impl App {
             Context::Picker => self.picker_action(action),
             Context::Confirm => self.confirm_action(action),
             Context::Search => self.search_action(action),
+            Context::List | Context::Global
+                if self.is_loading() && !WHILE_LOADING.contains(&action) =>
+            {
+                // Searching, filtering or writing on part of the store would show wrong
+                // counts or miss records: a moment more.
+                self.set_status(self.t("status-still-loading"), false);
+                Vec::new()
+            }
             Context::List | Context::Global => self.list_action(action),
         }
     }

@@ -325,8 +325,6 @@ impl Views {
     }
 }
 
-/// Indexes of `list`, newest first. Records are in creation order, which mostly follows
-/// their dates: starting from the newest keeps the stable sort near-linear.
 /// A fiche's folded search text: its title, body and sources.
 pub fn fiche_haystack(f: &Fiche) -> String {
     let sources = f
@@ -341,6 +339,8 @@ pub fn fiche_haystack(f: &Fiche) -> String {
     ))
 }
 
+/// Indexes of `list`, newest first. Records are in creation order, which mostly follows
+/// their dates: starting from the newest keeps the stable sort near-linear.
 pub fn newest_first<T>(list: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<usize> {
     let mut order: Vec<usize> = (0..list.len()).rev().collect();
     order.sort_by_key(|&i| std::cmp::Reverse(date(&list[i])));

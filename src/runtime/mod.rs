@@ -1,5 +1,6 @@
 //! The only terminal I/O: the guard, the event loop, signals, drawing, effects.
 
+pub mod background;
 pub mod bench;
 pub mod editor;
 pub mod events;
@@ -169,37 +170,41 @@ pub trait Host {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Carries out one effect (never `Quit`); what it reports goes back to the app.
     fn execute(&mut self, effect: Effect) -> Vec<Msg>;
-    /// Runs the commands other terminals sent since the last call; what they wrote goes
-    /// back to the app.
-    fn serve(&mut self) -> Vec<Msg> {
-        Vec::new()
+    /// What finished beside the loop since the last call: work done in the background (the
+    /// store loaded, a search answered), then the commands other terminals sent, run now.
+    /// Their messages go to the app; an error ends the session.
+    fn serve(&mut self) -> io::Result<Vec<Msg>> {
+        Ok(Vec::new())
     }
-    /// Whether another terminal's command waits (the loop then wakes before its tick).
-    fn requests_waiting(&self) -> bool {
+    /// Whether something waits for `serve` (the loop then wakes before its tick).
+    fn waiting(&mut self) -> bool {
         false
     }
-    /// Whether other terminals may send commands: the loop then looks for them often.
-    fn listens(&self) -> bool {
-        false
+    /// How often the loop looks for it while it waits for a key (`None`: at each tick).
+    fn look_every(&self) -> Option<Duration> {
+        None
     }
 }
 
 /// How often the loop looks for other terminals' commands while it waits for a key.
 const SERVE_SLICE: Duration = Duration::from_millis(20);
+/// And for background work's answers: a search's results are on screen this soon after
+/// they are ready.
+const BACKGROUND_SLICE: Duration = Duration::from_millis(2);
 
-/// The next event within a tick; `None` at the tick's end, or as soon as another
-/// terminal's command waits.
-fn next_event(events: &mut dyn EventSource, host: &dyn Host) -> io::Result<Option<Msg>> {
-    if !host.listens() {
+/// The next event within a tick; `None` at the tick's end, or as soon as something waits
+/// for `serve`.
+fn next_event(events: &mut dyn EventSource, host: &mut dyn Host) -> io::Result<Option<Msg>> {
+    let Some(slice) = host.look_every() else {
         return events.next(TICK);
-    }
+    };
     let deadline = std::time::Instant::now() + TICK;
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if let Some(msg) = events.next(left.min(SERVE_SLICE))? {
+        if let Some(msg) = events.next(left.min(slice))? {
             return Ok(Some(msg));
         }
-        if host.requests_waiting() || left <= SERVE_SLICE {
+        if host.waiting() || left <= slice {
             return Ok(None);
         }
     }
@@ -286,9 +291,9 @@ pub fn run_loop(
         if let Some(sig) = signals.received() {
             return Ok(Ended::Signal(sig));
         }
-        // Between two events, what other terminals asked (a note, an export): shown in
-        // the frame drawn next.
-        for msg in host.serve() {
+        // Between two events, what finished beside the loop and what other terminals asked
+        // (a note, an export): shown in the frame drawn next.
+        for msg in host.serve()? {
             for effect in app.update(msg) {
                 if effect == Effect::Quit {
                     return Ok(Ended::Quit);
@@ -341,6 +346,10 @@ struct TerminalHost<'a> {
     /// Other terminals' commands: none when the socket could not be made.
     server: Option<remote::Server>,
     serve: Serve<'a>,
+    background: background::Background,
+    /// The store is loading: other terminals' commands wait for it (what they write would
+    /// be lost under the records loaded).
+    loading: bool,
 }
 
 impl Host for TerminalHost<'_> {
@@ -383,19 +392,30 @@ impl Host for TerminalHost<'_> {
         }
     }
 
-    fn serve(&mut self) -> Vec<Msg> {
-        let Some(server) = &self.server else {
-            return Vec::new();
-        };
-        serve_pending(server, self.store, self.serve)
+    fn serve(&mut self) -> io::Result<Vec<Msg>> {
+        let mut msgs = self.background.answers()?;
+        if msgs.iter().any(|m| matches!(m, Msg::Loaded { .. })) {
+            self.loading = false;
+        }
+        if let Some(server) = &self.server
+            && !self.loading
+        {
+            msgs.extend(serve_pending(server, self.store, self.serve));
+        }
+        Ok(msgs)
     }
 
-    fn requests_waiting(&self) -> bool {
-        self.server.as_ref().is_some_and(remote::Server::waiting)
+    fn waiting(&mut self) -> bool {
+        self.background.ready()
+            || (!self.loading && self.server.as_ref().is_some_and(remote::Server::waiting))
     }
 
-    fn listens(&self) -> bool {
-        self.server.is_some()
+    fn look_every(&self) -> Option<Duration> {
+        if self.background.busy() {
+            Some(BACKGROUND_SLICE)
+        } else {
+            self.server.as_ref().map(|_| SERVE_SLICE)
+        }
     }
 }
 
@@ -459,37 +479,73 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
         // terminals get the lock's message, as before.
         server: remote::Server::start(store.data_dir()).ok(),
         serve,
+        background: background::Background::default(),
+        loading: false,
     };
     let size = host.size();
     app.update(Msg::Resize(size.0, size.1));
     app.update(clock());
-    if app.is_loading() {
-        host.draw(&app)?;
-        match store.load() {
-            Ok((data, failures)) => {
-                app.update(Msg::Loaded {
-                    data: Box::new(data),
-                    decode_failures: failures.len(),
-                });
-                if !store.recovered().is_empty() {
-                    app.update(Msg::Recovered);
-                }
+    // The loading thread borrows the store: the session runs inside its scope, and a quit
+    // before the load ends waits for it after the terminal is handed back.
+    std::thread::scope(|scope| {
+        if app.is_loading() {
+            host.draw(&app)?;
+            // The journal's first rows straight from the date index, then the rest beside
+            // the loop. Should the index fail, the full load says why.
+            if let Ok(newest) = store.newest_interactions(NEWEST) {
+                app.update(Msg::Newest(newest));
+                host.draw(&app)?;
             }
-            Err(e) => {
-                drop(guard);
-                return Err(io::Error::other(e));
-            }
+            let answer = host.background.start();
+            host.loading = true;
+            let draft_path = draft_path.clone();
+            scope.spawn(move || {
+                let _ = answer.send(loaded(store, &draft_path));
+            });
+        } else if let Some(draft) = read_draft(&draft_path) {
+            app.update(Msg::DraftFound(Box::new(draft)));
         }
+        let ended = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
+        finish(&app, store, &signals, &draft_path, guard, ended)
+    })
+}
+
+/// How many of the newest interactions the first frame reads (whole days): more than a
+/// tall terminal shows, so paging down does not run out before the rest is there.
+const NEWEST: usize = 200;
+
+/// The whole store for the app, what opening it recovered, and the form the last session
+/// kept (offered once the records it may point to are there).
+fn loaded(store: &Store, draft_path: &Path) -> background::Answer {
+    let (data, failures) = store.load().map_err(io::Error::other)?;
+    let mut msgs = vec![Msg::Loaded {
+        data: Box::new(data),
+        decode_failures: failures.len(),
+    }];
+    if !store.recovered().is_empty() {
+        msgs.push(Msg::Recovered);
     }
-    if let Some(draft) = read_draft(&draft_path) {
-        app.update(Msg::DraftFound(Box::new(draft)));
+    if let Some(draft) = read_draft(draft_path) {
+        msgs.push(Msg::DraftFound(Box::new(draft)));
     }
-    let ended = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
+    Ok(msgs)
+}
+
+/// After the loop: the open form kept on a signal, the store flushed, the terminal handed
+/// back, then the day's backup on a clean quit.
+fn finish(
+    app: &App,
+    store: &Store,
+    signals: &Signals,
+    draft_path: &Path,
+    guard: terminal::TerminalGuard,
+    ended: io::Result<Ended>,
+) -> io::Result<Ended> {
     if matches!(ended, Ok(Ended::Signal(_)))
         && !store.is_sealed()
         && let Some(draft) = app.draft()
     {
-        let _ = keep_draft(&draft_path, &draft.to_json());
+        let _ = keep_draft(draft_path, &draft.to_json());
     }
     // Flush before the terminal is handed back, whatever ended the loop.
     let flushed = store.flush();
@@ -498,7 +554,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
     let ended = ended?;
     flushed.map_err(io::Error::other)?;
     if ended == Ended::Quit
-        && let Err(e) = backup_on_quit(&app, store)
+        && let Err(e) = backup_on_quit(app, store)
     {
         // The terminal is back: say it plainly, the session itself ended well.
         let detail = format!(

@@ -69,6 +69,8 @@ const STORE_DIR: &str = "store";
 const SCHEMA_FILE: &str = "carnet.schema";
 /// sled's default cache is 1 GB; the whole dataset lives in memory anyway.
 const CACHE_BYTES: u64 = 16 * 1024 * 1024;
+/// How many stored values the reading thread hands to a decoding thread at once.
+const BATCH: usize = 512;
 
 /// Secondary indexes, each its own tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1313,65 +1315,100 @@ impl Store {
         failures: &mut Vec<DecodeFailure>,
     ) -> Result<Vec<R>, StoreError> {
         let tree = self.tree(R::KIND.name())?;
-        let read =
-            |(key, value): &(sled::IVec, sled::IVec)| match self.plain_value(R::KIND, key, value) {
-                Some(plain) => R::decode(&plain).map_err(|e| e.0),
-                None => Err("cannot be decrypted with this store's key".to_string()),
-            };
-        let failed = |key: &[u8], reason: String| DecodeFailure {
-            tree: R::KIND.name().to_string(),
-            key: Id::from_key(key).map_or_else(|| hex(key), |id| id.to_string()),
-            reason,
+        let read = |key: &[u8], value: &[u8]| match self.plain_value(R::KIND, key, value) {
+            Some(plain) => R::decode(&plain).map_err(|e| e.0),
+            None => Err("cannot be decrypted with this store's key".to_string()),
         };
-        // Opening sealed values is most of an encrypted store's loading: on every core.
-        // A plain store is read as it streams (no second copy of its values in memory).
-        let threads = if self.seal.is_some() && tree.len() > 4_096 {
+        // sled reads on one thread while the records are decoded on another: reading and
+        // decoding overlap (0.6 s → 0.35 s for 100 000 interactions). sled's `len` would walk
+        // the whole tree just to count, so the list grows as it comes. Opening sealed values
+        // is heavier: every core decodes.
+        let decoders = if self.seal.is_some() {
             std::thread::available_parallelism().map_or(1, usize::from)
         } else {
             1
         };
-        if threads == 1 {
-            let mut out = Vec::with_capacity(tree.len());
-            for item in tree.iter() {
-                let item = item.map_err(|e| self.sled_err(e))?;
-                match read(&item) {
-                    Ok(record) => out.push(record),
-                    Err(reason) => failures.push(failed(&item.0, reason)),
+        type Batch = (usize, Vec<(sled::IVec, sled::IVec)>);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
+        let rx = std::sync::Mutex::new(rx);
+        let next = || rx.lock().ok().and_then(|r| r.recv().ok());
+        // Each decoder's records, in parts numbered by their first batch: one part when one
+        // thread decodes (the batches come in order), one per batch otherwise.
+        let decode = || {
+            let mut parts: Vec<(usize, Vec<R>)> = Vec::new();
+            let mut unread = Vec::new();
+            while let Some((number, batch)) = next() {
+                if parts.is_empty() || decoders > 1 {
+                    parts.push((number, Vec::new()));
+                }
+                let Some((_, records)) = parts.last_mut() else {
+                    continue;
+                };
+                for (key, value) in batch {
+                    match read(&key, &value) {
+                        Ok(record) => records.push(record),
+                        Err(reason) => unread.push((key, reason)),
+                    }
                 }
             }
-            return Ok(out);
-        }
-        let items = tree
-            .iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.sled_err(e))?;
-        let chunk = items.len().div_ceil(threads).max(1);
-        let decoded: Vec<Result<R, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .map(|part| {
-                    let handle = scope.spawn(move || part.iter().map(read).collect::<Vec<_>>());
-                    (part.len(), handle)
-                })
-                .collect();
-            // One result per item, in order, whatever happens to a thread.
-            handles
-                .into_iter()
-                .flat_map(|(len, h)| {
-                    h.join().unwrap_or_else(|_| {
-                        (0..len)
-                            .map(|_| Err("could not be read".to_string()))
-                            .collect()
-                    })
-                })
-                .collect()
+            (parts, unread)
+        };
+        let (read_result, decoded) = std::thread::scope(|scope| {
+            let reader = scope.spawn(move || -> Result<(), sled::Error> {
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut number = 0;
+                for item in tree.iter() {
+                    batch.push(item?);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if tx.send((number, full)).is_err() {
+                            return Ok(());
+                        }
+                        number += 1;
+                    }
+                }
+                let _ = tx.send((number, batch));
+                Ok(())
+            });
+            let others: Vec<_> = (1..decoders).map(|_| scope.spawn(decode)).collect();
+            let mut decoded = vec![Some(decode())];
+            decoded.extend(others.into_iter().map(|h| h.join().ok()));
+            let read_result = reader.join().ok();
+            (read_result, decoded)
         });
-        let mut out = Vec::with_capacity(items.len());
-        for ((key, _), result) in items.iter().zip(decoded) {
-            match result {
-                Ok(record) => out.push(record),
-                Err(reason) => failures.push(failed(key, reason)),
-            }
+        // A thread that stopped would leave records out: never load part of a kind.
+        let stopped = || {
+            self.sled_err(sled::Error::ReportableBug(
+                "a loading thread stopped".into(),
+            ))
+        };
+        read_result
+            .ok_or_else(stopped)?
+            .map_err(|e| self.sled_err(e))?;
+        let decoded: Vec<_> = decoded
+            .into_iter()
+            .collect::<Option<_>>()
+            .ok_or_else(stopped)?;
+        let mut parts: Vec<(usize, Vec<R>)> = Vec::new();
+        let mut unread = Vec::new();
+        for (p, u) in decoded {
+            parts.extend(p);
+            unread.extend(u);
+        }
+        unread.sort_by(|a, b| a.0.cmp(&b.0));
+        failures.extend(unread.into_iter().map(|(key, reason)| DecodeFailure {
+            tree: R::KIND.name().to_string(),
+            key: Id::from_key(&key).map_or_else(|| hex(&key), |id| id.to_string()),
+            reason,
+        }));
+        if parts.len() == 1 {
+            return Ok(parts.pop().map(|(_, records)| records).unwrap_or_default());
+        }
+        // Batches are numbered in key order: put them back in it.
+        parts.sort_by_key(|(number, _)| *number);
+        let mut out = Vec::with_capacity(parts.iter().map(|(_, p)| p.len()).sum());
+        for (_, part) in parts {
+            out.extend(part);
         }
         Ok(out)
     }
@@ -1394,6 +1431,37 @@ impl Store {
             }
         }
         Ok(None)
+    }
+
+    /// The newest interactions by date, read through the date index without touching the
+    /// others: at least `at_least` of them (when there are), and every one of the oldest day
+    /// taken, so the journal's first rows are exactly those the full load will show. What
+    /// does not decode is left to the full load to report.
+    pub fn newest_interactions(&self, at_least: usize) -> Result<Vec<Interaction>, StoreError> {
+        let index = self.tree(Index::InteractionDate.tree_name())?;
+        let records = self.tree(RecordKind::Interaction.name())?;
+        let mut out = Vec::with_capacity(at_least);
+        let mut last_day: Option<Vec<u8>> = None;
+        for entry in index.iter().rev() {
+            let (key, _) = entry.map_err(|e| self.sled_err(e))?;
+            // YYYYMMDD, then the id.
+            let Some((day, id)) = key.split_at_checked(8) else {
+                continue;
+            };
+            if out.len() >= at_least && last_day.as_deref() != Some(day) {
+                break;
+            }
+            last_day = Some(day.to_vec());
+            let Some(value) = records.get(id).map_err(|e| self.sled_err(e))? else {
+                continue;
+            };
+            if let Some(plain) = self.plain_value(RecordKind::Interaction, id, &value)
+                && let Ok(record) = Interaction::decode(&plain)
+            {
+                out.push(record);
+            }
+        }
+        Ok(out)
     }
 
     /// Raw write, for tests that simulate corruption.

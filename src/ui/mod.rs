@@ -7,7 +7,8 @@ mod screens;
 pub mod theme;
 mod widgets;
 
-use crate::app::{App, Modal, layout};
+use crate::app::journal::Mode;
+use crate::app::{App, Load, Modal, Tab, layout};
 use crate::config::Env;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,14 +25,28 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let screen = layout::screen((area.width, area.height));
     let rect = |a: layout::Area| Rect::new(area.x + a.x, area.y + a.y, a.width, a.height);
     widgets::tabs_bar(frame, rect(screen.tabs), app, theme);
-    if app.is_loading() {
+    let loading_line = |frame: &mut Frame, area: Rect| {
         let text = Paragraph::new(Line::styled(app.t("loading"), theme.dim)).centered();
         let body = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
         frame.render_widget(text, body);
-    } else {
-        let view = screens::current(app, theme);
-        widgets::record_table(frame, rect(screen.list), app, theme, &view);
-        widgets::detail(frame, rect(screen.detail), app, theme, &view);
+    };
+    match app.load() {
+        // The newest rows are the journal's first screen; what depends on the rest waits.
+        Load::Newest
+            if app.tab == Tab::Journal
+                && app.journal.mode == Mode::List
+                && !app.journal.rows.is_empty() =>
+        {
+            let view = screens::current(app, theme);
+            widgets::record_table(frame, rect(screen.list), app, theme, &view);
+            loading_line(frame, rect(screen.detail));
+        }
+        Load::Waiting | Load::Newest => loading_line(frame, area),
+        Load::Complete => {
+            let view = screens::current(app, theme);
+            widgets::record_table(frame, rect(screen.list), app, theme, &view);
+            widgets::detail(frame, rect(screen.detail), app, theme, &view);
+        }
     }
     // Every modal is drawn, bottom to top: a picker appears over its form.
     for modal in &app.modals {

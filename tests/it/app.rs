@@ -153,6 +153,70 @@ fn data_arrives_after_the_first_frame() {
     assert_eq!(a.decode_failures(), 2);
 }
 
+/// The newest interactions come first: the journal's first screen shows them while the rest
+/// loads; no count, no detail, no other tab, nothing that would act on part of the store.
+#[test]
+fn the_newest_rows_show_before_the_rest_and_nothing_acts_on_them_alone() {
+    let data = common::sample(120);
+    let full = App::new(common::config(Lang::Fr), data.clone(), common::now());
+    let order = full.views().journal.clone();
+    let newest: Vec<_> = order[..30]
+        .iter()
+        .map(|&i| data.interactions[i].clone())
+        .collect();
+    let mut a = App::loading(common::config(Lang::Fr), common::now());
+    a.update(Msg::Resize(80, 24));
+    a.update(Msg::Newest(newest));
+    assert!(a.is_loading());
+    let screen = |a: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| carnet::ui::render(f, a, &carnet::ui::Theme::mono()))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    let first = screen(&a);
+    assert!(first.contains("Journal · chargement…"), "{first}");
+    let demande = |i: usize| {
+        carnet::domain::text::one_line(&data.interactions[order[i]].demande)
+            .chars()
+            .take(12)
+            .collect::<String>()
+    };
+    assert!(first.contains(&demande(0)), "{first}");
+    assert!(first.contains("Chargement du carnet…"), "{first}");
+    // Moving works on the rows there; anything else waits, and says so.
+    press(&mut a, Key::char('j'));
+    press(&mut a, Key::char('j'));
+    assert_eq!(a.cursor().selected, 2);
+    for key in ['n', '/', 'f', 'a'] {
+        press(&mut a, Key::char(key));
+        assert!(a.modals().is_empty() && !a.journal().searching, "{key}");
+        let shown = screen(&a);
+        assert!(shown.contains("finit de se charger"), "{key}: {shown}");
+    }
+    press(&mut a, Key::char('2'));
+    let reseau = screen(&a);
+    assert!(
+        reseau.contains("Chargement du carnet…") && !reseau.contains("Réseau ·"),
+        "{reseau}"
+    );
+    press(&mut a, Key::char('1'));
+    a.update(Msg::Loaded {
+        data: Box::new(data.clone()),
+        decode_failures: 0,
+    });
+    assert!(!a.is_loading());
+    // The same row stays selected, now with its detail and the whole count.
+    assert_eq!(a.cursor().selected, 2);
+    let loaded = screen(&a);
+    assert!(loaded.contains("Journal · 120"), "{loaded}");
+    assert!(!loaded.contains("finit de se charger"), "{loaded}");
+    // Arriving late, the newest rows never replace the whole store.
+    a.update(Msg::Newest(Vec::new()));
+    assert_eq!(a.views().journal.len(), 120);
+}
+
 /// The real loop, driven by a script on an in-memory terminal.
 #[test]
 fn scripted_session_switches_tabs_and_quits() {

@@ -90,6 +90,47 @@ fn loading_some_kinds_reads_those_only() {
     );
 }
 
+/// The first screen's rows come from the date index: the newest interactions, and the
+/// whole of the oldest day read, so they are exactly the journal's first rows once all is
+/// loaded.
+#[test]
+fn the_newest_interactions_are_whole_days_from_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = common::sample(300);
+    // Three on the newest day but one, so asking for two more than the newest day's
+    // count must take all three.
+    let newest = data.interactions.iter().map(|i| i.date).max().unwrap();
+    let day_before = newest.pred_opt().unwrap();
+    data.interactions.retain(|i| i.date != day_before);
+    for it in data.interactions.iter_mut().take(3) {
+        it.date = day_before;
+    }
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    let on_newest = data
+        .interactions
+        .iter()
+        .filter(|i| i.date == newest)
+        .count();
+    let got = store.newest_interactions(on_newest + 2).unwrap();
+    assert_eq!(got.len(), on_newest + 3);
+    let mut expected: Vec<_> = data
+        .interactions
+        .iter()
+        .filter(|i| i.date >= day_before)
+        .map(|i| i.meta.id)
+        .collect();
+    let mut ids: Vec<_> = got.iter().map(|i| i.meta.id).collect();
+    expected.sort();
+    ids.sort();
+    assert_eq!(ids, expected);
+    // More than the store holds: all of it.
+    assert_eq!(
+        store.newest_interactions(10_000).unwrap().len(),
+        data.interactions.len()
+    );
+}
+
 #[test]
 fn updating_and_deleting_a_record_rewrites_its_index_entries() {
     let dir = tempfile::tempdir().unwrap();

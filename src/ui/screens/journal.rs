@@ -49,6 +49,10 @@ pub(super) fn journal_title(app: &App) -> String {
     if let Some(b) = &f.behind {
         parts.push(b.label.clone());
     }
+    if app.is_loading() {
+        // Part of the journal: no count until all of it is there.
+        return format!("{} · {}", app.t("tab-journal"), app.t("loading-short"));
+    }
     let search = (j.searching || !j.query.is_empty()).then(|| (j.query_input.text(), j.searching));
     list_title(
         app,
