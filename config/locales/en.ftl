@@ -293,8 +293,8 @@ bench-generate = Generation in memory
 bench-write = Writing to the store
 bench-size = Size on disk
 bench-open = Opening the store
-bench-load = Full load
-bench-first-frame = First frame with data
+bench-load = Everything loaded and drawn (from launch)
+bench-first-frame = Journal rows on screen (from launch)
 bench-rss = Peak memory (opening)
 
 ## Input: dates, times, durations
@@ -491,7 +491,7 @@ key-backspace = Backspace
 key-delete = Del
 quoted = “{ $text }”
 guard-item = {"  "}• { $quoted }: { $why }
-bench-search = Search, per keystroke (with drawing)
+bench-search = Journal search, per key until its answer is drawn
 bench-save-store = Saving (transaction + flush)
 bench-io-note = Written to disk: note (median)
 bench-io-doctor = Written to disk: doctor

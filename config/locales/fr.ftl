@@ -293,8 +293,8 @@ bench-generate = Génération en mémoire
 bench-write = Écriture dans le carnet
 bench-size = Taille sur disque
 bench-open = Ouverture du carnet
-bench-load = Chargement complet
-bench-first-frame = Première image avec les données
+bench-load = Tout chargé et affiché (depuis le lancement)
+bench-first-frame = Lignes du Journal à l'écran (depuis le lancement)
 bench-rss = Mémoire maximale (ouverture)
 
 ## Saisie : dates, heures, durées
@@ -491,7 +491,7 @@ key-backspace = Retour arrière
 key-delete = Suppr
 quoted = « { $text } »
 guard-item = {"  "}• { $quoted } : { $why }
-bench-search = Recherche, par touche (avec dessin)
+bench-search = Recherche Journal, par touche jusqu'à la réponse affichée
 bench-save-store = Enregistrement (transaction + flush)
 bench-io-note = Écrit sur disque : note (médiane)
 bench-io-doctor = Écrit sur disque : doctor

@@ -60,12 +60,13 @@ impl App {
         if let Some((id, hay)) = hay
             && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
         {
+            let haystacks = self.journal.haystacks_mut();
             if existed {
-                if let Some(h) = self.journal.haystacks.get_mut(i) {
+                if let Some(h) = haystacks.get_mut(i) {
                     *h = hay;
                 }
             } else {
-                self.journal.haystacks.insert(i, hay);
+                haystacks.insert(i, hay);
             }
         }
     }
@@ -75,7 +76,7 @@ impl App {
             && let Ok(i) = self.data.interactions.binary_search_by_key(&id, Record::id)
             && i < self.journal.haystacks.len()
         {
-            self.journal.haystacks.remove(i);
+            self.journal.haystacks_mut().remove(i);
         }
         self.data.take(kind, id)
     }

@@ -8,6 +8,31 @@ use crate::search::{self, Query};
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::input::Input;
+use std::sync::Arc;
+
+/// A journal search to run beside the loop: everything it reads, owned or shared, so input
+/// and drawing never wait for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchJob {
+    pub generation: u64,
+    pub query: Query,
+    haystacks: Arc<Vec<search::Labelled>>,
+    labels: Arc<Vec<String>>,
+    candidates: Vec<usize>,
+}
+
+impl SearchJob {
+    /// The rows found, best first: what comes back to the app.
+    pub fn run(self) -> super::Msg {
+        let rows =
+            search::run_labelled(&self.query, &self.haystacks, &self.labels, &self.candidates);
+        super::Msg::Searched {
+            generation: self.generation,
+            query: self.query,
+            rows,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Period {
@@ -167,8 +192,15 @@ pub struct Journal {
     /// Interactions shown (indices into `data.interactions`), in display order.
     pub rows: Vec<usize>,
     pub todo: Vec<TodoRow>,
-    /// Folded searchable text of each interaction, parallel to `data.interactions`.
-    pub haystacks: Vec<search::Labelled>,
+    /// Folded searchable text of each interaction, parallel to `data.interactions`; shared
+    /// with the search running beside the loop.
+    pub haystacks: Arc<Vec<search::Labelled>>,
+    /// The search asked of the background whose answer is awaited (its number).
+    pub pending: Option<u64>,
+    /// The number of the latest search: an older answer is not shown.
+    generation: u64,
+    /// The number when the records last changed: answers from before are not kept.
+    changed_at: u64,
     /// Recent searches of this typing session (query and results): narrowing when the
     /// query grows, instant answers when Backspace returns to an earlier query.
     recent: Vec<(Query, Vec<usize>)>,
@@ -181,7 +213,7 @@ pub struct Journal {
 pub struct FoldedLabels {
     /// Per list, each id's index in `texts`.
     lists: [std::collections::HashMap<String, u16>; 4],
-    texts: Vec<String>,
+    texts: Arc<Vec<String>>,
 }
 
 const TYPES: usize = 0;
@@ -210,7 +242,10 @@ impl FoldedLabels {
             fold_list(&v.canaux),
             fold_list(&v.reponses),
         ];
-        FoldedLabels { lists, texts }
+        FoldedLabels {
+            lists,
+            texts: Arc::new(texts),
+        }
     }
 
     pub fn texts(&self) -> &[String] {
@@ -286,12 +321,20 @@ impl Journal {
 
     pub fn rebuild_haystacks(&mut self, data: &Dataset, config: &Config) {
         self.labels = FoldedLabels::new(config);
-        self.haystacks = data
-            .interactions
-            .iter()
-            .map(|it| haystack(it, data, &self.labels))
-            .collect();
+        self.haystacks = Arc::new(
+            data.interactions
+                .iter()
+                .map(|it| haystack(it, data, &self.labels))
+                .collect(),
+        );
         self.recent.clear();
+        self.changed_at = self.generation;
+    }
+
+    /// The haystacks to change: copied first only while a search beside the loop still
+    /// reads them.
+    pub fn haystacks_mut(&mut self) -> &mut Vec<search::Labelled> {
+        Arc::make_mut(&mut self.haystacks)
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -300,14 +343,26 @@ impl Journal {
 
     /// Recomputes the rows from the journal order, the filter and the query. While the user
     /// types (`typing`), earlier results are reused: narrowing when the query grows, the
-    /// cached answer when it comes back to an earlier query.
-    pub fn refresh(&mut self, data: &Dataset, order: &[usize], today: NaiveDate, typing: bool) {
+    /// cached answer when it comes back to an earlier query; a search that must look at the
+    /// records is then returned to run beside the loop, the rows staying as they are until
+    /// its answer (`answered`). Otherwise the rows are found here.
+    pub fn refresh(
+        &mut self,
+        data: &Dataset,
+        order: &[usize],
+        today: NaiveDate,
+        typing: bool,
+    ) -> Option<SearchJob> {
+        // Whatever was asked before is no longer what the rows should show.
+        self.generation += 1;
+        self.pending = None;
         if !typing {
             self.recent.clear();
+            self.changed_at = self.generation;
         }
         if let Some((_, rows)) = self.recent.iter().rev().find(|(q, _)| *q == self.query) {
             self.rows = rows.clone();
-            return;
+            return None;
         }
         let filtered = || -> Vec<usize> {
             if self.filter.is_empty() {
@@ -323,7 +378,7 @@ impl Journal {
         // A query of single letters would match nearly everything: wait for two.
         if self.query.is_empty() || self.query.is_too_short() {
             self.rows = filtered();
-            return;
+            return None;
         }
         let narrowed = self
             .recent
@@ -348,13 +403,40 @@ impl Journal {
             }
             None => filtered(),
         };
-        self.rows = search::run_labelled(
-            &self.query,
-            &self.haystacks,
-            self.labels.texts(),
-            &candidates,
-        );
-        self.recent.push((self.query.clone(), self.rows.clone()));
+        let job = SearchJob {
+            generation: self.generation,
+            query: self.query.clone(),
+            haystacks: Arc::clone(&self.haystacks),
+            labels: Arc::clone(&self.labels.texts),
+            candidates,
+        };
+        if typing {
+            self.pending = Some(job.generation);
+            return Some(job);
+        }
+        if let super::Msg::Searched { query, rows, .. } = job.run() {
+            self.remember(query, &rows);
+            self.rows = rows;
+        }
+        None
+    }
+
+    /// A search's answer: shown when it is the latest asked, kept for narrowing and going
+    /// back either way. Whether the rows changed.
+    pub fn answered(&mut self, generation: u64, query: Query, rows: Vec<usize>) -> bool {
+        if generation > self.changed_at {
+            self.remember(query, &rows);
+        }
+        if self.pending != Some(generation) {
+            return false;
+        }
+        self.pending = None;
+        self.rows = rows;
+        true
+    }
+
+    fn remember(&mut self, query: Query, rows: &[usize]) {
+        self.recent.push((query, rows.to_vec()));
         if self.recent.len() > 32 {
             self.recent.remove(0);
         }

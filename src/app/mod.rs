@@ -183,6 +183,12 @@ pub enum Msg {
         local: NaiveDateTime,
         utc_ms: i64,
     },
+    /// A journal search run beside the loop has answered.
+    Searched {
+        generation: u64,
+        query: crate::search::Query,
+        rows: Vec<usize>,
+    },
     /// The newest interactions, read first so the journal shows rows while the rest loads.
     Newest(Vec<Interaction>),
     /// The store finished loading.
@@ -226,6 +232,8 @@ pub enum Effect {
     EditExternally(String, crate::domain::Lang),
     /// Read a documentation folder (Markdown files).
     ReadFolder(std::path::PathBuf),
+    /// Run a journal search beside the loop; its answer comes back as `Msg::Searched`.
+    Search(journal::SearchJob),
     /// Remove the kept form (offered back, then resumed or declined).
     DiscardDraft,
     /// Erase a suivi: its records out of the backups, then `changes` committed; logged by
@@ -728,7 +736,18 @@ impl App {
                 }
                 return effects;
             }
-            Msg::Paste(text) => self.on_paste(&text),
+            Msg::Paste(text) => return self.on_paste(&text),
+            Msg::Searched {
+                generation,
+                query,
+                rows,
+            } => {
+                if self.journal.answered(generation, query, rows) {
+                    self.cursors[0] = Cursor::default();
+                } else {
+                    self.dirty = false;
+                }
+            }
             Msg::WrittenElsewhere(records) => self.written_elsewhere(records),
             Msg::Resize(w, h) => {
                 self.size = (w, h);
@@ -840,7 +859,7 @@ impl App {
         }
     }
 
-    fn on_paste(&mut self, text: &str) {
+    fn on_paste(&mut self, text: &str) -> Vec<Effect> {
         let searching = self.context() == Context::Search;
         match self.modals.last_mut() {
             Some(Modal::Form(form)) => {
@@ -854,11 +873,12 @@ impl App {
             }
             None if searching => {
                 self.search_input().insert_str(text);
-                self.search_changed();
+                return self.search_changed();
             }
             // A paste is never taken as keystrokes in a list.
             _ => self.dirty = false,
         }
+        Vec::new()
     }
 
     fn on_key(&mut self, key: Key) -> Vec<Effect> {
@@ -890,8 +910,7 @@ impl App {
                 }
             }
             Context::Search if self.search_input().key(key) == Edit::Changed => {
-                self.search_changed();
-                return Vec::new();
+                return self.search_changed();
             }
             _ => {}
         }

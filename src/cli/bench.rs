@@ -34,18 +34,11 @@ pub(super) fn bench(
             .map_err(|e| fail(e.to_string()))?
             .size_on_disk;
         let exe = std::env::current_exe().map_err(|e| fail(e.to_string()))?;
-        let out = std::process::Command::new(&exe)
-            .args(["--lang", config.lang.code(), "bench-open"])
-            .arg(&dir)
-            .output()
-            .map_err(|e| fail(e.to_string()))?;
-        let line = String::from_utf8_lossy(&out.stdout).into_owned();
-        let Some(f) = runtime::bench::OpenFigures::from_line(&line) else {
-            return Err(fail(String::from_utf8_lossy(&out.stderr).into_owned()));
-        };
+        let opened = open_in_fresh_process(&exe, &dir, config.lang).map_err(fail)?;
+        let f = opened.figures;
         let written = disk_writes(&exe, &dir, config.lang).map_err(fail)?;
         let count = crate::ui::format::count(config.lang, interactions);
-        let row = |label: &str, value: String| say!("  {:<40} {value}", i18n.t(label));
+        let row = |label: &str, value: String| say!("  {:<52} {value}", i18n.t(label));
         say!(
             "{}",
             i18n.t_args(
@@ -77,17 +70,17 @@ pub(super) fn bench(
         };
         row("bench-open", format!("{:.0} ms", f.open_ms));
         targeted(
-            "bench-load",
-            format!("{:.0} ms", f.load_ms),
-            f.load_ms,
-            300.0,
+            "bench-first-frame",
+            format!("{:.0} ms", opened.rows_ms),
+            opened.rows_ms,
+            150.0,
             "ms",
         );
         targeted(
-            "bench-first-frame",
-            format!("{:.0} ms", f.first_frame_ms),
-            f.first_frame_ms,
-            150.0,
+            "bench-load",
+            format!("{:.0} ms", opened.loaded_ms),
+            opened.loaded_ms,
+            300.0,
             "ms",
         );
         // 120 MB and 350 MB, in MiB as measured.
@@ -311,4 +304,48 @@ pub(super) fn disk_writes(exe: &Path, dir: &Path, lang: Lang) -> Result<DiskWrit
         doctor: times(3, &["doctor"])?,
         export: times(3, &["export", "-o", "/dev/null"])?,
     })
+}
+
+/// `bench-open` run as a user runs Carnet: a fresh process, timed from its start to the
+/// frame holding the Journal's first rows and to everything loaded, as it says them.
+struct Opened {
+    rows_ms: f64,
+    loaded_ms: f64,
+    figures: runtime::bench::OpenFigures,
+}
+
+fn open_in_fresh_process(
+    exe: &Path,
+    dir: &Path,
+    lang: crate::domain::Lang,
+) -> Result<Opened, String> {
+    use std::io::BufRead;
+    let started = Instant::now();
+    let mut child = std::process::Command::new(exe)
+        .args(["--lang", lang.code(), "bench-open"])
+        .arg(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut lines = std::io::BufReader::new(child.stdout.take().ok_or("stdout")?).lines();
+    let (mut rows_ms, mut loaded_ms, mut figures) = (None, None, None);
+    for line in lines.by_ref() {
+        let line = line.map_err(|e| e.to_string())?;
+        let at = started.elapsed().as_secs_f64() * 1000.0;
+        match line.as_str() {
+            runtime::bench::ROWS_LINE => rows_ms = Some(at),
+            runtime::bench::LOADED_LINE => loaded_ms = Some(at),
+            other => figures = runtime::bench::OpenFigures::from_line(other).or(figures),
+        }
+    }
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    match (rows_ms, loaded_ms, figures) {
+        (Some(rows_ms), Some(loaded_ms), Some(figures)) => Ok(Opened {
+            rows_ms,
+            loaded_ms,
+            figures,
+        }),
+        _ => Err(String::from_utf8_lossy(&output.stderr).into_owned()),
+    }
 }

@@ -2,6 +2,7 @@
 //! come back to the app as messages between two keys. Input and drawing never wait for it.
 
 use crate::app::Msg;
+use crate::app::journal::SearchJob;
 use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -59,6 +60,45 @@ impl Background {
             msgs.extend(answer?);
         }
         Ok(msgs)
+    }
+}
+
+/// The journal's searches, one at a time on their own thread. When queries come faster
+/// than answers, only the latest is run: the ones it replaces are answered with nothing.
+pub struct Searcher {
+    jobs: Option<Sender<(SearchJob, Sender<Answer>)>>,
+}
+
+impl Searcher {
+    pub fn spawn() -> Searcher {
+        let (tx, rx) = channel::<(SearchJob, Sender<Answer>)>();
+        let spawned = std::thread::Builder::new()
+            .name("carnet-search".into())
+            .spawn(move || {
+                while let Ok(mut next) = rx.recv() {
+                    while let Ok(newer) = rx.try_recv() {
+                        let _ = next.1.send(Ok(Vec::new()));
+                        next = newer;
+                    }
+                    let (job, answer) = next;
+                    let _ = answer.send(Ok(vec![job.run()]));
+                }
+            });
+        // Without the thread, searches run on the loop's, as they always could.
+        Searcher {
+            jobs: spawned.is_ok().then_some(tx),
+        }
+    }
+
+    /// Runs `job`; its answer goes to `answer`.
+    pub fn search(&self, job: SearchJob, answer: Sender<Answer>) {
+        let unsent = match &self.jobs {
+            Some(jobs) => jobs.send((job, answer)).err().map(|e| e.0),
+            None => Some((job, answer)),
+        };
+        if let Some((job, answer)) = unsent {
+            let _ = answer.send(Ok(vec![job.run()]));
+        }
     }
 }
 

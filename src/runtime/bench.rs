@@ -49,8 +49,10 @@ pub fn parse_written(stderr: &str) -> Option<u64> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OpenFigures {
     pub open_ms: f64,
+    /// In the measured process, from its start of work: the frame holding the Journal's
+    /// first rows, and everything loaded and drawn.
+    pub rows_ms: f64,
     pub load_ms: f64,
-    pub first_frame_ms: f64,
     pub records: usize,
     pub peak_rss_mib: f64,
     pub search_p50_ms: f64,
@@ -66,14 +68,20 @@ pub struct OpenFigures {
     pub scroll_bytes: f64,
 }
 
+/// What `bench-open` prints the moment the Journal's first rows are drawn, then the moment
+/// everything is loaded and drawn: the parent times them from the process's start.
+pub const ROWS_LINE: &str = "carnet-bench rows";
+pub const LOADED_LINE: &str = "carnet-bench loaded";
+
 impl OpenFigures {
+    const FIELDS: usize = 14;
+
     pub fn to_line(&self) -> String {
-        format!(
-            "{:.1} {:.1} {:.1} {} {:.1} {:.2} {:.2} {:.2} {:.2} {:.2} {:.2} {} {}",
+        [
             self.open_ms,
+            self.rows_ms,
             self.load_ms,
-            self.first_frame_ms,
-            self.records,
+            self.records as f64,
             self.peak_rss_mib,
             self.search_p50_ms,
             self.search_p95_ms,
@@ -82,8 +90,13 @@ impl OpenFigures {
             self.save_app_p95_ms,
             self.reseau_p95_ms,
             self.move_bytes,
-            self.scroll_bytes
-        )
+            self.scroll_bytes,
+            0.0,
+        ]
+        .iter()
+        .map(|f| format!("{f:.2}"))
+        .collect::<Vec<_>>()
+        .join(" ")
     }
 
     pub fn from_line(line: &str) -> Option<OpenFigures> {
@@ -91,10 +104,10 @@ impl OpenFigures {
             .split_whitespace()
             .map(|x| x.parse().ok())
             .collect::<Option<_>>()?;
-        (f.len() == 13).then(|| OpenFigures {
+        (f.len() == Self::FIELDS).then(|| OpenFigures {
             open_ms: f[0],
-            load_ms: f[1],
-            first_frame_ms: f[2],
+            rows_ms: f[1],
+            load_ms: f[2],
             records: f[3] as usize,
             peak_rss_mib: f[4],
             search_p50_ms: f[5],
@@ -134,40 +147,76 @@ const QUERIES: [&str; 8] = [
     "energie facture",
 ];
 
-/// Opens a store as the TUI does, draws the first frame with data on a 120×40 screen, then
-/// types searches and saves interactions, timing each step.
+/// Opens a store as the interface does — the loading frame, the newest rows from the date
+/// index, the rest on the loading thread — drawing through crossterm into a counting
+/// terminal of 100×30 and saying on standard output when rows and everything are on
+/// screen; then types searches (each answered by the search thread) and saves interactions,
+/// timing each step.
 pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> {
+    use std::io::Write;
     let start = Instant::now();
+    let say = |line: &str| {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    };
     let store = Store::open(dir).map_err(|e| e.to_string())?;
     let open_ms = ms(start);
-    let (data, _) = store.load().map_err(|e| e.to_string())?;
+    let mut app = App::loading(config, crate::clock::now_local());
+    app.update(Msg::Resize(100, 30));
+    let mut screen = CountingTerminal::new(100, 30)?;
+    screen.draw(&app)?;
+    super::first_rows(&mut app, &store, &mut |app| {
+        screen.draw(app).map(|_| ()).map_err(std::io::Error::other)
+    })
+    .map_err(|e| e.to_string())?;
+    let rows_ms = ms(start);
+    say(ROWS_LINE);
+    let mut background = super::background::Background::default();
+    let answer = background.start();
+    let load_msgs = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let _ = answer.send(super::loaded(&store, &dir.join("no-draft")));
+        });
+        // As the loop does: it looks for the answer between keys.
+        while !background.ready() {
+            std::thread::sleep(super::BACKGROUND_SLICE);
+        }
+        background.answers()
+    })
+    .map_err(|e| e.to_string())?;
+    for msg in load_msgs {
+        app.update(msg);
+    }
+    screen.draw(&app)?;
     let load_ms = ms(start);
+    say(LOADED_LINE);
+    let peak_rss_mib = peak_rss_mib().unwrap_or(0.0);
     let records = crate::domain::RecordKind::ALL
         .iter()
-        .map(|k| data.count(*k))
+        .map(|k| app.data.count(*k))
         .sum();
-    let mut app = App::loading(config, crate::clock::now_local());
-    app.update(Msg::Resize(120, 40));
-    app.update(Msg::Loaded {
-        data: Box::new(data),
-        decode_failures: 0,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).map_err(|e| e.to_string())?;
-    let mut draw = |app: &App| {
-        terminal
-            .draw(|f| ui::render(f, app, &Theme::color()))
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    };
-    draw(&app)?;
-    let first_frame_ms = ms(start);
-    let peak_rss_mib = peak_rss_mib().unwrap_or(0.0);
 
-    // Each keystroke: update and draw, as the user sees it.
+    // Each keystroke until its answer is on screen: the key's own frame, then, for a
+    // journal search, the frame drawn when the search thread answers.
+    let searcher = super::background::Searcher::spawn();
     let mut key = |app: &mut App, k: Key| -> Result<f64, String> {
         let t = Instant::now();
-        app.update(Msg::Key(k));
-        draw(app)?;
+        let mut pending = app.update(Msg::Key(k));
+        screen.draw(app)?;
+        while let Some(effect) = pending.pop() {
+            if let crate::app::Effect::Search(job) = effect {
+                let answer = background.start();
+                searcher.search(job, answer);
+                while !background.ready() {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                for msg in background.answers().map_err(|e| e.to_string())? {
+                    pending.extend(app.update(msg));
+                }
+                screen.draw(app)?;
+            }
+        }
         Ok(ms(t))
     };
     // Each query typed, corrected when `correct`, then left: the time of each key.
@@ -195,7 +244,6 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     let reseau_p95_ms = percentile(&mut search(&mut app, &RESEAU_QUERIES, false)?, 0.95);
     app.update(Msg::Key(Key::char('1')));
     let (move_bytes, scroll_bytes) = terminal_bytes(&mut app)?;
-    app.update(Msg::Resize(120, 40));
 
     // Saving: the store write (transaction + flush) and the app's own work, separately.
     let ctrl_s = Key::new(
@@ -230,8 +278,8 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     }
     Ok(OpenFigures {
         open_ms,
+        rows_ms,
         load_ms,
-        first_frame_ms,
         records,
         peak_rss_mib,
         search_p50_ms,
@@ -259,39 +307,54 @@ impl std::io::Write for Counter {
     }
 }
 
+/// A screen of a fixed size drawn as the runtime draws (ratatui's diff through crossterm),
+/// into a counter of the bytes a real terminal would receive.
+struct CountingTerminal {
+    terminal: Terminal<ratatui::backend::CrosstermBackend<Counter>>,
+    sent: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl CountingTerminal {
+    fn new(width: u16, height: u16) -> Result<CountingTerminal, String> {
+        use ratatui::layout::Rect;
+        use ratatui::{TerminalOptions, Viewport};
+        let sent = std::rc::Rc::new(std::cell::Cell::new(0));
+        let backend = ratatui::backend::CrosstermBackend::new(Counter(sent.clone()));
+        let terminal = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(CountingTerminal { terminal, sent })
+    }
+
+    /// Draws `app`; the bytes this frame sent.
+    fn draw(&mut self, app: &App) -> Result<usize, String> {
+        self.sent.set(0);
+        self.terminal
+            .draw(|f| ui::render(f, app, &Theme::color()))
+            .map_err(|e| e.to_string())?;
+        Ok(self.sent.get())
+    }
+}
+
 /// What the Réseau tab is searched for, one key at a time.
 const RESEAU_QUERIES: [&str; 4] = ["caf", "mission locale", "association logement", "mediation"];
 
-/// The bytes a real terminal receives (ratatui's diff through crossterm, as the runtime
-/// draws) when the Journal's selection moves down a 100×30 screen: the most for a move
-/// inside the visible rows, and the most for a move that scrolls the list.
+/// The bytes a real terminal receives when the Journal's selection moves down a 100×30
+/// screen: the most for a move inside the visible rows, and the most for a move that
+/// scrolls the list.
 fn terminal_bytes(app: &mut App) -> Result<(f64, f64), String> {
-    use ratatui::layout::Rect;
-    use ratatui::{TerminalOptions, Viewport};
-    let (w, h) = (100, 30);
-    app.update(Msg::Resize(w, h));
-    let sent = std::rc::Rc::new(std::cell::Cell::new(0));
-    let backend = ratatui::backend::CrosstermBackend::new(Counter(sent.clone()));
-    let mut terminal = Terminal::with_options(
-        backend,
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
-        },
-    )
-    .map_err(|e| e.to_string())?;
-    let mut draw = |app: &App| -> Result<usize, String> {
-        sent.set(0);
-        terminal
-            .draw(|f| ui::render(f, app, &Theme::color()))
-            .map_err(|e| e.to_string())?;
-        Ok(sent.get())
-    };
-    draw(app)?;
+    app.update(Msg::Resize(100, 30));
+    let mut screen = CountingTerminal::new(100, 30)?;
+    screen.draw(app)?;
     let (mut inside, mut scrolling) = (0, 0);
     for _ in 0..60 {
         let before = app.cursor().offset;
         app.update(Msg::Key(Key::plain(KeyCode::Down)));
-        let bytes = draw(app)?;
+        let bytes = screen.draw(app)?;
         if app.cursor().offset == before {
             inside = inside.max(bytes);
         } else {

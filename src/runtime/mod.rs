@@ -272,6 +272,7 @@ pub fn persist(store: &Store, effect: &Effect) -> Option<Msg> {
             store.mark_rebuild_due()
         }),
         Effect::Quit
+        | Effect::Search(_)
         | Effect::EditExternally(..)
         | Effect::ReadFolder(_)
         | Effect::DiscardDraft
@@ -347,6 +348,7 @@ struct TerminalHost<'a> {
     server: Option<remote::Server>,
     serve: Serve<'a>,
     background: background::Background,
+    searcher: background::Searcher,
     /// The store is loading: other terminals' commands wait for it (what they write would
     /// be lost under the records loaded).
     loading: bool,
@@ -386,6 +388,11 @@ impl Host for TerminalHost<'_> {
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
             Effect::DiscardDraft => {
                 discard_draft(&self.draft_path);
+                Vec::new()
+            }
+            Effect::Search(job) => {
+                let answer = self.background.start();
+                self.searcher.search(job, answer);
                 Vec::new()
             }
             other => persist(self.store, &other).into_iter().collect(),
@@ -480,6 +487,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
         server: remote::Server::start(store.data_dir()).ok(),
         serve,
         background: background::Background::default(),
+        searcher: background::Searcher::spawn(),
         loading: false,
     };
     let size = host.size();
@@ -490,12 +498,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
     std::thread::scope(|scope| {
         if app.is_loading() {
             host.draw(&app)?;
-            // The journal's first rows straight from the date index, then the rest beside
-            // the loop. Should the index fail, the full load says why.
-            if let Ok(newest) = store.newest_interactions(NEWEST) {
-                app.update(Msg::Newest(newest));
-                host.draw(&app)?;
-            }
+            first_rows(&mut app, store, &mut |app| host.draw(app))?;
             let answer = host.background.start();
             host.loading = true;
             let draft_path = draft_path.clone();
@@ -508,6 +511,20 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
         let ended = run_loop(&mut app, &mut TerminalEvents, &signals, &mut host);
         finish(&app, store, &signals, &draft_path, guard, ended)
     })
+}
+
+/// The journal's first rows straight from the date index, drawn; the rest loads beside the
+/// loop. Should the index fail, the full load says why.
+fn first_rows(
+    app: &mut App,
+    store: &Store,
+    draw: &mut dyn FnMut(&App) -> io::Result<()>,
+) -> io::Result<()> {
+    if let Ok(newest) = store.newest_interactions(NEWEST) {
+        app.update(Msg::Newest(newest));
+        draw(app)?;
+    }
+    Ok(())
 }
 
 /// How many of the newest interactions the first frame reads (whole days): more than a
@@ -620,6 +637,7 @@ where
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
+            Effect::Search(job) => vec![job.run()],
             Effect::DiscardDraft => {
                 if let Some(store) = self.store {
                     discard_draft(&store.data_dir().join(crate::storage::DRAFT_FILE));

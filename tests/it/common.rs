@@ -83,12 +83,32 @@ pub fn fixture_copy(name: &str, to: &std::path::Path) {
     assert!(status.success());
 }
 
-/// Sends one key to the app, as the terminal would; what it asks the runtime to do.
+/// Sends one key to the app, as the terminal would; what it asks the runtime to do, the
+/// journal's searches answered first as the runtime would answer them.
 pub fn press(
     a: &mut carnet::app::App,
     key: carnet::config::keymap::Key,
 ) -> Vec<carnet::app::Effect> {
-    a.update(carnet::app::Msg::Key(key))
+    let effects = a.update(carnet::app::Msg::Key(key));
+    answered(a, effects)
+}
+
+/// The effects left once the searches among them are run and their answers given back.
+pub fn answered(
+    a: &mut carnet::app::App,
+    effects: Vec<carnet::app::Effect>,
+) -> Vec<carnet::app::Effect> {
+    let mut left = Vec::new();
+    for effect in effects {
+        match effect {
+            carnet::app::Effect::Search(job) => {
+                let more = a.update(job.run());
+                left.extend(answered(a, more));
+            }
+            other => left.push(other),
+        }
+    }
+    left
 }
 
 /// Types text key by key; a newline is Enter.

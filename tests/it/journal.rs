@@ -908,3 +908,57 @@ fn suite_of(a: &carnet::app::App, r: &carnet::app::journal::TodoRow) -> Option<c
         _ => None,
     }
 }
+
+/// The journal's search runs beside the loop: the typed query shows at once, the rows stay
+/// as they were (their count unknown, « … ») until the answer, and only the latest query's
+/// answer is shown — an older one arriving late changes nothing.
+#[test]
+fn the_search_answers_beside_the_loop_and_the_latest_query_wins() {
+    let mut a = app(common::sample(400));
+    let total = a.journal().rows.len();
+    let search_of = |effects: Vec<Effect>| {
+        effects
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::Search(job) => Some(job),
+                _ => None,
+            })
+            .expect("a search to run")
+    };
+    a.update(Msg::Key(Key::char('/')));
+    a.update(Msg::Key(Key::char('l')));
+    // One letter waits for a second: nothing to run, every row still there.
+    assert_eq!(a.journal().rows.len(), total);
+    let lo = search_of(a.update(Msg::Key(Key::char('o'))));
+    let log = search_of(a.update(Msg::Key(Key::char('g'))));
+    assert!(a.journal().pending.is_some());
+    assert_eq!(a.journal().rows.len(), total, "rows stay until the answer");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| carnet::ui::render(f, &a, &carnet::ui::Theme::mono()))
+        .unwrap();
+    let waiting = terminal.backend().to_string();
+    assert!(
+        waiting.contains("· … /") && waiting.contains("/ log"),
+        "{waiting}"
+    );
+    // « lo » answers after « log » was asked: not shown.
+    let lo_answer = lo.clone().run();
+    a.update(lo_answer);
+    assert_eq!(a.journal().rows.len(), total);
+    assert!(a.journal().pending.is_some());
+    let Msg::Searched { rows: expected, .. } = log.clone().run() else {
+        panic!("a search answers with its rows");
+    };
+    a.update(log.run());
+    assert!(a.journal().pending.is_none());
+    assert_eq!(a.journal().rows, expected);
+    assert!(expected.len() < total && !expected.is_empty());
+    // Back to « lo »: its late answer was kept, so no search is needed.
+    let effects = a.update(Msg::Key(special(KeyCode::Backspace)));
+    assert!(effects.is_empty(), "{effects:?}");
+    let Msg::Searched { rows: lo_rows, .. } = lo.run() else {
+        panic!("a search answers with its rows");
+    };
+    assert_eq!(a.journal().rows, lo_rows);
+}

@@ -246,15 +246,7 @@ fn stored_control_and_escape_characters_never_reach_the_terminal() {
     assert!(text.contains("ligne2 fin"), "{text}");
 }
 
-fn key(a: &mut App, k: carnet::config::keymap::Key) {
-    a.update(Msg::Key(k));
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        key(a, carnet::config::keymap::Key::char(c));
-    }
-}
+use common::{press as key, typed};
 
 #[test]
 fn interaction_form_empty_with_errors_and_with_guard_warnings() {

@@ -13,23 +13,29 @@ impl App {
         }
     }
 
-    pub(in crate::app) fn search_changed(&mut self) {
+    /// The query typed changed: the rows follow, at once for the network and the
+    /// documentation (a few thousand records), beside the loop for the journal's search.
+    pub(in crate::app) fn search_changed(&mut self) -> Vec<Effect> {
         if self.tab == Tab::Documentation {
             self.docs.query = crate::search::Query::parse(self.docs.query_input.text());
             self.refresh_docs_rows();
             self.cursors[2] = Cursor::default();
-            return;
+            return Vec::new();
         }
         if self.tab == Tab::Reseau {
             self.reseau.query = crate::search::Query::parse(self.reseau.query_input.text());
             self.refresh_reseau_rows();
             self.cursors[1] = Cursor::default();
-            return;
+            return Vec::new();
         }
         self.journal.query = crate::search::Query::parse(self.journal.query_input.text());
-        self.journal
+        let job = self
+            .journal
             .refresh(&self.data, &self.views.journal, self.today, true);
-        self.cursors[0] = Cursor::default();
+        if job.is_none() {
+            self.cursors[0] = Cursor::default();
+        }
+        job.map(Effect::Search).into_iter().collect()
     }
 
     pub(in crate::app) fn search_action(&mut self, action: Action) -> Vec<Effect> {
@@ -44,7 +50,7 @@ impl App {
                 self.reseau.searching = false;
                 self.docs.searching = false;
                 self.search_input().set("");
-                self.search_changed();
+                return self.search_changed();
             }
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),

@@ -47,7 +47,7 @@ pub(super) fn documentation<'a>(app: &'a App, theme: &'a Theme) -> ScreenView<'a
         title: list_title(
             app,
             "tab-documentation",
-            (rows.len(), app.data.fiches.len()),
+            (Some(rows.len()), app.data.fiches.len()),
             !app.docs.query.is_empty(),
             &[],
             (app.docs.searching || !app.docs.query.is_empty())

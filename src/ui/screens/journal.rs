@@ -57,7 +57,10 @@ pub(super) fn journal_title(app: &App) -> String {
     list_title(
         app,
         "tab-journal",
-        (j.rows.len(), app.data.interactions.len()),
+        (
+            j.pending.is_none().then_some(j.rows.len()),
+            app.data.interactions.len(),
+        ),
         j.is_filtered(),
         &parts,
         search,

@@ -119,16 +119,17 @@ fn evidence_lines(app: &App, theme: &Theme, meta: &RecordMeta, lines: &mut Vec<L
 fn list_title(
     app: &App,
     title_id: &str,
-    (shown, total): (usize, usize),
+    (shown, total): (Option<usize>, usize),
     narrowed: bool,
     filters: &[String],
     search: Option<(&str, bool)>,
 ) -> String {
     let mut title = if narrowed {
+        // `None` while a search is still looking: the count of the last query would be wrong.
         format!(
             "{} · {} / {}",
             app.t(title_id),
-            format::count(lang(app), shown),
+            shown.map_or_else(|| "…".to_string(), |n| format::count(lang(app), n)),
             format::count(lang(app), total)
         )
     } else {

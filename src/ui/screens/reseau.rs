@@ -282,7 +282,7 @@ pub(super) fn directory_title(app: &App) -> String {
     list_title(
         app,
         "tab-reseau",
-        (app.reseau.rows.len(), app.data.structures.len()),
+        (Some(app.reseau.rows.len()), app.data.structures.len()),
         app.reseau_is_filtered(),
         &parts,
         search,
