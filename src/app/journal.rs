@@ -321,12 +321,21 @@ impl Journal {
 
     pub fn rebuild_haystacks(&mut self, data: &Dataset, config: &Config) {
         self.labels = FoldedLabels::new(config);
-        self.haystacks = Arc::new(
-            data.interactions
-                .iter()
-                .map(|it| haystack(it, data, &self.labels))
-                .collect(),
-        );
+        // Folding every text is most of installing a large journal: on both halves at once.
+        let labels = &self.labels;
+        let fold_all = |part: &[Interaction]| -> Vec<search::Labelled> {
+            part.iter().map(|it| haystack(it, data, labels)).collect()
+        };
+        let (first, second) = data.interactions.split_at(data.interactions.len() / 2);
+        let mut haystacks = std::thread::scope(|scope| {
+            let other = scope.spawn(|| fold_all(second));
+            let mut haystacks = fold_all(first);
+            // Should the thread fail, its half is folded here.
+            haystacks.extend(other.join().unwrap_or_else(|_| fold_all(second)));
+            haystacks
+        });
+        haystacks.shrink_to_fit();
+        self.haystacks = Arc::new(haystacks);
         self.recent.clear();
         self.changed_at = self.generation;
     }

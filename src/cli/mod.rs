@@ -838,6 +838,29 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
             }
             let dir = config::paths::data_dir(&overrides, env);
             let store = open_or_held(&i18n, &dir, true, held)?;
+            let whole_document = format == ExportFormat::Json
+                && !matches!(
+                    what,
+                    ExportWhat::Documentation
+                        | ExportWhat::Dossier
+                        | ExportWhat::Projets
+                        | ExportWhat::Bilan
+                );
+            if whole_document {
+                // Streamed from the store: each record decoded as it is written, so the
+                // document of 100 000 interactions, and its records, never sit in memory.
+                let records = store.streamed();
+                transfer::stream_output(&i18n, output.as_deref(), &mut |out| {
+                    json::write_records(out, &records, true)
+                })?;
+                if records.failures() > 0 {
+                    warn!(
+                        "{}",
+                        i18n.t_args("warn-decode-failures", &[arg("count", records.failures())])
+                    );
+                }
+                return Ok(());
+            }
             // An export that needs a few kinds reads only those.
             use crate::domain::RecordKind as K;
             let needs: Option<&[K]> = match what {
@@ -902,12 +925,6 @@ fn run(cli: Cli, lang_flag: Option<Lang>, env: &Env, held: Option<&Store>) -> Re
                 return transfer::export_bilan(
                     &data, &config, &i18n, periode, tranche, format, output,
                 );
-            }
-            if format == ExportFormat::Json {
-                // Streamed: the document of 100 000 interactions never sits in memory.
-                return transfer::stream_output(&i18n, output.as_deref(), &mut |out| {
-                    json::write_json(out, &data, true)
-                });
             }
             let text = match (what, format) {
                 (ExportWhat::Couverture, _) => {

@@ -49,16 +49,26 @@ pub fn write_json(
     data: &Dataset,
     pretty: bool,
 ) -> std::io::Result<()> {
+    write_records(out, data, pretty)
+}
+
+/// The document around `records`: a dataset, or anything serialised as one (the store's
+/// records streamed as they are decoded).
+pub fn write_records<T: Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    records: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
-    struct Borrowed<'a> {
+    struct Borrowed<'a, T: ?Sized> {
         format: &'a str,
         version: u32,
-        records: &'a Dataset,
+        records: &'a T,
     }
     let doc = Borrowed {
         format: FORMAT,
         version: VERSION,
-        records: data,
+        records,
     };
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;

@@ -90,6 +90,30 @@ fn loading_some_kinds_reads_those_only() {
     );
 }
 
+/// The full JSON export streams from the store: the same bytes as the loaded dataset's,
+/// what does not decode left out and counted, as loading leaves it out.
+#[test]
+fn the_streamed_export_is_the_loaded_dataset_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(300);
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    store
+        .put_raw("interactions", &[0, 0, 1, 2, 3, 4, 5, 6], b"not a record")
+        .unwrap();
+    let (loaded, failures) = store.load().unwrap();
+    assert_eq!(failures.len(), 1);
+    let streamed = store.streamed();
+    let mut bytes = Vec::new();
+    carnet::export::json::write_records(&mut bytes, &streamed, true).unwrap();
+    assert_eq!(streamed.failures(), 1);
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        carnet::export::json::to_json(&loaded)
+    );
+    assert_eq!(loaded.interactions.len(), data.interactions.len());
+}
+
 /// The first screen's rows come from the date index: the newest interactions, and the
 /// whole of the oldest day read, so they are exactly the journal's first rows once all is
 /// loaded.
