@@ -633,6 +633,10 @@ impl App {
             Context::Confirm => &[Action::Yes, Action::No],
             Context::History => self.history_hints(),
             Context::Evidence => self.evidence_hints(),
+            // While the store loads, only what works then.
+            Context::List | Context::Global if self.is_loading() => {
+                &[Action::Down, Action::Up, Action::Help, Action::Quit]
+            }
             Context::List | Context::Global => match self.tab {
                 Tab::Journal => self.journal_hints(),
                 Tab::Reseau => self.reseau_hints(),

@@ -185,6 +185,11 @@ fn the_newest_rows_show_before_the_rest_and_nothing_acts_on_them_alone() {
     };
     assert!(first.contains(&demande(0)), "{first}");
     assert!(first.contains("Chargement du carnet…"), "{first}");
+    // The footer offers only what works while loading.
+    assert!(
+        first.contains("q Quitter") && !first.contains("n Nouvelle"),
+        "{first}"
+    );
     // Moving works on the rows there; anything else waits, and says so.
     press(&mut a, Key::char('j'));
     press(&mut a, Key::char('j'));
