@@ -1515,3 +1515,5 @@ bench-move-bytes = Selection moved: bytes to the terminal
 bench-scrolling = scrolling
 status-still-loading = The logbook is still loading: one moment, then try again.
 loading-short = loading…
+bench-action-bytes = Bytes to the terminal, per action
+bench-action-bytes-value = changing tab { $tab } KiB · search key, answer included { $search } KiB

@@ -1518,3 +1518,5 @@ bench-move-bytes = Sélection déplacée, octets au terminal
 bench-scrolling = en défilant
 status-still-loading = Le carnet finit de se charger : un instant, puis recommencez.
 loading-short = chargement…
+bench-action-bytes = Octets au terminal, par action
+bench-action-bytes-value = changer d'onglet { $tab } KiB · touche de recherche, réponse comprise { $search } KiB

@@ -121,6 +121,16 @@ pub(super) fn bench(
             "KiB",
         );
         row(
+            "bench-action-bytes",
+            i18n.t_args(
+                "bench-action-bytes-value",
+                &[
+                    arg("tab", format!("{:.2}", f.tab_bytes / 1024.0)),
+                    arg("search", format!("{:.2}", f.search_bytes / 1024.0)),
+                ],
+            ),
+        );
+        row(
             "bench-save-store",
             format!("p95 {:.2} ms", f.save_store_p95_ms),
         );

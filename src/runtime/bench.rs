@@ -66,6 +66,10 @@ pub struct OpenFigures {
     /// when it makes the list scroll (the most of each).
     pub move_bytes: f64,
     pub scroll_bytes: f64,
+    /// Bytes sent when the tab changes (the most of Journal → Réseau and back), and for a
+    /// key typed in the journal's search, its answer drawn.
+    pub tab_bytes: f64,
+    pub search_bytes: f64,
 }
 
 /// What `bench-open` prints the moment the Journal's first rows are drawn, then the moment
@@ -74,7 +78,7 @@ pub const ROWS_LINE: &str = "carnet-bench rows";
 pub const LOADED_LINE: &str = "carnet-bench loaded";
 
 impl OpenFigures {
-    const FIELDS: usize = 14;
+    const FIELDS: usize = 15;
 
     pub fn to_line(&self) -> String {
         [
@@ -91,7 +95,8 @@ impl OpenFigures {
             self.reseau_p95_ms,
             self.move_bytes,
             self.scroll_bytes,
-            0.0,
+            self.tab_bytes,
+            self.search_bytes,
         ]
         .iter()
         .map(|f| format!("{f:.2}"))
@@ -118,6 +123,8 @@ impl OpenFigures {
             reseau_p95_ms: f[10],
             move_bytes: f[11],
             scroll_bytes: f[12],
+            tab_bytes: f[13],
+            search_bytes: f[14],
         })
     }
 }
@@ -200,10 +207,11 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     // Each keystroke until its answer is on screen: the key's own frame, then, for a
     // journal search, the frame drawn when the search thread answers.
     let searcher = super::background::Searcher::spawn();
+    let mut search_bytes = 0;
     let mut key = |app: &mut App, k: Key| -> Result<f64, String> {
         let t = Instant::now();
         let mut pending = app.update(Msg::Key(k));
-        screen.draw(app)?;
+        let mut sent = screen.draw(app)?;
         while let Some(effect) = pending.pop() {
             if let crate::app::Effect::Search(job) = effect {
                 let answer = background.start();
@@ -214,8 +222,11 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
                 for msg in background.answers().map_err(|e| e.to_string())? {
                     pending.extend(app.update(msg));
                 }
-                screen.draw(app)?;
+                sent += screen.draw(app)?;
             }
+        }
+        if app.journal.searching {
+            search_bytes = search_bytes.max(sent);
         }
         Ok(ms(t))
     };
@@ -243,7 +254,7 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     app.update(Msg::Key(Key::char('2')));
     let reseau_p95_ms = percentile(&mut search(&mut app, &RESEAU_QUERIES, false)?, 0.95);
     app.update(Msg::Key(Key::char('1')));
-    let (move_bytes, scroll_bytes) = terminal_bytes(&mut app)?;
+    let (move_bytes, scroll_bytes, tab_bytes) = terminal_bytes(&mut app)?;
 
     // Saving: the store write (transaction + flush) and the app's own work, separately.
     let ctrl_s = Key::new(
@@ -290,6 +301,8 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         reseau_p95_ms,
         move_bytes,
         scroll_bytes,
+        tab_bytes,
+        search_bytes: search_bytes as f64,
     })
 }
 
@@ -343,10 +356,10 @@ impl CountingTerminal {
 /// What the Réseau tab is searched for, one key at a time.
 const RESEAU_QUERIES: [&str; 4] = ["caf", "mission locale", "association logement", "mediation"];
 
-/// The bytes a real terminal receives when the Journal's selection moves down a 100×30
-/// screen: the most for a move inside the visible rows, and the most for a move that
-/// scrolls the list.
-fn terminal_bytes(app: &mut App) -> Result<(f64, f64), String> {
+/// The bytes a real terminal receives on a 100×30 screen when the Journal's selection moves
+/// down: the most for a move inside the visible rows, and for a move that scrolls the list;
+/// then the most for changing tab (to Réseau and back).
+fn terminal_bytes(app: &mut App) -> Result<(f64, f64, f64), String> {
     app.update(Msg::Resize(100, 30));
     let mut screen = CountingTerminal::new(100, 30)?;
     screen.draw(app)?;
@@ -361,7 +374,12 @@ fn terminal_bytes(app: &mut App) -> Result<(f64, f64), String> {
             scrolling = scrolling.max(bytes);
         }
     }
-    Ok((inside as f64, scrolling as f64))
+    let mut tab = 0;
+    for k in ['2', '1'] {
+        app.update(Msg::Key(Key::char(k)));
+        tab = tab.max(screen.draw(app)?);
+    }
+    Ok((inside as f64, scrolling as f64, tab as f64))
 }
 
 /// What serving other terminals' notes costs, measured on the open store of `dir`.

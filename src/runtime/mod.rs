@@ -503,7 +503,13 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
             host.loading = true;
             let draft_path = draft_path.clone();
             scope.spawn(move || {
-                let _ = answer.send(loaded(store, &draft_path));
+                // A loading that stopped ends the session with a message, never a screen
+                // left loading.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    loaded(store, &draft_path)
+                }))
+                .unwrap_or_else(|_| Err(io::Error::other("the store could not be loaded")));
+                let _ = answer.send(result);
             });
         } else if let Some(draft) = read_draft(&draft_path) {
             app.update(Msg::DraftFound(Box::new(draft)));
