@@ -209,7 +209,7 @@ pub struct Journal {
 
 /// Vocabulary labels in the UI language, folded once: the label table of the journal's
 /// labelled haystacks.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FoldedLabels {
     /// Per list, each id's index in `texts`.
     lists: [std::collections::HashMap<String, u16>; 4],
@@ -262,6 +262,39 @@ impl FoldedLabels {
                 text.push(' ');
             }
         }
+    }
+}
+
+/// The journal's search text, folded: the label table and each interaction's haystack, in
+/// `Dataset::interactions` order. Built where the records are loaded, off the loop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Folded {
+    labels: FoldedLabels,
+    haystacks: Vec<search::Labelled>,
+}
+
+impl Folded {
+    pub fn of(data: &Dataset, config: &Config) -> Folded {
+        let labels = FoldedLabels::new(config);
+        // Folding every text is most of installing a large journal: on both halves at once.
+        let fold_all = |part: &[Interaction]| -> Vec<search::Labelled> {
+            part.iter().map(|it| haystack(it, data, &labels)).collect()
+        };
+        let (first, second) = data.interactions.split_at(data.interactions.len() / 2);
+        let mut haystacks = std::thread::scope(|scope| {
+            let other = scope.spawn(|| fold_all(second));
+            let mut haystacks = fold_all(first);
+            // Should the thread fail, its half is folded here.
+            haystacks.extend(other.join().unwrap_or_else(|_| fold_all(second)));
+            haystacks
+        });
+        haystacks.shrink_to_fit();
+        Folded { labels, haystacks }
+    }
+
+    /// Whether these were folded from `data`'s interactions.
+    pub fn fits(&self, data: &Dataset) -> bool {
+        self.haystacks.len() == data.interactions.len()
     }
 }
 
@@ -320,22 +353,13 @@ impl Journal {
     }
 
     pub fn rebuild_haystacks(&mut self, data: &Dataset, config: &Config) {
-        self.labels = FoldedLabels::new(config);
-        // Folding every text is most of installing a large journal: on both halves at once.
-        let labels = &self.labels;
-        let fold_all = |part: &[Interaction]| -> Vec<search::Labelled> {
-            part.iter().map(|it| haystack(it, data, labels)).collect()
-        };
-        let (first, second) = data.interactions.split_at(data.interactions.len() / 2);
-        let mut haystacks = std::thread::scope(|scope| {
-            let other = scope.spawn(|| fold_all(second));
-            let mut haystacks = fold_all(first);
-            // Should the thread fail, its half is folded here.
-            haystacks.extend(other.join().unwrap_or_else(|_| fold_all(second)));
-            haystacks
-        });
-        haystacks.shrink_to_fit();
-        self.haystacks = Arc::new(haystacks);
+        self.install_folded(Folded::of(data, config));
+    }
+
+    /// Haystacks folded elsewhere (on the loading thread) for these records.
+    pub fn install_folded(&mut self, folded: Folded) {
+        self.labels = folded.labels;
+        self.haystacks = Arc::new(folded.haystacks);
         self.recent.clear();
         self.changed_at = self.generation;
     }

@@ -191,10 +191,12 @@ pub enum Msg {
     },
     /// The newest interactions, read first so the journal shows rows while the rest loads.
     Newest(Vec<Interaction>),
-    /// The store finished loading.
+    /// The store finished loading; its journal's search text too when the loading thread
+    /// folded it (otherwise the app does).
     Loaded {
         data: Box<Dataset>,
         decode_failures: usize,
+        folded: Option<Box<journal::Folded>>,
     },
     /// A write to the store failed (the change stays in memory and on screen).
     PersistFailed(String),
@@ -508,9 +510,16 @@ impl App {
     }
 
     fn install(&mut self, data: Dataset) {
+        self.install_folded(data, None);
+    }
+
+    fn install_folded(&mut self, data: Dataset, folded: Option<journal::Folded>) {
         self.ids = IdGen::after(data.last_id());
         self.data = data;
-        self.journal.rebuild_haystacks(&self.data, &self.config);
+        match folded {
+            Some(folded) if folded.fits(&self.data) => self.journal.install_folded(folded),
+            _ => self.journal.rebuild_haystacks(&self.data, &self.config),
+        }
         self.refresh();
     }
 
@@ -780,9 +789,10 @@ impl App {
             Msg::Loaded {
                 data,
                 decode_failures,
+                folded,
             } => {
                 // The newest rows were the journal's first rows: the selection stays on them.
-                self.install(*data);
+                self.install_folded(*data, folded.map(|f| *f));
                 self.load = Load::Complete;
                 if self
                     .status

@@ -169,7 +169,7 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     };
     let store = Store::open(dir).map_err(|e| e.to_string())?;
     let open_ms = ms(start);
-    let mut app = App::loading(config, crate::clock::now_local());
+    let mut app = App::loading(config.clone(), crate::clock::now_local());
     app.update(Msg::Resize(100, 30));
     let mut screen = CountingTerminal::new(100, 30)?;
     screen.draw(&app)?;
@@ -183,7 +183,7 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
     let answer = background.start();
     let load_msgs = std::thread::scope(|scope| {
         scope.spawn(|| {
-            let _ = answer.send(super::loaded(&store, &dir.join("no-draft")));
+            let _ = answer.send(super::loaded(&store, &dir.join("no-draft"), &config));
         });
         // As the loop does: it looks for the answer between keys.
         while !background.ready() {

@@ -502,11 +502,12 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
             let answer = host.background.start();
             host.loading = true;
             let draft_path = draft_path.clone();
+            let config = app.config.clone();
             scope.spawn(move || {
                 // A loading that stopped ends the session with a message, never a screen
                 // left loading.
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    loaded(store, &draft_path)
+                    loaded(store, &draft_path, &config)
                 }))
                 .unwrap_or_else(|_| Err(io::Error::other("the store could not be loaded")));
                 let _ = answer.send(result);
@@ -537,13 +538,16 @@ fn first_rows(
 /// tall terminal shows, so paging down does not run out before the rest is there.
 const NEWEST: usize = 200;
 
-/// The whole store for the app, what opening it recovered, and the form the last session
-/// kept (offered once the records it may point to are there).
-fn loaded(store: &Store, draft_path: &Path) -> background::Answer {
+/// The whole store for the app with its journal's search text folded (so the loop only
+/// installs it), what opening it recovered, and the form the last session kept (offered
+/// once the records it may point to are there).
+fn loaded(store: &Store, draft_path: &Path, config: &crate::config::Config) -> background::Answer {
     let (data, failures) = store.load().map_err(io::Error::other)?;
+    let folded = crate::app::journal::Folded::of(&data, config);
     let mut msgs = vec![Msg::Loaded {
         data: Box::new(data),
         decode_failures: failures.len(),
+        folded: Some(Box::new(folded)),
     }];
     if !store.recovered().is_empty() {
         msgs.push(Msg::Recovered);

@@ -147,6 +147,7 @@ fn data_arrives_after_the_first_frame() {
     a.update(Msg::Loaded {
         data: Box::new(common::sample(20)),
         decode_failures: 2,
+        folded: None,
     });
     assert!(!a.is_loading());
     assert_eq!(a.views().journal.len(), 20);
@@ -210,6 +211,7 @@ fn the_newest_rows_show_before_the_rest_and_nothing_acts_on_them_alone() {
     a.update(Msg::Loaded {
         data: Box::new(data.clone()),
         decode_failures: 0,
+        folded: None,
     });
     assert!(!a.is_loading());
     // The same row stays selected, now with its detail and the whole count.
@@ -220,6 +222,31 @@ fn the_newest_rows_show_before_the_rest_and_nothing_acts_on_them_alone() {
     // Arriving late, the newest rows never replace the whole store.
     a.update(Msg::Newest(Vec::new()));
     assert_eq!(a.views().journal.len(), 120);
+}
+
+/// The search text folded on the loading thread finds what the app's own folding finds;
+/// folded from other records, it is not used.
+#[test]
+fn search_text_folded_while_loading_finds_the_same() {
+    use carnet::app::journal::Folded;
+    let data = common::sample(120);
+    let config = common::config(Lang::Fr);
+    let found = |folded: Option<Folded>| {
+        let mut a = App::loading(common::config(Lang::Fr), common::now());
+        a.update(Msg::Resize(100, 30));
+        a.update(Msg::Loaded {
+            data: Box::new(data.clone()),
+            decode_failures: 0,
+            folded: folded.map(Box::new),
+        });
+        press(&mut a, Key::char('/'));
+        common::typed(&mut a, "logement");
+        a.journal().rows.clone()
+    };
+    let own = found(None);
+    assert!(!own.is_empty() && own.len() < 120, "{}", own.len());
+    assert_eq!(found(Some(Folded::of(&data, &config))), own);
+    assert_eq!(found(Some(Folded::of(&common::sample(30), &config))), own);
 }
 
 /// The real loop, driven by a script on an in-memory terminal.

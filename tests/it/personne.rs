@@ -213,6 +213,7 @@ fn app(data: Dataset) -> carnet::app::App {
     app.update(carnet::app::Msg::Loaded {
         data: Box::new(data),
         decode_failures: 0,
+        folded: None,
     });
     app
 }
