@@ -186,11 +186,27 @@ macro_rules! per_kind_storage {
             }
 
             /// Loads every record; values that fail to decode are reported and skipped.
+            /// The journal is most of a store: the other kinds load beside it.
             pub fn load(&self) -> Result<(Dataset, Vec<DecodeFailure>), StoreError> {
-                let mut failures = Vec::new();
-                let mut data = Dataset {
-                    $($field: self.load_kind(&mut failures)?,)+
-                };
+                let others: Vec<RecordKind> = RecordKind::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| *k != RecordKind::Interaction)
+                    .collect();
+                let (journal, rest) = std::thread::scope(|scope| {
+                    let rest = scope.spawn(|| self.load_only(&others));
+                    let mut failures = Vec::new();
+                    let journal = self
+                        .load_kind::<Interaction>(&mut failures)
+                        .map(|list| (list, failures));
+                    (journal, rest.join())
+                });
+                let (interactions, mut failures) = journal?;
+                let (mut data, rest_failures) = rest.map_err(|_| {
+                    self.sled_err(sled::Error::ReportableBug("a loading thread stopped".into()))
+                })??;
+                data.interactions = interactions;
+                failures.extend(rest_failures);
                 // Keys are ids in big-endian order, so lists arrive sorted; keep the
                 // invariant explicit.
                 data.sort();
