@@ -1416,11 +1416,13 @@ impl Store {
         };
         type Batch = (usize, Vec<(sled::IVec, sled::IVec)>);
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
-        let rx = std::sync::Mutex::new(rx);
-        let next = || rx.lock().ok().and_then(|r| r.recv().ok());
+        // Held by the decoders only: should they all stop, the reading stops too instead of
+        // waiting on a full channel.
+        let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         // Each decoder's records, in parts numbered by their first batch: one part when one
         // thread decodes (the batches come in order), one per batch otherwise.
-        let decode = || {
+        let decode = |rx: std::sync::Arc<std::sync::Mutex<std::sync::mpsc::Receiver<Batch>>>| {
+            let next = || rx.lock().ok().and_then(|r| r.recv().ok());
             let mut parts: Vec<(usize, Vec<R>)> = Vec::new();
             let mut unread = Vec::new();
             while let Some((number, batch)) = next() {
@@ -1440,7 +1442,13 @@ impl Store {
             (parts, unread)
         };
         let (read_result, decoded) = std::thread::scope(|scope| {
-            let decoding: Vec<_> = (0..decoders).map(|_| scope.spawn(decode)).collect();
+            let decoding: Vec<_> = (0..decoders)
+                .map(|_| {
+                    let rx = std::sync::Arc::clone(&rx);
+                    scope.spawn(move || decode(rx))
+                })
+                .collect();
+            drop(rx);
             let read = || -> Result<(), sled::Error> {
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut number = 0;
