@@ -24,13 +24,16 @@ pub struct SearchJob {
 impl SearchJob {
     /// The rows found, best first: what comes back to the app.
     pub fn run(self) -> super::Msg {
-        let rows =
-            search::run_labelled(&self.query, &self.haystacks, &self.labels, &self.candidates);
+        let rows = self.rows();
         super::Msg::Searched {
             generation: self.generation,
             query: self.query,
             rows,
         }
+    }
+
+    fn rows(&self) -> Vec<usize> {
+        search::run_labelled(&self.query, &self.haystacks, &self.labels, &self.candidates)
     }
 }
 
@@ -447,10 +450,9 @@ impl Journal {
             self.pending = Some(job.generation);
             return Some(job);
         }
-        if let super::Msg::Searched { query, rows, .. } = job.run() {
-            self.remember(query, &rows);
-            self.rows = rows;
-        }
+        let rows = job.rows();
+        self.remember(job.query, &rows);
+        self.rows = rows;
         None
     }
 

@@ -425,15 +425,7 @@ pub(super) fn write_output(
     output: Option<&Path>,
     bytes: &[u8],
 ) -> Result<(), Failure> {
-    match output {
-        Some(path) => {
-            crate::files::write_private(path, bytes).map_err(|e| io_failure(i18n, path, &e))
-        }
-        None => {
-            super::output::out(bytes);
-            Ok(())
-        }
-    }
+    stream_output(i18n, output, &mut |out| out.write_all(bytes))
 }
 
 /// The same, the content streamed by `write` to the file or standard output.
