@@ -165,9 +165,9 @@ impl<'q> Compiled<'q> {
         }
     }
 
-    /// The best occurrence of each term in each label, and whether it matches fuzzily:
-    /// labels are shared by many haystacks, so they are scored once per search.
-    fn label_table(&self, labels: &[String]) -> Vec<Vec<(Option<u32>, bool)>> {
+    /// The best occurrence of each term in each text, and whether it matches fuzzily: for
+    /// labels and words shared by many haystacks, scored once per search.
+    fn table<S: AsRef<str>>(&self, labels: &[S]) -> Vec<Vec<Found>> {
         self.terms
             .iter()
             .enumerate()
@@ -175,6 +175,7 @@ impl<'q> Compiled<'q> {
                 labels
                     .iter()
                     .map(|label| {
+                        let label = label.as_ref();
                         let best = best_position_score(label, term.text(), finder);
                         let fuzzy = best.is_none()
                             && self.fuzzy_applies(k)
@@ -187,40 +188,342 @@ impl<'q> Compiled<'q> {
     }
 
     /// The score of a labelled haystack: the same as if its labels were part of its text.
-    fn score_labelled(&self, hay: &Labelled, table: &[Vec<(Option<u32>, bool)>]) -> Option<u32> {
+    /// A term made of letters lies inside one word: its best in the text is its best in one
+    /// of the text's words, read from `pieces` (per term, per lexicon number). A term with
+    /// other characters is looked for in the text itself.
+    fn score_labelled(&self, hay: &[u8], tables: &Tables<'_>) -> Option<u32> {
+        let (labels, pieces) = split_labels(hay);
+        let mut text = None;
         let mut total = 0;
         for (k, (term, finder)) in self.terms.iter().enumerate() {
-            let in_labels = hay
-                .labels
-                .iter()
-                .filter_map(|&l| table[k].get(usize::from(l)).copied());
-            let (mut best, mut fuzzy_label) = (None, false);
-            for (b, f) in in_labels {
-                best = best.max(b);
-                fuzzy_label |= f;
+            let (mut best, mut fuzzy_found) = (None, false);
+            for n in numbers(labels) {
+                if let Some(&(b, f)) = tables.labels[k].get(n as usize) {
+                    best = best.max(b);
+                    fuzzy_found |= f;
+                }
             }
             // A whole word in a label is already the best a term can do.
             if best != Some(3) {
-                best = best.max(best_position_score(&hay.text, term.text(), finder));
+                match &tables.pieces[k] {
+                    Some(table) => {
+                        let mut code = 0;
+                        for n in numbers(pieces) {
+                            code = code.max(table.get(piece_of(n)).copied().unwrap_or(0));
+                            if code == WHOLE_WORD {
+                                break;
+                            }
+                        }
+                        best = best.max(code.checked_sub(1).map(u32::from).filter(|&s| s > 0));
+                        fuzzy_found |= code > 0;
+                    }
+                    None => {
+                        let text: &String = text.get_or_insert_with(|| tables.lexicon.text(pieces));
+                        best = best.max(best_position_score(text, term.text(), finder));
+                        fuzzy_found |= best.is_none()
+                            && self.fuzzy_applies(k)
+                            && fuzzy_in_a_word(text, term.text());
+                    }
+                }
             }
-            let fuzzy = || {
-                fuzzy_label || (self.fuzzy_applies(k) && fuzzy_in_a_word(&hay.text, term.text()))
-            };
-            total += self.decide(k, best, fuzzy)?;
+            total += self.decide(k, best, || fuzzy_found)?;
         }
         Some(total)
     }
 }
 
+/// A term's best occurrence in a text, and whether it is there letter by letter.
+type Found = (Option<u32>, bool);
+
+/// A piece's code for a term found as a whole word: nothing in a text scores more.
+const WHOLE_WORD: u8 = 4;
+
+/// What a labelled search reads besides the haystacks: per term, the score of each label and
+/// of each piece of the lexicon (`None` for a term that is looked for in whole texts).
+struct Tables<'a> {
+    labels: Vec<Vec<Found>>,
+    /// Per piece: 0 not found, 1 letter by letter, then 1 + its best position score.
+    pieces: Vec<Option<Vec<u8>>>,
+    lexicon: &'a Lexicon,
+}
+
 /// A haystack whose vocabulary labels (types, thématiques…) are kept apart as indices into
 /// a table shared by all haystacks: each label is searched once per query, not once per
-/// record that carries it.
+/// record that carries it. Its own text is kept as the numbers of its pieces in a `Lexicon`,
+/// for the same reason: a word is scored once per query, however many records hold it.
+/// Encoded as numbers: how many labels, the labels, the pieces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Labelled {
-    /// The record's own folded text.
-    pub text: String,
-    /// Indices into the label table given to `run_labelled`.
-    pub labels: Box<[u16]>,
+pub struct Labelled(Vec<u8>);
+
+impl Labelled {
+    pub fn new(lexicon: &mut Lexicon, text: &str, labels: &[u16]) -> Labelled {
+        let mut out = Vec::with_capacity(text.len() / 2 + labels.len() + 1);
+        push_number(&mut out, u32::try_from(labels.len()).unwrap_or(u32::MAX));
+        for &l in labels {
+            push_number(&mut out, u32::from(l));
+        }
+        // A single space after a word, the commonest piece by far, rides in the word's
+        // number (its lowest bit): a search reads half as many numbers.
+        let mut pieces = pieces(text).peekable();
+        while let Some(piece) = pieces.next() {
+            let spaced = pieces.next_if_eq(&" ").is_some();
+            push_number(&mut out, lexicon.number(piece) << 1 | u32::from(spaced));
+        }
+        Labelled(out)
+    }
+}
+
+/// An encoded haystack's labels and pieces.
+fn split_labels(hay: &[u8]) -> (&[u8], &[u8]) {
+    let mut at = 0;
+    let count = next_number(hay, &mut at).unwrap_or(0);
+    let start = at;
+    for _ in 0..count {
+        if next_number(hay, &mut at).is_none() {
+            break;
+        }
+    }
+    (&hay[start..at], &hay[at..])
+}
+
+/// The journal's haystacks in one block, in the journal's record order: a search reads them
+/// as one stream instead of following a pointer per record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Haystacks {
+    bytes: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+    /// Bytes no span points to any more (replaced or removed haystacks).
+    unused: usize,
+}
+
+impl Haystacks {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        let &(start, end) = self.spans.get(i)?;
+        self.bytes.get(start..end)
+    }
+
+    fn append(&mut self, hay: &[u8]) -> (usize, usize) {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(hay);
+        (start, self.bytes.len())
+    }
+
+    pub fn push(&mut self, hay: Labelled) {
+        let span = self.append(&hay.0);
+        self.spans.push(span);
+    }
+
+    pub fn insert(&mut self, i: usize, hay: Labelled) {
+        let span = self.append(&hay.0);
+        self.spans.insert(i.min(self.spans.len()), span);
+    }
+
+    pub fn replace(&mut self, i: usize, hay: Labelled) {
+        let span = self.append(&hay.0);
+        if let Some(old) = self.spans.get_mut(i) {
+            self.unused += old.1 - old.0;
+            *old = span;
+        }
+        self.tidy();
+    }
+
+    pub fn remove(&mut self, i: usize) {
+        if i < self.spans.len() {
+            let (start, end) = self.spans.remove(i);
+            self.unused += end - start;
+        }
+        self.tidy();
+    }
+
+    /// Once half the block is unused, writes the haystacks again without the gaps.
+    fn tidy(&mut self) {
+        if self.unused * 2 <= self.bytes.len() {
+            return;
+        }
+        let mut tidy = Haystacks::default();
+        for i in 0..self.len() {
+            if let Some(hay) = self.get(i) {
+                let span = tidy.append(hay);
+                tidy.spans.push(span);
+            }
+        }
+        *self = tidy;
+    }
+
+    /// Appends another block's haystacks, whose pieces were numbered in a lexicon this
+    /// block's lexicon absorbed (`renumbered`, from `Lexicon::absorb`).
+    pub fn extend_renumbered(&mut self, other: &Haystacks, renumbered: &[u32]) {
+        self.bytes.reserve(other.bytes.len());
+        self.spans.reserve(other.len());
+        for i in 0..other.len() {
+            let Some(hay) = other.get(i) else { continue };
+            let (_, pieces) = split_labels(hay);
+            let start = self.bytes.len();
+            self.bytes
+                .extend_from_slice(&hay[..hay.len() - pieces.len()]);
+            for n in numbers(pieces) {
+                let piece = renumbered.get(piece_of(n)).copied().unwrap_or(n >> 1);
+                push_number(&mut self.bytes, piece << 1 | (n & 1));
+            }
+            self.spans.push((start, self.bytes.len()));
+        }
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.spans.shrink_to_fit();
+    }
+}
+
+/// The words of folded texts and the runs of other characters between them, each kept once
+/// and numbered: 100 000 journal texts hold a few thousand distinct words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    pieces: Vec<Box<str>>,
+    numbers: std::collections::HashMap<Box<str>, u32, Fx>,
+}
+
+impl Lexicon {
+    fn number(&mut self, piece: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(piece) {
+            return n;
+        }
+        // Past 2 billion distinct pieces, the last number is reused: beyond any journal.
+        const LAST: u32 = u32::MAX >> 1;
+        let n = u32::try_from(self.pieces.len()).map_or(LAST, |n| n.min(LAST));
+        self.pieces.push(piece.into());
+        self.numbers.insert(piece.into(), n);
+        n
+    }
+
+    /// The text whose pieces these are.
+    pub fn text(&self, encoded: &[u8]) -> String {
+        let mut text = String::with_capacity(encoded.len() * 3);
+        for n in numbers(encoded) {
+            if let Some(piece) = self.pieces.get(piece_of(n)) {
+                text.push_str(piece);
+            }
+            if n & 1 == 1 {
+                text.push(' ');
+            }
+        }
+        text
+    }
+
+    /// Takes in another lexicon's pieces: what each of its numbers became here.
+    pub fn absorb(&mut self, other: &Lexicon) -> Vec<u32> {
+        other.pieces.iter().map(|p| self.number(p)).collect()
+    }
+}
+
+/// Words (runs of letters and digits) and the runs between them, in order: together, the
+/// whole text.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let word = is_word_char(first);
+        // Folded text is mostly ASCII: its bytes answer at once, other characters are decoded.
+        let bytes = rest.as_bytes();
+        let mut end = first.len_utf8();
+        while let Some(&b) = bytes.get(end) {
+            let (is_word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match rest.get(end..).and_then(|r| r.chars().next()) {
+                    Some(c) => (is_word_char(c), c.len_utf8()),
+                    None => break,
+                }
+            };
+            if is_word != word {
+                break;
+            }
+            end += len;
+        }
+        let (piece, after) = rest.split_at(end.min(rest.len()));
+        rest = after;
+        Some(piece)
+    })
+}
+
+/// Numbers are written in 16-bit units: one for a number under 2^15 (pieces a journal
+/// uses most are numbered first), two with the top bit set above. Units of a fixed size
+/// keep a search's reading loop free of unpredictable branches (twice as fast as bytes).
+fn push_number(out: &mut Vec<u8>, n: u32) {
+    if n < 0x8000 {
+        out.extend_from_slice(&(n as u16).to_le_bytes());
+    } else {
+        let high = (n >> 16) as u16 & 0x7fff | 0x8000;
+        out.extend_from_slice(&high.to_le_bytes());
+        out.extend_from_slice(&(n as u16).to_le_bytes());
+    }
+}
+
+/// The lexicon's number of the piece an encoded number stands for.
+fn piece_of(n: u32) -> usize {
+    (n >> 1) as usize
+}
+
+/// The numbers of an encoded text.
+fn numbers(encoded: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || next_number(encoded, &mut at))
+}
+
+/// The number encoded at `at`, which moves past it.
+fn next_number(encoded: &[u8], at: &mut usize) -> Option<u32> {
+    let unit = |at: usize| {
+        let pair = encoded.get(at..at + 2)?;
+        Some(u16::from_le_bytes([pair[0], pair[1]]))
+    };
+    let first = unit(*at)?;
+    *at += 2;
+    if first & 0x8000 == 0 {
+        return Some(u32::from(first));
+    }
+    let second = unit(*at)?;
+    *at += 2;
+    Some(u32::from(first & 0x7fff) << 16 | u32::from(second))
+}
+
+/// A fast hash for short words (Firefox's), where the standard one is built to resist
+/// chosen keys: the lexicon's keys are the user's own words, hashed millions of times at load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fx;
+
+impl std::hash::BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -411,14 +714,35 @@ pub fn run_fuzzy(query: &Query, haystacks: &[String], candidates: &[usize]) -> V
 /// `run` for labelled haystacks and their label table.
 pub fn run_labelled(
     query: &Query,
-    haystacks: &[Labelled],
+    haystacks: &Haystacks,
+    lexicon: &Lexicon,
     labels: &[String],
     candidates: &[usize],
 ) -> Vec<usize> {
     let compiled = Compiled::new(query);
-    let table = compiled.label_table(labels);
+    let by_piece = compiled.table(&lexicon.pieces);
+    let tables = Tables {
+        labels: compiled.table(labels),
+        pieces: query
+            .terms
+            .iter()
+            .zip(by_piece)
+            .map(|(term, table)| {
+                term.text().chars().all(is_word_char).then(|| {
+                    table
+                        .into_iter()
+                        .map(|(best, fuzzy)| match best {
+                            Some(s) => 1 + s as u8,
+                            None => u8::from(fuzzy),
+                        })
+                        .collect()
+                })
+            })
+            .collect(),
+        lexicon,
+    };
     ranked(candidates, |i| {
-        compiled.score_labelled(haystacks.get(i)?, &table)
+        compiled.score_labelled(haystacks.get(i)?, &tables)
     })
 }
 
@@ -575,6 +899,82 @@ mod tests {
         assert_eq!(highlight_ranges("E\u{301}cole", &["ecole"]), vec![(0, 6)]);
     }
 
+    /// Each haystack of the block, as labels and text.
+    fn read(haystacks: &Haystacks, lexicon: &Lexicon) -> Vec<(Vec<u32>, String)> {
+        (0..haystacks.len())
+            .filter_map(|i| haystacks.get(i))
+            .map(|hay| {
+                let (labels, pieces) = split_labels(hay);
+                (numbers(labels).collect(), lexicon.text(pieces))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn haystacks_give_back_every_text_and_label_whole() {
+        let mut lexicon = Lexicon::default();
+        // Enough distinct words for numbers of two and three bytes.
+        let many: Vec<String> = (0..20_000).map(|n| format!("mot{n}")).collect();
+        let long = many.join(", ");
+        let records: [(&str, &[u16]); 5] = [
+            ("", &[]),
+            (" ", &[300, 0]),
+            ("un  deux\u{1f}trois ", &[u16::MAX]),
+            ("l'été — дом 😀!", &[7]),
+            (long.as_str(), &[]),
+        ];
+        let mut haystacks = Haystacks::default();
+        for (text, labels) in records {
+            haystacks.push(Labelled::new(&mut lexicon, text, labels));
+        }
+        let expected = |records: &[(&str, &[u16])]| -> Vec<(Vec<u32>, String)> {
+            records
+                .iter()
+                .map(|(t, l)| (l.iter().map(|&l| u32::from(l)).collect(), t.to_string()))
+                .collect()
+        };
+        assert_eq!(read(&haystacks, &lexicon), expected(&records));
+        // The long text's 40 000 pieces: two bytes each, four past the first 16 384 words.
+        assert!(
+            haystacks.bytes.len() < 3 * 40_000,
+            "{}",
+            haystacks.bytes.len()
+        );
+
+        // Replaced and removed haystacks read right, before and after the block is tidied.
+        haystacks.replace(4, Labelled::new(&mut lexicon, "court", &[1]));
+        assert!(
+            haystacks.bytes.len() < 200,
+            "tidied: {}",
+            haystacks.bytes.len()
+        );
+        haystacks.remove(0);
+        haystacks.insert(1, Labelled::new(&mut lexicon, "mot3 mot4", &[2]));
+        let now: [(&str, &[u16]); 5] = [
+            (" ", &[300, 0]),
+            ("mot3 mot4", &[2]),
+            ("un  deux\u{1f}trois ", &[u16::MAX]),
+            ("l'été — дом 😀!", &[7]),
+            ("court", &[1]),
+        ];
+        assert_eq!(read(&haystacks, &lexicon), expected(&now));
+
+        // Another lexicon's haystacks, renumbered, read the same in this one.
+        let mut other = Lexicon::default();
+        let mut theirs = Haystacks::default();
+        theirs.push(Labelled::new(
+            &mut other,
+            "trois mot7 nouveau, deux",
+            &[3, 4],
+        ));
+        let renumbered = lexicon.absorb(&other);
+        haystacks.extend_renumbered(&theirs, &renumbered);
+        assert_eq!(
+            read(&haystacks, &lexicon).last(),
+            Some(&(vec![3, 4], "trois mot7 nouveau, deux".to_string()))
+        );
+    }
+
     #[test]
     fn labelled_haystacks_find_what_the_same_text_in_one_piece_finds() {
         let labels: Vec<String> = [
@@ -586,21 +986,20 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let records: [(&str, &[u16]); 6] = [
+        let records: [(&str, &[u16]); 7] = [
             ("dossier caf en retard", &[0, 2]),
+            ("rdv-caf, l'ete 2024 — dom дом", &[2]),
             ("facture energie", &[1]),
             ("titre de sejour", &[3, 2]),
             ("logement insalubre", &[]),
             ("", &[0, 1, 2, 3]),
             ("demande d'aide au logement", &[1, 3]),
         ];
-        let labelled: Vec<Labelled> = records
-            .iter()
-            .map(|(text, ids)| Labelled {
-                text: text.to_string(),
-                labels: ids.to_vec().into_boxed_slice(),
-            })
-            .collect();
+        let mut lexicon = Lexicon::default();
+        let mut labelled = Haystacks::default();
+        for (text, ids) in &records {
+            labelled.push(Labelled::new(&mut lexicon, text, ids));
+        }
         let flat: Vec<String> = records
             .iter()
             .map(|(text, ids)| {
@@ -628,10 +1027,18 @@ mod tests {
             "titre droits",
             "ogem",
             "zzz",
+            "rdv-caf",
+            "l'ete",
+            "'v-c",
+            "!rdv-caf",
+            "d'aide",
+            "дом",
+            "^20",
+            "2024 dom",
         ] {
             let q = Query::parse(query);
             assert_eq!(
-                run_labelled(&q, &labelled, &labels, &all),
+                run_labelled(&q, &labelled, &lexicon, &labels, &all),
                 run(&q, &flat, &all),
                 "{query}"
             );

@@ -47,10 +47,7 @@ impl App {
     /// Puts a record in memory; the journal's search text follows its interactions.
     pub(in crate::app) fn upsert(&mut self, record: AnyRecord) {
         let hay = match &record {
-            AnyRecord::Interaction(it) => Some((
-                it.meta.id,
-                journal::haystack(it, &self.data, &self.journal.labels),
-            )),
+            AnyRecord::Interaction(it) => Some((it.meta.id, self.journal.haystack(it, &self.data))),
             _ => None,
         };
         let existed = hay
@@ -62,9 +59,7 @@ impl App {
         {
             let haystacks = self.journal.haystacks_mut();
             if existed {
-                if let Some(h) = haystacks.get_mut(i) {
-                    *h = hay;
-                }
+                haystacks.replace(i, hay);
             } else {
                 haystacks.insert(i, hay);
             }

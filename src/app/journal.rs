@@ -16,7 +16,8 @@ use std::sync::Arc;
 pub struct SearchJob {
     pub generation: u64,
     pub query: Query,
-    haystacks: Arc<Vec<search::Labelled>>,
+    haystacks: Arc<search::Haystacks>,
+    lexicon: Arc<search::Lexicon>,
     labels: Arc<Vec<String>>,
     candidates: Vec<usize>,
 }
@@ -33,7 +34,13 @@ impl SearchJob {
     }
 
     fn rows(&self) -> Vec<usize> {
-        search::run_labelled(&self.query, &self.haystacks, &self.labels, &self.candidates)
+        search::run_labelled(
+            &self.query,
+            &self.haystacks,
+            &self.lexicon,
+            &self.labels,
+            &self.candidates,
+        )
     }
 }
 
@@ -197,7 +204,9 @@ pub struct Journal {
     pub todo: Vec<TodoRow>,
     /// Folded searchable text of each interaction, parallel to `data.interactions`; shared
     /// with the search running beside the loop.
-    pub haystacks: Arc<Vec<search::Labelled>>,
+    pub haystacks: Arc<search::Haystacks>,
+    /// The words the haystacks are written with.
+    lexicon: Arc<search::Lexicon>,
     /// The search asked of the background whose answer is awaited (its number).
     pub pending: Option<u64>,
     /// The number of the latest search: an older answer is not shown.
@@ -273,26 +282,39 @@ impl FoldedLabels {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Folded {
     labels: FoldedLabels,
-    haystacks: Vec<search::Labelled>,
+    lexicon: search::Lexicon,
+    haystacks: search::Haystacks,
 }
 
 impl Folded {
     pub fn of(data: &Dataset, config: &Config) -> Folded {
         let labels = FoldedLabels::new(config);
-        // Folding every text is most of installing a large journal: on both halves at once.
-        let fold_all = |part: &[Interaction]| -> Vec<search::Labelled> {
-            part.iter().map(|it| haystack(it, data, &labels)).collect()
+        // Folding every text is most of installing a large journal: on both halves at once,
+        // each in its own lexicon, the second's then renumbered in the first's.
+        let fold_all = |part: &[Interaction]| {
+            let mut lexicon = search::Lexicon::default();
+            let mut haystacks = search::Haystacks::default();
+            let mut text = String::new();
+            for it in part {
+                haystacks.push(haystack(it, data, &labels, &mut lexicon, &mut text));
+            }
+            (lexicon, haystacks)
         };
         let (first, second) = data.interactions.split_at(data.interactions.len() / 2);
-        let mut haystacks = std::thread::scope(|scope| {
+        let ((mut lexicon, mut haystacks), (other_lexicon, others)) = std::thread::scope(|scope| {
             let other = scope.spawn(|| fold_all(second));
-            let mut haystacks = fold_all(first);
+            let mine = fold_all(first);
             // Should the thread fail, its half is folded here.
-            haystacks.extend(other.join().unwrap_or_else(|_| fold_all(second)));
-            haystacks
+            (mine, other.join().unwrap_or_else(|_| fold_all(second)))
         });
+        let renumbered = lexicon.absorb(&other_lexicon);
+        haystacks.extend_renumbered(&others, &renumbered);
         haystacks.shrink_to_fit();
-        Folded { labels, haystacks }
+        Folded {
+            labels,
+            lexicon,
+            haystacks,
+        }
     }
 
     /// Whether these were folded from `data`'s interactions.
@@ -302,10 +324,17 @@ impl Folded {
 }
 
 /// Everything a search may look at in an interaction, folded once.
-pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> search::Labelled {
-    let mut out = String::with_capacity(128);
+/// `text` is a buffer to write it in, kept between calls.
+fn haystack(
+    it: &Interaction,
+    data: &Dataset,
+    labels: &FoldedLabels,
+    lexicon: &mut search::Lexicon,
+    text: &mut String,
+) -> search::Labelled {
+    text.clear();
     let mut ids = Vec::with_capacity(4);
-    for text in [
+    for field in [
         &it.demande,
         &it.besoin,
         &it.note_pro,
@@ -313,38 +342,34 @@ pub fn haystack(it: &Interaction, data: &Dataset, labels: &FoldedLabels) -> sear
         &it.lieu,
         &it.quartier,
     ] {
-        fold_into(text, &mut out);
-        out.push_str(" \u{1f} ");
+        fold_into(field, text);
+        text.push_str(" \u{1f} ");
     }
     for t in &it.types {
-        labels.push(TYPES, t, &mut ids, &mut out);
+        labels.push(TYPES, t, &mut ids, text);
     }
     for t in &it.thematiques {
-        labels.push(THEMES, t, &mut ids, &mut out);
+        labels.push(THEMES, t, &mut ids, text);
     }
-    labels.push(CANAUX, &it.canal, &mut ids, &mut out);
+    labels.push(CANAUX, &it.canal, &mut ids, text);
     for r in &it.reponses {
-        labels.push(REPONSES, r, &mut ids, &mut out);
+        labels.push(REPONSES, r, &mut ids, text);
     }
     if let Some(o) = &it.orientation {
-        fold_into(&o.nom, &mut out);
-        out.push(' ');
+        fold_into(&o.nom, text);
+        text.push(' ');
     }
     if let Personnes::Suivi(id) = it.personnes
         && let Some(s) = data.suivi(id)
     {
-        fold_into(&s.code, &mut out);
-        out.push(' ');
+        fold_into(&s.code, text);
+        text.push(' ');
     }
     for s in &it.suites {
-        fold_into(&s.action, &mut out);
-        out.push(' ');
+        fold_into(&s.action, text);
+        text.push(' ');
     }
-    out.shrink_to_fit();
-    search::Labelled {
-        text: out,
-        labels: ids.into_boxed_slice(),
-    }
+    search::Labelled::new(lexicon, text, &ids)
 }
 
 impl Journal {
@@ -362,6 +387,7 @@ impl Journal {
     /// Haystacks folded elsewhere (on the loading thread) for these records.
     pub fn install_folded(&mut self, folded: Folded) {
         self.labels = folded.labels;
+        self.lexicon = Arc::new(folded.lexicon);
         self.haystacks = Arc::new(folded.haystacks);
         self.recent.clear();
         self.changed_at = self.generation;
@@ -369,8 +395,15 @@ impl Journal {
 
     /// The haystacks to change: copied first only while a search beside the loop still
     /// reads them.
-    pub fn haystacks_mut(&mut self) -> &mut Vec<search::Labelled> {
+    pub fn haystacks_mut(&mut self) -> &mut search::Haystacks {
         Arc::make_mut(&mut self.haystacks)
+    }
+
+    /// An interaction's haystack, its new words added to the lexicon (copied first while a
+    /// search beside the loop reads it).
+    pub fn haystack(&mut self, it: &Interaction, data: &Dataset) -> search::Labelled {
+        let lexicon = Arc::make_mut(&mut self.lexicon);
+        haystack(it, data, &self.labels, lexicon, &mut String::new())
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -443,6 +476,7 @@ impl Journal {
             generation: self.generation,
             query: self.query.clone(),
             haystacks: Arc::clone(&self.haystacks),
+            lexicon: Arc::clone(&self.lexicon),
             labels: Arc::clone(&self.labels.texts),
             candidates,
         };
