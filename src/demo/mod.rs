@@ -3,7 +3,7 @@
 //! analyses de pratique. Pure and deterministic for a seed; the runtime writes it.
 
 mod projets;
-mod rng;
+pub(crate) mod rng;
 mod texts;
 
 use crate::domain::*;

@@ -320,10 +320,11 @@ impl std::io::Write for Counter {
     }
 }
 
-/// A screen of a fixed size drawn as the runtime draws (ratatui's diff through crossterm),
-/// into a counter of the bytes a real terminal would receive.
+/// A screen of a fixed size drawn as the runtime draws (ratatui's diff, written by the
+/// runtime's backend in a synchronized update), into a counter of the bytes a real terminal
+/// would receive.
 struct CountingTerminal {
-    terminal: Terminal<ratatui::backend::CrosstermBackend<Counter>>,
+    terminal: Terminal<super::backend::FrugalBackend<Counter>>,
     sent: std::rc::Rc<std::cell::Cell<usize>>,
 }
 
@@ -332,7 +333,7 @@ impl CountingTerminal {
         use ratatui::layout::Rect;
         use ratatui::{TerminalOptions, Viewport};
         let sent = std::rc::Rc::new(std::cell::Cell::new(0));
-        let backend = ratatui::backend::CrosstermBackend::new(Counter(sent.clone()));
+        let backend = super::backend::FrugalBackend::new(Counter(sent.clone()));
         let terminal = Terminal::with_options(
             backend,
             TerminalOptions {
@@ -346,8 +347,7 @@ impl CountingTerminal {
     /// Draws `app`; the bytes this frame sent.
     fn draw(&mut self, app: &App) -> Result<usize, String> {
         self.sent.set(0);
-        self.terminal
-            .draw(|f| ui::render(f, app, &Theme::color()))
+        super::draw_synchronized(&mut self.terminal, app, &Theme::color())
             .map_err(|e| e.to_string())?;
         Ok(self.sent.get())
     }

@@ -1,5 +1,6 @@
 //! The only terminal I/O: the guard, the event loop, signals, drawing, effects.
 
+pub mod backend;
 pub mod background;
 pub mod bench;
 pub mod editor;
@@ -14,7 +15,7 @@ use crate::ui::{self, Theme};
 use events::{EventSource, TerminalEvents};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::execute;
+use ratatui::crossterm::queue;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -338,8 +339,22 @@ where
         .map_err(io::Error::other)
 }
 
+/// Draws a frame as the terminal receives it: as one synchronized update, so the terminal
+/// shows it whole.
+fn draw_synchronized<W: io::Write>(
+    terminal: &mut Terminal<backend::FrugalBackend<W>>,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let result = draw_frame(terminal, app, theme);
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    io::Write::flush(terminal.backend_mut())?;
+    result
+}
+
 struct TerminalHost<'a> {
-    terminal: Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>,
+    terminal: Terminal<backend::FrugalBackend<io::Stdout>>,
     store: &'a Store,
     theme: Theme,
     backups: crate::storage::backup::Retention,
@@ -356,10 +371,7 @@ struct TerminalHost<'a> {
 
 impl Host for TerminalHost<'_> {
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        execute!(io::stdout(), BeginSynchronizedUpdate)?;
-        let result = draw_frame(&mut self.terminal, app, &self.theme);
-        execute!(io::stdout(), EndSynchronizedUpdate)?;
-        result
+        draw_synchronized(&mut self.terminal, app, &self.theme)
     }
 
     fn execute(&mut self, effect: Effect) -> Vec<Msg> {
@@ -368,12 +380,10 @@ impl Host for TerminalHost<'_> {
                 let result = editor::edit(&text, &crate::i18n::I18n::new(lang));
                 // Whatever the editor did to the screen, draw everything again.
                 let _ = terminal::resume();
-                let _ = execute!(
-                    io::stdout(),
-                    ratatui::crossterm::terminal::Clear(
-                        ratatui::crossterm::terminal::ClearType::All
-                    )
-                );
+                let _ = self
+                    .terminal
+                    .backend_mut()
+                    .clear_region(ratatui::backend::ClearType::All);
                 self.terminal.swap_buffers();
                 vec![
                     Msg::ExternalEdited(result),
@@ -474,7 +484,7 @@ pub fn run_tui(mut app: App, store: &Store, theme: Theme, serve: Serve) -> io::R
     signals.no_drafts.store(store.is_sealed(), Ordering::SeqCst);
     signals.watch(store.flusher(), draft_path.clone());
     let guard = terminal::TerminalGuard::enter()?;
-    let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+    let backend = backend::FrugalBackend::new(io::stdout());
     let terminal = Terminal::new(backend)?;
     let mut host = TerminalHost {
         terminal,
