@@ -352,7 +352,7 @@ pub(super) fn quick_note(
     if orientation.is_some() {
         it.reponses.push("orientation".into());
     }
-    it.orientation = orientation;
+    it.orientation = orientation.map(Box::new);
     // Linked to the competences its types suggest, as the form would link it, and those
     // asked for; none with --sans-competence.
     let mut competences = if note.sans_competence {

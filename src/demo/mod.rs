@@ -579,7 +579,7 @@ fn gen_interactions(
                     String::new().into()
                 },
                 reponses,
-                orientation,
+                orientation: orientation.map(Box::new),
                 autonomie: rng.chance(70).then(|| {
                     rng.weighted(&[
                         ("entierement_accompagne", 4),

@@ -151,7 +151,7 @@ pub struct Interaction {
     pub demande: Text,
     pub besoin: Text,
     pub reponses: Vec<Text>,
-    pub orientation: Option<Orientation>,
+    pub orientation: Option<Box<Orientation>>,
     pub autonomie: Option<Text>,
     pub premier_contact: bool,
     pub suites: Vec<Suite>,
@@ -663,7 +663,10 @@ macro_rules! define_kinds {
             }
 
             pub fn sort(&mut self) {
-                $(self.$field.sort_by_key(Record::id);)+
+                // Ids are unique within a kind, so an unstable sort gives the same order, in
+                // place: a stable one borrows half the records' size (24 MB for 100 000
+                // interactions) at the load's peak.
+                $(self.$field.sort_unstable_by_key(Record::id);)+
             }
 
             /// Every record's meta, to change what all kinds share.

@@ -473,11 +473,11 @@ fn orientations_alone_make_a_partner_situation() {
             let mut i = Interaction::blank(meta, day(1 + k * 7), chrono::NaiveTime::MIN, None);
             i.types = vec!["orientation".into()];
             i.demande = "Prime d'activité".into();
-            i.orientation = Some(Orientation {
+            i.orientation = Some(Box::new(Orientation {
                 structure: Some(Id(1)),
                 nom: "CAF de Val-de-Brume".into(),
                 issue: Some("aboutie".into()),
-            });
+            }));
             i
         })
         .collect();

@@ -751,11 +751,11 @@ fn an_orientation_to_a_structure_counts_as_a_contact_with_its_people() {
     // A person oriented there today, without naming anyone: they are all up to date.
     let it = data.interactions.last_mut().unwrap();
     it.date = today;
-    it.orientation = Some(carnet::domain::Orientation {
+    it.orientation = Some(Box::new(carnet::domain::Orientation {
         structure: Some(id),
         nom: "x".into(),
         issue: None,
-    });
+    }));
     let a = app(data);
     assert_eq!(late(&a), 0);
 }

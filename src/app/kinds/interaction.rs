@@ -255,21 +255,23 @@ fn show_orientation(it: &Interaction, _: bool, _: &Ctx) -> Vec<Field> {
 fn read_orientation(form: &mut Form, it: &mut Interaction, _: &Interaction, r: &mut Reading) {
     let issue = form.value("issue").and_then(|v| v.choice().cloned());
     it.orientation = match form.value("orientation") {
-        Some(Value::Structure(Some(StructureRef::Existing(id, nom)))) => Some(Orientation {
-            structure: Some(*id),
-            nom: nom.clone(),
-            issue,
-        }),
+        Some(Value::Structure(Some(StructureRef::Existing(id, nom)))) => {
+            Some(Box::new(Orientation {
+                structure: Some(*id),
+                nom: nom.clone(),
+                issue,
+            }))
+        }
         Some(Value::Structure(Some(StructureRef::New { nom, typologie }))) => {
             let id = r.ids.next(r.now.0);
             r.created.push(AnyRecord::Structure(Box::new(new_structure(
                 id, r.now, nom, typologie,
             ))));
-            Some(Orientation {
+            Some(Box::new(Orientation {
                 structure: Some(id),
                 nom: nom.clone(),
                 issue,
-            })
+            }))
         }
         _ => None,
     };
