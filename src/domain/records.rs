@@ -664,8 +664,8 @@ macro_rules! define_kinds {
 
             pub fn sort(&mut self) {
                 // Ids are unique within a kind, so an unstable sort gives the same order, in
-                // place: a stable one borrows half the records' size (24 MB for 100 000
-                // interactions) at the load's peak.
+                // place: a stable one allocates half the records' size as scratch (24 MB for
+                // 100 000 interactions).
                 $(self.$field.sort_unstable_by_key(Record::id);)+
             }
 
