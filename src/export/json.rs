@@ -95,6 +95,29 @@ struct Indented {
 }
 
 impl Indented {
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    /// Closes a list or an object: on a line of its own after values, at once when empty.
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(out, true)?;
+        }
+        out.write_all(bracket)
+    }
+
     /// A newline (after a comma unless `first`) and the indentation of the current depth.
     fn new_line<W: ?Sized + std::io::Write>(
         &self,
@@ -116,17 +139,11 @@ impl Indented {
 
 impl serde_json::ser::Formatter for Indented {
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"[")
+        self.open(out, b"[")
     }
 
     fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.new_line(out, true)?;
-        }
-        out.write_all(b"]")
+        self.close(out, b"]")
     }
 
     fn begin_array_value<W: ?Sized + std::io::Write>(
@@ -143,17 +160,11 @@ impl serde_json::ser::Formatter for Indented {
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"{")
+        self.open(out, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.new_line(out, true)?;
-        }
-        out.write_all(b"}")
+        self.close(out, b"}")
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
