@@ -223,8 +223,9 @@ pub struct Journal {
 /// labelled haystacks.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FoldedLabels {
-    /// Per list, each id's index in `texts`.
-    lists: [std::collections::HashMap<String, u16>; 4],
+    /// Per list, each id's index in `texts` (looked up for every interaction at load: the
+    /// fast hash, as the lexicon's; the ids are the configuration's own).
+    lists: [std::collections::HashMap<String, u16, search::Fx>; 4],
     texts: Arc<Vec<String>>,
 }
 
