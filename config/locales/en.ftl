@@ -296,6 +296,7 @@ bench-open = Opening the store
 bench-load = Everything loaded and drawn (from launch)
 bench-first-frame = Journal rows on screen (from launch)
 bench-rss = Peak memory (opening)
+bench-rss-session = Peak memory (end of the measured session)
 
 ## Input: dates, times, durations
 err-date-format = Date not recognised: type 29/11/2026, 29/11, today, yesterday or -2.

@@ -296,6 +296,7 @@ bench-open = Ouverture du carnet
 bench-load = Tout chargé et affiché (depuis le lancement)
 bench-first-frame = Lignes du Journal à l'écran (depuis le lancement)
 bench-rss = Mémoire maximale (ouverture)
+bench-rss-session = Mémoire maximale (fin de la séance mesurée)
 
 ## Saisie : dates, heures, durées
 err-date-format = Date non reconnue : écrivez 29/11/2026, 29/11, aujourd'hui, hier ou -2.

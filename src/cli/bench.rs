@@ -92,6 +92,13 @@ pub(super) fn bench(
             "MiB",
         );
         targeted(
+            "bench-rss-session",
+            format!("{:.0} MiB", f.session_peak_mib),
+            f.session_peak_mib,
+            if big { 334.0 } else { 114.0 },
+            "MiB",
+        );
+        targeted(
             "bench-search",
             format!(
                 "p50 {:.1} ms · p95 {:.1} ms · max {:.1} ms",

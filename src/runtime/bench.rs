@@ -46,7 +46,7 @@ pub fn parse_written(stderr: &str) -> Option<u64> {
         .ok()
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct OpenFigures {
     pub open_ms: f64,
     /// In the measured process, from its start of work: the frame holding the Journal's
@@ -54,7 +54,10 @@ pub struct OpenFigures {
     pub rows_ms: f64,
     pub load_ms: f64,
     pub records: usize,
+    /// Peak resident memory once everything is loaded, and at the end of the measured
+    /// session (searches, tab changes, moves, 30 interactions saved).
     pub peak_rss_mib: f64,
+    pub session_peak_mib: f64,
     pub search_p50_ms: f64,
     pub search_p95_ms: f64,
     pub search_max_ms: f64,
@@ -78,7 +81,7 @@ pub const ROWS_LINE: &str = "carnet-bench rows";
 pub const LOADED_LINE: &str = "carnet-bench loaded";
 
 impl OpenFigures {
-    const FIELDS: usize = 15;
+    const FIELDS: usize = 16;
 
     pub fn to_line(&self) -> String {
         [
@@ -97,6 +100,7 @@ impl OpenFigures {
             self.scroll_bytes,
             self.tab_bytes,
             self.search_bytes,
+            self.session_peak_mib,
         ]
         .iter()
         .map(|f| format!("{f:.2}"))
@@ -125,6 +129,7 @@ impl OpenFigures {
             scroll_bytes: f[12],
             tab_bytes: f[13],
             search_bytes: f[14],
+            session_peak_mib: f[15],
         })
     }
 }
@@ -303,6 +308,7 @@ pub fn open_and_draw(dir: &Path, config: Config) -> Result<OpenFigures, String> 
         scroll_bytes,
         tab_bytes,
         search_bytes: search_bytes as f64,
+        session_peak_mib: self::peak_rss_mib().unwrap_or(0.0),
     })
 }
 
@@ -460,4 +466,37 @@ pub fn serve_notes(
         frame_p95_ms: percentile(&mut frames, 0.95),
         frame_max_ms: frames.iter().copied().fold(0.0, f64::max),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parent reads back every figure the measured process printed, each in its place:
+    /// one left out or out of order would put a wrong number beside a target.
+    #[test]
+    fn the_figures_line_reads_back_as_printed() {
+        let figures = OpenFigures {
+            open_ms: 1.5,
+            rows_ms: 2.25,
+            load_ms: 3.0,
+            records: 4,
+            peak_rss_mib: 5.75,
+            session_peak_mib: 6.5,
+            search_p50_ms: 7.0,
+            search_p95_ms: 8.0,
+            search_max_ms: 9.0,
+            save_store_p95_ms: 10.0,
+            save_app_p95_ms: 11.0,
+            reseau_p95_ms: 12.0,
+            move_bytes: 13.0,
+            scroll_bytes: 14.0,
+            tab_bytes: 15.0,
+            search_bytes: 16.0,
+        };
+        assert_eq!(OpenFigures::from_line(&figures.to_line()), Some(figures));
+        // Anything else the process prints is not taken for figures.
+        assert_eq!(OpenFigures::from_line(ROWS_LINE), None);
+        assert_eq!(OpenFigures::from_line("1 2 3"), None);
+    }
 }
