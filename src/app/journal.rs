@@ -346,14 +346,14 @@ fn haystack(
         fold_into(field, text);
         text.push_str(" \u{1f} ");
     }
-    for t in &it.types {
+    for t in it.types.iter() {
         labels.push(TYPES, t, &mut ids, text);
     }
-    for t in &it.thematiques {
+    for t in it.thematiques.iter() {
         labels.push(THEMES, t, &mut ids, text);
     }
     labels.push(CANAUX, &it.canal, &mut ids, text);
-    for r in &it.reponses {
+    for r in it.reponses.iter() {
         labels.push(REPONSES, r, &mut ids, text);
     }
     if let Some(o) = &it.orientation {

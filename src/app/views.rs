@@ -363,7 +363,7 @@ pub fn unknown_ids(data: &Dataset, config: &Config) -> Vec<(&'static str, String
             check("issues_orientation", &v.issues_orientation, issue);
         }
         if let Personnes::Anonyme(p) = &i.personnes {
-            for a in &p.attributs {
+            for a in p.attributs.iter() {
                 match a.dimension.as_str() {
                     "tranches_age" => check("tranches_age", &v.tranches_age, &a.valeur),
                     "genres" => check("genres", &v.genres, &a.valeur),

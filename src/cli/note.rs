@@ -346,11 +346,16 @@ pub(super) fn quick_note(
     } else if let Some(n) = note.personnes {
         it.personnes = crate::domain::Personnes::Anonyme(crate::domain::PublicAnonyme {
             nombre: n,
-            attributs: Vec::new(),
+            attributs: Default::default(),
         });
     }
     if orientation.is_some() {
-        it.reponses.push("orientation".into());
+        it.reponses = it
+            .reponses
+            .iter()
+            .cloned()
+            .chain([Text::from("orientation")])
+            .collect();
     }
     it.orientation = orientation.map(Box::new);
     // Linked to the competences its types suggest, as the form would link it, and those

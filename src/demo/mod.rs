@@ -410,7 +410,10 @@ fn public(rng: &mut Rng, nombre: u16) -> PublicAnonyme {
         _ => &["sans_emploi", "en_emploi", "en_emploi", "non_communique"],
     };
     attributs[2].valeur = (*rng.pick(statuts)).into();
-    PublicAnonyme { nombre, attributs }
+    PublicAnonyme {
+        nombre,
+        attributs: attributs.into(),
+    }
 }
 
 fn gen_interactions(
@@ -546,7 +549,7 @@ fn gen_interactions(
                     (90, 6),
                     (120, 4),
                 ]),
-                types,
+                types: types.into(),
                 canal: rng
                     .weighted(&[
                         ("accueil_spontane", 35),
@@ -571,14 +574,14 @@ fn gen_interactions(
                     .to_string()
                     .into(),
                 personnes,
-                thematiques,
+                thematiques: thematiques.into(),
                 demande: demande.into(),
                 besoin: if rng.chance(60) {
                     (*rng.pick(BESOINS)).into()
                 } else {
                     String::new().into()
                 },
-                reponses,
+                reponses: reponses.into(),
                 orientation: orientation.map(Box::new),
                 autonomie: rng.chance(70).then(|| {
                     rng.weighted(&[

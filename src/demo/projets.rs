@@ -370,10 +370,11 @@ pub(super) fn gen_projets(data: &Dataset, today: NaiveDate) -> (Vec<Projet>, Vec
             lieu: lieu.into(),
             participants: PublicAnonyme {
                 nombre,
-                attributs: vec![
+                attributs: [
                     count("genres", "feminin", femmes),
                     count("genres", "masculin", nombre - femmes),
-                ],
+                ]
+                .into(),
             },
             partenaires: projet
                 .partenaires
@@ -765,7 +766,7 @@ pub(super) fn gen_cas(
                         .push(link(c, Strength::Secondaire, justification(c), day));
                 }
                 let mut it = Interaction::blank(meta, day, hm(15, 7 + k as u32), None);
-                it.types = vec![mediation.into()];
+                it.types = [Text::from(mediation)].into();
                 it.canal = (*canal).into();
                 it.lieu = match *canal {
                     "structure_partenaire" => {
@@ -778,10 +779,10 @@ pub(super) fn gen_cas(
                 };
                 it.quartier = "Les Tilleuls".into();
                 it.duree_min = 45;
-                it.thematiques = vec![seed.thematique.into()];
+                it.thematiques = [Text::from(seed.thematique)].into();
                 it.demande = (*demande).into();
                 it.besoin = (*besoin).into();
-                it.reponses = vec!["mediation_engagee".into()];
+                it.reponses = [Text::from("mediation_engagee")].into();
                 if let Some(code) = record.demandeur {
                     it.personnes = Personnes::Suivi(code);
                 }

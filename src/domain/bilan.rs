@@ -494,7 +494,7 @@ fn for_each_value<'a>(
 ) {
     let persons = persons_of(it);
     let mut add = |dim: usize, value: &'a str| f(dim, value, persons);
-    for t in &it.types {
+    for t in it.types.iter() {
         add(TYPES, t);
     }
     // Two types of one registre count once in it.
@@ -506,7 +506,7 @@ fn for_each_value<'a>(
             add(REGISTRES, r);
         }
     }
-    for t in &it.thematiques {
+    for t in it.thematiques.iter() {
         add(THEMATIQUES, t);
     }
     add(CANAUX, &it.canal);
@@ -516,7 +516,7 @@ fn for_each_value<'a>(
     if !it.quartier.trim().is_empty() {
         add(QUARTIERS, it.quartier.trim());
     }
-    for r in &it.reponses {
+    for r in it.reponses.iter() {
         add(REPONSES, r);
     }
     if let Some(a) = &it.autonomie {
@@ -541,7 +541,7 @@ fn for_each_value<'a>(
     }
     // The public's attributes count the persons that have them.
     if let Personnes::Anonyme(p) = &it.personnes {
-        for a in &p.attributs {
+        for a in p.attributs.iter() {
             if DIMENSIONS.iter().any(|(d, _)| *d == a.dimension.as_str()) {
                 f(
                     dimension_index(&a.dimension),
@@ -1006,7 +1006,7 @@ mod tests {
     fn anon(n: u16) -> Personnes {
         Personnes::Anonyme(PublicAnonyme {
             nombre: n,
-            attributs: Vec::new(),
+            attributs: Default::default(),
         })
     }
 

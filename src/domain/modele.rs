@@ -31,12 +31,12 @@ impl Modele {
         Modele {
             meta,
             nom,
-            types: it.types.clone(),
-            thematiques: it.thematiques.clone(),
+            types: it.types.to_vec(),
+            thematiques: it.thematiques.to_vec(),
             canal: (!it.canal.is_empty()).then(|| it.canal.clone()),
             lieu: it.lieu.clone(),
             duree_min: it.duree_min,
-            reponses: it.reponses.clone(),
+            reponses: it.reponses.to_vec(),
         }
     }
 
@@ -74,10 +74,10 @@ impl Modele {
     /// Gives `it` what this modèle sets.
     pub fn apply(&self, it: &mut Interaction) {
         if !self.types.is_empty() {
-            it.types = self.types.clone();
+            it.types = self.types.as_slice().into();
         }
         if !self.thematiques.is_empty() {
-            it.thematiques = self.thematiques.clone();
+            it.thematiques = self.thematiques.as_slice().into();
         }
         if let Some(canal) = &self.canal {
             it.canal = canal.clone();
@@ -87,7 +87,7 @@ impl Modele {
         }
         it.duree_min = self.duree_min;
         if !self.reponses.is_empty() {
-            it.reponses = self.reponses.clone();
+            it.reponses = self.reponses.as_slice().into();
         }
     }
 }
@@ -133,8 +133,8 @@ mod tests {
             NaiveTime::MIN,
             None,
         );
-        it.types = vec!["accueil_information".into()];
-        it.thematiques = vec!["logement".into()];
+        it.types = vec!["accueil_information".into()].into();
+        it.thematiques = vec!["logement".into()].into();
         it.lieu = "Mairie annexe".into();
         it.demande = "Dossier APL".into();
         it
@@ -149,11 +149,11 @@ mod tests {
         m.duree_min = 10;
         let mut it = interaction();
         m.apply(&mut it);
-        assert_eq!(it.types, vec![Text::from("mediation")]);
+        assert_eq!(*it.types, vec![Text::from("mediation")]);
         assert_eq!(it.canal, "telephone");
         assert_eq!(it.duree_min, 10);
         // What the modèle leaves empty, and the demande, stay the interaction's own.
-        assert_eq!(it.thematiques, vec![Text::from("logement")]);
+        assert_eq!(*it.thematiques, vec![Text::from("logement")]);
         assert_eq!(it.lieu, "Mairie annexe");
         assert_eq!(it.demande, "Dossier APL");
         assert_eq!(m.fields(), ["types", "canal", "duree"]);

@@ -272,7 +272,7 @@ mod tests {
             chrono::NaiveTime::MIN,
             None,
         );
-        i.types = vec!["accueil_information".into()];
+        i.types = vec!["accueil_information".into()].into();
         i.personnes = personnes;
         i.demande = demande.into();
         i.note_privee = "privé".into();
@@ -285,7 +285,7 @@ mod tests {
             code: code.into(),
             public: PublicAnonyme {
                 nombre: 2,
-                attributs: Vec::new(),
+                attributs: Default::default(),
             },
             thematiques: Vec::new(),
             actif: true,
@@ -337,7 +337,7 @@ mod tests {
         assert_eq!(old.note_privee, "");
         // Still counted, with the suivi's anonymous description.
         assert_eq!(old.personnes.count(), 2);
-        assert_eq!(old.types, ["accueil_information"]);
+        assert_eq!(*old.types, ["accueil_information"]);
         let kept = d.interactions.iter().find(|i| i.meta.id == Id(11)).unwrap();
         assert_eq!(kept.demande, "début");
         assert_eq!(d.interactions.len(), 5);

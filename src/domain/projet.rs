@@ -326,7 +326,7 @@ impl Validate for Seance {
         for l in &mut self.partenaires {
             norm(&mut [&mut l.nom]);
         }
-        for a in &mut self.participants.attributs {
+        for a in std::sync::Arc::make_mut(&mut self.participants.attributs) {
             norm(&mut [&mut a.valeur]);
         }
     }
@@ -342,7 +342,7 @@ impl Validate for Seance {
         }
         // Each attribute's counts describe the same people: never more than came.
         let mut by_dimension: Vec<(&str, u32)> = Vec::new();
-        for a in &self.participants.attributs {
+        for a in self.participants.attributs.iter() {
             match by_dimension
                 .iter_mut()
                 .find(|(d, _)| *d == a.dimension.as_str())
@@ -729,7 +729,7 @@ mod tests {
             lieu: "Centre social".into(),
             participants: PublicAnonyme {
                 nombre: participants,
-                attributs: Vec::new(),
+                attributs: Default::default(),
             },
             partenaires: Vec::new(),
             animateurs: Text::default(),
@@ -942,7 +942,8 @@ mod tests {
                 valeur: "masculin".into(),
                 nombre: 4,
             },
-        ];
+        ]
+        .into();
         assert_eq!(
             s.validate(),
             [FieldError {

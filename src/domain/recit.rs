@@ -230,7 +230,7 @@ impl Writer<'_> {
                 let types = distinct(
                     skipped
                         .iter()
-                        .flat_map(|i| &i.types)
+                        .flat_map(|i| i.types.iter())
                         .map(|t| short_label(&self.vocab.types_interaction.label(t, Lang::Fr))),
                 );
                 story.taches.push(format!(
@@ -335,7 +335,7 @@ impl Writer<'_> {
         let last = list.last()?;
         // The three thématiques that come back most.
         let mut counts: Vec<(usize, &Text)> = Vec::new();
-        for t in list.iter().flat_map(|i| &i.thematiques) {
+        for t in list.iter().flat_map(|i| i.thematiques.iter()) {
             match counts.iter_mut().find(|(_, x)| *x == t) {
                 Some((n, _)) => *n += 1,
                 None => counts.push((1, t)),

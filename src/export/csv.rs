@@ -174,7 +174,7 @@ pub fn journal(data: &Dataset, config: &Config, i18n: &I18n) -> String {
     let join = |list: Vec<String>| list.join("; ");
     for it in order {
         let (count, suivi, attrs) = match &it.personnes {
-            Personnes::Anonyme(p) => (p.nombre, String::new(), p.attributs.as_slice()),
+            Personnes::Anonyme(p) => (p.nombre, String::new(), &p.attributs[..]),
             Personnes::Suivi(id) => (
                 1,
                 data.suivi(*id)

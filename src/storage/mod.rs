@@ -107,6 +107,14 @@ impl Index {
 
 type IndexEntry = (Index, Vec<u8>, Vec<u8>);
 
+/// Shares a loaded interaction's lists with the equal ones already loaded (the other kinds
+/// hold few records and no shared list).
+fn share_lists<R: Record>(record: &mut R, pool: &mut ListPool) {
+    if let Some(it) = (record as &mut dyn std::any::Any).downcast_mut::<Interaction>() {
+        it.share_lists(pool);
+    }
+}
+
 /// The index entries a record owns; they are rewritten with the record in one transaction.
 /// Every kind has its evidence entries; a few kinds have one more lookup.
 fn index_entries<R: Record>(r: &R) -> Vec<IndexEntry> {
@@ -1446,6 +1454,7 @@ impl Store {
             let next = || rx.lock().ok().and_then(|r| r.recv().ok());
             let mut parts: Vec<(usize, Vec<R>)> = Vec::new();
             let mut unread = Vec::new();
+            let mut pool = ListPool::default();
             while let Some((number, batch)) = next() {
                 if parts.is_empty() || decoders > 1 {
                     parts.push((number, Vec::new()));
@@ -1455,7 +1464,10 @@ impl Store {
                 };
                 for (key, value) in batch {
                     match read(&key, &value) {
-                        Ok(record) => records.push(record),
+                        Ok(mut record) => {
+                            share_lists(&mut record, &mut pool);
+                            records.push(record);
+                        }
                         Err(reason) => unread.push((key, reason)),
                     }
                 }

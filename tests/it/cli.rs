@@ -451,7 +451,7 @@ fn an_import_that_breaks_the_input_rules_is_refused_whole_with_each_record_named
     let mut data = common::sample(30);
     data.interactions[0].duree_min = 0;
     data.interactions[1].duree_min = 65535;
-    data.interactions[2].types.clear();
+    data.interactions[2].types = Default::default();
     data.interactions[3].meta.id = data.interactions[4].meta.id;
     data.interactions[5].meta.id = carnet::domain::Id(u64::MAX);
     data.interactions[6].demande = "x".repeat(5_000_000).into();
@@ -881,8 +881,8 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
     let all: Vec<carnet::domain::Interaction> = store.all().unwrap();
     assert_eq!(all.len(), 32);
     let first = all.iter().find(|i| i.meta.id == id).unwrap();
-    assert_eq!(first.types, ["aide_technique"]);
-    assert_eq!(first.thematiques, ["logement"]);
+    assert_eq!(*first.types, ["aide_technique"]);
+    assert_eq!(*first.thematiques, ["logement"]);
     assert_eq!(first.duree_min, 90);
     assert_eq!(
         first.date,
@@ -891,7 +891,7 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
     );
     assert_eq!(first.demande, "Dossier de logement social");
     let other = all.iter().find(|i| i.meta.id == second).unwrap();
-    assert_eq!(other.thematiques, ["argent_impots"]);
+    assert_eq!(*other.thematiques, ["argent_impots"]);
     assert_eq!(other.heure, chrono::NaiveTime::from_hms_opt(14, 5, 0));
     assert_eq!(other.personnes.count(), 3);
     assert_eq!(
@@ -930,7 +930,7 @@ fn note_logs_an_interaction_with_defaults_and_prints_its_id() {
         oriented.orientation.as_ref().unwrap().nom,
         "CAF de Val-de-Brume"
     );
-    assert_eq!(oriented.types, ["orientation"]);
+    assert_eq!(*oriented.types, ["orientation"]);
     // Defaults come from the previous interaction: same canal.
     assert_eq!(oriented.canal, first.canal);
 }

@@ -93,8 +93,8 @@ fn the_common_case_takes_about_ten_keystrokes_beyond_the_words() {
     assert!(a.modals().is_empty(), "form closed after saving");
     assert_eq!(a.data().interactions.len(), before + 1);
     let it = newest(&a);
-    assert_eq!(it.types, ["accueil_information"]);
-    assert_eq!(it.thematiques, ["logement"]);
+    assert_eq!(*it.types, ["accueil_information"]);
+    assert_eq!(*it.thematiques, ["logement"]);
     assert_eq!(it.demande, "Dossier de logement social");
     assert_eq!(it.date, common::today());
     assert_eq!(it.duree_min, 30, "30 minutes by default");
@@ -437,7 +437,7 @@ fn an_abbreviation_typed_letter_by_letter_finds_what_it_abbreviates() {
     let mut data = common::sample(40);
     for it in &mut data.interactions {
         it.demande = "Question".into();
-        it.thematiques.clear();
+        it.thematiques = Default::default();
     }
     data.interactions[5].demande = "Demande de logement social".into();
     let mut a = app(data);

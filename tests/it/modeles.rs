@@ -58,7 +58,7 @@ fn a_modele_made_from_an_interaction_fills_a_new_one_with_one_key() {
         .find(|m| m.nom == "Permanence mairie")
         .expect("the modèle is saved")
         .clone();
-    assert_eq!(modele.types, source.types);
+    assert_eq!(modele.types, *source.types);
     assert_eq!(modele.canal.as_deref(), Some(source.canal.as_str()));
     assert_eq!(modele.lieu, source.lieu);
     assert_eq!(modele.duree_min, source.duree_min);
@@ -98,7 +98,7 @@ fn a_modele_made_from_an_interaction_fills_a_new_one_with_one_key() {
     press(&mut a, ctrl('s'));
     assert!(a.modals().is_empty(), "saved: {:?}", a.modals().last());
     let it = newest(&a);
-    assert_eq!(it.types, modele.types);
+    assert_eq!(*it.types, modele.types);
     assert_eq!(it.canal, source.canal);
     assert_eq!(it.lieu, source.lieu);
     assert_eq!(it.duree_min, source.duree_min);
@@ -202,10 +202,10 @@ fn carnet_note_takes_a_modele_by_name_and_its_options_override_it() {
     let store = carnet::storage::Store::open(&dir).unwrap();
     let all: Vec<Interaction> = store.all().unwrap();
     let it = all.iter().find(|i| i.meta.id == id).unwrap();
-    assert_eq!(it.types, ["mediation_institution"], "the modèle's types");
-    assert_eq!(it.thematiques, ["logement"]);
+    assert_eq!(*it.types, ["mediation_institution"], "the modèle's types");
+    assert_eq!(*it.thematiques, ["logement"]);
     assert_eq!(it.canal, "telephone");
     assert_eq!(it.duree_min, 20, "--duree overrides the modèle's 15 min");
-    assert_eq!(it.reponses, ["mediation_engagee"]);
+    assert_eq!(*it.reponses, ["mediation_engagee"]);
     assert_eq!(it.demande, "Relance pour une fuite d'eau");
 }

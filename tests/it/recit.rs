@@ -114,10 +114,10 @@ fn a_group_is_told_as_a_group_and_no_canal_comes_from_elsewhere() {
     data.cas_mediation[k].interactions.push(first);
     let c = data.cas_mediation[k].clone();
     let i = &mut data.interactions[0];
-    i.types = vec!["action_collective".into()];
+    i.types = vec!["action_collective".into()].into();
     i.personnes = Personnes::Anonyme(PublicAnonyme {
         nombre: 6,
-        attributs: Vec::new(),
+        attributs: Default::default(),
     });
     // Another interaction, not the case's, with a canal and a lieu of its own.
     let other = data
@@ -471,7 +471,7 @@ fn orientations_alone_make_a_partner_situation() {
                 date: day(1 + k),
             });
             let mut i = Interaction::blank(meta, day(1 + k * 7), chrono::NaiveTime::MIN, None);
-            i.types = vec!["orientation".into()];
+            i.types = vec!["orientation".into()].into();
             i.demande = "Prime d'activité".into();
             i.orientation = Some(Box::new(Orientation {
                 structure: Some(Id(1)),

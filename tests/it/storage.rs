@@ -118,6 +118,46 @@ fn the_streamed_export_is_the_loaded_dataset_byte_for_byte() {
 /// whole of the oldest day read, so they are exactly the journal's first rows once all is
 /// loaded.
 #[test]
+fn a_loaded_journal_keeps_each_distinct_list_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample(300);
+    let store = Store::open(dir.path()).unwrap();
+    store.insert_all(&data).unwrap();
+    let (loaded, failures) = store.load().unwrap();
+    assert!(failures.is_empty());
+    // Equal to what was written, field for field…
+    assert_eq!(loaded.interactions, data.interactions);
+    // …and every pair of equal lists is one list in memory.
+    let pairs = |list: fn(&Interaction) -> &SharedList<Text>| {
+        let mut equal = 0;
+        for (n, a) in loaded.interactions.iter().enumerate() {
+            for b in &loaded.interactions[n + 1..] {
+                if list(a) == list(b) {
+                    equal += 1;
+                    assert!(std::sync::Arc::ptr_eq(list(a), list(b)));
+                }
+            }
+        }
+        equal
+    };
+    assert!(pairs(|i| &i.types) > 0);
+    assert!(pairs(|i| &i.thematiques) > 0);
+    assert!(pairs(|i| &i.reponses) > 0);
+    let attributs: Vec<&SharedList<AttributCount>> = loaded
+        .interactions
+        .iter()
+        .filter_map(|i| match &i.personnes {
+            Personnes::Anonyme(p) if !p.attributs.is_empty() => Some(&p.attributs),
+            _ => None,
+        })
+        .collect();
+    let first = attributs[0];
+    let same: Vec<_> = attributs.iter().filter(|a| ***a == *first).collect();
+    assert!(same.len() > 1);
+    assert!(same.iter().all(|a| std::sync::Arc::ptr_eq(a, first)));
+}
+
+#[test]
 fn the_newest_interactions_are_whole_days_from_the_newest() {
     let dir = tempfile::tempdir().unwrap();
     let mut data = common::sample(300);

@@ -176,7 +176,7 @@ fn read_cas(form: &mut Form, it: &mut Interaction, _: &Interaction, r: &mut Read
 fn show_people(it: &Interaction, _: bool, ctx: &Ctx) -> Vec<Field> {
     let (suivi, nombre, attrs) = match &it.personnes {
         Personnes::Suivi(id) => (Some(super::suivi_ref(ctx, *id)), 1, &[][..]),
-        Personnes::Anonyme(p) => (None, p.nombre, p.attributs.as_slice()),
+        Personnes::Anonyme(p) => (None, p.nombre, &p.attributs[..]),
     };
     let first_attr = |dimension: &str| {
         attrs

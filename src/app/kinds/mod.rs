@@ -163,6 +163,30 @@ pub enum Detail {
     Note(&'static str),
 }
 
+/// A record's list of vocabulary ids, however the record keeps it.
+pub trait IdList {
+    fn ids(&self) -> &[Text];
+    fn set(&mut self, ids: &[Text]);
+}
+
+impl IdList for Vec<Text> {
+    fn ids(&self) -> &[Text] {
+        self
+    }
+    fn set(&mut self, ids: &[Text]) {
+        *self = ids.to_vec();
+    }
+}
+
+impl IdList for SharedList<Text> {
+    fn ids(&self) -> &[Text] {
+        self
+    }
+    fn set(&mut self, ids: &[Text]) {
+        *self = ids.into();
+    }
+}
+
 /// Where a form field's value lives in the record. One accessor serves reading the record
 /// into the form and writing the form back.
 pub enum Access<R> {
@@ -181,7 +205,7 @@ pub enum Access<R> {
     /// Yes or no.
     Flag(fn(&mut R) -> &mut bool),
     /// Several vocabulary ids.
-    Multi(Options, fn(&mut R) -> &mut Vec<Text>),
+    Multi(Options, fn(&mut R) -> &mut dyn IdList),
     /// A structure of the network, named so the record stays readable if it goes.
     Structure(fn(&mut R) -> &mut Option<Lien>),
     /// A structure of the network by id only (none when it is gone).
@@ -293,7 +317,9 @@ impl<R> FieldSpec<R> {
                 get(record).clone().filter(|v| !v.is_empty()),
             ),
             Access::Flag(get) => Field::flag(self.id, *get(record)),
-            Access::Multi(options, get) => Field::multi(self.id, *options, get(record).clone()),
+            Access::Multi(options, get) => {
+                Field::multi(self.id, *options, get(record).ids().to_vec())
+            }
             Access::Structure(get) => {
                 let value = get(record).as_ref().map(|l| match l.id {
                     Some(id) => StructureRef::Existing(id, l.nom.clone()),
@@ -395,7 +421,7 @@ impl<R> FieldSpec<R> {
             Access::Choice(_, set) => *set(record) = value.choice().cloned().unwrap_or_default(),
             Access::OptChoice(_, set) => *set(record) = value.choice().cloned(),
             Access::Flag(set) => *set(record) = value.flag(),
-            Access::Multi(_, set) => *set(record) = value.multi().to_vec(),
+            Access::Multi(_, set) => set(record).set(value.multi()),
             Access::Structure(set) => {
                 *set(record) = match value {
                     Value::Structure(Some(StructureRef::Existing(id, nom))) => {
@@ -881,7 +907,7 @@ pub fn unknown_in<R: Clone>(
         let ids: Vec<Text> = match &spec.access {
             Access::Choice(_, get) => vec![get(&mut scratch).clone()],
             Access::OptChoice(_, get) => get(&mut scratch).iter().cloned().collect(),
-            Access::Multi(_, get) => get(&mut scratch).clone(),
+            Access::Multi(_, get) => get(&mut scratch).ids().to_vec(),
             _ => Vec::new(),
         };
         for id in ids.iter().filter(|id| !id.is_empty() && !v.contains(id)) {

@@ -182,7 +182,7 @@ fn read_participants(form: &mut Form, s: &mut S, _: &S, r: &mut Reading) {
         .map_or("", Value::text)
         .to_string();
     match lines::repartition(&text, &r.config.vocab) {
-        Ok(attributs) => s.participants.attributs = attributs,
+        Ok(attributs) => s.participants.attributs = attributs.into(),
         Err(e) => form.set_error("repartition", e.message),
     }
 }

@@ -502,7 +502,7 @@ impl App {
                 self.now.time(),
                 self.data.interactions.last(),
             );
-            base.types = vec![t.into()];
+            base.types = [Text::from(t)].into();
             self.open_form(&base.into_any(), true);
         } else if let Some(kind) = item.strip_prefix("new:").and_then(RecordKind::from_name) {
             meta.evidence = vec![link(competence)];
