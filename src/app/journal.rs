@@ -19,7 +19,7 @@ pub struct SearchJob {
     haystacks: Arc<search::Haystacks>,
     lexicon: Arc<search::Lexicon>,
     labels: Arc<Vec<String>>,
-    candidates: Vec<usize>,
+    candidates: Vec<u32>,
 }
 
 impl SearchJob {
@@ -33,7 +33,7 @@ impl SearchJob {
         }
     }
 
-    fn rows(&self) -> Vec<usize> {
+    fn rows(&self) -> Vec<u32> {
         search::run_labelled(
             &self.query,
             &self.haystacks,
@@ -214,8 +214,9 @@ pub struct Journal {
     /// The number when the records last changed: answers from before are not kept.
     changed_at: u64,
     /// Recent searches of this typing session (query and results): narrowing when the
-    /// query grows, instant answers when Backspace returns to an earlier query.
-    recent: Vec<(Query, Vec<usize>)>,
+    /// query grows, instant answers when Backspace returns to an earlier query. Rows as
+    /// `u32`: a typing session keeps a few dozen lists of up to 100,000 rows.
+    recent: Vec<(Query, Vec<u32>)>,
     pub labels: FoldedLabels,
 }
 
@@ -310,7 +311,7 @@ impl Folded {
         });
         let renumbered = lexicon.absorb(&other_lexicon);
         haystacks.extend_renumbered(&others, &renumbered);
-        haystacks.shrink_to_fit();
+        haystacks.fit_for_edits();
         Folded {
             labels,
             lexicon,
@@ -431,7 +432,7 @@ impl Journal {
             self.changed_at = self.generation;
         }
         if let Some((_, rows)) = self.recent.iter().rev().find(|(q, _)| *q == self.query) {
-            self.rows = rows.clone();
+            self.rows = widen(rows);
             return None;
         }
         let filtered = || -> Vec<usize> {
@@ -461,7 +462,7 @@ impl Journal {
             Some((_, results)) => {
                 let mut keep = vec![false; data.interactions.len()];
                 for &i in results {
-                    if let Some(k) = keep.get_mut(i) {
+                    if let Some(k) = keep.get_mut(i as usize) {
                         *k = true;
                     }
                 }
@@ -469,9 +470,10 @@ impl Journal {
                     .iter()
                     .copied()
                     .filter(|&i| keep.get(i).copied().unwrap_or(false))
+                    .filter_map(|i| u32::try_from(i).ok())
                     .collect()
             }
-            None => filtered(),
+            None => narrow(&filtered()),
         };
         let job = SearchJob {
             generation: self.generation,
@@ -486,27 +488,27 @@ impl Journal {
             return Some(job);
         }
         let rows = job.rows();
-        self.remember(job.query, &rows);
-        self.rows = rows;
+        self.rows = widen(&rows);
+        self.remember(job.query, rows);
         None
     }
 
     /// A search's answer: shown when it is the latest asked, kept for narrowing and going
     /// back either way. Whether the rows changed.
-    pub fn answered(&mut self, generation: u64, query: Query, rows: Vec<usize>) -> bool {
+    pub fn answered(&mut self, generation: u64, query: Query, rows: Vec<u32>) -> bool {
+        let shown = self.pending == Some(generation);
+        if shown {
+            self.pending = None;
+            self.rows = widen(&rows);
+        }
         if generation > self.changed_at {
-            self.remember(query, &rows);
+            self.remember(query, rows);
         }
-        if self.pending != Some(generation) {
-            return false;
-        }
-        self.pending = None;
-        self.rows = rows;
-        true
+        shown
     }
 
-    fn remember(&mut self, query: Query, rows: &[usize]) {
-        self.recent.push((query, rows.to_vec()));
+    fn remember(&mut self, query: Query, rows: Vec<u32>) {
+        self.recent.push((query, rows));
         if self.recent.len() > 32 {
             self.recent.remove(0);
         }
@@ -515,6 +517,16 @@ impl Journal {
     pub fn refresh_todo(&mut self, data: &Dataset, today: NaiveDate, delai_cas_jours: u32) {
         self.todo = todo_rows(data, today, delai_cas_jours);
     }
+}
+
+/// Rows as the search keeps them: a journal never holds 2³² interactions (they would not
+/// fit in memory), so no row is left out.
+fn narrow(rows: &[usize]) -> Vec<u32> {
+    rows.iter().filter_map(|&i| u32::try_from(i).ok()).collect()
+}
+
+fn widen(rows: &[u32]) -> Vec<usize> {
+    rows.iter().map(|&i| i as usize).collect()
 }
 
 /// Open suites and projet tâches with a due date up to a week ahead, and cases waiting on

@@ -187,7 +187,7 @@ pub enum Msg {
     Searched {
         generation: u64,
         query: crate::search::Query,
-        rows: Vec<usize>,
+        rows: Vec<u32>,
     },
     /// The newest interactions, read first so the journal shows rows while the rest loads.
     Newest(Vec<Interaction>),
