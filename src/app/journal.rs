@@ -367,7 +367,7 @@ fn haystack(
         fold_into(&s.code, text);
         text.push(' ');
     }
-    for s in &it.suites {
+    for s in it.suites.iter() {
         fold_into(&s.action, text);
         text.push(' ');
     }

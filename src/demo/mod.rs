@@ -593,13 +593,13 @@ fn gen_interactions(
                     .into()
                 }),
                 premier_contact: rng.chance(40),
-                suites,
+                suites: suites.into(),
                 note_pro: if rng.chance(25) {
                     (*rng.pick(NOTES_PRO)).into()
                 } else {
                     String::new().into()
                 },
-                note_privee: String::new().into(),
+                note_privee: Rare::default(),
             }
         })
         .collect()

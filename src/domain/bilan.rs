@@ -806,7 +806,7 @@ fn count_interactions<'a>(
     let mut activite: Vec<(NaiveDate, u32)> = slices.iter().map(|s| (s.du, 0)).collect();
     for it in list {
         // A suite counts in the period it is due in, whenever it was decided.
-        for s in &it.suites {
+        for s in it.suites.iter() {
             match s.echeance {
                 Some(d) if periode.contains(d) && s.faite => totaux.suites_faites += 1,
                 Some(d) if periode.contains(d) && d < today => totaux.suites_en_retard += 1,
@@ -1186,9 +1186,11 @@ mod tests {
             ..Dataset::default()
         };
         // Decided in October, due in November: November's suites.
-        data.interactions[0].suites = vec![suite(day(11, 3), true), suite(day(11, 10), false)];
+        data.interactions[0].suites =
+            vec![suite(day(11, 3), true), suite(day(11, 10), false)].into();
         // Due after `today`: neither done nor overdue yet.
-        data.interactions[1].suites = vec![suite(day(11, 28), false), suite(day(12, 3), false)];
+        data.interactions[1].suites =
+            vec![suite(day(11, 28), false), suite(day(12, 3), false)].into();
         let month = Period::containing(PeriodKind::Mois, day(11, 1));
         let b = compute(&data, &vocab(), month, day(11, 20));
         assert_eq!((b.totaux.suites_faites, b.totaux.suites_en_retard), (1, 1));

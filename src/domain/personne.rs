@@ -237,8 +237,8 @@ pub fn retention_changes(data: &Dataset, cutoff: NaiveDate) -> (Changes, Retenti
         i.demande = Text::default();
         i.besoin = Text::default();
         i.note_pro = Text::default();
-        i.note_privee = Text::default();
-        i.suites.clear();
+        i.note_privee = Rare::default();
+        i.suites = Rare::default();
         for e in &mut i.meta.evidence {
             e.justification = Text::default();
         }
@@ -275,7 +275,7 @@ mod tests {
         i.types = vec!["accueil_information".into()].into();
         i.personnes = personnes;
         i.demande = demande.into();
-        i.note_privee = "privé".into();
+        i.note_privee = Text::from("privé").into();
         i
     }
 
@@ -334,7 +334,7 @@ mod tests {
         assert_eq!(d.suivis[0].code, "P-2024-002");
         let old = d.interactions.iter().find(|i| i.meta.id == Id(10)).unwrap();
         assert_eq!(old.demande, "");
-        assert_eq!(old.note_privee, "");
+        assert_eq!(*old.note_privee, "");
         // Still counted, with the suivi's anonymous description.
         assert_eq!(old.personnes.count(), 2);
         assert_eq!(*old.types, ["accueil_information"]);

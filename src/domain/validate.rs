@@ -82,12 +82,16 @@ impl Validate for Interaction {
             &mut self.demande,
             &mut self.besoin,
             &mut self.note_pro,
-            &mut self.note_privee,
         ]);
+        if let Some(note) = self.note_privee.present_mut() {
+            norm(&mut [note]);
+        }
         if let Some(o) = &mut self.orientation {
             norm(&mut [&mut o.nom]);
         }
-        norm_suites(&mut self.suites);
+        if let Some(suites) = self.suites.present_mut() {
+            norm_suites(suites);
+        }
     }
 
     fn validate(&self) -> Vec<FieldError> {

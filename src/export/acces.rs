@@ -85,7 +85,7 @@ pub fn markdown(i18n: &I18n, config: &Config, about: &AboutSuivi, today: NaiveDa
         if let Some(o) = &it.orientation {
             line(&mut out, "field-orientation", o.nom.to_string());
         }
-        for s in &it.suites {
+        for s in it.suites.iter() {
             line(&mut out, "field-suite", s.action.to_string());
         }
         line(&mut out, "field-note-pro", it.note_pro.to_string());

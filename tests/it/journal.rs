@@ -476,7 +476,8 @@ fn the_todo_view_lists_open_suites_and_x_marks_one_done() {
         action: "Rappeler la CAF".into(),
         echeance: Some(common::today() - chrono::Duration::days(2)),
         faite: false,
-    }];
+    }]
+    .into();
     let id = it.meta.id;
     let mut a = app(data);
     press(&mut a, Key::char('a'));

@@ -96,7 +96,11 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
                 &mut i.autonomie
             }),
         ),
-        FieldSpec::new("suite", Access::Suite(|i: &mut Interaction| &mut i.suites)).guarded(),
+        FieldSpec::new(
+            "suite",
+            Access::Suite(|i: &mut Interaction| i.suites.make_mut()),
+        )
+        .guarded(),
         FieldSpec::new(
             "note_pro",
             Access::Long(|i: &mut Interaction| &mut i.note_pro),
@@ -104,7 +108,7 @@ static FORM: FormSpec<Interaction> = FormSpec::new(
         .guarded(),
         FieldSpec::new(
             "note_privee",
-            Access::Long(|i: &mut Interaction| &mut i.note_privee),
+            Access::Long(|i: &mut Interaction| i.note_privee.make_mut()),
         )
         .guarded(),
     ],

@@ -252,7 +252,7 @@ impl App {
         };
         copy.date = self.today;
         copy.heure = Some(self.now.time());
-        for s in &mut copy.suites {
+        for s in copy.suites.present_mut().into_iter().flatten() {
             s.faite = false;
         }
         let effects = self.commit(
@@ -276,7 +276,7 @@ impl App {
         let record = match row.subject {
             journal::Todo::Suite { interaction, suite } => {
                 let mut it = self.data.interactions[interaction].clone();
-                if let Some(s) = it.suites.get_mut(suite) {
+                if let Some(s) = it.suites.present_mut().and_then(|s| s.get_mut(suite)) {
                     s.faite = true;
                 }
                 it.meta.updated_at = now;

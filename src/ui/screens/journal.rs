@@ -354,7 +354,7 @@ pub(super) fn interaction_detail(app: &App, theme: &Theme, it: &Interaction) -> 
             field(app, theme, "field-autonomie", &vocab.autonomie.label(a, l)),
         );
     }
-    for s in &it.suites {
+    for s in it.suites.iter() {
         let due = s
             .echeance
             .map(|d| format!(" — {}", format::date(d)))
