@@ -307,6 +307,17 @@ pub struct Haystacks {
 }
 
 impl Haystacks {
+    /// Room for `records` haystacks of about `bytes_each`: a block built in one go then
+    /// grows without copying itself over and over (each copy left behind a freed block the
+    /// size of the last one).
+    pub fn with_capacity(records: usize, bytes_each: usize) -> Haystacks {
+        Haystacks {
+            bytes: Vec::with_capacity(records.saturating_mul(bytes_each)),
+            spans: Vec::with_capacity(records),
+            unused: 0,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }

@@ -279,6 +279,10 @@ impl FoldedLabels {
     }
 }
 
+/// An interaction's haystack is about 130 bytes (demo journals, 100,000 interactions): room
+/// for a little more, which takes no memory until written.
+const HAYSTACK_BYTES: usize = 160;
+
 /// The journal's search text, folded: the label table and each interaction's haystack, in
 /// `Dataset::interactions` order. Built where the records are loaded, off the loop.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,10 +296,11 @@ impl Folded {
     pub fn of(data: &Dataset, config: &Config) -> Folded {
         let labels = FoldedLabels::new(config);
         // Folding every text is most of installing a large journal: on both halves at once,
-        // each in its own lexicon, the second's then renumbered in the first's.
-        let fold_all = |part: &[Interaction]| {
+        // each in its own lexicon, the second's then renumbered in the first's. The first
+        // half's block has room for both from the start.
+        let fold_all = |part: &[Interaction], room_for: usize| {
             let mut lexicon = search::Lexicon::default();
-            let mut haystacks = search::Haystacks::default();
+            let mut haystacks = search::Haystacks::with_capacity(room_for, HAYSTACK_BYTES);
             let mut text = String::new();
             for it in part {
                 haystacks.push(haystack(it, data, &labels, &mut lexicon, &mut text));
@@ -304,10 +309,15 @@ impl Folded {
         };
         let (first, second) = data.interactions.split_at(data.interactions.len() / 2);
         let ((mut lexicon, mut haystacks), (other_lexicon, others)) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| fold_all(second));
-            let mine = fold_all(first);
+            let other = scope.spawn(|| fold_all(second, second.len()));
+            let mine = fold_all(first, data.interactions.len());
             // Should the thread fail, its half is folded here.
-            (mine, other.join().unwrap_or_else(|_| fold_all(second)))
+            (
+                mine,
+                other
+                    .join()
+                    .unwrap_or_else(|_| fold_all(second, second.len())),
+            )
         });
         let renumbered = lexicon.absorb(&other_lexicon);
         haystacks.extend_renumbered(&others, &renumbered);
@@ -435,20 +445,14 @@ impl Journal {
             self.rows = widen(rows);
             return None;
         }
-        let filtered = || -> Vec<usize> {
-            if self.filter.is_empty() {
-                order.to_vec()
-            } else {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| self.filter.matches(&data.interactions[i], today))
-                    .collect()
-            }
+        let kept = || {
+            order.iter().copied().filter(|&i| {
+                self.filter.is_empty() || self.filter.matches(&data.interactions[i], today)
+            })
         };
         // A query of single letters would match nearly everything: wait for two.
         if self.query.is_empty() || self.query.is_too_short() {
-            self.rows = filtered();
+            self.rows = kept().collect();
             return None;
         }
         let narrowed = self
@@ -470,10 +474,10 @@ impl Journal {
                     .iter()
                     .copied()
                     .filter(|&i| keep.get(i).copied().unwrap_or(false))
-                    .filter_map(|i| u32::try_from(i).ok())
+                    .filter_map(row32)
                     .collect()
             }
-            None => narrow(&filtered()),
+            None => kept().filter_map(row32).collect(),
         };
         let job = SearchJob {
             generation: self.generation,
@@ -519,10 +523,10 @@ impl Journal {
     }
 }
 
-/// Rows as the search keeps them: a journal never holds 2³² interactions (they would not
+/// A row as the search keeps it: a journal never holds 2³² interactions (they would not
 /// fit in memory), so no row is left out.
-fn narrow(rows: &[usize]) -> Vec<u32> {
-    rows.iter().filter_map(|&i| u32::try_from(i).ok()).collect()
+fn row32(i: usize) -> Option<u32> {
+    u32::try_from(i).ok()
 }
 
 fn widen(rows: &[u32]) -> Vec<usize> {

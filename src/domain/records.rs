@@ -1003,7 +1003,10 @@ mod tests {
                 note: note.into(),
             };
             let bytes = bincode::serde::encode_to_vec(&packed, config).unwrap();
-            assert_eq!(bytes, bincode::serde::encode_to_vec(&plain, config).unwrap());
+            assert_eq!(
+                bytes,
+                bincode::serde::encode_to_vec(&plain, config).unwrap()
+            );
             assert_eq!(
                 serde_json::to_string(&packed).unwrap(),
                 serde_json::to_string(&plain).unwrap()
