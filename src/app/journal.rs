@@ -452,7 +452,11 @@ impl Journal {
         };
         // A query of single letters would match nearly everything: wait for two.
         if self.query.is_empty() || self.query.is_too_short() {
-            self.rows = kept().collect();
+            self.rows = if self.filter.is_empty() {
+                order.to_vec()
+            } else {
+                kept().collect()
+            };
             return None;
         }
         let narrowed = self
