@@ -47,7 +47,7 @@ impl ListPool {
 }
 
 /// A field most records leave empty, kept behind a pointer: 8 bytes when empty instead of
-/// the value's own 24 (an interaction's suites and private note, at 100,000 interactions).
+/// the value's own 24 (every record's tags, an interaction's suites and private note).
 /// Reads see the value (empty when absent); it is stored and exported exactly as the value.
 #[derive(Clone, Default)]
 pub struct Rare<T: RareValue>(Option<Box<T>>);
@@ -71,6 +71,16 @@ impl RareValue for Text {
 impl RareValue for Vec<Suite> {
     fn empty() -> &'static Vec<Suite> {
         static EMPTY: Vec<Suite> = Vec::new();
+        &EMPTY
+    }
+    fn is_empty(&self) -> bool {
+        Vec::is_empty(self)
+    }
+}
+
+impl RareValue for Vec<Text> {
+    fn empty() -> &'static Vec<Text> {
+        static EMPTY: Vec<Text> = Vec::new();
         &EMPTY
     }
     fn is_empty(&self) -> bool {
@@ -143,7 +153,7 @@ pub struct RecordMeta {
     pub id: Id,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    pub tags: Vec<Text>,
+    pub tags: Rare<Vec<Text>>,
     pub evidence: Vec<EvidenceLink>,
 }
 
@@ -153,7 +163,7 @@ impl RecordMeta {
             id,
             created_at: now,
             updated_at: now,
-            tags: Vec::new(),
+            tags: Rare::default(),
             evidence: Vec::new(),
         }
     }

@@ -49,7 +49,9 @@ pub(crate) fn norm_list(list: &mut [Text]) {
 }
 
 pub(crate) fn norm_meta(meta: &mut RecordMeta) {
-    norm_list(&mut meta.tags);
+    if let Some(tags) = meta.tags.present_mut() {
+        norm_list(tags);
+    }
     for e in &mut meta.evidence {
         norm(&mut [&mut e.justification]);
     }
