@@ -68,25 +68,22 @@ impl RareValue for Text {
     }
 }
 
-impl RareValue for Vec<Suite> {
-    fn empty() -> &'static Vec<Suite> {
-        static EMPTY: Vec<Suite> = Vec::new();
-        &EMPTY
-    }
-    fn is_empty(&self) -> bool {
-        Vec::is_empty(self)
-    }
+/// Lists as rare values (a static cannot be generic, hence one per item type).
+macro_rules! rare_lists {
+    ($($item:ty),+) => {$(
+        impl RareValue for Vec<$item> {
+            fn empty() -> &'static Vec<$item> {
+                static EMPTY: Vec<$item> = Vec::new();
+                &EMPTY
+            }
+            fn is_empty(&self) -> bool {
+                Vec::is_empty(self)
+            }
+        }
+    )+};
 }
 
-impl RareValue for Vec<Text> {
-    fn empty() -> &'static Vec<Text> {
-        static EMPTY: Vec<Text> = Vec::new();
-        &EMPTY
-    }
-    fn is_empty(&self) -> bool {
-        Vec::is_empty(self)
-    }
-}
+rare_lists!(Suite, Text);
 
 impl<T: RareValue> Rare<T> {
     /// The value to change in place, when there is one.

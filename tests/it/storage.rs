@@ -114,9 +114,6 @@ fn the_streamed_export_is_the_loaded_dataset_byte_for_byte() {
     assert_eq!(loaded.interactions.len(), data.interactions.len());
 }
 
-/// The first screen's rows come from the date index: the newest interactions, and the
-/// whole of the oldest day read, so they are exactly the journal's first rows once all is
-/// loaded.
 #[test]
 fn a_loaded_journal_keeps_each_distinct_list_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -157,6 +154,9 @@ fn a_loaded_journal_keeps_each_distinct_list_once() {
     assert!(same.iter().all(|a| std::sync::Arc::ptr_eq(a, first)));
 }
 
+/// The first screen's rows come from the date index: the newest interactions, and the
+/// whole of the oldest day read, so they are exactly the journal's first rows once all is
+/// loaded.
 #[test]
 fn the_newest_interactions_are_whole_days_from_the_newest() {
     let dir = tempfile::tempdir().unwrap();
