@@ -399,8 +399,8 @@ impl Haystacks {
     }
 
     /// Frees what the building left over but keeps room for a session's edits: without it,
-    /// the first interaction saved would grow the block by half its size again (12 MiB at
-    /// 100,000 interactions). Room not yet written to takes no memory.
+    /// the first interaction saved would double the block (another 12 MiB at 100,000
+    /// interactions). Room not yet written to takes no memory.
     pub fn fit_for_edits(&mut self) {
         const EDITED_BYTES: usize = 256 * 1024;
         const EDITED_SPANS: usize = 2048;
