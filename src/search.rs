@@ -747,6 +747,7 @@ pub fn run_labelled(
     lexicon: &Lexicon,
     labels: &[String],
     candidates: &[u32],
+    room: &mut Scored<u32>,
 ) -> Vec<u32> {
     let compiled = Compiled::new(query);
     let by_piece = compiled.table(&lexicon.pieces);
@@ -770,9 +771,29 @@ pub fn run_labelled(
             .collect(),
         lexicon,
     };
-    ranked(candidates, |i| {
-        compiled.score_labelled(haystacks.get(i as usize)?, &tables)
-    })
+    ranked_in(
+        candidates,
+        |i| compiled.score_labelled(haystacks.get(i as usize)?, &tables),
+        room,
+    )
+}
+
+/// Where a search scores its candidates, kept from one search to the next by the thread
+/// that runs them: the same memory each time while the user types, instead of lists freed
+/// and taken again that each thread's allocator would keep for itself.
+#[derive(Debug)]
+pub struct Scored<I> {
+    first: Vec<(u32, I)>,
+    second: Vec<(u32, I)>,
+}
+
+impl<I> Default for Scored<I> {
+    fn default() -> Self {
+        Scored {
+            first: Vec::new(),
+            second: Vec::new(),
+        }
+    }
 }
 
 /// The candidates that score, best first, ties in candidate order; on both cores when
@@ -781,24 +802,63 @@ fn ranked<I: Copy + Default + Send + Sync>(
     candidates: &[I],
     score: impl Fn(I) -> Option<u32> + Sync,
 ) -> Vec<I> {
-    let score_range = |part: &[I]| -> Vec<(u32, I)> {
-        part.iter()
-            .filter_map(|&i| score(i).map(|s| (s, i)))
-            .collect()
-    };
+    ranked_in(candidates, score, &mut Scored::default())
+}
+
+/// `ranked`, scoring into `room`.
+fn ranked_in<I: Copy + Default + Send + Sync>(
+    candidates: &[I],
+    score: impl Fn(I) -> Option<u32> + Sync,
+    room: &mut Scored<I>,
+) -> Vec<I> {
+    // The lists leave the room while they are filled (the helper thread owns its half
+    // meanwhile) and go back after.
+    let mut first = std::mem::take(&mut room.first);
+    first.clear();
     // In candidate order, so that a stable order by score keeps it among equals.
-    let mut scored = if candidates.len() >= PARALLEL_FROM {
+    if candidates.len() >= PARALLEL_FROM {
         let (a, b) = candidates.split_at(candidates.len() / 2);
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| score_range(b));
-            let mut first = score_range(a);
-            // A panic in the scoring thread would be a bug; score that half here instead.
-            first.extend(second.join().unwrap_or_else(|_| score_range(b)));
-            first
-        })
+        // The helper thread scores into room made here: it takes no memory of its own.
+        let mut second = std::mem::take(&mut room.second);
+        second.clear();
+        second.reserve(b.len());
+        let score = &score;
+        let helped = std::thread::scope(|scope| {
+            let helper = scope.spawn(move || {
+                score_into(b, score, &mut second);
+                second
+            });
+            score_into(a, score, &mut first);
+            helper.join()
+        });
+        // A panic in the scoring thread would be a bug; score that half here instead.
+        let second = helped.unwrap_or_else(|_| {
+            let mut second = Vec::with_capacity(b.len());
+            score_into(b, score, &mut second);
+            second
+        });
+        first.extend_from_slice(&second);
+        room.second = second;
     } else {
-        score_range(candidates)
-    };
+        score_into(candidates, &score, &mut first);
+    }
+    let rows = order_by_score(&mut first);
+    room.first = first;
+    rows
+}
+
+/// The candidates of `part` that score, with their score, in `out` (emptied first).
+fn score_into<I: Copy>(part: &[I], score: &impl Fn(I) -> Option<u32>, out: &mut Vec<(u32, I)>) {
+    out.clear();
+    for &i in part {
+        if let Some(s) = score(i) {
+            out.push((s, i));
+        }
+    }
+}
+
+/// Rows by score, best first, ties in the order they come.
+fn order_by_score<I: Copy + Default>(scored: &mut [(u32, I)]) -> Vec<I> {
     let (low, high) = scored
         .iter()
         .fold((u32::MAX, 0), |(l, h), &(s, _)| (l.min(s), h.max(s)));
@@ -807,18 +867,18 @@ fn ranked<I: Copy + Default + Send + Sync>(
     const BUCKETS: u32 = 256;
     if low > high || high - low >= BUCKETS {
         scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
-        return scored.into_iter().map(|(_, i)| i).collect();
+        return scored.iter().map(|&(_, i)| i).collect();
     }
     let bucket = |s: u32| (high - s) as usize;
     let mut starts = vec![0usize; bucket(low) + 2];
-    for &(s, _) in &scored {
+    for &(s, _) in scored.iter() {
         starts[bucket(s) + 1] += 1;
     }
     for k in 1..starts.len() {
         starts[k] += starts[k - 1];
     }
     let mut out = vec![I::default(); scored.len()];
-    for (s, i) in scored {
+    for &(s, i) in scored.iter() {
         let slot = &mut starts[bucket(s)];
         out[*slot] = i;
         *slot += 1;
@@ -1027,24 +1087,49 @@ mod tests {
             ("", &[0, 1, 2, 3]),
             ("demande d'aide au logement", &[1, 3]),
         ];
-        let mut lexicon = Lexicon::default();
-        let mut labelled = Haystacks::default();
-        for (text, ids) in &records {
-            labelled.push(Labelled::new(&mut lexicon, text, ids));
+        // Once as they are, once repeated past the count that splits a search between
+        // both cores; each time one room is kept from query to query, as the search
+        // thread keeps it.
+        for copies in [1, PARALLEL_FROM / records.len() + 1] {
+            let records: Vec<_> = records
+                .iter()
+                .cycle()
+                .take(records.len() * copies)
+                .collect();
+            let mut lexicon = Lexicon::default();
+            let mut labelled = Haystacks::default();
+            for (text, ids) in &records {
+                labelled.push(Labelled::new(&mut lexicon, text, ids));
+            }
+            let flat: Vec<String> = records
+                .iter()
+                .map(|(text, ids)| {
+                    let mut s = format!("{text} \u{1f} ");
+                    for &i in *ids {
+                        s.push_str(&labels[usize::from(i)]);
+                        s.push(' ');
+                    }
+                    s
+                })
+                .collect();
+            let all: Vec<usize> = (0..records.len()).collect();
+            let all_u32: Vec<u32> = (0..records.len() as u32).collect();
+            let mut room = Scored::default();
+            check_queries(
+                &labels, &lexicon, &labelled, &flat, &all, &all_u32, &mut room,
+            );
         }
-        let flat: Vec<String> = records
-            .iter()
-            .map(|(text, ids)| {
-                let mut s = format!("{text} \u{1f} ");
-                for &i in *ids {
-                    s.push_str(&labels[usize::from(i)]);
-                    s.push(' ');
-                }
-                s
-            })
-            .collect();
-        let all: Vec<usize> = (0..records.len()).collect();
-        let all_u32: Vec<u32> = (0..records.len() as u32).collect();
+    }
+
+    fn check_queries(
+        labels: &[String],
+        lexicon: &Lexicon,
+        labelled: &Haystacks,
+        flat: &[String],
+        all: &[usize],
+        all_u32: &[u32],
+        room: &mut Scored<u32>,
+    ) {
         for query in [
             "logement",
             "loge",
@@ -1070,11 +1155,11 @@ mod tests {
             "2024 dom",
         ] {
             let q = Query::parse(query);
-            let rows: Vec<usize> = run_labelled(&q, &labelled, &lexicon, &labels, &all_u32)
+            let rows: Vec<usize> = run_labelled(&q, labelled, lexicon, labels, all_u32, room)
                 .into_iter()
                 .map(|i| i as usize)
                 .collect();
-            assert_eq!(rows, run(&q, &flat, &all), "{query}");
+            assert_eq!(rows, run(&q, flat, all), "{query}");
         }
     }
 }

@@ -23,9 +23,10 @@ pub struct SearchJob {
 }
 
 impl SearchJob {
-    /// The rows found, best first: what comes back to the app.
-    pub fn run(self) -> super::Msg {
-        let rows = self.rows();
+    /// The rows found, best first: what comes back to the app. `room` is where the
+    /// candidates are scored; a thread that runs searches one after another keeps it.
+    pub fn run(self, room: &mut search::Scored<u32>) -> super::Msg {
+        let rows = self.rows(room);
         super::Msg::Searched {
             generation: self.generation,
             query: self.query,
@@ -33,13 +34,14 @@ impl SearchJob {
         }
     }
 
-    fn rows(&self) -> Vec<u32> {
+    fn rows(&self, room: &mut search::Scored<u32>) -> Vec<u32> {
         search::run_labelled(
             &self.query,
             &self.haystacks,
             &self.lexicon,
             &self.labels,
             &self.candidates,
+            room,
         )
     }
 }
@@ -442,7 +444,7 @@ impl Journal {
             self.changed_at = self.generation;
         }
         if let Some((_, rows)) = self.recent.iter().rev().find(|(q, _)| *q == self.query) {
-            self.rows = widen(rows);
+            widen_into(rows, &mut self.rows);
             return None;
         }
         let kept = || {
@@ -452,11 +454,12 @@ impl Journal {
         };
         // A query of single letters would match nearly everything: wait for two.
         if self.query.is_empty() || self.query.is_too_short() {
-            self.rows = if self.filter.is_empty() {
-                order.to_vec()
+            self.rows.clear();
+            if self.filter.is_empty() {
+                self.rows.extend_from_slice(order);
             } else {
-                kept().collect()
-            };
+                self.rows.extend(kept());
+            }
             return None;
         }
         let narrowed = self
@@ -495,8 +498,8 @@ impl Journal {
             self.pending = Some(job.generation);
             return Some(job);
         }
-        let rows = job.rows();
-        self.rows = widen(&rows);
+        let rows = job.rows(&mut search::Scored::default());
+        widen_into(&rows, &mut self.rows);
         self.remember(job.query, rows);
         None
     }
@@ -507,7 +510,7 @@ impl Journal {
         let shown = self.pending == Some(generation);
         if shown {
             self.pending = None;
-            self.rows = widen(&rows);
+            widen_into(&rows, &mut self.rows);
         }
         if generation > self.changed_at {
             self.remember(query, rows);
@@ -533,8 +536,11 @@ fn row32(i: usize) -> Option<u32> {
     u32::try_from(i).ok()
 }
 
-fn widen(rows: &[u32]) -> Vec<usize> {
-    rows.iter().map(|&i| i as usize).collect()
+/// Into the rows already there: a search answers many times while the user types, and a
+/// new list each time would leave the allocator holding the old ones.
+fn widen_into(rows: &[u32], into: &mut Vec<usize>) {
+    into.clear();
+    into.extend(rows.iter().map(|&i| i as usize));
 }
 
 /// Open suites and projet tâches with a due date up to a week ahead, and cases waiting on

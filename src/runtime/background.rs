@@ -75,13 +75,14 @@ impl Searcher {
         let spawned = std::thread::Builder::new()
             .name("carnet-search".into())
             .spawn(move || {
+                let mut room = crate::search::Scored::default();
                 while let Ok(mut next) = rx.recv() {
                     while let Ok(newer) = rx.try_recv() {
                         let _ = next.1.send(Ok(Vec::new()));
                         next = newer;
                     }
                     let (job, answer) = next;
-                    let _ = answer.send(Ok(vec![job.run()]));
+                    let _ = answer.send(Ok(vec![job.run(&mut room)]));
                 }
             });
         // Without the thread, searches run on the loop's, as they always could.
@@ -97,7 +98,7 @@ impl Searcher {
             None => Some((job, answer)),
         };
         if let Some((job, answer)) = unsent {
-            let _ = answer.send(Ok(vec![job.run()]));
+            let _ = answer.send(Ok(vec![job.run(&mut Default::default())]));
         }
     }
 }

@@ -657,7 +657,7 @@ where
             }
             Effect::ReadFolder(dir) => vec![read_folder(&dir)],
             Effect::WriteFile { path, bytes } => vec![write_file(&path, &bytes)],
-            Effect::Search(job) => vec![job.run()],
+            Effect::Search(job) => vec![job.run(&mut Default::default())],
             Effect::DiscardDraft => {
                 if let Some(store) = self.store {
                     discard_draft(&store.data_dir().join(crate::storage::DRAFT_FILE));

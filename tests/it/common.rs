@@ -102,7 +102,7 @@ pub fn answered(
     for effect in effects {
         match effect {
             carnet::app::Effect::Search(job) => {
-                let more = a.update(job.run());
+                let more = a.update(job.run(&mut Default::default()));
                 left.extend(answered(a, more));
             }
             other => left.push(other),

@@ -944,14 +944,14 @@ fn the_search_answers_beside_the_loop_and_the_latest_query_wins() {
         "{waiting}"
     );
     // « lo » answers after « log » was asked: not shown.
-    let lo_answer = lo.clone().run();
+    let lo_answer = lo.clone().run(&mut Default::default());
     a.update(lo_answer);
     assert_eq!(a.journal().rows.len(), total);
     assert!(a.journal().pending.is_some());
-    let Msg::Searched { rows: expected, .. } = log.clone().run() else {
+    let Msg::Searched { rows: expected, .. } = log.clone().run(&mut Default::default()) else {
         panic!("a search answers with its rows");
     };
-    a.update(log.run());
+    a.update(log.run(&mut Default::default()));
     assert!(a.journal().pending.is_none());
     let widened = |rows: Vec<u32>| -> Vec<usize> { rows.into_iter().map(|i| i as usize).collect() };
     assert_eq!(a.journal().rows, widened(expected.clone()));
@@ -959,7 +959,7 @@ fn the_search_answers_beside_the_loop_and_the_latest_query_wins() {
     // Back to « lo »: its late answer was kept, so no search is needed.
     let effects = a.update(Msg::Key(special(KeyCode::Backspace)));
     assert!(effects.is_empty(), "{effects:?}");
-    let Msg::Searched { rows: lo_rows, .. } = lo.run() else {
+    let Msg::Searched { rows: lo_rows, .. } = lo.run(&mut Default::default()) else {
         panic!("a search answers with its rows");
     };
     assert_eq!(a.journal().rows, widened(lo_rows));
