@@ -3,6 +3,7 @@
 //! above mid-word ones, a fuzzy fallback inside single words, and narrowing on the previous
 //! results when the query only grows. Haystacks are folded once, at load and on save.
 
+use crate::domain::hash::Fx;
 use crate::domain::text::fold;
 
 /// One term of a query, in fzf's extended syntax: `'exact`, `^prefix`, `!excluded`.
@@ -520,38 +521,6 @@ fn next_number(encoded: &[u8], at: &mut usize) -> Option<u32> {
     let second = unit(*at)?;
     *at += 2;
     Some(u32::from(first & 0x7fff) << 16 | u32::from(second))
-}
-
-/// A fast hash for short words (Firefox's), where the standard one is built to resist
-/// chosen keys: the lexicon's keys are the user's own words, hashed millions of times at load.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fx;
-
-impl std::hash::BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -228,7 +228,7 @@ pub struct Journal {
 pub struct FoldedLabels {
     /// Per list, each id's index in `texts` (looked up for every interaction at load: the
     /// fast hash, as the lexicon's; the ids are the configuration's own).
-    lists: [std::collections::HashMap<String, u16, search::Fx>; 4],
+    lists: [std::collections::HashMap<String, u16, crate::domain::hash::Fx>; 4],
     texts: Arc<Vec<String>>,
 }
 

@@ -6,6 +6,7 @@ pub mod cas;
 pub mod coverage;
 pub mod dossier;
 pub mod evenement_securite;
+pub mod hash;
 pub mod id;
 pub mod modele;
 pub mod parse;
