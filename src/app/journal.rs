@@ -536,8 +536,8 @@ fn row32(i: usize) -> Option<u32> {
     u32::try_from(i).ok()
 }
 
-/// Into the rows already there: a search answers many times while the user types, and a
-/// new list each time would leave the allocator holding the old ones.
+/// Into the rows already there: a search answers many times while the user types, and
+/// refilling one list spares taking a new one each time.
 fn widen_into(rows: &[u32], into: &mut Vec<usize>) {
     into.clear();
     into.extend(rows.iter().map(|&i| i as usize));
