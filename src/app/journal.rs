@@ -217,7 +217,7 @@ pub struct Journal {
     changed_at: u64,
     /// Recent searches of this typing session (query and results): narrowing when the
     /// query grows, instant answers when Backspace returns to an earlier query. Rows as
-    /// `u32`: a typing session keeps a few dozen lists of up to 100,000 rows.
+    /// `u32`, at most twice the journal's rows in all (`remember`).
     recent: Vec<(Query, Vec<u32>)>,
     pub labels: FoldedLabels,
 }
