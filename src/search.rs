@@ -781,14 +781,14 @@ fn ranked_in<I: Copy + Default + Send + Sync>(
     room: &mut Scored<I>,
 ) -> Vec<I> {
     // The lists leave the room while they are filled (the helper thread owns its half
-    // meanwhile) and go back after.
+    // meanwhile) and go back after; `score_into` empties them first.
     let mut first = std::mem::take(&mut room.first);
-    first.clear();
     // In candidate order, so that a stable order by score keeps it among equals.
     if candidates.len() >= PARALLEL_FROM {
         let (a, b) = candidates.split_at(candidates.len() / 2);
         // The helper thread scores into room made here: it takes no memory of its own.
         let mut second = std::mem::take(&mut room.second);
+        // Emptied before reserving, so the room made is for `b` alone.
         second.clear();
         second.reserve(b.len());
         let score = &score;
