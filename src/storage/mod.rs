@@ -274,28 +274,61 @@ impl Streamed<'_> {
 /// One kind's records, streamed from its tree.
 struct StreamedKind<'s, 'a, R>(&'s Streamed<'a>, std::marker::PhantomData<R>);
 
-impl<R: Stored + Serialize> Serialize for StreamedKind<'_, '_, R> {
+impl<R: Stored + Serialize + Send> Serialize for StreamedKind<'_, '_, R> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{Error, SerializeSeq};
         let store = self.0.store;
         let tree = store.tree(R::KIND.name()).map_err(S::Error::custom)?;
-        // Writing the text is most of the time: reading and decoding on another thread
-        // measured no faster, so one record at a time, here.
         let mut seq = serializer.serialize_seq(None)?;
-        // A plain scan: its pages stay in sled's cache (the export peaks at 72 MB for
-        // 100 000 interactions, within its budget), where `scan`'s lookups would
-        // cost a quarter of a second on this thread.
-        for item in tree.iter() {
-            let (key, value) = item.map_err(S::Error::custom)?;
-            let record = store
-                .plain_value(R::KIND, &key, &value)
-                .and_then(|plain| R::decode(&plain).ok());
-            match record {
-                Some(record) => seq.serialize_element(&record)?,
-                None => self.0.failures.set(self.0.failures.get() + 1),
+        // Reading and decoding on one thread, writing the text on this one: the two
+        // overlap (100 000 interactions to a file: 0.8 → 0.65 s). A plain scan: its pages
+        // stay in sled's cache (the export peaks at 79 MB for 100 000 interactions, within
+        // its budget), where `scan`'s lookups would cost a quarter of a second.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Option<R>>>(2);
+        // Written batches go back to be dropped on the thread that made them: records freed
+        // on this one contended with the decoding on the allocator's locks (the overlap
+        // then took more time than none).
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<Vec<Option<R>>>();
+        let read = std::thread::scope(|scope| -> Result<_, S::Error> {
+            let reading = scope.spawn(move || -> sled::Result<()> {
+                let mut batch = Vec::with_capacity(BATCH);
+                for item in tree.iter() {
+                    let (key, value) = item?;
+                    batch.push(
+                        store
+                            .plain_value(R::KIND, &key, &value)
+                            .and_then(|plain| R::decode(&plain).ok()),
+                    );
+                    if batch.len() == BATCH {
+                        let mut next = done_rx
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                        next.clear();
+                        let full = std::mem::replace(&mut batch, next);
+                        if tx.send(full).is_err() {
+                            return Ok(());
+                        }
+                    }
+                }
+                let _ = tx.send(batch);
+                Ok(())
+            });
+            for mut batch in rx {
+                for record in batch.iter() {
+                    match record {
+                        Some(record) => seq.serialize_element(record)?,
+                        None => self.0.failures.set(self.0.failures.get() + 1),
+                    }
+                }
+                let _ = done_tx.send(std::mem::take(&mut batch));
             }
+            Ok(reading.join())
+        })?;
+        match read {
+            Ok(Ok(())) => seq.end(),
+            Ok(Err(e)) => Err(S::Error::custom(e)),
+            Err(_) => Err(S::Error::custom("the reading thread stopped")),
         }
-        seq.end()
     }
 }
 
