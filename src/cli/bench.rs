@@ -83,13 +83,22 @@ pub(super) fn bench(
             300.0,
             "ms",
         );
-        // 120 MB and 350 MB, in MiB as measured: once loaded, and at the session's end.
-        let memory_target = if big { 334.0 } else { 114.0 };
+        // 120 MB and 350 MB in MiB as measured (rounded down to the tenth shown): once
+        // loaded, and at the session's end.
+        let memory_target = if big { 333.7 } else { 114.4 };
         for (label, mib) in [
             ("bench-rss", f.peak_rss_mib),
             ("bench-rss-session", f.session_peak_mib),
         ] {
-            targeted(label, format!("{mib:.0} MiB"), mib, memory_target, "MiB");
+            // Judged as shown: a figure never reads 114.4 beside a ✗.
+            let shown = (mib * 10.0).round() / 10.0;
+            targeted(
+                label,
+                format!("{shown:.1} MiB"),
+                shown,
+                memory_target,
+                "MiB",
+            );
         }
         targeted(
             "bench-search",
