@@ -69,6 +69,7 @@ pub mod domain;
 pub mod export;
 pub mod files;
 pub mod i18n;
+pub mod parse_fault;
 pub mod privacy;
 pub mod runtime;
 pub mod search;

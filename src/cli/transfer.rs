@@ -118,15 +118,43 @@ pub(super) fn json_error(i18n: &I18n, e: &json::JsonError) -> String {
         json::JsonError::Syntax {
             line,
             column,
-            message,
+            fault,
+            ..
         } => i18n.t_args(
             "err-json-syntax",
             &[
                 arg("line", *line),
                 arg("column", *column),
-                arg("detail", message.clone()),
+                arg("detail", json_fault(i18n, fault)),
             ],
         ),
+    }
+}
+
+/// What is wrong where an import stops, in the interface's language: the parser's own
+/// words are English only.
+fn json_fault(i18n: &I18n, fault: &json::Fault) -> String {
+    use crate::parse_fault::ParseFault;
+    let named = |id: &str, name: &str| i18n.t_args(id, &[arg("name", name)]);
+    match fault {
+        json::Fault::Truncated => i18n.t("json-truncated"),
+        json::Fault::NotJson => i18n.t("json-not-json"),
+        json::Fault::Value(ParseFault::UnknownField(name)) => named("json-unknown-field", name),
+        json::Fault::Value(ParseFault::MissingField(name)) => named("json-missing-field", name),
+        json::Fault::Value(ParseFault::DuplicateField(name)) => named("json-duplicate-field", name),
+        json::Fault::Value(ParseFault::UnknownValue { value, expected }) => i18n.t_args(
+            "json-unknown-value",
+            &[
+                arg("value", value.as_str()),
+                arg("expected", crate::parse_fault::quoted_list(expected)),
+            ],
+        ),
+        json::Fault::Value(ParseFault::WrongType(expected)) => i18n.t_args(
+            "json-wrong-type",
+            &[arg("expected", expected.describe(i18n))],
+        ),
+        json::Fault::Value(ParseFault::DateTime) => i18n.t("json-date-time"),
+        json::Fault::Value(ParseFault::Other(_)) => i18n.t("json-unexpected"),
     }
 }
 

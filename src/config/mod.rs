@@ -6,6 +6,8 @@ pub mod paths;
 
 use crate::domain::vocab::VocabProblem;
 use crate::domain::{Lang, Referentiel, Vocabularies};
+pub use crate::parse_fault::Expected;
+use crate::parse_fault::ParseFault;
 use keymap::{Keymap, KeymapProblem, RawBindings};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -124,13 +126,7 @@ impl ConfigDetail {
                 i18n.t_args("config-unknown-setting", &[arg("name", name.as_str())])
             }
             ConfigDetail::WrongType { key, expected } => {
-                let expected = match expected {
-                    Expected::Count => i18n.t("config-expected-count"),
-                    Expected::Text => i18n.t("config-expected-text"),
-                    Expected::Bool => i18n.t("config-expected-bool"),
-                    Expected::List => i18n.t("config-expected-list"),
-                    Expected::Other(words) => words.clone(),
-                };
+                let expected = expected.describe(i18n);
                 i18n.t_args(
                     "config-wrong-type",
                     &[arg("key", key.as_str()), arg("expected", expected)],
@@ -246,54 +242,16 @@ fn toml_detail(e: &toml::de::Error, text: &str) -> ConfigDetail {
             line.split_once('=').map(|(k, _)| k.trim().to_string())
         })
         .unwrap_or_default();
-    // serde's wording: "unknown field `thme`, expected one of …", "invalid type: string
-    // \"trois\", expected u32", "unknown variant `rose`, expected one of `auto`, …".
-    if let Some((name, _)) = first
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split_once('`'))
-    {
-        return ConfigDetail::UnknownSetting(name.to_string());
-    }
-    if let Some((_, expected)) = first
-        .strip_prefix("invalid type: ")
-        .or_else(|| first.strip_prefix("invalid value: "))
-        .and_then(|rest| rest.rsplit_once(", expected "))
-    {
-        let expected = match expected {
-            "u8" | "u16" | "u32" | "u64" | "usize" | "an integer" => Expected::Count,
-            "a string" | "a path" | "a character" => Expected::Text,
-            "a boolean" => Expected::Bool,
-            "a sequence" => Expected::List,
-            _ => Expected::Other(expected.to_string()),
-        };
-        return ConfigDetail::WrongType { key, expected };
-    }
-    if let Some((value, rest)) = first
-        .strip_prefix("unknown variant `")
-        .and_then(|rest| rest.split_once('`'))
-    {
-        let expected = rest
-            .split_once("expected ")
-            .map(|(_, list)| list.trim_start_matches("one of ").replace('`', "\""))
-            .unwrap_or_default();
-        return ConfigDetail::UnknownValue {
+    match crate::parse_fault::read(first) {
+        ParseFault::UnknownField(name) => ConfigDetail::UnknownSetting(name),
+        ParseFault::WrongType(expected) => ConfigDetail::WrongType { key, expected },
+        ParseFault::UnknownValue { value, expected } => ConfigDetail::UnknownValue {
             key,
-            value: value.to_string(),
-            expected,
-        };
+            value,
+            expected: crate::parse_fault::quoted_list(&expected),
+        },
+        _ => ConfigDetail::Syntax(first.to_string()),
     }
-    ConfigDetail::Syntax(first.to_string())
-}
-
-/// The kind of value a setting takes, as a configuration error names it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Expected {
-    Count,
-    Text,
-    Bool,
-    List,
-    /// In the parser's words.
-    Other(String),
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &Path, text: &str) -> Result<T, ConfigError> {

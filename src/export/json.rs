@@ -31,8 +31,21 @@ pub enum JsonError {
     Syntax {
         line: usize,
         column: usize,
+        fault: Fault,
+        /// The parser's own words (English).
         message: String,
     },
+}
+
+/// What is wrong where a JSON import stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// The file ends before the document does (a copy cut short).
+    Truncated,
+    /// The text is not JSON there.
+    NotJson,
+    /// JSON, but not what a Carnet export holds there.
+    Value(crate::parse_fault::ParseFault),
 }
 
 pub fn to_json(data: &Dataset) -> String {
@@ -196,9 +209,17 @@ pub fn from_json(text: &str) -> Result<Dataset, JsonError> {
             Some(at) => message[..at].to_string(),
             None => message,
         };
+        let fault = match e.classify() {
+            serde_json::error::Category::Eof => Fault::Truncated,
+            serde_json::error::Category::Syntax => Fault::NotJson,
+            serde_json::error::Category::Data | serde_json::error::Category::Io => {
+                Fault::Value(crate::parse_fault::read(&message))
+            }
+        };
         JsonError::Syntax {
             line: e.line(),
             column: e.column(),
+            fault,
             message,
         }
     })?;

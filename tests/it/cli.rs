@@ -509,6 +509,79 @@ fn an_import_that_breaks_the_input_rules_is_refused_whole_with_each_record_named
 }
 
 #[test]
+fn an_import_that_stops_says_what_is_wrong_in_the_interface_language() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("s");
+    let file = home.path().join("export.json");
+    let good = carnet::export::json::to_json(&common::sample(5));
+    let first_date = good.find("\"date\": \"").unwrap() + "\"date\": \"".len();
+    let mut bad_date = good.clone();
+    bad_date.replace_range(first_date..first_date + 10, "2026-02-30");
+    let cases = [
+        (
+            bad_date,
+            "date ou heure impossible",
+            "impossible date or time",
+        ),
+        (
+            good.replacen("\"duree_min\": ", "\"duree_min\": -", 1),
+            "ce champ attend un nombre entier positif",
+            "this field takes a whole positive number",
+        ),
+        (
+            good.replacen("\"canal\": ", "\"canal_x\": ", 1),
+            "champ inconnu « canal_x »",
+            "unknown field \"canal_x\"",
+        ),
+        (
+            good.replacen("\"anonyme\"", "\"inconnu\"", 1),
+            "valeur inconnue « inconnu » (valeurs possibles : \"anonyme\", \"suivi\")",
+            "unknown value \"inconnu\" (possible values: \"anonyme\", \"suivi\")",
+        ),
+        (
+            good[..good.len() / 2].to_string(),
+            "le fichier s’arrête avant la fin du document",
+            "the file ends before the document does",
+        ),
+        (
+            good.replacen("\"version\"", "version", 1),
+            "ce n’est pas du JSON valide à cet endroit",
+            "this is not valid JSON here",
+        ),
+    ];
+    for (text_of_file, fr, en) in cases {
+        std::fs::write(&file, &text_of_file).unwrap();
+        for (lang, expected) in [("fr", fr), ("en", en)] {
+            let out = carnet(
+                home.path(),
+                &[
+                    "--lang",
+                    lang,
+                    "--data-dir",
+                    dir.to_str().unwrap(),
+                    "import",
+                    file.to_str().unwrap(),
+                ],
+            );
+            assert_eq!(out.status.code(), Some(1));
+            let err = text(&out.stderr);
+            assert!(err.contains(expected), "{lang}: {err}");
+            // None of the parsers' own English words.
+            for english in [
+                "invalid",
+                "expected",
+                "missing field",
+                "out of range",
+                "EOF",
+            ] {
+                assert!(!err.contains(english), "{lang}: {err}");
+            }
+            assert!(!dir.join("store").exists(), "nothing written");
+        }
+    }
+}
+
+#[test]
 fn an_import_that_cannot_finish_leaves_the_store_empty_and_can_be_retried() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("s");
