@@ -201,7 +201,11 @@ expected-date = a date written YYYY-MM-DD
 expected-time = a time written HH:MM:SS
 expected-other = a value of another shape
 config-unknown-value = { $key } = "{ $value }": expected { $expected }
-config-syntax = invalid TOML ({ $detail })
+config-syntax = invalid TOML syntax
+config-syntax-at = invalid TOML syntax near column { $column }
+config-syntax-expected = { " " }(`{ $sign }` expected)
+config-missing-setting = the setting "{ $name }" is missing
+config-repeated-setting = the setting "{ $name }" is written twice
 config-lang = lang = "{ $value }": expected "fr" or "en"
 config-retention = conservation_mois = { $months }: from 1 to { $max } (records about a person are kept at most { $max } months after the last contact; the period may be shortened, never lengthened)
 config-csv-separator = separateur_csv = "{ $value }": expected ",", ";" (French spreadsheets) or "tab"

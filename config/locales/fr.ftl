@@ -201,7 +201,11 @@ expected-date = une date écrite AAAA-MM-JJ
 expected-time = une heure écrite HH:MM:SS
 expected-other = une valeur d’une autre forme
 config-unknown-value = { $key } = « { $value } » : les valeurs possibles sont { $expected }
-config-syntax = syntaxe TOML invalide ({ $detail })
+config-syntax = syntaxe TOML invalide
+config-syntax-at = syntaxe TOML invalide vers la colonne { $column }
+config-syntax-expected = { " " }(« { $sign } » attendu)
+config-missing-setting = il manque le réglage « { $name } »
+config-repeated-setting = le réglage « { $name } » est écrit deux fois
 config-lang = lang = « { $value } » : les valeurs possibles sont « fr » et « en »
 config-retention = conservation_mois = { $months } : de 1 à { $max } (ce qui concerne une personne est gardé au plus { $max } mois après le dernier contact ; la durée peut être raccourcie, jamais allongée)
 config-csv-separator = separateur_csv = « { $value } » : les valeurs possibles sont ",", ";" (tableurs en français) et "tab"

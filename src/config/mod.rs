@@ -90,8 +90,16 @@ pub enum ConfigDetail {
         value: String,
         expected: String,
     },
-    /// Any other TOML problem, in the parser's words (English).
-    Syntax(String),
+    /// A setting a table needs and does not have.
+    MissingSetting(String),
+    /// A setting written twice in one table.
+    RepeatedSetting(String),
+    /// Text that is not TOML: the column (from 1) where the parser stopped, and the sign
+    /// it expected there when it says so.
+    Syntax {
+        column: Option<usize>,
+        expected: Option<String>,
+    },
     Lang(String),
     Retention {
         months: u32,
@@ -144,8 +152,23 @@ impl ConfigDetail {
                     arg("expected", expected.as_str()),
                 ],
             ),
-            ConfigDetail::Syntax(detail) => {
-                i18n.t_args("config-syntax", &[arg("detail", detail.as_str())])
+            ConfigDetail::MissingSetting(name) => {
+                i18n.t_args("config-missing-setting", &[arg("name", name.as_str())])
+            }
+            ConfigDetail::RepeatedSetting(name) => {
+                i18n.t_args("config-repeated-setting", &[arg("name", name.as_str())])
+            }
+            ConfigDetail::Syntax { column, expected } => {
+                let mut message = match column {
+                    Some(column) => i18n.t_args("config-syntax-at", &[arg("column", *column)]),
+                    None => i18n.t("config-syntax"),
+                };
+                if let Some(sign) = expected {
+                    message.push_str(
+                        &i18n.t_args("config-syntax-expected", &[arg("sign", sign.as_str())]),
+                    );
+                }
+                message
             }
             ConfigDetail::Lang(value) => {
                 i18n.t_args("config-lang", &[arg("value", value.as_str())])
@@ -250,7 +273,21 @@ fn toml_detail(e: &toml::de::Error, text: &str) -> ConfigDetail {
             value,
             expected: crate::parse_fault::quoted_list(&expected),
         },
-        _ => ConfigDetail::Syntax(first.to_string()),
+        ParseFault::MissingField(name) => ConfigDetail::MissingSetting(name),
+        ParseFault::DuplicateField(name) => ConfigDetail::RepeatedSetting(name),
+        _ if first.starts_with("duplicate key") => ConfigDetail::RepeatedSetting(key),
+        _ => ConfigDetail::Syntax {
+            column: e.span().and_then(|s| {
+                let before = text.get(..s.start)?;
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                Some(before[line_start..].chars().count() + 1)
+            }),
+            // toml's words end with what it expected: "unclosed array, expected `]`".
+            expected: first
+                .rsplit_once("expected `")
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|(sign, _)| sign.to_string()),
+        },
     }
 }
 
@@ -713,6 +750,34 @@ mod tests {
                 key: "down".into(),
                 expected: Expected::List
             }
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_toml_is_said_in_the_interface_language_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let load = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err()
+        };
+        let fr = crate::i18n::I18n::new(Lang::Fr);
+        let en = crate::i18n::I18n::new(Lang::En);
+        let err = load("lang = \"fr\"\n[keys\n");
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.detail.message(&fr),
+            "syntaxe TOML invalide vers la colonne 6 (« ] » attendu)"
+        );
+        assert_eq!(
+            err.detail.message(&en),
+            "invalid TOML syntax near column 6 (`]` expected)"
+        );
+        let err = load("lang = \"fr\"\nlang = \"en\"\n");
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.detail.message(&fr),
+            "le réglage « lang » est écrit deux fois"
         );
     }
 
