@@ -16,21 +16,6 @@ pub enum Expected {
     Other,
 }
 
-impl Expected {
-    /// What the value should be, in the interface's language.
-    pub fn describe(&self, i18n: &crate::i18n::I18n) -> String {
-        i18n.t(match self {
-            Expected::Count => "expected-count",
-            Expected::Text => "expected-text",
-            Expected::Bool => "expected-bool",
-            Expected::List => "expected-list",
-            Expected::Date => "expected-date",
-            Expected::Time => "expected-time",
-            Expected::Other => "expected-other",
-        })
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseFault {
     UnknownField(String),

@@ -151,7 +151,7 @@ fn json_fault(i18n: &I18n, fault: &json::Fault) -> String {
         ),
         json::Fault::Value(ParseFault::WrongType(expected)) => i18n.t_args(
             "json-wrong-type",
-            &[arg("expected", expected.describe(i18n))],
+            &[arg("expected", i18n.expected(expected))],
         ),
         json::Fault::Value(ParseFault::DateTime) => i18n.t("json-date-time"),
         json::Fault::Value(ParseFault::Other(_)) => i18n.t("json-unexpected"),

@@ -134,7 +134,7 @@ impl ConfigDetail {
                 i18n.t_args("config-unknown-setting", &[arg("name", name.as_str())])
             }
             ConfigDetail::WrongType { key, expected } => {
-                let expected = expected.describe(i18n);
+                let expected = i18n.expected(expected);
                 i18n.t_args(
                     "config-wrong-type",
                     &[arg("key", key.as_str()), arg("expected", expected)],

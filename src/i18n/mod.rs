@@ -43,6 +43,20 @@ impl I18n {
         self.lang
     }
 
+    /// The kind of value a field or a setting takes.
+    pub fn expected(&self, expected: &crate::parse_fault::Expected) -> String {
+        use crate::parse_fault::Expected;
+        self.t(match expected {
+            Expected::Count => "expected-count",
+            Expected::Text => "expected-text",
+            Expected::Bool => "expected-bool",
+            Expected::List => "expected-list",
+            Expected::Date => "expected-date",
+            Expected::Time => "expected-time",
+            Expected::Other => "expected-other",
+        })
+    }
+
     /// What went wrong with a file, in the UI language for the common cases; the system's
     /// own words otherwise.
     pub fn io_detail(&self, e: &std::io::Error) -> String {

@@ -71,6 +71,22 @@ fn lower_layers_import_nothing_from_upper_ones() {
 }
 
 #[test]
+fn the_parsers_words_are_read_without_the_crate() {
+    // Both the export (below i18n) and the configuration read them.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse_fault.rs");
+    let text = std::fs::read_to_string(path).unwrap();
+    let found: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//") && l.contains("crate::"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "src/parse_fault.rs uses:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn sled_lives_in_storage_and_the_terminal_in_ui_and_runtime() {
     for dir in ["domain", "app", "export", "ui", "config", "demo"] {
         let found = mentions(dir, "sled");
