@@ -93,7 +93,7 @@ pub fn quoted_list(values: &[String]) -> String {
 
 fn expected_kind(words: &str) -> Expected {
     match words {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "an integer" => Expected::Count,
+        "u8" | "u16" | "u32" | "u64" | "usize" | "an integer" => Expected::Count,
         "a string" | "a path" | "a character" => Expected::Text,
         "a boolean" => Expected::Bool,
         "a sequence" => Expected::List,

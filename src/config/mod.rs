@@ -255,12 +255,15 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// The first line of toml's message: the rest repeats the source line with a caret.
 fn toml_detail(e: &toml::de::Error, text: &str) -> ConfigDetail {
     let first = e.message().lines().next().unwrap_or_default().trim();
-    // The setting on the line the parser points at: `seuil_solide = "trois"` → seuil_solide.
-    let key = e
-        .span()
-        .and_then(|s| text.get(..s.start))
-        .and_then(|before| {
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Where the parser points: the start of that line, and the column (from 1).
+    let place = e.span().and_then(|s| {
+        let before = text.get(..s.start)?;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Some((line_start, before[line_start..].chars().count() + 1))
+    });
+    // The setting on that line: `seuil_solide = "trois"` → seuil_solide.
+    let key = place
+        .and_then(|(line_start, _)| {
             let line = text[line_start..].lines().next().unwrap_or_default();
             line.split_once('=').map(|(k, _)| k.trim().to_string())
         })
@@ -277,11 +280,7 @@ fn toml_detail(e: &toml::de::Error, text: &str) -> ConfigDetail {
         ParseFault::DuplicateField(name) => ConfigDetail::RepeatedSetting(name),
         _ if first.starts_with("duplicate key") => ConfigDetail::RepeatedSetting(key),
         _ => ConfigDetail::Syntax {
-            column: e.span().and_then(|s| {
-                let before = text.get(..s.start)?;
-                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-                Some(before[line_start..].chars().count() + 1)
-            }),
+            column: place.map(|(_, column)| column),
             // toml's words end with what it expected: "unclosed array, expected `]`".
             expected: first
                 .rsplit_once("expected `")
@@ -716,15 +715,17 @@ mod tests {
         assert_eq!(err.line, Some(2));
     }
 
-    #[test]
-    fn a_value_of_the_wrong_kind_names_its_setting_and_what_it_takes() {
+    /// The error a configuration file holding `text` is refused with.
+    fn refused(text: &str) -> ConfigError {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        let load = |text: &str| {
-            std::fs::write(&path, text).unwrap();
-            Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err()
-        };
-        let err = load("lang = \"fr\"\nseuil_solide = \"trois\"\n");
+        std::fs::write(&path, text).unwrap();
+        Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err()
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_names_its_setting_and_what_it_takes() {
+        let err = refused("lang = \"fr\"\nseuil_solide = \"trois\"\n");
         assert_eq!(err.line, Some(2));
         assert_eq!(
             err.detail,
@@ -738,12 +739,12 @@ mod tests {
             err.detail.message(&fr),
             "seuil_solide attend un nombre entier positif, sans guillemets"
         );
-        let err = load("theme = \"rose\"\n");
+        let err = refused("theme = \"rose\"\n");
         assert_eq!(
             err.detail.message(&fr),
             "theme = « rose » : les valeurs possibles sont \"auto\", \"color\", \"mono\""
         );
-        let err = load("[keys.list]\ndown = \"j\"\n");
+        let err = refused("[keys.list]\ndown = \"j\"\n");
         assert_eq!(
             err.detail,
             ConfigDetail::WrongType {
@@ -755,15 +756,9 @@ mod tests {
 
     #[test]
     fn text_that_is_not_toml_is_said_in_the_interface_language_with_its_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        let load = |text: &str| {
-            std::fs::write(&path, text).unwrap();
-            Config::load(&Overrides::default(), &env_with_config(&path)).unwrap_err()
-        };
         let fr = crate::i18n::I18n::new(Lang::Fr);
         let en = crate::i18n::I18n::new(Lang::En);
-        let err = load("lang = \"fr\"\n[keys\n");
+        let err = refused("lang = \"fr\"\n[keys\n");
         assert_eq!(err.line, Some(2));
         assert_eq!(
             err.detail.message(&fr),
@@ -773,7 +768,7 @@ mod tests {
             err.detail.message(&en),
             "invalid TOML syntax near column 6 (`]` expected)"
         );
-        let err = load("lang = \"fr\"\nlang = \"en\"\n");
+        let err = refused("lang = \"fr\"\nlang = \"en\"\n");
         assert_eq!(err.line, Some(2));
         assert_eq!(
             err.detail.message(&fr),
