@@ -131,11 +131,16 @@ pub(super) fn json_error(i18n: &I18n, e: &json::JsonError) -> String {
     }
 }
 
+/// The most columns of a field's name or value an import error shows.
+const SHOWN_NAME_COLUMNS: usize = 60;
+
 /// What is wrong where an import stops, in the interface's language: the parser's own
 /// words are English only.
 fn json_fault(i18n: &I18n, fault: &json::Fault) -> String {
     use crate::parse_fault::ParseFault;
-    let named = |id: &str, name: &str| i18n.t_args(id, &[arg("name", name)]);
+    // Names and values come from the file: a line of a message, never a page of it.
+    let cut = |text: &str| crate::ui::format::ellipsis(text, SHOWN_NAME_COLUMNS);
+    let named = |id: &str, name: &str| i18n.t_args(id, &[arg("name", cut(name))]);
     match fault {
         json::Fault::Truncated => i18n.t("json-truncated"),
         json::Fault::NotJson => i18n.t("json-not-json"),
@@ -145,7 +150,7 @@ fn json_fault(i18n: &I18n, fault: &json::Fault) -> String {
         json::Fault::Value(ParseFault::UnknownValue { value, expected }) => i18n.t_args(
             "json-unknown-value",
             &[
-                arg("value", value.as_str()),
+                arg("value", cut(value)),
                 arg("expected", crate::parse_fault::quoted_list(expected)),
             ],
         ),

@@ -548,6 +548,11 @@ fn an_import_that_stops_says_what_is_wrong_in_the_interface_language() {
             "ce n’est pas du JSON valide à cet endroit",
             "this is not valid JSON here",
         ),
+        (
+            good.replacen("\"canal\": ", &format!("\"{}\": ", "é".repeat(100_000)), 1),
+            &format!("champ inconnu « {}… »", "é".repeat(59)),
+            &format!("unknown field \"{}…\"", "é".repeat(59)),
+        ),
     ];
     for (text_of_file, fr, en) in cases {
         std::fs::write(&file, &text_of_file).unwrap();
@@ -566,6 +571,7 @@ fn an_import_that_stops_says_what_is_wrong_in_the_interface_language() {
             assert_eq!(out.status.code(), Some(1));
             let err = text(&out.stderr);
             assert!(err.contains(expected), "{lang}: {err}");
+            assert!(err.len() < 1_000, "{lang}: {} bytes", err.len());
             // None of the parsers' own English words.
             for english in [
                 "invalid",
